@@ -1,0 +1,2 @@
+export { emitTypeScript } from './emit-typescript.js';
+export { emitZod } from './emit-zod.js';

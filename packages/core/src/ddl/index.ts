@@ -1,0 +1,1 @@
+export { emitDdl } from './emit-ddl.js';

@@ -1,0 +1,47 @@
+import type { Severity } from './diagnostic.js';
+
+interface CodeInfo {
+  readonly title: string;
+  readonly severity: Severity;
+}
+
+/**
+ * Every diagnostic code Wesley reports. Codes are stable: never renumber, only add.
+ * docs/diagnostics.md has a section per code.
+ */
+export const diagnosticCodes = {
+  WES001: { title: 'GraphQL syntax error', severity: 'error' },
+  WES002: { title: 'invalid GraphQL SDL', severity: 'error' },
+  WES003: { title: 'unknown directive', severity: 'error' },
+  WES004: { title: 'unknown directive argument', severity: 'error' },
+  WES005: { title: 'missing required directive argument', severity: 'error' },
+  WES006: { title: 'directive argument has the wrong type', severity: 'error' },
+  WES007: { title: 'directive used in the wrong place', severity: 'error' },
+  WES008: { title: 'directive repeated or given in two spellings', severity: 'error' },
+  WES009: { title: 'deprecated directive spelling', severity: 'warning' },
+  WES010: { title: 'unknown scalar', severity: 'error' },
+  WES011: { title: 'table without a primary key', severity: 'error' },
+  WES012: { title: 'duplicate table name', severity: 'error' },
+  WES013: { title: 'duplicate column name', severity: 'error' },
+  WES014: { title: 'foreign key reference is malformed or names a missing table', severity: 'error' },
+  WES015: { title: 'foreign key references a missing field', severity: 'error' },
+  WES016: { title: 'foreign key type differs from its target', severity: 'error' },
+  WES017: { title: 'foreign key target is not unique', severity: 'error' },
+  WES018: { title: 'default does not fit the column type', severity: 'error' },
+  WES019: { title: 'default needs exactly one of value or expr', severity: 'error' },
+  WES020: { title: 'constraint or index names a missing column', severity: 'error' },
+  WES021: { title: 'primary key declared two ways', severity: 'error' },
+  WES022: { title: 'invalid partitioning', severity: 'error' },
+  WES023: { title: 'row-level security is not generated yet', severity: 'error' },
+  WES024: { title: 'relation marker does not match the field type', severity: 'error' },
+  WES025: { title: 'identifier longer than 63 bytes', severity: 'error' },
+  WES026: { title: 'generated column cannot have a default', severity: 'error' },
+  WES027: { title: 'invalid value rule', severity: 'error' },
+  WES028: { title: 'field type is an object that is not a table', severity: 'error' },
+  WES029: { title: 'invalid explicit column type', severity: 'error' },
+  WES030: { title: 'invalid referential action', severity: 'error' },
+  WES031: { title: 'duplicate constraint or index name', severity: 'error' },
+  WES032: { title: 'nested list type', severity: 'error' },
+} as const satisfies Record<string, CodeInfo>;
+
+export type DiagnosticCode = keyof typeof diagnosticCodes;

@@ -1,0 +1,3 @@
+export type { Diagnostic, Severity } from './diagnostic.js';
+export { hasErrors, sortDiagnostics } from './diagnostic.js';
+export { diagnosticCodes, type DiagnosticCode } from './codes.js';

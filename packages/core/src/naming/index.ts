@@ -1,0 +1,3 @@
+export { quoteIdent, quoteLiteral } from './quote-ident.js';
+export { snakeCase } from './snake-case.js';
+export { quotedKeywords } from './keywords.js';

@@ -1,0 +1,13 @@
+/** One SDL document handed to the compiler. `name` appears in diagnostics (usually a path). */
+export interface SchemaSource {
+  readonly name: string;
+  readonly body: string;
+}
+
+export interface CompileOptions {
+  /**
+   * Custom scalars and their PostgreSQL types, e.g. `{ Email: 'citext', Money: 'numeric(12,2)' }`.
+   * They extend (and may override) the built-in scalar table of DESIGN.md §2.
+   */
+  readonly scalars?: Readonly<Record<string, string>>;
+}

@@ -1,0 +1,9 @@
+/**
+ * The test projects, one per package. `vitest.config.ts` reads this list (Vitest 4 folded
+ * workspaces into `test.projects`); keeping it here keeps the layout DESIGN.md names.
+ */
+export const projects = [
+  'packages/core',
+  'packages/postgres',
+  'packages/cli',
+] as const;
