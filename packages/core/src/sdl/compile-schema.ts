@@ -1,6 +1,14 @@
+import { parseColumnType } from '../ir/column-type.js';
+import type { ColumnTypeIR, SchemaIR } from '../ir/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { SchemaIR } from '../ir/types.js';
+import { sortDiagnostics } from '../diagnostics/diagnostic.js';
+import { collectTypes } from './collect-types.js';
+import { DiagnosticSink } from './diagnostic-sink.js';
+import { lowerSchema } from './lower/lower-schema.js';
+import { parseSources } from './parse-sources.js';
+import { builtinScalars } from './scalars.js';
 import type { CompileOptions, SchemaSource } from './source.js';
+import { validateGraphQL } from './validate-graphql.js';
 
 export interface CompileResult {
   /** The IR, or `null` when any diagnostic is an error. */
@@ -11,13 +19,33 @@ export interface CompileResult {
 
 /**
  * Parses, validates and lowers SDL into the IR. Never throws for bad input: every mistake is a
- * diagnostic, all collected in one pass.
+ * diagnostic, all collected in one pass. Several sources (files) form one schema; `extend type`
+ * merges into the type wherever it is defined.
  */
 export function compileSchema(
   sources: SchemaSource | readonly SchemaSource[],
   options: CompileOptions = {},
 ): CompileResult {
-  void sources;
-  void options;
-  throw new Error('compileSchema: not implemented yet');
+  const sink = new DiagnosticSink();
+  const scalars = scalarTable(options, sink);
+  const document = parseSources(Array.isArray(sources) ? sources : [sources as SchemaSource], sink);
+  const types = collectTypes(document);
+  const known = [...scalars.keys()].filter((name) => !types.declaredScalars.has(name));
+  validateGraphQL(document, known, types.userDirectives, sink);
+  const ir = lowerSchema(types, scalars, sink);
+  const diagnostics = sortDiagnostics(sink.diagnostics);
+  return { ir: sink.errorCount > 0 ? null : ir, diagnostics };
+}
+
+function scalarTable(options: CompileOptions, sink: DiagnosticSink): Map<string, ColumnTypeIR> {
+  const table = new Map<string, ColumnTypeIR>();
+  for (const [name, sql] of Object.entries({ ...builtinScalars, ...options.scalars })) {
+    const type = parseColumnType(sql);
+    if (type === null) {
+      sink.report('WES029', { file: '<config>', line: 1, column: 1 }, `scalar ${name} maps to "${sql}", which is not a PostgreSQL type name`, 'fix the scalars entry in the config');
+      continue;
+    }
+    table.set(name, type);
+  }
+  return table;
 }

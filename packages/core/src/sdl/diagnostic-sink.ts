@@ -1,0 +1,34 @@
+import { getLocation, type ASTNode, type Location } from 'graphql';
+import { diagnosticCodes, type DiagnosticCode } from '../diagnostics/codes.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+
+/** Something that points into a source: an AST node, or a raw position. */
+export type Anchor = Pick<ASTNode, 'loc'> | { readonly file: string; readonly line: number; readonly column: number };
+
+/** Collects diagnostics during one compilation; severities come from the code table. */
+export class DiagnosticSink {
+  readonly #diagnostics: Diagnostic[] = [];
+
+  /** Records a diagnostic at `anchor`. Help is one line telling the user what to do. */
+  report(code: DiagnosticCode, anchor: Anchor | undefined, message: string, help: string): void {
+    const { file, line, column } = locate(anchor);
+    this.#diagnostics.push({ code, severity: diagnosticCodes[code].severity, message, help, file, line, column });
+  }
+
+  get errorCount(): number {
+    return this.#diagnostics.filter((d) => d.severity === 'error').length;
+  }
+
+  get diagnostics(): readonly Diagnostic[] {
+    return this.#diagnostics;
+  }
+}
+
+function locate(anchor: Anchor | undefined): { file: string; line: number; column: number } {
+  if (anchor === undefined) return { file: '<unknown>', line: 1, column: 1 };
+  if ('file' in anchor) return anchor;
+  const loc: Location | undefined = anchor.loc;
+  if (loc === undefined) return { file: '<unknown>', line: 1, column: 1 };
+  const { line, column } = getLocation(loc.source, loc.start);
+  return { file: loc.source.name, line, column };
+}

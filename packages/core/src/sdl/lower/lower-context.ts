@@ -1,0 +1,18 @@
+import type { ColumnTypeIR } from '../../ir/types.js';
+import type { CollectedTypes } from '../collect-types.js';
+import type { DiagnosticSink } from '../diagnostic-sink.js';
+import type { NameAllocator } from './name-allocator.js';
+
+/** What every lowering step may read: the collected types, the scalar table, the sink. */
+export interface LowerContext {
+  readonly sink: DiagnosticSink;
+  readonly types: CollectedTypes;
+  /** GraphQL scalar name -> column type (built-ins plus config). */
+  readonly scalars: ReadonlyMap<string, ColumnTypeIR>;
+  /** GraphQL enum name -> PostgreSQL enum type name. */
+  readonly enumNames: ReadonlyMap<string, string>;
+  /** GraphQL type names of `@wes_table` types. */
+  readonly tableTypes: ReadonlySet<string>;
+  /** Index and constraint names share one namespace per PostgreSQL schema (with tables). */
+  readonly relationNames: NameAllocator;
+}

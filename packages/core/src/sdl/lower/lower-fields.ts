@@ -1,0 +1,130 @@
+import type { FieldDefinitionNode } from 'graphql';
+import { snakeCase } from '../../naming/snake-case.js';
+import type { ColumnIR, RelationIR } from '../../ir/types.js';
+import { all, intArg, one, stringArg } from '../directive-args.js';
+import { readDirectives, type DirectiveMap } from '../read-directives.js';
+import { fieldShape, type FieldShape } from './field-shape.js';
+import type { LowerContext } from './lower-context.js';
+import { lowerColumnType } from './lower-column-type.js';
+import { lowerDefault } from './lower-default.js';
+import { lowerRules } from './lower-rules.js';
+import type { TableDraft } from './table-draft.js';
+
+/** Directives that only make sense on a column (not on a relation field). */
+const columnOnly = [
+  'wes_pk', 'wes_fk', 'wes_unique', 'wes_index', 'wes_default', 'wes_column',
+  'wes_check', 'wes_computed', 'wes_constraint', 'wes_renamed', 'wes_uid',
+] as const;
+const relationMarkers = ['wes_hasMany', 'wes_belongsTo', 'wes_hasOne'] as const;
+
+/** Turns each field of a table type into a column or a relation. */
+export function lowerFields(table: TableDraft, ctx: LowerContext): void {
+  for (const field of table.model.fields) {
+    const directives = readDirectives(field.directives ?? [], 'FIELD_DEFINITION', ctx.types.userDirectives, ctx.sink);
+    const shape = fieldShape(field.type);
+    const target = shape.named.name.value;
+    if (shape.nestedList) {
+      ctx.sink.report('WES032', field.type, `${table.model.name.value}.${field.name.value} is a list of lists`, 'PostgreSQL columns hold one array level: use [T] or JSON');
+      continue;
+    }
+    if (ctx.tableTypes.has(target)) {
+      lowerRelation(table, field, shape, directives, ctx);
+      continue;
+    }
+    const otherObject = ctx.types.objects.has(target) ? 'object type without @wes_table' : ctx.types.otherKinds.get(target);
+    if (otherObject !== undefined && otherObject !== 'scalar') {
+      ctx.sink.report('WES028', shape.named, `${table.model.name.value}.${field.name.value} has type ${target}, an ${otherObject}`, `add @wes_table to ${target}, or use JSON for embedded data`);
+      continue;
+    }
+    checkMarkersOnColumn(field, directives, ctx);
+    const column = lowerColumn(table, field, shape, directives, ctx);
+    if (column !== null) table.columns.push({ column, field, shape, directives });
+  }
+}
+
+function lowerColumn(
+  table: TableDraft,
+  field: FieldDefinitionNode,
+  shape: FieldShape,
+  directives: DirectiveMap,
+  ctx: LowerContext,
+): ColumnIR | null {
+  const type = lowerColumnType(field, shape, directives, ctx);
+  if (type === null) return null;
+  const name = stringArg(one(directives, 'wes_column'), 'name') ?? snakeCase(field.name.value);
+  const enumModel = type.enum !== null ? [...ctx.enumNames].find(([, pg]) => pg === type.enum) : undefined;
+  const enumValues = enumModel ? ctx.types.enums.get(enumModel[0])?.values.map((v) => v.name.value) : undefined;
+  const computed = one(directives, 'wes_computed');
+  let defaultValue = lowerDefault(directives, type, enumValues, ctx);
+  if (computed !== undefined && one(directives, 'wes_default') !== undefined) {
+    ctx.sink.report('WES026', one(directives, 'wes_default')?.node, `${table.model.name.value}.${field.name.value} is generated and cannot have a default`, 'remove @wes_default or @wes_computed');
+    defaultValue = null;
+  }
+  const rules = lowerRules(directives, name, type, ctx);
+  if (rules !== null) {
+    const checkName = table.constraintNames.allocate(`${table.name}_${name}`, 'rules_check');
+    table.checks.push({ kind: 'check', name: checkName, expr: rules.checkExpr });
+  }
+  return {
+    kind: 'column',
+    name,
+    graphqlName: field.name.value,
+    type,
+    nullable: !shape.nonNull && one(directives, 'wes_pk') === undefined,
+    default: defaultValue,
+    generated: stringArg(computed, 'expr') ?? null,
+    meta: {
+      renamedFrom: stringArg(one(directives, 'wes_renamed'), 'from') ?? null,
+      uid: stringArg(one(directives, 'wes_uid'), 'value') ?? null,
+      pii: one(directives, 'wes_pii') !== undefined,
+      sensitive: one(directives, 'wes_sensitive') !== undefined,
+      weight: intArg(one(directives, 'wes_weight'), 'value') ?? null,
+      critical: one(directives, 'wes_critical') !== undefined,
+      rules: rules?.rules ?? null,
+    },
+  };
+}
+
+function lowerRelation(
+  table: TableDraft,
+  field: FieldDefinitionNode,
+  shape: FieldShape,
+  directives: DirectiveMap,
+  ctx: LowerContext,
+): void {
+  const where = `${table.model.name.value}.${field.name.value}`;
+  for (const name of columnOnly) {
+    for (const d of all(directives, name)) {
+      const help = name === 'wes_fk'
+        ? `put @wes_fk on the key column (e.g. ${field.name.value}Id: UUID! @wes_fk(ref: "${shape.named.name.value}.id")) and keep this relation field plain`
+        : 'relation fields have no column: move the directive to a column field';
+      ctx.sink.report(name === 'wes_fk' ? 'WES014' : 'WES007', d.node, `@${d.node.name.value} on relation field ${where}`, help);
+    }
+  }
+  for (const marker of relationMarkers) {
+    const d = one(directives, marker);
+    if (d === undefined) continue;
+    const wantsList = marker === 'wes_hasMany';
+    if (wantsList !== shape.list) {
+      ctx.sink.report('WES024', d.node, `@${d.node.name.value} on ${where}, whose type is ${shape.list ? 'a list' : 'a single row'}`, wantsList ? `make the type a list ([${shape.named.name.value}!]!) or use @wes_belongsTo / @wes_hasOne` : 'use @wes_hasMany for a list field');
+    }
+  }
+  const relation: RelationIR = {
+    kind: 'relation',
+    field: field.name.value,
+    target: shape.named.name.value,
+    cardinality: shape.list ? 'many' : 'one',
+    nullable: !shape.nonNull,
+  };
+  table.relations.push(relation);
+}
+
+function checkMarkersOnColumn(field: FieldDefinitionNode, directives: DirectiveMap, ctx: LowerContext): void {
+  for (const marker of relationMarkers) {
+    const d = one(directives, marker);
+    if (d !== undefined) {
+      ctx.sink.report('WES024', d.node, `@${d.node.name.value} on ${field.name.value}, which is a column, not a relation`, 'relation markers belong on fields whose type is another @wes_table type');
+    }
+  }
+}
+

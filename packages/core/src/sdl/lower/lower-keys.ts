@@ -1,0 +1,139 @@
+import type { PartitionStrategy } from '../../ir/types.js';
+import { all, argAnchor, boolArg, listArg, one, stringArg } from '../directive-args.js';
+import type { Anchor } from '../diagnostic-sink.js';
+import type { LowerContext } from './lower-context.js';
+import { checkIdentifier } from './check-identifier.js';
+import { resolveColumns } from './resolve-columns.js';
+import type { TableDraft } from './table-draft.js';
+
+/**
+ * Primary key, unique constraints, indexes, checks and partitioning of one table, from both its
+ * field directives and its object directives. Default names follow PostgreSQL's own scheme.
+ */
+export function lowerKeys(table: TableDraft, ctx: LowerContext): void {
+  lowerPrimaryKey(table, ctx);
+  lowerUniques(table, ctx);
+  lowerIndexes(table, ctx);
+  lowerChecks(table, ctx);
+  lowerPartition(table, ctx);
+}
+
+/** A relation-namespace name (indexes, PK and unique constraints share it with tables). */
+function relationName(table: TableDraft, given: string | undefined, stem: string, label: string, anchor: Parameters<typeof checkIdentifier>[1], ctx: LowerContext): string {
+  if (given === undefined) {
+    const name = ctx.relationNames.allocate(stem, label);
+    table.constraintNames.claim(name);
+    return name;
+  }
+  checkIdentifier(given, anchor, ctx);
+  if (!ctx.relationNames.claim(given) || !table.constraintNames.claim(given)) {
+    ctx.sink.report('WES031', anchor, `the name "${given}" is already used by another table, index or constraint`, 'choose another name');
+  }
+  return given;
+}
+
+function lowerPrimaryKey(table: TableDraft, ctx: LowerContext): void {
+  const fieldKeys = table.columns.filter((c) => one(c.directives, 'wes_pk') !== undefined);
+  const objectKey = one(table.directives, 'wes_pk');
+  if (objectKey !== undefined && fieldKeys.length > 0) {
+    ctx.sink.report('WES021', objectKey.node, `${table.model.name.value} declares its primary key both with @wes_pk on fields and on the type`, 'keep one: @wes_pk on each key field, or @wes_pk(columns: [...]) on the type');
+    return;
+  }
+  let columns: string[] | null;
+  let anchor: Anchor = objectKey?.node ?? table.model.name;
+  if (objectKey !== undefined) {
+    columns = resolveColumns(table, listArg(objectKey, 'columns') ?? [], objectKey.node, '@wes_pk', ctx);
+  } else {
+    columns = fieldKeys.map((c) => c.column.name);
+    anchor = fieldKeys[0]?.field ?? anchor;
+  }
+  if (columns === null) return;
+  if (columns.length === 0) {
+    ctx.sink.report('WES011', table.model.name, `table ${table.model.name.value} has no primary key`, 'mark the key field with @wes_pk (several fields make a composite key)');
+    return;
+  }
+  const name = relationName(table, stringArg(objectKey, 'name'), table.name, 'pkey', anchor, ctx);
+  table.primaryKey = { kind: 'primaryKey', name, columns };
+}
+
+function lowerUniques(table: TableDraft, ctx: LowerContext): void {
+  for (const c of table.columns) {
+    const d = one(c.directives, 'wes_unique');
+    if (d === undefined) continue;
+    const name = relationName(table, stringArg(d, 'name'), `${table.name}_${c.column.name}`, 'key', d.node, ctx);
+    table.uniques.push({ kind: 'unique', name, columns: [c.column.name] });
+  }
+  for (const d of all(table.directives, 'wes_unique')) {
+    const columns = resolveColumns(table, listArg(d, 'columns') ?? [], argAnchor(d, 'columns'), '@wes_unique', ctx);
+    if (columns === null) continue;
+    const name = relationName(table, stringArg(d, 'name'), `${table.name}_${columns.join('_')}`, 'key', d.node, ctx);
+    table.uniques.push({ kind: 'unique', name, columns });
+  }
+}
+
+function lowerIndexes(table: TableDraft, ctx: LowerContext): void {
+  const uses = [
+    ...table.columns.flatMap((c) => all(c.directives, 'wes_index').map((d) => ({ d, columns: [c.column.name] as string[] | null }))),
+    ...all(table.directives, 'wes_index').map((d) => ({ d, columns: resolveColumns(table, listArg(d, 'columns') ?? [], argAnchor(d, 'columns'), '@wes_index', ctx) })),
+  ];
+  for (const { d, columns } of uses) {
+    if (columns === null) continue;
+    const using = (stringArg(d, 'using') ?? 'btree').toLowerCase();
+    if (!/^[a-z_][a-z0-9_]*$/.test(using)) {
+      ctx.sink.report('WES006', argAnchor(d, 'using'), `"${using}" is not an index access method name`, 'use btree, hash, gin, gist, spgist or brin');
+      continue;
+    }
+    const name = relationName(table, stringArg(d, 'name'), `${table.name}_${columns.join('_')}`, 'idx', d.node, ctx);
+    const unique = boolArg(d, 'unique') ?? false;
+    table.indexes.push({ kind: 'index', name, columns, unique, using, where: stringArg(d, 'where') ?? null });
+  }
+}
+
+function lowerChecks(table: TableDraft, ctx: LowerContext): void {
+  const uses = [
+    ...table.columns.flatMap((c) => all(c.directives, 'wes_check').map((d) => ({ d, stem: `${table.name}_${c.column.name}` }))),
+    ...all(table.directives, 'wes_check').map((d) => ({ d, stem: table.name })),
+  ];
+  for (const { d, stem } of uses) {
+    const given = stringArg(d, 'name');
+    let name: string;
+    if (given === undefined) {
+      name = table.constraintNames.allocate(stem, 'check');
+    } else {
+      checkIdentifier(given, argAnchor(d, 'name'), ctx);
+      if (!table.constraintNames.claim(given)) {
+        ctx.sink.report('WES031', argAnchor(d, 'name'), `table ${table.name} already has a constraint named "${given}"`, 'choose another name');
+      }
+      name = given;
+    }
+    table.checks.push({ kind: 'check', name, expr: stringArg(d, 'expr') ?? '' });
+  }
+}
+
+const strategies: readonly PartitionStrategy[] = ['RANGE', 'LIST', 'HASH'];
+
+function lowerPartition(table: TableDraft, ctx: LowerContext): void {
+  const d = one(table.directives, 'wes_partition');
+  if (d === undefined) return;
+  const strategy = (stringArg(d, 'strategy') ?? '').toUpperCase() as PartitionStrategy;
+  if (!strategies.includes(strategy)) {
+    ctx.sink.report('WES022', argAnchor(d, 'strategy'), `unknown partition strategy "${stringArg(d, 'strategy')}"`, 'use RANGE, LIST or HASH');
+    return;
+  }
+  const by = (stringArg(d, 'by') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const columns = resolveColumns(table, by, argAnchor(d, 'by'), '@wes_partition(by:)', ctx);
+  if (columns === null) return;
+  if (strategy === 'LIST' && columns.length > 1) {
+    ctx.sink.report('WES022', argAnchor(d, 'by'), 'LIST partitioning takes exactly one column', 'partition by one column, or use RANGE');
+    return;
+  }
+  // PostgreSQL enforces uniqueness per partition, so every unique key must contain the partition key.
+  const keys = [...(table.primaryKey ? [table.primaryKey] : []), ...table.uniques];
+  for (const key of keys) {
+    const missing = columns.filter((c) => !key.columns.includes(c));
+    if (missing.length > 0) {
+      ctx.sink.report('WES022', d.node, `${key.name} on partitioned table ${table.name} does not include partition column ${missing.join(', ')}`, `add ${missing.join(', ')} to the ${key.kind === 'primaryKey' ? 'primary key' : 'unique constraint'}`);
+    }
+  }
+  table.partition = { kind: 'partition', strategy, columns };
+}

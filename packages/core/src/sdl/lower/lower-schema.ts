@@ -1,0 +1,148 @@
+import type { EnumIR, SchemaIR, TableIR } from '../../ir/types.js';
+import { snakeCase } from '../../naming/snake-case.js';
+import type { CollectedTypes, ObjectModel } from '../collect-types.js';
+import { intArg, one, stringArg } from '../directive-args.js';
+import type { DiagnosticSink } from '../diagnostic-sink.js';
+import { readDirectives, type DirectiveMap } from '../read-directives.js';
+import type { ColumnTypeIR } from '../../ir/types.js';
+import { checkIdentifier } from './check-identifier.js';
+import type { LowerContext } from './lower-context.js';
+import { lowerFields } from './lower-fields.js';
+import { lowerForeignKeys } from './lower-foreign-keys.js';
+import { lowerKeys } from './lower-keys.js';
+import { NameAllocator } from './name-allocator.js';
+import type { TableDraft } from './table-draft.js';
+
+/**
+ * Lowers collected GraphQL types into the IR. Runs every check even after an error, so one
+ * compilation reports every mistake; the caller discards the IR when any error was reported.
+ */
+export function lowerSchema(types: CollectedTypes, scalars: ReadonlyMap<string, ColumnTypeIR>, sink: DiagnosticSink): SchemaIR {
+  const tableModels = findTables(types, sink);
+  const enumNames = new Map([...types.enums.keys()].map((name) => [name, snakeCase(name)]));
+  const ctx: LowerContext = {
+    sink,
+    types,
+    scalars,
+    enumNames,
+    tableTypes: new Set(tableModels.keys()),
+    relationNames: new NameAllocator(),
+  };
+  const drafts = new Map<string, TableDraft>();
+  const typeNames = new Map<string, string>();
+  for (const [name, { model, directives }] of tableModels) {
+    const draft = newDraft(model, directives, ctx);
+    const clash = typeNames.get(draft.name);
+    if (clash !== undefined) {
+      sink.report('WES012', model.name, `${name} and ${clash} both become table ${draft.name}`, 'rename one type, or give one @wes_table(name: "...")');
+      continue;
+    }
+    typeNames.set(draft.name, name);
+    ctx.relationNames.claim(draft.name);
+    drafts.set(name, draft);
+  }
+  for (const draft of drafts.values()) {
+    lowerFields(draft, ctx);
+    checkColumnNames(draft, ctx);
+    lowerKeys(draft, ctx);
+  }
+  for (const draft of drafts.values()) lowerForeignKeys(draft, drafts, ctx);
+
+  const tables = [...drafts.values()].map(finishTable).sort(byName);
+  const used = new Set(tables.flatMap((t) => t.columns.map((c) => c.type.enum)).filter((e) => e !== null));
+  const enums: EnumIR[] = [];
+  for (const [graphqlName, model] of types.enums) {
+    const name = enumNames.get(graphqlName) ?? snakeCase(graphqlName);
+    if (!used.has(name)) continue;
+    const clash = typeNames.get(name);
+    if (clash !== undefined) {
+      sink.report('WES012', model.name, `enum ${graphqlName} and table type ${clash} both become the PostgreSQL type ${name}`, 'rename one of them');
+    }
+    enums.push({ kind: 'enum', name, graphqlName, values: model.values.map((v) => v.name.value) });
+  }
+  return { kind: 'schema', version: 1, enums: enums.sort(byName), tables };
+}
+
+interface TableModel {
+  readonly model: ObjectModel;
+  readonly directives: DirectiveMap;
+}
+
+/** Object types with `@wes_table`; Wesley directives anywhere else are reported as misplaced. */
+function findTables(types: CollectedTypes, sink: DiagnosticSink): Map<string, TableModel> {
+  const tables = new Map<string, TableModel>();
+  for (const [name, model] of types.objects) {
+    const directives = readDirectives(model.directives, 'OBJECT', types.userDirectives, sink);
+    if (one(directives, 'wes_table') !== undefined) {
+      tables.set(name, { model, directives });
+      continue;
+    }
+    const misplaced = [...directives.values()].flat();
+    for (const field of model.fields) {
+      misplaced.push(...[...readDirectives(field.directives ?? [], 'FIELD_DEFINITION', types.userDirectives, sink).values()].flat());
+    }
+    for (const d of misplaced) {
+      sink.report('WES007', d.node, `@${d.node.name.value} on ${name}, which is not a table`, `add @wes_table to type ${name}`);
+    }
+  }
+  return tables;
+}
+
+function newDraft(model: ObjectModel, directives: DirectiveMap, ctx: LowerContext): TableDraft {
+  const table = one(directives, 'wes_table');
+  const given = stringArg(table, 'name');
+  if (given !== undefined) checkIdentifier(given, table?.argNodes.get('name'), ctx);
+  else checkIdentifier(snakeCase(model.name.value), model.name, ctx);
+  return {
+    model,
+    name: given ?? snakeCase(model.name.value),
+    directives,
+    columns: [],
+    relations: [],
+    primaryKey: null,
+    uniques: [],
+    foreignKeys: [],
+    checks: [],
+    indexes: [],
+    partition: null,
+    constraintNames: new NameAllocator(),
+  };
+}
+
+function checkColumnNames(draft: TableDraft, ctx: LowerContext): void {
+  const seen = new Map<string, string>();
+  for (const { column, field } of draft.columns) {
+    checkIdentifier(column.name, field.name, ctx);
+    const clash = seen.get(column.name);
+    if (clash !== undefined) {
+      ctx.sink.report('WES013', field.name, `${draft.model.name.value}.${field.name.value} and .${clash} both become column ${column.name}`, 'rename one field, or give one @wes_column(name: "...")');
+    }
+    seen.set(column.name, field.name.value);
+  }
+}
+
+function finishTable(draft: TableDraft): TableIR {
+  const d = draft.directives;
+  return {
+    kind: 'table',
+    name: draft.name,
+    graphqlName: draft.model.name.value,
+    columns: draft.columns.map((c) => c.column),
+    primaryKey: draft.primaryKey,
+    uniques: [...draft.uniques].sort(byName),
+    foreignKeys: [...draft.foreignKeys].sort(byName),
+    checks: [...draft.checks].sort(byName),
+    indexes: [...draft.indexes].sort(byName),
+    partition: draft.partition,
+    relations: [...draft.relations].sort((a, b) => compare(a.field, b.field)),
+    meta: {
+      renamedFrom: stringArg(one(d, 'wes_renamed'), 'from') ?? null,
+      uid: stringArg(one(d, 'wes_uid'), 'value') ?? null,
+      weight: intArg(one(d, 'wes_weight'), 'value') ?? null,
+      critical: one(d, 'wes_critical') !== undefined,
+    },
+  };
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const byName = <T extends { readonly name: string }>(a: T, b: T): number => compare(a.name, b.name);

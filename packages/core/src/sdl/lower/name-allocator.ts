@@ -1,0 +1,46 @@
+/** PostgreSQL's NAMEDATALEN - 1: longer identifiers are silently truncated by the server. */
+export const maxIdentifierBytes = 63;
+
+/** UTF-8 length of `name` (core runs without DOM or Node globals, so no TextEncoder). */
+export function byteLength(name: string): number {
+  let bytes = 0;
+  for (const char of name) {
+    const code = char.codePointAt(0) ?? 0;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
+/**
+ * Makes default constraint and index names the way PostgreSQL does (`orders_customer_id_fkey`,
+ * then `..._fkey1` when taken), truncating the stem so the result fits in 63 bytes.
+ */
+export class NameAllocator {
+  readonly #taken: Set<string>;
+
+  constructor(taken: Iterable<string> = []) {
+    this.#taken = new Set(taken);
+  }
+
+  /** `true` when `name` was free (and is now taken). */
+  claim(name: string): boolean {
+    if (this.#taken.has(name)) return false;
+    this.#taken.add(name);
+    return true;
+  }
+
+  /** A free name `<stem>_<label>`, `<stem>_<label>1`, ... */
+  allocate(stem: string, label: string): string {
+    for (let n = 0; ; n += 1) {
+      const suffix = `_${label}${n === 0 ? '' : n}`;
+      const name = `${truncate(stem, maxIdentifierBytes - byteLength(suffix))}${suffix}`;
+      if (this.claim(name)) return name;
+    }
+  }
+}
+
+function truncate(text: string, bytes: number): string {
+  let out = text;
+  while (byteLength(out) > bytes) out = out.slice(0, -1);
+  return out;
+}

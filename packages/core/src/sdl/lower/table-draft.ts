@@ -1,0 +1,50 @@
+import type { FieldDefinitionNode } from 'graphql';
+import type {
+  CheckIR,
+  ColumnIR,
+  ForeignKeyIR,
+  IndexIR,
+  PartitionIR,
+  PrimaryKeyIR,
+  RelationIR,
+  UniqueIR,
+} from '../../ir/types.js';
+import type { ObjectModel } from '../collect-types.js';
+import type { DirectiveMap } from '../read-directives.js';
+import type { FieldShape } from './field-shape.js';
+import type { NameAllocator } from './name-allocator.js';
+
+/** A column while its table is being lowered: the IR plus where it came from. */
+export interface ColumnDraft {
+  readonly column: ColumnIR;
+  readonly field: FieldDefinitionNode;
+  readonly shape: FieldShape;
+  readonly directives: DirectiveMap;
+}
+
+/** A table while it is being lowered; becomes a `TableIR` at the end. */
+export interface TableDraft {
+  readonly model: ObjectModel;
+  readonly name: string;
+  readonly directives: DirectiveMap;
+  readonly columns: ColumnDraft[];
+  readonly relations: RelationIR[];
+  primaryKey: PrimaryKeyIR | null;
+  readonly uniques: UniqueIR[];
+  readonly foreignKeys: ForeignKeyIR[];
+  readonly checks: CheckIR[];
+  readonly indexes: IndexIR[];
+  partition: PartitionIR | null;
+  /** Constraint names are unique per table (FK and CHECK names live here). */
+  readonly constraintNames: NameAllocator;
+}
+
+/**
+ * Finds a column by GraphQL field name or by column name (both are accepted wherever a
+ * directive lists columns).
+ */
+export function findColumn(table: TableDraft, name: string): ColumnDraft | undefined {
+  return (
+    table.columns.find((c) => c.column.graphqlName === name) ?? table.columns.find((c) => c.column.name === name)
+  );
+}

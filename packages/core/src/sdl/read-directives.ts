@@ -1,0 +1,197 @@
+import { Kind, print, type ConstDirectiveNode, type ConstValueNode } from 'graphql';
+import { suggestionList } from 'graphql/jsutils/suggestionList.js';
+import type { DiagnosticSink } from './diagnostic-sink.js';
+import {
+  canonicalNames,
+  directiveSpec,
+  resolveSpelling,
+  rowLevelSecurityDirectives,
+  type ArgType,
+  type DirectiveLocation,
+  type DirectiveSpec,
+} from './vocabulary/index.js';
+
+/** A literal argument value as Wesley reads it. */
+export type ArgValue = string | number | boolean | readonly string[] | LiteralValue;
+
+/** `@wes_default(value:)` and friends: the literal and the GraphQL kind it was written as. */
+export interface LiteralValue {
+  readonly literal: 'string' | 'int' | 'float' | 'boolean' | 'enum' | 'list';
+  readonly text: string;
+  readonly items: readonly LiteralValue[];
+}
+
+/** One Wesley directive on one element, with its arguments read and checked. */
+export interface ReadDirective {
+  readonly spec: DirectiveSpec;
+  readonly node: ConstDirectiveNode;
+  readonly args: ReadonlyMap<string, ArgValue>;
+  /** The AST node of each argument, to point diagnostics at it. */
+  readonly argNodes: ReadonlyMap<string, ConstValueNode>;
+}
+
+/** Wesley directives of one element, by canonical name (repeatable ones may appear several times). */
+export type DirectiveMap = ReadonlyMap<string, readonly ReadDirective[]>;
+
+/**
+ * Reads the directives of one object type or field: resolves legacy spellings (with a warning),
+ * rejects unknown names, wrong locations, unknown or ill-typed arguments, repeats and two
+ * spellings of one directive. Directives the user declared themselves are skipped.
+ */
+export function readDirectives(
+  nodes: readonly ConstDirectiveNode[],
+  location: DirectiveLocation,
+  userDirectives: ReadonlySet<string>,
+  sink: DiagnosticSink,
+): DirectiveMap {
+  const found = new Map<string, ReadDirective[]>();
+  const spelledAs = new Map<string, string>();
+  for (const node of nodes) {
+    const written = node.name.value;
+    const spelling = resolveSpelling(written);
+    if (spelling === null) {
+      if (!userDirectives.has(written)) reportUnknown(node, sink);
+      continue;
+    }
+    const spec = directiveSpec(spelling.canonical, location);
+    if (spec === undefined) {
+      const other = location === 'OBJECT' ? 'fields' : 'object types';
+      sink.report('WES007', node, `@${written} cannot be used on ${location === 'OBJECT' ? 'an object type' : 'a field'}`, `@${spelling.canonical} belongs on ${other}`);
+      continue;
+    }
+    if (spelling.legacy) {
+      sink.report('WES009', node, `@${written} is a deprecated spelling of @${spec.name}`, `write @${spec.name}`);
+    }
+    if (rowLevelSecurityDirectives.has(spec.name)) {
+      sink.report('WES023', node, `@${written}: row-level security policies are not generated yet`, 'remove the directive for now; Wesley will not silently drop a policy');
+      continue;
+    }
+    const previous = spelledAs.get(spec.name);
+    if (previous !== undefined && previous !== written) {
+      sink.report('WES008', node, `@${written} and @${previous} are two spellings of @${spec.name} on one element`, `keep only @${spec.name}`);
+      continue;
+    }
+    if (previous !== undefined && !spec.repeatable) {
+      sink.report('WES008', node, `@${written} is given twice here`, 'remove the repeated directive');
+      continue;
+    }
+    spelledAs.set(spec.name, written);
+    const read = readArguments(node, spec, sink);
+    if (read === null) continue;
+    const list = found.get(spec.name) ?? [];
+    list.push(read);
+    found.set(spec.name, list);
+  }
+  return found;
+}
+
+function reportUnknown(node: ConstDirectiveNode, sink: DiagnosticSink): void {
+  const written = node.name.value;
+  const suggestions = suggestionList(written, [...canonicalNames]);
+  const help =
+    suggestions.length > 0
+      ? `did you mean @${suggestions[0]}? (or declare \`directive @${written} on ...\` if it is your own)`
+      : `see the directive list in docs/directives.md, or declare \`directive @${written} on ...\` if it is your own`;
+  sink.report('WES003', node, `unknown directive @${written}`, help);
+}
+
+function readArguments(node: ConstDirectiveNode, spec: DirectiveSpec, sink: DiagnosticSink): ReadDirective | null {
+  const values = new Map<string, ArgValue>();
+  const argNodes = new Map<string, ConstValueNode>();
+  // A wrong argument is reported once and dropped; the directive itself still counts (so a typo
+  // in an argument does not also cause "no primary key"), unless a required argument is lacking.
+  const invalid = new Set<string>();
+  let ok = true;
+  for (const arg of node.arguments ?? []) {
+    const name = arg.name.value;
+    const argSpec = spec.args[name];
+    if (argSpec === undefined) {
+      const known = Object.keys(spec.args);
+      const suggestions = suggestionList(name, known);
+      sink.report(
+        'WES004',
+        arg,
+        `@${node.name.value} has no argument "${name}"`,
+        suggestions.length > 0 ? `did you mean "${suggestions[0]}"?` : known.length > 0 ? `arguments: ${known.join(', ')}` : `@${spec.name} takes no arguments`,
+      );
+      continue;
+    }
+    const value = readValue(arg.value, argSpec.type);
+    if (value === undefined) {
+      sink.report('WES006', arg.value, `@${node.name.value}(${name}:) expects ${describe(argSpec.type)}, got ${print(arg.value)}`, `write ${name}: ${example(argSpec.type)}`);
+      invalid.add(name);
+      continue;
+    }
+    values.set(name, value);
+    argNodes.set(name, arg.value);
+  }
+  for (const [name, argSpec] of Object.entries(spec.args)) {
+    if (argSpec.required && !values.has(name)) {
+      if (invalid.has(name)) {
+        ok = false;
+        continue;
+      }
+      sink.report('WES005', node, `@${node.name.value} needs the argument "${name}"`, `write @${spec.name}(${name}: ${example(argSpec.type)})`);
+      ok = false;
+    }
+  }
+  return ok ? { spec, node, args: values, argNodes } : null;
+}
+
+function readValue(node: ConstValueNode, type: ArgType): ArgValue | undefined {
+  switch (type) {
+    case 'String':
+      return node.kind === Kind.STRING ? node.value : undefined;
+    case 'Int':
+      return node.kind === Kind.INT ? Number(node.value) : undefined;
+    case 'Boolean':
+      return node.kind === Kind.BOOLEAN ? node.value : undefined;
+    case 'Word':
+      return node.kind === Kind.STRING || node.kind === Kind.ENUM ? node.value : undefined;
+    case 'StringList':
+      if (node.kind === Kind.STRING) return [node.value];
+      if (node.kind !== Kind.LIST) return undefined;
+      return node.values.every((v) => v.kind === Kind.STRING)
+        ? node.values.map((v) => (v.kind === Kind.STRING ? v.value : ''))
+        : undefined;
+    case 'Literal':
+      return readLiteral(node);
+  }
+}
+
+function readLiteral(node: ConstValueNode): LiteralValue | undefined {
+  switch (node.kind) {
+    case Kind.STRING:
+      return { literal: 'string', text: node.value, items: [] };
+    case Kind.INT:
+      return { literal: 'int', text: node.value, items: [] };
+    case Kind.FLOAT:
+      return { literal: 'float', text: node.value, items: [] };
+    case Kind.BOOLEAN:
+      return { literal: 'boolean', text: String(node.value), items: [] };
+    case Kind.ENUM:
+      return { literal: 'enum', text: node.value, items: [] };
+    case Kind.LIST: {
+      const items = node.values.map(readLiteral);
+      if (items.some((item) => item === undefined || item.literal === 'list')) return undefined;
+      return { literal: 'list', text: print(node), items: items as LiteralValue[] };
+    }
+    default:
+      return undefined;
+  }
+}
+
+function describe(type: ArgType): string {
+  return {
+    String: 'a string',
+    Int: 'an integer',
+    Boolean: 'true or false',
+    StringList: 'a list of strings',
+    Word: 'a name',
+    Literal: 'a literal value',
+  }[type];
+}
+
+function example(type: ArgType): string {
+  return { String: '"..."', Int: '1', Boolean: 'true', StringList: '["a", "b"]', Word: 'NAME', Literal: '"..."' }[type];
+}

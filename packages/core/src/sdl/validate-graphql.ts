@@ -1,0 +1,94 @@
+import {
+  GraphQLError,
+  GraphQLScalarType,
+  GraphQLSchema,
+  KnownDirectivesRule,
+  KnownTypeNamesRule,
+  LoneSchemaDefinitionRule,
+  PossibleTypeExtensionsRule,
+  UniqueArgumentDefinitionNamesRule,
+  UniqueDirectiveNamesRule,
+  UniqueDirectivesPerLocationRule,
+  UniqueEnumValueNamesRule,
+  UniqueFieldDefinitionNamesRule,
+  UniqueOperationTypesRule,
+  UniqueTypeNamesRule,
+  visit,
+  visitInParallel,
+  type ASTVisitor,
+  type DocumentNode,
+} from 'graphql';
+// The SDL flavours of these two rules are not re-exported from the package root.
+import { KnownArgumentNamesOnDirectivesRule } from 'graphql/validation/rules/KnownArgumentNamesRule.js';
+import { ProvidedRequiredArgumentsOnDirectivesRule } from 'graphql/validation/rules/ProvidedRequiredArgumentsRule.js';
+import type { DiagnosticCode } from '../diagnostics/codes.js';
+import type { DiagnosticSink } from './diagnostic-sink.js';
+
+type SDLRule = (context: SDLContext) => ASTVisitor;
+interface SDLContext {
+  getDocument(): DocumentNode;
+  getSchema(): GraphQLSchema | undefined;
+  reportError(error: GraphQLError): void;
+}
+
+/**
+ * GraphQL's own SDL rules, each mapped to a Wesley code. The directive rules only ever see the
+ * user's own directives: Wesley's vocabulary is checked by `readDirectives`, with better hints.
+ */
+const rules: ReadonlyArray<readonly [SDLRule, DiagnosticCode, string]> = [
+  [LoneSchemaDefinitionRule as SDLRule, 'WES002', 'keep a single schema definition'],
+  [UniqueOperationTypesRule as SDLRule, 'WES002', 'define each operation type once'],
+  [UniqueTypeNamesRule as SDLRule, 'WES002', 'rename one of the types, or use `extend type` to add to it'],
+  [UniqueEnumValueNamesRule as SDLRule, 'WES002', 'remove the repeated enum value'],
+  [UniqueFieldDefinitionNamesRule as SDLRule, 'WES002', 'remove or rename one of the fields'],
+  [UniqueArgumentDefinitionNamesRule as SDLRule, 'WES002', 'remove the repeated argument'],
+  [UniqueDirectiveNamesRule as SDLRule, 'WES002', 'remove the repeated directive definition'],
+  [PossibleTypeExtensionsRule as SDLRule, 'WES002', 'extend a type that is defined, with the same kind'],
+  [
+    KnownTypeNamesRule as SDLRule,
+    'WES010',
+    'use a built-in scalar (ID, UUID, String, Int, BigInt, Float, Decimal, Boolean, DateTime, Date, Time, JSON), define the type, or map a custom scalar in the config',
+  ],
+  [KnownDirectivesRule as SDLRule, 'WES007', 'move the directive to a location its definition allows'],
+  [KnownArgumentNamesOnDirectivesRule as SDLRule, 'WES004', 'use an argument the directive definition declares'],
+  [ProvidedRequiredArgumentsOnDirectivesRule as SDLRule, 'WES005', 'pass the required argument'],
+  [UniqueDirectivesPerLocationRule as SDLRule, 'WES008', 'remove the repeated directive or declare it `repeatable`'],
+];
+
+/**
+ * Runs GraphQL's SDL validation over `document`, minus every use of a directive that is not
+ * the user's own (`userDirectives`), against a base schema that knows Wesley's scalars.
+ */
+export function validateGraphQL(
+  document: DocumentNode,
+  scalars: readonly string[],
+  userDirectives: ReadonlySet<string>,
+  sink: DiagnosticSink,
+): void {
+  const base = new GraphQLSchema({ types: scalars.filter(notSpecified).map((name) => new GraphQLScalarType({ name })) });
+  const userOnly = visit(document, {
+    Directive: (node) => (userDirectives.has(node.name.value) ? undefined : null),
+  });
+  const visitors = rules.map(([rule, code, help]) =>
+    rule({
+      getDocument: () => userOnly,
+      getSchema: () => base,
+      reportError: (error) => {
+        const [message, suggestion] = splitMessage(error.message);
+        sink.report(code, error.nodes?.[0], message, suggestion === undefined ? help : `${suggestion} Otherwise: ${help}`);
+      },
+    }),
+  );
+  visit(userOnly, visitInParallel(visitors));
+}
+
+const specified = new Set(['String', 'Int', 'Float', 'Boolean', 'ID']);
+const notSpecified = (name: string): boolean => !specified.has(name);
+
+/** GraphQL's `Unknown type "Strin". Did you mean "String"?` -> Wesley's message and hint style. */
+function splitMessage(text: string): [string, string | undefined] {
+  const at = text.indexOf(' Did you mean');
+  const head = at === -1 ? text : text.slice(0, at);
+  const message = head.replace(/\.$/, '');
+  return [message.charAt(0).toLowerCase() + message.slice(1), at === -1 ? undefined : `did you mean${text.slice(at + ' Did you mean'.length)}`];
+}

@@ -1,0 +1,37 @@
+/** Where a directive may stand. */
+export type DirectiveLocation = 'OBJECT' | 'FIELD_DEFINITION';
+
+/**
+ * How an argument's literal is read:
+ * - `String`, `Int`, `Boolean`: that literal kind;
+ * - `StringList`: `["a", "b"]` (a single string is coerced to a one-element list, as GraphQL does);
+ * - `Word`: a string or a bare enum literal (`strategy: RANGE` or `strategy: "RANGE"`);
+ * - `Literal`: any scalar or enum literal (`@wes_default(value:)`).
+ */
+export type ArgType = 'String' | 'Int' | 'Boolean' | 'StringList' | 'Word' | 'Literal';
+
+export interface ArgSpec {
+  readonly type: ArgType;
+  readonly required: boolean;
+}
+
+/** One directive of Wesley's vocabulary at one location (DESIGN.md §2). */
+export interface DirectiveSpec {
+  /** Canonical name without `@`, e.g. `wes_table`. */
+  readonly name: string;
+  readonly location: DirectiveLocation;
+  readonly args: Readonly<Record<string, ArgSpec>>;
+  readonly repeatable: boolean;
+  /** One line for docs and hints. */
+  readonly summary: string;
+}
+
+/** Shorthand for building argument maps: `args({ name: 'String', 'columns!': 'StringList' })`. */
+export function args(spec: Readonly<Record<string, ArgType>>): Readonly<Record<string, ArgSpec>> {
+  const out: Record<string, ArgSpec> = {};
+  for (const [key, type] of Object.entries(spec)) {
+    const required = key.endsWith('!');
+    out[required ? key.slice(0, -1) : key] = { type, required };
+  }
+  return out;
+}

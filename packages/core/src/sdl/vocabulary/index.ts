@@ -1,0 +1,21 @@
+import type { DirectiveLocation, DirectiveSpec } from './directive-spec.js';
+import { fieldDirectives } from './field-directives.js';
+import { objectDirectives } from './object-directives.js';
+
+export type { ArgSpec, ArgType, DirectiveLocation, DirectiveSpec } from './directive-spec.js';
+export { objectDirectives } from './object-directives.js';
+export { fieldDirectives } from './field-directives.js';
+export { canonicalNames, isWesleyName, resolveSpelling, type Spelling } from './spellings.js';
+
+const byLocation: Readonly<Record<DirectiveLocation, ReadonlyMap<string, DirectiveSpec>>> = {
+  OBJECT: new Map(objectDirectives.map((spec) => [spec.name, spec])),
+  FIELD_DEFINITION: new Map(fieldDirectives.map((spec) => [spec.name, spec])),
+};
+
+/** The spec of a canonical directive at a location, or `undefined` when it may not stand there. */
+export function directiveSpec(name: string, location: DirectiveLocation): DirectiveSpec | undefined {
+  return byLocation[location].get(name);
+}
+
+/** Directives whose use is an error until row-level security lands (DESIGN.md §2). */
+export const rowLevelSecurityDirectives: ReadonlySet<string> = new Set(['wes_tenant', 'wes_rls', 'wes_owner', 'wes_grant']);
