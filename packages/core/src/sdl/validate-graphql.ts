@@ -25,6 +25,12 @@ import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { DiagnosticSink } from './diagnostic-sink.js';
 
 type SDLRule = (context: SDLContext) => ASTVisitor;
+/**
+ * `none`: the rule is deep-imported, and a bundler may load it from graphql's CommonJS build while
+ * `graphql` itself comes from the ESM build; handing it our schema would mix the two realms.
+ * Those rules only need the schema for directives, and ours has none beyond the specified ones.
+ */
+type SchemaUse = 'none';
 interface SDLContext {
   getDocument(): DocumentNode;
   getSchema(): GraphQLSchema | undefined;
@@ -35,7 +41,7 @@ interface SDLContext {
  * GraphQL's own SDL rules, each mapped to a Wesley code. The directive rules only ever see the
  * user's own directives: Wesley's vocabulary is checked by `readDirectives`, with better hints.
  */
-const rules: ReadonlyArray<readonly [SDLRule, DiagnosticCode, string]> = [
+const rules: ReadonlyArray<readonly [SDLRule, DiagnosticCode, string, SchemaUse?]> = [
   [LoneSchemaDefinitionRule as SDLRule, 'WES002', 'keep a single schema definition'],
   [UniqueOperationTypesRule as SDLRule, 'WES002', 'define each operation type once'],
   [UniqueTypeNamesRule as SDLRule, 'WES002', 'rename one of the types, or use `extend type` to add to it'],
@@ -50,8 +56,8 @@ const rules: ReadonlyArray<readonly [SDLRule, DiagnosticCode, string]> = [
     'use a built-in scalar (ID, UUID, String, Int, BigInt, Float, Decimal, Boolean, DateTime, Date, Time, JSON), define the type, or map a custom scalar in the config',
   ],
   [KnownDirectivesRule as SDLRule, 'WES007', 'move the directive to a location its definition allows'],
-  [KnownArgumentNamesOnDirectivesRule as SDLRule, 'WES004', 'use an argument the directive definition declares'],
-  [ProvidedRequiredArgumentsOnDirectivesRule as SDLRule, 'WES005', 'pass the required argument'],
+  [KnownArgumentNamesOnDirectivesRule as SDLRule, 'WES004', 'use an argument the directive definition declares', 'none'],
+  [ProvidedRequiredArgumentsOnDirectivesRule as SDLRule, 'WES005', 'pass the required argument', 'none'],
   [UniqueDirectivesPerLocationRule as SDLRule, 'WES008', 'remove the repeated directive or declare it `repeatable`'],
 ];
 
@@ -69,10 +75,10 @@ export function validateGraphQL(
   const userOnly = visit(document, {
     Directive: (node) => (userDirectives.has(node.name.value) ? undefined : null),
   });
-  const visitors = rules.map(([rule, code, help]) =>
+  const visitors = rules.map(([rule, code, help, schemaUse]) =>
     rule({
       getDocument: () => userOnly,
-      getSchema: () => base,
+      getSchema: () => (schemaUse === 'none' ? undefined : base),
       reportError: (error) => {
         const [message, suggestion] = splitMessage(error.message);
         sink.report(code, error.nodes?.[0], message, suggestion === undefined ? help : `${suggestion} Otherwise: ${help}`);
