@@ -1,5 +1,9 @@
 import {
+  DirectiveLocation,
+  GraphQLDirective,
   GraphQLError,
+  Kind,
+  specifiedDirectives,
   GraphQLScalarType,
   GraphQLSchema,
   KnownDirectivesRule,
@@ -15,7 +19,9 @@ import {
   UniqueTypeNamesRule,
   visit,
   visitInParallel,
+  type ASTNode,
   type ASTVisitor,
+  type ConstDirectiveNode,
   type DocumentNode,
 } from 'graphql';
 // The SDL flavours of these two rules are not re-exported from the package root.
@@ -62,8 +68,9 @@ const rules: ReadonlyArray<readonly [SDLRule, DiagnosticCode, string, SchemaUse?
 ];
 
 /**
- * Runs GraphQL's SDL validation over `document`, minus every use of a directive that is not
- * the user's own (`userDirectives`), against a base schema that knows Wesley's scalars.
+ * Runs GraphQL's SDL validation over `document` against a base schema that knows Wesley's
+ * scalars. Errors about Wesley's own directives are dropped (those are Wesley's to check); the
+ * user's declared directives go through GraphQL's rules as usual.
  */
 export function validateGraphQL(
   document: DocumentNode,
@@ -71,21 +78,66 @@ export function validateGraphQL(
   userDirectives: ReadonlySet<string>,
   sink: DiagnosticSink,
 ): void {
-  const base = new GraphQLSchema({ types: scalars.filter(notSpecified).map((name) => new GraphQLScalarType({ name })) });
-  const userOnly = visit(document, {
-    Directive: (node) => (userDirectives.has(node.name.value) ? undefined : null),
-  });
+  const wesleyNodes = directiveNodesNotIn(document, userDirectives);
+  const base = baseSchema(scalars, undeclaredDirectiveNames(document, wesleyNodes));
   const visitors = rules.map(([rule, code, help, schemaUse]) =>
     rule({
-      getDocument: () => userOnly,
+      getDocument: () => document,
       getSchema: () => (schemaUse === 'none' ? undefined : base),
       reportError: (error) => {
+        const node = error.nodes?.[0];
+        if (node !== undefined && wesleyNodes.has(node)) return;
         const [message, suggestion] = splitMessage(error.message);
-        sink.report(code, error.nodes?.[0], message, suggestion === undefined ? help : `${suggestion} Otherwise: ${help}`);
+        sink.report(code, node, message, suggestion === undefined ? help : `${suggestion} Otherwise: ${help}`);
       },
     }),
   );
-  visit(userOnly, visitInParallel(visitors));
+  visit(document, visitInParallel(visitors));
+}
+
+/** Directive uses (and their arguments) whose name the user did not declare. */
+function directiveNodesNotIn(document: DocumentNode, userDirectives: ReadonlySet<string>): Set<ASTNode> {
+  const nodes = new Set<ASTNode>();
+  const add = (directives: readonly ConstDirectiveNode[] | undefined): void => {
+    for (const d of directives ?? []) {
+      if (userDirectives.has(d.name.value)) continue;
+      nodes.add(d);
+      for (const arg of d.arguments ?? []) nodes.add(arg);
+    }
+  };
+  for (const def of document.definitions) {
+    if (!('directives' in def)) continue;
+    add(def.directives as readonly ConstDirectiveNode[] | undefined);
+    if ('fields' in def) for (const field of def.fields ?? []) add(field.directives);
+    if ('values' in def) for (const value of def.values ?? []) add(value.directives);
+  }
+  return nodes;
+}
+/**
+ * Scalars plus every non-user directive name used, declared repeatable everywhere, so GraphQL's
+ * rules raise nothing about them (creating an error per use would also cost a source scan each).
+ */
+function baseSchema(scalars: readonly string[], directives: ReadonlySet<string>): GraphQLSchema {
+  return new GraphQLSchema({
+    types: scalars.filter(notSpecified).map((name) => new GraphQLScalarType({ name })),
+    directives: [
+      ...specifiedDirectives,
+      ...[...directives].filter((name) => !specifiedNames.has(name)).map((name) => new GraphQLDirective({ name, locations: allLocations, isRepeatable: true })),
+    ],
+  });
+}
+
+const specifiedNames = new Set(specifiedDirectives.map((d) => d.name));
+const allLocations = Object.values(DirectiveLocation);
+
+/** Names of non-user directives used in the document and not declared by it. */
+function undeclaredDirectiveNames(document: DocumentNode, uses: ReadonlySet<ASTNode>): Set<string> {
+  const declared = new Set(document.definitions.flatMap((d) => (d.kind === Kind.DIRECTIVE_DEFINITION ? [d.name.value] : [])));
+  const names = new Set<string>();
+  for (const node of uses) {
+    if (node.kind === Kind.DIRECTIVE && !declared.has(node.name.value)) names.add(node.name.value);
+  }
+  return names;
 }
 
 const specified = new Set(['String', 'Int', 'Float', 'Boolean', 'ID']);
