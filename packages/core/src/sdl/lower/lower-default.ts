@@ -51,7 +51,7 @@ function literalText(value: LiteralValue, type: ColumnTypeIR, enumValues: readon
     for (const item of value.items) {
       const text = literalText(item, element, enumValues);
       if (typeof text === 'object') return text;
-      parts.push(`"${text.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`);
+      parts.push(arrayElement(text));
     }
     return `{${parts.join(',')}}`;
   }
@@ -85,6 +85,12 @@ function literalText(value: LiteralValue, type: ColumnTypeIR, enumValues: readon
   }
   if ((type.base === 'jsonb' || type.base === 'json') && !isJson(value.text)) return misfit(value, type, 'JSON text such as "{}"');
   return value.text;
+}
+
+/** An element of an array literal, quoted only where PostgreSQL's `array_out` would quote it. */
+function arrayElement(text: string): string {
+  const plain = text !== '' && !/[{}",\\\s]/.test(text) && text.toUpperCase() !== 'NULL';
+  return plain ? text : `"${text.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
 }
 
 function misfit(value: LiteralValue, type: ColumnTypeIR, expected: string): Misfit {
