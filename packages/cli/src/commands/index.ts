@@ -1,0 +1,7 @@
+import type { Command } from './command.js';
+import { generateCommand } from './generate.js';
+
+export type { Command } from './command.js';
+
+/** Every `wesley` sub-command, in the order `wesley --help` lists them. */
+export const commands: readonly Command[] = [generateCommand];

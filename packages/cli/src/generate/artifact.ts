@@ -1,0 +1,15 @@
+/** One generated file: its name inside the output directory and its full text. */
+export interface Artifact {
+  readonly file: string;
+  readonly content: string;
+}
+
+/** How a generated file on disk compares with what the schema produces now. */
+export type ArtifactState = 'fresh' | 'stale' | 'missing';
+
+export interface ArtifactStatus {
+  readonly artifact: Artifact;
+  /** Absolute path on disk. */
+  readonly path: string;
+  readonly state: ArtifactState;
+}

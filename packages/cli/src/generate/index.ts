@@ -1,0 +1,5 @@
+export type { Artifact, ArtifactState, ArtifactStatus } from './artifact.js';
+export { renderArtifacts } from './render-artifacts.js';
+export { formatIrJson } from './format-ir-json.js';
+export { compareArtifacts } from './compare-artifacts.js';
+export { writeArtifacts } from './write-artifacts.js';

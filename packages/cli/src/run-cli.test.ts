@@ -1,0 +1,79 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CliContext } from './cli-context.js';
+import { runCli } from './run-cli.js';
+
+let cwd: string;
+beforeAll(async () => {
+  cwd = await mkdtemp(path.join(os.tmpdir(), 'wesley-cli-'));
+});
+afterAll(async () => {
+  await rm(cwd, { recursive: true, force: true });
+});
+
+async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const context: CliContext = {
+    cwd,
+    stdout: { write: (text) => void (stdout += text), color: false },
+    stderr: { write: (text) => void (stderr += text), color: false },
+  };
+  const code = await runCli(argv, context, '9.9.9');
+  return { code, stdout, stderr };
+}
+
+describe('runCli', () => {
+  it('prints the command list on --help (exit 0) and without arguments (exit 2)', async () => {
+    const help = await run('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^ {2}generate {2}compile the schema/m);
+    expect(help.stdout).toMatch(/Planned \(not available yet\): plan, migrate/);
+    const bare = await run();
+    expect(bare.code).toBe(2);
+    expect(bare.stdout).toBe(help.stdout);
+  });
+
+  it('prints the version', async () => {
+    expect(await run('--version')).toEqual({ code: 0, stdout: '9.9.9\n', stderr: '' });
+  });
+
+  it('refuses unknown and planned commands with exit 2', async () => {
+    expect(await run('frobnicate')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: "wesley: unknown command 'frobnicate'\nRun 'wesley --help' for usage.\n",
+    });
+    const planned = await run('migrate');
+    expect(planned.code).toBe(2);
+    expect(planned.stderr).toContain("'migrate' is planned but not available in this version");
+  });
+});
+
+describe('wesley generate: command line', () => {
+  it('prints its help', async () => {
+    const result = await run('generate', '--help');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Usage: wesley generate --schema <file\|glob>\.\.\. --out-dir <dir>/);
+    expect(result.stdout).toContain('--check');
+  });
+
+  it.each([
+    [['--bogus'], "wesley generate: Unknown option '--bogus'"],
+    [['--check=yes', '-s', 'a.graphql', '-o', 'out'], "wesley generate: Option '--check' does not take an argument"],
+    [['stray'], "wesley generate: Unexpected argument 'stray'"],
+    [['-o', 'out'], 'wesley generate: missing --schema <file|glob>'],
+    [['-s', 'a.graphql'], 'wesley generate: missing --out-dir <dir>'],
+    [['-s', 'missing.graphql', '-o', 'out'], 'wesley generate: schema file not found: missing.graphql'],
+    [['-s', 'schema/**/*.graphql', '-o', 'out'], "wesley generate: no schema file matches 'schema/**/*.graphql'"],
+    [['-s', '.', '-o', 'out'], "wesley generate: . is a directory; pass a glob such as './**/*.graphql'"],
+  ])('exits 2 for %j', async (args, message) => {
+    const result = await run('generate', ...args);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.startsWith(message)).toBe(true);
+    expect(result.stderr).toContain("Run 'wesley generate --help' for usage.");
+  });
+});

@@ -1,0 +1,55 @@
+import type { CliContext } from './cli-context.js';
+import { commands } from './commands/index.js';
+import { exitCodes } from './exit-codes.js';
+import { UsageError } from './usage-error.js';
+
+/** Commands of DESIGN.md that do not exist yet: named in the help, refused with a clear message. */
+const plannedCommands = ['plan', 'migrate', 'drift', 'status'] as const;
+
+/**
+ * Runs `wesley <argv...>` and returns the exit code. Usage errors are printed as one line plus a
+ * pointer to `--help` (exit 2); anything else that throws is a bug and propagates.
+ */
+export async function runCli(argv: readonly string[], context: CliContext, version: string): Promise<number> {
+  const [first, ...rest] = argv;
+  try {
+    if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+      context.stdout.write(topLevelHelp());
+      return first === undefined ? exitCodes.usage : exitCodes.ok;
+    }
+    if (first === '--version' || first === '-v') {
+      context.stdout.write(`${version}\n`);
+      return exitCodes.ok;
+    }
+    const command = commands.find((candidate) => candidate.name === first);
+    if (command !== undefined) return await command.run(rest, context);
+    if ((plannedCommands as readonly string[]).includes(first)) {
+      throw new UsageError(`'${first}' is planned but not available in this version`);
+    }
+    throw new UsageError(`unknown command '${first}'`);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    const helpCommand = error.command === null ? 'wesley --help' : `wesley ${error.command} --help`;
+    const prefix = error.command === null ? 'wesley' : `wesley ${error.command}`;
+    context.stderr.write(`${prefix}: ${error.message}\nRun '${helpCommand}' for usage.\n`);
+    return exitCodes.usage;
+  }
+}
+
+function topLevelHelp(): string {
+  const width = Math.max(...commands.map((command) => command.name.length));
+  const list = commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`).join('\n');
+  return `Usage: wesley <command> [options]
+
+GraphQL SDL with @wes_* directives -> PostgreSQL DDL, TypeScript types, Zod validators.
+
+Commands:
+${list}
+
+Planned (not available yet): ${plannedCommands.join(', ')}
+
+Options:
+  -h, --help     show this help (also: wesley <command> --help)
+  -v, --version  print the version
+`;
+}

@@ -1,0 +1,1 @@
+export { loadSchemaSources } from './load-schema-sources.js';
