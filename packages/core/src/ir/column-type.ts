@@ -27,15 +27,27 @@ const canonicalNames: Readonly<Record<string, string>> = {
   varbit: 'bit varying',
 };
 
+/** The built-in type names that are spelt with more than one word. */
+const multiWordNames: ReadonlySet<string> = new Set([
+  'double precision',
+  'character varying',
+  'bit varying',
+  'timestamp with time zone',
+  'timestamp without time zone',
+  'time with time zone',
+  'time without time zone',
+]);
+
 /** Types whose modifiers go after the whole name rather than inside it (`timestamp(3) with time zone`). */
 const precisionInside = /^(timestamp|time)\s*\((\d+)\)\s*(with|without)\s+time\s+zone$/;
 
 /**
  * Parses a PostgreSQL type spelling (`varchar(255)`, `numeric(12, 2)`, `timestamptz`, `text[]`,
  * an enum name) into the canonical {@link ColumnTypeIR}. Returns `null` when the text is not a
- * plausible type name. `enums` are the schema's enum type names (PostgreSQL spelling).
+ * plausible type name: one identifier (a built-in, an extension's type, an enum), or one of
+ * the multi-word names PostgreSQL itself has. `enums` holds the schema's enum type names.
  */
-export function parseColumnType(text: string, enums: ReadonlySet<string> = new Set()): ColumnTypeIR | null {
+export function parseColumnType(text: string, enums: { has(name: string): boolean } = new Set()): ColumnTypeIR | null {
   let rest = text.trim();
   let array = false;
   const arrayMatch = /^(.*?)\s*((\[\s*\d*\s*\])+)$/.exec(rest);
@@ -56,7 +68,8 @@ export function parseColumnType(text: string, enums: ReadonlySet<string> = new S
     if (raw.startsWith('"')) {
       name = raw.slice(1, -1).replaceAll('""', '"');
     } else {
-      const lowered = raw.toLowerCase().replace(/\s+/g, ' ');
+      const lowered = raw.toLowerCase().replace(/\s+/g, ' ').trim();
+      if (lowered.includes(' ') && !multiWordNames.has(lowered)) return null;
       name = canonicalNames[lowered] ?? lowered;
     }
     modifiers = m[2] ? m[2].split(',').map((s) => Number(s.trim())) : [];

@@ -26,15 +26,24 @@ export function compileSchema(
   sources: SchemaSource | readonly SchemaSource[],
   options: CompileOptions = {},
 ): CompileResult {
+  const list = Array.isArray(sources) ? sources : [sources as SchemaSource];
+  // Most schemas are clean: compile without source locations first (the parser does half the
+  // work and the AST is much smaller), and only when something is reported compile again with
+  // locations so every diagnostic can point at its token. The compiler is deterministic, so the
+  // second pass reports exactly what the first one found.
+  const fast = run(list, options, false);
+  return fast.diagnostics.length === 0 ? fast : run(list, options, true);
+}
+
+function run(sources: readonly SchemaSource[], options: CompileOptions, locations: boolean): CompileResult {
   const sink = new DiagnosticSink();
   const scalars = scalarTable(options, sink);
-  const document = parseSources(Array.isArray(sources) ? sources : [sources as SchemaSource], sink);
+  const document = parseSources(sources, sink, locations);
   const types = collectTypes(document);
   const known = [...scalars.keys()].filter((name) => !types.declaredScalars.has(name));
   validateGraphQL(document, known, types.userDirectives, sink);
   const ir = lowerSchema(types, scalars, sink);
-  const diagnostics = sortDiagnostics(sink.diagnostics);
-  return { ir: sink.errorCount > 0 ? null : ir, diagnostics };
+  return { ir: sink.errorCount > 0 ? null : ir, diagnostics: sortDiagnostics(sink.diagnostics) };
 }
 
 function scalarTable(options: CompileOptions, sink: DiagnosticSink): Map<string, ColumnTypeIR> {

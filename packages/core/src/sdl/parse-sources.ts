@@ -5,13 +5,14 @@ import type { SchemaSource } from './source.js';
 /**
  * Parses every source and merges the definitions into one document. Each node keeps its own
  * `loc.source`, so diagnostics still name the right file. A source with a syntax error
- * contributes nothing (and a WES001); the others are still checked.
+ * contributes nothing (and a WES001); the others are still checked. Without `locations` the AST
+ * is smaller and faster to build, but diagnostics cannot point into it.
  */
-export function parseSources(sources: readonly SchemaSource[], sink: DiagnosticSink): DocumentNode {
+export function parseSources(sources: readonly SchemaSource[], sink: DiagnosticSink, locations = true): DocumentNode {
   const definitions: DefinitionNode[] = [];
   for (const source of sources) {
     try {
-      definitions.push(...parse(new Source(source.body, source.name)).definitions);
+      definitions.push(...parse(new Source(source.body, source.name), { noLocation: !locations }).definitions);
     } catch (error) {
       // Anything the parser throws is about this text (even a too-deep nesting), never a crash.
       const at = (error instanceof GraphQLError && error.locations?.[0]) || { line: 1, column: 1 };

@@ -1,9 +1,5 @@
 import {
-  DirectiveLocation,
-  GraphQLDirective,
   GraphQLError,
-  Kind,
-  specifiedDirectives,
   GraphQLScalarType,
   GraphQLSchema,
   KnownDirectivesRule,
@@ -19,9 +15,12 @@ import {
   UniqueTypeNamesRule,
   visit,
   visitInParallel,
-  type ASTNode,
   type ASTVisitor,
   type ConstDirectiveNode,
+  type DefinitionNode,
+  type DirectiveNode,
+  type EnumValueDefinitionNode,
+  type FieldDefinitionNode,
   type DocumentNode,
 } from 'graphql';
 // The SDL flavours of these two rules are not re-exported from the package root.
@@ -69,8 +68,9 @@ const rules: ReadonlyArray<readonly [SDLRule, DiagnosticCode, string, SchemaUse?
 
 /**
  * Runs GraphQL's SDL validation over `document` against a base schema that knows Wesley's
- * scalars. Errors about Wesley's own directives are dropped (those are Wesley's to check); the
- * user's declared directives go through GraphQL's rules as usual.
+ * scalars. The rules see a skeleton of the document without Wesley's directives: those are
+ * Wesley's to check (with better hints), and leaving them out makes validation a fraction of
+ * the work. The user's declared directives stay and go through GraphQL's rules as usual.
  */
 export function validateGraphQL(
   document: DocumentNode,
@@ -78,66 +78,38 @@ export function validateGraphQL(
   userDirectives: ReadonlySet<string>,
   sink: DiagnosticSink,
 ): void {
-  const wesleyNodes = directiveNodesNotIn(document, userDirectives);
-  const base = baseSchema(scalars, undeclaredDirectiveNames(document, wesleyNodes));
+  const base = new GraphQLSchema({ types: scalars.filter(notSpecified).map((name) => new GraphQLScalarType({ name })) });
+  const skeleton = withoutWesleyDirectives(document, userDirectives);
   const visitors = rules.map(([rule, code, help, schemaUse]) =>
     rule({
-      getDocument: () => document,
+      getDocument: () => skeleton,
       getSchema: () => (schemaUse === 'none' ? undefined : base),
       reportError: (error) => {
-        const node = error.nodes?.[0];
-        if (node !== undefined && wesleyNodes.has(node)) return;
         const [message, suggestion] = splitMessage(error.message);
-        sink.report(code, node, message, suggestion === undefined ? help : `${suggestion} Otherwise: ${help}`);
+        sink.report(code, error.nodes?.[0], message, suggestion === undefined ? help : `${suggestion} Otherwise: ${help}`);
       },
     }),
   );
-  visit(document, visitInParallel(visitors));
+  visit(skeleton, visitInParallel(visitors));
 }
 
-/** Directive uses (and their arguments) whose name the user did not declare. */
-function directiveNodesNotIn(document: DocumentNode, userDirectives: ReadonlySet<string>): Set<ASTNode> {
-  const nodes = new Set<ASTNode>();
-  const add = (directives: readonly ConstDirectiveNode[] | undefined): void => {
-    for (const d of directives ?? []) {
-      if (userDirectives.has(d.name.value)) continue;
-      nodes.add(d);
-      for (const arg of d.arguments ?? []) nodes.add(arg);
+/** Shallow copies of the definitions and fields with only the user's directives left (nodes keep `loc`). */
+function withoutWesleyDirectives(document: DocumentNode, userDirectives: ReadonlySet<string>): DocumentNode {
+  const keep = <T extends { readonly directives?: readonly ConstDirectiveNode[] | readonly DirectiveNode[] }>(node: T): T =>
+    node.directives === undefined || node.directives.length === 0
+      ? node
+      : { ...node, directives: node.directives.filter((d) => userDirectives.has(d.name.value)) };
+  const definitions = document.definitions.map((def) => {
+    const stripped = keep(def as { directives?: readonly ConstDirectiveNode[] });
+    if ('fields' in stripped && Array.isArray(stripped.fields)) {
+      return { ...stripped, fields: (stripped.fields as FieldDefinitionNode[]).map(keep) };
     }
-  };
-  for (const def of document.definitions) {
-    if (!('directives' in def)) continue;
-    add(def.directives as readonly ConstDirectiveNode[] | undefined);
-    if ('fields' in def) for (const field of def.fields ?? []) add(field.directives);
-    if ('values' in def) for (const value of def.values ?? []) add(value.directives);
-  }
-  return nodes;
-}
-/**
- * Scalars plus every non-user directive name used, declared repeatable everywhere, so GraphQL's
- * rules raise nothing about them (creating an error per use would also cost a source scan each).
- */
-function baseSchema(scalars: readonly string[], directives: ReadonlySet<string>): GraphQLSchema {
-  return new GraphQLSchema({
-    types: scalars.filter(notSpecified).map((name) => new GraphQLScalarType({ name })),
-    directives: [
-      ...specifiedDirectives,
-      ...[...directives].filter((name) => !specifiedNames.has(name)).map((name) => new GraphQLDirective({ name, locations: allLocations, isRepeatable: true })),
-    ],
-  });
-}
-
-const specifiedNames = new Set(specifiedDirectives.map((d) => d.name));
-const allLocations = Object.values(DirectiveLocation);
-
-/** Names of non-user directives used in the document and not declared by it. */
-function undeclaredDirectiveNames(document: DocumentNode, uses: ReadonlySet<ASTNode>): Set<string> {
-  const declared = new Set(document.definitions.flatMap((d) => (d.kind === Kind.DIRECTIVE_DEFINITION ? [d.name.value] : [])));
-  const names = new Set<string>();
-  for (const node of uses) {
-    if (node.kind === Kind.DIRECTIVE && !declared.has(node.name.value)) names.add(node.name.value);
-  }
-  return names;
+    if ('values' in stripped && Array.isArray(stripped.values)) {
+      return { ...stripped, values: (stripped.values as EnumValueDefinitionNode[]).map(keep) };
+    }
+    return stripped;
+  }) as DefinitionNode[];
+  return { ...document, definitions };
 }
 
 const specified = new Set(['String', 'Int', 'Float', 'Boolean', 'ID']);

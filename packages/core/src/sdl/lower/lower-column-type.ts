@@ -18,9 +18,8 @@ export function lowerColumnType(
 ): ColumnTypeIR | null {
   const explicit = one(directives, 'wes_column');
   const typeText = stringArg(explicit, 'type');
-  const enumPgNames = new Set(ctx.enumNames.values());
   if (typeText !== undefined && explicit !== undefined) {
-    const parsed = parseColumnType(typeText, enumPgNames);
+    const parsed = parseColumnType(typeText, ctx.enumLabels);
     if (parsed === null) {
       ctx.sink.report('WES029', argAnchor(explicit, 'type'), `"${typeText}" is not a PostgreSQL type name`, 'write a type as PostgreSQL spells it, e.g. "varchar(255)" or "numeric(12,2)"');
       return null;

@@ -11,6 +11,8 @@ export interface LowerContext {
   readonly scalars: ReadonlyMap<string, ColumnTypeIR>;
   /** GraphQL enum name -> PostgreSQL enum type name. */
   readonly enumNames: ReadonlyMap<string, string>;
+  /** PostgreSQL enum type name -> its labels. */
+  readonly enumLabels: ReadonlyMap<string, readonly string[]>;
   /** GraphQL type names of `@wes_table` types. */
   readonly tableTypes: ReadonlySet<string>;
   /** Index and constraint names share one namespace per PostgreSQL schema (with tables). */

@@ -52,8 +52,7 @@ function lowerColumn(
   const type = lowerColumnType(field, shape, directives, ctx);
   if (type === null) return null;
   const name = stringArg(one(directives, 'wes_column'), 'name') ?? snakeCase(field.name.value);
-  const enumModel = type.enum !== null ? [...ctx.enumNames].find(([, pg]) => pg === type.enum) : undefined;
-  const enumValues = enumModel ? ctx.types.enums.get(enumModel[0])?.values.map((v) => v.name.value) : undefined;
+  const enumValues = type.enum !== null ? ctx.enumLabels.get(type.enum) : undefined;
   const computed = one(directives, 'wes_computed');
   let defaultValue = lowerDefault(directives, type, enumValues, ctx);
   if (computed !== undefined && one(directives, 'wes_default') !== undefined) {

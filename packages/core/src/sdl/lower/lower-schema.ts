@@ -25,6 +25,7 @@ export function lowerSchema(types: CollectedTypes, scalars: ReadonlyMap<string, 
     types,
     scalars,
     enumNames,
+    enumLabels: new Map([...types.enums].map(([name, model]) => [snakeCase(name), model.values.map((v) => v.name.value)])),
     tableTypes: new Set(tableModels.keys()),
     relationNames: new NameAllocator(),
   };
