@@ -1,14 +1,18 @@
 import { fileURLToPath } from 'node:url';
-import type { UserConfig } from 'vitest/config';
+import type { ViteUserConfig } from 'vitest/config';
 
-const source = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+const source = (path: string) => fileURLToPath(new URL(`./packages/${path}`, import.meta.url));
 
-/** Tests import sibling packages from source, so a change is tested without a rebuild. */
-export const sharedConfig: UserConfig = {
+/**
+ * Tests import sibling packages from source, so a change is tested without a rebuild. Exact
+ * matches (regular expressions), so `@wesley/postgres` does not also catch its `/testing` subpath.
+ */
+export const sharedConfig: ViteUserConfig = {
   resolve: {
-    alias: {
-      '@wesley/core': source('core'),
-      '@wesley/postgres': source('postgres'),
-    },
+    alias: [
+      { find: /^@wesley\/core$/, replacement: source('core/src/index.ts') },
+      { find: /^@wesley\/postgres$/, replacement: source('postgres/src/index.ts') },
+      { find: /^@wesley\/postgres\/testing$/, replacement: source('postgres/src/testing/index.ts') },
+    ],
   },
 };

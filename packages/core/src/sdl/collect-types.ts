@@ -34,7 +34,7 @@ export interface CollectedTypes {
 
 /** Groups the document's definitions and extensions by type name. */
 export function collectTypes(document: DocumentNode): CollectedTypes {
-  const objects = new Map<string, { name: NameNode; directives: ConstDirectiveNode[]; fields: FieldDefinitionNode[] }>();
+  const objects = new Map<string, { name: NameNode; directives: ConstDirectiveNode[]; fields: FieldDefinitionNode[]; defined: boolean }>();
   const enums = new Map<string, { name: NameNode; values: EnumValueDefinitionNode[] }>();
   const otherKinds = new Map<string, string>();
   const userDirectives = new Set<string>();
@@ -43,8 +43,15 @@ export function collectTypes(document: DocumentNode): CollectedTypes {
     switch (def.kind) {
       case Kind.OBJECT_TYPE_DEFINITION:
       case Kind.OBJECT_TYPE_EXTENSION: {
-        const model = objects.get(def.name.value) ?? { name: def.name, directives: [], fields: [] };
-        if (def.kind === Kind.OBJECT_TYPE_DEFINITION) model.name = def.name;
+        const existing = objects.get(def.name.value);
+        // A second definition of a type was reported by GraphQL's UniqueTypeNames rule; merging
+        // it would only add echoes of that one mistake.
+        if (def.kind === Kind.OBJECT_TYPE_DEFINITION && existing?.defined === true) break;
+        const model = existing ?? { name: def.name, directives: [], fields: [], defined: false };
+        if (def.kind === Kind.OBJECT_TYPE_DEFINITION) {
+          model.name = def.name;
+          model.defined = true;
+        }
         model.directives.push(...(def.directives ?? []));
         model.fields.push(...(def.fields ?? []));
         objects.set(def.name.value, model);

@@ -7,6 +7,7 @@ import { DiagnosticSink } from './diagnostic-sink.js';
 import { lowerSchema } from './lower/lower-schema.js';
 import { parseSources } from './parse-sources.js';
 import { builtinScalars } from './scalars.js';
+import { checkStrayDirectives } from './check-stray-directives.js';
 import type { CompileOptions, SchemaSource } from './source.js';
 import { validateGraphQL } from './validate-graphql.js';
 
@@ -39,9 +40,14 @@ function run(sources: readonly SchemaSource[], options: CompileOptions, location
   const sink = new DiagnosticSink();
   const scalars = scalarTable(options, sink);
   const document = parseSources(sources, sink, locations);
+  // After a syntax error the schema is incomplete: the other files are still checked, but missing
+  // types and references are most likely what the broken file failed to define.
+  if (sink.errorCount > 0) sink.mute(['WES010', 'WES014', 'WES015']);
   const types = collectTypes(document);
-  const known = [...scalars.keys()].filter((name) => !types.declaredScalars.has(name));
+  // Config scalars that failed to map were reported already; they still count as known types.
+  const known = [...new Set([...scalars.keys(), ...Object.keys(options.scalars ?? {})])].filter((name) => !types.declaredScalars.has(name));
   validateGraphQL(document, known, types.userDirectives, sink);
+  checkStrayDirectives(document, types.userDirectives, sink);
   const ir = lowerSchema(types, scalars, sink);
   return { ir: sink.errorCount > 0 ? null : ir, diagnostics: sortDiagnostics(sink.diagnostics) };
 }

@@ -8,9 +8,16 @@ export type Anchor = Pick<ASTNode, 'loc'> | { readonly file: string; readonly li
 /** Collects diagnostics during one compilation; severities come from the code table. */
 export class DiagnosticSink {
   readonly #diagnostics: Diagnostic[] = [];
+  readonly #muted = new Set<DiagnosticCode>();
+
+  /** Stops recording `codes` (diagnostics that would only echo an earlier, graver one). */
+  mute(codes: readonly DiagnosticCode[]): void {
+    for (const code of codes) this.#muted.add(code);
+  }
 
   /** Records a diagnostic at `anchor`. Help is one line telling the user what to do. */
   report(code: DiagnosticCode, anchor: Anchor | undefined, message: string, help: string): void {
+    if (this.#muted.has(code)) return;
     const { file, line, column } = locate(anchor);
     this.#diagnostics.push({ code, severity: diagnosticCodes[code].severity, message, help, file, line, column });
   }

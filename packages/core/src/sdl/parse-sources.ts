@@ -1,5 +1,6 @@
 import { GraphQLError, Kind, parse, Source, type DefinitionNode, type DocumentNode } from 'graphql';
 import type { DiagnosticSink } from './diagnostic-sink.js';
+import { graphqlMessage } from './suggest.js';
 import type { SchemaSource } from './source.js';
 
 /**
@@ -19,7 +20,7 @@ export function parseSources(sources: readonly SchemaSource[], sink: DiagnosticS
       sink.report(
         'WES001',
         { file: source.name, line: at.line, column: at.column },
-        String(error instanceof Error ? error.message : error).replace(/^Syntax Error: /, ''),
+        graphqlMessage(String(error instanceof Error ? error.message : error).replace(/^Syntax Error: /, '')),
         'fix the GraphQL syntax at this position',
       );
     }

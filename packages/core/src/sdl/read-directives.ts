@@ -1,6 +1,6 @@
 import { Kind, print, type ConstDirectiveNode, type ConstValueNode } from 'graphql';
-import { suggestionList } from 'graphql/jsutils/suggestionList.js';
 import type { DiagnosticSink } from './diagnostic-sink.js';
+import { didYouMean } from './suggest.js';
 import {
   canonicalNames,
   directiveSpec,
@@ -59,9 +59,6 @@ export function readDirectives(
       sink.report('WES007', node, `@${written} cannot be used on ${location === 'OBJECT' ? 'an object type' : 'a field'}`, `@${spelling.canonical} belongs on ${other}`);
       continue;
     }
-    if (spelling.legacy) {
-      sink.report('WES009', node, `@${written} is a deprecated spelling of @${spec.name}`, `write @${spec.name}`);
-    }
     if (rowLevelSecurityDirectives.has(spec.name)) {
       sink.report('WES023', node, `@${written}: row-level security policies are not generated yet`, 'remove the directive for now; Wesley will not silently drop a policy');
       continue;
@@ -75,6 +72,9 @@ export function readDirectives(
       sink.report('WES008', node, `@${written} is given twice here`, 'remove the repeated directive');
       continue;
     }
+    if (spelling.legacy) {
+      sink.report('WES009', node, `@${written} is a deprecated spelling of @${spec.name}`, `write @${spec.name}`);
+    }
     spelledAs.set(spec.name, written);
     const read = readArguments(node, spec, sink);
     if (read === null) continue;
@@ -85,13 +85,12 @@ export function readDirectives(
   return found;
 }
 
-function reportUnknown(node: ConstDirectiveNode, sink: DiagnosticSink): void {
+/** WES003 for a directive that is neither Wesley's nor declared by the schema. */
+export function reportUnknown(node: ConstDirectiveNode, sink: DiagnosticSink): void {
   const written = node.name.value;
-  const suggestions = suggestionList(written, [...canonicalNames]);
-  const help =
-    suggestions.length > 0
-      ? `did you mean @${suggestions[0]}? (or declare \`directive @${written} on ...\` if it is your own)`
-      : `see the directive list in docs/directives.md, or declare \`directive @${written} on ...\` if it is your own`;
+  const suggestion = didYouMean(written, [...canonicalNames], (name) => `@${name}`);
+  const own = `declare \`directive @${written} on ...\` if it is your own`;
+  const help = suggestion !== undefined ? `${suggestion} (or ${own})` : `see docs/directives.md, or ${own}`;
   sink.report('WES003', node, `unknown directive @${written}`, help);
 }
 
@@ -107,13 +106,8 @@ function readArguments(node: ConstDirectiveNode, spec: DirectiveSpec, sink: Diag
     const argSpec = spec.args[name];
     if (argSpec === undefined) {
       const known = Object.keys(spec.args);
-      const suggestions = suggestionList(name, known);
-      sink.report(
-        'WES004',
-        arg,
-        `@${node.name.value} has no argument "${name}"`,
-        suggestions.length > 0 ? `did you mean "${suggestions[0]}"?` : known.length > 0 ? `arguments: ${known.join(', ')}` : `@${spec.name} takes no arguments`,
-      );
+      const help = didYouMean(name, known) ?? (known.length > 0 ? `arguments: ${known.join(', ')}` : `@${spec.name} takes no arguments`);
+      sink.report('WES004', arg, `@${node.name.value} has no argument "${name}"`, help);
       continue;
     }
     const value = readValue(arg.value, argSpec.type);

@@ -12,7 +12,6 @@ import {
   UniqueEnumValueNamesRule,
   UniqueFieldDefinitionNamesRule,
   UniqueOperationTypesRule,
-  UniqueTypeNamesRule,
   visit,
   visitInParallel,
   type ASTVisitor,
@@ -21,6 +20,8 @@ import {
   type DirectiveNode,
   type EnumValueDefinitionNode,
   type FieldDefinitionNode,
+  type InputValueDefinitionNode,
+  isTypeDefinitionNode,
   type DocumentNode,
 } from 'graphql';
 // The SDL flavours of these two rules are not re-exported from the package root.
@@ -28,6 +29,7 @@ import { KnownArgumentNamesOnDirectivesRule } from 'graphql/validation/rules/Kno
 import { ProvidedRequiredArgumentsOnDirectivesRule } from 'graphql/validation/rules/ProvidedRequiredArgumentsRule.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { DiagnosticSink } from './diagnostic-sink.js';
+import { graphqlMessage } from './suggest.js';
 
 type SDLRule = (context: SDLContext) => ASTVisitor;
 /**
@@ -49,7 +51,6 @@ interface SDLContext {
 const rules: ReadonlyArray<readonly [SDLRule, DiagnosticCode, string, SchemaUse?]> = [
   [LoneSchemaDefinitionRule as SDLRule, 'WES002', 'keep a single schema definition'],
   [UniqueOperationTypesRule as SDLRule, 'WES002', 'define each operation type once'],
-  [UniqueTypeNamesRule as SDLRule, 'WES002', 'rename one of the types, or use `extend type` to add to it'],
   [UniqueEnumValueNamesRule as SDLRule, 'WES002', 'remove the repeated enum value'],
   [UniqueFieldDefinitionNamesRule as SDLRule, 'WES002', 'remove or rename one of the fields'],
   [UniqueArgumentDefinitionNamesRule as SDLRule, 'WES002', 'remove the repeated argument'],
@@ -79,6 +80,7 @@ export function validateGraphQL(
   sink: DiagnosticSink,
 ): void {
   const base = new GraphQLSchema({ types: scalars.filter(notSpecified).map((name) => new GraphQLScalarType({ name })) });
+  reportDuplicateTypes(document, sink);
   const skeleton = withoutWesleyDirectives(document, userDirectives);
   const visitors = rules.map(([rule, code, help, schemaUse]) =>
     rule({
@@ -86,39 +88,66 @@ export function validateGraphQL(
       getSchema: () => (schemaUse === 'none' ? undefined : base),
       reportError: (error) => {
         const [message, suggestion] = splitMessage(error.message);
-        sink.report(code, error.nodes?.[0], message, suggestion === undefined ? help : `${suggestion} Otherwise: ${help}`);
+        // For the "unique" rules the last node is the repeat, which is what the user should fix.
+        sink.report(code, error.nodes?.at(-1), message, suggestion === undefined ? help : `${suggestion} Otherwise: ${help}`);
       },
     }),
   );
   visit(skeleton, visitInParallel(visitors));
 }
 
-/** Shallow copies of the definitions and fields with only the user's directives left (nodes keep `loc`). */
+/**
+ * Shallow copies of the definitions, fields, arguments and values with only the user's
+ * directives left (nodes keep `loc`), and without repeated type definitions: those are reported
+ * once by {@link reportDuplicateTypes}, where GraphQL would also report each of their fields.
+ */
 function withoutWesleyDirectives(document: DocumentNode, userDirectives: ReadonlySet<string>): DocumentNode {
-  const keep = <T extends { readonly directives?: readonly ConstDirectiveNode[] | readonly DirectiveNode[] }>(node: T): T =>
+  type WithDirectives = { readonly directives?: readonly ConstDirectiveNode[] | readonly DirectiveNode[] };
+  const keep = <T extends WithDirectives>(node: T): T =>
     node.directives === undefined || node.directives.length === 0
       ? node
       : { ...node, directives: node.directives.filter((d) => userDirectives.has(d.name.value)) };
-  const definitions = document.definitions.map((def) => {
-    const stripped = keep(def as { directives?: readonly ConstDirectiveNode[] });
+  const keepField = (field: FieldDefinitionNode | InputValueDefinitionNode): typeof field =>
+    'arguments' in field && field.arguments !== undefined && field.arguments.length > 0
+      ? { ...keep(field), arguments: field.arguments.map(keep) }
+      : keep(field);
+  const defined = new Set<string>();
+  const definitions: DefinitionNode[] = [];
+  for (const def of document.definitions) {
+    if (isTypeDefinitionNode(def)) {
+      if (defined.has(def.name.value)) continue;
+      defined.add(def.name.value);
+    }
+    const stripped = keep(def as WithDirectives) as DefinitionNode;
     if ('fields' in stripped && Array.isArray(stripped.fields)) {
-      return { ...stripped, fields: (stripped.fields as FieldDefinitionNode[]).map(keep) };
+      definitions.push({ ...stripped, fields: (stripped.fields as FieldDefinitionNode[]).map(keepField) } as DefinitionNode);
+    } else if ('values' in stripped && Array.isArray(stripped.values)) {
+      definitions.push({ ...stripped, values: (stripped.values as EnumValueDefinitionNode[]).map(keep) } as DefinitionNode);
+    } else {
+      definitions.push(stripped);
     }
-    if ('values' in stripped && Array.isArray(stripped.values)) {
-      return { ...stripped, values: (stripped.values as EnumValueDefinitionNode[]).map(keep) };
-    }
-    return stripped;
-  }) as DefinitionNode[];
+  }
   return { ...document, definitions };
+}
+
+/** WES002 at each repeated definition of a type (GraphQL's UniqueTypeNames, reported once). */
+function reportDuplicateTypes(document: DocumentNode, sink: DiagnosticSink): void {
+  const seen = new Set<string>();
+  for (const def of document.definitions) {
+    if (!isTypeDefinitionNode(def)) continue;
+    if (seen.has(def.name.value)) {
+      sink.report('WES002', def.name, `there can be only one type named "${def.name.value}"`, 'rename one of the types, or use `extend type` to add to it');
+    }
+    seen.add(def.name.value);
+  }
 }
 
 const specified = new Set(['String', 'Int', 'Float', 'Boolean', 'ID']);
 const notSpecified = (name: string): boolean => !specified.has(name);
 
-/** GraphQL's `Unknown type "Strin". Did you mean "String"?` -> Wesley's message and hint style. */
+/** GraphQL's `Unknown type "Strin". Did you mean "String"?` -> Wesley's message and hint. */
 function splitMessage(text: string): [string, string | undefined] {
   const at = text.indexOf(' Did you mean');
-  const head = at === -1 ? text : text.slice(0, at);
-  const message = head.replace(/\.$/, '');
-  return [message.charAt(0).toLowerCase() + message.slice(1), at === -1 ? undefined : `did you mean${text.slice(at + ' Did you mean'.length)}`];
+  const message = graphqlMessage(at === -1 ? text : text.slice(0, at));
+  return [message, at === -1 ? undefined : `did you mean${text.slice(at + ' Did you mean'.length)}`];
 }

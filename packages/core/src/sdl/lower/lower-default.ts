@@ -18,6 +18,7 @@ const numericText = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
  * exactly one of the two, and a literal that the column can hold.
  */
 export function lowerDefault(
+  where: string,
   directives: DirectiveMap,
   type: ColumnTypeIR,
   enumValues: readonly string[] | undefined,
@@ -28,13 +29,13 @@ export function lowerDefault(
   const value = literalArg(d, 'value');
   const expr = stringArg(d, 'expr');
   if ((value === undefined) === (expr === undefined)) {
-    ctx.sink.report('WES019', d.node, '@wes_default needs exactly one of `value` or `expr`', 'write @wes_default(value: "literal") or @wes_default(expr: "now()")');
+    ctx.sink.report('WES019', d.node, `@wes_default on ${where} needs exactly one of \`value\` or \`expr\``, 'write @wes_default(value: "literal") or @wes_default(expr: "now()")');
     return null;
   }
   if (expr !== undefined) return { kind: 'expression', sql: expr };
   const text = literalText(value as LiteralValue, type, enumValues);
   if (typeof text === 'object') {
-    ctx.sink.report('WES018', argAnchor(d, 'value'), text.problem, text.help);
+    ctx.sink.report('WES018', argAnchor(d, 'value'), `${where}: ${text.problem}`, text.help);
     return null;
   }
   return { kind: 'literal', value: text };

@@ -19,12 +19,18 @@ const relationMarkers = ['wes_hasMany', 'wes_belongsTo', 'wes_hasOne'] as const;
 
 /** Turns each field of a table type into a column or a relation. */
 export function lowerFields(table: TableDraft, ctx: LowerContext): void {
+  const seen = new Set<string>();
   for (const field of table.model.fields) {
+    // A field defined twice was reported by GraphQL's UniqueFieldDefinitionNames rule.
+    if (seen.has(field.name.value)) continue;
+    seen.add(field.name.value);
     const directives = readDirectives(field.directives ?? [], 'FIELD_DEFINITION', ctx.types.userDirectives, ctx.sink);
     const shape = fieldShape(field.type);
     const target = shape.named.name.value;
+    const broken = (): void => void table.brokenFields.set(field.name.value, directives);
     if (shape.nestedList) {
       ctx.sink.report('WES032', field.type, `${table.model.name.value}.${field.name.value} is a list of lists`, 'PostgreSQL columns hold one array level: use [T] or JSON');
+      broken();
       continue;
     }
     if (ctx.tableTypes.has(target)) {
@@ -33,12 +39,15 @@ export function lowerFields(table: TableDraft, ctx: LowerContext): void {
     }
     const otherObject = ctx.types.objects.has(target) ? 'object type without @wes_table' : ctx.types.otherKinds.get(target);
     if (otherObject !== undefined && otherObject !== 'scalar') {
-      ctx.sink.report('WES028', shape.named, `${table.model.name.value}.${field.name.value} has type ${target}, an ${otherObject}`, `add @wes_table to ${target}, or use JSON for embedded data`);
+      const help = ctx.types.objects.has(target) ? `add @wes_table to ${target}, or use JSON for embedded data` : `point at a @wes_table type for a relation, or use JSON for embedded data`;
+      ctx.sink.report('WES028', shape.named, `${table.model.name.value}.${field.name.value} has type ${target}, ${article(otherObject)} ${otherObject}`, help);
+      broken();
       continue;
     }
-    checkMarkersOnColumn(field, directives, ctx);
+    checkMarkersOnColumn(table, field, directives, ctx);
     const column = lowerColumn(table, field, shape, directives, ctx);
     if (column !== null) table.columns.push({ column, field, shape, directives });
+    else broken();
   }
 }
 
@@ -54,7 +63,7 @@ function lowerColumn(
   const name = stringArg(one(directives, 'wes_column'), 'name') ?? snakeCase(field.name.value);
   const enumValues = type.enum !== null ? ctx.enumLabels.get(type.enum) : undefined;
   const computed = one(directives, 'wes_computed');
-  let defaultValue = lowerDefault(directives, type, enumValues, ctx);
+  let defaultValue = lowerDefault(`${table.model.name.value}.${field.name.value}`, directives, type, enumValues, ctx);
   if (computed !== undefined && one(directives, 'wes_default') !== undefined) {
     ctx.sink.report('WES026', one(directives, 'wes_default')?.node, `${table.model.name.value}.${field.name.value} is generated and cannot have a default`, 'remove @wes_default or @wes_computed');
     defaultValue = null;
@@ -118,12 +127,14 @@ function lowerRelation(
   table.relations.push(relation);
 }
 
-function checkMarkersOnColumn(field: FieldDefinitionNode, directives: DirectiveMap, ctx: LowerContext): void {
+function checkMarkersOnColumn(table: TableDraft, field: FieldDefinitionNode, directives: DirectiveMap, ctx: LowerContext): void {
   for (const marker of relationMarkers) {
     const d = one(directives, marker);
     if (d !== undefined) {
-      ctx.sink.report('WES024', d.node, `@${d.node.name.value} on ${field.name.value}, which is a column, not a relation`, 'relation markers belong on fields whose type is another @wes_table type');
+      ctx.sink.report('WES024', d.node, `@${d.node.name.value} on ${table.model.name.value}.${field.name.value}, which is a column, not a relation`, 'relation markers belong on fields whose type is another @wes_table type');
     }
   }
 }
 
+
+const article = (word: string): string => (/^[aeio]/.test(word) ? 'an' : 'a');

@@ -1,7 +1,7 @@
-import { suggestionList } from 'graphql/jsutils/suggestionList.js';
 import type { ReferentialAction } from '../../ir/types.js';
 import { argAnchor, boolArg, one, stringArg } from '../directive-args.js';
 import type { ReadDirective } from '../read-directives.js';
+import { didYouMean } from '../suggest.js';
 import { checkIdentifier } from './check-identifier.js';
 import type { LowerContext } from './lower-context.js';
 import { findColumn, type ColumnDraft, type TableDraft } from './table-draft.js';
@@ -73,8 +73,7 @@ function resolveTarget(d: ReadDirective, tables: ReadonlyMap<string, TableDraft>
   const typeName = match[1] ?? '';
   const table = tables.get(typeName);
   if (table === undefined) {
-    const [best] = suggestionList(typeName, [...tables.keys()]);
-    ctx.sink.report('WES014', anchor, `ref "${ref}" names ${typeName}, which is not a @wes_table type`, best !== undefined ? `did you mean "${best}"?` : 'reference a type marked @wes_table');
+    ctx.sink.report('WES014', anchor, `ref "${ref}" names ${typeName}, which is not a @wes_table type`, didYouMean(typeName, [...tables.keys()]) ?? 'reference a type marked @wes_table');
     return null;
   }
   const fieldName = match[2];
@@ -89,8 +88,13 @@ function resolveTarget(d: ReadDirective, tables: ReadonlyMap<string, TableDraft>
   }
   const column = findColumn(table, fieldName);
   if (column === undefined) {
-    const [best] = suggestionList(fieldName, table.columns.map((c) => c.column.graphqlName));
-    ctx.sink.report('WES015', anchor, `ref "${ref}": ${typeName} has no field ${fieldName}`, best !== undefined ? `did you mean "${typeName}.${best}"?` : `see the fields of ${typeName}`);
+    if (table.brokenFields.has(fieldName)) return null;
+    if (table.relations.some((r) => r.field === fieldName)) {
+      ctx.sink.report('WES015', anchor, `ref "${ref}": ${typeName}.${fieldName} is a relation field, not a column`, `reference a key column, such as the primary key of ${typeName}`);
+      return null;
+    }
+    const columns = table.columns.map((c) => c.column.graphqlName);
+    ctx.sink.report('WES015', anchor, `ref "${ref}": ${typeName} has no field ${fieldName}`, didYouMean(fieldName, columns, (f) => `"${typeName}.${f}"`) ?? `see the fields of ${typeName}`);
     return null;
   }
   return [table, column];

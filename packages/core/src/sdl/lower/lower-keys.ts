@@ -1,6 +1,7 @@
 import type { PartitionStrategy } from '../../ir/types.js';
 import { all, argAnchor, boolArg, listArg, one, stringArg } from '../directive-args.js';
-import type { Anchor } from '../diagnostic-sink.js';
+import type { ReadDirective } from '../read-directives.js';
+import { isUnknownDirective } from '../vocabulary/index.js';
 import type { LowerContext } from './lower-context.js';
 import { checkIdentifier } from './check-identifier.js';
 import { resolveColumns } from './resolve-columns.js';
@@ -19,12 +20,14 @@ export function lowerKeys(table: TableDraft, ctx: LowerContext): void {
 }
 
 /** A relation-namespace name (indexes, PK and unique constraints share it with tables). */
-function relationName(table: TableDraft, given: string | undefined, stem: string, label: string, anchor: Parameters<typeof checkIdentifier>[1], ctx: LowerContext): string {
-  if (given === undefined) {
+function relationName(table: TableDraft, d: ReadDirective | undefined, stem: string, label: string, ctx: LowerContext): string {
+  const given = stringArg(d, 'name');
+  if (given === undefined || d === undefined) {
     const name = ctx.relationNames.allocate(stem, label);
     table.constraintNames.claim(name);
     return name;
   }
+  const anchor = argAnchor(d, 'name');
   checkIdentifier(given, anchor, ctx);
   if (!ctx.relationNames.claim(given) || !table.constraintNames.claim(given)) {
     ctx.sink.report('WES031', anchor, `the name "${given}" is already used by another table, index or constraint`, 'choose another name');
@@ -39,34 +42,41 @@ function lowerPrimaryKey(table: TableDraft, ctx: LowerContext): void {
     ctx.sink.report('WES021', objectKey.node, `${table.model.name.value} declares its primary key both with @wes_pk on fields and on the type`, 'keep one: @wes_pk on each key field, or @wes_pk(columns: [...]) on the type');
     return;
   }
-  let columns: string[] | null;
-  let anchor: Anchor = objectKey?.node ?? table.model.name;
-  if (objectKey !== undefined) {
-    columns = resolveColumns(table, listArg(objectKey, 'columns') ?? [], objectKey.node, '@wes_pk', ctx);
-  } else {
-    columns = fieldKeys.map((c) => c.column.name);
-    anchor = fieldKeys[0]?.field ?? anchor;
-  }
+  const columns = objectKey !== undefined
+    ? resolveColumns(table, listArg(objectKey, 'columns') ?? [], argAnchor(objectKey, 'columns'), '@wes_pk', ctx)
+    : fieldKeys.map((c) => c.column.name);
   if (columns === null) return;
   if (columns.length === 0) {
-    ctx.sink.report('WES011', table.model.name, `table ${table.model.name.value} has no primary key`, 'mark the key field with @wes_pk (several fields make a composite key)');
+    if (!keyMayBeElsewhere(table, ctx)) {
+      ctx.sink.report('WES011', table.model.name, `table ${table.model.name.value} has no primary key`, 'mark the key field with @wes_pk (several fields make a composite key)');
+    }
     return;
   }
-  const name = relationName(table, stringArg(objectKey, 'name'), table.name, 'pkey', anchor, ctx);
+  const name = relationName(table, objectKey, table.name, 'pkey', ctx);
   table.primaryKey = { kind: 'primaryKey', name, columns };
+}
+
+/**
+ * `true` when the missing key is explained by a mistake already reported: a key field whose
+ * column could not be made, or an unknown directive on a field (likely a misspelt @wes_pk).
+ */
+function keyMayBeElsewhere(table: TableDraft, ctx: LowerContext): boolean {
+  const brokenKey = [...table.brokenFields.values()].some((directives) => one(directives, 'wes_pk') !== undefined);
+  const unknown = table.model.fields.some((f) => (f.directives ?? []).some((d) => isUnknownDirective(d.name.value, ctx.types.userDirectives)));
+  return brokenKey || unknown;
 }
 
 function lowerUniques(table: TableDraft, ctx: LowerContext): void {
   for (const c of table.columns) {
     const d = one(c.directives, 'wes_unique');
     if (d === undefined) continue;
-    const name = relationName(table, stringArg(d, 'name'), `${table.name}_${c.column.name}`, 'key', d.node, ctx);
+    const name = relationName(table, d, `${table.name}_${c.column.name}`, 'key', ctx);
     table.uniques.push({ kind: 'unique', name, columns: [c.column.name] });
   }
   for (const d of all(table.directives, 'wes_unique')) {
     const columns = resolveColumns(table, listArg(d, 'columns') ?? [], argAnchor(d, 'columns'), '@wes_unique', ctx);
     if (columns === null) continue;
-    const name = relationName(table, stringArg(d, 'name'), `${table.name}_${columns.join('_')}`, 'key', d.node, ctx);
+    const name = relationName(table, d, `${table.name}_${columns.join('_')}`, 'key', ctx);
     table.uniques.push({ kind: 'unique', name, columns });
   }
 }
@@ -83,7 +93,7 @@ function lowerIndexes(table: TableDraft, ctx: LowerContext): void {
       ctx.sink.report('WES006', argAnchor(d, 'using'), `"${using}" is not an index access method name`, 'use btree, hash, gin, gist, spgist or brin');
       continue;
     }
-    const name = relationName(table, stringArg(d, 'name'), `${table.name}_${columns.join('_')}`, 'idx', d.node, ctx);
+    const name = relationName(table, d, `${table.name}_${columns.join('_')}`, 'idx', ctx);
     const unique = boolArg(d, 'unique') ?? false;
     table.indexes.push({ kind: 'index', name, columns, unique, using, where: stringArg(d, 'where') ?? null });
   }
@@ -124,7 +134,7 @@ function lowerPartition(table: TableDraft, ctx: LowerContext): void {
   const columns = resolveColumns(table, by, argAnchor(d, 'by'), '@wes_partition(by:)', ctx);
   if (columns === null) return;
   if (strategy === 'LIST' && columns.length > 1) {
-    ctx.sink.report('WES022', argAnchor(d, 'by'), 'LIST partitioning takes exactly one column', 'partition by one column, or use RANGE');
+    ctx.sink.report('WES022', argAnchor(d, 'by'), `LIST partitioning of ${table.name} takes one column, not ${columns.join(', ')}`, 'partition by one column, or use RANGE');
     return;
   }
   // PostgreSQL enforces uniqueness per partition, so every unique key must contain the partition key.

@@ -51,6 +51,8 @@ export function lowerRules(
     rules.oneOf !== null ? `${col} IN (${rules.oneOf.map(quoteLiteral).join(', ')})` : null,
   ].filter((p): p is string => p !== null);
   if (parts.length === 0) {
+    // Rules that were given but rejected above were reported already.
+    if ((d.node.arguments ?? []).length > 0) return null;
     ctx.sink.report('WES027', d.node, '@wes_constraint without any rule', 'give at least one of min, max, minLength, maxLength, pattern, oneOf');
     return null;
   }
@@ -60,8 +62,12 @@ export function lowerRules(
 function bound(d: ReadDirective, name: string, isNumber: boolean, type: ColumnTypeIR, ctx: LowerContext): number | null {
   const value = literalArg(d, name);
   if (value === undefined) return null;
-  if (!isNumber || (value.literal !== 'int' && value.literal !== 'float')) {
-    ctx.sink.report('WES027', argAnchor(d, name), `${name} needs a number on a numeric column (this one is ${type.sql})`, 'use minLength/maxLength for text, or remove the rule');
+  if (!isNumber) {
+    ctx.sink.report('WES027', argAnchor(d, name), `${name} applies to numeric columns (this one is ${type.sql})`, 'use minLength/maxLength for text, or remove the rule');
+    return null;
+  }
+  if (value.literal !== 'int' && value.literal !== 'float') {
+    ctx.sink.report('WES027', argAnchor(d, name), `${name} needs a number, got ${value.literal === 'string' ? JSON.stringify(value.text) : value.text}`, `write ${name}: 0`);
     return null;
   }
   return Number(value.text);

@@ -4,6 +4,7 @@ import type { CollectedTypes, ObjectModel } from '../collect-types.js';
 import { intArg, one, stringArg } from '../directive-args.js';
 import type { DiagnosticSink } from '../diagnostic-sink.js';
 import { readDirectives, type DirectiveMap } from '../read-directives.js';
+import { isUnknownDirective } from '../vocabulary/index.js';
 import type { ColumnTypeIR } from '../../ir/types.js';
 import { checkIdentifier } from './check-identifier.js';
 import type { LowerContext } from './lower-context.js';
@@ -35,7 +36,7 @@ export function lowerSchema(types: CollectedTypes, scalars: ReadonlyMap<string, 
     const draft = newDraft(model, directives, ctx);
     const clash = typeNames.get(draft.name);
     if (clash !== undefined) {
-      sink.report('WES012', model.name, `${name} and ${clash} both become table ${draft.name}`, 'rename one type, or give one @wes_table(name: "...")');
+      sink.report('WES012', one(directives, 'wes_table')?.argNodes.get('name') ?? model.name, `${name} and ${clash} both become table ${draft.name}`, 'rename one type, or give one @wes_table(name: "...")');
       continue;
     }
     typeNames.set(draft.name, name);
@@ -78,6 +79,8 @@ function findTables(types: CollectedTypes, sink: DiagnosticSink): Map<string, Ta
       tables.set(name, { model, directives });
       continue;
     }
+    // An unknown directive on the type is most likely a misspelt @wes_table, reported already.
+    if (model.directives.some((d) => isUnknownDirective(d.name.value, types.userDirectives))) continue;
     const misplaced = [...directives.values()].flat();
     for (const field of model.fields) {
       misplaced.push(...[...readDirectives(field.directives ?? [], 'FIELD_DEFINITION', types.userDirectives, sink).values()].flat());
@@ -107,16 +110,19 @@ function newDraft(model: ObjectModel, directives: DirectiveMap, ctx: LowerContex
     indexes: [],
     partition: null,
     constraintNames: new NameAllocator(),
+    brokenFields: new Map(),
   };
 }
 
 function checkColumnNames(draft: TableDraft, ctx: LowerContext): void {
   const seen = new Map<string, string>();
-  for (const { column, field } of draft.columns) {
-    checkIdentifier(column.name, field.name, ctx);
+  const type = draft.model.name.value;
+  for (const { column, field, directives } of draft.columns) {
+    const anchor = one(directives, 'wes_column')?.argNodes.get('name') ?? field.name;
+    checkIdentifier(column.name, anchor, ctx);
     const clash = seen.get(column.name);
     if (clash !== undefined) {
-      ctx.sink.report('WES013', field.name, `${draft.model.name.value}.${field.name.value} and .${clash} both become column ${column.name}`, 'rename one field, or give one @wes_column(name: "...")');
+      ctx.sink.report('WES013', anchor, `${type}.${field.name.value} and ${type}.${clash} both become column ${column.name}`, 'rename one field, or give one @wes_column(name: "...")');
     }
     seen.set(column.name, field.name.value);
   }

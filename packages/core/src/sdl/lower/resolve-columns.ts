@@ -1,5 +1,5 @@
-import { suggestionList } from 'graphql/jsutils/suggestionList.js';
 import type { Anchor } from '../diagnostic-sink.js';
+import { didYouMean } from '../suggest.js';
 import type { LowerContext } from './lower-context.js';
 import { findColumn, type TableDraft } from './table-draft.js';
 
@@ -24,9 +24,10 @@ export function resolveColumns(
       continue;
     }
     ok = false;
+    // A field whose column could not be made was reported already; don't report it again here.
+    if (table.brokenFields.has(name.trim())) continue;
     const known = table.columns.map((c) => c.column.graphqlName);
-    const [best] = suggestionList(name, known);
-    ctx.sink.report('WES020', anchor, `${what} names "${name}", which is not a column of ${table.model.name.value}`, best !== undefined ? `did you mean "${best}"?` : `columns: ${known.join(', ')}`);
+    ctx.sink.report('WES020', anchor, `${what} names "${name}", which is not a column of ${table.model.name.value}`, didYouMean(name, known) ?? `columns: ${known.join(', ')}`);
   }
   if (ok && names.length === 0) {
     ctx.sink.report('WES020', anchor, `${what} lists no columns`, 'list at least one column');

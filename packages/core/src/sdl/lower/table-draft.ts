@@ -37,6 +37,11 @@ export interface TableDraft {
   partition: PartitionIR | null;
   /** Constraint names are unique per table (FK and CHECK names live here). */
   readonly constraintNames: NameAllocator;
+  /**
+   * Fields that could not become a column (already reported), by field name, with their
+   * directives: later checks that name them stay quiet instead of reporting a second error.
+   */
+  readonly brokenFields: Map<string, DirectiveMap>;
 }
 
 /**
