@@ -1,0 +1,7 @@
+/**
+ * @wesley/postgres: everything that crosses the wire to PostgreSQL — connections, the embedded
+ * and system servers, and introspection of a live schema into the IR.
+ */
+export * from './connect/index.js';
+export * from './server/index.js';
+export * from './introspect/index.js';
