@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileSchema, hashIR, stableStringify, type SchemaIR } from '@wesley/core';
+import { compileSchema, emitDdl, hashIR, stableStringify, type SchemaIR } from '@wesley/core';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -16,6 +16,10 @@ describe('compileSchema on the every-directive fixture', () => {
 
   it('produces the IR snapshot', async () => {
     await expect(JSON.stringify(ir, null, 2)).toMatchFileSnapshot('./__snapshots__/every-directive.ir.json');
+  });
+
+  it('produces the DDL snapshot', async () => {
+    await expect(emitDdl(ir)).toMatchFileSnapshot('./__snapshots__/every-directive.sql');
   });
 
   it('reports no warnings for canonical spellings', () => {
