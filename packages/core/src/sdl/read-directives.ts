@@ -44,6 +44,7 @@ export function readDirectives(
   userDirectives: ReadonlySet<string>,
   sink: DiagnosticSink,
 ): DirectiveMap {
+  if (nodes.length === 0) return noDirectives;
   const found = new Map<string, ReadDirective[]>();
   const spelledAs = new Map<string, string>();
   for (const node of nodes) {
@@ -84,6 +85,8 @@ export function readDirectives(
   }
   return found;
 }
+
+const noDirectives: DirectiveMap = new Map();
 
 /** WES003 for a directive that is neither Wesley's nor declared by the schema. */
 export function reportUnknown(node: ConstDirectiveNode, sink: DiagnosticSink): void {

@@ -67,6 +67,14 @@ const rules: ReadonlyArray<readonly [SDLRule, DiagnosticCode, string, SchemaUse?
   [UniqueDirectivesPerLocationRule as SDLRule, 'WES008', 'remove the repeated directive or declare it `repeatable`'],
 ];
 
+/** The rules that only look at directive uses and definitions. */
+const directiveRules: ReadonlySet<SDLRule> = new Set<SDLRule>([
+  KnownDirectivesRule as SDLRule,
+  KnownArgumentNamesOnDirectivesRule as SDLRule,
+  ProvidedRequiredArgumentsOnDirectivesRule as SDLRule,
+  UniqueDirectivesPerLocationRule as SDLRule,
+]);
+
 /**
  * Runs GraphQL's SDL validation over `document` against a base schema that knows Wesley's
  * scalars. The rules see a skeleton of the document without Wesley's directives: those are
@@ -81,8 +89,11 @@ export function validateGraphQL(
 ): void {
   const base = new GraphQLSchema({ types: scalars.filter(notSpecified).map((name) => new GraphQLScalarType({ name })) });
   reportDuplicateTypes(document, sink);
-  const skeleton = withoutWesleyDirectives(document, userDirectives);
-  const visitors = rules.map(([rule, code, help, schemaUse]) =>
+  // Without directives of their own, the rules about directives have nothing to check, and the
+  // document needs no copy: the other rules never look at directives.
+  const skeleton = userDirectives.size > 0 ? withoutWesleyDirectives(document, userDirectives) : withoutRepeatedTypes(document);
+  const active = userDirectives.size > 0 ? rules : rules.filter(([rule]) => !directiveRules.has(rule));
+  const visitors = active.map(([rule, code, help, schemaUse]) =>
     rule({
       getDocument: () => skeleton,
       getSchema: () => (schemaUse === 'none' ? undefined : base),
@@ -111,13 +122,8 @@ function withoutWesleyDirectives(document: DocumentNode, userDirectives: Readonl
     'arguments' in field && field.arguments !== undefined && field.arguments.length > 0
       ? { ...keep(field), arguments: field.arguments.map(keep) }
       : keep(field);
-  const defined = new Set<string>();
   const definitions: DefinitionNode[] = [];
-  for (const def of document.definitions) {
-    if (isTypeDefinitionNode(def)) {
-      if (defined.has(def.name.value)) continue;
-      defined.add(def.name.value);
-    }
+  for (const def of withoutRepeatedTypes(document).definitions) {
     const stripped = keep(def as WithDirectives) as DefinitionNode;
     if ('fields' in stripped && Array.isArray(stripped.fields)) {
       definitions.push({ ...stripped, fields: (stripped.fields as FieldDefinitionNode[]).map(keepField) } as DefinitionNode);
@@ -128,6 +134,18 @@ function withoutWesleyDirectives(document: DocumentNode, userDirectives: Readonl
     }
   }
   return { ...document, definitions };
+}
+
+/** The document without repeated type definitions (see {@link reportDuplicateTypes}). */
+function withoutRepeatedTypes(document: DocumentNode): DocumentNode {
+  const defined = new Set<string>();
+  const definitions = document.definitions.filter((def) => {
+    if (!isTypeDefinitionNode(def)) return true;
+    if (defined.has(def.name.value)) return false;
+    defined.add(def.name.value);
+    return true;
+  });
+  return definitions.length === document.definitions.length ? document : { ...document, definitions };
 }
 
 /** WES002 at each repeated definition of a type (GraphQL's UniqueTypeNames, reported once). */

@@ -2,7 +2,10 @@
 export const maxIdentifierBytes = 63;
 
 /** UTF-8 length of `name` (core runs without DOM or Node globals, so no TextEncoder). */
+const ascii = /^[\x00-\x7f]*$/;
+
 export function byteLength(name: string): number {
+  if (ascii.test(name)) return name.length;
   let bytes = 0;
   for (const char of name) {
     const code = char.codePointAt(0) ?? 0;
