@@ -1,11 +1,6 @@
-import { args, type DirectiveSpec } from './directive-spec.js';
+import { at, type DirectiveSpec } from './directive-spec.js';
 
-const field = (
-  name: string,
-  summary: string,
-  argSpec: Parameters<typeof args>[0] = {},
-  repeatable = false,
-): DirectiveSpec => ({ name, location: 'FIELD_DEFINITION', args: args(argSpec), repeatable, summary });
+const field = at('FIELD_DEFINITION');
 
 /** Directives that stand on a field of a table type (DESIGN.md §2, "Field level"). */
 export const fieldDirectives: readonly DirectiveSpec[] = [

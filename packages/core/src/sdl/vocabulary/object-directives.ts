@@ -1,11 +1,6 @@
-import { args, type DirectiveSpec } from './directive-spec.js';
+import { at, type DirectiveSpec } from './directive-spec.js';
 
-const object = (
-  name: string,
-  summary: string,
-  argSpec: Parameters<typeof args>[0] = {},
-  repeatable = false,
-): DirectiveSpec => ({ name, location: 'OBJECT', args: args(argSpec), repeatable, summary });
+const object = at('OBJECT');
 
 /** Directives that stand on an object type (DESIGN.md §2, "Object level"). */
 export const objectDirectives: readonly DirectiveSpec[] = [
