@@ -1,5 +1,6 @@
 import {
   Kind,
+  specifiedDirectives,
   type ConstDirectiveNode,
   type DocumentNode,
   type EnumValueDefinitionNode,
@@ -26,7 +27,10 @@ export interface CollectedTypes {
   readonly enums: ReadonlyMap<string, EnumModel>;
   /** Every other named type (scalars, inputs, interfaces, unions), so fields can tell what they point at. */
   readonly otherKinds: ReadonlyMap<string, string>;
-  /** Directives the user declared that are not Wesley's: theirs, checked only by GraphQL. */
+  /**
+   * Directives that are not Wesley's: the ones the user declared and GraphQL's own (`@deprecated`,
+   * `@specifiedBy`, ...), checked only by GraphQL's rules.
+   */
   readonly userDirectives: ReadonlySet<string>;
   /** `scalar X` declarations. */
   readonly declaredScalars: ReadonlySet<string>;
@@ -37,7 +41,7 @@ export function collectTypes(document: DocumentNode): CollectedTypes {
   const objects = new Map<string, { name: NameNode; directives: ConstDirectiveNode[]; fields: FieldDefinitionNode[]; defined: boolean }>();
   const enums = new Map<string, { name: NameNode; values: EnumValueDefinitionNode[] }>();
   const otherKinds = new Map<string, string>();
-  const userDirectives = new Set<string>();
+  const userDirectives = new Set<string>(specifiedDirectives.map((d) => d.name));
   const declaredScalars = new Set<string>();
   for (const def of document.definitions) {
     switch (def.kind) {

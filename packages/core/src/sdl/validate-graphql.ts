@@ -89,10 +89,11 @@ export function validateGraphQL(
 ): void {
   const base = new GraphQLSchema({ types: scalars.filter(notSpecified).map((name) => new GraphQLScalarType({ name })) });
   reportDuplicateTypes(document, sink);
-  // Without directives of their own, the rules about directives have nothing to check, and the
-  // document needs no copy: the other rules never look at directives.
-  const skeleton = userDirectives.size > 0 ? withoutWesleyDirectives(document, userDirectives) : withoutRepeatedTypes(document);
-  const active = userDirectives.size > 0 ? rules : rules.filter(([rule]) => !directiveRules.has(rule));
+  // Without uses of directives of their own, the rules about directives have nothing to check,
+  // and the document needs no copy: the other rules never look at directives.
+  const userUses = usesAny(document, userDirectives);
+  const skeleton = userUses ? withoutWesleyDirectives(document, userDirectives) : withoutRepeatedTypes(document);
+  const active = userUses ? rules : rules.filter(([rule]) => !directiveRules.has(rule));
   const visitors = active.map(([rule, code, help, schemaUse]) =>
     rule({
       getDocument: () => skeleton,
@@ -104,7 +105,10 @@ export function validateGraphQL(
       },
     }),
   );
-  visit(skeleton, visitInParallel(visitors));
+  const parallel = visitInParallel(visitors);
+  // With no user directives, no active rule looks inside a directive: skip those subtrees (most
+  // of a Wesley schema's nodes are directive arguments).
+  visit(skeleton, userUses ? parallel : { ...parallel, Directive: () => false });
 }
 
 /**
@@ -134,6 +138,17 @@ function withoutWesleyDirectives(document: DocumentNode, userDirectives: Readonl
     }
   }
   return { ...document, definitions };
+}
+
+/** `true` when a directive named in `names` is used anywhere in the document. */
+function usesAny(document: DocumentNode, names: ReadonlySet<string>): boolean {
+  type Node = { readonly directives?: readonly { readonly name: { readonly value: string } }[] };
+  const hit = (node: Node): boolean => (node.directives ?? []).some((d) => names.has(d.name.value));
+  return document.definitions.some((def) => {
+    if (hit(def as Node)) return true;
+    const members = ('fields' in def ? def.fields : 'values' in def ? def.values : undefined) ?? [];
+    return members.some((member) => hit(member) || ('arguments' in member && (member.arguments ?? []).some(hit)));
+  });
 }
 
 /** The document without repeated type definitions (see {@link reportDuplicateTypes}). */

@@ -140,3 +140,19 @@ describe('directive spellings', () => {
     expect(misplaced.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['WES007', 2, 37]]);
   });
 });
+
+describe("GraphQL's own directives", () => {
+  it('accepts @deprecated and friends anywhere GraphQL allows them', () => {
+    const { diagnostics, ir } = compileSchema({
+      name: 'deprecated.graphql',
+      body: 'enum S { A B @deprecated(reason: "x") }\ntype T @wes_table { id: ID! @wes_pk\n old: String @deprecated(reason: "use new")\n s: S }',
+    });
+    expect(diagnostics).toEqual([]);
+    expect(ir?.tables[0]?.columns.map((c) => c.name)).toEqual(['id', 'old', 's']);
+  });
+
+  it('still checks them with GraphQL rules', () => {
+    const { diagnostics } = compileSchema({ name: 'deprecated.graphql', body: 'type T @wes_table @deprecated { id: ID! @wes_pk }' });
+    expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['WES007', 1, 19]]);
+  });
+});
