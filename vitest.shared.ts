@@ -13,6 +13,7 @@ export const sharedConfig: ViteUserConfig = {
       { find: /^@wesley\/core$/, replacement: source('core/src/index.ts') },
       { find: /^@wesley\/postgres$/, replacement: source('postgres/src/index.ts') },
       { find: /^@wesley\/postgres\/testing$/, replacement: source('postgres/src/testing/index.ts') },
+      { find: /^@wesley\/unplugin$/, replacement: source('unplugin/src/index.ts') },
     ],
   },
 };

@@ -5,5 +5,6 @@
 export const projects = [
   'packages/core',
   'packages/postgres',
+  'packages/unplugin',
   'packages/cli',
 ] as const;
