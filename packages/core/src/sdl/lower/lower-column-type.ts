@@ -1,4 +1,3 @@
-import type { FieldDefinitionNode } from 'graphql';
 import { columnType, parseColumnType } from '../../ir/column-type.js';
 import type { ColumnTypeIR } from '../../ir/types.js';
 import { one, stringArg, argAnchor } from '../directive-args.js';
@@ -11,7 +10,6 @@ import type { LowerContext } from './lower-context.js';
  * table; a list field becomes an array. Returns `null` after reporting when there is none.
  */
 export function lowerColumnType(
-  field: FieldDefinitionNode,
   shape: FieldShape,
   directives: DirectiveMap,
   ctx: LowerContext,
@@ -35,6 +33,5 @@ export function lowerColumnType(
     ctx.sink.report('WES010', shape.named, `scalar ${name} has no PostgreSQL type`, `map it in the config (scalars: { ${name}: "text" }) or give the field @wes_column(type: "...")`);
   }
   // Any other unknown name was already reported by GraphQL's KnownTypeNames rule.
-  void field;
   return null;
 }

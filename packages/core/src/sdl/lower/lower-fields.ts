@@ -58,7 +58,7 @@ function lowerColumn(
   directives: DirectiveMap,
   ctx: LowerContext,
 ): ColumnIR | null {
-  const type = lowerColumnType(field, shape, directives, ctx);
+  const type = lowerColumnType(shape, directives, ctx);
   if (type === null) return null;
   const name = stringArg(one(directives, 'wes_column'), 'name') ?? snakeCase(field.name.value);
   const enumValues = type.enum !== null ? ctx.enumLabels.get(type.enum) : undefined;
