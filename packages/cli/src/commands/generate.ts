@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { compileSchema, hasErrors } from '@wesley/core';
+import { compileSchema, declarationFileName, emitModuleDeclarations, hasErrors, type SchemaIR, type SchemaSource } from '@wesley/core';
 import type { CliContext } from '../cli-context.js';
 import { displayPath } from '../display-path.js';
 import { exitCodes } from '../exit-codes.js';
-import { compareArtifacts, renderArtifacts, writeArtifacts, type ArtifactStatus } from '../generate/index.js';
+import { compareArtifacts, renderArtifacts, writeArtifacts, type Artifact, type ArtifactStatus } from '../generate/index.js';
 import { writeDiagnostics } from '../output/index.js';
 import { loadSchemaSources } from '../schema/index.js';
 import { UsageError } from '../usage-error.js';
@@ -15,12 +15,13 @@ const name = 'generate';
 const flags = {
   schema: { type: 'string', short: 's', multiple: true },
   'out-dir': { type: 'string', short: 'o' },
+  dts: { type: 'boolean' },
   check: { type: 'boolean' },
   strict: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const help = `Usage: wesley generate --schema <file|glob>... --out-dir <dir> [--check] [--strict]
+const help = `Usage: wesley generate --schema <file|glob>... --out-dir <dir> [--dts] [--check] [--strict]
 
 Compiles the GraphQL schema and writes, into the output directory:
   schema.sql   PostgreSQL DDL that creates the schema in an empty database
@@ -32,6 +33,9 @@ Files whose content would not change are left untouched.
 Options:
   -s, --schema <file|glob>  schema file or glob; repeat for several (required)
   -o, --out-dir <dir>       output directory, created if needed (required)
+      --dts                 also write <name>.d.graphql.ts beside the (single) schema file: the
+                            types of \`import ... from './schema.graphql'\` for tsc and editors
+                            (allowArbitraryExtensions), as @wesley/unplugin writes them
       --check               write nothing; exit 1 and list the files that are stale or missing
       --strict              treat warnings as errors
   -h, --help                show this help
@@ -56,6 +60,8 @@ export const generateCommand: Command = {
     if (outDirFlag === undefined || outDirFlag === '') throw new UsageError('missing --out-dir <dir>', name);
 
     const sources = await loadSchemaSources(patterns, context.cwd, name);
+    const dts = values.dts === true;
+    if (dts && sources.length !== 1) throw new UsageError(`--dts needs exactly one schema file, got ${sources.length}`, name);
     const { ir, diagnostics } = compileSchema(sources);
     writeDiagnostics(context.stderr, diagnostics, sources);
     if (ir === null || hasErrors(diagnostics, values.strict === true)) {
@@ -65,10 +71,24 @@ export const generateCommand: Command = {
 
     const outDir = path.resolve(context.cwd, outDirFlag);
     const artifacts = renderArtifacts(ir);
-    if (values.check === true) return reportCheck(await compareArtifacts(outDir, artifacts), context);
-    return reportWrite(await writeArtifacts(outDir, artifacts), outDir, context);
+    // The sidecar lives beside the schema, not in the output directory.
+    const sidecar = dts ? sidecarArtifact(sources, ir, context.cwd) : null;
+    const outputs: [string, Artifact[]][] = [[outDir, artifacts]];
+    if (sidecar !== null) outputs.push([sidecar.dir, [sidecar.artifact]]);
+    const apply = values.check === true ? compareArtifacts : writeArtifacts;
+    const statuses = (await Promise.all(outputs.map(([dir, list]) => apply(dir, list)))).flat();
+    return values.check === true ? reportCheck(statuses, context) : reportWrite(statuses, outDir, context);
   },
 };
+
+/**
+ * The declaration file of the one schema file in `sources` and its folder: byte-identical to
+ * what `@wesley/unplugin` writes, so the two never fight over it.
+ */
+function sidecarArtifact(sources: readonly SchemaSource[], ir: SchemaIR, cwd: string): { dir: string; artifact: Artifact } {
+  const file = path.resolve(cwd, sources[0]?.name ?? '');
+  return { dir: path.dirname(file), artifact: { file: declarationFileName(path.basename(file)), content: emitModuleDeclarations(ir) } };
+}
 
 function reportCheck(statuses: readonly ArtifactStatus[], context: CliContext): number {
   const outdated = statuses.filter((status) => status.state !== 'fresh');

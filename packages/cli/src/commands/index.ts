@@ -1,7 +1,8 @@
 import type { Command } from './command.js';
 import { generateCommand } from './generate.js';
+import { watchCommand } from './watch.js';
 
 export type { Command } from './command.js';
 
 /** Every `wesley` sub-command, in the order `wesley --help` lists them. */
-export const commands: readonly Command[] = [generateCommand];
+export const commands: readonly Command[] = [generateCommand, watchCommand];

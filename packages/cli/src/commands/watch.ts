@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { exitCodes } from '../exit-codes.js';
+import { loadSchemaSources } from '../schema/index.js';
+import { UsageError } from '../usage-error.js';
+import { processStopSignal, watchSchema } from '../watch/index.js';
+import type { Command } from './command.js';
+import { parseFlags } from './parse-flags.js';
+
+const name = 'watch';
+
+const flags = {
+  schema: { type: 'string', short: 's', multiple: true },
+  'out-dir': { type: 'string', short: 'o' },
+  debounce: { type: 'string' },
+  strict: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const defaultDebounceMs = 50;
+
+const help = `Usage: wesley watch --schema <file|glob>... --out-dir <dir> [--debounce <ms>] [--strict]
+
+Writes what 'wesley generate' writes (schema.sql, types.ts, zod.ts, ir.json), then again
+whenever a schema file is saved, or a file starts or stops matching a glob. A burst of saves
+gives one regeneration; only files whose content changed are rewritten. When a save makes
+the schema invalid, its diagnostics are printed and the output is left as it was.
+
+Options:
+  -s, --schema <file|glob>  schema file or glob; repeat for several (required)
+  -o, --out-dir <dir>       output directory, created if needed (required)
+      --debounce <ms>       quiet time after the last save before regenerating (default ${defaultDebounceMs})
+      --strict              treat warnings as errors
+  -h, --help                show this help
+
+Stops on Ctrl-C (SIGINT) or SIGTERM.
+Exit codes: 0 stopped, 2 wrong command line.
+`;
+
+/** `wesley watch`: `wesley generate` again on every schema change. */
+export const watchCommand: Command = {
+  name,
+  summary: 'generate, then regenerate on every change to the schema files',
+  help,
+  async run(args, context) {
+    const values = parseFlags(name, args, flags);
+    if (values.help === true) {
+      context.stdout.write(help);
+      return exitCodes.ok;
+    }
+    const patterns = values.schema ?? [];
+    if (patterns.length === 0) throw new UsageError('missing --schema <file|glob>', name);
+    const outDirFlag = values['out-dir'];
+    if (outDirFlag === undefined || outDirFlag === '') throw new UsageError('missing --out-dir <dir>', name);
+    const debounceMs = parseDebounce(values.debounce);
+    // A path that does not exist or a glob that matches nothing is a mistake on the command
+    // line: refused before watching. Later, the same is reported and watching goes on.
+    await loadSchemaSources(patterns, context.cwd, name);
+
+    const outDir = path.resolve(context.cwd, outDirFlag);
+    await watchSchema({ patterns, outDir, debounceMs, strict: values.strict === true }, context, processStopSignal());
+    return exitCodes.ok;
+  },
+};
+
+function parseDebounce(value: string | undefined): number {
+  if (value === undefined) return defaultDebounceMs;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--debounce takes a whole number of milliseconds, not '${value}'`, name);
+  return Number(value);
+}

@@ -1,0 +1,2 @@
+export { unplugin } from './unplugin.js';
+export type { Options } from './options.js';

@@ -1,0 +1,92 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { compileSchema, emitModule, emitModuleDeclarations, type Diagnostic } from '@wesley/core';
+import { createUnplugin, type UnpluginContext, type UnpluginContextMeta, type UnpluginOptions } from 'unplugin';
+import { makeIdFiltersToMatchWithQuery } from 'unplugin/utils/filter';
+import { bundlerMessage, type SchemaText } from './bundler-message.js';
+import { defaultInclude, type Options } from './options.js';
+import { schemaFile } from './schema-file.js';
+import { sidecarPath, writeSidecar } from './sidecar.js';
+
+const name = 'wesley';
+
+/**
+ * `@wesley/unplugin`: `import { OrderSchema, type Order } from './schema.graphql'` in Vite,
+ * esbuild, Rollup and webpack. Each schema file is a schema of its own: compiled when the
+ * bundler loads it into the JavaScript module of `emitModule` (Zod schemas and enum objects,
+ * importing only `zod`), its declaration file `schema.d.graphql.ts` written beside it when its
+ * content changed, and its diagnostics reported as the bundler's errors and warnings.
+ */
+export const unplugin = createUnplugin<Options | undefined>((options = {}, meta) => {
+  const scalars = options.scalars;
+  const writeSidecars = options.sidecar ?? true;
+  // Diagnostics name the schema relative to the bundler's root; Rollup has none but the cwd.
+  let root = process.cwd();
+  let unwatch: ((file: string) => void) | undefined;
+  const include = makeIdFiltersToMatchWithQuery(options.include ?? defaultInclude);
+  const exclude = options.exclude === undefined ? undefined : makeIdFiltersToMatchWithQuery(options.exclude);
+
+  const plugin: UnpluginOptions = {
+    name,
+    enforce: 'pre',
+    load: {
+      filter: { id: { include, exclude } },
+      async handler(id) {
+        const file = schemaFile(id);
+        if (file === null) return undefined;
+        // The bundler did not read the file itself: Vite, for one, watches a file outside its
+        // root only when told, and every save of the schema must reach the bundler.
+        this.addWatchFile(file);
+        const schema: SchemaText = { path: file, body: await readFile(file, 'utf8') };
+        const source = path.relative(root, file).split(path.sep).join('/');
+        const { ir, diagnostics } = compileSchema({ name: source, body: schema.body }, scalars === undefined ? {} : { scalars });
+        const errors: Diagnostic[] = [];
+        for (const diagnostic of diagnostics) {
+          if (diagnostic.severity === 'warning') this.warn(bundlerMessage(diagnostic, schema, meta.framework));
+          else errors.push(diagnostic);
+        }
+        if (ir === null) return failedModule(this, errors, schema, meta.framework);
+        if (writeSidecars) {
+          const sidecar = sidecarPath(file);
+          // A sidecar is an output: its write must not reach Vite's watcher as a change to react to.
+          unwatch?.(sidecar);
+          await writeSidecar(sidecar, emitModuleDeclarations(ir));
+        }
+        return emitModule(ir);
+      },
+    },
+    vite: {
+      configResolved(config) {
+        root = config.root;
+      },
+      configureServer(server) {
+        unwatch = (file) => server.watcher.unwatch(file);
+      },
+    },
+    esbuild: {
+      config(initialOptions) {
+        root = initialOptions.absWorkingDir ?? root;
+      },
+    },
+    webpack(compiler) {
+      root = compiler.options.context ?? root;
+    },
+  };
+  return plugin;
+});
+
+/**
+ * Reports the schema's errors (the first with its location and frame, the others listed) and
+ * returns a module that throws: Rollup and Vite stop at `this.error`, but esbuild and webpack
+ * collect the error and go on, and an empty module would add "export not found" noise.
+ */
+function failedModule(
+  context: UnpluginContext,
+  errors: readonly Diagnostic[],
+  schema: SchemaText,
+  framework: UnpluginContextMeta['framework'],
+): string {
+  const [first, ...others] = errors;
+  if (first !== undefined) context.error(bundlerMessage(first, schema, framework, others));
+  return `throw new Error(${JSON.stringify(`${path.basename(schema.path)} has errors; see the build output`)});\n`;
+}

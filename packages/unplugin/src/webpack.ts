@@ -1,0 +1,3 @@
+import { unplugin } from './core/index.js';
+
+export default unplugin.webpack;

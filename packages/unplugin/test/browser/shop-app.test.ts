@@ -1,0 +1,106 @@
+// End to end: Debian's chromium, driven by playwright-core, on the dev server of
+// examples/shop-app with the example's own vite.config.ts; and `tsc` on the example through the
+// sidecar that server writes. Everything runs on a temporary copy of the example and of the shop
+// schema, so editing the schema never touches the repository.
+import { execFile } from 'node:child_process';
+import { access, cp, mkdir, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { save, watched } from '../dev/save.mjs';
+import { launchChromium } from './launch-chromium.js';
+
+const repo = new URL('../../../../', import.meta.url);
+const repoNodeModules = fileURLToPath(new URL('node_modules/', repo));
+
+let dir = '';
+let schemaFile = '';
+let server: ViteDevServer | undefined;
+let browser: Browser | undefined;
+let origin = '';
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'wesley-shop-app-'));
+  // The same layout as examples/: the app imports ../shop/schema.graphql.
+  await cp(fileURLToPath(new URL('examples/shop-app/', repo)), join(dir, 'shop-app'), { recursive: true });
+  await mkdir(join(dir, 'shop'));
+  schemaFile = join(dir, 'shop', 'schema.graphql');
+  await cp(fileURLToPath(new URL('examples/shop/schema.graphql', repo)), schemaFile);
+  // Dependencies (zod, the plugin named in vite.config.ts) resolve from the repository.
+  await symlink(repoNodeModules, join(dir, 'node_modules'), 'dir');
+  server = await createServer({
+    root: join(dir, 'shop-app'),
+    configFile: join(dir, 'shop-app', 'vite.config.ts'),
+    cacheDir: join(dir, '.vite'),
+    logLevel: 'silent',
+    server: { host: '127.0.0.1', port: 0, fs: { allow: [dir, repoNodeModules] } },
+  });
+  await server.listen();
+  origin = `http://127.0.0.1:${(server.httpServer!.address() as AddressInfo).port}`;
+  browser = await launchChromium();
+}, 30_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+it('validates the form with the generated Zod schema and follows a schema edit without a reload', { timeout: 30_000 }, async () => {
+  const page = await browser!.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(origin);
+  expect(await page.locator('#statuses li').allTextContents()).toEqual(['PENDING', 'PAID', 'SHIPPED', 'CANCELLED']);
+
+  // The shop schema bounds the email by its column, varchar(320), and nothing else.
+  await page.fill('#email', `${'a'.repeat(320)}@example.com`);
+  expect(await errorFor(page, 'email')).toContain('320');
+  await page.fill('#email', 'not-an-email');
+  await page.fill('#name', 'Ada');
+  expect(await errorFor(page, 'email')).toBe('');
+  expect(await page.textContent('#result')).toContain('Ready to insert');
+
+  await page.evaluate(() => Object.assign(window, { wesleyMarker: 'still the same page' }));
+  await watched(server!, schemaFile);
+  const schema = await readFile(schemaFile, 'utf8');
+  const edited = schema
+    .replace(/^(\s*email: String!.*)$/m, '$1 @wes_constraint(pattern: "^[^@\\\\s]+@[^@\\\\s]+$")')
+    .replace(/^(\s*)CANCELLED$/m, '$1CANCELLED\n$1REFUNDED');
+  expect(edited).toContain('@wes_constraint(pattern');
+  expect(edited).toContain('REFUNDED');
+  save(schemaFile, edited);
+
+  await expect.poll(() => errorFor(page, 'email'), { timeout: 10_000 }).toContain('pattern');
+  expect(await page.textContent('#result')).toBe('');
+  expect(await page.locator('#statuses li').allTextContents()).toEqual(['PENDING', 'PAID', 'SHIPPED', 'CANCELLED', 'REFUNDED']);
+  expect(await page.inputValue('#email')).toBe('not-an-email');
+  expect(await page.evaluate(() => (window as { wesleyMarker?: string }).wesleyMarker)).toBe('still the same page');
+
+  await page.fill('#email', 'ada@example.com');
+  expect(await errorFor(page, 'email')).toBe('');
+  expect(pageErrors).toEqual([]);
+});
+
+it('type-checks with tsc through the sidecar its dev server writes', { timeout: 60_000 }, async () => {
+  // Requesting the schema module is what writes the sidecar.
+  expect((await fetch(new URL(`/@fs${schemaFile}?import`, origin))).status).toBe(200);
+  await access(join(dir, 'shop', 'schema.d.graphql.ts'));
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  const output = await new Promise<string>((resolve) => {
+    execFile(process.execPath, [tsc, '--noEmit', '--pretty', 'false', '-p', join(dir, 'shop-app')], (error, stdout, stderr) =>
+      resolve(error === null ? '' : `${error.message}\n${stdout}${stderr}`),
+    );
+  });
+  expect(output).toBe('');
+});
+
+/** The error the page shows under `field` ('' when none). */
+async function errorFor(page: Page, field: string): Promise<string> {
+  return (await page.textContent(`output[for="${field}"]`)) ?? '';
+}

@@ -1,0 +1,136 @@
+/**
+ * The plugin in the four real bundlers, on the fixture app (`main.ts` importing `OrderSchema`
+ * and `OrderStatus` from the shop schema): the build runs in Node and validates, carries no
+ * graphql, drops unused schemas, writes the sidecar, and fails on a broken schema with the
+ * compiler's diagnostic where each bundler shows a location.
+ */
+import { pathToFileURL } from 'node:url';
+import { compileSchema, emitModuleDeclarations } from '@wesley/core';
+import type { Message } from 'esbuild';
+import type { RollupError } from 'rollup';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { bundlers, WebpackErrors, type Built, type Bundler } from './support/bundlers.js';
+import { fixtureApp, shopSchema, type FixtureApp } from './support/fixture-app.js';
+
+const uuid = '550e8400-e29b-41d4-a716-446655440000';
+const order = { id: uuid, customerId: uuid, status: 'PAID', placedAt: '2024-05-01T10:00:00Z', note: null };
+
+/** What the fixture's `main.ts` exports. */
+interface Main {
+  readOrder(value: unknown): unknown;
+  readonly paid: string;
+}
+
+/** Where an error in a schema is: its 1-based line and column. */
+function locate(schema: string, token: string): { line: number; column: number } {
+  const lines = schema.split('\n');
+  const index = lines.findIndex((l) => l.includes(token));
+  return { line: index + 1, column: (lines[index] ?? '').indexOf(token) + 1 };
+}
+
+/** The shop schema with an unknown directive on `Order.note`, and where it is. */
+const broken = shopSchema.replace('  note: String\n', '  note: String @wes_foo\n');
+const brokenAt = locate(broken, '@wes_foo');
+
+/** The error each bundler reports, in the shape it reports it, from a rejected build. */
+const reportedError: Readonly<Record<Bundler, (error: unknown) => { text: string; file: string; line: number; column: number; frame: string }>> = {
+  vite: (error) => fromRollup((error as { errors: RollupError[] }).errors[0]),
+  rollup: (error) => fromRollup(error as RollupError),
+  esbuild: (error) => {
+    const message = (error as { errors: Message[] }).errors[0];
+    return { text: message?.text ?? '', file: message?.location?.file ?? '', line: message?.location?.line ?? 0, column: message?.location?.column ?? 0, frame: message?.text ?? '' };
+  },
+  // Webpack keeps only a message: the location is in its text, 1-based as editors read it.
+  webpack: (error) => {
+    const text = (error as WebpackErrors).errors[0]?.message ?? '';
+    const match = /(\S+):(\d+):(\d+) WES/.exec(text);
+    return { text, file: match?.[1] ?? '', line: Number(match?.[2]), column: Number(match?.[3]) - 1, frame: text };
+  },
+};
+
+function fromRollup(error: RollupError | undefined): { text: string; file: string; line: number; column: number; frame: string } {
+  return { text: error?.message ?? '', file: error?.loc?.file ?? '', line: error?.loc?.line ?? 0, column: error?.loc?.column ?? 0, frame: error?.frame ?? '' };
+}
+
+describe.each(Object.keys(bundlers) as Bundler[])('%s', (bundler) => {
+  describe('on the shop schema', () => {
+    let app: FixtureApp;
+    let built: Built;
+
+    beforeAll(async () => {
+      app = fixtureApp();
+      built = await bundlers[bundler](app);
+    });
+
+    afterAll(() => app.dispose());
+
+    it('builds a module that Node runs and that validates good and bad orders', async () => {
+      const main = (await import(pathToFileURL(built.file).href)) as Main;
+      expect(main.readOrder(order)).toEqual(order);
+      expect(main.readOrder({ ...order, note: 'leave at the door' })).toEqual({ ...order, note: 'leave at the door' });
+      expect(typeof main.readOrder({ ...order, status: 'LOST' })).toBe('string');
+      expect(typeof main.readOrder({ ...order, id: 'not-a-uuid' })).toBe('string');
+      const { placedAt: _, ...withoutPlacedAt } = order;
+      expect(typeof main.readOrder(withoutPlacedAt)).toBe('string');
+      expect(main.paid).toBe('PAID');
+      expect(built.warnings.filter((w) => w.includes('WES'))).toEqual([]);
+    });
+
+    it('bundles no graphql code', () => {
+      expect(built.code).toContain('placedAt');
+      for (const marker of ['GraphQLError', 'graphql/language', 'Syntax Error: Unexpected', "from 'graphql'", 'from "graphql"', 'require("graphql")']) {
+        expect(built.code).not.toContain(marker);
+      }
+    });
+
+    it('drops the schemas the app does not import', () => {
+      // Customer's email, Product's sku, the order insert schema and the decimal patterns are not used by main.ts.
+      for (const unused of ['max(320)', 'sku', 'CustomerSchema', 'OrderInsertSchema', 'DECIMAL_12_2']) expect(built.code).not.toContain(unused);
+    });
+
+    it('writes the sidecar declaration beside the schema', () => {
+      const { ir } = compileSchema({ name: 'schema.graphql', body: shopSchema });
+      expect(ir).not.toBeNull();
+      if (ir !== null) expect(app.read('schema.d.graphql.ts')).toBe(emitModuleDeclarations(ir));
+    });
+  });
+
+  describe('on a changed schema', () => {
+    let app: FixtureApp;
+
+    beforeEach(() => {
+      app = fixtureApp();
+    });
+
+    afterEach(() => app.dispose());
+
+    it('fails with the compiler diagnostic when the schema is broken', async () => {
+      app.write('schema.graphql', broken);
+      const error = await bundlers[bundler](app).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).not.toBeNull();
+      const reported = reportedError[bundler](error);
+      expect(reported.text).toContain('WES003 unknown directive @wes_foo');
+      expect(reported.text).toContain('help: did you mean');
+      expect({ file: reported.file, line: reported.line, column: reported.column }).toEqual({
+        file: bundler === 'esbuild' || bundler === 'webpack' ? 'schema.graphql' : app.path('schema.graphql'),
+        line: brokenAt.line,
+        // 0-based, as Rollup, Vite and esbuild count columns.
+        column: brokenAt.column - 1,
+      });
+      expect(reported.frame).toContain(`> ${brokenAt.line} |   note: String @wes_foo`);
+      // No sidecar from a schema that does not compile.
+      expect(() => app.read('schema.d.graphql.ts')).toThrow(/ENOENT/);
+    });
+
+    it('reports warnings as warnings and still builds', async () => {
+      app.write('schema.graphql', shopSchema.replace('sku: String! @wes_unique', 'sku: String! @unique'));
+      const built = await bundlers[bundler](app);
+      const warning = built.warnings.find((w) => w.includes('WES009'));
+      expect(warning).toContain('WES009');
+      expect(warning).toContain('@wes_unique');
+    });
+  });
+});
