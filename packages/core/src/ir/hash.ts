@@ -6,8 +6,8 @@ import type { SchemaIR } from './types.js';
  * JSON with object keys sorted, so equal data always gives equal text. Arrays keep their order:
  * the IR's arrays are already in a stable, meaningful order.
  */
-export function stableStringify(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
+export function stableStringify(value: unknown, indent?: number): string {
+  return JSON.stringify(sortKeys(value), null, indent);
 }
 
 function sortKeys(value: unknown): unknown {

@@ -91,7 +91,9 @@ const noDirectives: DirectiveMap = new Map();
 /** WES003 for a directive that is neither Wesley's nor declared by the schema. */
 export function reportUnknown(node: ConstDirectiveNode, sink: DiagnosticSink): void {
   const written = node.name.value;
-  const suggestion = didYouMean(written, [...canonicalNames], (name) => `@${name}`);
+  // Compare without the shared `wes_` prefix, or every name looks close to every other.
+  const bare = (name: string): string => name.replace(/^(wes|wesley)_/, '');
+  const suggestion = didYouMean(bare(written), [...canonicalNames].map(bare), (name) => `@wes_${name}`);
   const own = `declare \`directive @${written} on ...\` if it is your own`;
   const help = suggestion !== undefined ? `${suggestion} (or ${own})` : `see docs/directives.md, or ${own}`;
   sink.report('WES003', node, `unknown directive @${written}`, help);
