@@ -9,6 +9,7 @@ import { loadSchemaSources } from '../schema/index.js';
 import { UsageError } from '../usage-error.js';
 import type { Command } from './command.js';
 import { parseFlags } from './parse-flags.js';
+import { requiredSchemaFlags } from './required-schema-flags.js';
 
 const name = 'generate';
 
@@ -54,10 +55,7 @@ export const generateCommand: Command = {
       context.stdout.write(help);
       return exitCodes.ok;
     }
-    const patterns = values.schema ?? [];
-    if (patterns.length === 0) throw new UsageError('missing --schema <file|glob>', name);
-    const outDirFlag = values['out-dir'];
-    if (outDirFlag === undefined || outDirFlag === '') throw new UsageError('missing --out-dir <dir>', name);
+    const { patterns, outDir: outDirFlag } = requiredSchemaFlags(values, name);
 
     const sources = await loadSchemaSources(patterns, context.cwd, name);
     const dts = values.dts === true;

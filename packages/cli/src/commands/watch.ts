@@ -5,6 +5,7 @@ import { UsageError } from '../usage-error.js';
 import { processStopSignal, watchSchema } from '../watch/index.js';
 import type { Command } from './command.js';
 import { parseFlags } from './parse-flags.js';
+import { requiredSchemaFlags } from './required-schema-flags.js';
 
 const name = 'watch';
 
@@ -47,10 +48,7 @@ export const watchCommand: Command = {
       context.stdout.write(help);
       return exitCodes.ok;
     }
-    const patterns = values.schema ?? [];
-    if (patterns.length === 0) throw new UsageError('missing --schema <file|glob>', name);
-    const outDirFlag = values['out-dir'];
-    if (outDirFlag === undefined || outDirFlag === '') throw new UsageError('missing --out-dir <dir>', name);
+    const { patterns, outDir: outDirFlag } = requiredSchemaFlags(values, name);
     const debounceMs = parseDebounce(values.debounce);
     // A path that does not exist or a glob that matches nothing is a mistake on the command
     // line: refused before watching. Later, the same is reported and watching goes on.
