@@ -16,7 +16,7 @@ export const CustomerSchema = z.object({
   id: z.guid(),
   email: z.string().max(320),
   name: z.string(),
-  createdAt: z.iso.datetime({ offset: true }),
+  createdAt: z.iso.datetime({ offset: true }).refine((v) => !v.startsWith('0000') && !/[+-](?:1[6-9]|2\d):?\d\d$/.test(v), 'Out of PostgreSQL range'),
 });
 
 /** A new row of `customer`: generated columns left out, defaulted and nullable ones optional. */
@@ -24,7 +24,7 @@ export const CustomerInsertSchema = z.object({
   id: z.guid().optional(),
   email: z.string().max(320),
   name: z.string(),
-  createdAt: z.iso.datetime({ offset: true }).optional(),
+  createdAt: z.iso.datetime({ offset: true }).refine((v) => !v.startsWith('0000') && !/[+-](?:1[6-9]|2\d):?\d\d$/.test(v), 'Out of PostgreSQL range').optional(),
 });
 
 /** A row of `order_line`. */
@@ -51,7 +51,7 @@ export const OrderSchema = z.object({
   id: z.guid(),
   customerId: z.guid(),
   status: OrderStatusSchema,
-  placedAt: z.iso.datetime({ offset: true }),
+  placedAt: z.iso.datetime({ offset: true }).refine((v) => !v.startsWith('0000') && !/[+-](?:1[6-9]|2\d):?\d\d$/.test(v), 'Out of PostgreSQL range'),
   note: z.string().nullable(),
 });
 
@@ -60,7 +60,7 @@ export const OrderInsertSchema = z.object({
   id: z.guid().optional(),
   customerId: z.guid(),
   status: OrderStatusSchema.optional(),
-  placedAt: z.iso.datetime({ offset: true }).optional(),
+  placedAt: z.iso.datetime({ offset: true }).refine((v) => !v.startsWith('0000') && !/[+-](?:1[6-9]|2\d):?\d\d$/.test(v), 'Out of PostgreSQL range').optional(),
   note: z.string().nullable().optional(),
 });
 

@@ -17,7 +17,8 @@ export interface SharedPattern {
  */
 export function decimalPattern(modifiers: readonly number[]): SharedPattern {
   const precision = modifiers[0];
-  if (precision === undefined) return { name: 'DECIMAL', literal: '/^[+-]?(?=\\.?\\d)\\d*(?:\\.\\d*)?$/' };
+  // Unconstrained numeric: PostgreSQL's limits, 131072 digits before the point, 16383 after.
+  if (precision === undefined) return { name: 'DECIMAL', literal: '/^[+-]?(?=\\.?\\d)0*\\d{0,131072}(?:\\.\\d{0,16383})?$/' };
   const scale = modifiers[1] ?? 0;
   const integerDigits = Math.max(precision - scale, 0);
   let fraction = scale > 0 ? `(?:\\.\\d{0,${scale}})?` : '\\.?';

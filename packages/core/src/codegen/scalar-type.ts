@@ -57,15 +57,18 @@ const fixedTypes: Readonly<Record<string, ScalarType>> = {
   xml: plainString,
   integer: number('z.int32()'),
   smallint: number('z.int().min(-32768).max(32767)'),
-  real: number('z.float32()'),
+  // node-postgres sends the number's text, which PostgreSQL's float4 input rejects when it
+  // underflows to zero (1e-46, Number.MIN_VALUE).
+  real: number("z.float32().refine((v) => v === 0 || Math.fround(v) !== 0, 'Too small for real')"),
   'double precision': number('z.number()'),
   bigint: { kind: 'bigint', ts: 'bigint', zod: 'z.int64()', pattern: null, union: false },
   boolean: { kind: 'boolean', ts: 'boolean', zod: 'z.boolean()', pattern: null, union: false },
   json,
   jsonb: json,
-  'timestamp with time zone': text('z.iso.datetime({ offset: true })'),
-  'timestamp without time zone': text('z.iso.datetime({ local: true })'),
-  date: text('z.iso.date()'),
+  // PostgreSQL has no year 0 and takes offsets up to ±15:59; ISO 8601 has both.
+  'timestamp with time zone': text(`z.iso.datetime({ offset: true }).refine((v) => !v.startsWith('0000') && !/[+-](?:1[6-9]|2\\d):?\\d\\d$/.test(v), 'Out of PostgreSQL range')`),
+  'timestamp without time zone': text(`z.iso.datetime({ local: true }).refine((v) => !v.startsWith('0000'), 'Out of PostgreSQL range')`),
+  date: text(`z.iso.date().refine((v) => !v.startsWith('0000'), 'Out of PostgreSQL range')`),
   'time without time zone': text('z.iso.time()'),
   'time with time zone': patterned({
     name: 'TIME_WITH_TIME_ZONE',

@@ -21,9 +21,9 @@ export const AccountSchema = z.object({
   visits: z.int64(),
   tags: z.array(z.string()).nullable(),
   settings: z.json(),
-  birthday: z.iso.date().nullable(),
+  birthday: z.iso.date().refine((v) => !v.startsWith('0000'), 'Out of PostgreSQL range').nullable(),
   wakeUpAt: z.iso.time().nullable(),
-  createdAt: z.iso.datetime({ offset: true }),
+  createdAt: z.iso.datetime({ offset: true }).refine((v) => !v.startsWith('0000') && !/[+-](?:1[6-9]|2\d):?\d\d$/.test(v), 'Out of PostgreSQL range'),
   displayName: z.string().nullable(),
   oldName: z.string().nullable(),
   tier: z.enum(['gold', 'silver']).nullable(),
@@ -43,9 +43,9 @@ export const AccountInsertSchema = z.object({
   visits: z.int64().optional(),
   tags: z.array(z.string()).nullable().optional(),
   settings: z.json().optional(),
-  birthday: z.iso.date().nullable().optional(),
+  birthday: z.iso.date().refine((v) => !v.startsWith('0000'), 'Out of PostgreSQL range').nullable().optional(),
   wakeUpAt: z.iso.time().nullable().optional(),
-  createdAt: z.iso.datetime({ offset: true }).optional(),
+  createdAt: z.iso.datetime({ offset: true }).refine((v) => !v.startsWith('0000') && !/[+-](?:1[6-9]|2\d):?\d\d$/.test(v), 'Out of PostgreSQL range').optional(),
   oldName: z.string().nullable().optional(),
   tier: z.enum(['gold', 'silver']).nullable().optional(),
 });
@@ -56,7 +56,7 @@ export const AccountPublicSchema = AccountSchema.omit({ passwordHash: true });
 /** A row of `event`. */
 export const EventSchema = z.object({
   id: z.int64(),
-  occurredAt: z.iso.datetime({ offset: true }),
+  occurredAt: z.iso.datetime({ offset: true }).refine((v) => !v.startsWith('0000') && !/[+-](?:1[6-9]|2\d):?\d\d$/.test(v), 'Out of PostgreSQL range'),
   kind: EventKindSchema,
   accountId: z.guid().nullable(),
   payload: z.json().nullable(),
@@ -65,7 +65,7 @@ export const EventSchema = z.object({
 /** A new row of `event`: generated columns left out, defaulted and nullable ones optional. */
 export const EventInsertSchema = z.object({
   id: z.int64(),
-  occurredAt: z.iso.datetime({ offset: true }),
+  occurredAt: z.iso.datetime({ offset: true }).refine((v) => !v.startsWith('0000') && !/[+-](?:1[6-9]|2\d):?\d\d$/.test(v), 'Out of PostgreSQL range'),
   kind: EventKindSchema,
   accountId: z.guid().nullable().optional(),
   payload: z.json().nullable().optional(),

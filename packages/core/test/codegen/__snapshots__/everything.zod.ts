@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 const BYTEA_HEX = /^\\x(?:[0-9a-fA-F]{2})*$/;
-const DECIMAL = /^[+-]?(?=\.?\d)\d*(?:\.\d*)?$/;
+const DECIMAL = /^[+-]?(?=\.?\d)0*\d{0,131072}(?:\.\d{0,16383})?$/;
 const DECIMAL_10_2 = /^[+-]?(?=\.?\d)0*\d{0,8}(?:\.\d{0,2})?$/;
 const DECIMAL_12_2 = /^[+-]?(?=\.?\d)0*\d{0,10}(?:\.\d{0,2})?$/;
 const DECIMAL_2_2 = /^[+-]?(?=\.?\d)0*(?:\.\d{0,2})?$/;
@@ -51,16 +51,16 @@ export const AllTypesSchema = z.object({
   smallValue: z.int().min(-32768).max(32767),
   intValue: z.int32(),
   bigValue: z.int64(),
-  realValue: z.float32(),
+  realValue: z.float32().refine((v) => v === 0 || Math.fround(v) !== 0, 'Too small for real'),
   doubleValue: z.number(),
   numericAny: z.string().regex(DECIMAL),
   price: z.string().regex(DECIMAL_12_2),
   ratio: z.string().regex(DECIMAL_2_2).nullable(),
   whole: z.string().regex(DECIMAL_5_0).nullable(),
   flag: z.boolean(),
-  createdAt: z.iso.datetime({ offset: true }),
-  localAt: z.iso.datetime({ local: true }).nullable(),
-  day: z.iso.date(),
+  createdAt: z.iso.datetime({ offset: true }).refine((v) => !v.startsWith('0000') && !/[+-](?:1[6-9]|2\d):?\d\d$/.test(v), 'Out of PostgreSQL range'),
+  localAt: z.iso.datetime({ local: true }).refine((v) => !v.startsWith('0000'), 'Out of PostgreSQL range').nullable(),
+  day: z.iso.date().refine((v) => !v.startsWith('0000'), 'Out of PostgreSQL range'),
   atTime: z.iso.time(),
   atTimeTz: z.string().regex(TIME_WITH_TIME_ZONE).nullable(),
   payload: z.json(),
@@ -88,16 +88,16 @@ export const AllTypesInsertSchema = z.object({
   smallValue: z.int().min(-32768).max(32767),
   intValue: z.int32().optional(),
   bigValue: z.int64(),
-  realValue: z.float32(),
+  realValue: z.float32().refine((v) => v === 0 || Math.fround(v) !== 0, 'Too small for real'),
   doubleValue: z.number(),
   numericAny: z.string().regex(DECIMAL),
   price: z.string().regex(DECIMAL_12_2),
   ratio: z.string().regex(DECIMAL_2_2).nullable().optional(),
   whole: z.string().regex(DECIMAL_5_0).nullable().optional(),
   flag: z.boolean().optional(),
-  createdAt: z.iso.datetime({ offset: true }).optional(),
-  localAt: z.iso.datetime({ local: true }).nullable().optional(),
-  day: z.iso.date(),
+  createdAt: z.iso.datetime({ offset: true }).refine((v) => !v.startsWith('0000') && !/[+-](?:1[6-9]|2\d):?\d\d$/.test(v), 'Out of PostgreSQL range').optional(),
+  localAt: z.iso.datetime({ local: true }).refine((v) => !v.startsWith('0000'), 'Out of PostgreSQL range').nullable().optional(),
+  day: z.iso.date().refine((v) => !v.startsWith('0000'), 'Out of PostgreSQL range'),
   atTime: z.iso.time(),
   atTimeTz: z.string().regex(TIME_WITH_TIME_ZONE).nullable().optional(),
   payload: z.json(),
@@ -126,7 +126,7 @@ export const CustomerSchema = z.object({
   id: z.guid(),
   email: z.string().max(255).max(200).regex(/^[^@\/]+@[^@]+$/),
   ssn: z.string().max(11),
-  birthDate: z.iso.date().nullable(),
+  birthDate: z.iso.date().refine((v) => !v.startsWith('0000'), 'Out of PostgreSQL range').nullable(),
   age: z.int32().min(0).max(150).nullable(),
   tier: z.enum(['free', 'pro', "o'reilly"]),
   level: z.literal([1, 2, 3]),
@@ -144,7 +144,7 @@ export const CustomerInsertSchema = z.object({
   id: z.guid().optional(),
   email: z.string().max(255).max(200).regex(/^[^@\/]+@[^@]+$/),
   ssn: z.string().max(11),
-  birthDate: z.iso.date().nullable().optional(),
+  birthDate: z.iso.date().refine((v) => !v.startsWith('0000'), 'Out of PostgreSQL range').nullable().optional(),
   age: z.int32().min(0).max(150).nullable().optional(),
   tier: z.enum(['free', 'pro', "o'reilly"]).optional(),
   level: z.literal([1, 2, 3]),

@@ -14,15 +14,15 @@ export const devicesInsertSchema = z.object({
 /** A row of `measurements`. */
 export const measurementsSchema = z.object({
   device_id: z.int32(),
-  taken_at: z.iso.datetime({ offset: true }),
-  reading: z.float32(),
+  taken_at: z.iso.datetime({ offset: true }).refine((v) => !v.startsWith('0000') && !/[+-](?:1[6-9]|2\d):?\d\d$/.test(v), 'Out of PostgreSQL range'),
+  reading: z.float32().refine((v) => v === 0 || Math.fround(v) !== 0, 'Too small for real'),
   note: z.string().max(40).nullable(),
 });
 
 /** A new row of `measurements`: generated columns left out, defaulted and nullable ones optional. */
 export const measurementsInsertSchema = z.object({
   device_id: z.int32(),
-  taken_at: z.iso.datetime({ offset: true }),
-  reading: z.float32().optional(),
+  taken_at: z.iso.datetime({ offset: true }).refine((v) => !v.startsWith('0000') && !/[+-](?:1[6-9]|2\d):?\d\d$/.test(v), 'Out of PostgreSQL range'),
+  reading: z.float32().refine((v) => v === 0 || Math.fround(v) !== 0, 'Too small for real').optional(),
   note: z.string().max(40).nullable().optional(),
 });
