@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 const DECIMAL_12_2 = /^[+-]?(?=\.?\d)0*\d{0,10}(?:\.\d{0,2})?$/;
 const DECIMAL_14_2 = /^[+-]?(?=\.?\d)0*\d{0,12}(?:\.\d{0,2})?$/;
+const NO_NUL = /^[^\0]*$/;
 
 export const OrderStatusSchema = z.enum([
   'PENDING',
@@ -14,16 +15,16 @@ export const OrderStatusSchema = z.enum([
 /** A row of `customer`. */
 export const CustomerSchema = z.object({
   id: z.guid(),
-  email: z.string().max(320),
-  name: z.string(),
+  email: z.string().max(320).regex(NO_NUL),
+  name: z.string().regex(NO_NUL),
   createdAt: z.iso.datetime({ offset: true }).refine((v) => !v.startsWith('0000') && !/[+-](?:1[6-9]|2\d):?\d\d$/.test(v), 'Out of PostgreSQL range'),
 });
 
 /** A new row of `customer`: generated columns left out, defaulted and nullable ones optional. */
 export const CustomerInsertSchema = z.object({
   id: z.guid().optional(),
-  email: z.string().max(320),
-  name: z.string(),
+  email: z.string().max(320).regex(NO_NUL),
+  name: z.string().regex(NO_NUL),
   createdAt: z.iso.datetime({ offset: true }).refine((v) => !v.startsWith('0000') && !/[+-](?:1[6-9]|2\d):?\d\d$/.test(v), 'Out of PostgreSQL range').optional(),
 });
 
@@ -52,7 +53,7 @@ export const OrderSchema = z.object({
   customerId: z.guid(),
   status: OrderStatusSchema,
   placedAt: z.iso.datetime({ offset: true }).refine((v) => !v.startsWith('0000') && !/[+-](?:1[6-9]|2\d):?\d\d$/.test(v), 'Out of PostgreSQL range'),
-  note: z.string().nullable(),
+  note: z.string().regex(NO_NUL).nullable(),
 });
 
 /** A new row of `orders`: generated columns left out, defaulted and nullable ones optional. */
@@ -61,16 +62,16 @@ export const OrderInsertSchema = z.object({
   customerId: z.guid(),
   status: OrderStatusSchema.optional(),
   placedAt: z.iso.datetime({ offset: true }).refine((v) => !v.startsWith('0000') && !/[+-](?:1[6-9]|2\d):?\d\d$/.test(v), 'Out of PostgreSQL range').optional(),
-  note: z.string().nullable().optional(),
+  note: z.string().regex(NO_NUL).nullable().optional(),
 });
 
 /** A row of `product`. */
 export const ProductSchema = z.object({
   id: z.guid(),
-  sku: z.string(),
-  name: z.string(),
+  sku: z.string().regex(NO_NUL),
+  name: z.string().regex(NO_NUL),
   price: z.string().regex(DECIMAL_12_2),
-  tags: z.array(z.string()),
+  tags: z.array(z.string().regex(NO_NUL)),
   attributes: z.json().nullable(),
   active: z.boolean(),
 });
@@ -78,10 +79,10 @@ export const ProductSchema = z.object({
 /** A new row of `product`: generated columns left out, defaulted and nullable ones optional. */
 export const ProductInsertSchema = z.object({
   id: z.guid().optional(),
-  sku: z.string(),
-  name: z.string(),
+  sku: z.string().regex(NO_NUL),
+  name: z.string().regex(NO_NUL),
   price: z.string().regex(DECIMAL_12_2),
-  tags: z.array(z.string()).optional(),
+  tags: z.array(z.string().regex(NO_NUL)).optional(),
   attributes: z.json().nullable().optional(),
   active: z.boolean().optional(),
 });

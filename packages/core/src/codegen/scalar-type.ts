@@ -31,7 +31,10 @@ const patterned = (pattern: SharedPattern, kind: ValueKind = 'text'): ScalarType
   union: false,
 });
 
-const plainString = text('z.string()');
+/** PostgreSQL text of any type cannot hold U+0000 (22021): refuse it before the database does. */
+const noNul: SharedPattern = { name: 'NO_NUL', literal: '/^[^\\0]*$/' };
+const nulFree = (zod: string): ScalarType => ({ kind: 'text', ts: 'string', zod: `${zod}.regex(${noNul.name})`, pattern: noNul, union: false });
+const plainString = nulFree('z.string()');
 const unknownType: ScalarType = { kind: 'unknown', ts: 'unknown', zod: 'z.unknown()', pattern: null, union: false };
 const json: ScalarType = { kind: 'json', ts: 'JsonValue', zod: 'z.json()', pattern: null, union: false };
 
@@ -93,7 +96,7 @@ export function scalarType(type: ColumnTypeIR, enumName: string | null): ScalarT
     case 'character varying':
     case 'character': {
       const length = type.modifiers[0];
-      return length === undefined ? plainString : text(`z.string().max(${length})`);
+      return length === undefined ? plainString : nulFree(`z.string().max(${length})`);
     }
     case 'numeric':
       return patterned(decimalPattern(type.modifiers), 'decimal');

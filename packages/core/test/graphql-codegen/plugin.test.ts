@@ -80,7 +80,7 @@ describe('the plugin output', () => {
     const [file] = files({ 'email.graphql': 'scalar Email\ntype Person @wes_table {\n  id: ID! @wes_pk\n  email: Email!\n}\n' });
     const schema = await loadCodegenSchema([file!]);
     const output = await generate(schema, { scalars: { Email: 'string' } }, wesleyOutput({ output: 'zod', scalarColumnTypes: { Email: 'varchar(320)' } }));
-    expect(output).toContain('  email: z.string().max(320),\n');
+    expect(output).toContain('  email: z.string().max(320).regex(NO_NUL),\n');
     await expect(generate(schema, { scalars: { Email: 'string' } }, wesleyOutput())).rejects.toThrow(/email\.graphql:4:10 WES\d+ .*Email/);
   });
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 const DECIMAL = /^[+-]?(?=\.?\d)0*\d{0,131072}(?:\.\d{0,16383})?$/;
 const DECIMAL_12_2 = /^[+-]?(?=\.?\d)0*\d{0,10}(?:\.\d{0,2})?$/;
+const NO_NUL = /^[^\0]*$/;
 
 export const OrderStatusSchema = z.enum([
   'pending',
@@ -43,10 +44,10 @@ export const ordersInsertSchema = z.object({
 /** A row of `users`. */
 export const usersSchema = z.object({
   id: z.guid(),
-  email: z.string().max(255),
-  display_name: z.string().nullable(),
+  email: z.string().max(255).regex(NO_NUL),
+  display_name: z.string().regex(NO_NUL).nullable(),
   is_admin: z.boolean(),
-  tags: z.array(z.string()),
+  tags: z.array(z.string().regex(NO_NUL)),
   settings: z.json(),
   created_at: z.iso.datetime({ offset: true }).refine((v) => !v.startsWith('0000') && !/[+-](?:1[6-9]|2\d):?\d\d$/.test(v), 'Out of PostgreSQL range'),
 });
@@ -54,10 +55,10 @@ export const usersSchema = z.object({
 /** A new row of `users`: generated columns left out, defaulted and nullable ones optional. */
 export const usersInsertSchema = z.object({
   id: z.guid().optional(),
-  email: z.string().max(255),
-  display_name: z.string().nullable().optional(),
+  email: z.string().max(255).regex(NO_NUL),
+  display_name: z.string().regex(NO_NUL).nullable().optional(),
   is_admin: z.boolean().optional(),
-  tags: z.array(z.string()).optional(),
+  tags: z.array(z.string().regex(NO_NUL)).optional(),
   settings: z.json().optional(),
   created_at: z.iso.datetime({ offset: true }).refine((v) => !v.startsWith('0000') && !/[+-](?:1[6-9]|2\d):?\d\d$/.test(v), 'Out of PostgreSQL range').optional(),
 });

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 
 const DECIMAL_12_2 = /^[+-]?(?=\.?\d)0*\d{0,10}(?:\.\d{0,2})?$/;
+const NO_NUL = /^[^\0]*$/;
 
 export const EventKindSchema = z.enum(['CLICK', 'VIEW']);
 
@@ -10,43 +11,43 @@ export const PlanSchema = z.enum(['FREE', 'PRO', 'ENTERPRISE']);
 /** A row of `accounts`. */
 export const AccountSchema = z.object({
   id: z.guid(),
-  handle: z.string().max(40).min(3).max(40).regex(/^[a-z0-9_]+$/),
-  region: z.string(),
-  email: z.string().max(320),
-  passwordHash: z.string().nullable(),
+  handle: z.string().max(40).regex(NO_NUL).min(3).max(40).regex(/^[a-z0-9_]+$/),
+  region: z.string().regex(NO_NUL),
+  email: z.string().max(320).regex(NO_NUL),
+  passwordHash: z.string().regex(NO_NUL).nullable(),
   plan: PlanSchema,
   seats: z.int32().min(1).max(1000),
   balance: z.string().regex(DECIMAL_12_2).nullable(),
   score: z.number().nullable(),
   visits: z.int64(),
-  tags: z.array(z.string()).nullable(),
+  tags: z.array(z.string().regex(NO_NUL)).nullable(),
   settings: z.json(),
   birthday: z.iso.date().refine((v) => !v.startsWith('0000'), 'Out of PostgreSQL range').nullable(),
   wakeUpAt: z.iso.time().nullable(),
   createdAt: z.iso.datetime({ offset: true }).refine((v) => !v.startsWith('0000') && !/[+-](?:1[6-9]|2\d):?\d\d$/.test(v), 'Out of PostgreSQL range'),
-  displayName: z.string().nullable(),
-  oldName: z.string().nullable(),
+  displayName: z.string().regex(NO_NUL).nullable(),
+  oldName: z.string().regex(NO_NUL).nullable(),
   tier: z.enum(['gold', 'silver']).nullable(),
 });
 
 /** A new row of `accounts`: generated columns left out, defaulted and nullable ones optional. */
 export const AccountInsertSchema = z.object({
   id: z.guid().optional(),
-  handle: z.string().max(40).min(3).max(40).regex(/^[a-z0-9_]+$/),
-  region: z.string().optional(),
-  email: z.string().max(320),
-  passwordHash: z.string().nullable().optional(),
+  handle: z.string().max(40).regex(NO_NUL).min(3).max(40).regex(/^[a-z0-9_]+$/),
+  region: z.string().regex(NO_NUL).optional(),
+  email: z.string().max(320).regex(NO_NUL),
+  passwordHash: z.string().regex(NO_NUL).nullable().optional(),
   plan: PlanSchema.optional(),
   seats: z.int32().min(1).max(1000).optional(),
   balance: z.string().regex(DECIMAL_12_2).nullable().optional(),
   score: z.number().nullable().optional(),
   visits: z.int64().optional(),
-  tags: z.array(z.string()).nullable().optional(),
+  tags: z.array(z.string().regex(NO_NUL)).nullable().optional(),
   settings: z.json().optional(),
   birthday: z.iso.date().refine((v) => !v.startsWith('0000'), 'Out of PostgreSQL range').nullable().optional(),
   wakeUpAt: z.iso.time().nullable().optional(),
   createdAt: z.iso.datetime({ offset: true }).refine((v) => !v.startsWith('0000') && !/[+-](?:1[6-9]|2\d):?\d\d$/.test(v), 'Out of PostgreSQL range').optional(),
-  oldName: z.string().nullable().optional(),
+  oldName: z.string().regex(NO_NUL).nullable().optional(),
   tier: z.enum(['gold', 'silver']).nullable().optional(),
 });
 
@@ -74,29 +75,29 @@ export const EventInsertSchema = z.object({
 /** A row of `profile`. */
 export const ProfileSchema = z.object({
   accountId: z.guid(),
-  bio: z.string().nullable(),
+  bio: z.string().regex(NO_NUL).nullable(),
 });
 
 /** A new row of `profile`: generated columns left out, defaulted and nullable ones optional. */
 export const ProfileInsertSchema = z.object({
   accountId: z.guid(),
-  bio: z.string().nullable().optional(),
+  bio: z.string().regex(NO_NUL).nullable().optional(),
 });
 
 /** A row of `project`. */
 export const ProjectSchema = z.object({
   accountId: z.guid(),
-  slug: z.string(),
+  slug: z.string().regex(NO_NUL),
   leadId: z.guid().nullable(),
-  parentSlug: z.string().nullable(),
+  parentSlug: z.string().regex(NO_NUL).nullable(),
   active: z.boolean(),
 });
 
 /** A new row of `project`: generated columns left out, defaulted and nullable ones optional. */
 export const ProjectInsertSchema = z.object({
   accountId: z.guid(),
-  slug: z.string(),
+  slug: z.string().regex(NO_NUL),
   leadId: z.guid().nullable().optional(),
-  parentSlug: z.string().nullable().optional(),
+  parentSlug: z.string().regex(NO_NUL).nullable().optional(),
   active: z.boolean().optional(),
 });

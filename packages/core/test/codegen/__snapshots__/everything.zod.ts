@@ -7,6 +7,7 @@ const DECIMAL_10_2 = /^[+-]?(?=\.?\d)0*\d{0,8}(?:\.\d{0,2})?$/;
 const DECIMAL_12_2 = /^[+-]?(?=\.?\d)0*\d{0,10}(?:\.\d{0,2})?$/;
 const DECIMAL_2_2 = /^[+-]?(?=\.?\d)0*(?:\.\d{0,2})?$/;
 const DECIMAL_5_0 = /^[+-]?(?=\.?\d)0*\d{0,5}\.?$/;
+const NO_NUL = /^[^\0]*$/;
 const TIME_WITH_TIME_ZONE = /^(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3])(?::?[0-5]\d)?)$/;
 
 export const LongEnumSchema = z.enum([
@@ -43,11 +44,11 @@ export const OrderStatusSchema = z.enum([
 /** A row of `all_types`. */
 export const AllTypesSchema = z.object({
   id: z.guid(),
-  textValue: z.string(),
-  citextValue: z.string().nullable(),
-  varcharValue: z.string().max(20),
-  varcharAny: z.string().nullable(),
-  charValue: z.string().max(3),
+  textValue: z.string().regex(NO_NUL),
+  citextValue: z.string().regex(NO_NUL).nullable(),
+  varcharValue: z.string().max(20).regex(NO_NUL),
+  varcharAny: z.string().regex(NO_NUL).nullable(),
+  charValue: z.string().max(3).regex(NO_NUL),
   smallValue: z.int().min(-32768).max(32767),
   intValue: z.int32(),
   bigValue: z.int64(),
@@ -66,12 +67,12 @@ export const AllTypesSchema = z.object({
   payload: z.json(),
   rawJson: z.json().nullable(),
   blob: z.string().regex(BYTEA_HEX).nullable(),
-  span: z.string().nullable(),
-  ip: z.string().nullable(),
+  span: z.string().regex(NO_NUL).nullable(),
+  ip: z.string().regex(NO_NUL).nullable(),
   location: z.unknown().nullable(),
   status: OrderStatusSchema,
   mood: MoodSchema.nullable(),
-  tags: z.array(z.string()),
+  tags: z.array(z.string().regex(NO_NUL)),
   scores: z.array(z.int32()).nullable(),
   statuses: z.array(OrderStatusSchema),
   total: z.string().regex(DECIMAL),
@@ -80,11 +81,11 @@ export const AllTypesSchema = z.object({
 /** A new row of `all_types`: generated columns left out, defaulted and nullable ones optional. */
 export const AllTypesInsertSchema = z.object({
   id: z.guid().optional(),
-  textValue: z.string(),
-  citextValue: z.string().nullable().optional(),
-  varcharValue: z.string().max(20),
-  varcharAny: z.string().nullable().optional(),
-  charValue: z.string().max(3),
+  textValue: z.string().regex(NO_NUL),
+  citextValue: z.string().regex(NO_NUL).nullable().optional(),
+  varcharValue: z.string().max(20).regex(NO_NUL),
+  varcharAny: z.string().regex(NO_NUL).nullable().optional(),
+  charValue: z.string().max(3).regex(NO_NUL),
   smallValue: z.int().min(-32768).max(32767),
   intValue: z.int32().optional(),
   bigValue: z.int64(),
@@ -103,12 +104,12 @@ export const AllTypesInsertSchema = z.object({
   payload: z.json(),
   rawJson: z.json().nullable().optional(),
   blob: z.string().regex(BYTEA_HEX).nullable().optional(),
-  span: z.string().nullable().optional(),
-  ip: z.string().nullable().optional(),
+  span: z.string().regex(NO_NUL).nullable().optional(),
+  ip: z.string().regex(NO_NUL).nullable().optional(),
   location: z.unknown().nullable().optional(),
   status: OrderStatusSchema.optional(),
   mood: MoodSchema.nullable().optional(),
-  tags: z.array(z.string()).optional(),
+  tags: z.array(z.string().regex(NO_NUL)).optional(),
   scores: z.array(z.int32()).nullable().optional(),
   statuses: z.array(OrderStatusSchema),
 });
@@ -124,15 +125,15 @@ export const default_InsertSchema = z.object({});
 /** A row of `customers`. */
 export const CustomerSchema = z.object({
   id: z.guid(),
-  email: z.string().max(255).max(200).regex(/^[^@\/]+@[^@]+$/),
-  ssn: z.string().max(11),
+  email: z.string().max(255).regex(NO_NUL).max(200).regex(/^[^@\/]+@[^@]+$/),
+  ssn: z.string().max(11).regex(NO_NUL),
   birthDate: z.iso.date().refine((v) => !v.startsWith('0000'), 'Out of PostgreSQL range').nullable(),
   age: z.int32().min(0).max(150).nullable(),
   tier: z.enum(['free', 'pro', "o'reilly"]),
   level: z.literal([1, 2, 3]),
   credit: z.string().regex(DECIMAL_10_2).refine((v) => Number(v) >= 0, 'Too small: expected >= 0').refine((v) => Number(v) <= 1000, 'Too big: expected <= 1000'),
   karma: z.int64().min(-5n).max(5n),
-  nickname: z.string().min(2).nullable(),
+  nickname: z.string().regex(NO_NUL).min(2).nullable(),
   aliases: z.array(z.enum(['a', 'b'])).nullable(),
   statuses: z.array(z.enum(['PAID'])),
   isVip: z.literal([true]),
@@ -142,15 +143,15 @@ export const CustomerSchema = z.object({
 /** A new row of `customers`: generated columns left out, defaulted and nullable ones optional. */
 export const CustomerInsertSchema = z.object({
   id: z.guid().optional(),
-  email: z.string().max(255).max(200).regex(/^[^@\/]+@[^@]+$/),
-  ssn: z.string().max(11),
+  email: z.string().max(255).regex(NO_NUL).max(200).regex(/^[^@\/]+@[^@]+$/),
+  ssn: z.string().max(11).regex(NO_NUL),
   birthDate: z.iso.date().refine((v) => !v.startsWith('0000'), 'Out of PostgreSQL range').nullable().optional(),
   age: z.int32().min(0).max(150).nullable().optional(),
   tier: z.enum(['free', 'pro', "o'reilly"]).optional(),
   level: z.literal([1, 2, 3]),
   credit: z.string().regex(DECIMAL_10_2).refine((v) => Number(v) >= 0, 'Too small: expected >= 0').refine((v) => Number(v) <= 1000, 'Too big: expected <= 1000'),
   karma: z.int64().min(-5n).max(5n).optional(),
-  nickname: z.string().min(2).nullable().optional(),
+  nickname: z.string().regex(NO_NUL).min(2).nullable().optional(),
   aliases: z.array(z.enum(['a', 'b'])).nullable().optional(),
   statuses: z.array(z.enum(['PAID'])),
   isVip: z.literal([true]),
@@ -166,19 +167,19 @@ export const CustomerPublicSchema = CustomerSchema.omit({
 /** A row of `odd_names`. */
 export const OddNamesSchema = z.object({
   id: z.int32(),
-  ['__proto__']: z.string(),
-  constructor: z.string().nullable(),
+  ['__proto__']: z.string().regex(NO_NUL),
+  constructor: z.string().regex(NO_NUL).nullable(),
   'two words': z.int32(),
-  'café': z.string().nullable(),
+  'café': z.string().regex(NO_NUL).nullable(),
 });
 
 /** A new row of `odd_names`: generated columns left out, defaulted and nullable ones optional. */
 export const OddNamesInsertSchema = z.object({
   id: z.int32(),
-  ['__proto__']: z.string(),
-  constructor: z.string().nullable().optional(),
+  ['__proto__']: z.string().regex(NO_NUL),
+  constructor: z.string().regex(NO_NUL).nullable().optional(),
   'two words': z.int32().optional(),
-  'café': z.string().nullable().optional(),
+  'café': z.string().regex(NO_NUL).nullable().optional(),
 });
 
 /** A row of `order_lines`. */
@@ -201,7 +202,7 @@ export const OrderSchema = z.object({
   id: z.int64(),
   customerId: z.guid(),
   status: OrderStatusSchema,
-  note: z.string().nullable(),
+  note: z.string().regex(NO_NUL).nullable(),
 });
 
 /** A new row of `orders`: generated columns left out, defaulted and nullable ones optional. */
@@ -209,5 +210,5 @@ export const OrderInsertSchema = z.object({
   id: z.int64(),
   customerId: z.guid(),
   status: OrderStatusSchema.optional(),
-  note: z.string().nullable().optional(),
+  note: z.string().regex(NO_NUL).nullable().optional(),
 });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 const DECIMAL = /^[+-]?(?=\.?\d)0*\d{0,131072}(?:\.\d{0,16383})?$/;
 const DECIMAL_10_2 = /^[+-]?(?=\.?\d)0*\d{0,8}(?:\.\d{0,2})?$/;
 const DECIMAL_12_2 = /^[+-]?(?=\.?\d)0*\d{0,10}(?:\.\d{0,2})?$/;
+const NO_NUL = /^[^\0]*$/;
 
 export const OrderStatusSchema = z.enum([
   'PENDING',
@@ -15,9 +16,9 @@ export const OrderStatusSchema = z.enum([
 /** A row of `customers`. */
 export const CustomerSchema = z.object({
   id: z.guid(),
-  email: z.string().max(320).regex(/^[^@]+@[^@]+$/),
-  name: z.string().min(1).max(120),
-  taxId: z.string().max(11).nullable(),
+  email: z.string().max(320).regex(NO_NUL).regex(/^[^@]+@[^@]+$/),
+  name: z.string().regex(NO_NUL).min(1).max(120),
+  taxId: z.string().max(11).regex(NO_NUL).nullable(),
   age: z.int32().min(18).max(130).nullable(),
   tier: z.enum(['basic', 'plus']),
   createdAt: z.iso.datetime({ offset: true }).refine((v) => !v.startsWith('0000') && !/[+-](?:1[6-9]|2\d):?\d\d$/.test(v), 'Out of PostgreSQL range'),
@@ -26,9 +27,9 @@ export const CustomerSchema = z.object({
 /** A new row of `customers`: generated columns left out, defaulted and nullable ones optional. */
 export const CustomerInsertSchema = z.object({
   id: z.guid().optional(),
-  email: z.string().max(320).regex(/^[^@]+@[^@]+$/),
-  name: z.string().min(1).max(120),
-  taxId: z.string().max(11).nullable().optional(),
+  email: z.string().max(320).regex(NO_NUL).regex(/^[^@]+@[^@]+$/),
+  name: z.string().regex(NO_NUL).min(1).max(120),
+  taxId: z.string().max(11).regex(NO_NUL).nullable().optional(),
   age: z.int32().min(18).max(130).nullable().optional(),
   tier: z.enum(['basic', 'plus']).optional(),
   createdAt: z.iso.datetime({ offset: true }).refine((v) => !v.startsWith('0000') && !/[+-](?:1[6-9]|2\d):?\d\d$/.test(v), 'Out of PostgreSQL range').optional(),
@@ -41,7 +42,7 @@ export const CustomerPublicSchema = CustomerSchema.omit({ taxId: true });
 export const OrderLineSchema = z.object({
   orderId: z.int64(),
   lineNo: z.int32(),
-  sku: z.string().max(32),
+  sku: z.string().max(32).regex(NO_NUL),
   quantity: z.int32().min(1),
   unitPrice: z.string().regex(DECIMAL_10_2),
   weight: z.number().nullable(),
@@ -52,7 +53,7 @@ export const OrderLineSchema = z.object({
 export const OrderLineInsertSchema = z.object({
   orderId: z.int64(),
   lineNo: z.int32(),
-  sku: z.string().max(32),
+  sku: z.string().max(32).regex(NO_NUL),
   quantity: z.int32().min(1).optional(),
   unitPrice: z.string().regex(DECIMAL_10_2),
   weight: z.number().nullable().optional(),
@@ -66,7 +67,7 @@ export const OrderSchema = z.object({
   total: z.string().regex(DECIMAL_12_2).refine((v) => Number(v) >= 0, 'Too small: expected >= 0'),
   placedOn: z.iso.date().refine((v) => !v.startsWith('0000'), 'Out of PostgreSQL range').nullable(),
   deliverAt: z.iso.time().nullable(),
-  notes: z.array(z.string()).nullable(),
+  notes: z.array(z.string().regex(NO_NUL)).nullable(),
   meta: z.json().nullable(),
 });
 
@@ -78,6 +79,6 @@ export const OrderInsertSchema = z.object({
   total: z.string().regex(DECIMAL_12_2).refine((v) => Number(v) >= 0, 'Too small: expected >= 0').optional(),
   placedOn: z.iso.date().refine((v) => !v.startsWith('0000'), 'Out of PostgreSQL range').nullable().optional(),
   deliverAt: z.iso.time().nullable().optional(),
-  notes: z.array(z.string()).nullable().optional(),
+  notes: z.array(z.string().regex(NO_NUL)).nullable().optional(),
   meta: z.json().nullable().optional(),
 });
