@@ -15,6 +15,7 @@ import { emitModuleDeclarations } from './emit-module-declarations.js';
 import { emitTypeScript } from './emit-typescript.js';
 import { emitZod } from './emit-zod.js';
 import { typeName } from './ts-syntax.js';
+import { equalsModule } from '../../test/codegen/equals-module.js';
 
 const compilerOptions: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
@@ -33,13 +34,6 @@ const compilerOptions: ts.CompilerOptions = {
   types: [],
 };
 
-/** `Identical` is the compiler's identity relation; `Equals` adds assignability both ways. */
-const equalsModule = `export type Identical<A, B> =
-  (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-export type Mutual<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-export type Equals<A, B> = Identical<A, B> extends true ? Mutual<A, B> : false;
-export type Expect<T extends true> = T;
-`;
 
 /** Checks for one fixture: `S` is the schema module through its declaration file. */
 function checkModule(ir: SchemaIR): string {

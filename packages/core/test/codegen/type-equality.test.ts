@@ -12,6 +12,7 @@ import { emitZod } from '../../src/codegen/emit-zod.js';
 import { typeName } from '../../src/codegen/ts-syntax.js';
 import type { ColumnIR, SchemaIR } from '../../src/ir/types.js';
 import { codegenFixtures, everything } from './codegen-fixtures.js';
+import { equalsModule } from './equals-module.js';
 import { generatedProject, type GeneratedProject } from './generated-project.js';
 
 /** The strictest settings a consumer may compile the generated files with. */
@@ -37,17 +38,6 @@ const tsconfig = {
   include: ['**/*.ts'],
 };
 
-/**
- * `Identical` is the compiler's own identity check; it counts `{ a?: T }` and
- * `{ a?: T | undefined }` as identical even under exactOptionalPropertyTypes, so `Equals` also
- * demands assignability both ways, which tells them apart.
- */
-const equalsModule = `export type Identical<A, B> =
-  (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-export type Mutual<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-export type Equals<A, B> = Identical<A, B> extends true ? Mutual<A, B> : false;
-export type Expect<T extends true> = T;
-`;
 
 /**
  * One `Equals` assertion per schema the emitters generate for `ir`, plus the exact list of

@@ -17,6 +17,7 @@ import type { SchemaIR } from '../../src/ir/types.js';
 import { compileSchema } from '../../src/sdl/compile-schema.js';
 import { generatedProject, type GeneratedProject } from '../codegen/generated-project.js';
 import { generate, loadCodegenSchema } from './run-codegen.js';
+import { equalsModule } from '../codegen/equals-module.js';
 
 const shopFile = fileURLToPath(new URL('../../../../examples/shop/schema.graphql', import.meta.url));
 const scalarsFile = fileURLToPath(new URL('./fixtures/wesley-scalars.graphql', import.meta.url));
@@ -47,13 +48,6 @@ const tsconfig = {
   include: ['**/*.ts'],
 };
 
-/** As in test/codegen/type-equality.test.ts: identical, and assignable both ways. */
-const equalsModule = `export type Identical<A, B> =
-  (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-export type Mutual<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-export type Equals<A, B> = Identical<A, B> extends true ? Mutual<A, B> : false;
-export type Expect<T extends true> = T;
-`;
 
 interface Check {
   /** `Table.field`, or `Table` for the check on its set of column names. */
