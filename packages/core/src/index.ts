@@ -6,5 +6,8 @@ export * from './ir/index.js';
 export * from './diagnostics/index.js';
 export * from './naming/index.js';
 export * from './sdl/index.js';
+export * from './sql/index.js';
 export * from './ddl/index.js';
 export * from './codegen/index.js';
+export * from './diff/index.js';
+export * from './plan/index.js';

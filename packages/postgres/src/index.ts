@@ -5,3 +5,4 @@
 export * from './connect/index.js';
 export * from './server/index.js';
 export * from './introspect/index.js';
+export * from './execute/index.js';

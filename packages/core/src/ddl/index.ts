@@ -4,7 +4,7 @@ export { createTableSql } from './create-table-sql.js';
 export { columnDefinitionSql } from './column-definition-sql.js';
 export { constraintSql, type TableConstraint } from './constraint-sql.js';
 export { addForeignKeySql } from './add-foreign-key-sql.js';
-export { createIndexSql } from './create-index-sql.js';
+export { createIndexSql, createIndexStatement, type IndexBuildOptions } from './create-index-sql.js';
 export { defaultSql } from './default-sql.js';
 export { literalSql } from './literal-sql.js';
 export { columnListSql } from './column-list-sql.js';

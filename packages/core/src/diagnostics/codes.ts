@@ -42,6 +42,12 @@ export const diagnosticCodes = {
   WES030: { title: 'invalid referential action', severity: 'error' },
   WES031: { title: 'duplicate constraint or index name', severity: 'error' },
   WES032: { title: 'nested list type', severity: 'error' },
+  WES101: { title: 'destructive change refused', severity: 'error' },
+  WES102: { title: 'change cannot be made in place', severity: 'error' },
+  WES103: { title: 'new required column without a default', severity: 'error' },
+  WES104: { title: 'step blocks reads or writes while it rewrites or scans', severity: 'warning' },
+  WES105: { title: 'server version too old to plan for', severity: 'error' },
+  WES106: { title: 'backfill of a table without a primary key runs as one statement', severity: 'warning' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof diagnosticCodes;

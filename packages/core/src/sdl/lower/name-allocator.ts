@@ -35,11 +35,16 @@ export class NameAllocator {
   /** A free name `<stem>_<label>`, `<stem>_<label>1`, ... */
   allocate(stem: string, label: string): string {
     for (let n = 0; ; n += 1) {
-      const suffix = `_${label}${n === 0 ? '' : n}`;
-      const name = `${truncate(stem, maxIdentifierBytes - byteLength(suffix))}${suffix}`;
+      const name = derivedName(stem, `${label}${n === 0 ? '' : n}`);
       if (this.claim(name)) return name;
     }
   }
+}
+
+/** `<stem>_<label>`, the stem truncated (as PostgreSQL would) so the name fits in 63 bytes. */
+export function derivedName(stem: string, label: string): string {
+  const suffix = `_${label}`;
+  return `${truncate(stem, maxIdentifierBytes - byteLength(suffix))}${suffix}`;
 }
 
 function truncate(text: string, bytes: number): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeExpression } from '../src/introspect/normalize-expression.js';
+import { normalizeExpression } from '../../src/sql/normalize-expression.js';
 import { checkExpression } from '../src/introspect/read-constraints.js';
 
 describe('normalizeExpression', () => {

@@ -1,0 +1,272 @@
+import type {
+  CheckIR,
+  ColumnIR,
+  EnumIR,
+  ForeignKeyIR,
+  IndexIR,
+  PartitionIR,
+  PrimaryKeyIR,
+  TableIR,
+  UniqueIR,
+} from '../ir/types.js';
+
+/**
+ * How risky a change is, judged twice: for the application code that is running while the
+ * migration runs (`app`), and for the data already stored (`data`).
+ *
+ * - `safe`: nothing that worked before stops working; nothing stored is lost.
+ * - `dangerous`: works, but can fail on existing data (a new NOT NULL, CHECK, UNIQUE or FK may
+ *   find rows that break it) or changes behaviour (a dropped default, a looser constraint).
+ * - `breaking`: running code that uses the old shape fails (a renamed or dropped column), or
+ *   stored data is lost (a dropped table or column, a narrowing type change).
+ */
+export type Risk = 'safe' | 'dangerous' | 'breaking';
+
+export interface Impact {
+  readonly app: Risk;
+  readonly data: Risk;
+  /** One sentence saying why, for explain output and diagnostics. */
+  readonly reason: string;
+}
+
+interface ChangeBase {
+  readonly impact: Impact;
+}
+
+/** A table-scoped change names the table by its name in the target schema. */
+interface TableChangeBase extends ChangeBase {
+  readonly table: string;
+}
+
+export interface CreateEnumChange extends ChangeBase {
+  readonly kind: 'createEnum';
+  readonly enum: EnumIR;
+}
+export interface DropEnumChange extends ChangeBase {
+  readonly kind: 'dropEnum';
+  readonly enum: EnumIR;
+}
+/**
+ * Labels removed or reordered: PostgreSQL has no statement for either, so the planner refuses
+ * it with a diagnostic (the way out is a new type and a column type change).
+ */
+export interface AlterEnumValuesChange extends ChangeBase {
+  readonly kind: 'alterEnumValues';
+  readonly from: EnumIR;
+  readonly to: EnumIR;
+}
+/** A label added to an existing enum, placed before `before` (or last when `null`). */
+export interface AddEnumValueChange extends ChangeBase {
+  readonly kind: 'addEnumValue';
+  readonly enum: string;
+  readonly value: string;
+  readonly before: string | null;
+}
+
+export interface CreateTableChange extends TableChangeBase {
+  readonly kind: 'createTable';
+  /** The new table; its foreign keys arrive as separate `addForeignKey` changes. */
+  readonly definition: TableIR;
+}
+export interface DropTableChange extends TableChangeBase {
+  readonly kind: 'dropTable';
+  readonly definition: TableIR;
+  /** Other tables its foreign keys point at that still exist when it is dropped (their triggers go too). */
+  readonly references: readonly string[];
+}
+export interface RenameTableChange extends TableChangeBase {
+  readonly kind: 'renameTable';
+  readonly from: string;
+}
+
+/** Partitioning added, removed or changed: PostgreSQL cannot do it in place; refused. */
+export interface AlterPartitionChange extends TableChangeBase {
+  readonly kind: 'alterPartition';
+  readonly from: PartitionIR | null;
+  readonly to: PartitionIR | null;
+}
+
+export interface AddColumnChange extends TableChangeBase {
+  readonly kind: 'addColumn';
+  readonly column: ColumnIR;
+  /** The table has indexes, which a rewrite rebuilds (under SHARE). */
+  readonly indexed: boolean;
+  /** The table's primary-key columns (for a batched backfill), empty when it has none. */
+  readonly key: readonly string[];
+}
+export interface DropColumnChange extends TableChangeBase {
+  readonly kind: 'dropColumn';
+  readonly column: ColumnIR;
+}
+export interface RenameColumnChange extends TableChangeBase {
+  readonly kind: 'renameColumn';
+  readonly from: string;
+  readonly to: string;
+}
+/** Type change of a column (named as in the target), `from` and `to` being the two definitions. */
+export interface AlterColumnTypeChange extends TableChangeBase {
+  readonly kind: 'alterColumnType';
+  readonly from: ColumnIR;
+  readonly to: ColumnIR;
+  readonly key: readonly string[];
+  /** Constraints and indexes that use the column (a shadow-column change would drop them). */
+  readonly dependents: readonly string[];
+}
+export interface SetNotNullChange extends TableChangeBase {
+  readonly kind: 'setNotNull';
+  readonly column: string;
+}
+export interface DropNotNullChange extends TableChangeBase {
+  readonly kind: 'dropNotNull';
+  readonly column: string;
+}
+/** Default added, changed or removed (`to: null`). */
+export interface AlterDefaultChange extends TableChangeBase {
+  readonly kind: 'alterDefault';
+  readonly from: ColumnIR;
+  readonly to: ColumnIR;
+}
+/** Generated expression added, changed or removed. */
+export interface AlterGeneratedChange extends TableChangeBase {
+  readonly kind: 'alterGenerated';
+  readonly from: ColumnIR;
+  readonly to: ColumnIR;
+  readonly indexed: boolean;
+}
+
+export interface AddPrimaryKeyChange extends TableChangeBase {
+  readonly kind: 'addPrimaryKey';
+  readonly primaryKey: PrimaryKeyIR;
+  /** PostgreSQL has no `USING INDEX` for partitioned tables. */
+  readonly partitioned: boolean;
+}
+export interface DropPrimaryKeyChange extends TableChangeBase {
+  readonly kind: 'dropPrimaryKey';
+  readonly primaryKey: PrimaryKeyIR;
+}
+/** Same name, new columns: the new key's index is built concurrently, then swapped in. */
+export interface AlterPrimaryKeyChange extends TableChangeBase {
+  readonly kind: 'alterPrimaryKey';
+  readonly from: PrimaryKeyIR;
+  readonly to: PrimaryKeyIR;
+  /** PostgreSQL has no `USING INDEX` for partitioned tables. */
+  readonly partitioned: boolean;
+}
+export interface AddUniqueChange extends TableChangeBase {
+  readonly kind: 'addUnique';
+  readonly unique: UniqueIR;
+  /** PostgreSQL has no `USING INDEX` for partitioned tables. */
+  readonly partitioned: boolean;
+}
+export interface DropUniqueChange extends TableChangeBase {
+  readonly kind: 'dropUnique';
+  readonly unique: UniqueIR;
+}
+export interface AlterUniqueChange extends TableChangeBase {
+  readonly kind: 'alterUnique';
+  readonly from: UniqueIR;
+  readonly to: UniqueIR;
+  /** PostgreSQL has no `USING INDEX` for partitioned tables. */
+  readonly partitioned: boolean;
+}
+export interface AddForeignKeyChange extends TableChangeBase {
+  readonly kind: 'addForeignKey';
+  readonly foreignKey: ForeignKeyIR;
+  /** `true` when the table is created by the same plan (empty: no validation pass needed). */
+  readonly newTable: boolean;
+  /** `true` when the table is partitioned: PostgreSQL refuses `NOT VALID` there. */
+  readonly partitioned: boolean;
+}
+export interface DropForeignKeyChange extends TableChangeBase {
+  readonly kind: 'dropForeignKey';
+  readonly foreignKey: ForeignKeyIR;
+}
+/** Same name, new definition (columns, target, actions or deferrability). */
+export interface AlterForeignKeyChange extends TableChangeBase {
+  readonly kind: 'alterForeignKey';
+  readonly from: ForeignKeyIR;
+  readonly to: ForeignKeyIR;
+  readonly partitioned: boolean;
+}
+export interface AddCheckChange extends TableChangeBase {
+  readonly kind: 'addCheck';
+  readonly check: CheckIR;
+}
+export interface DropCheckChange extends TableChangeBase {
+  readonly kind: 'dropCheck';
+  readonly check: CheckIR;
+}
+export interface AlterCheckChange extends TableChangeBase {
+  readonly kind: 'alterCheck';
+  readonly from: CheckIR;
+  readonly to: CheckIR;
+}
+/** A constraint (PK, unique, FK, check) whose definition is unchanged but whose name is not. */
+export interface RenameConstraintChange extends TableChangeBase {
+  readonly kind: 'renameConstraint';
+  readonly from: string;
+  readonly to: string;
+}
+export interface AddIndexChange extends TableChangeBase {
+  readonly kind: 'addIndex';
+  readonly index: IndexIR;
+  readonly partitioned: boolean;
+}
+export interface DropIndexChange extends TableChangeBase {
+  readonly kind: 'dropIndex';
+  readonly index: IndexIR;
+  readonly partitioned: boolean;
+}
+/** Same name, new definition: built beside the old one, then swapped in. */
+export interface ReplaceIndexChange extends TableChangeBase {
+  readonly kind: 'replaceIndex';
+  readonly from: IndexIR;
+  readonly to: IndexIR;
+  readonly partitioned: boolean;
+}
+export interface RenameIndexChange extends TableChangeBase {
+  readonly kind: 'renameIndex';
+  readonly from: string;
+  readonly to: string;
+}
+
+/** One difference between two schemas, as data. */
+export type Change =
+  | CreateEnumChange
+  | DropEnumChange
+  | AddEnumValueChange
+  | AlterEnumValuesChange
+  | CreateTableChange
+  | DropTableChange
+  | RenameTableChange
+  | AlterPartitionChange
+  | AddColumnChange
+  | DropColumnChange
+  | RenameColumnChange
+  | AlterColumnTypeChange
+  | SetNotNullChange
+  | DropNotNullChange
+  | AlterDefaultChange
+  | AlterGeneratedChange
+  | AddPrimaryKeyChange
+  | DropPrimaryKeyChange
+  | AlterPrimaryKeyChange
+  | AddUniqueChange
+  | DropUniqueChange
+  | AlterUniqueChange
+  | AddForeignKeyChange
+  | DropForeignKeyChange
+  | AlterForeignKeyChange
+  | AddCheckChange
+  | DropCheckChange
+  | AlterCheckChange
+  | RenameConstraintChange
+  | AddIndexChange
+  | DropIndexChange
+  | ReplaceIndexChange
+  | RenameIndexChange;
+
+export type ChangeKind = Change['kind'];
+
+/** The change of kind `K`. */
+export type ChangeOf<K extends ChangeKind> = Extract<Change, { readonly kind: K }>;

@@ -1,0 +1,121 @@
+import type { ColumnIR, TableIR } from '../ir/types.js';
+import type { Change } from './change.js';
+import { quoteIdent } from '../naming/quote-ident.js';
+import { tokenizeSql } from '../sql/sql-tokens.js';
+import { impact } from './impact.js';
+import { sameDefault, sameExpression } from './same-definition.js';
+import { classifyTypeChange } from './type-change.js';
+
+/**
+ * Column changes between two versions of one table, `from` already translated to new names.
+ * A type change that needs a shadow column carries both definitions whole (default and
+ * nullability included), so no separate default or NOT NULL change is emitted for it.
+ */
+export function diffColumns(from: TableIR, to: TableIR): Change[] {
+  const table = to.name;
+  const key = to.primaryKey?.columns ?? [];
+  const indexed = hasIndexes(to);
+  const changes: Change[] = [];
+  const oldColumns = new Map(from.columns.map((c) => [c.name, c]));
+  for (const column of to.columns) {
+    const old = oldColumns.get(column.name);
+    if (old === undefined) {
+      changes.push({ kind: 'addColumn', table, column, key, indexed, impact: addColumnImpact(column) });
+    } else {
+      changes.push(...diffColumn(to, old, column));
+    }
+  }
+  const newNames = new Set(to.columns.map((c) => c.name));
+  for (const column of from.columns) {
+    if (newNames.has(column.name)) continue;
+    changes.push({
+      kind: 'dropColumn',
+      table,
+      column,
+      impact: impact('breaking', 'breaking', `the data in ${table}.${column.name} is lost`),
+    });
+  }
+  return changes;
+}
+
+function addColumnImpact(column: ColumnIR) {
+  if (column.nullable || column.default !== null || column.generated !== null) {
+    return impact('safe', 'safe', `new column ${column.name}`);
+  }
+  return impact('breaking', 'dangerous', `new required column ${column.name} without a default: inserts that omit it fail`);
+}
+
+function diffColumn(target: TableIR, from: ColumnIR, to: ColumnIR): Change[] {
+  const table = target.name;
+  const key = target.primaryKey?.columns ?? [];
+  const indexed = hasIndexes(target);
+  const changes: Change[] = [];
+  const typeChange = from.type.sql === to.type.sql ? null : classifyTypeChange(from.type, to.type);
+  if (typeChange !== null) {
+    const reason = `${table}.${to.name} changes type from ${from.type.sql} to ${to.type.sql}`;
+    const value =
+      typeChange === 'catalog'
+        ? impact('safe', 'safe', `${reason} (catalog only)`)
+        : typeChange === 'widening'
+          ? impact('dangerous', 'safe', `${reason}; clients may read the new type differently`)
+          : impact('dangerous', 'breaking', `${reason}; values that do not fit make the cast fail or change`);
+    changes.push({ kind: 'alterColumnType', table, from, to, key, dependents: dependentsOf(target, to.name), impact: value });
+    if (typeChange !== 'catalog') return changes;
+  }
+  if (!sameExpression(from.generated, to.generated)) {
+    changes.push({
+      kind: 'alterGenerated',
+      table,
+      from,
+      to,
+      indexed,
+      impact: impact('dangerous', 'dangerous', `generated expression of ${table}.${to.name} changes`),
+    });
+    return changes;
+  }
+  if (from.nullable && !to.nullable) {
+    changes.push({
+      kind: 'setNotNull',
+      table,
+      column: to.name,
+      impact: impact('dangerous', 'dangerous', `${table}.${to.name} becomes NOT NULL: fails if a row holds NULL, and writes of NULL fail`),
+    });
+  } else if (!from.nullable && to.nullable) {
+    changes.push({
+      kind: 'dropNotNull',
+      table,
+      column: to.name,
+      impact: impact('dangerous', 'safe', `${table}.${to.name} becomes nullable: readers may now see NULL`),
+    });
+  }
+  if (!sameDefault(from, to)) {
+    const removed = to.default === null && !to.nullable;
+    changes.push({
+      kind: 'alterDefault',
+      table,
+      from,
+      to,
+      impact: removed
+        ? impact('breaking', 'safe', `default of required column ${table}.${to.name} is dropped: inserts that omit it fail`)
+        : impact('safe', 'safe', `default of ${table}.${to.name} changes`),
+    });
+  }
+  return changes;
+}
+
+const hasIndexes = (table: TableIR): boolean => table.primaryKey !== null || table.uniques.length > 0 || table.indexes.length > 0;
+
+/** Names of the constraints and indexes of `table` that use `column` (checks: by a token naming it). */
+function dependentsOf(table: TableIR, column: string): string[] {
+  const uses = (columns: readonly string[]) => columns.includes(column);
+  const mentions = (sql: string | null) =>
+    sql !== null && tokenizeSql(sql).some((t) => (t.kind === 'word' && t.text.toLowerCase() === column) || (t.kind === 'ident' && t.text === quoteIdent(column)));
+  const names: string[] = [];
+  if (table.primaryKey !== null && uses(table.primaryKey.columns)) names.push(table.primaryKey.name);
+  for (const item of [...table.uniques, ...table.foreignKeys]) if (uses(item.columns)) names.push(item.name);
+  for (const index of table.indexes) if (uses(index.columns) || mentions(index.where)) names.push(index.name);
+  for (const check of table.checks) if (mentions(check.expr)) names.push(check.name);
+  for (const other of table.columns) if (other.name !== column && mentions(other.generated)) names.push(`generated column ${other.name}`);
+  if (table.partition !== null && uses(table.partition.columns)) names.push('the partition key');
+  return names;
+}

@@ -1,0 +1,4 @@
+export { diffSchemas } from './diff-schemas.js';
+export type * from './change.js';
+export { overallRisk } from './impact.js';
+export { classifyTypeChange, type TypeChangeKind } from './type-change.js';

@@ -1,0 +1,59 @@
+import type { ForeignKeyIR, SchemaIR, TableIR } from '../ir/types.js';
+import { matchRenames } from './match-renames.js';
+
+/** The renames found between two schemas, old name to new name. */
+export interface Renames {
+  /** Old table name to new table name, for every table that survives (renamed or not). */
+  readonly tables: ReadonlyMap<string, string>;
+  /** Per old table name: old column name to new column name, for surviving columns. */
+  readonly columns: ReadonlyMap<string, ReadonlyMap<string, string>>;
+}
+
+/** Finds the tables and columns of `from` that continue in `to` under the same or a new name. */
+export function findRenames(from: SchemaIR, to: SchemaIR): Renames {
+  const tables = new Map<string, string>();
+  const columns = new Map<string, ReadonlyMap<string, string>>();
+  for (const [oldName, table] of matchRenames(from.tables, to.tables)) {
+    tables.set(oldName, table.name);
+    const old = from.tables.find((t) => t.name === oldName);
+    const columnNames = new Map<string, string>();
+    for (const [oldColumn, column] of matchRenames(old?.columns ?? [], table.columns)) columnNames.set(oldColumn, column.name);
+    columns.set(oldName, columnNames);
+  }
+  return { tables, columns };
+}
+
+/**
+ * `table` (of the old schema) with every name it uses for surviving tables and columns
+ * replaced by the new name, so it compares with the new schema by plain equality. Names of
+ * constraints and indexes stay: PostgreSQL does not rename them with their table.
+ */
+export function translateTable(table: TableIR, renames: Renames): TableIR {
+  const column = columnRenamer(renames, table.name);
+  const columns = (names: readonly string[]) => names.map(column);
+  return {
+    ...table,
+    name: renames.tables.get(table.name) ?? table.name,
+    columns: table.columns.map((c) => ({ ...c, name: column(c.name) })),
+    primaryKey: table.primaryKey === null ? null : { ...table.primaryKey, columns: columns(table.primaryKey.columns) },
+    uniques: table.uniques.map((u) => ({ ...u, columns: columns(u.columns) })),
+    foreignKeys: table.foreignKeys.map((fk) => translateForeignKey(fk, renames, column)),
+    indexes: table.indexes.map((index) => ({ ...index, columns: columns(index.columns) })),
+    partition: table.partition === null ? null : { ...table.partition, columns: columns(table.partition.columns) },
+  };
+}
+
+function translateForeignKey(fk: ForeignKeyIR, renames: Renames, column: (name: string) => string): ForeignKeyIR {
+  const refColumn = columnRenamer(renames, fk.refTable);
+  return {
+    ...fk,
+    columns: fk.columns.map(column),
+    refTable: renames.tables.get(fk.refTable) ?? fk.refTable,
+    refColumns: fk.refColumns.map(refColumn),
+  };
+}
+
+function columnRenamer(renames: Renames, oldTable: string): (name: string) => string {
+  const map = renames.columns.get(oldTable);
+  return (name) => map?.get(name) ?? name;
+}

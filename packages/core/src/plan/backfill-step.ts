@@ -1,0 +1,74 @@
+import { quoteIdent } from '../naming/quote-ident.js';
+import type { PlanIssue, StepDraft } from './operation.js';
+import type { Backfill } from './plan-types.js';
+import { locks, step } from './step-builders.js';
+import { stepRank } from './step-rank.js';
+
+/**
+ * A batched `UPDATE t SET <assignments>` walking the primary key (keyset pagination, never
+ * `LIMIT` over a predicate that rescans the table). Each batch locks its rows with
+ * `FOR UPDATE` first, so batches never deadlock with each other, and returns its last key,
+ * which is the executor's durable cursor. Without a primary key the update runs as one
+ * statement (`key` empty; the caller warns). `onlyWhere` limits the update to rows that still
+ * need it (rows written since the expand step already have their value).
+ */
+export function backfillStep(
+  table: string,
+  key: readonly string[],
+  assignments: string,
+  options: { readonly batchSize: number; readonly summary: string; readonly onlyWhere?: string },
+): StepDraft {
+  const { batchSize, summary } = options;
+  const only = options.onlyWhere === undefined ? '' : ` AND ${options.onlyWhere}`;
+  const t = quoteIdent(table);
+  const claims = locks(table, 'RowShareLock', 'RowExclusiveLock');
+  if (key.length === 0) {
+    return step({
+      part: 'backfill',
+      phase: 'backfill',
+      rank: stepRank.backfill,
+      summary: `${summary} (one statement: no primary key)`,
+      sql: [`UPDATE ${t} SET ${assignments}${options.onlyWhere === undefined ? '' : ` WHERE ${options.onlyWhere}`};`],
+      locks: locks(table, 'RowExclusiveLock'),
+      rollback: { sql: [], transactional: true, locks: [] },
+    });
+  }
+  const columns = key.map(quoteIdent);
+  const list = columns.join(', ');
+  const tuple = `(${list})`;
+  const batch = (where: string, limit: string) =>
+    [
+      `WITH batch AS (SELECT ${list} FROM ${t}${where} ORDER BY ${list} LIMIT ${limit} FOR UPDATE),`,
+      `updated AS (UPDATE ${t} SET ${assignments} FROM batch WHERE ${columns.map((c) => `${t}.${c} = batch.${c}`).join(' AND ')}${only})`,
+      `SELECT ${list} FROM batch ORDER BY ${columns.map((c) => `${c} DESC`).join(', ')} LIMIT 1;`,
+    ].join('\n');
+  const params = key.map((_, i) => `$${i + 1}`);
+  const backfill: Backfill = {
+    kind: 'backfill',
+    table,
+    key,
+    batchSize,
+    firstBatch: batch('', '$1'),
+    nextBatch: batch(` WHERE ${tuple} > (${params.join(', ')})`, `$${key.length + 1}`),
+  };
+  return step({
+    part: 'backfill',
+    phase: 'backfill',
+    rank: stepRank.backfill,
+    summary: `${summary}, in batches of ${batchSize} rows by ${key.join(', ')}`,
+    sql: [backfill.firstBatch, backfill.nextBatch],
+    locks: claims,
+    backfill,
+    // Nothing to undo: the rollback of the step that added the column removes what was filled.
+    rollback: { sql: [], transactional: true, locks: [] },
+  });
+}
+
+/** WES106: a table without a primary key is backfilled by one `UPDATE`. */
+export function noKeyWarning(table: string): PlanIssue {
+  return {
+    code: 'WES106',
+    message: `${table} has no primary key, so its backfill is one UPDATE holding row locks on every row until it commits`,
+    help: 'give the table a primary key (@wes_pk) so backfills go in short batches',
+  };
+}

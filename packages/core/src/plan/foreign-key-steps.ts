@@ -1,0 +1,71 @@
+import { constraintSql } from '../ddl/constraint-sql.js';
+import type { ForeignKeyIR } from '../ir/types.js';
+import { quoteIdent } from '../naming/quote-ident.js';
+import type { PlanContext, PlanIssue, StepDraft } from './operation.js';
+import type { LockClaim } from './plan-types.js';
+import { alterTable, locks, rollback, step } from './step-builders.js';
+import { stepRank } from './step-rank.js';
+import { validateStep } from './validate-step.js';
+
+export interface ForeignKeyTarget {
+  readonly table: string;
+  readonly foreignKey: ForeignKeyIR;
+  /** The key it replaces under the same name, dropped in the same statement. */
+  readonly replaces: ForeignKeyIR | null;
+  /** The table is empty (created by this plan): validating costs nothing. */
+  readonly newTable: boolean;
+  readonly partitioned: boolean;
+}
+
+/**
+ * A foreign key without a long lock: `ADD CONSTRAINT ... NOT VALID` takes SHARE ROW EXCLUSIVE
+ * on both tables only for a catalog update (new writes are checked from then on), and
+ * `VALIDATE CONSTRAINT` checks the old rows under SHARE UPDATE EXCLUSIVE, which lets writes go
+ * on. A new, empty table gets a valid key at once. PostgreSQL refuses `NOT VALID` keys on
+ * partitioned tables, so there the key is validated while it is added, and a warning says so.
+ */
+export function foreignKeySteps(target: ForeignKeyTarget, context: PlanContext): { steps: StepDraft[]; warnings: PlanIssue[] } {
+  const { table, foreignKey, replaces } = target;
+  const ref = foreignKey.refTable;
+  const partitions = target.partitioned ? (context.partitions.get(table) ?? []) : [];
+  const owners = [table, ...partitions];
+  const drop = replaces === null ? [] : [`DROP CONSTRAINT ${quoteIdent(replaces.name)}`];
+  const replaced: LockClaim[] = replaces === null ? [] : locks([table, replaces.refTable], 'AccessExclusiveLock');
+  const validated = target.newTable || target.partitioned;
+  const claims = [
+    ...replaced,
+    ...locks(owners, 'AccessShareLock', 'ShareRowExclusiveLock'),
+    ...locks(ref, 'AccessShareLock', 'ShareRowExclusiveLock', ...(validated ? (['RowShareLock'] as const) : [])),
+  ];
+  const undoLocks = locks([table, ref], 'AccessExclusiveLock');
+  const undo = rollback(
+    [alterTable(table, `DROP CONSTRAINT IF EXISTS ${quoteIdent(foreignKey.name)}`, ...(replaces === null ? [] : [`ADD ${constraintSql(replaces)}`]))],
+    replaces === null ? undoLocks : [...undoLocks, ...locks(replaces.refTable, 'AccessExclusiveLock')],
+  );
+  const add = step({
+    part: validated ? '' : 'add',
+    phase: 'expand',
+    rank: stepRank.addForeignKey,
+    summary: validated
+      ? `add foreign key ${foreignKey.name} from ${table} to ${ref}${target.newTable ? ' (new table: nothing to check)' : ', checking existing rows under lock'}`
+      : `add foreign key ${foreignKey.name} from ${table} to ${ref}, not yet validated (new writes are checked)`,
+    sql: [alterTable(table, ...drop, `ADD ${constraintSql(foreignKey)}${validated ? '' : ' NOT VALID'}`)],
+    locks: claims,
+    scans: validated && !target.newTable,
+    rollback: undo,
+  });
+  if (target.newTable) return { steps: [add], warnings: [] };
+  if (target.partitioned) {
+    return {
+      steps: [add],
+      warnings: [
+        {
+          code: 'WES104',
+          message: `foreign key ${foreignKey.name} on partitioned table ${table} is validated while it is added, under SHARE ROW EXCLUSIVE: writes to ${table} wait until the check ends`,
+          help: 'PostgreSQL allows no NOT VALID foreign keys on partitioned tables; add the key to each partition first, or run it in a quiet period',
+        },
+      ],
+    };
+  }
+  return { steps: [add, validateStep(table, foreignKey.name, ref)], warnings: [] };
+}

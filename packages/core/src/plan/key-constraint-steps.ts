@@ -1,0 +1,73 @@
+import { constraintSql } from '../ddl/constraint-sql.js';
+import type { PrimaryKeyIR, UniqueIR } from '../ir/types.js';
+import { quoteIdent } from '../naming/quote-ident.js';
+import { derivedName } from '../sdl/lower/name-allocator.js';
+import { indexBuildSteps } from './index-steps.js';
+import type { PlanContext, PlanIssue, StepDraft } from './operation.js';
+import type { Phase } from './plan-types.js';
+import { alterTable, locks, rollback, step } from './step-builders.js';
+import type { StepRank } from './step-rank.js';
+
+export interface KeyConstraintTarget {
+  readonly table: string;
+  readonly key: PrimaryKeyIR | UniqueIR;
+  readonly partitioned: boolean;
+  /** The constraint the new one replaces, dropped in the same statement as the attach. */
+  readonly replaces: PrimaryKeyIR | UniqueIR | null;
+  /** Where the attach runs: a primary key waits for NOT NULL on its columns. */
+  readonly attach: { readonly phase: Phase; readonly rank: StepRank };
+}
+
+/**
+ * A primary key or unique constraint on a live table: its unique index is built
+ * concurrently, then `ADD CONSTRAINT ... USING INDEX` turns the index into the constraint under
+ * a brief ACCESS EXCLUSIVE lock, with no scan. A replaced constraint is dropped in the same
+ * statement, so there is no moment without one. PostgreSQL refuses `USING INDEX` on
+ * partitioned tables, so there the constraint is added directly and a warning says it blocks.
+ */
+export function keyConstraintSteps(target: KeyConstraintTarget, context: PlanContext): { steps: StepDraft[]; warnings: PlanIssue[] } {
+  const { table, key, replaces } = target;
+  const exclusive = locks(table, 'AccessExclusiveLock');
+  const drop = replaces === null ? [] : [`DROP CONSTRAINT ${quoteIdent(replaces.name)}`];
+  const restore = replaces === null ? [] : [`ADD ${constraintSql(replaces)}`];
+  const kind = key.kind === 'primaryKey' ? 'PRIMARY KEY' : 'UNIQUE';
+  if (target.partitioned) {
+    return {
+      steps: [
+        step({
+          part: 'add',
+          ...target.attach,
+          summary: `add ${kind} ${key.name} on partitioned table ${table} (builds its index under lock)`,
+          sql: [alterTable(table, ...drop, `ADD ${constraintSql(key)}`)],
+          locks: [...exclusive, ...locks(table, 'ShareLock')],
+          scans: true,
+          rollback: rollback([alterTable(table, `DROP CONSTRAINT ${quoteIdent(key.name)}`, ...restore)], exclusive),
+        }),
+      ],
+      warnings: [
+        {
+          code: 'WES104',
+          message: `${kind} ${key.name} on partitioned table ${table} is built under ACCESS EXCLUSIVE: PostgreSQL has no USING INDEX for partitioned tables`,
+          help: 'run it in a maintenance window, or add the constraint to each partition first',
+        },
+      ],
+    };
+  }
+  // Built under a temporary name when it replaces a constraint of the same name.
+  const indexName = replaces?.name === key.name ? derivedName(key.name, 'wesley_new') : key.name;
+  const index = { kind: 'index', name: indexName, columns: key.columns, unique: true, using: 'btree', where: null } as const;
+  return {
+    steps: [
+      ...indexBuildSteps({ table, index, partitioned: false }, context),
+      step({
+        part: 'attach',
+        ...target.attach,
+        summary: `make index ${indexName} the ${kind} ${key.name} of ${table} (no scan)`,
+        sql: [alterTable(table, ...drop, `ADD CONSTRAINT ${quoteIdent(key.name)} ${kind} USING INDEX ${quoteIdent(indexName)}`)],
+        locks: exclusive,
+        rollback: rollback([alterTable(table, `DROP CONSTRAINT ${quoteIdent(key.name)}`, ...restore)], exclusive),
+      }),
+    ],
+    warnings: [],
+  };
+}

@@ -1,0 +1,89 @@
+import { derivedName } from '../sdl/lower/name-allocator.js';
+import { quoteIdent } from '../naming/quote-ident.js';
+import type { PlanIssue, StepDraft } from './operation.js';
+import { supports } from './server-features.js';
+import { alterTable, locks, rollback, step } from './step-builders.js';
+import { stepRank } from './step-rank.js';
+import { validateStep } from './validate-step.js';
+
+/**
+ * NOT NULL on a column of a table that has rows, without a scan under ACCESS EXCLUSIVE:
+ * - PostgreSQL 18: `ADD CONSTRAINT ... NOT NULL col NOT VALID`, then `VALIDATE` (two steps);
+ * - PostgreSQL 12-17: `CHECK (col IS NOT NULL) NOT VALID`, `VALIDATE`, then `SET NOT NULL`,
+ *   which trusts the valid check and skips its scan, and the check is dropped;
+ * - PostgreSQL 11: `SET NOT NULL` scans under ACCESS EXCLUSIVE, with a WES104 warning.
+ */
+export function notNullSteps(table: string, column: string, serverVersion: number): { steps: StepDraft[]; warnings: PlanIssue[] } {
+  const exclusive = locks(table, 'AccessExclusiveLock');
+  const dropNotNull = alterTable(table, `ALTER COLUMN ${quoteIdent(column)} DROP NOT NULL`);
+  // PostgreSQL's own name for a NOT NULL constraint (18) is `<table>_<column>_not_null`.
+  const name = derivedName(`${table}_${column}`, 'not_null');
+  if (supports(serverVersion, 'notNullNotValid')) {
+    return {
+      warnings: [],
+      steps: [
+        step({
+          part: 'add',
+          phase: 'expand',
+          rank: stepRank.addCheck,
+          summary: `declare ${table}.${column} NOT NULL, not yet validated (new writes are checked)`,
+          sql: [alterTable(table, `ADD CONSTRAINT ${quoteIdent(name)} NOT NULL ${quoteIdent(column)} NOT VALID`)],
+          locks: exclusive,
+          rollback: rollback([dropNotNull], exclusive),
+        }),
+        validateStep(table, name),
+      ],
+    };
+  }
+  if (!supports(serverVersion, 'notNullFromCheck')) {
+    return {
+      warnings: [
+        {
+          code: 'WES104',
+          message: `SET NOT NULL on ${table}.${column} scans ${table} under ACCESS EXCLUSIVE before PostgreSQL 12: reads and writes wait`,
+          help: 'upgrade to PostgreSQL 12 or later, where a validated CHECK lets SET NOT NULL skip the scan',
+        },
+      ],
+      steps: [
+        step({
+          phase: 'validate',
+          rank: stepRank.setNotNull,
+          summary: `set ${table}.${column} NOT NULL (scans the table under ACCESS EXCLUSIVE before PostgreSQL 12)`,
+          sql: [alterTable(table, `ALTER COLUMN ${quoteIdent(column)} SET NOT NULL`)],
+          locks: exclusive,
+          scans: true,
+          rollback: rollback([dropNotNull], exclusive),
+        }),
+      ],
+    };
+  }
+  const check = name;
+  const dropCheck = alterTable(table, `DROP CONSTRAINT IF EXISTS ${quoteIdent(check)}`);
+  return {
+    warnings: [],
+    steps: [
+      step({
+        part: 'check',
+        phase: 'expand',
+        rank: stepRank.addCheck,
+        summary: `check ${table}.${column} IS NOT NULL, not yet validated (new writes are checked)`,
+        sql: [alterTable(table, `ADD CONSTRAINT ${quoteIdent(check)} CHECK (${quoteIdent(column)} IS NOT NULL) NOT VALID`)],
+        locks: exclusive,
+        rollback: rollback([dropCheck], exclusive),
+      }),
+      validateStep(table, check),
+      step({
+        part: 'set',
+        phase: 'validate',
+        rank: stepRank.setNotNull,
+        summary: `set ${table}.${column} NOT NULL, proven by the valid check (no scan), and drop the check`,
+        sql: [alterTable(table, `ALTER COLUMN ${quoteIdent(column)} SET NOT NULL`, `DROP CONSTRAINT ${quoteIdent(check)}`)],
+        locks: exclusive,
+        rollback: rollback(
+          [alterTable(table, `ALTER COLUMN ${quoteIdent(column)} DROP NOT NULL`, `ADD CONSTRAINT ${quoteIdent(check)} CHECK (${quoteIdent(column)} IS NOT NULL) NOT VALID`)],
+          exclusive,
+        ),
+      }),
+    ],
+  };
+}

@@ -1,0 +1,53 @@
+import type { ChangeKind, ChangeOf } from '../diff/change.js';
+import type { DiagnosticCode } from '../diagnostics/codes.js';
+import type { Backfill, LockClaim, Phase, Rollback } from './plan-types.js';
+import type { StepRank } from './step-rank.js';
+
+/** What an operation knows about the target besides the change itself. */
+export interface PlanContext {
+  /** `server_version_num` of the target server. */
+  readonly serverVersion: number;
+  /** Rows per backfill batch. */
+  readonly batchSize: number;
+  /** Partitions of each partitioned table (by parent name), when known; see `PlanOptions`. */
+  readonly partitions: ReadonlyMap<string, readonly string[]>;
+}
+
+/** A step as an operation describes it; the planner adds the id, operation kind and impact. */
+export interface StepDraft {
+  /** Distinguishes the steps of one change in the id (`build`, `attach`, `validate`, ...); `''` for a lone step. */
+  readonly part: string;
+  readonly phase: Phase;
+  /** Where in its phase the step runs; see `stepRank` for the order and why. */
+  readonly rank: StepRank;
+  readonly summary: string;
+  readonly sql: readonly string[];
+  readonly transactional: boolean;
+  readonly locks: readonly LockClaim[];
+  readonly rewrites: boolean;
+  readonly scans: boolean;
+  readonly backfill: Backfill | null;
+  readonly reversible: boolean;
+  readonly rollback: Rollback | null;
+}
+
+/** Why the planner refuses a change, or warns about a step, and what to do instead. */
+export interface PlanIssue {
+  readonly code: DiagnosticCode;
+  readonly message: string;
+  readonly help: string;
+}
+
+/** Steps, or a refusal; `warnings` are attached either way. */
+export type OperationResult =
+  | { readonly steps: readonly StepDraft[]; readonly warnings?: readonly PlanIssue[] }
+  | { readonly refusal: PlanIssue };
+
+/**
+ * One migration operation: turns one kind of change into steps, choosing the pattern that
+ * keeps locks short (DESIGN.md §3). One operation per file in `operations/`.
+ */
+export interface Operation<K extends ChangeKind> {
+  readonly kind: K;
+  plan(change: ChangeOf<K>, context: PlanContext): OperationResult;
+}

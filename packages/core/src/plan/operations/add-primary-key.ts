@@ -1,0 +1,23 @@
+import { keyConstraintSteps } from '../key-constraint-steps.js';
+import type { Operation } from '../operation.js';
+import { stepRank } from '../step-rank.js';
+
+/**
+ * A primary key on an existing table: its unique index built concurrently, then attached. The
+ * attach runs in `validate`, after NOT NULL is proven on its columns, or PostgreSQL would scan
+ * for NULLs under ACCESS EXCLUSIVE.
+ */
+export const addPrimaryKey: Operation<'addPrimaryKey'> = {
+  kind: 'addPrimaryKey',
+  plan: (change, context) =>
+    keyConstraintSteps(
+      {
+        table: change.table,
+        key: change.primaryKey,
+        partitioned: change.partitioned,
+        replaces: null,
+        attach: { phase: 'validate', rank: stepRank.attachPrimaryKey },
+      },
+      context,
+    ),
+};

@@ -1,0 +1,22 @@
+import { keyConstraintSteps } from '../key-constraint-steps.js';
+import type { Operation } from '../operation.js';
+import { stepRank } from '../step-rank.js';
+
+/**
+ * A unique constraint on an existing table: its index built concurrently, then attached with
+ * `USING INDEX`, before any foreign key that references it.
+ */
+export const addUnique: Operation<'addUnique'> = {
+  kind: 'addUnique',
+  plan: (change, context) =>
+    keyConstraintSteps(
+      {
+        table: change.table,
+        key: change.unique,
+        partitioned: change.partitioned,
+        replaces: null,
+        attach: { phase: 'expand', rank: stepRank.attachIndex },
+      },
+      context,
+    ),
+};

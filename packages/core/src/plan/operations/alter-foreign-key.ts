@@ -1,0 +1,13 @@
+import { foreignKeySteps } from '../foreign-key-steps.js';
+import type { Operation } from '../operation.js';
+
+/**
+ * A foreign key redefined under the same name (columns, target, actions, deferrability): the
+ * old key is dropped and the new one added `NOT VALID` in one statement, so writes are never
+ * unchecked, then validated.
+ */
+export const alterForeignKey: Operation<'alterForeignKey'> = {
+  kind: 'alterForeignKey',
+  plan: (change, context) =>
+    foreignKeySteps({ table: change.table, foreignKey: change.to, replaces: change.from, newTable: false, partitioned: change.partitioned }, context),
+};

@@ -1,0 +1,68 @@
+import { columnDefinitionSql } from '../../ddl/column-definition-sql.js';
+import { quoteIdent } from '../../naming/quote-ident.js';
+import type { Operation, PlanIssue } from '../operation.js';
+import { supports } from '../server-features.js';
+import { alterTable, locks, step } from '../step-builders.js';
+import { stepRank } from '../step-rank.js';
+
+/**
+ * Generated expression changes. Turning a generated column into a plain one keeps its values
+ * and is a catalog update (`DROP EXPRESSION`, PostgreSQL 13+). Any new expression rewrites the
+ * table under ACCESS EXCLUSIVE: `SET EXPRESSION` on PostgreSQL 17+, otherwise the column is
+ * dropped and added again (it moves to the end of the table). Both warn (WES104).
+ */
+export const alterGenerated: Operation<'alterGenerated'> = {
+  kind: 'alterGenerated',
+  plan: (change, context) => {
+    const { table, to } = change;
+    const column = quoteIdent(to.name);
+    const exclusive = locks(table, 'AccessExclusiveLock');
+    if (to.generated === null) {
+      if (!supports(context.serverVersion, 'dropExpression')) {
+        return {
+          refusal: {
+            code: 'WES102',
+            message: `${table}.${to.name} stops being generated; PostgreSQL before 13 cannot drop a column's generation expression`,
+            help: 'upgrade to PostgreSQL 13 or later, or add a new plain column, copy the values, and drop the old one',
+          },
+        };
+      }
+      return {
+        steps: [
+          step({
+            phase: 'expand',
+            rank: stepRank.alterColumn,
+            summary: `make ${table}.${to.name} a plain column, keeping its values`,
+            sql: [alterTable(table, `ALTER COLUMN ${column} DROP EXPRESSION`)],
+            locks: exclusive,
+            reversible: false,
+          }),
+        ],
+      };
+    }
+    const rewriteLocks = change.indexed ? [...exclusive, ...locks(table, 'ShareLock')] : exclusive;
+    const warning: PlanIssue = {
+      code: 'WES104',
+      message: `the new expression of ${table}.${to.name} rewrites ${table} under ACCESS EXCLUSIVE: reads and writes wait until it ends`,
+      help: 'run it in a maintenance window, or compute the value in a new plain column filled in batches',
+    };
+    const inPlace = change.from.generated !== null && supports(context.serverVersion, 'setExpression');
+    const sql = inPlace
+      ? alterTable(table, `ALTER COLUMN ${column} SET EXPRESSION AS (${to.generated})`)
+      : alterTable(table, `DROP COLUMN ${column}`, `ADD COLUMN ${columnDefinitionSql(to)}`);
+    return {
+      steps: [
+        step({
+          phase: 'expand',
+          rank: stepRank.alterColumn,
+          summary: `recompute ${table}.${to.name} from its new expression (rewrites the table)`,
+          sql: [sql],
+          locks: rewriteLocks,
+          rewrites: true,
+          reversible: false,
+        }),
+      ],
+      warnings: [warning],
+    };
+  },
+};

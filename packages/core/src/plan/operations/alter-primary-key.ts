@@ -1,0 +1,22 @@
+import { keyConstraintSteps } from '../key-constraint-steps.js';
+import type { Operation } from '../operation.js';
+import { stepRank } from '../step-rank.js';
+
+/**
+ * A primary key on new columns: the new index is built concurrently beside the old one, then
+ * one statement drops the old key and attaches the new index, after NOT NULL on its columns.
+ */
+export const alterPrimaryKey: Operation<'alterPrimaryKey'> = {
+  kind: 'alterPrimaryKey',
+  plan: (change, context) =>
+    keyConstraintSteps(
+      {
+        table: change.table,
+        key: change.to,
+        partitioned: change.partitioned,
+        replaces: change.from,
+        attach: { phase: 'validate', rank: stepRank.attachPrimaryKey },
+      },
+      context,
+    ),
+};

@@ -1,0 +1,22 @@
+import { keyConstraintSteps } from '../key-constraint-steps.js';
+import type { Operation } from '../operation.js';
+import { stepRank } from '../step-rank.js';
+
+/**
+ * A unique constraint on new columns: the new index is built beside the old one, then one
+ * statement drops the old constraint and attaches the new index.
+ */
+export const alterUnique: Operation<'alterUnique'> = {
+  kind: 'alterUnique',
+  plan: (change, context) =>
+    keyConstraintSteps(
+      {
+        table: change.table,
+        key: change.to,
+        partitioned: change.partitioned,
+        replaces: change.from,
+        attach: { phase: 'expand', rank: stepRank.attachIndex },
+      },
+      context,
+    ),
+};

@@ -1,0 +1,31 @@
+import { createIndexStatement } from '../../ddl/create-index-sql.js';
+import { createTableSql } from '../../ddl/create-table-sql.js';
+import { quoteIdent } from '../../naming/quote-ident.js';
+import type { Operation } from '../operation.js';
+import { locks, rollback, step } from '../step-builders.js';
+import { stepRank } from '../step-rank.js';
+
+/**
+ * `CREATE TABLE` with its keys, checks and indexes in one transaction. Nobody can be waiting
+ * on a table that does not exist yet, so plain (not concurrent) index builds are right here;
+ * foreign keys come as their own steps, after every new table exists.
+ */
+export const createTable: Operation<'createTable'> = {
+  kind: 'createTable',
+  plan: ({ definition: table }) => {
+    const builds = table.primaryKey !== null || table.uniques.length > 0 || table.indexes.length > 0;
+    const exclusive = locks(table.name, 'AccessExclusiveLock');
+    return {
+      steps: [
+        step({
+          phase: 'expand',
+          rank: stepRank.createTable,
+          summary: `create table ${table.name}`,
+          sql: [createTableSql(table), ...table.indexes.map((index) => createIndexStatement(table.name, index))],
+          locks: builds ? [...exclusive, ...locks(table.name, 'ShareLock')] : exclusive,
+          rollback: rollback([`DROP TABLE IF EXISTS ${quoteIdent(table.name)};`], exclusive),
+        }),
+      ],
+    };
+  },
+};

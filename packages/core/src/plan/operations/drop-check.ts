@@ -1,0 +1,8 @@
+import { dropConstraintStep } from '../drop-constraint-step.js';
+import type { Operation } from '../operation.js';
+
+/** Drops a check constraint in `contract` (see `dropConstraintStep`). */
+export const dropCheck: Operation<'dropCheck'> = {
+  kind: 'dropCheck',
+  plan: (change) => ({ steps: [dropConstraintStep(change.table, change.check)] }),
+};

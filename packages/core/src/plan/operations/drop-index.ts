@@ -1,0 +1,46 @@
+import { createIndexStatement } from '../../ddl/create-index-sql.js';
+import { quoteIdent } from '../../naming/quote-ident.js';
+import type { Operation } from '../operation.js';
+import { locks, rollback, step } from '../step-builders.js';
+import { stepRank } from '../step-rank.js';
+
+/**
+ * `DROP INDEX CONCURRENTLY`, outside a transaction: it waits for queries using the index instead
+ * of locking the table against them. An index of a partitioned table cannot be dropped
+ * concurrently; its plain drop locks the parent and every partition, briefly.
+ */
+export const dropIndex: Operation<'dropIndex'> = {
+  kind: 'dropIndex',
+  plan: (change, context) => {
+    const { table, index } = change;
+    if (change.partitioned) {
+      const exclusive = locks([table, ...(context.partitions.get(table) ?? [])], 'AccessExclusiveLock');
+      return {
+        steps: [
+          step({
+            phase: 'contract',
+            rank: stepRank.dropIndex,
+            summary: `drop index ${index.name} of partitioned table ${table} and its partitions' indexes`,
+            sql: [`DROP INDEX ${quoteIdent(index.name)};`],
+            locks: exclusive,
+            rollback: rollback([createIndexStatement(table, index)], locks(table, 'ShareLock')),
+          }),
+        ],
+      };
+    }
+    const shareUpdate = locks(table, 'ShareUpdateExclusiveLock');
+    return {
+      steps: [
+        step({
+          phase: 'contract',
+          rank: stepRank.dropIndex,
+          summary: `drop index ${index.name} of ${table} concurrently`,
+          sql: [`DROP INDEX CONCURRENTLY IF EXISTS ${quoteIdent(index.name)};`],
+          transactional: false,
+          locks: shareUpdate,
+          rollback: rollback([createIndexStatement(table, index, { concurrently: true })], shareUpdate, false),
+        }),
+      ],
+    };
+  },
+};

@@ -1,0 +1,8 @@
+import { dropConstraintStep } from '../drop-constraint-step.js';
+import type { Operation } from '../operation.js';
+
+/** Drops a unique constraint in `contract` (see `dropConstraintStep`). */
+export const dropUnique: Operation<'dropUnique'> = {
+  kind: 'dropUnique',
+  plan: (change) => ({ steps: [dropConstraintStep(change.table, change.unique)] }),
+};

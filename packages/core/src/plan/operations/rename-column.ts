@@ -1,0 +1,24 @@
+import { quoteIdent } from '../../naming/quote-ident.js';
+import type { Operation } from '../operation.js';
+import { alterTable, locks, rollback, step } from '../step-builders.js';
+import { stepRank } from '../step-rank.js';
+
+/** `RENAME COLUMN`: a catalog update; indexes, constraints and views follow the new name. */
+export const renameColumn: Operation<'renameColumn'> = {
+  kind: 'renameColumn',
+  plan: (change) => {
+    const exclusive = locks(change.table, 'AccessExclusiveLock');
+    return {
+      steps: [
+        step({
+          phase: 'expand',
+          rank: stepRank.renameColumn,
+          summary: `rename column ${change.table}.${change.from} to ${change.to}`,
+          sql: [alterTable(change.table, `RENAME COLUMN ${quoteIdent(change.from)} TO ${quoteIdent(change.to)}`)],
+          locks: exclusive,
+          rollback: rollback([alterTable(change.table, `RENAME COLUMN ${quoteIdent(change.to)} TO ${quoteIdent(change.from)}`)], exclusive),
+        }),
+      ],
+    };
+  },
+};

@@ -1,0 +1,28 @@
+import { quoteIdent } from '../../naming/quote-ident.js';
+import type { Operation } from '../operation.js';
+import { alterTable, locks, rollback, step } from '../step-builders.js';
+import { stepRank } from '../step-rank.js';
+
+/**
+ * `RENAME CONSTRAINT` (a primary key or unique constraint's index follows): a catalog update.
+ * A table rename leaves `<old>_pkey` behind; renaming beats rebuilding the index.
+ */
+export const renameConstraint: Operation<'renameConstraint'> = {
+  kind: 'renameConstraint',
+  plan: (change) => {
+    const exclusive = locks(change.table, 'AccessExclusiveLock');
+    const rename = (from: string, to: string) => alterTable(change.table, `RENAME CONSTRAINT ${quoteIdent(from)} TO ${quoteIdent(to)}`);
+    return {
+      steps: [
+        step({
+          phase: 'expand',
+          rank: stepRank.renameConstraint,
+          summary: `rename constraint ${change.from} of ${change.table} to ${change.to}`,
+          sql: [rename(change.from, change.to)],
+          locks: exclusive,
+          rollback: rollback([rename(change.to, change.from)], exclusive),
+        }),
+      ],
+    };
+  },
+};

@@ -1,0 +1,22 @@
+import { quoteIdent } from '../../naming/quote-ident.js';
+import type { Operation } from '../operation.js';
+import { alterTable, locks, rollback, step } from '../step-builders.js';
+import { stepRank } from '../step-rank.js';
+
+/** `ALTER TABLE ... RENAME TO`: a catalog update under a brief ACCESS EXCLUSIVE lock. */
+export const renameTable: Operation<'renameTable'> = {
+  kind: 'renameTable',
+  plan: (change) => ({
+    steps: [
+      step({
+        phase: 'expand',
+        rank: stepRank.renameTable,
+        summary: `rename table ${change.from} to ${change.table}`,
+        sql: [alterTable(change.from, `RENAME TO ${quoteIdent(change.table)}`)],
+        // pg_locks shows the lock under the table's name at the time it is read: the new one.
+        locks: locks(change.table, 'AccessExclusiveLock'),
+        rollback: rollback([alterTable(change.table, `RENAME TO ${quoteIdent(change.from)}`)], locks(change.from, 'AccessExclusiveLock')),
+      }),
+    ],
+  }),
+};

@@ -1,0 +1,61 @@
+import { createIndexStatement } from '../../ddl/create-index-sql.js';
+import { quoteIdent } from '../../naming/quote-ident.js';
+import { derivedName } from '../../sdl/lower/name-allocator.js';
+import { indexBuildSteps } from '../index-steps.js';
+import type { Operation } from '../operation.js';
+import { locks, rollback, step } from '../step-builders.js';
+import { stepRank } from '../step-rank.js';
+
+/**
+ * An index redefined under the same name: the new one is built concurrently under a temporary
+ * name, the old one dropped concurrently, and the new one renamed (an index-only lock), so
+ * queries always have an index. On a partitioned table the swap is one transaction.
+ */
+export const replaceIndex: Operation<'replaceIndex'> = {
+  kind: 'replaceIndex',
+  plan: (change, context) => {
+    const { table, from, to } = change;
+    const name = quoteIdent(to.name);
+    if (change.partitioned) {
+      const claims = locks([table, ...(context.partitions.get(table) ?? [])], 'AccessExclusiveLock', 'ShareLock');
+      return {
+        steps: [
+          step({
+            phase: 'expand',
+            rank: stepRank.buildIndex,
+            summary: `rebuild index ${to.name} of partitioned table ${table}`,
+            sql: [`DROP INDEX ${name};`, createIndexStatement(table, to)],
+            locks: claims,
+            rollback: rollback([`DROP INDEX ${name};`, createIndexStatement(table, from)], claims),
+          }),
+        ],
+      };
+    }
+    const temporary = derivedName(to.name, 'wesley_new');
+    const shareUpdate = locks(table, 'ShareUpdateExclusiveLock');
+    return {
+      steps: [
+        ...indexBuildSteps({ table, index: to, partitioned: false, name: temporary }, context),
+        step({
+          part: 'drop-old',
+          phase: 'expand',
+          rank: stepRank.attachIndex,
+          summary: `drop the old index ${from.name} concurrently`,
+          sql: [`DROP INDEX CONCURRENTLY IF EXISTS ${quoteIdent(from.name)};`],
+          transactional: false,
+          locks: shareUpdate,
+          rollback: rollback([createIndexStatement(table, from, { concurrently: true })], shareUpdate, false),
+        }),
+        step({
+          part: 'rename',
+          phase: 'expand',
+          rank: stepRank.attachIndex,
+          summary: `rename ${temporary} to ${to.name}`,
+          sql: [`ALTER INDEX ${quoteIdent(temporary)} RENAME TO ${name};`],
+          locks: [],
+          rollback: rollback([`ALTER INDEX ${name} RENAME TO ${quoteIdent(temporary)};`], []),
+        }),
+      ],
+    };
+  },
+};

@@ -1,0 +1,114 @@
+import type { Change } from '../diff/change.js';
+import { diffSchemas } from '../diff/diff-schemas.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { hashIR } from '../ir/hash.js';
+import type { SchemaIR } from '../ir/types.js';
+import { changeTarget } from './change-target.js';
+import type { PlanContext, PlanIssue, StepDraft } from './operation.js';
+import { operationFor } from './operations/index.js';
+import { phases, type Plan, type PlanStep } from './plan-types.js';
+import { serverFeatures } from './server-features.js';
+
+/** Where a diagnostic about a change points: the schema element it comes from. */
+export interface SourcePosition {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface PlanOptions {
+  /** `server_version_num` of the target (default `180000`, PostgreSQL 18). */
+  readonly serverVersion?: number;
+  /** Plan changes that lose data (dropped tables and columns, narrowing type changes). */
+  readonly allowDestructive?: boolean;
+  /** Rows per backfill batch (default 1000). */
+  readonly batchSize?: number;
+  /**
+   * Partitions of partitioned tables, by parent name, as introspection finds them: index
+   * builds go partition by partition when they are known.
+   */
+  readonly partitions?: ReadonlyMap<string, readonly string[]>;
+  /** Source position for diagnostics about a change (default: `file` `schema`, line 1). */
+  readonly locate?: (change: Change) => SourcePosition;
+}
+
+export interface PlanResult {
+  /** `null` when a diagnostic is an error: a plan is whole or absent, never partial. */
+  readonly plan: Plan | null;
+  readonly changes: readonly Change[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Plans the migration of a database from `from` to `to`: the diff, one operation per change
+ * (each picking the pattern that keeps locks short for the target server version), then the
+ * steps in phase order (`expand`, `backfill`, `validate`, `contract`) and, inside a phase, in
+ * the dependency order of `stepRank`. Pure: same inputs, same plan, same ids.
+ */
+export function planMigration(from: SchemaIR, to: SchemaIR, options: PlanOptions = {}): PlanResult {
+  const serverVersion = options.serverVersion ?? 180000;
+  const locate = options.locate ?? (() => ({ file: 'schema', line: 1, column: 1 }));
+  const changes = diffSchemas(from, to);
+  const diagnostics: Diagnostic[] = [];
+  const report = (change: Change | null, issue: PlanIssue, severity: Diagnostic['severity']) => {
+    const position = change === null ? { file: 'schema', line: 1, column: 1 } : locate(change);
+    diagnostics.push({ ...position, code: issue.code, severity, message: issue.message, help: issue.help });
+  };
+  if (serverVersion < serverFeatures.minimum) {
+    report(null, tooOld(serverVersion), 'error');
+    return { plan: null, changes, diagnostics };
+  }
+  const context: PlanContext = { serverVersion, batchSize: options.batchSize ?? 1000, partitions: options.partitions ?? new Map() };
+  const drafts: { change: Change; order: number; draft: StepDraft }[] = [];
+  changes.forEach((change, index) => {
+    if (change.impact.data === 'breaking' && options.allowDestructive !== true) {
+      report(change, destructive(change), 'error');
+      return;
+    }
+    const result = operationFor(change).plan(change, context);
+    if ('refusal' in result) {
+      report(change, result.refusal, 'error');
+      return;
+    }
+    for (const warning of result.warnings ?? []) report(change, warning, 'warning');
+    // A lone step needs no part in its id: `add-column:account.email`, not `...:add`.
+    const lone = result.steps.length === 1;
+    result.steps.forEach((draft, part) => drafts.push({ change, order: index * 1000 + part, draft: lone ? { ...draft, part: '' } : draft }));
+  });
+  if (diagnostics.some((d) => d.severity === 'error')) return { plan: null, changes, diagnostics };
+  drafts.sort(
+    (a, b) => phases.indexOf(a.draft.phase) - phases.indexOf(b.draft.phase) || a.draft.rank - b.draft.rank || a.order - b.order,
+  );
+  const ids = new Set<string>();
+  const steps = drafts.map(({ change, draft }): PlanStep => {
+    const { part, rank: _rank, ...fields } = draft;
+    const id = uniqueId(ids, `${kebabCase(change.kind)}:${changeTarget(change)}${part === '' ? '' : `:${part}`}`);
+    return { kind: 'step', id, operation: change.kind, impact: change.impact, ...fields };
+  });
+  return { plan: { kind: 'plan', from: hashIR(from), to: hashIR(to), serverVersion, steps }, changes, diagnostics };
+}
+
+function destructive(change: Change): PlanIssue {
+  return {
+    code: 'WES101',
+    message: `${change.impact.reason}; this plan would lose data and is refused by default`,
+    help: 'check that the data is no longer needed (and backed up), then plan again with --allow-destructive',
+  };
+}
+
+function tooOld(serverVersion: number): PlanIssue {
+  return {
+    code: 'WES105',
+    message: `the target server is version ${serverVersion}; Wesley plans for PostgreSQL 11 and later`,
+    help: 'upgrade PostgreSQL, or apply the DDL by hand',
+  };
+}
+
+const kebabCase = (name: string): string => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+function uniqueId(taken: Set<string>, id: string): string {
+  let candidate = id;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${id}#${n}`;
+  taken.add(candidate);
+  return candidate;
+}

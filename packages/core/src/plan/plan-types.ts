@@ -1,0 +1,81 @@
+import type { ChangeKind, Impact } from '../diff/change.js';
+import type { LockMode } from './lock-mode.js';
+
+/**
+ * The four phases of a plan, in the order they run. Application code deployed for the new
+ * schema can start after `expand`; `contract` removes what only the old code needed.
+ */
+export const phases = ['expand', 'backfill', 'validate', 'contract'] as const;
+export type Phase = (typeof phases)[number];
+
+/** A table lock a step takes, as `pg_locks` shows it (relation by its unqualified name). */
+export interface LockClaim {
+  readonly relation: string;
+  readonly mode: LockMode;
+}
+
+/**
+ * A batched update by primary-key ranges (keyset), for the executor to loop: run `firstBatch`
+ * (parameter `$1`: batch size), then `nextBatch` with the key the previous batch returned as
+ * `$1..$n` and the batch size as `$n+1`, until a batch returns no row. Each batch is its own
+ * short transaction holding row locks on at most `batchSize` rows.
+ */
+export interface Backfill {
+  readonly kind: 'backfill';
+  readonly table: string;
+  /** The key the batches walk, in order (the primary key). */
+  readonly key: readonly string[];
+  readonly batchSize: number;
+  readonly firstBatch: string;
+  readonly nextBatch: string;
+}
+
+/** How to undo one step: the SQL, and the same facts as the step itself. */
+export interface Rollback {
+  readonly sql: readonly string[];
+  readonly transactional: boolean;
+  readonly locks: readonly LockClaim[];
+}
+
+/** One unit of execution: it runs whole (one transaction when `transactional`) or not at all. */
+export interface PlanStep {
+  readonly kind: 'step';
+  /** Stable across runs of the planner on the same input: `add-column:account.email`. */
+  readonly id: string;
+  /** The change kind the step comes from. */
+  readonly operation: ChangeKind;
+  readonly phase: Phase;
+  /** One line for people: what the step does. */
+  readonly summary: string;
+  /**
+   * Statements, each ending with `;`. A transactional step runs them in one transaction, with
+   * `SET LOCAL lock_timeout` and `statement_timeout` set by the executor. For a backfill step
+   * they are the two batch templates of `backfill`.
+   */
+  readonly sql: readonly string[];
+  /** `false` for `CONCURRENTLY` statements and `ALTER TYPE ... ADD VALUE` before PostgreSQL 12. */
+  readonly transactional: boolean;
+  /** Every table lock the step takes, sorted by relation then mode. */
+  readonly locks: readonly LockClaim[];
+  /** The table is rewritten (every row copied) while the step's locks are held. */
+  readonly rewrites: boolean;
+  /** The table is read in full while the step's locks are held (a validation). */
+  readonly scans: boolean;
+  readonly backfill: Backfill | null;
+  readonly impact: Impact;
+  /** `true` when `rollback` restores the schema and the data the step touched. */
+  readonly reversible: boolean;
+  readonly rollback: Rollback | null;
+}
+
+/** A migration from one schema to another, as data. */
+export interface Plan {
+  readonly kind: 'plan';
+  /** `hashIR` of the schema the plan starts from. */
+  readonly from: string;
+  /** `hashIR` of the schema the plan arrives at. */
+  readonly to: string;
+  /** `server_version_num` the plan was made for (`180000` is PostgreSQL 18.0). */
+  readonly serverVersion: number;
+  readonly steps: readonly PlanStep[];
+}

@@ -1,0 +1,27 @@
+/**
+ * What each PostgreSQL version lets the planner do without a long lock, by
+ * `server_version_num`. The planner asks here instead of comparing numbers inline, so the
+ * version facts live in one place.
+ */
+export const serverFeatures = {
+  /** Oldest server Wesley plans for: PostgreSQL 11 (fast defaults, index partitioning). */
+  minimum: 110000,
+  /** `ADD COLUMN ... DEFAULT <non-volatile>` stores the default in the catalog: no rewrite. */
+  instantDefault: 110000,
+  /** `SET NOT NULL` skips its scan when a valid `CHECK (col IS NOT NULL)` proves it. */
+  notNullFromCheck: 120000,
+  /** `ALTER TYPE ... ADD VALUE` may run inside a transaction block. */
+  enumValueInTransaction: 120000,
+  /** `ALTER COLUMN ... DROP EXPRESSION` turns a generated column into a plain one. */
+  dropExpression: 130000,
+  /** `ALTER COLUMN ... SET EXPRESSION` changes a generated column's expression (rewrites). */
+  setExpression: 170000,
+  /** `ADD CONSTRAINT n NOT NULL col NOT VALID` + `VALIDATE`: NOT NULL without the CHECK dance. */
+  notNullNotValid: 180000,
+} as const;
+
+export type ServerFeature = Exclude<keyof typeof serverFeatures, 'minimum'>;
+
+export function supports(serverVersion: number, feature: ServerFeature): boolean {
+  return serverVersion >= serverFeatures[feature];
+}

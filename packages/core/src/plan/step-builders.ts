@@ -1,0 +1,56 @@
+import { quoteIdent } from '../naming/quote-ident.js';
+import type { LockMode } from './lock-mode.js';
+import { compareLockModes } from './lock-mode.js';
+import type { StepDraft } from './operation.js';
+import type { LockClaim, Rollback } from './plan-types.js';
+
+/** `ALTER TABLE "t" <clause>, <clause>;` */
+export function alterTable(table: string, ...clauses: readonly string[]): string {
+  return `ALTER TABLE ${quoteIdent(table)} ${clauses.join(', ')};`;
+}
+
+/** Claims of `modes` on each of `relations`. */
+export function locks(relations: string | readonly string[], ...modes: readonly LockMode[]): LockClaim[] {
+  const list = typeof relations === 'string' ? [relations] : relations;
+  return list.flatMap((relation) => modes.map((mode) => ({ relation, mode })));
+}
+
+/** Claims without duplicates, sorted by relation then mode (weakest first). */
+export function normalizeLocks(claims: readonly LockClaim[]): LockClaim[] {
+  const seen = new Map<string, LockClaim>();
+  for (const claim of claims) seen.set(`${claim.relation}\u0000${claim.mode}`, claim);
+  return [...seen.values()].sort(
+    (a, b) => (a.relation < b.relation ? -1 : a.relation > b.relation ? 1 : compareLockModes(a.mode, b.mode)),
+  );
+}
+
+/** A rollback; transactional unless said otherwise. */
+export function rollback(sql: readonly string[], claims: readonly LockClaim[], transactional = true): Rollback {
+  return { sql, transactional, locks: normalizeLocks(claims) };
+}
+
+type StepFields = Pick<StepDraft, 'phase' | 'rank' | 'summary' | 'sql' | 'locks'> & Partial<StepDraft>;
+
+/**
+ * A step with the common defaults: one transaction, no rewrite, no scan, no backfill,
+ * reversible when a rollback is given. Lock claims are normalised.
+ */
+export function step(fields: StepFields): StepDraft {
+  const rollbackValue = fields.rollback ?? null;
+  return {
+    part: '',
+    transactional: true,
+    rewrites: false,
+    scans: false,
+    backfill: null,
+    reversible: rollbackValue !== null,
+    rollback: rollbackValue,
+    ...fields,
+    locks: normalizeLocks(fields.locks),
+  };
+}
+
+/** `steps` with their parts prefixed (`not-null:validate`), for operations that reuse a step sequence. */
+export function prefixParts(prefix: string, steps: readonly StepDraft[]): StepDraft[] {
+  return steps.map((draft) => ({ ...draft, part: draft.part === '' ? prefix : `${prefix}:${draft.part}` }));
+}

@@ -1,0 +1,40 @@
+/**
+ * The order of steps inside a phase (lower runs first). The order is what makes a plan apply
+ * at all, so each rank says what it must come after:
+ *
+ * - renames first: every later statement uses the new names;
+ * - enum types and labels before the tables and columns that use them;
+ * - tables before columns, columns before the indexes and constraints on them;
+ * - unique indexes are built, then attached as constraints, before the foreign keys that
+ *   reference them; a primary key attaches after NOT NULL is proven on its columns (`validate`);
+ * - in `contract`, foreign keys are dropped before the keys they reference, columns before
+ *   tables, and enum types last, when nothing uses them any more.
+ */
+export const stepRank = {
+  renameTable: 10,
+  renameColumn: 11,
+  renameConstraint: 12,
+  createEnum: 20,
+  addEnumValue: 21,
+  relaxColumn: 25,
+  createTable: 30,
+  addColumn: 40,
+  alterColumn: 45,
+  buildIndex: 50,
+  attachIndex: 55,
+  addForeignKey: 60,
+  addCheck: 65,
+  backfill: 70,
+  validate: 80,
+  setNotNull: 85,
+  attachPrimaryKey: 87,
+  swapColumn: 88,
+  dropForeignKey: 90,
+  dropConstraint: 92,
+  dropIndex: 93,
+  dropColumn: 95,
+  dropTable: 97,
+  dropEnum: 99,
+} as const;
+
+export type StepRank = (typeof stepRank)[keyof typeof stepRank];

@@ -1,0 +1,25 @@
+import { quoteIdent } from '../naming/quote-ident.js';
+import type { StepDraft } from './operation.js';
+import type { LockClaim } from './plan-types.js';
+import { alterTable, locks, step } from './step-builders.js';
+import { stepRank } from './step-rank.js';
+
+/**
+ * `VALIDATE CONSTRAINT`: scans the table under SHARE UPDATE EXCLUSIVE, which lets reads and
+ * writes go on (only other schema changes and VACUUM wait). For a foreign key the referenced
+ * table is read too, under ROW SHARE. Nothing to roll back: validation only sets a flag.
+ */
+export function validateStep(table: string, constraint: string, referenced: string | null = null): StepDraft {
+  const claims: LockClaim[] = locks(table, 'ShareUpdateExclusiveLock');
+  if (referenced !== null) claims.push(...locks(table, 'AccessShareLock'), ...locks(referenced, 'AccessShareLock', 'RowShareLock'));
+  return step({
+    part: 'validate',
+    phase: 'validate',
+    rank: stepRank.validate,
+    summary: `validate ${constraint} on ${table} without blocking writes`,
+    sql: [alterTable(table, `VALIDATE CONSTRAINT ${quoteIdent(constraint)}`)],
+    locks: claims,
+    scans: true,
+    rollback: { sql: [], transactional: true, locks: [] },
+  });
+}

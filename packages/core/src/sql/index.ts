@@ -1,0 +1,2 @@
+export { normalizeExpression } from './normalize-expression.js';
+export { tokenizeSql, type SqlToken } from './sql-tokens.js';

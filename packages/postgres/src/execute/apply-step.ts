@@ -1,0 +1,106 @@
+import type { PlanStep } from '@wesley/core';
+import type { Connection } from '../connect/connect.js';
+import { resolveRunOptions, type ResolvedRunOptions, type RunOptions } from './run-options.js';
+import { sqlStateOf, StepFailedError } from './step-failed-error.js';
+
+/** SQLSTATEs worth another attempt: lock_not_available (lock_timeout) and deadlock_detected. */
+const retryable = new Set(['55P03', '40P01']);
+
+/**
+ * Runs one plan step on `session` (DESIGN.md §3-4): a transactional step in one transaction
+ * with `lock_timeout` and `statement_timeout` set locally; a `CONCURRENTLY` step on its own,
+ * with `lock_timeout` for the session, and after a failure the step's rollback (which drops
+ * the INVALID index it left) before the retry; a backfill batch by batch, each batch its own
+ * transaction. A lock timeout or deadlock is retried with exponential backoff and full jitter;
+ * anything else, or the last retry, throws a {@link StepFailedError} naming the step, with the
+ * failed transaction rolled back.
+ */
+export async function applyStep(session: Connection, step: PlanStep, options: RunOptions = {}): Promise<void> {
+  const resolved = resolveRunOptions(options);
+  resolved.onEvent({ kind: 'step-start', stepId: step.id });
+  // A backfill retries batch by batch, keeping its cursor; other steps retry whole.
+  const attempts =
+    step.backfill !== null
+      ? await runBackfill(session, step, resolved)
+      : await withRetries(step, resolved, () =>
+          step.transactional ? inTransaction(session, resolved, () => runAll(session, step.sql)) : runOutsideTransaction(session, step, resolved),
+        );
+  resolved.onEvent({ kind: 'step-done', stepId: step.id, attempts });
+}
+
+async function withRetries(step: PlanStep, options: ResolvedRunOptions, attempt: () => Promise<void>): Promise<number> {
+  for (let n = 1; ; n++) {
+    try {
+      await attempt();
+      return n;
+    } catch (error) {
+      const sqlState = sqlStateOf(error);
+      if (sqlState === null || !retryable.has(sqlState) || n > options.retries) throw new StepFailedError(step.id, n, error);
+      const ceiling = Math.min(5000, options.backoffMs * 2 ** (n - 1));
+      const waitMs = Math.round(Math.random() * ceiling);
+      options.onEvent({ kind: 'step-retry', stepId: step.id, attempt: n, sqlState, waitMs });
+      await sleep(waitMs);
+    }
+  }
+}
+
+async function inTransaction(session: Connection, options: ResolvedRunOptions, work: () => Promise<void>): Promise<void> {
+  await session.query('BEGIN');
+  try {
+    await session.query(`SELECT set_config('lock_timeout', $1, true), set_config('statement_timeout', $2, true)`, [
+      `${options.lockTimeoutMs}ms`,
+      `${options.statementTimeoutMs}ms`,
+    ]);
+    await work();
+    await session.query('COMMIT');
+  } catch (error) {
+    await session.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
+async function runAll(session: Connection, statements: readonly string[]): Promise<void> {
+  for (const sql of statements) await session.query(sql);
+}
+
+/**
+ * `CONCURRENTLY` statements wait for older transactions by design, so no statement_timeout
+ * here; `lock_timeout` still bounds the waits for the table lock. A failed build leaves an
+ * INVALID index: the step's rollback drops it so the retry starts clean.
+ */
+async function runOutsideTransaction(session: Connection, step: PlanStep, options: ResolvedRunOptions): Promise<void> {
+  await session.query(`SELECT set_config('lock_timeout', $1, false)`, [`${options.lockTimeoutMs}ms`]);
+  try {
+    await runAll(session, step.sql);
+  } catch (error) {
+    if (step.rollback !== null && !step.rollback.transactional) await runAll(session, step.rollback.sql).catch(() => undefined);
+    throw error;
+  } finally {
+    await session.query('RESET lock_timeout');
+  }
+}
+
+/** Batches until one returns no key; the attempts of all batches add up. */
+async function runBackfill(session: Connection, step: PlanStep, options: ResolvedRunOptions): Promise<number> {
+  const backfill = step.backfill;
+  if (backfill === null) return 0;
+  let cursor: unknown[] | null = null;
+  let attempts = 0;
+  for (;;) {
+    const values: unknown[] = cursor === null ? [backfill.batchSize] : [...cursor, backfill.batchSize];
+    const sql = cursor === null ? backfill.firstBatch : backfill.nextBatch;
+    let last: unknown[] | null = null;
+    attempts += await withRetries(step, options, () =>
+      inTransaction(session, options, async () => {
+        const { rows } = await session.client.query({ text: sql, values, rowMode: 'array' });
+        last = (rows[0] as unknown[] | undefined) ?? null;
+      }),
+    );
+    if (last === null) return attempts;
+    cursor = last;
+    options.onEvent({ kind: 'batch', stepId: step.id, rows: backfill.batchSize });
+    if (options.batchPauseMs > 0) await sleep(options.batchPauseMs);
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,41 @@
+/** How steps run: the timeouts each attempt gets and how lock failures are retried. */
+export interface RunOptions {
+  /** `lock_timeout` per statement, so a queued lock never holds up other sessions long (default 1 s). */
+  readonly lockTimeoutMs?: number;
+  /** `statement_timeout` for transactional steps and backfill batches (default 0: none). */
+  readonly statementTimeoutMs?: number;
+  /** Attempts after the first when a lock is not granted (55P03) or a deadlock is detected (40P01); default 10. */
+  readonly retries?: number;
+  /** First backoff; it doubles per attempt, with full jitter (default 100 ms, capped at 5 s). */
+  readonly backoffMs?: number;
+  /** Pause between backfill batches (default 0). */
+  readonly batchPauseMs?: number;
+  /** Called as steps start, retry and finish. */
+  readonly onEvent?: (event: RunEvent) => void;
+}
+
+export type RunEvent =
+  | { readonly kind: 'step-start'; readonly stepId: string }
+  | { readonly kind: 'step-retry'; readonly stepId: string; readonly attempt: number; readonly sqlState: string; readonly waitMs: number }
+  | { readonly kind: 'batch'; readonly stepId: string; readonly rows: number }
+  | { readonly kind: 'step-done'; readonly stepId: string; readonly attempts: number };
+
+export interface ResolvedRunOptions {
+  readonly lockTimeoutMs: number;
+  readonly statementTimeoutMs: number;
+  readonly retries: number;
+  readonly backoffMs: number;
+  readonly batchPauseMs: number;
+  readonly onEvent: (event: RunEvent) => void;
+}
+
+export function resolveRunOptions(options: RunOptions): ResolvedRunOptions {
+  return {
+    lockTimeoutMs: options.lockTimeoutMs ?? 1000,
+    statementTimeoutMs: options.statementTimeoutMs ?? 0,
+    retries: options.retries ?? 10,
+    backoffMs: options.backoffMs ?? 100,
+    batchPauseMs: options.batchPauseMs ?? 0,
+    onEvent: options.onEvent ?? (() => undefined),
+  };
+}

@@ -1,0 +1,19 @@
+/** A plan step that failed for good (after its retries), naming the step. */
+export class StepFailedError extends Error {
+  readonly stepId: string;
+  /** SQLSTATE of the last failure, when PostgreSQL gave one. */
+  readonly sqlState: string | null;
+
+  constructor(stepId: string, attempts: number, cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`step ${stepId} failed after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${reason}`, { cause });
+    this.name = 'StepFailedError';
+    this.stepId = stepId;
+    this.sqlState = sqlStateOf(cause);
+  }
+}
+
+export function sqlStateOf(error: unknown): string | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : null;
+}
