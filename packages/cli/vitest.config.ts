@@ -1,4 +1,15 @@
+import { fileURLToPath } from 'node:url';
 import { defineProject, mergeConfig } from 'vitest/config';
 import { sharedConfig } from '../../vitest.shared.js';
 
-export default mergeConfig(sharedConfig, defineProject({ test: { name: 'cli', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } }));
+export default mergeConfig(
+  sharedConfig,
+  defineProject({
+    test: {
+      name: 'cli',
+      include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+      // `wesley plan --from <database url>` is tested against the real servers of the run.
+      globalSetup: [fileURLToPath(new URL('../postgres/src/testing/global-setup.ts', import.meta.url))],
+    },
+  }),
+);

@@ -30,7 +30,8 @@ describe('runCli', () => {
     const help = await run('--help');
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^ {2}generate {2}compile the schema/m);
-    expect(help.stdout).toMatch(/Planned \(not available yet\): plan, migrate/);
+    expect(help.stdout).toMatch(/^ {2}plan {6}plan a lock-aware migration/m);
+    expect(help.stdout).toMatch(/Planned \(not available yet\): migrate, drift, status/);
     const bare = await run();
     expect(bare.code).toBe(2);
     expect(bare.stdout).toBe(help.stdout);

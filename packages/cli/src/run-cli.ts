@@ -4,7 +4,7 @@ import { exitCodes } from './exit-codes.js';
 import { UsageError } from './usage-error.js';
 
 /** Commands of DESIGN.md that do not exist yet: named in the help, refused with a clear message. */
-const plannedCommands = ['plan', 'migrate', 'drift', 'status'] as const;
+const plannedCommands = ['migrate', 'drift', 'status'] as const;
 
 /**
  * Runs `wesley <argv...>` and returns the exit code. Usage errors are printed as one line plus a

@@ -1,8 +1,9 @@
 import type { Command } from './command.js';
 import { generateCommand } from './generate.js';
+import { planCommand } from './plan.js';
 import { watchCommand } from './watch.js';
 
 export type { Command } from './command.js';
 
 /** Every `wesley` sub-command, in the order `wesley --help` lists them. */
-export const commands: readonly Command[] = [generateCommand, watchCommand];
+export const commands: readonly Command[] = [generateCommand, watchCommand, planCommand];

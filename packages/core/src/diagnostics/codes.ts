@@ -48,6 +48,9 @@ export const diagnosticCodes = {
   WES104: { title: 'step blocks reads or writes while it rewrites or scans', severity: 'warning' },
   WES105: { title: 'server version too old to plan for', severity: 'error' },
   WES106: { title: 'backfill of a table without a primary key runs as one statement', severity: 'warning' },
+  WES201: { title: 'drift: missing from the database', severity: 'error' },
+  WES202: { title: 'drift: in the database but not in the schema', severity: 'error' },
+  WES203: { title: 'drift: differs between the schema and the database', severity: 'error' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof diagnosticCodes;

@@ -132,6 +132,8 @@ export interface AlterGeneratedChange extends TableChangeBase {
   readonly from: ColumnIR;
   readonly to: ColumnIR;
   readonly indexed: boolean;
+  /** Constraints and indexes that use the column (dropping and re-adding it would drop them). */
+  readonly dependents: readonly string[];
 }
 
 export interface AddPrimaryKeyChange extends TableChangeBase {

@@ -26,7 +26,9 @@ export function diffColumns(from: TableIR, to: TableIR): Change[] {
     }
   }
   const newNames = new Set(to.columns.map((c) => c.name));
-  for (const column of from.columns) {
+  // Generated columns first: PostgreSQL refuses to drop a column a generated column still uses.
+  const generatedFirst = [...from.columns].sort((a, b) => Number(a.generated === null) - Number(b.generated === null));
+  for (const column of generatedFirst) {
     if (newNames.has(column.name)) continue;
     changes.push({
       kind: 'dropColumn',
@@ -69,6 +71,7 @@ function diffColumn(target: TableIR, from: ColumnIR, to: ColumnIR): Change[] {
       from,
       to,
       indexed,
+      dependents: dependentsOf(target, to.name),
       impact: impact('dangerous', 'dangerous', `generated expression of ${table}.${to.name} changes`),
     });
     return changes;

@@ -9,7 +9,8 @@ import { findRenames, translateTable } from './translate-names.js';
 /**
  * Every difference between two schemas, as changes in target names. Pure and deterministic:
  * changes come in the order enums, then tables by name (renames, then columns, then
- * constraints and indexes), then dropped tables; the planner orders the steps.
+ * constraints and indexes), then dropped tables (each after its keys into other dropped
+ * tables); the planner orders the steps.
  *
  * Only what PostgreSQL stores is compared (GraphQL names, relations and metadata are not), so
  * an IR introspected from a live database diffs cleanly against a compiled one.
@@ -50,6 +51,17 @@ export function diffSchemas(from: SchemaIR, to: SchemaIR): Change[] {
   }
   for (const table of from.tables) {
     if (renames.tables.has(table.name)) continue;
+    // A key between two dropped tables goes first: DROP TABLE (without CASCADE) fails while a key
+    // of a table not yet dropped points at it, and for a cycle no order of the drops would do.
+    for (const foreignKey of table.foreignKeys) {
+      if (foreignKey.refTable === table.name || renames.tables.has(foreignKey.refTable)) continue;
+      changes.push({
+        kind: 'dropForeignKey',
+        table: table.name,
+        foreignKey,
+        impact: impact('safe', 'dangerous', `foreign key ${foreignKey.name} goes with the tables it joins`),
+      });
+    }
     const references = table.foreignKeys.map((fk) => renames.tables.get(fk.refTable)).filter((name) => name !== undefined);
     changes.push({
       kind: 'dropTable',

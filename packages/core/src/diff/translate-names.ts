@@ -1,5 +1,6 @@
 import type { ForeignKeyIR, SchemaIR, TableIR } from '../ir/types.js';
 import { matchRenames } from './match-renames.js';
+import { renameInExpression } from './rename-in-expression.js';
 
 /** The renames found between two schemas, old name to new name. */
 export interface Renames {
@@ -25,20 +26,26 @@ export function findRenames(from: SchemaIR, to: SchemaIR): Renames {
 
 /**
  * `table` (of the old schema) with every name it uses for surviving tables and columns
- * replaced by the new name, so it compares with the new schema by plain equality. Names of
- * constraints and indexes stay: PostgreSQL does not rename them with their table.
+ * replaced by the new name (in column lists and in check, index predicate and generation
+ * expressions), so it compares with the new schema by plain equality. Names of constraints and
+ * indexes stay: PostgreSQL does not rename them with their table.
  */
 export function translateTable(table: TableIR, renames: Renames): TableIR {
   const column = columnRenamer(renames, table.name);
   const columns = (names: readonly string[]) => names.map(column);
+  // Stored expressions follow a column rename in PostgreSQL; so must the old side here, or a
+  // rename would read as a changed check (and its rollback would name a column not there yet).
+  const renamed = new Map([...(renames.columns.get(table.name) ?? [])].filter(([from, to]) => from !== to));
+  const expression = (sql: string) => renameInExpression(sql, renamed);
   return {
     ...table,
     name: renames.tables.get(table.name) ?? table.name,
-    columns: table.columns.map((c) => ({ ...c, name: column(c.name) })),
+    columns: table.columns.map((c) => ({ ...c, name: column(c.name), generated: c.generated === null ? null : expression(c.generated) })),
     primaryKey: table.primaryKey === null ? null : { ...table.primaryKey, columns: columns(table.primaryKey.columns) },
     uniques: table.uniques.map((u) => ({ ...u, columns: columns(u.columns) })),
     foreignKeys: table.foreignKeys.map((fk) => translateForeignKey(fk, renames, column)),
-    indexes: table.indexes.map((index) => ({ ...index, columns: columns(index.columns) })),
+    checks: table.checks.map((check) => ({ ...check, expr: expression(check.expr) })),
+    indexes: table.indexes.map((index) => ({ ...index, columns: columns(index.columns), where: index.where === null ? null : expression(index.where) })),
     partition: table.partition === null ? null : { ...table.partition, columns: columns(table.partition.columns) },
   };
 }

@@ -42,6 +42,7 @@ export function indexBuildSteps(target: IndexBuildTarget, context: PlanContext):
         transactional: false,
         locks: shareUpdate,
         scans: true,
+        repair: [`DROP INDEX CONCURRENTLY IF EXISTS ${quoteIdent(name)};`],
         rollback: rollback([`DROP INDEX CONCURRENTLY IF EXISTS ${quoteIdent(name)};`], shareUpdate, false),
       }),
     ];
@@ -84,6 +85,7 @@ export function indexBuildSteps(target: IndexBuildTarget, context: PlanContext):
         transactional: false,
         locks: shareUpdate,
         scans: true,
+        repair: [`DROP INDEX CONCURRENTLY IF EXISTS ${quoteIdent(child)};`],
         rollback: rollback([`DROP INDEX CONCURRENTLY IF EXISTS ${quoteIdent(child)};`], shareUpdate, false),
       }),
       step({

@@ -5,6 +5,7 @@ import { derivedName } from '../sdl/lower/name-allocator.js';
 import { indexBuildSteps } from './index-steps.js';
 import type { PlanContext, PlanIssue, StepDraft } from './operation.js';
 import type { Phase } from './plan-types.js';
+import { supports } from './server-features.js';
 import { alterTable, locks, rollback, step } from './step-builders.js';
 import type { StepRank } from './step-rank.js';
 
@@ -30,8 +31,16 @@ export function keyConstraintSteps(target: KeyConstraintTarget, context: PlanCon
   const exclusive = locks(table, 'AccessExclusiveLock');
   const drop = replaces === null ? [] : [`DROP CONSTRAINT ${quoteIdent(replaces.name)}`];
   const restore = replaces === null ? [] : [`ADD ${constraintSql(replaces)}`];
+  // Adding the replaced constraint back builds its index, which holds SHARE too.
+  const undoLocks = replaces === null ? exclusive : [...exclusive, ...locks(table, 'ShareLock')];
   const kind = key.kind === 'primaryKey' ? 'PRIMARY KEY' : 'UNIQUE';
   if (target.partitioned) {
+    // The index is built on each partition under SHARE; from PostgreSQL 18 ALTER TABLE also
+    // locks every partition ACCESS EXCLUSIVE before it recurses.
+    const partitions = context.partitions.get(table) ?? [];
+    const partitionModes = supports(context.serverVersion, 'keyLocksPartitions')
+      ? (['ShareLock', 'AccessExclusiveLock'] as const)
+      : (['ShareLock'] as const);
     return {
       steps: [
         step({
@@ -39,9 +48,9 @@ export function keyConstraintSteps(target: KeyConstraintTarget, context: PlanCon
           ...target.attach,
           summary: `add ${kind} ${key.name} on partitioned table ${table} (builds its index under lock)`,
           sql: [alterTable(table, ...drop, `ADD ${constraintSql(key)}`)],
-          locks: [...exclusive, ...locks(table, 'ShareLock')],
+          locks: [...exclusive, ...locks(table, 'ShareLock'), ...locks(partitions, ...partitionModes)],
           scans: true,
-          rollback: rollback([alterTable(table, `DROP CONSTRAINT ${quoteIdent(key.name)}`, ...restore)], exclusive),
+          rollback: rollback([alterTable(table, `DROP CONSTRAINT ${quoteIdent(key.name)}`, ...restore)], undoLocks),
         }),
       ],
       warnings: [
@@ -65,7 +74,7 @@ export function keyConstraintSteps(target: KeyConstraintTarget, context: PlanCon
         summary: `make index ${indexName} the ${kind} ${key.name} of ${table} (no scan)`,
         sql: [alterTable(table, ...drop, `ADD CONSTRAINT ${quoteIdent(key.name)} ${kind} USING INDEX ${quoteIdent(indexName)}`)],
         locks: exclusive,
-        rollback: rollback([alterTable(table, `DROP CONSTRAINT ${quoteIdent(key.name)}`, ...restore)], exclusive),
+        rollback: rollback([alterTable(table, `DROP CONSTRAINT ${quoteIdent(key.name)}`, ...restore)], undoLocks),
       }),
     ],
     warnings: [],

@@ -27,6 +27,7 @@ export interface StepDraft {
   readonly rewrites: boolean;
   readonly scans: boolean;
   readonly backfill: Backfill | null;
+  readonly repair: readonly string[];
   readonly reversible: boolean;
   readonly rollback: Rollback | null;
 }

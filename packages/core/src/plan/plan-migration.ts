@@ -54,7 +54,7 @@ export function planMigration(from: SchemaIR, to: SchemaIR, options: PlanOptions
     const position = change === null ? { file: 'schema', line: 1, column: 1 } : locate(change);
     diagnostics.push({ ...position, code: issue.code, severity, message: issue.message, help: issue.help });
   };
-  if (serverVersion < serverFeatures.minimum) {
+  if (!Number.isInteger(serverVersion) || serverVersion < serverFeatures.minimum) {
     report(null, tooOld(serverVersion), 'error');
     return { plan: null, changes, diagnostics };
   }
@@ -99,7 +99,9 @@ function destructive(change: Change): PlanIssue {
 function tooOld(serverVersion: number): PlanIssue {
   return {
     code: 'WES105',
-    message: `the target server is version ${serverVersion}; Wesley plans for PostgreSQL 11 and later`,
+    message: Number.isInteger(serverVersion)
+      ? `the target server is version ${serverVersion}; Wesley plans for PostgreSQL 11 and later`
+      : `the target server version ${String(serverVersion)} is not a server_version_num (such as 180000)`,
     help: 'upgrade PostgreSQL, or apply the DDL by hand',
   };
 }

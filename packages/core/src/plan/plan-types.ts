@@ -62,6 +62,12 @@ export interface PlanStep {
   /** The table is read in full while the step's locks are held (a validation). */
   readonly scans: boolean;
   readonly backfill: Backfill | null;
+  /**
+   * For a non-transactional step: statements that make it safe to run again after it was
+   * interrupted (a failed or killed `CREATE INDEX CONCURRENTLY` leaves an INVALID index that
+   * must be dropped first). Empty when a rerun needs nothing.
+   */
+  readonly repair: readonly string[];
   readonly impact: Impact;
   /** `true` when `rollback` restores the schema and the data the step touched. */
   readonly reversible: boolean;

@@ -32,6 +32,7 @@ export function rollbackPlan(plan: Plan): RollbackResult {
           rewrites: false,
           scans: false,
           backfill: null,
+          repair: [],
           reversible: false,
           rollback: null,
         },

@@ -18,6 +18,11 @@ export const serverFeatures = {
   setExpression: 170000,
   /** `ADD CONSTRAINT n NOT NULL col NOT VALID` + `VALIDATE`: NOT NULL without the CHECK dance. */
   notNullNotValid: 180000,
+  /**
+   * `ADD PRIMARY KEY` / `UNIQUE` on a partitioned table takes ACCESS EXCLUSIVE on every partition
+   * too, not only SHARE for the index build (measured: 15, 16, 17 SHARE only; 18 both).
+   */
+  keyLocksPartitions: 180000,
 } as const;
 
 export type ServerFeature = Exclude<keyof typeof serverFeatures, 'minimum'>;

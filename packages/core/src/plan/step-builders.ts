@@ -32,8 +32,8 @@ export function rollback(sql: readonly string[], claims: readonly LockClaim[], t
 type StepFields = Pick<StepDraft, 'phase' | 'rank' | 'summary' | 'sql' | 'locks'> & Partial<StepDraft>;
 
 /**
- * A step with the common defaults: one transaction, no rewrite, no scan, no backfill,
- * reversible when a rollback is given. Lock claims are normalised.
+ * A step with the common defaults: one transaction, no rewrite, no scan, no backfill, nothing
+ * to repair, reversible when a rollback is given. Lock claims are normalised.
  */
 export function step(fields: StepFields): StepDraft {
   const rollbackValue = fields.rollback ?? null;
@@ -43,6 +43,7 @@ export function step(fields: StepFields): StepDraft {
     rewrites: false,
     scans: false,
     backfill: null,
+    repair: [],
     reversible: rollbackValue !== null,
     rollback: rollbackValue,
     ...fields,

@@ -7,8 +7,10 @@
  * - tables before columns, columns before the indexes and constraints on them;
  * - unique indexes are built, then attached as constraints, before the foreign keys that
  *   reference them; a primary key attaches after NOT NULL is proven on its columns (`validate`);
- * - in `contract`, foreign keys are dropped before the keys they reference, columns before
- *   tables, and enum types last, when nothing uses them any more.
+ * - in `contract`, foreign keys are dropped before the keys they reference; tables before the
+ *   keys and columns their own foreign keys reference (dropping a table drops those keys); the
+ *   constraints and indexes v2 no longer has before a shadow-column swap (which drops the old
+ *   column, and with it whatever still used it); enum types last, when nothing uses them.
  */
 export const stepRank = {
   renameTable: 10,
@@ -28,12 +30,12 @@ export const stepRank = {
   validate: 80,
   setNotNull: 85,
   attachPrimaryKey: 87,
-  swapColumn: 88,
   dropForeignKey: 90,
+  dropTable: 91,
   dropConstraint: 92,
   dropIndex: 93,
+  swapColumn: 94,
   dropColumn: 95,
-  dropTable: 97,
   dropEnum: 99,
 } as const;
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeExpression } from '../../src/sql/normalize-expression.js';
-import { checkExpression } from '../src/introspect/read-constraints.js';
 
 describe('normalizeExpression', () => {
   it.each([
@@ -36,16 +35,5 @@ describe('normalizeExpression', () => {
     expect(normalizeExpression("((price >= (0)::numeric) AND (lower((name)::text) = ANY (ARRAY['x'::text])))")).toBe(
       "price >= 0 and lower(name) = any(array['x'])",
     );
-  });
-});
-
-describe('checkExpression', () => {
-  it.each([
-    ['CHECK ((total >= (0)::numeric))', '(total >= (0)::numeric)'],
-    ['CHECK ((a > 0)) NOT VALID', '(a > 0)'],
-    ["CHECK ((s <> ')'::text)) NO INHERIT", "(s <> ')'::text)"],
-    ["CHECK ((s = 'it''s ('::text))", "(s = 'it''s ('::text)"],
-  ])('%s', (definition, expr) => {
-    expect(checkExpression(definition)).toBe(expr);
   });
 });

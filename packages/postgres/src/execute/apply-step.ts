@@ -1,6 +1,7 @@
 import type { PlanStep } from '@wesley/core';
 import type { Connection } from '../connect/connect.js';
 import { resolveRunOptions, type ResolvedRunOptions, type RunOptions } from './run-options.js';
+import type { StepJournal } from './step-journal.js';
 import { sqlStateOf, StepFailedError } from './step-failed-error.js';
 
 /** SQLSTATEs worth another attempt: lock_not_available (lock_timeout) and deadlock_detected. */
@@ -9,21 +10,26 @@ const retryable = new Set(['55P03', '40P01']);
 /**
  * Runs one plan step on `session` (DESIGN.md §3-4): a transactional step in one transaction
  * with `lock_timeout` and `statement_timeout` set locally; a `CONCURRENTLY` step on its own,
- * with `lock_timeout` for the session, and after a failure the step's rollback (which drops
- * the INVALID index it left) before the retry; a backfill batch by batch, each batch its own
+ * with a wait budget of its own, and after a failure the step's `repair` (which drops the
+ * INVALID index it left) before the retry; a backfill batch by batch, each batch its own
  * transaction. A lock timeout or deadlock is retried with exponential backoff and full jitter;
  * anything else, or the last retry, throws a {@link StepFailedError} naming the step, with the
- * failed transaction rolled back.
+ * failed transaction rolled back. `journal` lets the caller write its records inside the
+ * step's transactions.
  */
-export async function applyStep(session: Connection, step: PlanStep, options: RunOptions = {}): Promise<void> {
+export async function applyStep(session: Connection, step: PlanStep, options: RunOptions = {}, journal: StepJournal = {}): Promise<void> {
   const resolved = resolveRunOptions(options);
   resolved.onEvent({ kind: 'step-start', stepId: step.id });
+  const work = async () => {
+    await runAll(session, step.sql);
+    await journal.committing?.(session);
+  };
   // A backfill retries batch by batch, keeping its cursor; other steps retry whole.
   const attempts =
     step.backfill !== null
-      ? await runBackfill(session, step, resolved)
+      ? await runBackfill(session, step, resolved, journal)
       : await withRetries(step, resolved, () =>
-          step.transactional ? inTransaction(session, resolved, () => runAll(session, step.sql)) : runOutsideTransaction(session, step, resolved),
+          step.transactional ? inTransaction(session, resolved, work) : runOutsideTransaction(session, step, resolved),
         );
   resolved.onEvent({ kind: 'step-done', stepId: step.id, attempts });
 }
@@ -64,16 +70,18 @@ async function runAll(session: Connection, statements: readonly string[]): Promi
 }
 
 /**
- * `CONCURRENTLY` statements wait for older transactions by design, so no statement_timeout
- * here; `lock_timeout` still bounds the waits for the table lock. A failed build leaves an
- * INVALID index: the step's rollback drops it so the retry starts clean.
+ * `CONCURRENTLY` statements wait for every older transaction by design, and their table lock
+ * (SHARE UPDATE EXCLUSIVE) does not block reads or writes while it waits, so they get a wait
+ * budget of their own (`concurrentLockTimeoutMs`) instead of the short `lock_timeout`, and no
+ * statement_timeout. A failed build leaves an INVALID index: the step's `repair` drops it so
+ * the retry starts clean.
  */
 async function runOutsideTransaction(session: Connection, step: PlanStep, options: ResolvedRunOptions): Promise<void> {
-  await session.query(`SELECT set_config('lock_timeout', $1, false)`, [`${options.lockTimeoutMs}ms`]);
+  await session.query(`SELECT set_config('lock_timeout', $1, false)`, [`${options.concurrentLockTimeoutMs}ms`]);
   try {
     await runAll(session, step.sql);
   } catch (error) {
-    if (step.rollback !== null && !step.rollback.transactional) await runAll(session, step.rollback.sql).catch(() => undefined);
+    await runAll(session, step.repair).catch(() => undefined);
     throw error;
   } finally {
     await session.query('RESET lock_timeout');
@@ -81,10 +89,10 @@ async function runOutsideTransaction(session: Connection, step: PlanStep, option
 }
 
 /** Batches until one returns no key; the attempts of all batches add up. */
-async function runBackfill(session: Connection, step: PlanStep, options: ResolvedRunOptions): Promise<number> {
+async function runBackfill(session: Connection, step: PlanStep, options: ResolvedRunOptions, journal: StepJournal): Promise<number> {
   const backfill = step.backfill;
   if (backfill === null) return 0;
-  let cursor: unknown[] | null = null;
+  let cursor: readonly unknown[] | null = journal.resumeAfter ?? null;
   let attempts = 0;
   for (;;) {
     const values: unknown[] = cursor === null ? [backfill.batchSize] : [...cursor, backfill.batchSize];
@@ -94,6 +102,7 @@ async function runBackfill(session: Connection, step: PlanStep, options: Resolve
       inTransaction(session, options, async () => {
         const { rows } = await session.client.query({ text: sql, values, rowMode: 'array' });
         last = (rows[0] as unknown[] | undefined) ?? null;
+        if (last !== null) await journal.batchCommitting?.(session, last);
       }),
     );
     if (last === null) return attempts;

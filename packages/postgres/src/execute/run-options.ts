@@ -2,6 +2,11 @@
 export interface RunOptions {
   /** `lock_timeout` per statement, so a queued lock never holds up other sessions long (default 1 s). */
   readonly lockTimeoutMs?: number;
+  /**
+   * `lock_timeout` of `CONCURRENTLY` statements, which wait for every older transaction but
+   * block no reads or writes while they wait (default 5 min).
+   */
+  readonly concurrentLockTimeoutMs?: number;
   /** `statement_timeout` for transactional steps and backfill batches (default 0: none). */
   readonly statementTimeoutMs?: number;
   /** Attempts after the first when a lock is not granted (55P03) or a deadlock is detected (40P01); default 10. */
@@ -22,6 +27,7 @@ export type RunEvent =
 
 export interface ResolvedRunOptions {
   readonly lockTimeoutMs: number;
+  readonly concurrentLockTimeoutMs: number;
   readonly statementTimeoutMs: number;
   readonly retries: number;
   readonly backoffMs: number;
@@ -32,6 +38,7 @@ export interface ResolvedRunOptions {
 export function resolveRunOptions(options: RunOptions): ResolvedRunOptions {
   return {
     lockTimeoutMs: options.lockTimeoutMs ?? 1000,
+    concurrentLockTimeoutMs: options.concurrentLockTimeoutMs ?? 300_000,
     statementTimeoutMs: options.statementTimeoutMs ?? 0,
     retries: options.retries ?? 10,
     backoffMs: options.backoffMs ?? 100,

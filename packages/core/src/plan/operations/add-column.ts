@@ -69,7 +69,10 @@ export const addColumn: Operation<'addColumn'> = {
     if (change.key.length === 0) warnings.push(noKeyWarning(table));
     if (!column.nullable) {
       const notNull = notNullSteps(table, column.name, context.serverVersion);
-      steps.push(...prefixParts('not-null', notNull.steps));
+      // The NOT VALID constraint checks every updated row, so added before the backfill it would
+      // make an update of a row not yet filled fail: it goes after, first in `validate`.
+      const afterBackfill = notNull.steps.map((draft) => (draft.phase === 'expand' ? { ...draft, phase: 'validate' as const } : draft));
+      steps.push(...prefixParts('not-null', afterBackfill));
       warnings.push(...notNull.warnings);
     }
     return { steps, warnings };

@@ -9,7 +9,8 @@ import { stepRank } from '../step-rank.js';
  * Generated expression changes. Turning a generated column into a plain one keeps its values
  * and is a catalog update (`DROP EXPRESSION`, PostgreSQL 13+). Any new expression rewrites the
  * table under ACCESS EXCLUSIVE: `SET EXPRESSION` on PostgreSQL 17+, otherwise the column is
- * dropped and added again (it moves to the end of the table). Both warn (WES104).
+ * dropped and added again (it moves to the end of the table), which is refused (WES102) when
+ * constraints or indexes use the column, since the drop would take them too. Both warn (WES104).
  */
 export const alterGenerated: Operation<'alterGenerated'> = {
   kind: 'alterGenerated',
@@ -47,6 +48,16 @@ export const alterGenerated: Operation<'alterGenerated'> = {
       help: 'run it in a maintenance window, or compute the value in a new plain column filled in batches',
     };
     const inPlace = change.from.generated !== null && supports(context.serverVersion, 'setExpression');
+    if (!inPlace && change.dependents.length > 0) {
+      // DROP COLUMN would silently take these with it, and ADD COLUMN does not bring them back.
+      return {
+        refusal: {
+          code: 'WES102',
+          message: `the new expression of ${table}.${to.name} needs the column dropped and added again, but ${change.dependents.join(', ')} use${change.dependents.length === 1 ? 's' : ''} it`,
+          help: 'drop those constraints and indexes in one migration, change the expression in the next, then add them back (or use PostgreSQL 17+, where SET EXPRESSION keeps them)',
+        },
+      };
+    }
     const sql = inPlace
       ? alterTable(table, `ALTER COLUMN ${column} SET EXPRESSION AS (${to.generated})`)
       : alterTable(table, `DROP COLUMN ${column}`, `ADD COLUMN ${columnDefinitionSql(to)}`);

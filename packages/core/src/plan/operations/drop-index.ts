@@ -14,7 +14,8 @@ export const dropIndex: Operation<'dropIndex'> = {
   plan: (change, context) => {
     const { table, index } = change;
     if (change.partitioned) {
-      const exclusive = locks([table, ...(context.partitions.get(table) ?? [])], 'AccessExclusiveLock');
+      const relations = [table, ...(context.partitions.get(table) ?? [])];
+      const exclusive = locks(relations, 'AccessExclusiveLock');
       return {
         steps: [
           step({
@@ -23,7 +24,8 @@ export const dropIndex: Operation<'dropIndex'> = {
             summary: `drop index ${index.name} of partitioned table ${table} and its partitions' indexes`,
             sql: [`DROP INDEX ${quoteIdent(index.name)};`],
             locks: exclusive,
-            rollback: rollback([createIndexStatement(table, index)], locks(table, 'ShareLock')),
+            // Building it again on the parent builds it on every partition, under SHARE on each.
+            rollback: rollback([createIndexStatement(table, index)], locks(relations, 'ShareLock')),
           }),
         ],
       };

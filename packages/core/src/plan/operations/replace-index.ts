@@ -2,14 +2,15 @@ import { createIndexStatement } from '../../ddl/create-index-sql.js';
 import { quoteIdent } from '../../naming/quote-ident.js';
 import { derivedName } from '../../sdl/lower/name-allocator.js';
 import { indexBuildSteps } from '../index-steps.js';
-import type { Operation } from '../operation.js';
+import type { Operation, PlanIssue } from '../operation.js';
 import { locks, rollback, step } from '../step-builders.js';
 import { stepRank } from '../step-rank.js';
 
 /**
  * An index redefined under the same name: the new one is built concurrently under a temporary
  * name, the old one dropped concurrently, and the new one renamed (an index-only lock), so
- * queries always have an index. On a partitioned table the swap is one transaction.
+ * queries always have an index. On a partitioned table the swap is one transaction, which
+ * blocks reads and writes while the partitions are indexed (warned, WES104).
  */
 export const replaceIndex: Operation<'replaceIndex'> = {
   kind: 'replaceIndex',
@@ -17,7 +18,19 @@ export const replaceIndex: Operation<'replaceIndex'> = {
     const { table, from, to } = change;
     const name = quoteIdent(to.name);
     if (change.partitioned) {
-      const claims = locks([table, ...(context.partitions.get(table) ?? [])], 'AccessExclusiveLock', 'ShareLock');
+      const partitions = context.partitions.get(table) ?? [];
+      const claims = locks([table, ...partitions], 'AccessExclusiveLock', 'ShareLock');
+      // The build reads every partition while the DROP's ACCESS EXCLUSIVE is still held.
+      const scans = partitions.length > 0;
+      const warnings: PlanIssue[] = scans
+        ? [
+            {
+              code: 'WES104',
+              message: `index ${to.name} of partitioned table ${table} is rebuilt on every partition under ACCESS EXCLUSIVE: reads and writes wait until it ends`,
+              help: 'run it in a maintenance window, or add the new index under another name first and drop the old one in a later migration',
+            },
+          ]
+        : [];
       return {
         steps: [
           step({
@@ -26,9 +39,11 @@ export const replaceIndex: Operation<'replaceIndex'> = {
             summary: `rebuild index ${to.name} of partitioned table ${table}`,
             sql: [`DROP INDEX ${name};`, createIndexStatement(table, to)],
             locks: claims,
+            scans,
             rollback: rollback([`DROP INDEX ${name};`, createIndexStatement(table, from)], claims),
           }),
         ],
+        warnings,
       };
     }
     const temporary = derivedName(to.name, 'wesley_new');

@@ -1,0 +1,192 @@
+import path from 'node:path';
+import { formatExplain, planMigration, type Plan, type SourcePosition } from '@wesley/core';
+import type { CliContext, OutputStream } from '../cli-context.js';
+import { displayPath } from '../display-path.js';
+import { exitCodes } from '../exit-codes.js';
+import { writeArtifacts } from '../generate/index.js';
+import { writeDiagnostics } from '../output/index.js';
+import {
+  changeLocator,
+  formatPlanJson,
+  formatPlanSteps,
+  formatServerVersion,
+  isDatabaseUrl,
+  loadSchemaInput,
+  migrationDirectory,
+  parseServerVersion,
+  PlanInputError,
+  sdlPositions,
+  type SchemaInput,
+} from '../plan/index.js';
+import { UsageError } from '../usage-error.js';
+import type { Command } from './command.js';
+import { parseFlags } from './parse-flags.js';
+
+const name = 'plan';
+
+const flags = {
+  from: { type: 'string', short: 'f', multiple: true },
+  to: { type: 'string', short: 't', multiple: true },
+  out: { type: 'string', short: 'o' },
+  explain: { type: 'boolean' },
+  json: { type: 'boolean' },
+  'allow-destructive': { type: 'boolean' },
+  'server-version': { type: 'string' },
+  'batch-size': { type: 'string' },
+  schema: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** The planner's own default target: the newest PostgreSQL. */
+const defaultServerVersion = 180000;
+
+const help = `Usage: wesley plan --from <schema file|ir.json|database url> --to <schema file> [options]
+
+Plans the migration from one schema to another: lock-aware steps in four phases (expand,
+backfill, validate, contract), each taking only locks that are brief or block nothing.
+Without --explain or --json it lists the steps.
+
+  --from is one of
+    schema.graphql ...              GraphQL schema files or globs (repeat the flag for several)
+    generated/ir.json               the ir.json written by 'wesley generate'
+    postgres://user@host/db         a database: its current schema is read from the catalog
+
+Options:
+  -f, --from <file|url>      the schema now (required)
+  -t, --to <file|glob>       the schema wanted: GraphQL files or globs, repeatable (required)
+  -o, --out <dir>            write the migration directory: plan.json, up.sql, down.sql
+                             (up.sql and down.sql run with psql -v ON_ERROR_STOP=1 -f)
+      --explain              print the lock table of the plan and each step's SQL
+      --json                 print the plan as JSON (the content of plan.json)
+      --allow-destructive    plan changes that lose data (dropped tables and columns,
+                             narrowing type changes); refused by default (WES101)
+      --server-version <v>   PostgreSQL to plan for: 15, 15.4 or 150004 (default: the
+                             database's when --from is one, else ${formatServerVersion(defaultServerVersion)})
+      --batch-size <rows>    rows per backfill batch (default 1000)
+      --schema <name>        the database schema to read with a database --from (default public)
+  -h, --help                 show this help
+
+Exit codes: 0 planned (or nothing to do), 1 schema or plan errors, or an input that cannot be
+read (database unreachable, broken ir.json), 2 wrong command line.
+`;
+
+/** `wesley plan`: the migration from one schema to another, as text, JSON or a directory. */
+export const planCommand: Command = {
+  name,
+  summary: 'plan a lock-aware migration from a schema or database to a new schema',
+  help,
+  async run(args, context) {
+    const values = parseFlags(name, args, flags);
+    if (values.help === true) {
+      context.stdout.write(help);
+      return exitCodes.ok;
+    }
+    if (values.json === true && values.explain === true) throw new UsageError('--json and --explain both print the plan; pick one', name);
+    const fromValues = values.from ?? [];
+    const fromDatabase = fromValues.length === 1 && isDatabaseUrl(fromValues[0] ?? '');
+    if (values.schema !== undefined && !fromDatabase) throw new UsageError('--schema names the database schema to read, so it needs --from <database url>', name);
+    const serverVersion = optionalServerVersion(values['server-version']);
+    const batchSize = optionalBatchSize(values['batch-size']);
+    try {
+      // The files first: a wrong path is reported before a database is contacted.
+      const to = await loadSchemaInput(values.to ?? [], { cwd: context.cwd, command: name, flag: '--to', allowIrAndDatabase: false, databaseSchema: 'public' });
+      const from = await loadSchemaInput(fromValues, {
+        cwd: context.cwd,
+        command: name,
+        flag: '--from',
+        allowIrAndDatabase: true,
+        databaseSchema: values.schema ?? 'public',
+      });
+      return await plan(from, to, context, {
+        serverVersion: serverVersion ?? from.serverVersion ?? defaultServerVersion,
+        batchSize,
+        allowDestructive: values['allow-destructive'] === true,
+        output: values.json === true ? 'json' : values.explain === true ? 'explain' : 'steps',
+        outDir: values.out === undefined ? null : path.resolve(context.cwd, values.out),
+      });
+    } catch (error) {
+      if (!(error instanceof PlanInputError)) throw error;
+      context.stderr.write(`wesley plan: ${error.message}\n  help: ${error.help}\n`);
+      return exitCodes.failure;
+    }
+  },
+};
+
+interface PlanRun {
+  readonly serverVersion: number;
+  readonly batchSize: number | undefined;
+  readonly allowDestructive: boolean;
+  readonly output: 'json' | 'explain' | 'steps';
+  readonly outDir: string | null;
+}
+
+async function plan(from: SchemaInput, to: SchemaInput, context: CliContext, run: PlanRun): Promise<number> {
+  const sources = [...from.sources, ...to.sources];
+  const compileDiagnostics = [...from.diagnostics, ...to.diagnostics];
+  if (from.ir === null || to.ir === null) {
+    writeDiagnostics(context.stderr, compileDiagnostics, sources);
+    context.stderr.write('wesley plan: no plan because of errors in the schema\n');
+    return exitCodes.failure;
+  }
+  // With nothing in the SDL to point at (say, a table only the database has), the --to file.
+  const fallback: SourcePosition = { file: to.sources[0]?.name ?? to.label, line: 1, column: 1 };
+  const locate = changeLocator({ ir: from.ir, positions: sdlPositions(from.sources) }, { ir: to.ir, positions: sdlPositions(to.sources) }, fallback);
+  const result = planMigration(from.ir, to.ir, {
+    serverVersion: run.serverVersion,
+    allowDestructive: run.allowDestructive,
+    ...(run.batchSize === undefined ? {} : { batchSize: run.batchSize }),
+    partitions: from.partitions,
+    locate,
+  });
+  writeDiagnostics(context.stderr, [...compileDiagnostics, ...result.diagnostics], sources);
+  if (result.plan === null) {
+    context.stderr.write('wesley plan: no plan because of errors\n');
+    return exitCodes.failure;
+  }
+  return report(result.plan, from, to, context, run);
+}
+
+async function report(plan: Plan, from: SchemaInput, to: SchemaInput, context: CliContext, run: PlanRun): Promise<number> {
+  if (run.output === 'json') context.stdout.write(formatPlanJson(plan));
+  if (plan.steps.length === 0) {
+    if (run.output !== 'json') context.stdout.write(`wesley plan: nothing to do, ${from.label} already matches ${to.label}\n`);
+    return exitCodes.ok;
+  }
+  // A blank line between the last statement and what follows.
+  if (run.output === 'explain') context.stdout.write(`${formatExplain(plan)}\n`);
+  if (run.output === 'steps') context.stdout.write(formatPlanSteps(plan));
+  // JSON output stays parseable: everything else goes to stderr then.
+  const notes: OutputStream = run.output === 'json' ? context.stderr : context.stdout;
+  let written = '';
+  if (run.outDir !== null) {
+    const directory = migrationDirectory(plan);
+    const statuses = await writeArtifacts(run.outDir, directory.artifacts);
+    for (const status of statuses) {
+      notes.write(`  ${status.state === 'fresh' ? 'unchanged' : 'wrote'} ${displayPath(context.cwd, status.path)}\n`);
+    }
+    written = `; migration in ${displayPath(context.cwd, run.outDir)}`;
+    if (directory.irreversible.length > 0) {
+      context.stderr.write(
+        `wesley plan: warning: down.sql has no statements, because these steps cannot be undone: ${directory.irreversible.join(', ')}\n`,
+      );
+    }
+  }
+  const count = plan.steps.length;
+  notes.write(
+    `wesley plan: ${count} step${count === 1 ? '' : 's'} from ${from.label} to ${to.label} for PostgreSQL ${formatServerVersion(plan.serverVersion)}${written}\n`,
+  );
+  return exitCodes.ok;
+}
+
+function optionalServerVersion(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = parseServerVersion(value);
+  if (parsed === null) throw new UsageError(`--server-version takes a PostgreSQL version such as 15, 15.4 or 150004, not '${value}'`, name);
+  return parsed;
+}
+
+function optionalBatchSize(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--batch-size takes a whole number of rows above 0, not '${value}'`, name);
+  return Number(value);
+}

@@ -1,0 +1,48 @@
+import { compileSchema } from '@wesley/core';
+import { loadSchemaSources } from '../schema/index.js';
+import { UsageError } from '../usage-error.js';
+import { readDatabaseSchema } from './read-database-schema.js';
+import { readIrJson } from './read-ir-json.js';
+import type { SchemaInput } from './schema-input.js';
+
+/** `postgres://` and `postgresql://`, the URL schemes libpq and node-postgres accept. */
+export function isDatabaseUrl(value: string): boolean {
+  return /^postgres(?:ql)?:\/\//i.test(value);
+}
+
+const isIrJson = (value: string): boolean => /\.json$/i.test(value);
+
+export interface LoadSchemaInputOptions {
+  readonly cwd: string;
+  readonly command: string;
+  /** The flag the values came from, for messages. */
+  readonly flag: string;
+  /** Whether an `ir.json` or a database URL may stand for this side. */
+  readonly allowIrAndDatabase: boolean;
+  /** The database schema to introspect. */
+  readonly databaseSchema: string;
+}
+
+/**
+ * One side of a plan from its flag values: a database URL, an `ir.json`, or one or more
+ * GraphQL schema files and globs (compiled together, as `wesley generate` does).
+ *
+ * @throws UsageError when the values are missing or mix kinds, or a file does not exist.
+ * @throws PlanInputError when an `ir.json` or the database cannot be used.
+ */
+export async function loadSchemaInput(values: readonly string[], options: LoadSchemaInputOptions): Promise<SchemaInput> {
+  const { cwd, command, flag } = options;
+  if (values.length === 0) throw new UsageError(`missing ${flag} <schema file>`, command);
+  const special = values.filter((value) => isDatabaseUrl(value) || isIrJson(value));
+  if (special.length > 0 && !options.allowIrAndDatabase) {
+    throw new UsageError(`${flag} takes GraphQL schema files; an ir.json or a database URL is accepted by --from only`, command);
+  }
+  const [only] = special;
+  if (only !== undefined) {
+    if (values.length > 1) throw new UsageError(`${flag} takes one database URL or one ir.json, or any number of .graphql files, not a mix`, command);
+    return isDatabaseUrl(only) ? readDatabaseSchema(only, options.databaseSchema) : readIrJson(only, cwd, command);
+  }
+  const sources = await loadSchemaSources(values, cwd, command);
+  const { ir, diagnostics } = compileSchema(sources);
+  return { label: sources.map((source) => source.name).join(', '), ir, sources, diagnostics, serverVersion: null, partitions: new Map() };
+}

@@ -1,0 +1,43 @@
+import { connect, ConnectionError, introspect, redactPassword, type Connection } from '@wesley/postgres';
+import { PlanInputError } from './plan-input-error.js';
+import { readPartitionChildren } from './read-partition-children.js';
+import type { SchemaInput } from './schema-input.js';
+
+/**
+ * Reads the current schema of a live database: its `server_version_num`, the tables and enums
+ * of `schema` (introspected into the IR) and the partitions of its partitioned tables. Every
+ * message names the URL without its password.
+ *
+ * @throws PlanInputError when the database cannot be reached, the schema does not exist, or a
+ * catalog query fails.
+ */
+export async function readDatabaseSchema(url: string, schema: string): Promise<SchemaInput> {
+  let session: Connection;
+  try {
+    session = await connect(url);
+  } catch (error) {
+    if (error instanceof ConnectionError) throw new PlanInputError(error.message, error.help);
+    throw error;
+  }
+  const label = session.displayUrl;
+  try {
+    const { rows } = await session.query<{ version: string; found: boolean }>(
+      `SELECT current_setting('server_version_num') AS version,
+              EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = $1) AS found`,
+      [schema],
+    );
+    const row = rows[0];
+    if (row?.found !== true) {
+      throw new PlanInputError(`schema "${schema}" does not exist in ${label}`, 'pass the schema to read with --schema <name> (default public)');
+    }
+    const ir = await introspect(session, { schema });
+    const partitions = await readPartitionChildren(session, schema);
+    return { label, ir, sources: [], diagnostics: [], serverVersion: Number(row.version), partitions };
+  } catch (error) {
+    if (error instanceof PlanInputError) throw error;
+    const reason = redactPassword(error instanceof Error ? error.message : String(error), url);
+    throw new PlanInputError(`reading the schema of ${label} failed: ${reason}`, 'check that the user may read the catalog of that database');
+  } finally {
+    await session.close();
+  }
+}

@@ -1,0 +1,69 @@
+import type { LockClaim, Plan, PlanStep } from '@wesley/core';
+import { formatServerVersion } from './format-server-version.js';
+import { renderBackfillBlock } from './render-backfill-block.js';
+
+/** The lock_timeout of every transactional step and backfill batch (squawk's reference value). */
+const lockTimeout = '1s';
+
+/**
+ * A plan as a SQL file that `psql -v ON_ERROR_STOP=1 -f` runs: a header saying how, then each
+ * step under a comment naming its id, phase, transactionality and locks. A transactional step
+ * is one `BEGIN ... COMMIT` with `SET LOCAL lock_timeout`; a `CONCURRENTLY` step stands alone;
+ * a backfill is a `DO` block running the batches (see `renderBackfillBlock`).
+ */
+export function renderMigrationSql(plan: Plan, direction: 'up' | 'down'): string {
+  const count = plan.steps.length;
+  const header = [
+    `Wesley migration, ${direction}: ${count} step${count === 1 ? '' : 's'}, planned for PostgreSQL ${formatServerVersion(plan.serverVersion)}.`,
+    `From schema ${plan.from}`,
+    `to schema   ${plan.to} (hashes of the IR).`,
+    ...(direction === 'down' ? ['Undoes up.sql, last step first.'] : []),
+    '',
+    `Apply with: psql -v ON_ERROR_STOP=1 -f ${direction}.sql <database url>`,
+    `* A step in a transaction runs in BEGIN ... COMMIT with SET LOCAL lock_timeout = '${lockTimeout}': a lock`,
+    '  not granted by then fails the step rather than waiting, because a waiting lock request makes',
+    '  every later query on the table wait behind it. Run a step that failed that way again.',
+    '* A step outside a transaction (CONCURRENTLY) cannot run inside one: no psql --single-transaction.',
+    '  When one fails it leaves an INVALID index: its header says how to drop it before a rerun.',
+    '* A backfill is a DO block that updates the rows in batches by primary key and commits after',
+    '  each batch, so row locks are held on one batch at a time.',
+    '* psql stops at the first failing statement; the steps before it stay applied. Carry on from',
+    "  the failing step's header once the cause is fixed.",
+  ];
+  const blocks = plan.steps.map((step, i) => renderStep(step, i + 1, count));
+  return `${[comment(header), ...blocks].join('\n\n')}\n`;
+}
+
+function renderStep(step: PlanStep, number: number, count: number): string {
+  const head = comment([
+    `step ${number} of ${count}: ${step.id}`,
+    `phase: ${step.phase}; transaction: ${transaction(step)}; locks: ${formatLocks(step.locks)}`,
+    step.summary,
+    // Not run here: on a first run there is nothing to repair, and after a success it would undo the step.
+    ...(step.repair.length === 0 ? [] : ['to run this step again after it failed, first run:', ...step.repair.map((sql) => `  ${sql}`)]),
+  ]);
+  if (step.backfill !== null) return `${head}\n${renderBackfillBlock(step.backfill, lockTimeout)}`;
+  if (!step.transactional) return [head, ...step.sql].join('\n');
+  return [head, 'BEGIN;', `SET LOCAL lock_timeout = '${lockTimeout}';`, ...step.sql, 'COMMIT;'].join('\n');
+}
+
+function transaction(step: PlanStep): string {
+  if (step.backfill !== null) return `one per batch of ${step.backfill.batchSize} rows by ${step.backfill.key.join(', ')}`;
+  return step.transactional ? 'yes' : 'no, runs on its own';
+}
+
+/** `account (AccessExclusiveLock, ShareLock); team (AccessShareLock)`, or `none`. */
+function formatLocks(claims: readonly LockClaim[]): string {
+  if (claims.length === 0) return 'none';
+  const byRelation = new Map<string, string[]>();
+  for (const { relation, mode } of claims) byRelation.set(relation, [...(byRelation.get(relation) ?? []), mode]);
+  return [...byRelation].map(([relation, modes]) => `${relation} (${modes.join(', ')})`).join('; ');
+}
+
+/**
+ * SQL line comments. Names inside may hold any character, a line break included: it is
+ * flattened so that nothing after it could be read as SQL.
+ */
+function comment(lines: readonly string[]): string {
+  return lines.map((line) => (line === '' ? '--' : `-- ${line.replace(/[\r\n]+/g, ' ')}`)).join('\n');
+}

@@ -1,0 +1,126 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { compileSchema, emitDdl, planMigration, type Plan, type SchemaIR } from '@wesley/core';
+import { introspect, type Connection } from '@wesley/postgres';
+import { describeEachServer, useTestDatabase } from '@wesley/postgres/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { comparableIR } from '../../postgres/test/fixtures/comparable-ir.js';
+import { v1, v2, v3 } from './plan-fixtures.js';
+import { psqlFile } from './psql.js';
+import { runBuiltCli } from './run-built-cli.js';
+
+const partitionedV1 = `type Event @wes_table @wes_partition(by: "createdAt", strategy: RANGE) {
+  id: UUID! @wes_pk
+  createdAt: DateTime! @wes_pk
+  kind: String!
+}
+`;
+const partitionedV2 = partitionedV1.replace('strategy: RANGE)', 'strategy: RANGE) @wes_index(columns: ["kind"])');
+
+let cwd: string;
+beforeAll(async () => {
+  cwd = await mkdtemp(path.join(os.tmpdir(), 'wesley-plan-db-'));
+  const files = { 'v1.graphql': v1, 'v2.graphql': v2, 'v3.graphql': v3, 'events-v2.graphql': partitionedV2 };
+  for (const [file, text] of Object.entries(files)) await writeFile(path.join(cwd, file), text);
+});
+afterAll(async () => {
+  await rm(cwd, { recursive: true, force: true });
+});
+
+function compile(body: string): SchemaIR {
+  const { ir } = compileSchema({ name: 'schema.graphql', body });
+  if (ir === null) throw new Error('fixture does not compile');
+  return ir;
+}
+
+const plan = (...args: string[]) => runBuiltCli(cwd, 'plan', ...args);
+
+async function serverVersion(session: Connection): Promise<number> {
+  const { rows } = await session.query<{ v: string }>(`SELECT current_setting('server_version_num') AS v`);
+  return Number(rows[0]?.v);
+}
+
+describeEachServer('wesley plan --from a database', (server) => {
+  const db = useTestDatabase(server);
+  let session: Connection;
+  let password: string;
+  const out = `migration-${server.label}`;
+  beforeAll(async () => {
+    session = await db.connect();
+    await session.query(emitDdl(compile(v1)));
+    await session.query(`INSERT INTO account (email) SELECT 'user' || n || '@example.com' FROM generate_series(1, 5) AS n`);
+    password = decodeURIComponent(new URL(db.url).password);
+  });
+
+  it('plans from the live schema for its server version, never printing the password', async () => {
+    expect(password.length).toBeGreaterThan(0);
+    const run = await plan('--from', db.url, '--to', 'v2.graphql', '--batch-size', '2', '--out', out);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`from ${db.url.replace(`:${new URL(db.url).password}@`, ':***@')} to v2.graphql`);
+    expect(run.stdout).not.toContain(password);
+
+    const version = await serverVersion(session);
+    const planned = JSON.parse(await readFile(path.join(cwd, out, 'plan.json'), 'utf8')) as Plan;
+    expect(planned.serverVersion).toBe(version);
+    expect(planned.steps).toEqual(planMigration(compile(v1), compile(v2), { serverVersion: version, batchSize: 2 }).plan?.steps);
+    expect(planned.steps.some((step) => step.backfill !== null)).toBe(true);
+  });
+
+  it('up.sql run by psql gives the v2 schema, the new column backfilled', async () => {
+    await psqlFile(db.url, path.join(cwd, out, 'up.sql'));
+    expect(comparableIR(await introspect(session))).toEqual(comparableIR(compile(v2)));
+    const { rows } = await session.query<{ missing: string; distinct: string }>(
+      'SELECT count(*) FILTER (WHERE token IS NULL) AS missing, count(DISTINCT token) AS distinct FROM account',
+    );
+    expect(rows[0]).toEqual({ missing: '0', distinct: '5' });
+    expect((await plan('--from', db.url, '--to', 'v2.graphql')).stdout).toMatch(/^wesley plan: nothing to do, postgres:\/\/\S+:\*\*\*@\S+ already matches v2\.graphql\n$/);
+  });
+
+  it('down.sql run by psql gives the v1 schema back, rows kept', async () => {
+    await psqlFile(db.url, path.join(cwd, out, 'down.sql'));
+    expect(comparableIR(await introspect(session))).toEqual(comparableIR(compile(v1)));
+    const { rows } = await session.query<{ n: string }>('SELECT count(*) AS n FROM account');
+    expect(rows[0]?.n).toBe('5');
+  });
+
+  it("points a refused drop at the type in the --to file, since the database has no SDL", async () => {
+    const run = await plan('--from', db.url, '--to', 'v3.graphql');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^v3\.graphql:1:6 {2}WES101 {2}error {2}the data in account\.nickname is lost/);
+    expect(`${run.stdout}${run.stderr}`).not.toContain(password);
+  });
+
+  it('exits 1 when the --schema does not exist', async () => {
+    const run = await plan('--from', db.url, '--schema', 'nowhere', '--to', 'v2.graphql');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^wesley plan: schema "nowhere" does not exist in postgres:\/\/\S+:\*\*\*@\S+\n {2}help: /);
+    expect(run.stderr).not.toContain(password);
+  });
+});
+
+describeEachServer('wesley plan --from a database with a partitioned table', (server) => {
+  const db = useTestDatabase(server);
+  let session: Connection;
+  const out = `events-${server.label}`;
+  beforeAll(async () => {
+    session = await db.connect();
+    await session.query(emitDdl(compile(partitionedV1)));
+    await session.query(`CREATE TABLE event_2025 PARTITION OF event FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')`);
+    await session.query(`CREATE TABLE event_2026 PARTITION OF event FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')`);
+  });
+
+  it('builds a new index partition by partition, and psql runs it', async () => {
+    const run = await plan('--from', db.url, '--to', 'events-v2.graphql', '--out', out);
+    expect(run.code).toBe(0);
+    const planned = JSON.parse(await readFile(path.join(cwd, out, 'plan.json'), 'utf8')) as Plan;
+    const builds = planned.steps.filter((step) => step.id.includes(':build:')).map((step) => step.id);
+    expect(builds).toEqual(['add-index:event.event_kind_idx:build:event_2025', 'add-index:event.event_kind_idx:build:event_2026']);
+
+    await psqlFile(db.url, path.join(cwd, out, 'up.sql'));
+    const { rows } = await session.query<{ valid: boolean }>(`SELECT indisvalid AS valid FROM pg_index WHERE indexrelid = 'event_kind_idx'::regclass`);
+    expect(rows).toEqual([{ valid: true }]);
+    expect((await plan('--from', db.url, '--to', 'events-v2.graphql')).stdout).toMatch(/^wesley plan: nothing to do, /);
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { planSteps } from '../step-facts.js';
+
+const account = 'type Account @wes_table { id: ID! @wes_pk  name: String }';
+const post = (fk: string) => `type Post @wes_table { id: ID! @wes_pk  accountId: ID ${fk} }`;
+const dropKey = (table: string, name: string, ref: string) => ({
+  sql: [`ALTER TABLE ${table} DROP CONSTRAINT IF EXISTS ${name};`],
+  transactional: true,
+  locks: [`${ref}: AccessExclusiveLock`, `${table}: AccessExclusiveLock`],
+});
+
+describe('addForeignKey', () => {
+  it('adds the key NOT VALID on both tables under SHARE ROW EXCLUSIVE, then validates without blocking writes', () => {
+    const { steps, diagnostics } = planSteps(account + post(''), account + post('@wes_fk(ref: "Account.id", onDelete: "CASCADE")'));
+    expect(diagnostics).toEqual([]);
+    expect(steps).toEqual([
+      {
+        id: 'add-foreign-key:post.post_account_id_fkey:add',
+        phase: 'expand',
+        sql: ['ALTER TABLE post ADD CONSTRAINT post_account_id_fkey FOREIGN KEY (account_id) REFERENCES account (id) ON DELETE CASCADE NOT VALID;'],
+        transactional: true,
+        locks: ['account: AccessShareLock', 'account: ShareRowExclusiveLock', 'post: AccessShareLock', 'post: ShareRowExclusiveLock'],
+        rewrites: false,
+        scans: false,
+        backfill: null,
+        reversible: true,
+        rollback: dropKey('post', 'post_account_id_fkey', 'account'),
+      },
+      {
+        id: 'add-foreign-key:post.post_account_id_fkey:validate',
+        phase: 'validate',
+        sql: ['ALTER TABLE post VALIDATE CONSTRAINT post_account_id_fkey;'],
+        transactional: true,
+        locks: ['account: AccessShareLock', 'account: RowShareLock', 'post: AccessShareLock', 'post: ShareUpdateExclusiveLock'],
+        rewrites: false,
+        scans: true,
+        backfill: null,
+        reversible: true,
+        rollback: { sql: [], transactional: true, locks: [] },
+      },
+    ]);
+  });
+
+  it('adds a valid key at once to a table the plan creates (empty: nothing to check), after the table', () => {
+    const { steps } = planSteps(account, account + post('@wes_fk(ref: "Account.id")'));
+    expect(steps.map((s) => s.id)).toEqual(['create-table:post', 'add-foreign-key:post.post_account_id_fkey']);
+    expect(steps[1]).toEqual({
+      id: 'add-foreign-key:post.post_account_id_fkey',
+      phase: 'expand',
+      sql: ['ALTER TABLE post ADD CONSTRAINT post_account_id_fkey FOREIGN KEY (account_id) REFERENCES account (id);'],
+      transactional: true,
+      locks: ['account: AccessShareLock', 'account: RowShareLock', 'account: ShareRowExclusiveLock', 'post: AccessShareLock', 'post: ShareRowExclusiveLock'],
+      rewrites: false,
+      scans: false,
+      backfill: null,
+      reversible: true,
+      rollback: dropKey('post', 'post_account_id_fkey', 'account'),
+    });
+  });
+
+  it('validates a key on a partitioned table while adding it (no NOT VALID there), locking known partitions, and warns (WES104)', () => {
+    const device = 'type Device @wes_table { id: Int! @wes_pk }';
+    const measurement = (fk: string) =>
+      `type Measurement @wes_table @wes_partition(by: "takenAt", strategy: "RANGE") { deviceId: Int! @wes_pk ${fk} takenAt: DateTime! @wes_pk }`;
+    const partitions = new Map([['measurement', ['measurement_2024', 'measurement_2025']]]);
+    const { steps, diagnostics } = planSteps(device + measurement(''), device + measurement('@wes_fk(ref: "Device.id")'), { partitions });
+    expect(steps).toEqual([
+      {
+        id: 'add-foreign-key:measurement.measurement_device_id_fkey',
+        phase: 'expand',
+        sql: ['ALTER TABLE measurement ADD CONSTRAINT measurement_device_id_fkey FOREIGN KEY (device_id) REFERENCES device (id);'],
+        transactional: true,
+        locks: [
+          'device: AccessShareLock',
+          'device: RowShareLock',
+          'device: ShareRowExclusiveLock',
+          'measurement: AccessShareLock',
+          'measurement: ShareRowExclusiveLock',
+          'measurement_2024: AccessShareLock',
+          'measurement_2024: ShareRowExclusiveLock',
+          'measurement_2025: AccessShareLock',
+          'measurement_2025: ShareRowExclusiveLock',
+        ],
+        rewrites: false,
+        scans: true,
+        backfill: null,
+        reversible: true,
+        rollback: dropKey('measurement', 'measurement_device_id_fkey', 'device'),
+      },
+    ]);
+    expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([['WES104', 'warning']]);
+  });
+});

@@ -1,0 +1,14 @@
+import type { Connection } from '../connect/connect.js';
+
+/**
+ * Hooks through which a caller (the migrator's ledger) records a step's progress in the same
+ * transactions as the step's work, so that each unit of work commits exactly once with its record.
+ */
+export interface StepJournal {
+  /** Runs inside a transactional step's transaction, just before `COMMIT`. */
+  readonly committing?: (session: Connection) => Promise<void>;
+  /** Backfill: the last key of the last committed batch, to resume after; `null` starts at the beginning. */
+  readonly resumeAfter?: readonly unknown[] | null;
+  /** Backfill: runs inside each batch's transaction, with the key the batch ended at. */
+  readonly batchCommitting?: (session: Connection, lastKey: readonly unknown[]) => Promise<void>;
+}

@@ -1,0 +1,11 @@
+import type { RunEvent } from '../execute/run-options.js';
+
+/** What the migrator reports as it goes: for the terminal progress display and `--json`. */
+export type MigrateEvent =
+  | RunEvent
+  | { readonly kind: 'lock-wait'; readonly name: string }
+  | { readonly kind: 'migration-start'; readonly migration: string; readonly type: 'plan' | 'sql'; readonly resumed: boolean }
+  | { readonly kind: 'migration-done'; readonly migration: string; readonly durationMs: number }
+  | { readonly kind: 'migration-stopped'; readonly migration: string; readonly after: string }
+  | { readonly kind: 'statements'; readonly migration: string; readonly done: number }
+  | { readonly kind: 'notice'; readonly message: string };

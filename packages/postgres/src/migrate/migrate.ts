@@ -1,0 +1,108 @@
+import os from 'node:os';
+import { phases, type Plan, type PlanStep } from '@wesley/core';
+import { connect, type Connection } from '../connect/connect.js';
+import type { RunOptions } from '../execute/run-options.js';
+import { ensureLedger, finishMigration, readMigrations, startMigration } from './ledger.js';
+import type { MigrateEvent } from './migrate-events.js';
+import { DestructiveMigrationError, MigrationEditedError } from './migration-errors.js';
+import { listMigrationFiles, type MigrationFile } from './migration-files.js';
+import { acquireMigrationLock, type MigrationLockOptions } from './migration-lock.js';
+import { readPlanFile } from './read-plan-file.js';
+import { runPlanMigration } from './run-plan-migration.js';
+import { runSqlMigration } from './run-sql-migration.js';
+
+export interface MigrateOptions extends Omit<RunOptions, 'onEvent'> {
+  /** The target database. */
+  readonly url: string;
+  /** The migrations directory (see `listMigrationFiles`). */
+  readonly directory: string;
+  readonly lock?: MigrationLockOptions;
+  /** Run planned steps that lose data (a plan made with `--allow-destructive`). */
+  readonly allowDestructive?: boolean;
+  /** Stop after this step id, or after the last step of this phase, in the first migration that has it. */
+  readonly to?: string;
+  /** Who is recorded in the ledger (default `<os user>@<host>`). */
+  readonly appliedBy?: string;
+  readonly onEvent?: (event: MigrateEvent) => void;
+}
+
+export interface MigrateResult {
+  /** Migrations applied by this run, in order. */
+  readonly applied: readonly string[];
+  /** The migration this run stopped inside (`to`), or `null`. */
+  readonly stoppedIn: string | null;
+}
+
+/**
+ * Applies the pending migrations of a directory, one migrator at a time (a session advisory
+ * lock), recording each in the ledger so that a killed run resumes exactly where it stopped.
+ * Before anything runs, every applied migration's checksum is checked against its file and
+ * every pending plan is read and checked for destructive steps: bad input stops the run before
+ * it changes anything.
+ */
+export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
+  const onEvent = options.onEvent ?? (() => undefined);
+  const files = await listMigrationFiles(options.directory);
+  const lockName = options.lock?.name ?? 'wesley';
+  const lock = await acquireMigrationLock(options.url, { ...options.lock, onWait: () => onEvent({ kind: 'lock-wait', name: lockName }) });
+  let session: Connection | null = null;
+  try {
+    session = await connect(options.url);
+    await ensureLedger(session);
+    const ledger = await readMigrations(session);
+    for (const file of files) {
+      const entry = ledger.get(file.name);
+      if (entry !== undefined && entry.checksum !== file.checksum) throw new MigrationEditedError(file.name, entry.checksum, file.checksum);
+    }
+    const pending = files.filter((file) => ledger.get(file.name)?.status !== 'applied');
+    const plans = await readPlans(pending, options.allowDestructive === true);
+    const applied: string[] = [];
+    const appliedBy = options.appliedBy ?? `${os.userInfo().username}@${os.hostname()}`;
+    for (const file of pending) {
+      const started = Date.now();
+      onEvent({ kind: 'migration-start', migration: file.name, type: file.kind, resumed: ledger.has(file.name) });
+      await startMigration(session, { name: file.name, checksum: file.checksum, kind: file.kind, appliedBy });
+      const plan = plans.get(file.name);
+      const runOptions = { ...options, onEvent };
+      const complete =
+        plan === undefined
+          ? await runSqlMigration(session, file, runOptions)
+          : await runPlanMigration(session, file.name, plan, { ...runOptions, include: upTo(plan, options.to) });
+      if (!complete) {
+        onEvent({ kind: 'migration-stopped', migration: file.name, after: options.to ?? '' });
+        return { applied, stoppedIn: file.name };
+      }
+      await finishMigration(session, file.name);
+      applied.push(file.name);
+      onEvent({ kind: 'migration-done', migration: file.name, durationMs: Date.now() - started });
+    }
+    return { applied, stoppedIn: null };
+  } finally {
+    await session?.close();
+    await lock.release();
+  }
+}
+
+async function readPlans(files: readonly MigrationFile[], allowDestructive: boolean): Promise<Map<string, Plan>> {
+  const plans = new Map<string, Plan>();
+  for (const file of files) {
+    if (file.kind !== 'plan') continue;
+    const plan = await readPlanFile(file.path);
+    const destructive = plan.steps.filter((step) => step.impact?.data === 'breaking').map((step) => step.id);
+    if (destructive.length > 0 && !allowDestructive) throw new DestructiveMigrationError(file.name, destructive);
+    plans.set(file.name, plan);
+  }
+  return plans;
+}
+
+/**
+ * `--to`: a phase name runs the steps up to the end of that phase; a step id runs the steps up
+ * to and including that step. A plan without the step runs whole.
+ */
+function upTo(plan: Plan, to: string | undefined): ((step: PlanStep, index: number) => boolean) | undefined {
+  if (to === undefined) return undefined;
+  const phase = (phases as readonly string[]).indexOf(to);
+  if (phase >= 0) return (step) => phases.indexOf(step.phase) <= phase;
+  const last = plan.steps.findIndex((step) => step.id === to);
+  return last < 0 ? undefined : (_step, index) => index <= last;
+}

@@ -1,0 +1,50 @@
+import type { Plan, PlanStep } from '@wesley/core';
+import type { Connection } from '../connect/connect.js';
+import { applyStep } from '../execute/apply-step.js';
+import type { RunOptions } from '../execute/run-options.js';
+import { readSteps, recordStep, saveCursor, type LedgerStep } from './ledger.js';
+
+/**
+ * Runs the steps of a planned migration that the ledger does not show as applied, in plan order,
+ * stopping at the first step `include` refuses (`--to`). Exactly once, crash or not:
+ *
+ * - a transactional step commits its ledger row in its own transaction;
+ * - a backfill commits its cursor with every batch and resumes after it;
+ * - a non-transactional step (`CONCURRENTLY`) is recorded as running before and applied after;
+ *   found running on a later run, it was interrupted: its `repair` (dropping the INVALID index it
+ *   may have left) runs before it is redone.
+ *
+ * Returns `true` when every step is applied, `false` when it stopped early.
+ */
+export async function runPlanMigration(
+  session: Connection,
+  name: string,
+  plan: Plan,
+  options: RunOptions & { readonly include?: ((step: PlanStep, index: number) => boolean) | undefined },
+): Promise<boolean> {
+  const ledger = await readSteps(session, name);
+  for (const [index, step] of plan.steps.entries()) {
+    if (options.include?.(step, index) === false) return false;
+    const record = ledger.get(step.id);
+    if (record?.status !== 'applied') await runStep(session, name, step, record, options);
+  }
+  return true;
+}
+
+/** `record` is the step's ledger row: present (and `running`) when an earlier run was interrupted in it. */
+async function runStep(session: Connection, name: string, step: PlanStep, record: LedgerStep | undefined, options: RunOptions): Promise<void> {
+  if (step.backfill !== null) {
+    const resumeAfter = Array.isArray(record?.cursor) ? (record.cursor as unknown[]) : null;
+    await applyStep(session, step, options, { resumeAfter, batchCommitting: (s, key) => saveCursor(s, name, step.id, key) });
+    await recordStep(session, name, step.id, 'applied', resumeAfter);
+    return;
+  }
+  if (step.transactional) {
+    await applyStep(session, step, options, { committing: (s) => recordStep(s, name, step.id, 'applied') });
+    return;
+  }
+  if (record !== undefined) for (const sql of step.repair) await session.query(sql);
+  await recordStep(session, name, step.id, 'running');
+  await applyStep(session, step, options);
+  await recordStep(session, name, step.id, 'applied');
+}

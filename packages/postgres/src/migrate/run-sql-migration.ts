@@ -1,0 +1,165 @@
+import { createReadStream } from 'node:fs';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { Connection } from '../connect/connect.js';
+import type { RunOptions } from '../execute/run-options.js';
+import { resolveRunOptions, type ResolvedRunOptions } from '../execute/run-options.js';
+import { sqlStateOf, StepFailedError } from '../execute/step-failed-error.js';
+import { splitSql } from '../sql-stream/split-sql.js';
+import type { SqlCopy } from '../sql-stream/sql-item.js';
+import { readSteps, recordStep, saveCursor } from './ledger.js';
+import type { MigrateEvent } from './migrate-events.js';
+import type { MigrationFile } from './migration-files.js';
+import { concurrentIndexName, isTransactionControl, needsOwnTransaction } from './transaction-rules.js';
+
+/** The ledger step of a SQL migration: its cursor is the number of statements committed. */
+const stepId = 'statements';
+const retryable = new Set(['55P03', '40P01']);
+
+type SqlRunOptions = Omit<RunOptions, 'onEvent'> & { readonly onEvent: (event: MigrateEvent) => void };
+
+/**
+ * Runs a SQL migration file statement by statement as the streaming lexer splits it, never
+ * holding the file in memory. Ordinary statements run in one transaction per stretch between
+ * statements that cannot run in a transaction (`CREATE INDEX CONCURRENTLY`, `VACUUM`, ...), so a
+ * failing statement leaves its stretch unapplied; the ledger cursor (statements done) commits in
+ * the same transaction, so a killed run resumes after the last committed statement. A
+ * statement run on its own is recorded before and after; an interrupted `CREATE INDEX
+ * CONCURRENTLY` has its INVALID index dropped before it runs again. psql meta-commands
+ * (`\restrict`) and BEGIN/COMMIT are skipped with a notice. A lock timeout or deadlock retries
+ * the stretch from its start, with backoff. Session settings the file makes (`SET search_path`)
+ * are reset at the end.
+ */
+export async function runSqlMigration(session: Connection, file: MigrationFile, options: SqlRunOptions): Promise<boolean> {
+  const resolved = resolveRunOptions(options);
+  const record = (await readSteps(session, file.name)).get(stepId);
+  let done = typeof record?.cursor === 'number' ? record.cursor : 0;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      done = await runFrom(session, file, done, record?.status === 'running' && attempt === 1, resolved, options.onEvent);
+      await recordStep(session, file.name, stepId, 'applied', done);
+      await session.query('RESET ALL');
+      return true;
+    } catch (error) {
+      await session.query('ROLLBACK').catch(() => undefined);
+      if (!(error instanceof Progress)) throw error;
+      done = error.done;
+      const sqlState = sqlStateOf(error.cause);
+      if (sqlState !== null && retryable.has(sqlState) && attempt <= resolved.retries) {
+        await backoff(resolved, attempt, file.name, sqlState, options.onEvent);
+        continue;
+      }
+      throw new StepFailedError(`${file.name}:${error.line}`, attempt, error.cause);
+    }
+  }
+}
+
+/** A failure at a statement, with the count of statements committed before it. */
+class Progress extends Error {
+  constructor(
+    readonly done: number,
+    readonly line: number,
+    override readonly cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
+
+async function runFrom(
+  session: Connection,
+  file: MigrationFile,
+  start: number,
+  interrupted: boolean,
+  options: ResolvedRunOptions,
+  onEvent: (event: MigrateEvent) => void,
+): Promise<number> {
+  let index = 0;
+  let committed = start;
+  let open = false;
+  const commit = async () => {
+    if (!open) return;
+    await saveCursor(session, file.name, stepId, index);
+    await session.query('COMMIT');
+    open = false;
+    committed = index;
+  };
+  for await (const item of splitSql(createReadStream(file.path))) {
+    if (item.kind === 'meta') {
+      if (index >= start) onEvent({ kind: 'notice', message: `${file.name}:${item.line}: skipped psql meta-command ${item.command.split(/\s/)[0]}` });
+      continue;
+    }
+    if (index < start) {
+      index++;
+      continue;
+    }
+    try {
+      if (isTransactionControl(item.sql)) {
+        onEvent({ kind: 'notice', message: `${file.name}:${item.line}: skipped ${item.sql.split(/\s|;/)[0]}: Wesley runs the file in transactions of its own` });
+      } else if (needsOwnTransaction(item.sql)) {
+        await commit();
+        await runAlone(session, file, item.sql, index, interrupted && index === start, options);
+      } else {
+        if (!open) {
+          await session.query('BEGIN');
+          await session.query(`SELECT set_config('lock_timeout', $1, true), set_config('statement_timeout', $2, true)`, [
+            `${options.lockTimeoutMs}ms`,
+            `${options.statementTimeoutMs}ms`,
+          ]);
+          open = true;
+        }
+        if (item.kind === 'copy') await copyIn(session, item);
+        else await session.query(item.sql);
+      }
+    } catch (error) {
+      throw new Progress(committed, item.line, error);
+    }
+    index++;
+    if (index % 1000 === 0) onEvent({ kind: 'statements', migration: file.name, done: index });
+  }
+  try {
+    await commit();
+  } catch (error) {
+    throw new Progress(committed, 0, error);
+  }
+  onEvent({ kind: 'statements', migration: file.name, done: index });
+  return index;
+}
+
+/** A statement that must run outside a transaction, bracketed by ledger records. */
+async function runAlone(session: Connection, file: MigrationFile, sql: string, index: number, interrupted: boolean, options: ResolvedRunOptions): Promise<void> {
+  const index_ = concurrentIndexName(sql);
+  if (interrupted && index_ !== null) {
+    // A killed build leaves an INVALID index under the name; drop it so the statement can run.
+    const { rows } = await session.query<{ valid: boolean }>(
+      `SELECT i.indisvalid AS valid FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid
+       WHERE c.oid = to_regclass($1)`,
+      [index_],
+    );
+    if (rows[0]?.valid === false) await session.query(`DROP INDEX CONCURRENTLY IF EXISTS ${index_}`);
+  }
+  await recordStep(session, file.name, stepId, 'running', index);
+  await session.query(`SELECT set_config('lock_timeout', $1, false)`, [`${options.concurrentLockTimeoutMs}ms`]);
+  try {
+    await session.query(sql);
+  } finally {
+    await session.query('RESET lock_timeout');
+  }
+  await saveCursor(session, file.name, stepId, index + 1);
+}
+
+/** `COPY ... FROM STDIN`: the data streamed to the server with backpressure. */
+async function copyIn(session: Connection, item: SqlCopy): Promise<void> {
+  const stream = session.client.query(copyFrom(item.sql));
+  for await (const chunk of item.data) {
+    if (!stream.write(chunk)) await once(stream, 'drain');
+  }
+  stream.end();
+  await finished(stream);
+}
+
+async function backoff(options: ResolvedRunOptions, attempt: number, name: string, sqlState: string, onEvent: (event: MigrateEvent) => void): Promise<void> {
+  const waitMs = Math.round(Math.random() * Math.min(5000, options.backoffMs * 2 ** (attempt - 1)));
+  onEvent({ kind: 'step-retry', stepId: name, attempt, sqlState, waitMs });
+  await new Promise((resolve) => setTimeout(resolve, waitMs));
+}

@@ -1,0 +1,77 @@
+import { beforeAll, expect, it } from 'vitest';
+import { emitDdl, operations, planMigration, quoteIdent, type ChangeKind, type PlanResult } from '@wesley/core';
+import { describeEachServer, useTestDatabase } from '@wesley/postgres/testing';
+import type { Connection } from '../../src/connect/connect.js';
+import { lockTruthCases, refusalCases, type LockTruthCase } from './support/lock-truth-cases.js';
+import { claimedWriteBlocks, observeStepLocks, type ObserverSessions } from './support/observe-locks.js';
+
+/**
+ * The lock claims of every kind of plan step, checked against what PostgreSQL shows in
+ * pg_locks while the step runs on tables holding rows (DESIGN.md §3), on every server of the
+ * run. Each plan is made for that server's `server_version_num`, so the version-dependent paths
+ * (NOT NULL NOT VALID on 18, the CHECK dance before it) are each checked where they apply.
+ */
+describeEachServer('lock claims match pg_locks', (server) => {
+  const db = useTestDatabase(server);
+  let sessions: ObserverSessions;
+  let serverVersion = 0;
+
+  beforeAll(async () => {
+    sessions = { runner: await db.connect(), watcher: await db.connect(), holder: await db.connect() };
+    const { rows } = await sessions.runner.query<{ version: string }>(`SELECT current_setting('server_version_num') AS version`);
+    serverVersion = Number(rows[0]?.version);
+  });
+
+  const plan = (testCase: LockTruthCase): PlanResult =>
+    planMigration(testCase.v1, testCase.v2, {
+      serverVersion,
+      allowDestructive: true,
+      batchSize: 500,
+      ...(testCase.partitions === undefined ? {} : { partitions: testCase.partitions }),
+    });
+
+  lockTruthCases.forEach((testCase, index) => {
+    it(testCase.name, async () => {
+      const schema = `lock_truth_${index}`;
+      await load(testCase, schema);
+      const { plan: steps, diagnostics } = plan(testCase);
+      if (steps === null) throw new Error(`no plan: ${JSON.stringify(diagnostics)}`);
+      const claimed: { id: string; locks: string[]; writesBlocked: string[] }[] = [];
+      const observed: typeof claimed = [];
+      for (const step of steps.steps) {
+        const seen = await observeStepLocks(sessions, step, schema);
+        const locks = step.locks.map((lock) => `${lock.relation}:${lock.mode}`).sort();
+        claimed.push({ id: step.id, locks, writesBlocked: claimedWriteBlocks(step, seen.probed) });
+        observed.push({ id: step.id, locks: [...seen.locks], writesBlocked: [...seen.writesBlocked] });
+      }
+      expect(observed, `pg_locks on ${server.label} (server_version_num ${serverVersion})`).toEqual(claimed);
+    });
+  });
+
+  it('covers every operation the planner has: steps of each kind, or the refusal', () => {
+    const planned = new Set(lockTruthCases.flatMap((testCase) => plan(testCase).plan?.steps.map((step) => step.operation) ?? []));
+    const refused = new Set(refusalCases.map((refusal) => refusal.refused));
+    expect([...planned, ...refused].sort()).toEqual((Object.keys(operations) as ChangeKind[]).sort());
+  });
+
+  it('refuses the changes PostgreSQL cannot make in place, with WES102 and no plan', () => {
+    for (const refusal of refusalCases) {
+      const result = planMigration(refusal.v1, refusal.v2, { serverVersion, allowDestructive: true });
+      expect(result.changes.map((change) => change.kind), refusal.name).toContain(refusal.refused);
+      expect(result.plan, refusal.name).toBeNull();
+      expect(result.diagnostics.map((d) => `${d.severity} ${d.code}`), refusal.name).toContain('error WES102');
+    }
+  });
+
+  /** A fresh schema holding `v1` and its rows, with every session's search_path on it. */
+  async function load(testCase: LockTruthCase, schema: string): Promise<void> {
+    const { runner } = sessions;
+    await runner.query(`CREATE SCHEMA ${quoteIdent(schema)}`);
+    for (const session of Object.values(sessions) as Connection[]) {
+      await session.query(`SELECT set_config('search_path', $1, false)`, [quoteIdent(schema)]);
+    }
+    await runner.query(emitDdl(testCase.v1));
+    if (testCase.setup !== undefined) await runner.query(testCase.setup);
+    await runner.query(testCase.seed);
+  }
+});

@@ -1,0 +1,179 @@
+import { blocksWrites, quoteIdent, type LockMode, type PlanStep } from '@wesley/core';
+import type { Connection } from '../../../src/connect/connect.js';
+import { applyStep } from '../../../src/execute/apply-step.js';
+
+/** The sessions that observe one step: it runs on `runner`; `watcher` reads pg_locks and probes; `holder` holds a snapshot. */
+export interface ObserverSessions {
+  readonly runner: Connection;
+  readonly watcher: Connection;
+  readonly holder: Connection;
+}
+
+/** What PostgreSQL showed while a step ran. */
+export interface ObservedStep {
+  /** Relation locks on the schema's tables, as `relation:mode`, sorted. */
+  readonly locks: readonly string[];
+  /** Tables that existed before the step, by their name after it: the ones a writer was probed on. */
+  readonly probed: readonly string[];
+  /** Those of `probed` on which a writer's ROW EXCLUSIVE lock was not granted at once. */
+  readonly writesBlocked: readonly string[];
+}
+
+interface HeldLock {
+  /** The locked relation; `null` for other lock types (a virtual transaction id waited for). */
+  readonly oid: string | null;
+  readonly mode: LockMode;
+  readonly granted: boolean;
+}
+
+/**
+ * Runs `step` on `runner` and records the table locks it takes (`pg_locks`, locktype
+ * `relation`, tables and partitioned tables of `schema` only):
+ *
+ * - a transactional step: its statements in a transaction, pg_locks read before COMMIT;
+ * - a backfill: its first batch in a transaction, pg_locks read before COMMIT, then the whole
+ *   step through the executor;
+ * - a non-transactional (`CONCURRENTLY`) step: `holder` keeps a snapshot and an ACCESS SHARE
+ *   lock on every table so the statement has to wait, `watcher` polls pg_locks for the runner
+ *   until it sees it waiting, then releases the holder and polls on until the statement ends.
+ *
+ * While the step holds its locks, `watcher` tries a writer's ROW EXCLUSIVE lock (`NOWAIT`) on
+ * every table that existed before the step. Lock oids are named from pg_class read before the
+ * step (a dropped table vanishes) and after it (a new or renamed table shows its new name).
+ */
+export async function observeStepLocks(sessions: ObserverSessions, step: PlanStep, schema: string): Promise<ObservedStep> {
+  const before = await tablesOf(sessions.runner, schema);
+  if (!step.transactional) return observeConcurrent(sessions, step, schema, before);
+  const { runner } = sessions;
+  await runner.query('BEGIN');
+  try {
+    if (step.backfill !== null) {
+      await runner.query(step.backfill.firstBatch, [step.backfill.batchSize]);
+    } else {
+      for (const sql of step.sql) await runner.query(sql);
+    }
+    const held = await locksOf(runner, await pidOf(runner));
+    const names = new Map([...before, ...(await tablesOf(runner, schema))]);
+    const blocked = await writeProbe(sessions.watcher, before);
+    await runner.query('COMMIT');
+    if (step.backfill !== null) await applyStep(runner, step);
+    return { locks: named(held, names), ...probeResult(before, blocked, names) };
+  } catch (error) {
+    await runner.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
+async function observeConcurrent(sessions: ObserverSessions, step: PlanStep, schema: string, before: Map<string, string>): Promise<ObservedStep> {
+  const { runner, watcher, holder } = sessions;
+  const pid = await pidOf(runner);
+  await holder.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+  const tables = [...before.values()].map((name) => `${quoteIdent(schema)}.${quoteIdent(name)}`);
+  await holder.query(`LOCK TABLE ${tables.join(', ')} IN ACCESS SHARE MODE`);
+  await holder.query('SELECT 1'); // takes the snapshot a concurrent index build waits for
+  let finished = false;
+  const running = (async () => {
+    for (const sql of step.sql) await runner.query(sql);
+  })().finally(() => {
+    finished = true;
+  });
+  running.catch(() => undefined); // a failure surfaces at `await running`, not as an unhandled rejection
+  const seen: HeldLock[] = [];
+  let blocked: string[] | null = null;
+  try {
+    while (!finished) {
+      const held = await locksOf(watcher, pid);
+      seen.push(...held);
+      if (blocked === null && held.some((lock) => !lock.granted)) {
+        // The statement waits for the holder, with its table locks taken: probe, then let it go.
+        blocked = await writeProbe(watcher, before);
+        await holder.query('COMMIT');
+      }
+      await sleep(2);
+    }
+    await running;
+  } finally {
+    await holder.query('ROLLBACK').catch(() => undefined);
+    await running.catch(() => undefined);
+  }
+  if (blocked === null) throw new Error(`${step.id}: the statement was never seen waiting, so its locks were not observed in flight`);
+  const names = new Map([...before, ...(await tablesOf(runner, schema))]);
+  return { locks: named(seen, names), ...probeResult(before, blocked, names) };
+}
+
+/** Tables and partitioned tables of `schema` by oid, as `session` sees them now. */
+async function tablesOf(session: Connection, schema: string): Promise<Map<string, string>> {
+  const { rows } = await session.query<{ oid: string; name: string }>(
+    `SELECT c.oid::text AS oid, c.relname::text AS name
+       FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = $1 AND c.relkind IN ('r', 'p')`,
+    [schema],
+  );
+  return new Map(rows.map((row) => [row.oid, row.name]));
+}
+
+/** Locks of backend `pid`, granted or awaited: relation locks in this database, and every other type. */
+async function locksOf(session: Connection, pid: number): Promise<HeldLock[]> {
+  const { rows } = await session.query<HeldLock>(
+    `SELECT relation::text AS oid, mode, granted FROM pg_catalog.pg_locks
+      WHERE pid = $1 AND (locktype <> 'relation' OR database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database()))`,
+    [pid],
+  );
+  return rows;
+}
+
+/** Granted locks on the named tables, as sorted `relation:mode` strings. */
+function named(held: readonly HeldLock[], names: ReadonlyMap<string, string>): string[] {
+  const claims = new Set<string>();
+  for (const lock of held) {
+    const name = lock.granted && lock.oid !== null ? names.get(lock.oid) : undefined;
+    if (name !== undefined) claims.add(`${name}:${lock.mode}`);
+  }
+  return [...claims].sort();
+}
+
+function probeResult(before: ReadonlyMap<string, string>, blocked: readonly string[], names: ReadonlyMap<string, string>) {
+  const nameOf = (oid: string) => names.get(oid) ?? oid;
+  return { probed: [...before.keys()].map(nameOf).sort(), writesBlocked: blocked.map(nameOf).sort() };
+}
+
+/**
+ * Oids of `tables` on which a writer's ROW EXCLUSIVE lock (what INSERT takes) is not granted
+ * at once. `watcher` sees the committed catalog, so it locks each table by its old name.
+ */
+async function writeProbe(watcher: Connection, tables: ReadonlyMap<string, string>): Promise<string[]> {
+  const blocked: string[] = [];
+  const visible = await watcher.query<{ oid: string; schema: string; name: string }>(
+    `SELECT c.oid::text AS oid, n.nspname::text AS schema, c.relname::text AS name
+       FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.oid = ANY($1::oid[])`,
+    [[...tables.keys()]],
+  );
+  for (const { oid, schema, name } of visible.rows) {
+    await watcher.query('BEGIN');
+    try {
+      await watcher.query(`LOCK TABLE ${quoteIdent(schema)}.${quoteIdent(name)} IN ROW EXCLUSIVE MODE NOWAIT`);
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== '55P03') throw error;
+      blocked.push(oid);
+    } finally {
+      await watcher.query('ROLLBACK');
+    }
+  }
+  return blocked;
+}
+
+/** Tables among `tables` on which `step` claims a lock that makes writers wait. */
+export function claimedWriteBlocks(step: PlanStep, tables: readonly string[]): string[] {
+  const blocking = new Set(step.locks.filter((lock) => blocksWrites(lock.mode)).map((lock) => lock.relation));
+  return tables.filter((table) => blocking.has(table));
+}
+
+async function pidOf(session: Connection): Promise<number> {
+  const { rows } = await session.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+  const pid = rows[0]?.pid;
+  if (pid === undefined) throw new Error('no backend pid');
+  return pid;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
