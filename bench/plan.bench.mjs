@@ -15,7 +15,7 @@ const targetMs = 500;
 /** Drops are part of the workload, so the plan must be allowed to lose data. */
 const planOptions = { allowDestructive: true };
 
-console.log(`node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'unknown cpu'}`);
+console.log(`node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'unknown cpu'}, load average ${os.loadavg()[0].toFixed(1)}`);
 console.log(`Wesley: planMigration (diffSchemas + one operation per change + ordering + hashIR of both IRs),`);
 console.log('        PostgreSQL 18 patterns, on the compiled IRs; formatExplain timed separately.');
 console.log('peer:   drizzle-kit generateMigration (snapshot validation + diff + SQL) on drizzle-kit snapshots');

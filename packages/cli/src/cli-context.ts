@@ -15,6 +15,13 @@ export interface CliContext {
   readonly stdout: OutputStream;
   /** Diagnostics and failures. */
   readonly stderr: OutputStream;
+  /**
+   * Standard output when it is a terminal: where `wesley migrate` draws its progress spinner.
+   * Absent, progress is written as plain lines to `stdout`.
+   */
+  readonly terminal?: NodeJS.WriteStream | undefined;
+  /** The environment (`DATABASE_URL`); `process.env` when absent. */
+  readonly env?: Readonly<Record<string, string | undefined>> | undefined;
 }
 
 /**

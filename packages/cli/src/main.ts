@@ -9,6 +9,8 @@ const context: CliContext = {
   cwd: process.cwd(),
   stdout: { write: (text) => process.stdout.write(text), color: colorEnabled(process.stdout.isTTY, process.env) },
   stderr: { write: (text) => process.stderr.write(text), color: colorEnabled(process.stderr.isTTY, process.env) },
+  terminal: process.stdout.isTTY ? process.stdout : undefined,
+  env: process.env,
 };
 
 process.exitCode = await runCli(process.argv.slice(2), context, version);

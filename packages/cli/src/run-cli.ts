@@ -3,9 +3,6 @@ import { commands } from './commands/index.js';
 import { exitCodes } from './exit-codes.js';
 import { UsageError } from './usage-error.js';
 
-/** Commands of DESIGN.md that do not exist yet: named in the help, refused with a clear message. */
-const plannedCommands = ['migrate', 'drift', 'status'] as const;
-
 /**
  * Runs `wesley <argv...>` and returns the exit code. Usage errors are printed as one line plus a
  * pointer to `--help` (exit 2); anything else that throws is a bug and propagates.
@@ -23,9 +20,6 @@ export async function runCli(argv: readonly string[], context: CliContext, versi
     }
     const command = commands.find((candidate) => candidate.name === first);
     if (command !== undefined) return await command.run(rest, context);
-    if ((plannedCommands as readonly string[]).includes(first)) {
-      throw new UsageError(`'${first}' is planned but not available in this version`);
-    }
     throw new UsageError(`unknown command '${first}'`);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
@@ -45,8 +39,6 @@ GraphQL SDL with @wes_* directives -> PostgreSQL DDL, TypeScript types, Zod vali
 
 Commands:
 ${list}
-
-Planned (not available yet): ${plannedCommands.join(', ')}
 
 Options:
   -h, --help     show this help (also: wesley <command> --help)

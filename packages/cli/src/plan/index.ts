@@ -1,10 +1,12 @@
 export type { SchemaInput } from './schema-input.js';
 export { PlanInputError } from './plan-input-error.js';
 export { loadSchemaInput, isDatabaseUrl, type LoadSchemaInputOptions } from './load-schema-input.js';
+export { readDatabaseSchema } from './read-database-schema.js';
 export { sdlPositions, type SdlPositions } from './sdl-positions.js';
 export { changeLocator, type LocatableSchema } from './locate-change.js';
 export { migrationDirectory, type MigrationDirectory } from './migration-directory.js';
 export { renderMigrationSql } from './render-migration-sql.js';
+export { sqlComment } from './sql-comment.js';
 export { formatPlanJson } from './format-plan-json.js';
 export { formatServerVersion } from './format-server-version.js';
 export { parseServerVersion } from './parse-server-version.js';

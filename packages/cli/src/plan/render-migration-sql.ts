@@ -1,6 +1,7 @@
 import type { LockClaim, Plan, PlanStep } from '@wesley/core';
 import { formatServerVersion } from './format-server-version.js';
 import { renderBackfillBlock } from './render-backfill-block.js';
+import { sqlComment as comment } from './sql-comment.js';
 
 /** The lock_timeout of every transactional step and backfill batch (squawk's reference value). */
 const lockTimeout = '1s';
@@ -58,12 +59,4 @@ function formatLocks(claims: readonly LockClaim[]): string {
   const byRelation = new Map<string, string[]>();
   for (const { relation, mode } of claims) byRelation.set(relation, [...(byRelation.get(relation) ?? []), mode]);
   return [...byRelation].map(([relation, modes]) => `${relation} (${modes.join(', ')})`).join('; ');
-}
-
-/**
- * SQL line comments. Names inside may hold any character, a line break included: it is
- * flattened so that nothing after it could be read as SQL.
- */
-function comment(lines: readonly string[]): string {
-  return lines.map((line) => (line === '' ? '--' : `-- ${line.replace(/[\r\n]+/g, ' ')}`)).join('\n');
 }

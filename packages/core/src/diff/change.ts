@@ -111,10 +111,16 @@ export interface AlterColumnTypeChange extends TableChangeBase {
   readonly key: readonly string[];
   /** Constraints and indexes that use the column (a shadow-column change would drop them). */
   readonly dependents: readonly string[];
+  /** An index covers the column: even a catalog-only change takes SHARE to check it. */
+  readonly indexed: boolean;
 }
 export interface SetNotNullChange extends TableChangeBase {
   readonly kind: 'setNotNull';
   readonly column: string;
+  /** The table's primary-key columns (for a batched fill of NULLs), empty when it has none. */
+  readonly key: readonly string[];
+  /** The column has a default in the target: rows holding NULL are set to it before NOT NULL is validated. */
+  readonly fillWithDefault: boolean;
 }
 export interface DropNotNullChange extends TableChangeBase {
   readonly kind: 'dropNotNull';

@@ -61,7 +61,10 @@ function diffColumn(target: TableIR, from: ColumnIR, to: ColumnIR): Change[] {
         : typeChange === 'widening'
           ? impact('dangerous', 'safe', `${reason}; clients may read the new type differently`)
           : impact('dangerous', 'breaking', `${reason}; values that do not fit make the cast fail or change`);
-    changes.push({ kind: 'alterColumnType', table, from, to, key, dependents: dependentsOf(target, to.name), impact: value });
+    const indexedColumn = [target.primaryKey?.columns ?? [], ...target.uniques.map((u) => u.columns), ...target.indexes.map((i) => i.columns)].some(
+      (columns) => columns.includes(to.name),
+    );
+    changes.push({ kind: 'alterColumnType', table, from, to, key, dependents: dependentsOf(target, to.name), indexed: indexedColumn, impact: value });
     if (typeChange !== 'catalog') return changes;
   }
   if (!sameExpression(from.generated, to.generated)) {
@@ -74,14 +77,22 @@ function diffColumn(target: TableIR, from: ColumnIR, to: ColumnIR): Change[] {
       dependents: dependentsOf(target, to.name),
       impact: impact('dangerous', 'dangerous', `generated expression of ${table}.${to.name} changes`),
     });
-    return changes;
+    // A plain column made generated is added again whole. A generated one keeps its place:
+    // its nullability may still change below, and a default (plain columns only) comes with
+    // the DROP EXPRESSION step, since SET DEFAULT on a still generated column fails.
+    if (from.generated === null) return changes;
   }
   if (from.nullable && !to.nullable) {
+    const fillWithDefault = to.default !== null;
     changes.push({
       kind: 'setNotNull',
       table,
       column: to.name,
-      impact: impact('dangerous', 'dangerous', `${table}.${to.name} becomes NOT NULL: fails if a row holds NULL, and writes of NULL fail`),
+      key,
+      fillWithDefault,
+      impact: fillWithDefault
+        ? impact('dangerous', 'dangerous', `${table}.${to.name} becomes NOT NULL: rows holding NULL are set to its default, and writes of NULL fail`)
+        : impact('dangerous', 'dangerous', `${table}.${to.name} becomes NOT NULL: fails if a row holds NULL, and writes of NULL fail`),
     });
   } else if (!from.nullable && to.nullable) {
     changes.push({
@@ -91,7 +102,7 @@ function diffColumn(target: TableIR, from: ColumnIR, to: ColumnIR): Change[] {
       impact: impact('dangerous', 'safe', `${table}.${to.name} becomes nullable: readers may now see NULL`),
     });
   }
-  if (!sameDefault(from, to)) {
+  if (from.generated === null && !sameDefault(from, to)) {
     const removed = to.default === null && !to.nullable;
     changes.push({
       kind: 'alterDefault',

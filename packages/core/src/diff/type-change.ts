@@ -16,7 +16,8 @@ export type TypeChangeKind = 'catalog' | 'widening' | 'narrowing';
 export function classifyTypeChange(from: ColumnTypeIR, to: ColumnTypeIR): TypeChangeKind {
   if (from.array !== to.array) return 'narrowing';
   if (isCatalogOnly(from, to)) return 'catalog';
-  if (to.base === 'text' && to.modifiers.length === 0 && from.enum === null) return 'widening';
+  // Every value has a text form (enum labels included), so the cast cannot fail.
+  if (to.base === 'text' && to.modifiers.length === 0) return 'widening';
   const wider = widerTypes[from.base];
   if (wider !== undefined && wider.includes(to.base) && to.modifiers.length === 0) return 'widening';
   return 'narrowing';

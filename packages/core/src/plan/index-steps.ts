@@ -86,7 +86,8 @@ export function indexBuildSteps(target: IndexBuildTarget, context: PlanContext):
         locks: shareUpdate,
         scans: true,
         repair: [`DROP INDEX CONCURRENTLY IF EXISTS ${quoteIdent(child)};`],
-        rollback: rollback([`DROP INDEX CONCURRENTLY IF EXISTS ${quoteIdent(child)};`], shareUpdate, false),
+        // Once attached, the partition's index goes with the parent's (dropping it alone is refused).
+        rollback: { sql: [], transactional: true, locks: [] },
       }),
       step({
         part: `attach:${partition}`,

@@ -6,6 +6,7 @@ import type { SchemaIR } from '../ir/types.js';
 import { changeTarget } from './change-target.js';
 import type { PlanContext, PlanIssue, StepDraft } from './operation.js';
 import { operationFor } from './operations/index.js';
+import { withPartitionLocks } from './partition-locks.js';
 import { phases, type Plan, type PlanStep } from './plan-types.js';
 import { serverFeatures } from './server-features.js';
 
@@ -25,7 +26,8 @@ export interface PlanOptions {
   readonly batchSize?: number;
   /**
    * Partitions of partitioned tables, by parent name, as introspection finds them: index
-   * builds go partition by partition when they are known.
+   * builds go partition by partition when they are known, and lock claims name the partitions
+   * a statement recurses to (see `withPartitionLocks`).
    */
   readonly partitions?: ReadonlyMap<string, readonly string[]>;
   /** Source position for diagnostics about a change (default: `file` `schema`, line 1). */
@@ -58,7 +60,11 @@ export function planMigration(from: SchemaIR, to: SchemaIR, options: PlanOptions
     report(null, tooOld(serverVersion), 'error');
     return { plan: null, changes, diagnostics };
   }
-  const context: PlanContext = { serverVersion, batchSize: options.batchSize ?? 1000, partitions: options.partitions ?? new Map() };
+  const context: PlanContext = {
+    serverVersion,
+    batchSize: options.batchSize ?? 1000,
+    partitions: partitionsByTargetName(options.partitions ?? new Map(), changes),
+  };
   const drafts: { change: Change; order: number; draft: StepDraft }[] = [];
   changes.forEach((change, index) => {
     if (change.impact.data === 'breaking' && options.allowDestructive !== true) {
@@ -73,7 +79,11 @@ export function planMigration(from: SchemaIR, to: SchemaIR, options: PlanOptions
     for (const warning of result.warnings ?? []) report(change, warning, 'warning');
     // A lone step needs no part in its id: `add-column:account.email`, not `...:add`.
     const lone = result.steps.length === 1;
-    result.steps.forEach((draft, part) => drafts.push({ change, order: index * 1000 + part, draft: lone ? { ...draft, part: '' } : draft }));
+    result.steps.forEach((planned, part) => {
+      // Operations claim locks as on a plain table; the partitions a statement recurses to are added here.
+      const draft = withPartitionLocks(planned, change, context, { from, to });
+      drafts.push({ change, order: index * 1000 + part, draft: lone ? { ...draft, part: '' } : draft });
+    });
   });
   if (diagnostics.some((d) => d.severity === 'error')) return { plan: null, changes, diagnostics };
   drafts.sort(
@@ -86,6 +96,22 @@ export function planMigration(from: SchemaIR, to: SchemaIR, options: PlanOptions
     return { kind: 'step', id, operation: change.kind, impact: change.impact, ...fields };
   });
   return { plan: { kind: 'plan', from: hashIR(from), to: hashIR(to), serverVersion, steps }, changes, diagnostics };
+}
+
+/**
+ * `partitions` also under the target name of each renamed table: introspection names a parent
+ * as it is before the migration, while changes name it as it is after.
+ */
+function partitionsByTargetName(
+  partitions: ReadonlyMap<string, readonly string[]>,
+  changes: readonly Change[],
+): ReadonlyMap<string, readonly string[]> {
+  const byTarget = new Map(partitions);
+  for (const change of changes) {
+    const known = change.kind === 'renameTable' ? partitions.get(change.from) : undefined;
+    if (change.kind === 'renameTable' && known !== undefined && !byTarget.has(change.table)) byTarget.set(change.table, known);
+  }
+  return byTarget;
 }
 
 function destructive(change: Change): PlanIssue {

@@ -29,6 +29,7 @@ import {
   renderSchema,
   type ColumnModel,
   type DefaultModel,
+  type IndexModel,
   type SchemaModel,
   type TableModel,
 } from './schema-model.js';
@@ -58,10 +59,18 @@ export const editKinds = [
   'dropCheck',
   'addForeignKey',
   'dropForeignKey',
+  'alterIndex',
+  'alterCheck',
+  'alterForeignKey',
+  'alterGenerated',
   'appendEnumLabel',
 ] as const;
 
 export type EditKind = (typeof editKinds)[number];
+
+/** Type changes need columns that few schemas have free: they are drawn three times as often. */
+const typeEdits: readonly EditKind[] = ['widenInteger', 'widenVarchar', 'varcharToText', 'widenNumeric'];
+const editPool: readonly EditKind[] = [...editKinds, ...typeEdits, ...typeEdits];
 
 /** A value as a query parameter (PostgreSQL parses the text for the column's type). */
 export type RowValue = string | readonly string[] | null;
@@ -145,17 +154,21 @@ const exprDefaults: Partial<Readonly<Record<ScalarName, string>>> = { DateTime: 
 interface Context {
   readonly g: fc.GeneratorValue;
   nextId: number;
+  /** Columns whose type change needs a shadow column: no later edit may make anything use them. */
+  readonly shadowed: Set<number>;
+  /** Generated in v1: the planner refuses a type change of such a column (WES102). */
+  readonly wasGenerated: Set<number>;
 }
 
 function buildPair(g: fc.GeneratorValue): SchemaPair {
-  const ctx: Context = { g, nextId: 1 };
+  const ctx: Context = { g, nextId: 1, shadowed: new Set(), wasGenerated: new Set() };
   const v1 = buildSchema(ctx);
   const v2 = structuredClone(v1);
   const edits: EditKind[] = [];
   const count = int(g, 1, 4);
   // A kind that finds nothing to edit gives way to another, up to a few times per edit.
   for (let attempt = 0; edits.length < count && attempt < count * 4; attempt += 1) {
-    const kind = pick(g, editKinds);
+    const kind = pick(g, editPool);
     if (edit[kind](ctx, v2)) edits.push(kind);
   }
   return { v1: renderSchema(v1), v2: renderSchema(v2), edits, rows: rowsOf(v1, v2), survivors: survivorsOf(v1, v2) };
@@ -247,6 +260,7 @@ function newColumn(ctx: Context, table: TableModel, spec: ColumnSpec): ColumnMod
     pk: spec.pk ?? false,
     fk: null,
     generatedFrom: spec.generatedFrom ?? null,
+    generatedFactor: 2,
     renamedFrom: null,
     original: spec.original,
   };
@@ -309,7 +323,7 @@ function decorateTable(ctx: Context, table: TableModel): void {
       const index = randomIndex(ctx, table, [column]);
       if (!index.unique || !keyTaken(table, index.columns)) table.indexes.push(index);
     }
-    if (checkable(column) && percent(g, 15)) table.checks.push({ columns: [column.id] });
+    if (checkable(column) && percent(g, 15)) table.checks.push({ columns: [column.id], form: 0 });
   }
   const keyable = table.columns.filter(uniqueable);
   if (keyable.length >= 2 && percent(g, 15)) addUniqueOn(table, g(fc.subarray, keyable, { minLength: 2, maxLength: 2 }).map((c) => c.id));
@@ -319,7 +333,7 @@ function decorateTable(ctx: Context, table: TableModel): void {
     if (!index.unique || !keyTaken(table, index.columns)) table.indexes.push(index);
   }
   const numeric = table.columns.filter(checkable);
-  if (numeric.length >= 2 && percent(g, 15)) table.checks.push({ columns: g(fc.subarray, numeric, { minLength: 2, maxLength: 2 }).map((c) => c.id) });
+  if (numeric.length >= 2 && percent(g, 15)) table.checks.push({ columns: g(fc.subarray, numeric, { minLength: 2, maxLength: 2 }).map((c) => c.id), form: 0 });
 }
 
 /** A btree (sometimes unique, hash, brin or gin where the type has the operator class) index, maybe partial. */
@@ -332,7 +346,7 @@ function randomIndex(ctx: Context, table: TableModel, columns: readonly ColumnMo
     else if (percent(g, 20)) using = first.scalar !== null && brinScalars.has(first.scalar) && percent(g, 50) ? 'brin' : 'hash';
   }
   const unique = using === 'btree' && columns.every((c) => uniqueable(c) && c.original) && percent(g, 25);
-  const candidates = table.columns.filter((c) => c.generatedFrom === null);
+  const candidates = table.columns.filter((c) => c.generatedFrom === null && !ctx.shadowed.has(c.id));
   const where = percent(g, 25) && candidates.length > 0 ? pick(g, candidates).id : null;
   return { columns: columns.map((c) => c.id), unique, using, where };
 }
@@ -538,9 +552,13 @@ const edit: Readonly<Record<EditKind, Edit>> = {
     });
   },
   widenInteger(ctx, schema) {
-    const free = originalColumns(schema, (c, t) => (c.scalar === 'Int' || c.scalar === 'BigInt') && !c.list && !hasDependents(schema, t, c));
+    const free = originalColumns(
+      schema,
+      (c, t) => (c.scalar === 'Int' || c.scalar === 'BigInt') && !c.list && !ctx.wasGenerated.has(c.id) && !hasDependents(schema, t, c),
+    );
     return pickOne(ctx, free, ({ column }) => {
       column.scalar = column.scalar === 'Int' && percent(ctx.g, 70) ? 'BigInt' : 'Decimal';
+      ctx.shadowed.add(column.id);
     });
   },
   widenVarchar(ctx, schema) {
@@ -562,7 +580,8 @@ const edit: Readonly<Record<EditKind, Edit>> = {
     });
   },
   setNotNull(ctx, schema) {
-    return pickOne(ctx, originalColumns(schema, (c) => !c.nonNull && c.generatedFrom === null), ({ column }) => {
+    // Not a column generated in v1: it holds NULL wherever its source does.
+    return pickOne(ctx, originalColumns(schema, (c) => !c.nonNull && c.generatedFrom === null && !ctx.wasGenerated.has(c.id)), ({ column }) => {
       column.nonNull = true;
     });
   },
@@ -572,7 +591,9 @@ const edit: Readonly<Record<EditKind, Edit>> = {
     });
   },
   setDefault(ctx, schema) {
-    const columns = schema.tables.flatMap((table) => table.columns.filter((c) => c.generatedFrom === null && !c.list).map((column) => ({ table, column })));
+    // Not a new foreign key column of an existing table: its rows would take a default no key has.
+    const settable = (c: ColumnModel, t: TableModel) => c.generatedFrom === null && !c.list && !(c.fk !== null && !c.original && t.original);
+    const columns = schema.tables.flatMap((table) => table.columns.filter((c) => settable(c, table)).map((column) => ({ table, column })));
     return pickOne(ctx, columns, ({ column }) => {
       const next = randomDefault(ctx, schema, column, column.default);
       if (next === null) return false;
@@ -589,7 +610,7 @@ const edit: Readonly<Record<EditKind, Edit>> = {
   },
   addUnique(ctx, schema) {
     return pickOne(ctx, originalTables(schema), (table) => {
-      const keyable = table.columns.filter((c) => c.original && uniqueable(c));
+      const keyable = table.columns.filter((c) => c.original && uniqueable(c) && !ctx.shadowed.has(c.id));
       if (keyable.length === 0) return false;
       const size = keyable.length >= 2 && percent(ctx.g, 40) ? 2 : 1;
       return addUniqueOn(table, ctx.g(fc.subarray, keyable, { minLength: size, maxLength: size }).map((c) => c.id));
@@ -605,7 +626,7 @@ const edit: Readonly<Record<EditKind, Edit>> = {
   },
   addIndex(ctx, schema) {
     return pickOne(ctx, schema.tables, (table) => {
-      const candidates = table.columns.filter(indexable);
+      const candidates = table.columns.filter((c) => indexable(c) && !ctx.shadowed.has(c.id));
       if (candidates.length === 0) return false;
       const btree = candidates.filter(uniqueable);
       const columns = btree.length >= 2 && percent(ctx.g, 30) ? ctx.g(fc.subarray, btree, { minLength: 2, maxLength: 2 }) : [pick(ctx.g, candidates)];
@@ -625,14 +646,15 @@ const edit: Readonly<Record<EditKind, Edit>> = {
   },
   addCheck(ctx, schema) {
     return pickOne(ctx, schema.tables, (table) => {
-      const single = table.columns.filter((c) => checkable(c) && !table.checks.some((k) => k.columns.length === 1 && k.columns[0] === c.id));
-      const pair = table.columns.filter((c) => c.original && checkable(c));
+      const free = table.columns.filter((c) => checkable(c) && !ctx.shadowed.has(c.id));
+      const single = free.filter((c) => !table.checks.some((k) => k.columns.length === 1 && k.columns[0] === c.id));
+      const pair = free.filter((c) => c.original);
       if (pair.length >= 2 && percent(ctx.g, 30)) {
-        table.checks.push({ columns: ctx.g(fc.subarray, pair, { minLength: 2, maxLength: 2 }).map((c) => c.id) });
+        table.checks.push({ columns: ctx.g(fc.subarray, pair, { minLength: 2, maxLength: 2 }).map((c) => c.id), form: 0 });
         return true;
       }
       if (single.length === 0) return false;
-      table.checks.push({ columns: [pick(ctx.g, single).id] });
+      table.checks.push({ columns: [pick(ctx.g, single).id], form: 0 });
       return true;
     });
   },
@@ -646,7 +668,7 @@ const edit: Readonly<Record<EditKind, Edit>> = {
     const { g } = ctx;
     if (percent(g, 30)) return pickOne(ctx, schema.tables, (table) => addForeignKeyColumn(ctx, schema, table, false, true));
     const keys = originalTables(schema).flatMap((table) => keysOf(table).filter((k) => k.original).map((key) => ({ table, key })));
-    const pairs = originalColumns(schema, (c) => c.fk === null && !c.list && c.scalar !== null && c.generatedFrom === null).flatMap((source) =>
+    const pairs = originalColumns(schema, (c) => c.fk === null && !c.list && c.scalar !== null && c.generatedFrom === null && !ctx.shadowed.has(c.id)).flatMap((source) =>
       keys.filter((target) => target.key !== source.column && sameKeyType(source.column, target.key)).map((target) => ({ source, target })),
     );
     return pickOne(ctx, pairs, ({ source, target }) => {
@@ -657,6 +679,51 @@ const edit: Readonly<Record<EditKind, Edit>> = {
     const sources = schema.tables.flatMap((table) => table.columns.filter((c) => c.fk !== null));
     return pickOne(ctx, sources, (column) => {
       column.fk = null;
+    });
+  },
+  alterIndex(ctx, schema) {
+    const indexes = schema.tables.flatMap((table) => table.indexes.map((index) => ({ table, index })));
+    return pickOne(ctx, indexes, ({ table, index }) => {
+      const { g } = ctx;
+      const columns = index.columns.map((id) => findColumn(table, id)).filter((c) => c !== undefined);
+      const [first] = columns;
+      const others = { ...table, indexes: table.indexes.filter((i) => i !== index) };
+      const choices: IndexModel[] = [];
+      const where = table.columns.filter((c) => c.generatedFrom === null && !ctx.shadowed.has(c.id) && c.id !== index.where);
+      if (where.length > 0) choices.push({ ...index, where: pick(g, where).id });
+      if (index.where !== null) choices.push({ ...index, where: null });
+      if (index.using === 'btree' && columns.length === 1 && first !== undefined && !first.list && first.scalar !== 'JSON') choices.push({ ...index, using: 'hash', unique: false });
+      if (index.using === 'hash' || index.using === 'brin') choices.push({ ...index, using: 'btree' });
+      if (index.unique) choices.push({ ...index, unique: false });
+      else if (index.using === 'btree' && columns.every((c) => uniqueable(c) && c.original) && !keyTaken(others, index.columns)) choices.push({ ...index, unique: true });
+      const fresh = choices.filter((next) => !table.indexes.some((i) => JSON.stringify(i) === JSON.stringify(next)));
+      if (fresh.length === 0) return false;
+      table.indexes = table.indexes.map((i) => (i === index ? pick(g, fresh) : i));
+      return true;
+    });
+  },
+  alterCheck(ctx, schema) {
+    const checks = schema.tables.flatMap((table) => table.checks.map((check) => ({ table, check })));
+    return pickOne(ctx, checks, ({ table, check }) => {
+      table.checks = table.checks.map((c) => (c === check ? { ...c, form: c.form === 0 ? 1 : 0 } : c));
+    });
+  },
+  alterForeignKey(ctx, schema) {
+    const sources = schema.tables.flatMap((table) => table.columns.filter((c) => c.fk !== null));
+    return pickOne(ctx, sources, (column) => {
+      const fk = column.fk;
+      if (fk === null) return false;
+      const onDelete = pick(ctx.g, [null, 'CASCADE', 'RESTRICT'].filter((action) => action !== fk.onDelete));
+      column.fk = percent(ctx.g, 50) ? { ...fk, deferrable: !fk.deferrable } : { ...fk, onDelete };
+      return true;
+    });
+  },
+  alterGenerated(ctx, schema) {
+    return pickOne(ctx, originalColumns(schema, (c) => c.generatedFrom !== null), ({ column }) => {
+      // A new factor recomputes every row (and the column's values change); no expression keeps them.
+      if (percent(ctx.g, 50)) column.generatedFactor = column.generatedFactor === 2 ? 3 : 2;
+      else column.generatedFrom = null;
+      ctx.wasGenerated.add(column.id);
     });
   },
   appendEnumLabel(ctx, schema) {
@@ -741,7 +808,8 @@ function survivorsOf(v1: SchemaModel, v2: SchemaModel): SurvivingTable[] {
     if (later === undefined) return [];
     const columns = table.columns.flatMap((c): (readonly [string, string])[] => {
       const next = findColumn(later, c.id);
-      return next === undefined ? [] : [[c.column, next.column]];
+      const recomputed = next?.generatedFrom != null && next.generatedFactor !== c.generatedFactor;
+      return next === undefined || recomputed ? [] : [[c.column, next.column]];
     });
     return [{ from: table.name, to: later.name, columns }];
   });

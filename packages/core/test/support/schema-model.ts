@@ -39,14 +39,15 @@ export interface ColumnModel {
   default: DefaultModel | null;
   readonly pk: boolean;
   fk: ForeignKeyModel | null;
-  /** `@wes_computed(expr: "<source> * 2")`, by the source column's id. */
-  readonly generatedFrom: number | null;
+  /** `@wes_computed(expr: "<source> * <factor>")`, by the source column's id. */
+  generatedFrom: number | null;
+  generatedFactor: number;
   renamedFrom: string | null;
   /** Present in the first version of the schema (so it holds rows' data). */
   readonly original: boolean;
 }
 
-/** A unique constraint or index over columns (by id); a check over one column (`>= 0`) or two (`<=`). */
+/** A unique constraint or index over columns (by id). */
 export interface UniqueModel {
   readonly columns: readonly number[];
 }
@@ -57,8 +58,13 @@ export interface IndexModel {
   /** `"<col>" IS NOT NULL`, by column id. */
   readonly where: number | null;
 }
+/**
+ * A check over one column (`a >= 0`, or in its other form `a > -1`) or two (`a <= b`, or
+ * `b >= a`): two spellings per shape, so a check can change under the same name.
+ */
 export interface CheckModel {
   readonly columns: readonly number[];
+  readonly form: 0 | 1;
 }
 
 export interface TableModel {
@@ -112,7 +118,9 @@ function renderTable(schema: SchemaModel, table: TableModel): string {
   }
   for (const check of table.checks) {
     const [a, b] = check.columns;
-    if (a !== undefined && b !== undefined) directives.push(`@wes_check(expr: ${str(`${column(a)} <= ${column(b)}`)})`);
+    if (a === undefined || b === undefined) continue;
+    const expr = check.form === 0 ? `${column(a)} <= ${column(b)}` : `${column(b)} >= ${column(a)}`;
+    directives.push(`@wes_check(expr: ${str(expr)})`);
   }
   const fields = table.columns.map((c) => `  ${c.field}: ${typeRef(c)}${renderColumnDirectives(schema, table, c)}`);
   return `type ${table.typeName} ${directives.join(' ')} {\n${fields.join('\n')}\n}`;
@@ -135,10 +143,11 @@ function renderColumnDirectives(schema: SchemaModel, table: TableModel, c: Colum
   if (c.default?.kind === 'expr') out.push(`@wes_default(expr: ${str(c.default.sql)})`);
   if (c.generatedFrom !== null) {
     const source = findColumn(table, c.generatedFrom);
-    out.push(`@wes_computed(expr: ${str(`${quoteIdent(source?.column ?? 'missing')} * 2`)})`);
+    out.push(`@wes_computed(expr: ${str(`${quoteIdent(source?.column ?? 'missing')} * ${c.generatedFactor}`)})`);
   }
   for (const check of table.checks) {
-    if (check.columns.length === 1 && check.columns[0] === c.id) out.push(`@wes_check(expr: ${str(`${quoteIdent(c.column)} >= 0`)})`);
+    if (check.columns.length !== 1 || check.columns[0] !== c.id) continue;
+    out.push(`@wes_check(expr: ${str(check.form === 0 ? `${quoteIdent(c.column)} >= 0` : `${quoteIdent(c.column)} > -1`)})`);
   }
   if (c.fk !== null) {
     const target = findTable(schema, c.fk.table);

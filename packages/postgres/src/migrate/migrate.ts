@@ -1,7 +1,8 @@
 import os from 'node:os';
-import { phases, type Plan, type PlanStep } from '@wesley/core';
+import type { Plan } from '@wesley/core';
 import { connect, type Connection } from '../connect/connect.js';
 import type { RunOptions } from '../execute/run-options.js';
+import { destructiveSteps } from './destructive-steps.js';
 import { ensureLedger, finishMigration, readMigrations, startMigration } from './ledger.js';
 import type { MigrateEvent } from './migrate-events.js';
 import { DestructiveMigrationError, MigrationEditedError } from './migration-errors.js';
@@ -10,6 +11,7 @@ import { acquireMigrationLock, type MigrationLockOptions } from './migration-loc
 import { readPlanFile } from './read-plan-file.js';
 import { runPlanMigration } from './run-plan-migration.js';
 import { runSqlMigration } from './run-sql-migration.js';
+import { stepsUpTo } from './steps-up-to.js';
 
 export interface MigrateOptions extends Omit<RunOptions, 'onEvent'> {
   /** The target database. */
@@ -67,7 +69,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
       const complete =
         plan === undefined
           ? await runSqlMigration(session, file, runOptions)
-          : await runPlanMigration(session, file.name, plan, { ...runOptions, include: upTo(plan, options.to) });
+          : await runPlanMigration(session, file.name, plan, { ...runOptions, include: stepsUpTo(plan, options.to) });
       if (!complete) {
         onEvent({ kind: 'migration-stopped', migration: file.name, after: options.to ?? '' });
         return { applied, stoppedIn: file.name };
@@ -88,21 +90,9 @@ async function readPlans(files: readonly MigrationFile[], allowDestructive: bool
   for (const file of files) {
     if (file.kind !== 'plan') continue;
     const plan = await readPlanFile(file.path);
-    const destructive = plan.steps.filter((step) => step.impact?.data === 'breaking').map((step) => step.id);
+    const destructive = destructiveSteps(plan);
     if (destructive.length > 0 && !allowDestructive) throw new DestructiveMigrationError(file.name, destructive);
     plans.set(file.name, plan);
   }
   return plans;
-}
-
-/**
- * `--to`: a phase name runs the steps up to the end of that phase; a step id runs the steps up
- * to and including that step. A plan without the step runs whole.
- */
-function upTo(plan: Plan, to: string | undefined): ((step: PlanStep, index: number) => boolean) | undefined {
-  if (to === undefined) return undefined;
-  const phase = (phases as readonly string[]).indexOf(to);
-  if (phase >= 0) return (step) => phases.indexOf(step.phase) <= phase;
-  const last = plan.steps.findIndex((step) => step.id === to);
-  return last < 0 ? undefined : (_step, index) => index <= last;
 }

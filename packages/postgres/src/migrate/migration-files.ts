@@ -31,9 +31,12 @@ export async function listMigrationFiles(directory: string): Promise<MigrationFi
   const found: { name: string; kind: 'plan' | 'sql'; path: string }[] = [];
   for (const entry of entries) {
     const full = path.join(directory, entry.name);
-    if (entry.isFile() && entry.name.endsWith('.sql')) {
+    // A symlinked migration is what it points to (psql -f follows links too); a dangling one is ignored.
+    const target = entry.isSymbolicLink() ? await stat(full).catch(() => null) : entry;
+    if (target === null) continue;
+    if (target.isFile() && entry.name.endsWith('.sql')) {
       found.push({ name: entry.name, kind: 'sql', path: full });
-    } else if (entry.isDirectory()) {
+    } else if (target.isDirectory()) {
       const plan = path.join(full, 'plan.json');
       const up = path.join(full, 'up.sql');
       if (await isFile(plan)) found.push({ name: entry.name, kind: 'plan', path: plan });

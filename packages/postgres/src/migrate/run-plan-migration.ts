@@ -35,8 +35,16 @@ export async function runPlanMigration(
 async function runStep(session: Connection, name: string, step: PlanStep, record: LedgerStep | undefined, options: RunOptions): Promise<void> {
   if (step.backfill !== null) {
     const resumeAfter = Array.isArray(record?.cursor) ? (record.cursor as unknown[]) : null;
-    await applyStep(session, step, options, { resumeAfter, batchCommitting: (s, key) => saveCursor(s, name, step.id, key) });
-    await recordStep(session, name, step.id, 'applied', resumeAfter);
+    // The applied record keeps the last key filled, whether or not a crash came in between.
+    let last: readonly unknown[] | null = resumeAfter;
+    await applyStep(session, step, options, {
+      resumeAfter,
+      batchCommitting: async (s, key) => {
+        await saveCursor(s, name, step.id, key);
+        last = key;
+      },
+    });
+    await recordStep(session, name, step.id, 'applied', last);
     return;
   }
   if (step.transactional) {

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
+import { quoteIdent } from '@wesley/core';
 import type { Connection } from '../connect/connect.js';
 import type { RunOptions } from '../execute/run-options.js';
 import { resolveRunOptions, type ResolvedRunOptions } from '../execute/run-options.js';
@@ -11,11 +12,13 @@ import type { SqlCopy } from '../sql-stream/sql-item.js';
 import { readSteps, recordStep, saveCursor } from './ledger.js';
 import type { MigrateEvent } from './migrate-events.js';
 import type { MigrationFile } from './migration-files.js';
-import { concurrentIndexName, isTransactionControl, needsOwnTransaction } from './transaction-rules.js';
+import { PipelinedStatementError, StatementPipeline } from './statement-pipeline.js';
+import { concurrentIndexTarget, isSessionSetting, isTransactionControl, needsOwnTransaction } from './transaction-rules.js';
 
 /** The ledger step of a SQL migration: its cursor is the number of statements committed. */
 const stepId = 'statements';
 const retryable = new Set(['55P03', '40P01']);
+const skippableMeta = new Set(['\\restrict', '\\unrestrict']);
 
 type SqlRunOptions = Omit<RunOptions, 'onEvent'> & { readonly onEvent: (event: MigrateEvent) => void };
 
@@ -27,7 +30,8 @@ type SqlRunOptions = Omit<RunOptions, 'onEvent'> & { readonly onEvent: (event: M
  * the same transaction, so a killed run resumes after the last committed statement. A
  * statement run on its own is recorded before and after; an interrupted `CREATE INDEX
  * CONCURRENTLY` has its INVALID index dropped before it runs again. psql meta-commands
- * (`\restrict`) and BEGIN/COMMIT are skipped with a notice. A lock timeout or deadlock retries
+ * (`\restrict`, `\unrestrict`) and BEGIN/COMMIT are skipped with a notice; any other meta-command is
+ * an error. A lock timeout or deadlock retries
  * the stretch from its start, with backoff. Session settings the file makes (`SET search_path`)
  * are reset at the end.
  */
@@ -66,6 +70,11 @@ class Progress extends Error {
   }
 }
 
+/** A failure's Progress; a pipelined statement fails with its own line, not the one the lexer reached. */
+function failedAt(committed: number, line: number, error: unknown): Progress {
+  return error instanceof PipelinedStatementError ? new Progress(committed, error.line, error.cause) : new Progress(committed, line, error);
+}
+
 async function runFrom(
   session: Connection,
   file: MigrationFile,
@@ -77,8 +86,10 @@ async function runFrom(
   let index = 0;
   let committed = start;
   let open = false;
+  const pipeline = new StatementPipeline(session.client);
   const commit = async () => {
     if (!open) return;
+    await pipeline.drain();
     await saveCursor(session, file.name, stepId, index);
     await session.query('COMMIT');
     open = false;
@@ -86,10 +97,21 @@ async function runFrom(
   };
   for await (const item of splitSql(createReadStream(file.path))) {
     if (item.kind === 'meta') {
-      if (index >= start) onEvent({ kind: 'notice', message: `${file.name}:${item.line}: skipped psql meta-command ${item.command.split(/\s/)[0]}` });
+      const command = item.command.split(/\s/)[0] ?? item.command;
+      // pg_dump 17+ brackets its output with \restrict / \unrestrict, which only guard psql
+      // itself; any other meta-command changes what psql would send, which a SQL runner cannot do.
+      if (!skippableMeta.has(command)) throw new Progress(committed, item.line, new Error(`psql meta-command ${command} is not supported in a migration: only SQL runs`));
+      if (index >= start) onEvent({ kind: 'notice', message: `${file.name}:${item.line}: skipped psql meta-command ${command}` });
       continue;
     }
     if (index < start) {
+      // Committed before: skipped, except the session settings it made (pg_dump's
+      // search_path, check_function_bodies), which died with the session that made them.
+      if (item.kind === 'statement' && isSessionSetting(item.sql)) {
+        await session.query(item.sql).catch((error: unknown) => {
+          throw new Progress(committed, item.line, error);
+        });
+      }
       index++;
       continue;
     }
@@ -98,7 +120,7 @@ async function runFrom(
         onEvent({ kind: 'notice', message: `${file.name}:${item.line}: skipped ${item.sql.split(/\s|;/)[0]}: Wesley runs the file in transactions of its own` });
       } else if (needsOwnTransaction(item.sql)) {
         await commit();
-        await runAlone(session, file, item.sql, index, interrupted && index === start, options);
+        await runAlone(session, file, item.sql, index, interrupted && index === start, options, onEvent);
       } else {
         if (!open) {
           await session.query('BEGIN');
@@ -108,11 +130,13 @@ async function runFrom(
           ]);
           open = true;
         }
-        if (item.kind === 'copy') await copyIn(session, item);
-        else await session.query(item.sql);
+        if (item.kind === 'copy') {
+          await pipeline.drain();
+          await copyIn(session, item);
+        } else await pipeline.send(item.sql, item.line);
       }
     } catch (error) {
-      throw new Progress(committed, item.line, error);
+      throw failedAt(committed, item.line, error);
     }
     index++;
     if (index % 1000 === 0) onEvent({ kind: 'statements', migration: file.name, done: index });
@@ -120,23 +144,43 @@ async function runFrom(
   try {
     await commit();
   } catch (error) {
-    throw new Progress(committed, 0, error);
+    throw failedAt(committed, 0, error);
   }
   onEvent({ kind: 'statements', migration: file.name, done: index });
   return index;
 }
 
 /** A statement that must run outside a transaction, bracketed by ledger records. */
-async function runAlone(session: Connection, file: MigrationFile, sql: string, index: number, interrupted: boolean, options: ResolvedRunOptions): Promise<void> {
-  const index_ = concurrentIndexName(sql);
-  if (interrupted && index_ !== null) {
-    // A killed build leaves an INVALID index under the name; drop it so the statement can run.
-    const { rows } = await session.query<{ valid: boolean }>(
-      `SELECT i.indisvalid AS valid FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid
-       WHERE c.oid = to_regclass($1)`,
-      [index_],
+async function runAlone(
+  session: Connection,
+  file: MigrationFile,
+  sql: string,
+  index: number,
+  interrupted: boolean,
+  options: ResolvedRunOptions,
+  onEvent: (event: MigrateEvent) => void,
+): Promise<void> {
+  const target = concurrentIndexTarget(sql);
+  if (interrupted && target !== null) {
+    // The killed run's build may have been cut short (an INVALID index: drop it so the statement
+    // can run) or have finished after its client died, unrecorded (a valid index: done). The
+    // index is looked up beside its table, as the file's search_path may be '' (pg_dump's).
+    const { rows } = await session.query<{ schema: string; name: string; valid: boolean }>(
+      `SELECT n.nspname AS schema, c.relname AS name, i.indisvalid AS valid
+         FROM pg_catalog.pg_class t
+         JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
+         JOIN pg_catalog.pg_class c ON c.relnamespace = t.relnamespace AND c.relname = (pg_catalog.parse_ident($2))[1]
+         JOIN pg_catalog.pg_index i ON i.indexrelid = c.oid
+        WHERE t.oid = pg_catalog.to_regclass(split_part($1, '.', 2))`,
+      [target.table, target.index],
     );
-    if (rows[0]?.valid === false) await session.query(`DROP INDEX CONCURRENTLY IF EXISTS ${index_}`);
+    const left = rows[0];
+    if (left?.valid === true) {
+      onEvent({ kind: 'notice', message: `${file.name}: index ${left.name} was built before the interruption; not building it again` });
+      await saveCursor(session, file.name, stepId, index + 1);
+      return;
+    }
+    if (left !== undefined) await session.query(`DROP INDEX CONCURRENTLY IF EXISTS ${quoteIdent(left.schema)}.${quoteIdent(left.name)}`);
   }
   await recordStep(session, file.name, stepId, 'running', index);
   await session.query(`SELECT set_config('lock_timeout', $1, false)`, [`${options.concurrentLockTimeoutMs}ms`]);

@@ -32,14 +32,35 @@ export function isTransactionControl(sql: string): boolean {
   return transactionControl.test(head(sql));
 }
 
+/** An identifier as written: quoted (`"Name"`) or not. */
+const ident = '(?:"(?:[^"]|"")+"|[a-z_][a-z0-9_$]*)';
+const concurrentIndex = new RegExp(
+  `^create\\s+(?:unique\\s+)?index\\s+concurrently\\s+(?:if\\s+not\\s+exists\\s+)?(?:(${ident})\\s+)?on\\s+(?:only\\s+)?(${ident}(?:\\s*\\.\\s*${ident})?)`,
+  'i',
+);
+
 /**
- * The index a `CREATE [UNIQUE] INDEX CONCURRENTLY [IF NOT EXISTS] name` statement builds, as an
- * identifier as written (quoted or not), or `null`: after an interrupted run, an INVALID index of
- * that name must be dropped before the statement runs again.
+ * The index a `CREATE [UNIQUE] INDEX CONCURRENTLY [IF NOT EXISTS] name ON table` statement
+ * builds and its table, as written (quoted or not, the table maybe schema-qualified), or `null`
+ * (another statement, or an index without a name): after an interrupted run, the index of that
+ * name may be left INVALID, or built but not recorded.
  */
-export function concurrentIndexName(sql: string): string | null {
-  const match = /^create\s+(?:unique\s+)?index\s+concurrently\s+(?:if\s+not\s+exists\s+)?("(?:[^"]|"")+"|[a-z_][a-z0-9_$]*)/i.exec(
-    sql.replace(/^(\s|\/\*[\s\S]*?\*\/)+/, ''),
+export function concurrentIndexTarget(sql: string): { readonly index: string; readonly table: string } | null {
+  const match = concurrentIndex.exec(sql.replace(/^(\s|\/\*[\s\S]*?\*\/)+/, ''));
+  const [, index, table] = match ?? [];
+  return index === undefined || table === undefined ? null : { index, table };
+}
+
+/**
+ * `SET` (not `SET LOCAL`), `RESET` and `SELECT set_config(..., false)`: settings that last for
+ * the session, such as pg_dump's `search_path` and `check_function_bodies`. A resumed run makes
+ * them again before it goes on, because they died with the session of the killed run.
+ */
+export function isSessionSetting(sql: string): boolean {
+  const text = head(sql);
+  return (
+    /^set\s+(?!local\b|transaction\b|constraints\b)/.test(text) ||
+    /^reset\b/.test(text) ||
+    /^select\s+(pg_catalog\s*\.\s*)?set_config\s*\([^;]*,\s*false\s*\)\s*;?\s*$/.test(text)
   );
-  return match?.[1] ?? null;
 }

@@ -17,7 +17,7 @@ export class LexerFeed {
   private ended = false;
 
   constructor(source: SqlSource) {
-    this.iterator = Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
+    this.iterator = isAsync(source) ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
   }
 
   /** The next event already lexed, if any. */
@@ -55,7 +55,25 @@ export class LexerFeed {
     try {
       return bytes === undefined ? this.decoder.decode() : this.decoder.decode(bytes, { stream: true });
     } catch (error) {
-      throw new Error(`SQL input is not valid UTF-8 (after line ${this.lexer.currentLine})`, { cause: error });
+      const line = this.lexer.lastLine + (bytes === undefined ? 0 : newlinesBeforeInvalid(bytes));
+      throw new Error(`SQL input is not valid UTF-8 (line ${line})`, { cause: error });
     }
   }
+}
+
+function isAsync(source: SqlSource): source is AsyncIterable<string | Uint8Array> {
+  return typeof (source as Partial<AsyncIterable<unknown>>)[Symbol.asyncIterator] === 'function';
+}
+
+/**
+ * Line breaks in `bytes` before its first invalid UTF-8 sequence. Bytes continuing a character
+ * begun in the previous chunk are skipped; a U+FFFD written in the text itself would be taken for
+ * the error, which only makes the line an earlier one.
+ */
+function newlinesBeforeInvalid(bytes: Uint8Array): number {
+  let start = 0;
+  while (start < 3 && start < bytes.length && ((bytes[start] as number) & 0xc0) === 0x80) start++;
+  const text = new TextDecoder('utf-8').decode(bytes.subarray(start));
+  const invalid = text.indexOf('\ufffd');
+  return (invalid === -1 ? text : text.slice(0, invalid)).split('\n').length - 1;
 }

@@ -4,8 +4,8 @@ export interface SqlStatement {
   /**
    * The statement text exactly as psql sends it: from its first token (leading whitespace and
    * `--` comments dropped, `/* *\/` comments kept) to the terminating `;` (included), lines joined
-   * with `\n`, empty lines outside quotes and comments dropped. A statement cut off by the end of
-   * the input has no `;`.
+   * with `\n`, empty lines outside quotes and comments dropped, backslash commands left out. Like
+   * psql, a `\r` before a line break stays. A statement cut off by the end of the input has no `;`.
    */
   readonly sql: string;
   /** 1-based line of the statement's first token. */
@@ -14,9 +14,11 @@ export interface SqlStatement {
 
 /**
  * A `COPY ... FROM STDIN` statement and its inline data. `data` streams the lines that follow the
- * statement up to and including the `\.` line (as psql 15 sends them; the server stops at `\.`),
- * or to the end of the input. It is read from the same source as the statements, so it must be
- * consumed before the next item is requested; data left unread is skipped.
+ * statement up to the `\.` line, or to the end of the input, unchanged (line breaks included). The
+ * `\.` line itself is left out: psql 15 sends it too, but PostgreSQL 18 reads it as a data row in
+ * CSV format, while the end of the copy data is signalled anyway. `data` is read from the same
+ * source as the statements, so it must be consumed before the next item is requested; data left
+ * unread is skipped.
  */
 export interface SqlCopy<Data = AsyncIterable<string>> {
   readonly kind: 'copy';
@@ -32,7 +34,10 @@ export interface SqlCopy<Data = AsyncIterable<string>> {
  */
 export interface SqlMeta {
   readonly kind: 'meta';
-  /** The command from its backslash to the end of its line, trailing whitespace removed. */
+  /**
+   * The command from its backslash to where psql ends it: the end of the line, or the unquoted
+   * backslash after its arguments (`\echo a \\ SELECT 1;` is `\echo a`, then a statement).
+   */
   readonly command: string;
   readonly line: number;
 }

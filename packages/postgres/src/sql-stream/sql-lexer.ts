@@ -1,27 +1,11 @@
-import {
-  BACKSLASH,
-  classOf,
-  COLON,
-  DIGIT,
-  DOLLAR,
-  DQUOTE,
-  IDENT,
-  isIdentCont,
-  isTagCont,
-  LPAREN,
-  MINUS,
-  NEWLINE,
-  QUOTE,
-  RPAREN,
-  SEMICOLON,
-  SLASH,
-  SPACE,
-} from './char-class.js';
-import { scanCopyData } from './copy-data-end.js';
-import { metaCommandExtent } from './meta-command.js';
+import { BACKSLASH, classOf, COLON, DIGIT, DOLLAR, DQUOTE, IDENT, LPAREN, MINUS, NEWLINE, QUOTE, RPAREN, SEMICOLON, SLASH, SPACE } from './char-class.js';
+import { scanCopyData } from './scan-copy-data.js';
+import { LineCounter } from './line-counter.js';
+import { metaCommandExtent } from './meta-command-extent.js';
 import type { SqlMeta, SqlStatement } from './sql-item.js';
 import { StatementShape } from './statement-shape.js';
 import { StatementText } from './statement-text.js';
+import { colonEnd, dollarTagEnd, identifierEnd, isStringPrefix, MORE, numberEnd } from './token-end.js';
 
 /** A `COPY ... FROM STDIN` statement; its data follows as `copy-data` events up to `copy-end`. */
 export interface CopyStart {
@@ -42,7 +26,7 @@ export interface CopyEnd {
 /** What the lexer produces, in input order. */
 export type LexerEvent = SqlStatement | SqlMeta | CopyStart | CopyChunk | CopyEnd;
 
-// Lexer states: psql's exclusive start conditions, plus the line-oriented modes around them.
+// Lexer states: psql's exclusive start conditions, plus the line-oriented modes of COPY.
 const NORMAL = 0;
 const STRING = 1; // '...', U&'...', B'...', X'...', N'...': for finding the end, all the same
 const ESCAPE_STRING = 2; // E'...'
@@ -53,17 +37,15 @@ const LINE_COMMENT = 6; // -- ...
 const COPY_REST = 7; // what follows `COPY ... FROM STDIN;` on its line
 const COPY_DATA = 8; // the data lines, up to `\.`
 
-/** A handler's answer meaning "this needs more input than there is": keep the text from `carryFrom`. */
-const MORE = -1;
-
 const LF = 0x0a;
+const CR = 0x0d;
 const QUOTE_CHAR = 0x27;
-const DOLLAR_CHAR = 0x24;
 const STAR = 0x2a;
+const MINUS_CHAR = 0x2d;
 const SLASH_CHAR = 0x2f;
 const SEMICOLON_CHAR = 0x3b;
 const COLON_CHAR = 0x3a;
-const AMPERSAND = 0x26;
+const BACKSLASH_CHAR = 0x5c;
 
 /**
  * psql's statement splitter (psqlscan.l and MainLoop in psql 15) as an incremental state machine:
@@ -75,8 +57,8 @@ const AMPERSAND = 0x26;
  * - a backslash outside quotes starts a psql meta-command (reported as a `meta` event and left out
  *   of the statement; see {@link metaCommandExtent}); `\;` and `\:` put `;` and `:` into the
  *   statement;
- * - after `COPY ... FROM STDIN;` come its data lines, up to a `\.` line; the rest of the COPY's
- *   own line is lexed after the data, as psql does.
+ * - after `COPY ... FROM STDIN;` come its data lines, up to a `\.` line (not part of the data; see
+ *   {@link scanCopyData}); the rest of the COPY's own line is lexed after the data, as psql does.
  * Standard-conforming strings are assumed (`'\'` is a complete string; E'' strings take escapes).
  *
  * Each chunk is scanned by index and statements are built from slices of it; only an incomplete
@@ -91,17 +73,9 @@ export class SqlLexer {
   private carryFrom = 0;
   private state = NORMAL;
   private atInputStart = true;
-  /** The code unit before `text[0]` (start of input counts as a line break). */
+  /** The code unit before `text[0]` (the start of the input counts as a line break). */
   private prevCode = LF;
-
-  // Line numbers, counted lazily: `line` is the line at `lineScanPos` of `text`.
-  private line = 1;
-  private lineScanPos = 0;
-  private nextNewline = -1;
-  // After the rest of a COPY line is spliced in before the text after its data, the line number
-  // jumps at `jumpAt` to `jumpTo`.
-  private jumpAt = -1;
-  private jumpTo = 0;
+  private readonly lines = new LineCounter();
 
   private started = false;
   private statementLine = 0;
@@ -111,16 +85,15 @@ export class SqlLexer {
 
   private tag = '';
   private commentDepth = 0;
-
   // After pg_dump's `\restrict KEY`, psql refuses every backslash command but `\unrestrict KEY`.
   private restrictKey: string | null = null;
   private copyLine = 0;
-  private deferred = '';
+  private copyRest = '';
   private copyAtLineStart = true;
 
-  /** The line the lexer has reached (for error messages). */
-  get currentLine(): number {
-    return this.line;
+  /** The line the input pushed so far ends on (for error messages). */
+  get lastLine(): number {
+    return this.lines.last();
   }
 
   /** Scans the next chunk of input. */
@@ -136,7 +109,6 @@ export class SqlLexer {
   /** The input ended: what is pending is complete (psql sends a statement without `;` at EOF). */
   end(): void {
     this.run(this.carry, true);
-    this.carry = '';
     if (!this.started) return;
     let sql = this.statement.close('', 0);
     // psql joins lines with `\n` as the next line arrives; the last line's break is never sent.
@@ -153,9 +125,8 @@ export class SqlLexer {
   }
 
   private run(text: string, final: boolean): void {
+    this.lines.moveTo(text, 0);
     this.text = text;
-    this.lineScanPos = 0;
-    this.nextNewline = -1;
     let i = 0;
     for (;;) {
       if (i >= this.text.length) {
@@ -169,11 +140,10 @@ export class SqlLexer {
       if (i === MORE) break;
     }
     const stop = i === MORE ? this.carryFrom : this.text.length;
-    this.lineAt(stop);
-    if (this.jumpAt >= 0) this.jumpAt -= stop;
     this.statement.rebase(this.text, stop);
     if (stop > 0) this.prevCode = this.text.charCodeAt(stop - 1);
     this.carry = stop < this.text.length ? this.text.slice(stop) : '';
+    this.lines.moveTo(this.carry, stop);
   }
 
   private step(i: number, final: boolean): number {
@@ -193,7 +163,7 @@ export class SqlLexer {
       case LINE_COMMENT:
         return this.lineComment(i);
       case COPY_REST:
-        return this.copyRest(i, final);
+        return this.copyLineRest(i, final);
       default:
         return this.copyData(i, final);
     }
@@ -206,7 +176,7 @@ export class SqlLexer {
       const c = text.charCodeAt(i);
       switch (classOf(c)) {
         case SPACE:
-          i++;
+          while (++i < n && text.charCodeAt(i) === 0x20);
           break;
         case NEWLINE:
           // psql skips an empty line unless it is inside a quote or comment.
@@ -214,11 +184,10 @@ export class SqlLexer {
           i++;
           break;
         case IDENT: {
-          let j = i + 1;
-          while (j < n && isIdentCont(text.charCodeAt(j))) j++;
+          const j = identifierEnd(text, i);
           if (j === n && !final) return this.more(i);
           this.begin(i);
-          if (j === i + 1 && j < n && this.stringPrefix(c, text.charCodeAt(j))) {
+          if (j === i + 1 && j < n && isStringPrefix(c, text.charCodeAt(j))) {
             this.shape.otherToken();
             if (c === 0x65 || c === 0x45) {
               this.state = ESCAPE_STRING;
@@ -232,19 +201,10 @@ export class SqlLexer {
           i = j;
           break;
         }
-        case DIGIT: {
-          // A number, and any identifier characters stuck to it (PG 15+ lexes `1e$` as one token).
-          let j = i + 1;
-          while (j < n) {
-            const d = text.charCodeAt(j);
-            if ((d >= 0x30 && d <= 0x39) || d === 0x5f || d === 0x2e) j++;
-            else break;
-          }
-          if (j < n && classOf(text.charCodeAt(j)) === IDENT) {
-            j++;
-            while (j < n && isIdentCont(text.charCodeAt(j))) j++;
-          }
-          if (j === n && !final) return this.more(i);
+        case DIGIT:
+        case COLON: {
+          const j = c === COLON_CHAR ? colonEnd(text, i, final) : numberEnd(text, i, final);
+          if (j === MORE) return this.more(i);
           this.token(i);
           i = j;
           break;
@@ -258,8 +218,7 @@ export class SqlLexer {
           this.state = QUOTED_IDENT;
           return i + 1;
         case DOLLAR: {
-          if (i + 1 >= n && !final) return this.more(i);
-          const end = this.dollarTagEnd(i, final);
+          const end = dollarTagEnd(text, i, final);
           if (end === MORE) return this.more(i);
           this.token(i);
           if (end > 0) {
@@ -272,17 +231,15 @@ export class SqlLexer {
           break;
         }
         case MINUS:
+        case SLASH: {
           if (i + 1 >= n && !final) return this.more(i);
-          if (i + 1 < n && text.charCodeAt(i + 1) === 0x2d) {
+          const d = i + 1 < n ? text.charCodeAt(i + 1) : -1;
+          if (c === MINUS_CHAR && d === MINUS_CHAR) {
             this.state = LINE_COMMENT;
             return i + 2;
           }
-          this.token(i);
-          i++;
-          break;
-        case SLASH:
-          if (i + 1 >= n && !final) return this.more(i);
-          if (i + 1 < n && text.charCodeAt(i + 1) === STAR) {
+          if (c === SLASH_CHAR && d === STAR) {
+            // Unlike a `--` comment, psql keeps a block comment, even before the first token.
             this.begin(i);
             this.commentDepth = 0;
             this.state = BLOCK_COMMENT;
@@ -291,6 +248,7 @@ export class SqlLexer {
           this.token(i);
           i++;
           break;
+        }
         case SEMICOLON:
           this.begin(i);
           if (this.parenDepth === 0 && this.shape.beginDepth === 0) {
@@ -300,17 +258,6 @@ export class SqlLexer {
           this.shape.otherToken();
           i++;
           break;
-        case COLON: {
-          // `::`, or a psql variable reference `:name` (left as it is: no variables are set), which
-          // keeps a `$` after it from joining the name.
-          let j = i + 1;
-          if (j < n && text.charCodeAt(j) === COLON_CHAR) j++;
-          else while (j < n && isTagCont(text.charCodeAt(j))) j++;
-          if (j === n && !final) return this.more(i);
-          this.token(i);
-          i = j;
-          break;
-        }
         case LPAREN:
           this.token(i);
           this.parenDepth++;
@@ -335,7 +282,8 @@ export class SqlLexer {
           }
           const newline = text.indexOf('\n', i);
           if (newline === -1 && !final) return this.more(i);
-          return this.meta(i, newline === -1 ? n : newline);
+          i = this.meta(i, newline === -1 ? n : newline);
+          break;
         }
         default:
           this.token(i);
@@ -343,29 +291,6 @@ export class SqlLexer {
       }
     }
     return i;
-  }
-
-  /** A one-letter identifier `c` followed by `next` that is a string or identifier prefix instead. */
-  private stringPrefix(c: number, next: number): boolean {
-    if (next === QUOTE_CHAR) {
-      // e E b B x X n N
-      return c === 0x65 || c === 0x45 || c === 0x62 || c === 0x42 || c === 0x78 || c === 0x58 || c === 0x6e || c === 0x4e;
-    }
-    return next === AMPERSAND && (c === 0x75 || c === 0x55);
-  }
-
-  /** End of the `$tag$` starting at `i`; 0 when it is not one; MORE when the text ends too soon. */
-  private dollarTagEnd(i: number, final: boolean): number {
-    const text = this.text;
-    const n = text.length;
-    if (i + 1 >= n) return 0;
-    const d = text.charCodeAt(i + 1);
-    if (d === DOLLAR_CHAR) return i + 2;
-    if (classOf(d) !== IDENT) return 0;
-    let k = i + 2;
-    while (k < n && isTagCont(text.charCodeAt(k))) k++;
-    if (k === n) return final ? 0 : MORE;
-    return text.charCodeAt(k) === DOLLAR_CHAR ? k + 1 : 0;
   }
 
   private closeAt(quote: number): number {
@@ -384,7 +309,7 @@ export class SqlLexer {
         this.state = NORMAL;
         return i + 1;
       }
-      if (c === 0x5c) {
+      if (c === BACKSLASH_CHAR) {
         if (i + 1 >= n) return final ? n : this.more(i);
         i++;
       }
@@ -433,7 +358,7 @@ export class SqlLexer {
     for (; i < n; i++) {
       const c = text.charCodeAt(i);
       // psql ends a `--` comment at `\n` or `\r`.
-      if (c === LF || c === 0x0d) {
+      if (c === LF || c === CR) {
         this.state = NORMAL;
         return i;
       }
@@ -444,12 +369,9 @@ export class SqlLexer {
   /** The backslash command at `i`, on a line that ends at `lineEnd`; returns where SQL resumes. */
   private meta(i: number, lineEnd: number): number {
     const text = this.text;
-    const { name, end, resume } = metaCommandExtent(text, i, lineEnd, this.restrictKey !== null);
-    const command = text.slice(i, end).trimEnd();
-    this.events.push({ kind: 'meta', command, line: this.lineAt(i) });
-    const key = command.split(/\s+/)[1];
-    if (name === 'restrict' && this.restrictKey === null && key !== undefined) this.restrictKey = key;
-    else if (name === 'unrestrict' && key === this.restrictKey) this.restrictKey = null;
+    const { end, resume, restrictKey } = metaCommandExtent(text, i, lineEnd, this.restrictKey);
+    this.restrictKey = restrictKey;
+    this.events.push({ kind: 'meta', command: text.slice(i, end).trimEnd(), line: this.lines.at(i) });
     if (this.started) {
       // A line that starts with a backslash command does not add a line break to the statement.
       const lineStart = this.codeBefore(i) === LF;
@@ -460,11 +382,11 @@ export class SqlLexer {
     return resume;
   }
 
-  private copyRest(i: number, final: boolean): number {
+  private copyLineRest(i: number, final: boolean): number {
     const newline = this.text.indexOf('\n', i);
     if (newline === -1 && !final) return this.more(i);
+    this.copyRest = this.text.slice(i, newline === -1 ? this.text.length : newline);
     // At the end of the input on the COPY line itself there is no data.
-    this.deferred = this.text.slice(i, newline === -1 ? this.text.length : newline);
     if (newline === -1) return this.endCopy(this.text.length);
     this.state = COPY_DATA;
     this.copyAtLineStart = true;
@@ -475,24 +397,20 @@ export class SqlLexer {
     const scan = scanCopyData(this.text, i, this.copyAtLineStart, final);
     if (scan.end > i) this.events.push({ kind: 'copy-data', text: this.text.slice(i, scan.end) });
     this.copyAtLineStart = scan.atLineStart;
-    if (scan.done) return this.endCopy(scan.end);
-    return scan.end < this.text.length ? this.more(scan.end) : scan.end;
+    if (scan.done) return this.endCopy(scan.resume);
+    return scan.resume < this.text.length ? this.more(scan.resume) : scan.resume;
   }
 
   /** The COPY data ended at `at`. psql then lexes the rest of the COPY's line: splice it in here. */
   private endCopy(at: number): number {
     this.events.push({ kind: 'copy-end' });
     this.state = NORMAL;
-    const rest = this.deferred;
-    this.deferred = '';
+    const rest = this.copyRest;
+    this.copyRest = '';
     if (rest.trim() === '') return at;
-    const lineAfter = this.lineAt(at);
+    const lineAfter = this.lines.at(at);
     this.text = `${rest}\n${this.text.slice(at)}`;
-    this.lineScanPos = 0;
-    this.nextNewline = -1;
-    this.line = this.copyLine;
-    this.jumpAt = rest.length + 1;
-    this.jumpTo = lineAfter;
+    this.lines.splice(this.text, this.copyLine, rest.length + 1, lineAfter);
     this.prevCode = SEMICOLON_CHAR;
     return 0;
   }
@@ -506,14 +424,14 @@ export class SqlLexer {
   private begin(i: number): void {
     if (this.started) return;
     this.started = true;
-    this.statementLine = this.lineAt(i);
+    this.statementLine = this.lines.at(i);
     this.statement.open(i);
   }
 
   private endStatement(end: number): void {
     if (this.finishStatement(this.statement.close(this.text, end))) {
-      this.copyLine = this.lineAt(end);
-      this.deferred = '';
+      this.copyLine = this.lines.at(end);
+      this.copyRest = '';
       this.state = COPY_REST;
     }
   }
@@ -535,26 +453,5 @@ export class SqlLexer {
   private more(i: number): number {
     this.carryFrom = i;
     return MORE;
-  }
-
-  /** The line of position `p` of `text`; positions must be asked in increasing order. */
-  private lineAt(p: number): number {
-    if (this.jumpAt >= 0 && p >= this.jumpAt) {
-      this.line = this.jumpTo;
-      this.lineScanPos = this.jumpAt;
-      this.nextNewline = -1;
-      this.jumpAt = -1;
-    }
-    for (;;) {
-      if (this.nextNewline < this.lineScanPos) {
-        const k = this.text.indexOf('\n', this.lineScanPos);
-        this.nextNewline = k === -1 ? this.text.length : k;
-      }
-      if (this.nextNewline >= p) break;
-      this.line++;
-      this.lineScanPos = this.nextNewline + 1;
-    }
-    if (p > this.lineScanPos) this.lineScanPos = p;
-    return this.line;
   }
 }

@@ -1,9 +1,3 @@
-const C = 0x63;
-const F = 0x66;
-const O = 0x6f;
-const P = 0x70;
-const R = 0x72;
-
 /**
  * What the identifiers of the statement being lexed say about where it ends:
  * - psql's heuristic for SQL-standard function bodies (psqlscan.l): when the statement starts
@@ -19,8 +13,10 @@ export class StatementShape {
   /** The statement is `COPY ... FROM STDIN`. */
   copyFromStdin = false;
   private count = 0;
-  // First letters of the first four identifiers, when they are create/function/procedure/or/replace.
-  private readonly slots = [0, 0, 0, 0];
+  // psql records which of its first four identifiers are CREATE, OR, REPLACE, FUNCTION/PROCEDURE;
+  // only these sequences matter, so the state is how far along one of them the statement is.
+  private create = false;
+  private orReplace = 0; // 1 after CREATE OR, 2 after CREATE OR REPLACE
   private functionBody = false;
   private firstToken = true;
   private copy = false;
@@ -29,38 +25,25 @@ export class StatementShape {
   /** The identifier `text.slice(start, end)`, at parenthesis depth `depth`. */
   identifier(text: string, start: number, end: number, depth: number): void {
     const index = this.count++;
-    if (index === 0) {
-      this.slots.fill(0);
-      this.functionBody = false;
-    }
+    if (index < 4) this.header(index, text, start, end);
     if (this.firstToken) {
       this.firstToken = false;
-      this.copy = keyword(text, start, end) === 'copy';
-    }
-    if (index < 4) {
-      const word = keyword(text, start, end);
-      if (word === 'create' || word === 'function' || word === 'procedure' || word === 'or' || word === 'replace') {
-        this.slots[index] = word.charCodeAt(0);
-      }
-      const [s0, s1, s2, s3] = this.slots;
-      this.functionBody = s0 === C && (s1 === F || s1 === P || (s1 === O && s2 === R && (s3 === F || s3 === P)));
+      this.copy = isWord(text, start, end, 'copy');
     }
     if (depth !== 0) {
       this.afterFrom = false;
       return;
     }
     if (this.functionBody) {
-      const word = keyword(text, start, end);
-      if (word === 'begin') this.beginDepth++;
-      else if (word === 'case') {
+      if (isWord(text, start, end, 'begin')) this.beginDepth++;
+      else if (isWord(text, start, end, 'case')) {
         // CASE also ends with END; it only matters inside a BEGIN.
         if (this.beginDepth >= 1) this.beginDepth++;
-      } else if (word === 'end' && this.beginDepth > 0) this.beginDepth--;
+      } else if (this.beginDepth > 0 && isWord(text, start, end, 'end')) this.beginDepth--;
     }
     if (this.copy) {
-      const word = keyword(text, start, end);
-      if (this.afterFrom && word === 'stdin') this.copyFromStdin = true;
-      this.afterFrom = word === 'from';
+      if (this.afterFrom && isWord(text, start, end, 'stdin')) this.copyFromStdin = true;
+      this.afterFrom = isWord(text, start, end, 'from');
     }
   }
 
@@ -83,17 +66,37 @@ export class StatementShape {
 
   /** The statement ended. */
   reset(): void {
-    this.count = 0;
-    this.firstToken = true;
-    this.copy = false;
+    this.restartCount();
     this.beginDepth = 0;
     this.copyFromStdin = false;
-    this.afterFrom = false;
+  }
+
+  private header(index: number, text: string, start: number, end: number): void {
+    if (index === 0) {
+      this.create = isWord(text, start, end, 'create');
+      this.orReplace = 0;
+      this.functionBody = false;
+      return;
+    }
+    if (!this.create) return;
+    const routine = isWord(text, start, end, 'function') || isWord(text, start, end, 'procedure');
+    if (index === 1) {
+      this.functionBody = routine;
+      this.orReplace = isWord(text, start, end, 'or') ? 1 : 0;
+    } else if (index === 2) {
+      this.orReplace = this.orReplace === 1 && isWord(text, start, end, 'replace') ? 2 : 0;
+    } else if (this.orReplace === 2 && routine) {
+      this.functionBody = true;
+    }
   }
 }
 
-/** The identifier lower-cased when it is short enough to be a keyword that matters, else ''. */
-function keyword(text: string, start: number, end: number): string {
-  const length = end - start;
-  return length >= 2 && length <= 9 ? text.slice(start, end).toLowerCase() : '';
+/** `text.slice(start, end)` is `word` (lower case), compared ASCII case-insensitively as psql does. */
+function isWord(text: string, start: number, end: number, word: string): boolean {
+  if (end - start !== word.length) return false;
+  for (let k = 0; k < word.length; k++) {
+    // `| 0x20` lower-cases ASCII letters and maps no other identifier character onto one.
+    if ((text.charCodeAt(start + k) | 0x20) !== word.charCodeAt(k)) return false;
+  }
+  return true;
 }

@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import { emitDdl, operations, planMigration, quoteIdent, type ChangeKind, type PlanResult } from '@wesley/core';
+import { emitDdl, operations, planMigration, quoteIdent, rollbackPlan, type ChangeKind, type Plan, type PlanResult } from '@wesley/core';
 import { describeEachServer, useTestDatabase } from '@wesley/postgres/testing';
 import type { Connection } from '../../src/connect/connect.js';
 import { lockTruthCases, refusalCases, type LockTruthCase } from './support/lock-truth-cases.js';
@@ -36,17 +36,29 @@ describeEachServer('lock claims match pg_locks', (server) => {
       await load(testCase, schema);
       const { plan: steps, diagnostics } = plan(testCase);
       if (steps === null) throw new Error(`no plan: ${JSON.stringify(diagnostics)}`);
-      const claimed: { id: string; locks: string[]; writesBlocked: string[] }[] = [];
-      const observed: typeof claimed = [];
-      for (const step of steps.steps) {
-        const seen = await observeStepLocks(sessions, step, schema);
-        const locks = step.locks.map((lock) => `${lock.relation}:${lock.mode}`).sort();
-        claimed.push({ id: step.id, locks, writesBlocked: claimedWriteBlocks(step, seen.probed) });
-        observed.push({ id: step.id, locks: [...seen.locks], writesBlocked: [...seen.writesBlocked] });
-      }
-      expect(observed, `pg_locks on ${server.label} (server_version_num ${serverVersion})`).toEqual(claimed);
+      const forward = await observePlan(steps, schema);
+      expect(forward.observed, `pg_locks on ${server.label} (server_version_num ${serverVersion})`).toEqual(forward.claimed);
+      if (testCase.rollback !== true) return;
+      // The down plan claims its locks too: it runs after the plan, step by step.
+      const down = rollbackPlan(steps).plan;
+      if (down === null) throw new Error(`${testCase.name}: the plan is not reversible`);
+      const backward = await observePlan(down, schema);
+      expect(backward.observed, `rollback: pg_locks on ${server.label} (server_version_num ${serverVersion})`).toEqual(backward.claimed);
     });
   });
+
+  /** Claimed and observed locks (and blocked writers) of every step of `steps`, run in order. */
+  async function observePlan(steps: Plan, schema: string) {
+    const claimed: { id: string; locks: string[]; writesBlocked: string[] }[] = [];
+    const observed: typeof claimed = [];
+    for (const step of steps.steps) {
+      const seen = await observeStepLocks(sessions, step, schema);
+      const locks = step.locks.map((lock) => `${lock.relation}:${lock.mode}`).sort();
+      claimed.push({ id: step.id, locks, writesBlocked: claimedWriteBlocks(step, seen.probed) });
+      observed.push({ id: step.id, locks: [...seen.locks], writesBlocked: [...seen.writesBlocked] });
+    }
+    return { claimed, observed };
+  }
 
   it('covers every operation the planner has: steps of each kind, or the refusal', () => {
     const planned = new Set(lockTruthCases.flatMap((testCase) => plan(testCase).plan?.steps.map((step) => step.operation) ?? []));

@@ -31,6 +31,8 @@ export const alterColumnType: Operation<'alterColumnType'> = {
     const column = quoteIdent(to.name);
     const exclusive = locks(table, 'AccessExclusiveLock');
     if (classifyTypeChange(from.type, to.type) === 'catalog') {
+      // PostgreSQL takes SHARE too when an index covers the column (to check it needs no rebuild).
+      const claims = change.indexed ? [...exclusive, ...locks(table, 'ShareLock')] : exclusive;
       return {
         steps: [
           step({
@@ -38,8 +40,9 @@ export const alterColumnType: Operation<'alterColumnType'> = {
             rank: stepRank.alterColumn,
             summary: `change ${table}.${to.name} to ${to.type.sql} (catalog only: no rewrite, no scan)`,
             sql: [alterTable(table, `ALTER COLUMN ${column} TYPE ${to.type.sql}`)],
-            locks: exclusive,
-            rollback: rollback([alterTable(table, `ALTER COLUMN ${column} TYPE ${from.type.sql}`)], exclusive),
+            locks: claims,
+            // Back to the narrower type checks (and rewrites) the table.
+            rollback: rollback([alterTable(table, `ALTER COLUMN ${column} TYPE ${from.type.sql}`)], claims),
           }),
         ],
       };

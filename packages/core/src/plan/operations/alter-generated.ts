@@ -1,4 +1,5 @@
 import { columnDefinitionSql } from '../../ddl/column-definition-sql.js';
+import { defaultSql } from '../../ddl/default-sql.js';
 import { quoteIdent } from '../../naming/quote-ident.js';
 import type { Operation, PlanIssue } from '../operation.js';
 import { supports } from '../server-features.js';
@@ -28,13 +29,16 @@ export const alterGenerated: Operation<'alterGenerated'> = {
           },
         };
       }
+      // The plain column's default, if any: the diff leaves it to this step (see diffColumns).
+      const fallback = defaultSql(to);
+      const setDefault = fallback === null ? [] : [alterTable(table, `ALTER COLUMN ${column} SET DEFAULT ${fallback}`)];
       return {
         steps: [
           step({
             phase: 'expand',
             rank: stepRank.alterColumn,
-            summary: `make ${table}.${to.name} a plain column, keeping its values`,
-            sql: [alterTable(table, `ALTER COLUMN ${column} DROP EXPRESSION`)],
+            summary: `make ${table}.${to.name} a plain column, keeping its values${fallback === null ? '' : `, with default ${fallback}`}`,
+            sql: [alterTable(table, `ALTER COLUMN ${column} DROP EXPRESSION`), ...setDefault],
             locks: exclusive,
             reversible: false,
           }),

@@ -1,8 +1,31 @@
+import { quoteIdent } from '../../naming/quote-ident.js';
+import { backfillStep, noKeyWarning } from '../backfill-step.js';
 import { notNullSteps } from '../not-null-steps.js';
-import type { Operation } from '../operation.js';
+import type { Operation, OperationResult } from '../operation.js';
 
-/** NOT NULL on an existing column, proven without a scan under ACCESS EXCLUSIVE (see `notNullSteps`). */
+/**
+ * NOT NULL on an existing column, proven without a scan under ACCESS EXCLUSIVE (see
+ * `notNullSteps`). When the column has a default in the new schema, rows holding NULL are set
+ * to it first, in batches, so the validation finds none.
+ */
 export const setNotNull: Operation<'setNotNull'> = {
   kind: 'setNotNull',
-  plan: (change, context) => notNullSteps(change.table, change.column, context.serverVersion),
+  plan: (change, context): OperationResult => {
+    const { table, column } = change;
+    const notNull = notNullSteps(table, column, context.serverVersion);
+    if (!change.fillWithDefault) return notNull;
+    const name = quoteIdent(column);
+    // `DEFAULT` is the new default: the alterDefault step sets it in the expand phase.
+    const fill = backfillStep(table, change.key, `${name} = DEFAULT`, {
+      batchSize: context.batchSize,
+      summary: `set ${table}.${column} to its default where it holds NULL`,
+      onlyWhere: `${quoteIdent(table)}.${name} IS NULL`,
+    });
+    // The NOT VALID constraint checks every updated row, so added before the fill it would make
+    // an update of a row still holding NULL fail (another backfill of this table, the
+    // application's writes): it goes after, first in `validate`, as for a new column.
+    const afterFill = notNull.steps.map((draft) => (draft.phase === 'expand' ? { ...draft, phase: 'validate' as const } : draft));
+    const warnings = [...notNull.warnings, ...(change.key.length === 0 ? [noKeyWarning(table)] : [])];
+    return { steps: [fill, ...afterFill], warnings };
+  },
 };

@@ -13,6 +13,8 @@ export interface LockTruthCase {
   readonly seed: string;
   /** Partitions by parent, for the planner (as introspection would find them). */
   readonly partitions?: ReadonlyMap<string, readonly string[]>;
+  /** The plan is reversible, and its down plan's claims are checked too, run after it. */
+  readonly rollback?: true;
 }
 
 /** A migration the planner must refuse, with the change kind that makes it refuse. */
@@ -248,6 +250,195 @@ type Event @wes_table @wes_partition(by: "at", strategy: RANGE) @wes_pk(columns:
   clubId: BigInt @wes_fk(ref: "Club.id")
 }`);
 
+/** Two yearly partitions of each parent, by `at` (the partitioned fixtures' partition key). */
+const yearly = (...parents: readonly string[]): string =>
+  parents
+    .flatMap((parent) => [
+      `CREATE TABLE ${parent}_2024 PARTITION OF ${parent} FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');`,
+      `CREATE TABLE ${parent}_2025 PARTITION OF ${parent} FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');`,
+    ])
+    .join('\n');
+const yearlyPartitions = (...parents: readonly string[]): [string, string[]][] =>
+  parents.map((parent) => [parent, [`${parent}_2024`, `${parent}_2025`]]);
+/** Times spread over 2024 and 2025, so both yearly partitions hold rows. */
+const spread = `timestamptz '2024-06-01' + g * interval '4 hours'`;
+/** `zone`, partitioned by its key `id`: a partitioned table a foreign key can reference. */
+const zoneRanges = [
+  `CREATE TABLE zone_low PARTITION OF zone FOR VALUES FROM (MINVALUE) TO (1000);`,
+  `CREATE TABLE zone_high PARTITION OF zone FOR VALUES FROM (1000) TO (MAXVALUE);`,
+].join('\n');
+const zonePartitions: [string, string[]] = ['zone', ['zone_low', 'zone_high']];
+
+const partitionedColumnsV1 = sdl(`
+type Reading @wes_table @wes_partition(by: "at", strategy: RANGE) @wes_pk(columns: ["id", "at"])
+  @wes_index(columns: ["sensor"], name: "reading_sensor_idx") {
+  id: BigInt!
+  at: DateTime!
+  sensor: String!
+  nickname: String
+  status: String @wes_default(value: "new")
+  age: Int
+  motto: String!
+  handle: String
+}`);
+
+const partitionedColumnsV2 = sdl(`
+type Reading @wes_table @wes_partition(by: "at", strategy: RANGE) @wes_pk(columns: ["id", "at"])
+  @wes_index(columns: ["sensor"], name: "reading_sensor_idx") {
+  id: BigInt!
+  at: DateTime!
+  sensor: String!
+  nick: String @wes_renamed(from: "nickname")
+  status: String
+  age: Int!
+  motto: String
+  handle: String @wes_default(value: "anon")
+  bio: String
+  plan: String! @wes_default(value: "free")
+  token: UUID! @wes_default(expr: "gen_random_uuid()")
+}`);
+
+const partitionedRewritesV1 = sdl(`
+type Gauge @wes_table @wes_partition(by: "at", strategy: RANGE) @wes_pk(columns: ["id", "at"])
+  @wes_index(columns: ["qty"], name: "gauge_qty_idx") {
+  id: BigInt!
+  at: DateTime!
+  label: String @wes_column(type: "varchar(10)")
+  value: Int
+  legacy: String
+  qty: Int!
+  doubled: Int @wes_computed(expr: "qty * 2")
+  tripled: Int @wes_computed(expr: "qty * 3")
+}`);
+
+const partitionedRewritesV2 = sdl(`
+type Gauge @wes_table @wes_partition(by: "at", strategy: RANGE) @wes_pk(columns: ["id", "at"])
+  @wes_index(columns: ["qty"], name: "gauge_qty_idx") {
+  id: BigInt!
+  at: DateTime!
+  label: String @wes_column(type: "varchar(20)")
+  value: BigInt!
+  qty: Int!
+  doubled: Int @wes_computed(expr: "qty * 4")
+  tripled: Int
+  twice: Int @wes_computed(expr: "qty * 2")
+}`);
+
+const partitionedConstraintsV1 = sdl(`
+type Club @wes_table {
+  id: BigInt! @wes_pk
+}
+type Visit @wes_table @wes_partition(by: "at", strategy: RANGE) @wes_pk(columns: ["id", "at"])
+  @wes_check(expr: "score >= 0", name: "visit_score_check")
+  @wes_check(expr: "num > 0", name: "visit_num_check")
+  @wes_check(expr: "num < 1000000", name: "visit_num_max")
+  @wes_unique(columns: ["ref", "at"], name: "visit_ref_at_key")
+  @wes_unique(columns: ["num", "at"], name: "visit_num_at_key")
+  @wes_unique(columns: ["code", "at"], name: "visit_code_at_key")
+  @wes_index(columns: ["kind"], name: "visit_kind_idx") {
+  id: BigInt!
+  at: DateTime!
+  score: Int!
+  num: Int!
+  ref: String!
+  code: String!
+  kind: String!
+  clubId: BigInt @wes_fk(ref: "Club.id")
+  hostId: BigInt @wes_fk(ref: "Club.id")
+}
+type Tick @wes_table @wes_partition(by: "at", strategy: RANGE) @wes_pk(columns: ["id", "at"]) {
+  id: BigInt!
+  at: DateTime!
+}`);
+
+const partitionedConstraintsV2 = sdl(`
+type Club @wes_table {
+  id: BigInt! @wes_pk
+}
+type Visit @wes_table @wes_partition(by: "at", strategy: RANGE) @wes_pk(columns: ["at", "id"])
+  @wes_check(expr: "score >= -1", name: "visit_score_check")
+  @wes_check(expr: "num < 1000000", name: "visit_num_upper")
+  @wes_check(expr: "num <> 0", name: "visit_num_nonzero")
+  @wes_unique(columns: ["num", "at", "id"], name: "visit_num_at_key")
+  @wes_unique(columns: ["code", "at"], name: "visit_code_at_uq")
+  @wes_index(columns: ["kind"], name: "visit_kind_ix") {
+  id: BigInt!
+  at: DateTime!
+  score: Int!
+  num: Int!
+  ref: String!
+  code: String!
+  kind: String!
+  clubId: BigInt
+  hostId: BigInt @wes_fk(ref: "Club.id", onDelete: "CASCADE")
+}
+type Tick @wes_table @wes_partition(by: "at", strategy: RANGE) @wes_pk(columns: ["id", "at"]) {
+  id: BigInt!
+  at: DateTime!
+}`);
+
+const partitionedTablesV1 = sdl(`
+type Zone @wes_table @wes_partition(by: "id", strategy: RANGE) {
+  id: BigInt! @wes_pk
+  name: String!
+}
+type Stop @wes_table {
+  id: BigInt! @wes_pk
+  zoneId: BigInt
+}
+type Leg @wes_table {
+  id: BigInt! @wes_pk
+  zoneId: BigInt @wes_fk(ref: "Zone.id")
+}
+type Lane @wes_table {
+  id: BigInt! @wes_pk
+  zoneId: BigInt @wes_fk(ref: "Zone.id")
+}
+type Log @wes_table @wes_partition(by: "at", strategy: RANGE) @wes_pk(columns: ["id", "at"]) {
+  id: BigInt!
+  at: DateTime!
+}`);
+
+const partitionedTablesV2 = sdl(`
+type Zone @wes_table @wes_partition(by: "id", strategy: RANGE) {
+  id: BigInt! @wes_pk
+  name: String!
+}
+type Stop @wes_table {
+  id: BigInt! @wes_pk
+  zoneId: BigInt @wes_fk(ref: "Zone.id")
+}
+type Leg @wes_table {
+  id: BigInt! @wes_pk
+  zoneId: BigInt
+}
+type Lane @wes_table {
+  id: BigInt! @wes_pk
+  zoneId: BigInt @wes_fk(ref: "Zone.id", onDelete: "CASCADE")
+}
+type Journal @wes_table @wes_renamed(from: "log") @wes_partition(by: "at", strategy: RANGE) @wes_pk(columns: ["id", "at"]) {
+  id: BigInt!
+  at: DateTime!
+}`);
+
+const partitionedDropsV1 = sdl(`
+type Zone @wes_table @wes_partition(by: "id", strategy: RANGE) {
+  id: BigInt! @wes_pk
+}
+type Trip @wes_table {
+  id: BigInt! @wes_pk
+  zoneId: BigInt @wes_fk(ref: "Zone.id")
+}
+type Old @wes_table @wes_partition(by: "at", strategy: RANGE) @wes_pk(columns: ["id", "at"]) {
+  id: BigInt!
+  at: DateTime!
+}`);
+
+const partitionedDropsV2 = sdl(`
+type Zone @wes_table @wes_partition(by: "id", strategy: RANGE) {
+  id: BigInt! @wes_pk
+}`);
+
 /** Migrations that between them make the planner emit a step of every kind it has. */
 export const lockTruthCases: readonly LockTruthCase[] = [
   {
@@ -310,6 +501,64 @@ export const lockTruthCases: readonly LockTruthCase[] = [
       `INSERT INTO event (id, at, kind, source, ref, club_id) SELECT g, timestamptz '2024-06-01' + g * interval '4 hours', 'k' || g % 7, 's' || g % 13, 'r' || g, g % 10 + 1 FROM ${series};`,
     ].join('\n'),
     partitions: new Map([['event', ['event_2024', 'event_2025']]]),
+  },
+  {
+    name: 'partitioned table: columns added (plain, default, volatile default + backfill), renamed, NOT NULL set and dropped, defaults',
+    v1: partitionedColumnsV1,
+    v2: partitionedColumnsV2,
+    setup: yearly('reading'),
+    seed: `INSERT INTO reading (id, at, sensor, nickname, age, motto) SELECT g, ${spread}, 's' || g % 13, 'n' || g, g % 90, 'm' FROM ${series};`,
+    partitions: new Map(yearlyPartitions('reading')),
+    rollback: true,
+  },
+  {
+    // The catalog-only type change is here, not in a reversible case: its down plan narrows the type, which
+    // rewrites the table, and the rollback does not claim the SHARE locks of that rewrite's index rebuild.
+    name: 'partitioned table: column dropped, retyped (catalog, shadow column), expressions changed and dropped, generated column added',
+    v1: partitionedRewritesV1,
+    v2: partitionedRewritesV2,
+    setup: yearly('gauge'),
+    seed: `INSERT INTO gauge (id, at, label, value, legacy, qty) SELECT g, ${spread}, 'l' || g % 100, g, 'x', g % 7 FROM ${series};`,
+    partitions: new Map(yearlyPartitions('gauge')),
+  },
+  {
+    name: 'partitioned table: checks added, redefined, dropped, renamed; keys redefined, dropped, renamed; foreign keys dropped, redefined; index renamed',
+    v1: partitionedConstraintsV1,
+    v2: editTable(partitionedConstraintsV2, 'tick', withoutKey),
+    setup: yearly('visit', 'tick'),
+    seed: [
+      `INSERT INTO club (id) SELECT g FROM generate_series(1, 10) AS g;`,
+      `INSERT INTO visit (id, at, score, num, ref, code, kind, club_id, host_id) SELECT g, ${spread}, g, g, 'r' || g, 'c' || g, 'k' || g % 7, g % 10 + 1, g % 10 + 1 FROM ${series};`,
+      `INSERT INTO tick (id, at) SELECT g, ${spread} FROM ${series};`,
+    ].join('\n'),
+    partitions: new Map(yearlyPartitions('visit', 'tick')),
+    rollback: true,
+  },
+  {
+    name: 'partitioned tables: referenced by foreign keys added, redefined, dropped; renamed',
+    v1: partitionedTablesV1,
+    v2: partitionedTablesV2,
+    setup: [zoneRanges, yearly('log')].join('\n'),
+    seed: [
+      `INSERT INTO zone (id, name) SELECT g, 'z' || g FROM ${series};`,
+      ...['stop', 'leg', 'lane'].map((table) => `INSERT INTO ${table} (id, zone_id) SELECT g, g FROM ${series};`),
+      `INSERT INTO log (id, at) SELECT g, ${spread} FROM ${series};`,
+    ].join('\n'),
+    // As introspection finds them before the migration: the renamed table under its old name.
+    partitions: new Map([zonePartitions, ...yearlyPartitions('log')]),
+    rollback: true,
+  },
+  {
+    name: 'partitioned tables: one dropped, and a table whose foreign key references one',
+    v1: partitionedDropsV1,
+    v2: partitionedDropsV2,
+    setup: [zoneRanges, yearly('old')].join('\n'),
+    seed: [
+      `INSERT INTO zone (id) SELECT g FROM ${series};`,
+      `INSERT INTO trip (id, zone_id) SELECT g, g FROM ${series};`,
+      `INSERT INTO old (id, at) SELECT g, ${spread} FROM ${series};`,
+    ].join('\n'),
+    partitions: new Map([zonePartitions, ...yearlyPartitions('old')]),
   },
 ];
 

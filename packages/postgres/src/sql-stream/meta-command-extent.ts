@@ -6,6 +6,8 @@ export interface MetaCommandExtent {
   readonly end: number;
   /** Where SQL lexing resumes: `end`, or past the `\\` that separates a command from SQL. */
   readonly resume: number;
+  /** psql's restricted mode after the command: the key `\unrestrict` must give, or null. */
+  readonly restrictKey: string | null;
 }
 
 // psql 15's commands (`psql --help=commands` and the aliases command.c accepts). psql refuses any
@@ -37,10 +39,11 @@ function isSpace(c: number): boolean {
  * The extent of the backslash command at `start` of `text`, on a line ending at `lineEnd`. The
  * name runs to whitespace or a backslash; the arguments, read as psql reads them ('...' with
  * escapes, "...", `...`), run to an unquoted backslash or the end of the line, and a `\\` after
- * them is eaten. A command that takes the whole line, an unknown one, and (while `restricted`, after
- * pg_dump's `\restrict`) any but `\unrestrict` take the rest of the line: psql drops it with them.
+ * them is eaten. A command that takes the whole line takes the rest of the line, and so does one
+ * psql refuses, which it can tell from the text: an unknown name, and pg_dump's restricted mode
+ * (`\restrict KEY` refuses every command until `\unrestrict KEY`; `restrictKey` is that KEY).
  */
-export function metaCommandExtent(text: string, start: number, lineEnd: number, restricted: boolean): MetaCommandExtent {
+export function metaCommandExtent(text: string, start: number, lineEnd: number, restrictKey: string | null): MetaCommandExtent {
   let i = start + 1;
   while (i < lineEnd) {
     const c = text.charCodeAt(i);
@@ -48,18 +51,22 @@ export function metaCommandExtent(text: string, start: number, lineEnd: number, 
     i++;
   }
   const name = text.slice(start + 1, i);
-  const rest = { name, end: lineEnd, resume: lineEnd };
+  const rest = { name, end: lineEnd, resume: lineEnd, restrictKey };
   if (!known.has(name) && !name.startsWith('d')) return rest; // \d... is a family psql sorts out itself
-  if (wholeLine.has(name) || (restricted && name !== 'unrestrict')) return rest;
+  if (wholeLine.has(name) || (restrictKey !== null && name !== 'unrestrict')) return rest;
   let argumentStart = true;
+  let first: string | null = null;
+  let firstStart = -1;
   while (i < lineEnd) {
     const c = text.charCodeAt(i);
     if (isSpace(c)) {
+      if (firstStart >= 0 && first === null) first = text.slice(firstStart, i);
       argumentStart = true;
       i++;
       continue;
     }
     if (argumentStart && c === PIPE && filePipe.has(name)) return rest;
+    if (argumentStart && firstStart < 0 && c !== BACKSLASH) firstStart = i;
     argumentStart = false;
     if (c === BACKSLASH) break;
     if (c === QUOTE) i = singleQuotedEnd(text, i + 1, lineEnd);
@@ -68,8 +75,18 @@ export function metaCommandExtent(text: string, start: number, lineEnd: number, 
       i = close === -1 || close >= lineEnd ? lineEnd : close + 1;
     } else i++;
   }
+  if (firstStart >= 0 && first === null) first = text.slice(firstStart, i);
+  // The key, as psql reads it, loses trailing semicolons.
+  const key = first?.replace(/;+$/, '') || null;
+  let nextKey = restrictKey;
+  if (name === 'restrict' || name === 'unrestrict') {
+    // Refused (and the rest of the line dropped): no key, \restrict twice, the wrong key.
+    if (key === null || (name === 'restrict') !== (restrictKey === null)) return rest;
+    if (name === 'unrestrict' && key !== restrictKey) return rest;
+    nextKey = name === 'restrict' ? key : null;
+  }
   const resume = i + 1 < lineEnd && text.charCodeAt(i) === BACKSLASH && text.charCodeAt(i + 1) === BACKSLASH ? i + 2 : i;
-  return { name, end: i, resume };
+  return { name, end: i, resume, restrictKey: nextKey };
 }
 
 /** End of a '...' argument whose text starts at `i`: `''` is a quote, a backslash escapes. */

@@ -1,0 +1,131 @@
+// `npm run bench`: the migrator on a generated SQL file of at least 200 MB and one million
+// statements, against `psql -f` on the same file in the same run, each into a fresh database of
+// one embedded PostgreSQL (ephemeral: no fsync). Prints size, statements, seconds, statements/s,
+// MB/s, the ratio, the migrator's peak RSS and the PASS/FAIL of the targets (peak RSS under
+// 150 MB; throughput at least 0.8x psql's); always exits 0 (a bench, not a test). Needs
+// `npm run build`: the migrator runs from dist, in a child process whose peak RSS is its own.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { quoteIdent } from '@wesley/core';
+import { connect, startEmbeddedPostgres } from '@wesley/postgres';
+import { writeGeneratedSqlFile } from './generated-sql-file.mjs';
+
+const minStatements = 1_000_000;
+const minBytes = 200 * 1024 * 1024;
+const rssTargetMb = 150;
+const ratioTarget = 0.8;
+const psql = existsSync('/usr/lib/postgresql/15/bin/psql') ? '/usr/lib/postgresql/15/bin/psql' : 'psql';
+const child = fileURLToPath(new URL('./migrate-child.mjs', import.meta.url));
+
+console.log(`node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'unknown cpu'}, load average ${os.loadavg()[0].toFixed(1)}`);
+const root = await mkdtemp(join(os.tmpdir(), 'wesley-migrate-bench-'));
+let server;
+try {
+  const migrations = join(root, 'migrations');
+  await mkdir(migrations);
+  const file = join(migrations, '0001_generated.sql');
+  let start = performance.now();
+  const generated = await writeGeneratedSqlFile(file, { minStatements, minBytes });
+  console.log(`generated ${mb(generated.bytes)} MB, ${generated.statements.toLocaleString('en')} statements in ${seconds(performance.now() - start)} s (streamed to ${file})`);
+
+  server = await startEmbeddedPostgres({ dataDir: join(root, 'pg'), ephemeral: true });
+  console.log(`PostgreSQL ${server.version} (embedded, ephemeral: fsync and synchronous_commit off), ${await psqlVersion()}\n`);
+  const urls = {};
+  const admin = await connect(server.url);
+  try {
+    for (const name of ['bench_psql', 'bench_wesley']) {
+      await admin.query(`CREATE DATABASE ${quoteIdent(name)}`);
+      const url = new URL(server.url);
+      url.pathname = `/${name}`;
+      urls[name] = url.href;
+    }
+  } finally {
+    await admin.close();
+  }
+
+  start = performance.now();
+  await run(psql, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', urls.bench_psql, '-f', file]);
+  const psqlMs = performance.now() - start;
+  report('psql -f', generated, psqlMs);
+
+  start = performance.now();
+  const wesley = JSON.parse(await run(process.execPath, [child, urls.bench_wesley, migrations]));
+  const wesleyMs = performance.now() - start;
+  report('wesley migrate', generated, wesleyMs);
+  if (wesley.statements !== generated.statements) throw new Error(`the migrator ran ${wesley.statements} statements, the file has ${generated.statements}`);
+
+  const [viaPsql, viaWesley] = [await contents(urls.bench_psql), await contents(urls.bench_wesley)];
+  const same = JSON.stringify(viaPsql) === JSON.stringify(viaWesley);
+  console.log(`\nboth databases hold ${JSON.stringify(viaWesley)}${same ? '' : ` — psql's hold ${JSON.stringify(viaPsql)}: MISMATCH`}`);
+  console.log('psql runs every statement in autocommit (a commit each); Wesley runs the stretch between');
+  console.log('statements that cannot run in a transaction in one transaction, with its ledger cursor.\n');
+
+  const ratio = psqlMs / wesleyMs;
+  const rssMb = wesley.maxRssKb / 1024;
+  console.log(`ratio: Wesley at ${ratio.toFixed(2)}x psql's throughput; migrator peak RSS ${rssMb.toFixed(0)} MB`);
+  console.log(`${rssMb < rssTargetMb ? 'PASS' : 'FAIL'}  migrator peak RSS under ${rssTargetMb} MB on a ${mb(generated.bytes)} MB file (${rssMb.toFixed(0)} MB)`);
+  console.log(`${ratio >= ratioTarget && same ? 'PASS' : 'FAIL'}  throughput at least ${ratioTarget}x psql -f on the same file (${ratio.toFixed(2)}x)`);
+} catch (error) {
+  console.log(`migrate bench: unavailable: ${error instanceof Error ? error.message : String(error)}`);
+  console.log(`N/A   migrator peak RSS under ${rssTargetMb} MB`);
+  console.log(`N/A   throughput at least ${ratioTarget}x psql -f`);
+} finally {
+  await server?.stop();
+  await rm(root, { recursive: true, force: true });
+}
+
+/** Runs a program to its end; resolves with its stdout, rejects with its stderr on failure. */
+function run(program, args) {
+  return new Promise((resolve, reject) => {
+    const process_ = spawn(program, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    process_.stdout.setEncoding('utf8').on('data', (text) => {
+      // psql prints the result rows of the file's SELECTs; only the child's one JSON line matters.
+      if (stdout.length < 1 << 16) stdout += text;
+    });
+    process_.stderr.setEncoding('utf8').on('data', (text) => {
+      if (stderr.length < 1 << 16) stderr += text;
+    });
+    process_.on('error', reject);
+    process_.on('close', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`${program} exited with ${code}: ${stderr.trim()}`))));
+  });
+}
+
+async function psqlVersion() {
+  return (await run(psql, ['--version'])).trim();
+}
+
+/** What the file leaves in a database, to check both runs did the same work. */
+async function contents(url) {
+  const session = await connect(url);
+  try {
+    const { rows } = await session.query(`SELECT (SELECT count(*) FROM bench.account)::int AS accounts,
+      (SELECT count(*) FILTER (WHERE status = 'suspended') FROM bench.account)::int AS suspended,
+      (SELECT count(*) FROM bench.document)::int AS documents, (SELECT sum(length(body)) FROM bench.document)::text AS document_chars,
+      (SELECT count(*) FROM bench.document WHERE updated_at IS NOT NULL)::int AS edited,
+      (SELECT count(*) FROM bench.event)::int AS events, (SELECT count(*) FROM bench.event_archive)::int AS archived`);
+    return rows[0];
+  } finally {
+    await session.close();
+  }
+}
+
+function report(label, generated, ms) {
+  const s = ms / 1000;
+  console.log(
+    `${label.padEnd(15)} ${s.toFixed(1).padStart(7)} s  ${Math.round(generated.statements / s).toLocaleString('en').padStart(9)} statements/s  ${(generated.bytes / 1024 / 1024 / s).toFixed(1).padStart(6)} MB/s`,
+  );
+}
+
+function mb(bytes) {
+  return (bytes / 1024 / 1024).toFixed(0);
+}
+
+function seconds(ms) {
+  return (ms / 1000).toFixed(1);
+}

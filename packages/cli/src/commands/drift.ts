@@ -1,0 +1,87 @@
+import { compileSchema, hasErrors } from '@wesley/core';
+import { driftFindings } from '@wesley/postgres';
+import { databaseFlags, databaseFlagsHelp, withDatabase } from '../database/index.js';
+import { driftDiagnostics } from '../drift/index.js';
+import { exitCodes } from '../exit-codes.js';
+import { failureText, migrateFailure } from '../migrate/index.js';
+import { writeDiagnostics } from '../output/index.js';
+import { readDatabaseSchema } from '../plan/index.js';
+import { loadSchemaSources } from '../schema/index.js';
+import { UsageError } from '../usage-error.js';
+import type { Command } from './command.js';
+import { parseFlags } from './parse-flags.js';
+
+const name = 'drift';
+
+const flags = {
+  schema: { type: 'string', short: 's', multiple: true },
+  ...databaseFlags,
+  'db-schema': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const help = `Usage: wesley drift --schema <file|glob>... [--database-url <url>] [--db-schema <name>]
+
+Reads the tables and enums of a live database from its catalog and compares them with the
+compiled schema. Each difference is reported as a diagnostic pointing at the type or field
+of the schema it is about:
+  WES201  missing from the database (a migration not applied?)
+  WES202  in the database but not in the schema (made by hand?)
+  WES203  different in the database and in the schema
+Wesley's own ledger (schema wesley) is never compared.
+
+Options:
+  -s, --schema <file|glob>     schema file or glob; repeat for several (required)
+${databaseFlagsHelp}
+      --db-schema <name>       the database schema to compare (default public)
+  -h, --help                   show this help
+
+Exit codes: 0 no drift, 1 drift found (or schema errors, or the database cannot be read),
+2 wrong command line.
+`;
+
+/** `wesley drift`: does the live database still match the schema? */
+export const driftCommand: Command = {
+  name,
+  summary: 'compare a live database with the schema and report every difference',
+  help,
+  async run(args, context) {
+    const values = parseFlags(name, args, flags);
+    if (values.help === true) {
+      context.stdout.write(help);
+      return exitCodes.ok;
+    }
+    const patterns = values.schema ?? [];
+    if (patterns.length === 0) throw new UsageError('missing --schema <file|glob>', name);
+    const sources = await loadSchemaSources(patterns, context.cwd, name);
+    const { ir: expected, diagnostics } = compileSchema(sources);
+    if (expected === null || hasErrors(diagnostics)) {
+      writeDiagnostics(context.stderr, diagnostics, sources);
+      context.stderr.write('wesley drift: nothing compared because of errors in the schema\n');
+      return exitCodes.failure;
+    }
+    const dbSchema = values['db-schema'] ?? 'public';
+    const label = sources.map((source) => source.name).join(', ');
+    let url: string | null = null;
+    try {
+      return await withDatabase(name, values, context, context.stdout, async (target) => {
+        url = target.url;
+        const live = await readDatabaseSchema(target.url, dbSchema);
+        if (live.ir === null) throw new Error('a database schema always reads into an IR');
+        const findings = driftFindings(live.ir, expected);
+        if (findings.length === 0) {
+          context.stdout.write(`wesley drift: no drift, schema ${dbSchema} of the database matches ${label}\n`);
+          return exitCodes.ok;
+        }
+        writeDiagnostics(context.stderr, driftDiagnostics(findings, live.ir, expected, sources), sources);
+        context.stderr.write(`wesley drift: schema ${dbSchema} of the database differs from ${label}\n`);
+        return exitCodes.failure;
+      });
+    } catch (error) {
+      const failure = migrateFailure(error, url);
+      if (failure === null) throw error;
+      context.stderr.write(failureText(name, failure));
+      return failure.exitCode;
+    }
+  },
+};

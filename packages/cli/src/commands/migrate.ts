@@ -1,0 +1,145 @@
+import { listMigrationFiles, migrate, resolveRunOptions } from '@wesley/postgres';
+import { databaseFlags, databaseFlagsHelp, withDatabase } from '../database/index.js';
+import { displayPath } from '../display-path.js';
+import { exitCodes } from '../exit-codes.js';
+import {
+  checkTo,
+  failureText,
+  jsonReporter,
+  logReporter,
+  migrateFailure,
+  migrationsDirectory,
+  parseDuration,
+  readDirectoryPlans,
+  spinnerReporter,
+  writeDryRun,
+  type DurationUnit,
+  type MigrateReporter,
+} from '../migrate/index.js';
+import { UsageError } from '../usage-error.js';
+import type { Command } from './command.js';
+import { parseFlags } from './parse-flags.js';
+
+const name = 'migrate';
+
+const flags = {
+  dir: { type: 'string', short: 'd' },
+  ...databaseFlags,
+  'dry-run': { type: 'boolean' },
+  to: { type: 'string' },
+  'allow-destructive': { type: 'boolean' },
+  'lock-timeout': { type: 'string' },
+  'statement-timeout': { type: 'string' },
+  'lock-wait': { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const help = `Usage: wesley migrate [--dir <dir>] [--database-url <url>] [options]
+
+Applies the pending migrations of a directory, in name order, each exactly once:
+  0001_init.sql          a SQL file, run statement by statement (psql's split), one
+                         transaction per stretch of statements, CONCURRENTLY ones alone
+  0002_add_teams/        a directory written by 'wesley plan --out': its plan.json runs
+                         step by step, each transactional step in its own transaction
+                         with SET LOCAL lock_timeout, retried with backoff when a lock is
+                         not granted; backfills in batches
+The ledger (schema wesley in the database) records every committed step, so a run that
+stopped or was killed carries on where it ended. One migrator at a time: a second one
+waits for the first (--lock-wait), then gives up.
+
+Options:
+  -d, --dir <dir>              the migrations directory (default migrations)
+${databaseFlagsHelp}
+      --dry-run                print the SQL that would run now, with its transactions and
+                               SET statements; change nothing
+      --to <phase|step id>     stop after this phase (expand, backfill, validate, contract) or
+                               step of the first planned migration that has it
+      --allow-destructive      run planned steps that lose data (drops, narrowing types)
+      --lock-timeout <ms|1s>   lock_timeout of each transaction (default 1s)
+      --statement-timeout <ms|1s>
+                               statement_timeout of each transaction (default 0: none)
+      --lock-wait <s>          how long to wait for another migrator (default 60)
+      --json                   print each event as one line of JSON, then a summary line
+  -h, --help                   show this help
+
+Exit codes: 0 applied (or nothing to do), 1 a migration failed or was refused (failed step,
+applied migration edited, broken plan.json, destructive plan without --allow-destructive,
+database unreachable), 2 wrong command line, 3 another migrator held the lock for --lock-wait.
+`;
+
+/** `wesley migrate`: apply the pending migrations of a directory. */
+export const migrateCommand: Command = {
+  name,
+  summary: 'apply the pending migrations of a directory to a database',
+  help,
+  async run(args, context) {
+    const values = parseFlags(name, args, flags);
+    if (values.help === true) {
+      context.stdout.write(help);
+      return exitCodes.ok;
+    }
+    const dryRun = values['dry-run'] === true;
+    const json = values.json === true;
+    if (dryRun && json) throw new UsageError('--dry-run prints SQL and --json prints events; pick one', name);
+    const lockTimeoutMs = duration(values['lock-timeout'], '--lock-timeout', 'ms');
+    const statementTimeoutMs = duration(values['statement-timeout'], '--statement-timeout', 'ms');
+    const lockWaitMs = duration(values['lock-wait'], '--lock-wait', 's');
+    const dirFlag = values.dir ?? 'migrations';
+    const directory = await migrationsDirectory(context.cwd, dirFlag, name);
+    const files = await listMigrationFiles(directory);
+    const plans = await readDirectoryPlans(files);
+    if (values.to !== undefined) checkTo(values.to, plans, name);
+
+    // Standard output stays machine-readable with --json, and valid SQL with --dry-run.
+    const notes = json || dryRun ? context.stderr : context.stdout;
+    const reporter: MigrateReporter | null = dryRun
+      ? null
+      : json
+        ? jsonReporter(context)
+        : context.terminal !== undefined
+          ? spinnerReporter(context.terminal, context, plans)
+          : logReporter(context, plans);
+    const started = Date.now();
+    let url: string | null = null;
+    try {
+      return await withDatabase(name, values, context, notes, async (target) => {
+        url = target.url;
+        if (dryRun) {
+          const timeouts = resolveRunOptions({
+            ...(lockTimeoutMs === undefined ? {} : { lockTimeoutMs }),
+            ...(statementTimeoutMs === undefined ? {} : { statementTimeoutMs }),
+          });
+          const options = { directory, shownDirectory: displayPath(context.cwd, directory), files, allowDestructive: values['allow-destructive'] === true, to: values.to, timeouts };
+          await writeDryRun(target, options, (text) => context.stdout.write(text));
+          return exitCodes.ok;
+        }
+        const result = await migrate({
+          url: target.url,
+          directory,
+          allowDestructive: values['allow-destructive'] === true,
+          ...(values.to === undefined ? {} : { to: values.to }),
+          ...(lockWaitMs === undefined ? {} : { lock: { timeoutMs: lockWaitMs } }),
+          ...(lockTimeoutMs === undefined ? {} : { lockTimeoutMs }),
+          ...(statementTimeoutMs === undefined ? {} : { statementTimeoutMs }),
+          onEvent: (event) => reporter?.event(event),
+        });
+        reporter?.finish({ kind: 'done', applied: result.applied, stoppedIn: result.stoppedIn, total: files.length, durationMs: Date.now() - started });
+        return exitCodes.ok;
+      });
+    } catch (error) {
+      const failure = migrateFailure(error, url);
+      if (failure === null) throw error;
+      if (reporter === null) context.stderr.write(failureText(name, failure));
+      else reporter.finish({ kind: 'failed', failure, durationMs: Date.now() - started });
+      return failure.exitCode;
+    }
+  },
+};
+
+function duration(value: string | undefined, flag: string, unit: DurationUnit): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = parseDuration(value, unit);
+  if (ms === null) throw new UsageError(`${flag} takes a duration such as ${unit === 'ms' ? '500, 500ms or 1s' : '30, 30s or 2min'}, not '${value}'`, name);
+  return ms;
+}

@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { ConnectionError, defaultEmbeddedDataDir, embeddedBinaries, redactPassword, redactUrl, resolveDatabaseUrl, startEmbeddedPostgres, type RunningServer } from '@wesley/postgres';
+import { displayPath } from '../display-path.js';
+import { PlanInputError } from '../plan/index.js';
+import type { DatabaseTarget } from './database-target.js';
+import { ensureDatabase } from './ensure-database.js';
+
+/** The database the embedded server holds the project's schema in. */
+export const embeddedDatabase = 'wesley';
+
+export interface OpenDatabaseOptions {
+  /** `--database-url`, if given. */
+  readonly url: string | undefined;
+  /** Where `.wesley/pg/<major>` lives for the embedded server. */
+  readonly projectRoot: string;
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/** An open target, and how to let go of it once the command is done. */
+export interface OpenDatabase extends DatabaseTarget {
+  /** Stops the embedded server if this command started it; nothing for a URL. */
+  close(): Promise<void>;
+}
+
+/**
+ * The database of a command: `--database-url`, else `DATABASE_URL`, else the project's embedded
+ * PostgreSQL (`<project root>/.wesley/pg/<major>`, started now unless it already runs, with a
+ * database `wesley` created if missing). Only the embedded path connects here; a URL is
+ * connected to by the command itself.
+ *
+ * @throws PlanInputError when the embedded server cannot be started or its database created;
+ * the message never holds the password.
+ */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDatabase> {
+  const resolved = resolveDatabaseUrl({ url: options.url, env: options.env });
+  if (resolved !== null) {
+    const origin = resolved.source === 'option' ? '--database-url' : 'DATABASE_URL';
+    return { url: resolved.url, label: redactUrl(resolved.url), origin, close: async () => undefined };
+  }
+  let server: RunningServer | null = null;
+  let dataDir = path.join(options.projectRoot, '.wesley', 'pg');
+  try {
+    const binaries = await embeddedBinaries();
+    dataDir = defaultEmbeddedDataDir(options.projectRoot, binaries.major);
+    server = await startEmbeddedPostgres({ dataDir });
+    await ensureDatabase(server.url, embeddedDatabase);
+  } catch (error) {
+    await server?.stop();
+    const shown = displayPath(options.cwd, dataDir);
+    if (error instanceof ConnectionError) throw new PlanInputError(error.message, error.help);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new PlanInputError(
+      `could not start the embedded PostgreSQL in ${shown}: ${server === null ? reason : redactPassword(reason, server.url)}`,
+      'pass --database-url or set DATABASE_URL to use another PostgreSQL',
+    );
+  }
+  const url = new URL(server.url);
+  url.pathname = `/${embeddedDatabase}`;
+  const running = server;
+  const state = running.reused ? 'already running' : 'started';
+  return {
+    url: url.href,
+    label: redactUrl(url.href),
+    origin: `embedded PostgreSQL ${running.version}, ${state}, data in ${displayPath(options.cwd, running.dataDir)}`,
+    close: () => running.stop(),
+  };
+}

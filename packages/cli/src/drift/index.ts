@@ -1,0 +1,1 @@
+export { driftDiagnostics } from './drift-diagnostics.js';

@@ -1,0 +1,53 @@
+import { formatDuration } from './format-duration.js';
+import type { MigrationProgress, StepProgress } from './migrate-progress.js';
+import type { MigrateFailure, MigrateOutcome } from './migrate-outcome.js';
+
+const count = (n: number, noun: string): string => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : /(s|ch)$/.test(noun) ? 'es' : 's'}`;
+
+/** `plan, 13 steps` or `SQL file`. */
+export function describeMigration(migration: MigrationProgress): string {
+  if (migration.type === 'sql') return 'SQL file';
+  return migration.steps === null ? 'plan' : `plan, ${count(migration.steps, 'step')}`;
+}
+
+/** `step 3/13 expand add-column:customer.email`, leaving out what the plan could not tell. */
+export function describeStep(step: StepProgress, steps: number | null): string {
+  const position = step.number === null ? '' : `step ${step.number}${steps === null ? '' : `/${steps}`} `;
+  return `${position}${step.phase === null ? '' : `${step.phase} `}${step.id}`;
+}
+
+/** `, 3 batches, up to 3,000 rows` for a backfill under way, else `''`. */
+export function describeRows(step: StepProgress): string {
+  return step.batches === 0 ? '' : `, ${count(step.batches, 'batch')} (up to ${count(step.rows, 'row')})`;
+}
+
+/** Why a step is tried again, from its SQLSTATE. */
+export function retryReason(sqlState: string): string {
+  if (sqlState === '55P03') return 'lock not granted within the lock timeout';
+  if (sqlState === '40P01') return 'deadlock';
+  return `SQLSTATE ${sqlState}`;
+}
+
+/** `, 1,000 statements` for a SQL file under way, else `''`. */
+export function describeStatements(migration: MigrationProgress): string {
+  return migration.statements === 0 ? '' : `, ${count(migration.statements, 'statement')}`;
+}
+
+/** The last line of a run that ended without failing. */
+export function summaryLine(outcome: Extract<MigrateOutcome, { kind: 'done' }>): string {
+  if (outcome.applied.length === 0 && outcome.stoppedIn === null) {
+    return outcome.total === 0
+      ? 'wesley migrate: nothing to do, the directory has no migrations\n'
+      : `wesley migrate: nothing to do, ${outcome.total === 1 ? 'the one migration is' : `all ${count(outcome.total, 'migration')} are`} applied\n`;
+  }
+  const duration = formatDuration(outcome.durationMs);
+  const applied = count(outcome.applied.length, 'migration');
+  if (outcome.stoppedIn === null) return `wesley migrate: ${applied} applied in ${duration}\n`;
+  const before = outcome.applied.length === 0 ? '' : `${applied} applied, then `;
+  return `wesley migrate: ${before}stopped in ${outcome.stoppedIn} as --to asked (${duration}); run wesley migrate without --to to finish it\n`;
+}
+
+/** The failure as `wesley <command>: <message>` and a help line. */
+export function failureText(command: string, failure: MigrateFailure): string {
+  return `wesley ${command}: ${failure.message}\n${failure.help === null ? '' : `  help: ${failure.help}\n`}`;
+}

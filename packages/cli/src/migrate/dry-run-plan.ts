@@ -1,0 +1,83 @@
+import type { Plan, PlanStep } from '@wesley/core';
+import type { LedgerStep } from '@wesley/postgres';
+import { sqlComment } from '../plan/index.js';
+import { beginTransaction, outsideTransaction, terminated, type DryRunTimeouts } from './dry-run-timeouts.js';
+
+export interface PlanDryRunOptions {
+  /** The migration's steps in the ledger (an earlier run that stopped or was interrupted). */
+  readonly ledger: ReadonlyMap<string, LedgerStep>;
+  /** `--to`, as `stepsUpTo` gives it: the first step it refuses ends the run. */
+  readonly include: ((step: PlanStep, index: number) => boolean) | undefined;
+  readonly timeouts: DryRunTimeouts;
+}
+
+/**
+ * The SQL a planned migration would run, step by step, as the executor runs it: a transactional
+ * step in `BEGIN` ... `COMMIT` with `SET LOCAL lock_timeout` and `statement_timeout`; a
+ * `CONCURRENTLY` step bare, under a session `lock_timeout` of its own (after its repair, when an
+ * earlier run was interrupted in it); a backfill as its two batch statements, each in the
+ * transaction every batch gets, with a comment saying how they repeat. Steps the ledger shows
+ * applied are only named. `stopped` is `true` when `--to` ends the run inside this plan.
+ */
+export function renderPlanDryRun(name: string, plan: Plan, options: PlanDryRunOptions): { sql: string; stopped: boolean } {
+  const blocks: string[] = [];
+  const total = plan.steps.length;
+  // Steps an earlier run applied are named together, one comment line each.
+  let applied: string[] = [];
+  const flushApplied = () => {
+    if (applied.length > 0) blocks.push(sqlComment(['applied by an earlier run:', ...applied]));
+    applied = [];
+  };
+  for (const [index, step] of plan.steps.entries()) {
+    const title = `${name}, step ${index + 1}/${total} (${step.phase}): ${step.id}`;
+    if (options.include?.(step, index) === false) {
+      flushApplied();
+      blocks.push(sqlComment([`--to stops the run before ${title}; it and every later migration stay pending`]));
+      return { sql: blocks.join('\n\n'), stopped: true };
+    }
+    const record = options.ledger.get(step.id);
+    if (record?.status === 'applied') {
+      applied.push(`  ${title}`);
+      continue;
+    }
+    flushApplied();
+    blocks.push(renderStep(step, title, record, options.timeouts));
+  }
+  flushApplied();
+  return { sql: blocks.join('\n\n'), stopped: false };
+}
+
+function renderStep(step: PlanStep, title: string, record: LedgerStep | undefined, timeouts: DryRunTimeouts): string {
+  const sql = step.sql.map(terminated);
+  if (step.backfill !== null) return renderBackfill(step, title, record, timeouts);
+  if (step.transactional) return [sqlComment([title, step.summary]), ...beginTransaction(timeouts), ...sql, 'COMMIT;'].join('\n');
+  const repair =
+    record === undefined || step.repair.length === 0
+      ? []
+      : [sqlComment(['an earlier run was interrupted in this step: first its repair']), ...step.repair.map(terminated)];
+  const statements = sql.flatMap((statement) => outsideTransaction(statement, timeouts));
+  return [sqlComment([title, step.summary, 'outside a transaction: this statement cannot run in one']), ...repair, ...statements].join('\n');
+}
+
+function renderBackfill(step: PlanStep, title: string, record: LedgerStep | undefined, timeouts: DryRunTimeouts): string {
+  const backfill = step.backfill;
+  if (backfill === null) return '';
+  const size = backfill.batchSize;
+  const keys = backfill.key.map((column, i) => `$${i + 1} = the last ${column} of the batch before`).join(', ');
+  const resumeAfter = Array.isArray(record?.cursor) ? (record.cursor as unknown[]) : null;
+  const batch = (sqlText: string) => [...beginTransaction(timeouts), terminated(sqlText), 'COMMIT;'];
+  const first =
+    resumeAfter === null
+      ? [sqlComment([`the first batch, $1 = ${size}:`]), ...batch(backfill.firstBatch)]
+      : [sqlComment([`an earlier run committed the batches up to ${backfill.key.join(', ')} = ${JSON.stringify(resumeAfter)}; it goes on from there`])];
+  return [
+    sqlComment([
+      title,
+      step.summary,
+      `one transaction per batch of up to ${size} rows, by ${backfill.key.join(', ')}, until a batch finds no row`,
+    ]),
+    ...first,
+    sqlComment([`then each next batch, ${keys}, $${backfill.key.length + 1} = ${size}:`]),
+    ...batch(backfill.nextBatch),
+  ].join('\n');
+}

@@ -1,0 +1,25 @@
+import type { CliContext } from '../cli-context.js';
+import { failureText } from './describe-progress.js';
+import type { MigrateReporter } from './migrate-reporter.js';
+
+/**
+ * `--json`: every `MigrateEvent` as one line of JSON on standard output, then a summary line
+ * `{"kind":"summary","ok":...,"exitCode":...}` with what was applied or why it failed. Standard
+ * output holds nothing else; the failure is also written to standard error for people.
+ */
+export function jsonReporter(context: CliContext): MigrateReporter {
+  const line = (value: unknown) => context.stdout.write(`${JSON.stringify(value)}\n`);
+  return {
+    event: line,
+    finish(outcome) {
+      if (outcome.kind === 'done') {
+        const { applied, stoppedIn, durationMs } = outcome;
+        line({ kind: 'summary', ok: true, exitCode: 0, applied, stoppedIn, durationMs });
+        return;
+      }
+      const { exitCode, error, message, help } = outcome.failure;
+      line({ kind: 'summary', ok: false, exitCode, durationMs: outcome.durationMs, error: { name: error, message, help } });
+      context.stderr.write(failureText('migrate', outcome.failure));
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import type { Plan } from '@wesley/core';
+import type { CliContext } from '../cli-context.js';
+import { describeMigration, describeRows, describeStep, failureText, retryReason, summaryLine } from './describe-progress.js';
+import { formatDuration } from './format-duration.js';
+import { MigrateProgress } from './migrate-progress.js';
+import type { MigrateReporter } from './migrate-reporter.js';
+
+/**
+ * Progress as plain lines on standard output, for logs and pipes (no terminal): a line when a
+ * migration starts, one per finished step (and per retry), one when it is applied or stopped,
+ * then the summary. Failures go to standard error.
+ */
+export function logReporter(context: CliContext, plans: ReadonlyMap<string, Plan>): MigrateReporter {
+  const progress = new MigrateProgress(plans);
+  const out = (line: string) => context.stdout.write(`${line}\n`);
+  return {
+    event(event) {
+      const step = progress.migration?.step ?? null;
+      progress.apply(event);
+      const migration = progress.migration;
+      switch (event.kind) {
+        case 'lock-wait':
+          out(`wesley migrate: another migrator holds the "${event.name}" migration lock; waiting for it`);
+          break;
+        case 'migration-start':
+          if (migration !== null) out(`${event.migration}: ${event.resumed ? 'resuming' : 'applying'} (${describeMigration(migration)})`);
+          break;
+        case 'step-retry':
+          out(`${migration?.name ?? event.stepId}: ${event.stepId}: ${retryReason(event.sqlState)}; attempt ${event.attempt + 1} in ${event.waitMs} ms`);
+          break;
+        case 'step-done':
+          if (migration !== null && step !== null) {
+            out(`${migration.name}: ${describeStep(step, migration.steps)} done in ${formatDuration(progress.elapsed(step.startedAt))}${describeRows(step)}`);
+          }
+          break;
+        case 'statements':
+          out(`${event.migration}: ${event.done.toLocaleString('en-US')} statements run`);
+          break;
+        case 'notice':
+          out(`wesley migrate: ${event.message}`);
+          break;
+        case 'migration-done':
+          out(`${event.migration}: applied in ${formatDuration(event.durationMs)}`);
+          break;
+        case 'migration-stopped':
+          out(`${event.migration}: stopped after ${event.after} (--to); its remaining steps stay pending`);
+          break;
+        default:
+          break;
+      }
+    },
+    finish(outcome) {
+      if (outcome.kind === 'done') {
+        context.stdout.write(summaryLine(outcome));
+        return;
+      }
+      const migration = progress.migration;
+      if (migration !== null && !migration.ended) {
+        const at = migration.step === null ? '' : ` in ${describeStep(migration.step, migration.steps)}`;
+        out(`${migration.name}: failed${at} after ${formatDuration(progress.elapsed(migration.startedAt))}`);
+      }
+      context.stderr.write(failureText('migrate', outcome.failure));
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import type { Phase, Plan } from '@wesley/core';
+import type { MigrateEvent } from '@wesley/postgres';
+
+/** The step running now, as the events have told it. */
+export interface StepProgress {
+  readonly id: string;
+  /** From the migration's plan; `null` when the plan could not be read beforehand. */
+  readonly phase: Phase | null;
+  /** 1-based position in the plan, or `null`. */
+  readonly number: number | null;
+  readonly startedAt: number;
+  /** Backfill batches committed so far. */
+  batches: number;
+  /** Rows those batches covered at most (each reports its batch size; the last may be short). */
+  rows: number;
+}
+
+/** The migration running now. */
+export interface MigrationProgress {
+  readonly name: string;
+  readonly type: 'plan' | 'sql';
+  readonly startedAt: number;
+  /** Steps in its plan, or `null` for a SQL file (or an unreadable plan). */
+  readonly steps: number | null;
+  /** Steps finished by this run. */
+  stepsDone: number;
+  /** Statements of a SQL file run so far. */
+  statements: number;
+  /** The step running now; `null` between steps. */
+  step: StepProgress | null;
+  /** Applied, or stopped by `--to`: whatever comes next is not its doing. */
+  ended: boolean;
+}
+
+/**
+ * Follows a run's `MigrateEvent`s: which migration and step are running, since when, how many
+ * rows are backfilled. Shared by the spinner and the plain log, which only differ in how they
+ * show it.
+ */
+export class MigrateProgress {
+  migration: MigrationProgress | null = null;
+  /** When this run started waiting for another migrator's lock, or `null`. */
+  lockWaitSince: number | null = null;
+
+  constructor(
+    private readonly plans: ReadonlyMap<string, Plan>,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  apply(event: MigrateEvent): void {
+    const migration = this.migration;
+    switch (event.kind) {
+      case 'lock-wait':
+        this.lockWaitSince = this.now();
+        return;
+      case 'migration-start':
+        this.lockWaitSince = null;
+        this.migration = {
+          name: event.migration,
+          type: event.type,
+          startedAt: this.now(),
+          steps: this.plans.get(event.migration)?.steps.length ?? null,
+          stepsDone: 0,
+          statements: 0,
+          step: null,
+          ended: false,
+        };
+        return;
+      case 'step-start': {
+        if (migration === null) return;
+        const steps = this.plans.get(migration.name)?.steps ?? [];
+        const index = steps.findIndex((step) => step.id === event.stepId);
+        migration.step = {
+          id: event.stepId,
+          phase: steps[index]?.phase ?? null,
+          number: index < 0 ? null : index + 1,
+          startedAt: this.now(),
+          batches: 0,
+          rows: 0,
+        };
+        return;
+      }
+      case 'batch':
+        if (migration?.step?.id !== event.stepId) return;
+        migration.step.batches++;
+        migration.step.rows += event.rows;
+        return;
+      case 'step-done':
+        if (migration === null) return;
+        migration.stepsDone++;
+        migration.step = null;
+        return;
+      case 'statements':
+        if (migration !== null) migration.statements = event.done;
+        return;
+      case 'migration-done':
+      case 'migration-stopped':
+        if (migration !== null) migration.ended = true;
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** Milliseconds since `since`. */
+  elapsed(since: number): number {
+    return this.now() - since;
+  }
+}

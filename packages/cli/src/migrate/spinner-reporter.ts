@@ -1,0 +1,78 @@
+import type { Plan } from '@wesley/core';
+import ora from 'ora';
+import type { CliContext } from '../cli-context.js';
+import { describeMigration, describeRows, describeStatements, describeStep, failureText, retryReason, summaryLine } from './describe-progress.js';
+import { formatDuration } from './format-duration.js';
+import { MigrateProgress } from './migrate-progress.js';
+import type { MigrateReporter } from './migrate-reporter.js';
+
+/**
+ * Progress on a terminal: one spinner line for the migration running now (its step, phase,
+ * rows backfilled so far, time elapsed), which turns into a ✔ line when the migration is
+ * applied or a ✖ line when it fails; then the summary. Notices and retries are printed above
+ * the spinner line.
+ */
+export function spinnerReporter(terminal: NodeJS.WriteStream, context: CliContext, plans: ReadonlyMap<string, Plan>): MigrateReporter {
+  const progress = new MigrateProgress(plans);
+  const elapsed = (): string => {
+    const since = progress.migration?.ended === false ? progress.migration.startedAt : progress.lockWaitSince;
+    return since === null ? '' : formatDuration(progress.elapsed(since));
+  };
+  const spinner = ora({
+    stream: terminal,
+    color: context.stdout.color ? 'cyan' : false,
+    // Raw mode on stdin would swallow Ctrl-C while the migrator waits on the database.
+    discardStdin: false,
+    suffixText: elapsed,
+  });
+  const above = (line: string) => {
+    spinner.clear();
+    terminal.write(`${line}\n`);
+    spinner.render();
+  };
+  const show = () => {
+    const migration = progress.migration;
+    if (migration === null || migration.ended) return;
+    const step = migration.step;
+    const doing = step === null ? `(${describeMigration(migration)})${describeStatements(migration)}` : `${describeStep(step, migration.steps)}${describeRows(step)}`;
+    spinner.text = `${migration.name}  ${doing}`;
+    if (!spinner.isSpinning) spinner.start();
+  };
+  return {
+    event(event) {
+      progress.apply(event);
+      const migration = progress.migration;
+      switch (event.kind) {
+        case 'lock-wait':
+          spinner.start(`waiting for another migrator to release the "${event.name}" migration lock`);
+          break;
+        case 'step-retry':
+          above(`  ${event.stepId}: ${retryReason(event.sqlState)}; attempt ${event.attempt + 1} in ${event.waitMs} ms`);
+          break;
+        case 'notice':
+          above(`  ${event.message}`);
+          break;
+        case 'migration-done':
+          spinner.succeed(`${event.migration}  applied in ${formatDuration(event.durationMs)}`);
+          break;
+        case 'migration-stopped':
+          spinner.info(`${event.migration}  stopped after ${event.after} (--to)${migration === null ? '' : `, ${migration.stepsDone} steps applied now`}`);
+          break;
+        default:
+          show();
+          break;
+      }
+    },
+    finish(outcome) {
+      const migration = progress.migration;
+      if (outcome.kind === 'failed' && migration !== null && !migration.ended) {
+        const at = migration.step === null ? '' : ` at ${migration.step.id}`;
+        spinner.fail(`${migration.name}  failed${at} after ${formatDuration(progress.elapsed(migration.startedAt))}`);
+      } else {
+        spinner.stop();
+      }
+      if (outcome.kind === 'done') context.stdout.write(summaryLine(outcome));
+      else context.stderr.write(failureText('migrate', outcome.failure));
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { formatDuration } from '../migrate/index.js';
+import type { StatusRow } from './status-row.js';
+
+/** `2025-06-01 14:03:22Z`: UTC to the second, so every reader sees the same time. */
+function formatTime(iso: string | null): string {
+  return iso === null ? '' : `${iso.slice(0, 10)} ${iso.slice(11, 19)}Z`;
+}
+
+function state(row: StatusRow): string {
+  if (row.state !== 'in progress' || row.kind !== 'plan') return row.state;
+  return `in progress (${row.stepsApplied}${row.steps === null ? '' : `/${row.steps}`} steps)`;
+}
+
+/**
+ * The migrations as a table: name, state (with the steps done of one in progress), when it was
+ * applied (or started, while in progress), by whom, how long it took. Each line ends with a
+ * newline; columns are padded to their widest cell.
+ */
+export function formatStatusTable(rows: readonly StatusRow[]): string {
+  const header = ['migration', 'state', 'applied at', 'by', 'duration'];
+  const cells = rows.map((row) => [
+    row.name,
+    state(row),
+    row.appliedAt !== null ? formatTime(row.appliedAt) : row.startedAt !== null ? `started ${formatTime(row.startedAt)}` : '',
+    row.appliedBy ?? '',
+    row.durationMs === null ? '' : formatDuration(row.durationMs),
+  ]);
+  const widths = header.map((title, i) => Math.max(title.length, ...cells.map((line) => line[i]?.length ?? 0)));
+  const line = (values: readonly string[]) => `  ${values.map((value, i) => value.padEnd(widths[i] ?? 0)).join('  ').trimEnd()}\n`;
+  return [header, ...cells].map(line).join('');
+}

@@ -1,0 +1,2 @@
+export { statusRow, type StatusRow } from './status-row.js';
+export { formatStatusTable } from './format-status-table.js';

@@ -1,0 +1,35 @@
+import type { MigrationState, MigrationStatus } from '@wesley/postgres';
+
+/** One migration as `wesley status` reports it, in text or JSON. */
+export interface StatusRow {
+  readonly name: string;
+  readonly state: MigrationState;
+  /** `plan` or `sql`; from the ledger for a migration whose file is gone. */
+  readonly kind: 'plan' | 'sql' | null;
+  /** When it finished applying (ISO 8601), or `null`. */
+  readonly appliedAt: string | null;
+  /** When a run started it (ISO 8601), or `null` while pending. */
+  readonly startedAt: string | null;
+  /** Who ran it (`user@host`), or `null` while pending. */
+  readonly appliedBy: string | null;
+  readonly durationMs: number | null;
+  /** Steps applied (planned migrations), and how many the plan has when its file can be read. */
+  readonly stepsApplied: number;
+  readonly steps: number | null;
+}
+
+/** The report row of `status`; `kinds` and `stepCounts` come from the directory. */
+export function statusRow(status: MigrationStatus, kind: 'plan' | 'sql' | undefined, steps: number | undefined): StatusRow {
+  const ledger = status.ledger;
+  return {
+    name: status.name,
+    state: status.state,
+    kind: kind ?? ledger?.kind ?? null,
+    appliedAt: ledger?.finishedAt?.toISOString() ?? null,
+    startedAt: ledger?.startedAt.toISOString() ?? null,
+    appliedBy: ledger?.appliedBy ?? null,
+    durationMs: ledger?.durationMs ?? null,
+    stepsApplied: status.stepsApplied,
+    steps: steps ?? null,
+  };
+}

@@ -1,0 +1,136 @@
+import type { Change } from '../diff/change.js';
+import type { SchemaIR } from '../ir/types.js';
+import type { LockMode } from './lock-mode.js';
+import type { PlanContext, StepDraft } from './operation.js';
+import type { LockClaim } from './plan-types.js';
+import { supports } from './server-features.js';
+import { normalizeLocks } from './step-builders.js';
+
+/** The schemas a plan goes between: a table is partitioned if it is in either. */
+export interface PlanSchemas {
+  readonly from: SchemaIR;
+  readonly to: SchemaIR;
+}
+
+/**
+ * `draft` with its lock claims (and its rollback's) made true for partitioned tables.
+ *
+ * Operations claim locks as PostgreSQL takes them on a plain table. On a partitioned table
+ * most statements recurse: PostgreSQL locks each partition as it applies the statement there
+ * (measured on 15 and 18, pg_locks in the transaction). So for every claimed table that is
+ * partitioned, the partitions known from `PlanOptions.partitions` get the locks the recursion
+ * takes, and the parent's own claim is corrected where a parent (which stores no rows) differs
+ * from a plain table. Where the operation already names a partition, the claims merge
+ * (`normalizeLocks` drops duplicates). What the recursion takes, by the table's part in the
+ * change:
+ *
+ * - the table the change is on: each partition takes the parent's modes (ALTER TABLE
+ *   subcommands, DROP TABLE, CREATE/DROP TRIGGER, the UPDATE of a backfill), except
+ *   - ACCESS SHARE, which only a statement adding a foreign key takes on each partition (it
+ *     clones the key there); DROP TRIGGER's stays on the parent;
+ *   - an ALTER TABLE whose only subcommand adds a primary key or unique constraint, which locks
+ *     the partitions ACCESS EXCLUSIVE only from PostgreSQL 18 (`keyLocksPartitions`); the index
+ *     build's SHARE reaches them on every version;
+ *   - a rewrite's SHARE (its indexes rebuilt) is taken on the partitions, which hold the rows
+ *     and indexes, and not on the parent.
+ *   A backfill's UPDATE takes ACCESS SHARE on the parent as well, but only the first time a
+ *   session plans it after the parent's cache entry was rebuilt (after DDL); it is not claimed:
+ *   the ROW EXCLUSIVE held on the parent conflicts with everything ACCESS SHARE does;
+ * - a table a foreign key references: each partition takes ACCESS EXCLUSIVE and SHARE ROW
+ *   EXCLUSIVE when the parent does (its triggers are created or dropped), and ACCESS SHARE
+ *   where the parent takes ROW SHARE (the validation reads every partition).
+ *
+ * Statements that do not recurse are left alone: `RENAME TO`, `RENAME CONSTRAINT` of a key or
+ * foreign key (its index or the parent's row alone is renamed; a CHECK's rename recurses),
+ * index statements, and `CREATE TABLE` (a new table has no partitions yet). The index
+ * operations lay out their per-partition steps themselves (`CREATE INDEX ON ONLY` must not
+ * recurse), so they are left alone too.
+ */
+export function withPartitionLocks(draft: StepDraft, change: Change, context: PlanContext, schemas: PlanSchemas): StepDraft {
+  if (!recurses(change, schemas.to)) return draft;
+  const partitioned = (table: string) => isPartitioned(schemas.from, table) || isPartitioned(schemas.to, table);
+  const owner = 'table' in change ? change.table : null;
+  const reach = (claims: readonly LockClaim[], statement: Statement): LockClaim[] => {
+    if (!claims.some((claim) => partitioned(claim.relation))) return [...claims];
+    const out: LockClaim[] = [];
+    for (const claim of claims) {
+      if (!partitioned(claim.relation)) {
+        out.push(claim);
+        continue;
+      }
+      const role = claim.relation === owner ? 'owner' : 'referenced';
+      if (!(role === 'owner' && statement.rewrites && claim.mode === 'ShareLock')) out.push(claim);
+      const modes = role === 'owner' ? ownerPartitionModes(claim.mode, statement, context.serverVersion) : referencedPartitionModes(claim.mode);
+      for (const partition of context.partitions.get(claim.relation) ?? []) {
+        for (const mode of modes) out.push({ relation: partition, mode });
+      }
+    }
+    return normalizeLocks(out);
+  };
+  const foreignKey = change.kind === 'addForeignKey' || change.kind === 'alterForeignKey' || change.kind === 'dropForeignKey';
+  // The statement that adds a key alone: the partitioned add step, and the rollback of a drop.
+  const addsKey = (undo: boolean) =>
+    undo ? change.kind === 'dropPrimaryKey' || change.kind === 'dropUnique' : change.kind === 'addPrimaryKey' || change.kind === 'addUnique';
+  return {
+    ...draft,
+    locks: reach(draft.locks, { rewrites: draft.rewrites, foreignKey, addsKeyAlone: addsKey(false) }),
+    rollback:
+      draft.rollback === null
+        ? null
+        : { ...draft.rollback, locks: reach(draft.rollback.locks, { rewrites: false, foreignKey, addsKeyAlone: addsKey(true) }) },
+  };
+}
+
+/** What the locks of a statement on a partitioned table depend on. */
+interface Statement {
+  /** It rewrites the table (a generated column added or recomputed). */
+  readonly rewrites: boolean;
+  /** It adds or drops a foreign key of the table. */
+  readonly foreignKey: boolean;
+  /** It is an ALTER TABLE whose only subcommand adds a primary key or unique constraint. */
+  readonly addsKeyAlone: boolean;
+}
+
+function ownerPartitionModes(mode: LockMode, statement: Statement, serverVersion: number): LockMode[] {
+  switch (mode) {
+    case 'AccessShareLock':
+      return statement.foreignKey ? [mode] : [];
+    case 'AccessExclusiveLock':
+      return statement.addsKeyAlone && !supports(serverVersion, 'keyLocksPartitions') ? [] : [mode];
+    default:
+      return [mode];
+  }
+}
+
+function referencedPartitionModes(mode: LockMode): LockMode[] {
+  switch (mode) {
+    case 'AccessExclusiveLock':
+    case 'ShareRowExclusiveLock':
+      return [mode];
+    case 'RowShareLock':
+      return ['AccessShareLock'];
+    default:
+      return [];
+  }
+}
+
+/** Whether the change's statements can reach partitions at all (see `withPartitionLocks`). */
+function recurses(change: Change, to: SchemaIR): boolean {
+  switch (change.kind) {
+    case 'createTable':
+    case 'renameTable':
+    case 'renameIndex':
+    case 'addIndex':
+    case 'dropIndex':
+    case 'replaceIndex':
+      return false;
+    case 'renameConstraint':
+      return to.tables.some((table) => table.name === change.table && table.checks.some((check) => check.name === change.to));
+    default:
+      return true;
+  }
+}
+
+function isPartitioned(schema: SchemaIR, table: string): boolean {
+  return schema.tables.some((t) => t.name === table && t.partition !== null);
+}

@@ -1,0 +1,39 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { stableStringify } from '../../src/ir/hash.js';
+
+/** The reference: a key-sorted copy through JSON.stringify. */
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]));
+  }
+  return value;
+}
+
+describe('stableStringify', () => {
+  // JavaScript objects list integer-like keys first whatever their insertion order, so the
+  // reference copy cannot hold "" before "0": those keys are compared separately below.
+  const integerLike = /^(0|[1-9][0-9]*)$/;
+  const plainKeys = (value: unknown): boolean =>
+    Array.isArray(value)
+      ? value.every(plainKeys)
+      : value === null || typeof value !== 'object' || Object.entries(value).every(([key, item]) => !integerLike.test(key) && plainKeys(item));
+
+  it('writes what JSON.stringify writes for a key-sorted copy', () => {
+    fc.assert(
+      fc.property(fc.anything({ withNullPrototype: false, withObjectString: true, withBigInt: false, withMap: false, withSet: false, withDate: false, withTypedArray: false, withSparseArray: false, withBoxedValues: false }).filter(plainKeys), (value) => {
+        expect(stableStringify(value)).toBe(JSON.stringify(sortKeys(value)) ?? 'null');
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('sorts integer-like keys as text too', () => {
+    expect(stableStringify({ '10': 1, '': 2, '9': 3 })).toBe('{"":2,"10":1,"9":3}');
+  });
+
+  it('sorts keys at every depth and keeps array order', () => {
+    expect(stableStringify({ b: [3, { d: 1, c: 2 }], a: null })).toBe('{"a":null,"b":[3,{"c":2,"d":1}]}');
+  });
+});
