@@ -7,4 +7,5 @@ export const projects = [
   'packages/postgres',
   'packages/unplugin',
   'packages/cli',
+  'packages/nx',
 ] as const;

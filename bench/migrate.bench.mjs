@@ -3,8 +3,7 @@
 // one embedded PostgreSQL (ephemeral: no fsync). Prints size, statements, seconds, statements/s,
 // MB/s, the ratio, the migrator's peak RSS and the PASS/FAIL of the targets (peak RSS under
 // 150 MB; throughput at least 0.8x psql's); always exits 0 (a bench, not a test). Needs
-// `npm run build`: the migrator runs from dist, in a child process whose peak RSS is its own.
-import { spawn } from 'node:child_process';
+// `npm run build`: the migrator is the built CLI, `wesley migrate --json`, in a process of its own.
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -13,13 +12,14 @@ import { fileURLToPath } from 'node:url';
 import { quoteIdent } from '@wesley/core';
 import { connect, startEmbeddedPostgres } from '@wesley/postgres';
 import { writeGeneratedSqlFile } from './generated-sql-file.mjs';
+import { runMeasured } from './run-measured.mjs';
 
 const minStatements = 1_000_000;
 const minBytes = 200 * 1024 * 1024;
 const rssTargetMb = 150;
 const ratioTarget = 0.8;
 const psql = existsSync('/usr/lib/postgresql/15/bin/psql') ? '/usr/lib/postgresql/15/bin/psql' : 'psql';
-const child = fileURLToPath(new URL('./migrate-child.mjs', import.meta.url));
+const cli = fileURLToPath(new URL('../packages/cli/bin/wesley.js', import.meta.url));
 
 console.log(`node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'unknown cpu'}, load average ${os.loadavg()[0].toFixed(1)}`);
 const root = await mkdtemp(join(os.tmpdir(), 'wesley-migrate-bench-'));
@@ -28,7 +28,7 @@ try {
   const migrations = join(root, 'migrations');
   await mkdir(migrations);
   const file = join(migrations, '0001_generated.sql');
-  let start = performance.now();
+  const start = performance.now();
   const generated = await writeGeneratedSqlFile(file, { minStatements, minBytes });
   console.log(`generated ${mb(generated.bytes)} MB, ${generated.statements.toLocaleString('en')} statements in ${seconds(performance.now() - start)} s (streamed to ${file})`);
 
@@ -47,27 +47,31 @@ try {
     await admin.close();
   }
 
-  start = performance.now();
-  await run(psql, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', urls.bench_psql, '-f', file]);
-  const psqlMs = performance.now() - start;
-  report('psql -f', generated, psqlMs);
+  const viaPsql = await runMeasured(psql, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', urls.bench_psql, '-f', file]);
+  report('psql -f', generated, viaPsql);
+  const viaWesley = await runMeasured(process.execPath, [cli, 'migrate', '--dir', migrations, '--database-url', urls.bench_wesley, '--json']);
+  report('wesley migrate', generated, viaWesley);
+  // One JSON event a line, the summary last; only the end of the output is kept.
+  const events = viaWesley.stdout.trim().split('\n').slice(-20).map((line) => JSON.parse(line));
+  const summary = events.at(-1);
+  const statements = events.findLast((event) => event.kind === 'statements')?.done;
+  if (summary?.kind !== 'summary' || summary.ok !== true || statements !== generated.statements) {
+    throw new Error(`wesley migrate ran ${statements} of ${generated.statements} statements: ${JSON.stringify(summary)}`);
+  }
 
-  start = performance.now();
-  const wesley = JSON.parse(await run(process.execPath, [child, urls.bench_wesley, migrations]));
-  const wesleyMs = performance.now() - start;
-  report('wesley migrate', generated, wesleyMs);
-  if (wesley.statements !== generated.statements) throw new Error(`the migrator ran ${wesley.statements} statements, the file has ${generated.statements}`);
-
-  const [viaPsql, viaWesley] = [await contents(urls.bench_psql), await contents(urls.bench_wesley)];
-  const same = JSON.stringify(viaPsql) === JSON.stringify(viaWesley);
-  console.log(`\nboth databases hold ${JSON.stringify(viaWesley)}${same ? '' : ` — psql's hold ${JSON.stringify(viaPsql)}: MISMATCH`}`);
+  const [psqlHolds, wesleyHolds] = [await contents(urls.bench_psql), await contents(urls.bench_wesley)];
+  const same = JSON.stringify(psqlHolds) === JSON.stringify(wesleyHolds);
+  console.log(`\nboth databases hold ${JSON.stringify(wesleyHolds)}${same ? '' : ` — psql's hold ${JSON.stringify(psqlHolds)}: MISMATCH`}`);
   console.log('psql runs every statement in autocommit (a commit each); Wesley runs the stretch between');
   console.log('statements that cannot run in a transaction in one transaction, with its ledger cursor.\n');
 
-  const ratio = psqlMs / wesleyMs;
-  const rssMb = wesley.maxRssKb / 1024;
-  console.log(`ratio: Wesley at ${ratio.toFixed(2)}x psql's throughput; migrator peak RSS ${rssMb.toFixed(0)} MB`);
-  console.log(`${rssMb < rssTargetMb ? 'PASS' : 'FAIL'}  migrator peak RSS under ${rssTargetMb} MB on a ${mb(generated.bytes)} MB file (${rssMb.toFixed(0)} MB)`);
+  const ratio = viaPsql.ms / viaWesley.ms;
+  console.log(`ratio: Wesley at ${ratio.toFixed(2)}x psql's throughput`);
+  if (viaWesley.peakRssKb === null) console.log(`N/A   migrator peak RSS under ${rssTargetMb} MB (neither /usr/bin/time nor /proc here)`);
+  else {
+    const rssMb = viaWesley.peakRssKb / 1024;
+    console.log(`${rssMb < rssTargetMb ? 'PASS' : 'FAIL'}  migrator peak RSS under ${rssTargetMb} MB on a ${mb(generated.bytes)} MB file (${rssMb.toFixed(0)} MB)`);
+  }
   console.log(`${ratio >= ratioTarget && same ? 'PASS' : 'FAIL'}  throughput at least ${ratioTarget}x psql -f on the same file (${ratio.toFixed(2)}x)`);
 } catch (error) {
   console.log(`migrate bench: unavailable: ${error instanceof Error ? error.message : String(error)}`);
@@ -78,26 +82,8 @@ try {
   await rm(root, { recursive: true, force: true });
 }
 
-/** Runs a program to its end; resolves with its stdout, rejects with its stderr on failure. */
-function run(program, args) {
-  return new Promise((resolve, reject) => {
-    const process_ = spawn(program, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    process_.stdout.setEncoding('utf8').on('data', (text) => {
-      // psql prints the result rows of the file's SELECTs; only the child's one JSON line matters.
-      if (stdout.length < 1 << 16) stdout += text;
-    });
-    process_.stderr.setEncoding('utf8').on('data', (text) => {
-      if (stderr.length < 1 << 16) stderr += text;
-    });
-    process_.on('error', reject);
-    process_.on('close', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`${program} exited with ${code}: ${stderr.trim()}`))));
-  });
-}
-
 async function psqlVersion() {
-  return (await run(psql, ['--version'])).trim();
+  return (await runMeasured(psql, ['--version'])).stdout.trim();
 }
 
 /** What the file leaves in a database, to check both runs did the same work. */
@@ -115,10 +101,11 @@ async function contents(url) {
   }
 }
 
-function report(label, generated, ms) {
+function report(label, generated, { ms, peakRssKb }) {
   const s = ms / 1000;
+  const rss = peakRssKb === null ? 'n/a' : `${(peakRssKb / 1024).toFixed(0)} MB`;
   console.log(
-    `${label.padEnd(15)} ${s.toFixed(1).padStart(7)} s  ${Math.round(generated.statements / s).toLocaleString('en').padStart(9)} statements/s  ${(generated.bytes / 1024 / 1024 / s).toFixed(1).padStart(6)} MB/s`,
+    `${label.padEnd(15)} ${s.toFixed(1).padStart(7)} s  ${Math.round(generated.statements / s).toLocaleString('en').padStart(9)} statements/s  ${(generated.bytes / 1024 / 1024 / s).toFixed(1).padStart(6)} MB/s  peak RSS ${rss}`,
   );
 }
 

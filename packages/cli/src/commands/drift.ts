@@ -9,18 +9,21 @@ import { readDatabaseSchema } from '../plan/index.js';
 import { loadSchemaSources } from '../schema/index.js';
 import { UsageError } from '../usage-error.js';
 import type { Command } from './command.js';
+import { commandConfig, configFlag, configRelative } from './command-config.js';
 import { parseFlags } from './parse-flags.js';
 
 const name = 'drift';
 
 const flags = {
   schema: { type: 'string', short: 's', multiple: true },
+  ...configFlag,
   ...databaseFlags,
   'db-schema': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 const help = `Usage: wesley drift --schema <file|glob>... [--database-url <url>] [--db-schema <name>]
+       wesley drift --config <file> [--database <name>] [--db-schema <name>]
 
 Reads the tables and enums of a live database from its catalog and compares them with the
 compiled schema. Each difference is reported as a diagnostic pointing at the type or field
@@ -31,7 +34,9 @@ of the schema it is about:
 Wesley's own ledger (schema wesley) is never compared.
 
 Options:
-  -s, --schema <file|glob>     schema file or glob; repeat for several (required)
+  -s, --schema <file|glob>     schema file or glob; repeat for several (required without --config)
+  -c, --config <file>          a wesley.config.json, .mjs or .ts: its schema and database
+                               (see --database)
 ${databaseFlagsHelp}
       --db-schema <name>       the database schema to compare (default public)
   -h, --help                   show this help
@@ -51,8 +56,9 @@ export const driftCommand: Command = {
       context.stdout.write(help);
       return exitCodes.ok;
     }
-    const patterns = values.schema ?? [];
-    if (patterns.length === 0) throw new UsageError('missing --schema <file|glob>', name);
+    const config = await commandConfig(values.config, context.cwd);
+    const patterns = values.schema ?? config?.schema.map((pattern) => configRelative(config, pattern, context.cwd)) ?? [];
+    if (patterns.length === 0) throw new UsageError('missing --schema <file|glob> (or --config <file>)', name);
     const sources = await loadSchemaSources(patterns, context.cwd, name);
     const { ir: expected, diagnostics } = compileSchema(sources);
     if (expected === null || hasErrors(diagnostics)) {
@@ -64,7 +70,7 @@ export const driftCommand: Command = {
     const label = sources.map((source) => source.name).join(', ');
     let url: string | null = null;
     try {
-      return await withDatabase(name, values, context, context.stdout, async (target) => {
+      return await withDatabase(name, { ...values, config }, context, context.stdout, async (target) => {
         url = target.url;
         const live = await readDatabaseSchema(target.url, dbSchema);
         if (live.ir === null) throw new Error('a database schema always reads into an IR');

@@ -8,6 +8,7 @@ import { writeDiagnostics } from '../output/index.js';
 import { loadSchemaSources } from '../schema/index.js';
 import { UsageError } from '../usage-error.js';
 import type { Command } from './command.js';
+import { commandConfig, configFlag, configRelative } from './command-config.js';
 import { parseFlags } from './parse-flags.js';
 import { requiredSchemaFlags } from './required-schema-flags.js';
 
@@ -16,6 +17,7 @@ const name = 'generate';
 const flags = {
   schema: { type: 'string', short: 's', multiple: true },
   'out-dir': { type: 'string', short: 'o' },
+  ...configFlag,
   dts: { type: 'boolean' },
   check: { type: 'boolean' },
   strict: { type: 'boolean' },
@@ -23,6 +25,7 @@ const flags = {
 } as const;
 
 const help = `Usage: wesley generate --schema <file|glob>... --out-dir <dir> [--dts] [--check] [--strict]
+       wesley generate --config <file> [--check] [--strict]
 
 Compiles the GraphQL schema and writes, into the output directory:
   schema.sql   PostgreSQL DDL that creates the schema in an empty database
@@ -34,6 +37,8 @@ Files whose content would not change are left untouched.
 Options:
   -s, --schema <file|glob>  schema file or glob; repeat for several (required)
   -o, --out-dir <dir>       output directory, created if needed (required)
+  -c, --config <file>       a wesley.config.json, .mjs or .ts: its schema, outDir and dts
+                            stand in for the flags not given
       --dts                 also write <name>.d.graphql.ts beside the (single) schema file: the
                             types of \`import ... from './schema.graphql'\` for tsc and editors
                             (allowArbitraryExtensions), as @wesley/unplugin writes them
@@ -55,10 +60,15 @@ export const generateCommand: Command = {
       context.stdout.write(help);
       return exitCodes.ok;
     }
-    const { patterns, outDir: outDirFlag } = requiredSchemaFlags(values, name);
+    const config = await commandConfig(values.config, context.cwd);
+    const fromConfig = (value: string) => (config === null ? value : configRelative(config, value, context.cwd));
+    const { patterns, outDir: outDirFlag } = requiredSchemaFlags(
+      { schema: values.schema ?? config?.schema.map(fromConfig), 'out-dir': values['out-dir'] ?? (config === null ? undefined : fromConfig(config.outDir)) },
+      name,
+    );
 
     const sources = await loadSchemaSources(patterns, context.cwd, name);
-    const dts = values.dts === true;
+    const dts = values.dts === true || config?.dts === true;
     if (dts && sources.length !== 1) throw new UsageError(`--dts needs exactly one schema file, got ${sources.length}`, name);
     const { ir, diagnostics } = compileSchema(sources);
     writeDiagnostics(context.stderr, diagnostics, sources);

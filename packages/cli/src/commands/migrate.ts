@@ -18,12 +18,14 @@ import {
 } from '../migrate/index.js';
 import { UsageError } from '../usage-error.js';
 import type { Command } from './command.js';
+import { commandConfig, configFlag, configRelative } from './command-config.js';
 import { parseFlags } from './parse-flags.js';
 
 const name = 'migrate';
 
 const flags = {
   dir: { type: 'string', short: 'd' },
+  ...configFlag,
   ...databaseFlags,
   'dry-run': { type: 'boolean' },
   to: { type: 'string' },
@@ -36,6 +38,7 @@ const flags = {
 } as const;
 
 const help = `Usage: wesley migrate [--dir <dir>] [--database-url <url>] [options]
+       wesley migrate --config <file> [--database <name>] [options]
 
 Applies the pending migrations of a directory, in name order, each exactly once:
   0001_init.sql          a SQL file, run statement by statement (psql's split), one
@@ -50,6 +53,8 @@ waits for the first (--lock-wait), then gives up.
 
 Options:
   -d, --dir <dir>              the migrations directory (default migrations)
+  -c, --config <file>          a wesley.config.json, .mjs or .ts: its migrations directory,
+                               database (see --database) and lock name
 ${databaseFlagsHelp}
       --dry-run                print the SQL that would run now, with its transactions and
                                SET statements; change nothing
@@ -85,7 +90,8 @@ export const migrateCommand: Command = {
     const lockTimeoutMs = duration(values['lock-timeout'], '--lock-timeout', 'ms');
     const statementTimeoutMs = duration(values['statement-timeout'], '--statement-timeout', 'ms');
     const lockWaitMs = duration(values['lock-wait'], '--lock-wait', 's');
-    const dirFlag = values.dir ?? 'migrations';
+    const config = await commandConfig(values.config, context.cwd);
+    const dirFlag = values.dir ?? (config === null ? 'migrations' : configRelative(config, config.migrations, context.cwd));
     const directory = await migrationsDirectory(context.cwd, dirFlag, name);
     const files = await listMigrationFiles(directory);
     const plans = await readDirectoryPlans(files);
@@ -97,13 +103,14 @@ export const migrateCommand: Command = {
       ? null
       : json
         ? jsonReporter(context)
-        : context.terminal !== undefined
+        : // A terminal that reports no width (some pseudo-terminals) cannot hold a redrawn line.
+          context.terminal !== undefined && (context.terminal.columns ?? 0) > 0
           ? spinnerReporter(context.terminal, context, plans)
           : logReporter(context, plans);
     const started = Date.now();
     let url: string | null = null;
     try {
-      return await withDatabase(name, values, context, notes, async (target) => {
+      return await withDatabase(name, { ...values, config }, context, notes, async (target) => {
         url = target.url;
         if (dryRun) {
           const timeouts = resolveRunOptions({
@@ -119,7 +126,7 @@ export const migrateCommand: Command = {
           directory,
           allowDestructive: values['allow-destructive'] === true,
           ...(values.to === undefined ? {} : { to: values.to }),
-          ...(lockWaitMs === undefined ? {} : { lock: { timeoutMs: lockWaitMs } }),
+          lock: { ...(lockWaitMs === undefined ? {} : { timeoutMs: lockWaitMs }), ...(config?.lockName == null ? {} : { name: config.lockName }) },
           ...(lockTimeoutMs === undefined ? {} : { lockTimeoutMs }),
           ...(statementTimeoutMs === undefined ? {} : { statementTimeoutMs }),
           onEvent: (event) => reporter?.event(event),

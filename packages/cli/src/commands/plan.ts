@@ -3,9 +3,10 @@ import { formatExplain, planMigration, type Plan, type SourcePosition } from '@w
 import type { CliContext, OutputStream } from '../cli-context.js';
 import { displayPath } from '../display-path.js';
 import { exitCodes } from '../exit-codes.js';
-import { writeArtifacts } from '../generate/index.js';
+import { formatIrJson, writeArtifacts } from '../generate/index.js';
 import { writeDiagnostics } from '../output/index.js';
 import {
+  baselineInput,
   changeLocator,
   formatPlanJson,
   formatPlanSteps,
@@ -20,6 +21,7 @@ import {
 } from '../plan/index.js';
 import { UsageError } from '../usage-error.js';
 import type { Command } from './command.js';
+import { commandConfig, configFlag, configRelative } from './command-config.js';
 import { parseFlags } from './parse-flags.js';
 
 const name = 'plan';
@@ -28,6 +30,7 @@ const flags = {
   from: { type: 'string', short: 'f', multiple: true },
   to: { type: 'string', short: 't', multiple: true },
   out: { type: 'string', short: 'o' },
+  ...configFlag,
   explain: { type: 'boolean' },
   json: { type: 'boolean' },
   'allow-destructive': { type: 'boolean' },
@@ -41,6 +44,7 @@ const flags = {
 const defaultServerVersion = 180000;
 
 const help = `Usage: wesley plan --from <schema file|ir.json|database url> --to <schema file> [options]
+       wesley plan --config <file> [--out <dir>] [options]
 
 Plans the migration from one schema to another: lock-aware steps in four phases (expand,
 backfill, validate, contract), each taking only locks that are brief or block nothing.
@@ -56,6 +60,10 @@ Options:
   -t, --to <file|glob>       the schema wanted: GraphQL files or globs, repeatable (required)
   -o, --out <dir>            write the migration directory: plan.json, up.sql, down.sql
                              (up.sql and down.sql run with psql -v ON_ERROR_STOP=1 -f)
+  -c, --config <file>        a wesley.config.json, .mjs or .ts: --to defaults to its schema,
+                             --from to its baseline, the ir.json of the last migration
+                             directory that has one (else the empty schema); --out also
+                             writes ir.json, so the new directory becomes the baseline
       --explain              print the lock table of the plan and each step's SQL
       --json                 print the plan as JSON (the content of plan.json)
       --allow-destructive    plan changes that lose data (dropped tables and columns,
@@ -82,6 +90,7 @@ export const planCommand: Command = {
       return exitCodes.ok;
     }
     if (values.json === true && values.explain === true) throw new UsageError('--json and --explain both print the plan; pick one', name);
+    const config = await commandConfig(values.config, context.cwd);
     const fromValues = values.from ?? [];
     const fromDatabase = fromValues.length === 1 && isDatabaseUrl(fromValues[0] ?? '');
     if (values.schema !== undefined && !fromDatabase) throw new UsageError('--schema names the database schema to read, so it needs --from <database url>', name);
@@ -89,20 +98,25 @@ export const planCommand: Command = {
     const batchSize = optionalBatchSize(values['batch-size']);
     try {
       // The files first: a wrong path is reported before a database is contacted.
-      const to = await loadSchemaInput(values.to ?? [], { cwd: context.cwd, command: name, flag: '--to', allowIrAndDatabase: false, databaseSchema: 'public' });
-      const from = await loadSchemaInput(fromValues, {
-        cwd: context.cwd,
-        command: name,
-        flag: '--from',
-        allowIrAndDatabase: true,
-        databaseSchema: values.schema ?? 'public',
-      });
+      const toValues = values.to ?? config?.schema.map((pattern) => configRelative(config, pattern, context.cwd)) ?? [];
+      const to = await loadSchemaInput(toValues, { cwd: context.cwd, command: name, flag: '--to', allowIrAndDatabase: false, databaseSchema: 'public' });
+      const from =
+        config !== null && values.from === undefined
+          ? await baselineInput(path.resolve(config.directory, config.migrations), context.cwd, name)
+          : await loadSchemaInput(fromValues, {
+              cwd: context.cwd,
+              command: name,
+              flag: '--from',
+              allowIrAndDatabase: true,
+              databaseSchema: values.schema ?? 'public',
+            });
       return await plan(from, to, context, {
         serverVersion: serverVersion ?? from.serverVersion ?? defaultServerVersion,
         batchSize,
         allowDestructive: values['allow-destructive'] === true,
         output: values.json === true ? 'json' : values.explain === true ? 'explain' : 'steps',
         outDir: values.out === undefined ? null : path.resolve(context.cwd, values.out),
+        recordTarget: config !== null,
       });
     } catch (error) {
       if (!(error instanceof PlanInputError)) throw error;
@@ -118,6 +132,8 @@ interface PlanRun {
   readonly allowDestructive: boolean;
   readonly output: 'json' | 'explain' | 'steps';
   readonly outDir: string | null;
+  /** Also write the target schema's `ir.json` into `outDir`: the baseline of the next `plan --config`. */
+  readonly recordTarget: boolean;
 }
 
 async function plan(from: SchemaInput, to: SchemaInput, context: CliContext, run: PlanRun): Promise<number> {
@@ -160,7 +176,8 @@ async function report(plan: Plan, from: SchemaInput, to: SchemaInput, context: C
   let written = '';
   if (run.outDir !== null) {
     const directory = migrationDirectory(plan);
-    const statuses = await writeArtifacts(run.outDir, directory.artifacts);
+    const target = run.recordTarget && to.ir !== null ? [{ file: 'ir.json', content: formatIrJson(to.ir) }] : [];
+    const statuses = await writeArtifacts(run.outDir, [...directory.artifacts, ...target]);
     for (const status of statuses) {
       notes.write(`  ${status.state === 'fresh' ? 'unchanged' : 'wrote'} ${displayPath(context.cwd, status.path)}\n`);
     }

@@ -5,18 +5,21 @@ import { exitCodes } from '../exit-codes.js';
 import { failureText, migrateFailure, migrationsDirectory, readDirectoryPlans } from '../migrate/index.js';
 import { formatStatusTable, statusRow, type StatusRow } from '../status/index.js';
 import type { Command } from './command.js';
+import { commandConfig, configFlag, configRelative } from './command-config.js';
 import { parseFlags } from './parse-flags.js';
 
 const name = 'status';
 
 const flags = {
   dir: { type: 'string', short: 'd' },
+  ...configFlag,
   ...databaseFlags,
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 const help = `Usage: wesley status [--dir <dir>] [--database-url <url>] [--json]
+       wesley status --config <file> [--database <name>] [--json]
 
 Compares a migrations directory with the ledger of a database, changing nothing. Each
 migration is one of:
@@ -29,6 +32,8 @@ migration is one of:
 
 Options:
   -d, --dir <dir>              the migrations directory (default migrations)
+  -c, --config <file>          a wesley.config.json, .mjs or .ts: its migrations directory
+                               and database (see --database)
 ${databaseFlagsHelp}
       --json                   print the report as JSON
   -h, --help                   show this help
@@ -48,14 +53,16 @@ export const statusCommand: Command = {
       return exitCodes.ok;
     }
     const json = values.json === true;
-    const directory = await migrationsDirectory(context.cwd, values.dir ?? 'migrations', name);
+    const config = await commandConfig(values.config, context.cwd);
+    const dir = values.dir ?? (config === null ? 'migrations' : configRelative(config, config.migrations, context.cwd));
+    const directory = await migrationsDirectory(context.cwd, dir, name);
     const shown = displayPath(context.cwd, directory);
     const files = await listMigrationFiles(directory);
     const kinds = new Map(files.map((file) => [file.name, file.kind]));
     const plans = await readDirectoryPlans(files);
     let url: string | null = null;
     try {
-      return await withDatabase(name, values, context, json ? context.stderr : context.stdout, async (target) => {
+      return await withDatabase(name, { ...values, config }, context, json ? context.stderr : context.stdout, async (target) => {
         url = target.url;
         const session = await connect(target.url);
         let rows: StatusRow[];

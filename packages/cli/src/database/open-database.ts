@@ -11,8 +11,15 @@ export const embeddedDatabase = 'wesley';
 export interface OpenDatabaseOptions {
   /** `--database-url`, if given. */
   readonly url: string | undefined;
+  /** The environment variable holding the URL when `url` is not given (default `DATABASE_URL`). */
+  readonly urlEnv?: string | undefined;
   /** Where `.wesley/pg/<major>` lives for the embedded server. */
   readonly projectRoot: string;
+  /**
+   * With a name, the embedded server keeps its data in `.wesley/pg/<name>/<major>` instead: one
+   * cluster per database of a config that lists several, so that each run starts and stops its own.
+   */
+  readonly embeddedCluster?: string | null | undefined;
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
 }
@@ -24,7 +31,8 @@ export interface OpenDatabase extends DatabaseTarget {
 }
 
 /**
- * The database of a command: `--database-url`, else `DATABASE_URL`, else the project's embedded
+ * The database of a command: `--database-url`, else the URL in the environment variable
+ * `urlEnv` (`DATABASE_URL` by default; no other variable is consulted), else the project's embedded
  * PostgreSQL (`<project root>/.wesley/pg/<major>`, started now unless it already runs, with a
  * database `wesley` created if missing). Only the embedded path connects here; a URL is
  * connected to by the command itself.
@@ -33,16 +41,18 @@ export interface OpenDatabase extends DatabaseTarget {
  * the message never holds the password.
  */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDatabase> {
-  const resolved = resolveDatabaseUrl({ url: options.url, env: options.env });
+  const urlEnv = options.urlEnv ?? 'DATABASE_URL';
+  const resolved = resolveDatabaseUrl({ url: options.url, configUrl: options.env[urlEnv], env: {} });
   if (resolved !== null) {
-    const origin = resolved.source === 'option' ? '--database-url' : 'DATABASE_URL';
+    const origin = resolved.source === 'option' ? '--database-url' : urlEnv;
     return { url: resolved.url, label: redactUrl(resolved.url), origin, close: async () => undefined };
   }
   let server: RunningServer | null = null;
   let dataDir = path.join(options.projectRoot, '.wesley', 'pg');
   try {
     const binaries = await embeddedBinaries();
-    dataDir = defaultEmbeddedDataDir(options.projectRoot, binaries.major);
+    const cluster = options.embeddedCluster ?? null;
+    dataDir = cluster === null ? defaultEmbeddedDataDir(options.projectRoot, binaries.major) : path.join(options.projectRoot, '.wesley', 'pg', cluster, String(binaries.major));
     server = await startEmbeddedPostgres({ dataDir });
     await ensureDatabase(server.url, embeddedDatabase);
   } catch (error) {
@@ -52,7 +62,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDa
     const reason = error instanceof Error ? error.message : String(error);
     throw new PlanInputError(
       `could not start the embedded PostgreSQL in ${shown}: ${server === null ? reason : redactPassword(reason, server.url)}`,
-      'pass --database-url or set DATABASE_URL to use another PostgreSQL',
+      `pass --database-url or set ${urlEnv} to use another PostgreSQL`,
     );
   }
   const url = new URL(server.url);

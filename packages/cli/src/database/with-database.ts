@@ -1,18 +1,12 @@
-import path from 'node:path';
 import type { CliContext, OutputStream } from '../cli-context.js';
+import { chooseDatabase, type DatabaseFlagValues } from './choose-database.js';
 import type { DatabaseTarget } from './database-target.js';
 import { openDatabase } from './open-database.js';
 
-/** The parsed database flags (see `databaseFlags`). */
-export interface DatabaseFlagValues {
-  readonly 'database-url'?: string | undefined;
-  readonly 'project-root'?: string | undefined;
-}
-
 /**
- * Opens the command's database (see `openDatabase`), writes which one to `notes`
- * (`wesley <command>: database <url without password> (<origin>)`), runs `body`, and stops the
- * embedded server afterwards if this command started it, whatever `body` does.
+ * Opens the command's database (see `chooseDatabase` and `openDatabase`), writes which one to
+ * `notes` (`wesley <command>: database <url without password> (<origin>)`), runs `body`, and
+ * stops the embedded server afterwards if this command started it, whatever `body` does.
  */
 export async function withDatabase<T>(
   command: string,
@@ -21,12 +15,7 @@ export async function withDatabase<T>(
   notes: OutputStream,
   body: (target: DatabaseTarget) => Promise<T>,
 ): Promise<T> {
-  const target = await openDatabase({
-    url: values['database-url'],
-    projectRoot: path.resolve(context.cwd, values['project-root'] ?? '.'),
-    cwd: context.cwd,
-    env: context.env ?? process.env,
-  });
+  const target = await openDatabase({ ...chooseDatabase(command, values, context.cwd), cwd: context.cwd, env: context.env ?? process.env });
   try {
     notes.write(`wesley ${command}: database ${target.label} (${target.origin})\n`);
     return await body(target);

@@ -11,3 +11,4 @@ export { formatPlanJson } from './format-plan-json.js';
 export { formatServerVersion } from './format-server-version.js';
 export { parseServerVersion } from './parse-server-version.js';
 export { formatPlanSteps } from './format-plan-steps.js';
+export { baselineInput } from './baseline-input.js';

@@ -23,8 +23,8 @@ it('lines up every state with its times, user and duration', () => {
   ]);
   expect(table).toBe(
     [
-      '  migration      state                  applied at                    by       duration',
-      '  0001_init.sql  applied                2025-06-01 14:03:22Z          ann@db1  1.2 s',
+      '  migration      state                    applied at                    by       duration',
+      '  0001_init.sql  applied                  2025-06-01 14:03:22Z          ann@db1  1.2 s',
       '  0002_teams     in progress (3/8 steps)  started 2025-06-02 09:00:00Z  bob@ci',
       '  0003_more.sql  pending',
       '',

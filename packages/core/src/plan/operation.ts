@@ -1,6 +1,6 @@
 import type { ChangeKind, ChangeOf } from '../diff/change.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
-import type { Backfill, LockClaim, Phase, Rollback } from './plan-types.js';
+import type { PlanStep } from './plan-types.js';
 import type { StepRank } from './step-rank.js';
 
 /** What an operation knows about the target besides the change itself. */
@@ -13,23 +13,15 @@ export interface PlanContext {
   readonly partitions: ReadonlyMap<string, readonly string[]>;
 }
 
-/** A step as an operation describes it; the planner adds the id, operation kind and impact. */
-export interface StepDraft {
+/**
+ * A step as an operation describes it: the step's facts without the id, operation kind and
+ * impact, which the planner adds.
+ */
+export interface StepDraft extends Omit<PlanStep, 'kind' | 'id' | 'operation' | 'impact'> {
   /** Distinguishes the steps of one change in the id (`build`, `attach`, `validate`, ...); `''` for a lone step. */
   readonly part: string;
-  readonly phase: Phase;
   /** Where in its phase the step runs; see `stepRank` for the order and why. */
   readonly rank: StepRank;
-  readonly summary: string;
-  readonly sql: readonly string[];
-  readonly transactional: boolean;
-  readonly locks: readonly LockClaim[];
-  readonly rewrites: boolean;
-  readonly scans: boolean;
-  readonly backfill: Backfill | null;
-  readonly repair: readonly string[];
-  readonly reversible: boolean;
-  readonly rollback: Rollback | null;
 }
 
 /** Why the planner refuses a change, or warns about a step, and what to do instead. */

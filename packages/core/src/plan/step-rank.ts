@@ -9,8 +9,8 @@
  *   reference them; a primary key attaches after NOT NULL is proven on its columns (`validate`);
  * - in `contract`, foreign keys are dropped before the keys they reference; tables before the
  *   keys and columns their own foreign keys reference (dropping a table drops those keys); the
- *   constraints and indexes v2 no longer has before a shadow-column swap (which drops the old
- *   column, and with it whatever still used it); enum types last, when nothing uses them.
+ *   constraints, indexes and (generated) columns v2 no longer has before a shadow-column swap,
+ *   whose DROP COLUMN of the old column fails while they still use it; enum types last.
  */
 export const stepRank = {
   renameTable: 10,
@@ -34,8 +34,8 @@ export const stepRank = {
   dropTable: 91,
   dropConstraint: 92,
   dropIndex: 93,
-  swapColumn: 94,
   dropColumn: 95,
+  swapColumn: 96,
   dropEnum: 99,
 } as const;
 

@@ -172,6 +172,19 @@ export const lockTableSamples: readonly LockTableSample[] = [
   { kind: 'setNotNull', variant: 'PostgreSQL 18', from: ir(account('  age: Int')), to: ir(account('  age: Int!')) },
   { kind: 'setNotNull', variant: 'PostgreSQL 12-17', from: ir(account('  age: Int')), to: ir(account('  age: Int!')), options: pg(15) },
   { kind: 'setNotNull', variant: 'PostgreSQL 11', from: ir(account('  age: Int')), to: ir(account('  age: Int!')), options: pg(11) },
+  {
+    kind: 'setNotNull',
+    variant: 'with a default, PostgreSQL 18',
+    from: ir(account('  age: Int')),
+    to: ir(account('  age: Int! @wes_default(value: 0)')),
+  },
+  {
+    kind: 'setNotNull',
+    variant: 'with a default, PostgreSQL 12-17',
+    from: ir(account('  age: Int')),
+    to: ir(account('  age: Int! @wes_default(value: 0)')),
+    options: pg(15),
+  },
   { kind: 'dropNotNull', variant: 'relaxed', from: ir(account('  motto: String!')), to: ir(account('  motto: String')) },
   {
     kind: 'alterDefault',

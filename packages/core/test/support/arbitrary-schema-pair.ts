@@ -165,7 +165,7 @@ function buildPair(g: fc.GeneratorValue): SchemaPair {
   const v1 = buildSchema(ctx);
   const v2 = structuredClone(v1);
   const edits: EditKind[] = [];
-  const count = int(g, 1, 4);
+  const count = int(g, 1, 5);
   // A kind that finds nothing to edit gives way to another, up to a few times per edit.
   for (let attempt = 0; edits.length < count && attempt < count * 4; attempt += 1) {
     const kind = pick(g, editPool);

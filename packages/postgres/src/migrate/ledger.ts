@@ -99,11 +99,14 @@ export async function readSteps(db: Queryable, migration: string): Promise<Map<s
   return new Map(rows.map((row) => [row.step_id, { status: row.status, attempts: row.attempts, cursor: row.cursor }]));
 }
 
-/** Records that a migration started (or resumed: the row is kept, its status set back to running). */
+/**
+ * Records that a migration started (or resumed: the row is kept, its status set back to running,
+ * and its checksum updated: the caller refuses a changed file unless nothing of it committed).
+ */
 export async function startMigration(db: Queryable, entry: { name: string; checksum: string; kind: 'plan' | 'sql'; appliedBy: string }): Promise<void> {
   await db.query(
     `INSERT INTO wesley.migrations (name, checksum, kind, status, applied_by) VALUES ($1, $2, $3, 'running', $4)
-     ON CONFLICT (name) DO UPDATE SET status = 'running', applied_by = EXCLUDED.applied_by`,
+     ON CONFLICT (name) DO UPDATE SET status = 'running', checksum = EXCLUDED.checksum, applied_by = EXCLUDED.applied_by`,
     [entry.name, entry.checksum, entry.kind, entry.appliedBy],
   );
 }

@@ -3,7 +3,8 @@ import type { Plan } from '@wesley/core';
 import { connect, type Connection } from '../connect/connect.js';
 import type { RunOptions } from '../execute/run-options.js';
 import { destructiveSteps } from './destructive-steps.js';
-import { ensureLedger, finishMigration, readMigrations, startMigration } from './ledger.js';
+import { isFrozen } from './frozen-migration.js';
+import { ensureLedger, finishMigration, readMigrations, readSteps, startMigration } from './ledger.js';
 import type { MigrateEvent } from './migrate-events.js';
 import { DestructiveMigrationError, MigrationEditedError } from './migration-errors.js';
 import { listMigrationFiles, type MigrationFile } from './migration-files.js';
@@ -54,7 +55,9 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
     const ledger = await readMigrations(session);
     for (const file of files) {
       const entry = ledger.get(file.name);
-      if (entry !== undefined && entry.checksum !== file.checksum) throw new MigrationEditedError(file.name, entry.checksum, file.checksum);
+      if (entry !== undefined && entry.checksum !== file.checksum && isFrozen(entry, await readSteps(session, file.name))) {
+        throw new MigrationEditedError(file.name, entry.checksum, file.checksum);
+      }
     }
     const pending = files.filter((file) => ledger.get(file.name)?.status !== 'applied');
     const plans = await readPlans(pending, options.allowDestructive === true);

@@ -1,11 +1,11 @@
-/** A migration already applied whose file changed since: history must not be rewritten. */
+/** A migration applied (or partly applied) whose file changed since: history must not be rewritten. */
 export class MigrationEditedError extends Error {
   readonly migration: string;
 
   constructor(migration: string, applied: string, current: string) {
     super(
-      `migration ${migration} was applied with checksum ${applied.slice(0, 19)}… but its file now has ${current.slice(0, 19)}…; ` +
-        'an applied migration must not change: add a new migration instead',
+      `migration ${migration} was run with checksum ${applied.slice(0, 19)}… but its file now has ${current.slice(0, 19)}…; ` +
+        'a migration that has been applied, even in part, must not change: add a new migration instead',
     );
     this.name = 'MigrationEditedError';
     this.migration = migration;

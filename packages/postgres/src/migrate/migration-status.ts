@@ -1,5 +1,6 @@
 import type { Connection } from '../connect/connect.js';
-import { hasLedger, readMigrations, readSteps, type LedgerMigration } from './ledger.js';
+import { isFrozen } from './frozen-migration.js';
+import { hasLedger, readMigrations, readSteps, type LedgerMigration, type LedgerStep } from './ledger.js';
 import { listMigrationFiles } from './migration-files.js';
 
 export type MigrationState = 'applied' | 'pending' | 'in progress' | 'edited' | 'missing file';
@@ -17,7 +18,9 @@ export interface MigrationStatus {
 /**
  * Compares a migrations directory with the ledger of a database, read-only (the ledger is not
  * created): applied, pending, in progress (started, not finished: a run was interrupted or is
- * running now), edited (applied, but the file changed since), or missing file (applied, file gone).
+ * running now), edited (applied, or partly committed, and the file changed since), or missing
+ * file (applied, file gone). A migration that failed before committing anything may be fixed:
+ * it stays in progress.
  */
 export async function migrationStatus(session: Connection, directory: string): Promise<MigrationStatus[]> {
   const files = await listMigrationFiles(directory);
@@ -25,9 +28,15 @@ export async function migrationStatus(session: Connection, directory: string): P
   const statuses: MigrationStatus[] = [];
   for (const file of files) {
     const entry = ledger.get(file.name) ?? null;
+    const steps = entry === null ? new Map<string, LedgerStep>() : await readSteps(session, file.name);
     const state: MigrationState =
-      entry === null ? 'pending' : entry.checksum !== file.checksum ? 'edited' : entry.status === 'applied' ? 'applied' : 'in progress';
-    const steps = entry === null ? new Map() : await readSteps(session, file.name);
+      entry === null
+        ? 'pending'
+        : entry.checksum !== file.checksum && isFrozen(entry, steps)
+          ? 'edited'
+          : entry.status === 'applied'
+            ? 'applied'
+            : 'in progress';
     statuses.push({ name: file.name, state, ledger: entry, stepsApplied: [...steps.values()].filter((s) => s.status === 'applied').length });
   }
   const names = new Set(files.map((file) => file.name));

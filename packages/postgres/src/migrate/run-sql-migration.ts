@@ -18,7 +18,6 @@ import { concurrentIndexTarget, isSessionSetting, isTransactionControl, needsOwn
 /** The ledger step of a SQL migration: its cursor is the number of statements committed. */
 const stepId = 'statements';
 const retryable = new Set(['55P03', '40P01']);
-const skippableMeta = new Set(['\\restrict', '\\unrestrict']);
 
 type SqlRunOptions = Omit<RunOptions, 'onEvent'> & { readonly onEvent: (event: MigrateEvent) => void };
 
@@ -30,8 +29,7 @@ type SqlRunOptions = Omit<RunOptions, 'onEvent'> & { readonly onEvent: (event: M
  * the same transaction, so a killed run resumes after the last committed statement. A
  * statement run on its own is recorded before and after; an interrupted `CREATE INDEX
  * CONCURRENTLY` has its INVALID index dropped before it runs again. psql meta-commands
- * (`\restrict`, `\unrestrict`) and BEGIN/COMMIT are skipped with a notice; any other meta-command is
- * an error. A lock timeout or deadlock retries
+ * (`\restrict`) and BEGIN/COMMIT are skipped with a notice. A lock timeout or deadlock retries
  * the stretch from its start, with backoff. Session settings the file makes (`SET search_path`)
  * are reset at the end.
  */
@@ -97,11 +95,7 @@ async function runFrom(
   };
   for await (const item of splitSql(createReadStream(file.path))) {
     if (item.kind === 'meta') {
-      const command = item.command.split(/\s/)[0] ?? item.command;
-      // pg_dump 17+ brackets its output with \restrict / \unrestrict, which only guard psql
-      // itself; any other meta-command changes what psql would send, which a SQL runner cannot do.
-      if (!skippableMeta.has(command)) throw new Progress(committed, item.line, new Error(`psql meta-command ${command} is not supported in a migration: only SQL runs`));
-      if (index >= start) onEvent({ kind: 'notice', message: `${file.name}:${item.line}: skipped psql meta-command ${command}` });
+      if (index >= start) onEvent({ kind: 'notice', message: `${file.name}:${item.line}: skipped psql meta-command ${item.command.split(/\s/)[0]}` });
       continue;
     }
     if (index < start) {
@@ -171,7 +165,7 @@ async function runAlone(
          JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
          JOIN pg_catalog.pg_class c ON c.relnamespace = t.relnamespace AND c.relname = (pg_catalog.parse_ident($2))[1]
          JOIN pg_catalog.pg_index i ON i.indexrelid = c.oid
-        WHERE t.oid = pg_catalog.to_regclass(split_part($1, '.', 2))`,
+        WHERE t.oid = pg_catalog.to_regclass($1)`,
       [target.table, target.index],
     );
     const left = rows[0];

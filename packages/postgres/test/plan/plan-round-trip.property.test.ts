@@ -221,7 +221,48 @@ const regressions: readonly { readonly bug: string; readonly pair: SchemaPair }[
       survivors: [{ from: 'line_item', to: 'line_item', columns: [['id', 'id'], ['quantity', 'quantity'], ['doubled', 'doubled']] }],
     },
   },
+  {
+    bug: 'a generated column made plain and NOT NULL: the diff stopped at DROP EXPRESSION and NOT NULL was never set',
+    pair: {
+      v1: 'type LineItem @wes_table {\n  id: Int! @wes_pk\n  quantity: Int!\n  doubled: Int @wes_computed(expr: "quantity * 2")\n}\n',
+      v2: 'type LineItem @wes_table {\n  id: Int! @wes_pk\n  quantity: Int!\n  doubled: Int!\n}\n',
+      edits: ['alterGenerated', 'setNotNull'],
+      rows: [{ table: 'line_item', columns: ['id', 'quantity'], rows: [['1', '1'], ['2', '2'], ['3', '3']] }],
+      survivors: [{ from: 'line_item', to: 'line_item', columns: [['id', 'id'], ['quantity', 'quantity'], ['doubled', 'doubled']] }],
+    },
+  },
+  {
+    bug: 'a dropped generated column computed from a column whose type changes: the swap dropped the source column while the generated one still used it',
+    pair: {
+      v1: 'type LineItem @wes_table {\n  id: ID! @wes_pk\n  quantity: Int\n  doubled: Int @wes_computed(expr: "quantity * 2")\n}\n',
+      v2: 'type LineItem @wes_table {\n  id: ID! @wes_pk\n  quantity: Decimal\n}\n',
+      edits: ['dropColumn', 'widenInteger'],
+      rows: [
+        {
+          table: 'line_item',
+          columns: ['id', 'quantity'],
+          rows: [
+            ['00000000-0000-4000-8000-000000000000', '1'],
+            ['00000000-0000-4000-8000-000000000001', '2'],
+            ['00000000-0000-4000-8000-000000000002', null],
+          ],
+        },
+      ],
+      survivors: [{ from: 'line_item', to: 'line_item', columns: [['id', 'id'], ['quantity', 'quantity']] }],
+    },
+  },
 ];
+
+it('refuses a @wes_renamed onto a name the old schema still holds, instead of dropping the renamed data (WES102)', () => {
+  // Was: the new `notes` continued the old `notes`, the declaration was ignored, and `title` was dropped with its data.
+  const result = planMigration(
+    compile('type Tag @wes_table {\n  id: Int! @wes_pk\n  title: String\n  notes: String\n}\n'),
+    compile('type Tag @wes_table {\n  id: Int! @wes_pk\n  notes: String @wes_renamed(from: "title")\n}\n'),
+    { allowDestructive: true },
+  );
+  expect(result.plan).toBeNull();
+  expect(result.diagnostics.map((d) => [d.code, d.severity])).toEqual([['WES102', 'error']]);
+});
 
 describeEachServer('property: plan v1 -> v2 on a live database gives v2, keeps data, and rolls back to v1', (server) => {
   const db = useTestDatabase(server);

@@ -102,4 +102,46 @@ describe('setNotNull', () => {
       },
     ]);
   });
+
+  it('with a default: sets the rows holding NULL to it in batches, then the NOT NULL steps after every backfill', () => {
+    const withDefault = 'type Account @wes_table { id: ID! @wes_pk  name: String! @wes_default(value: "anon") }';
+    const { steps, diagnostics } = planSteps(nullable, withDefault, { serverVersion: 180000, batchSize: 500 });
+    expect(diagnostics).toEqual([]);
+    expect(steps.map((s) => [s.id, s.phase])).toEqual([
+      ['alter-default:account.name', 'expand'],
+      ['set-not-null:account.name:backfill', 'backfill'],
+      ['set-not-null:account.name:add', 'validate'],
+      ['set-not-null:account.name:validate', 'validate'],
+    ]);
+    expect(steps[1]).toEqual({
+      id: 'set-not-null:account.name:backfill',
+      phase: 'backfill',
+      sql: [
+        [
+          'WITH batch AS (SELECT id FROM account ORDER BY id LIMIT $1 FOR UPDATE),',
+          'updated AS (UPDATE account SET name = DEFAULT FROM batch WHERE account.id = batch.id AND account.name IS NULL)',
+          'SELECT id FROM batch ORDER BY id DESC LIMIT 1;',
+        ].join('\n'),
+        [
+          'WITH batch AS (SELECT id FROM account WHERE (id) > ($1) ORDER BY id LIMIT $2 FOR UPDATE),',
+          'updated AS (UPDATE account SET name = DEFAULT FROM batch WHERE account.id = batch.id AND account.name IS NULL)',
+          'SELECT id FROM batch ORDER BY id DESC LIMIT 1;',
+        ].join('\n'),
+      ],
+      transactional: true,
+      locks: ['account: RowShareLock', 'account: RowExclusiveLock'],
+      rewrites: false,
+      scans: false,
+      backfill: { table: 'account', key: ['id'], batchSize: 500 },
+      reversible: true,
+      rollback: { sql: [], transactional: true, locks: [] },
+    });
+    expect(planSteps(nullable, withDefault, { serverVersion: 150000 }).steps.map((s) => [s.id, s.phase])).toEqual([
+      ['alter-default:account.name', 'expand'],
+      ['set-not-null:account.name:backfill', 'backfill'],
+      ['set-not-null:account.name:check', 'validate'],
+      ['set-not-null:account.name:validate', 'validate'],
+      ['set-not-null:account.name:set', 'validate'],
+    ]);
+  });
 });

@@ -51,7 +51,8 @@ const query = pg.Client.prototype.query as unknown as Query;
   if (/^BEGIN\b/.test(head)) inTransaction.add(this);
   if (ends) inTransaction.delete(this);
   if (/^CREATE\s+(UNIQUE\s+)?INDEX\s+CONCURRENTLY\b/.test(head) && ++builds === options.killInConcurrent) {
-    return dieDuringBuild(() => query.apply(this, args), this.processID);
+    // node-postgres keeps the backend pid from the startup handshake; its types leave it out.
+    return dieDuringBuild(() => query.apply(this, args), (this as unknown as { processID: number }).processID);
   }
   return query.apply(this, args);
 };

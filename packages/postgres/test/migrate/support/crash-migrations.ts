@@ -1,17 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { compileSchema, planMigration, stableStringify, type Plan, type SchemaIR } from '@wesley/core';
+import { planMigration, stableStringify, type Plan } from '@wesley/core';
+import { compile } from './migrations-directory.js';
 
 /** Rows of `account` the SQL migration loads with `COPY`: enough for several backfill batches. */
 export const accountRows = 2000;
 /** Backfill batch size of the planned migration: `accountRows / batchSize` batches per backfill. */
 export const batchSize = 500;
-
-const compile = (body: string): SchemaIR => {
-  const { ir, diagnostics } = compileSchema({ name: 'crash.graphql', body });
-  if (ir === null) throw new Error(JSON.stringify(diagnostics));
-  return ir;
-};
 
 /**
  * What `0001_accounts.sql` creates. `audit` rows get a random key from their default, so a

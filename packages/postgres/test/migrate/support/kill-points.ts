@@ -1,7 +1,7 @@
 import type { KillPoint } from './run-crash-child.js';
 import type { StrayBackends } from './stray-backends.js';
 
-/** What an uninterrupted `crash-child.mjs` run reports: every statement it sent and every event. */
+/** What an uninterrupted `crash-child.ts` run reports: every statement it sent and every event. */
 export interface Census {
   readonly queries: readonly { readonly sql: string; readonly inTransaction: boolean }[];
   readonly events: readonly { readonly kind: string; readonly migration: string | null; readonly afterQueries: number }[];
@@ -16,8 +16,8 @@ export interface CrashPoint {
 
 /**
  * The kill points of a run, from its census. A kill inside a transaction leaves the database as
- * it was before `BEGIN`, so the points are the distinct states a crash can leave, and where the
- * brief asks for them, the ways of getting there:
+ * it was before `BEGIN`, so the points are the distinct states a crash can leave, plus the ways
+ * of dying inside the work (a transaction, a batch, an index build) that must leave no trace:
  * - after each event the migrator reports (between migrations, steps and backfill batches);
  * - inside each transaction, after its work and its ledger write, just before its `COMMIT` (a
  *   transactional step, a backfill batch, a stretch of the SQL file), and inside a stretch

@@ -11,6 +11,7 @@ import { connect } from '../../../src/connect/connect.js';
  */
 export type StrayBackends = 'leave' | 'finish' | 'terminate';
 
+/** Deals with the other sessions of the database at `url` as `how` says; returns once `finish` or `terminate` has left none. */
 export async function endStrayBackends(url: string, how: StrayBackends): Promise<void> {
   if (how === 'leave') return;
   const session = await connect(url);

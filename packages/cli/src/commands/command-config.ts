@@ -1,0 +1,23 @@
+import path from 'node:path';
+import { loadConfig, type WesleyConfig } from '../config/index.js';
+
+/** The `--config` flag of `generate`, `plan`, `migrate`, `status` and `drift`. */
+export const configFlag = { config: { type: 'string', short: 'c' } } as const;
+
+/**
+ * The config named by `--config`, resolved against `cwd`, or `null` without the flag.
+ *
+ * @throws ConfigError when it cannot be loaded (reported by `runCli`, exit 1).
+ */
+export async function commandConfig(file: string | undefined, cwd: string): Promise<WesleyConfig | null> {
+  return file === undefined ? null : loadConfig(file, cwd);
+}
+
+/**
+ * A path or glob of the config (relative to its directory) as a command-line value relative to
+ * `cwd`, with `/` separators, so it reads as if it had been typed.
+ */
+export function configRelative(config: WesleyConfig, value: string, cwd: string): string {
+  const relative = path.relative(cwd, path.resolve(config.directory, value));
+  return relative === '' ? '.' : relative.split(path.sep).join('/');
+}

@@ -1,0 +1,37 @@
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { SchemaIR } from '@wesley/core';
+import { displayPath } from '../display-path.js';
+import { readIrJson } from './read-ir-json.js';
+import type { SchemaInput } from './schema-input.js';
+
+/** The schema before the first migration: nothing. */
+const emptySchema: SchemaIR = { kind: 'schema', version: 1, enums: [], tables: [] };
+
+/**
+ * The schema the migrations of `directory` lead to, the `--from` of `wesley plan --config`: the
+ * `ir.json` of the last migration directory (by name) that holds one — `wesley plan --config
+ * --out` writes it beside `plan.json` — or the empty schema when none does. SQL-file migrations
+ * carry no IR and are not part of the baseline.
+ *
+ * @throws PlanInputError when that `ir.json` is not a Wesley IR.
+ */
+export async function baselineInput(directory: string, cwd: string, command: string): Promise<SchemaInput> {
+  const names = await readdir(directory).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [] as string[];
+    throw error;
+  });
+  for (const name of names.sort().reverse()) {
+    const file = path.join(directory, name, 'ir.json');
+    const found = await stat(file).then((s) => s.isFile(), () => false);
+    if (found) return readIrJson(file, cwd, command);
+  }
+  return {
+    label: `the empty schema (no migration in ${displayPath(cwd, directory)} has an ir.json)`,
+    ir: emptySchema,
+    sources: [],
+    diagnostics: [],
+    serverVersion: null,
+    partitions: new Map(),
+  };
+}

@@ -1,0 +1,17 @@
+import { databaseExecutor } from '../shared/database-executor.js';
+import type { DatabaseExecutorOptions } from '../shared/database-executor-options.js';
+import { optionArgs } from '../shared/option-args.js';
+
+/** Options of `@wesley/nx:drift` (see `schema.json`). */
+export interface DriftExecutorOptions extends DatabaseExecutorOptions {
+  /** The database schema to compare (`--db-schema`, default `public`). */
+  readonly dbSchema?: string;
+}
+
+/**
+ * `@wesley/nx:drift`: compares each live database with the compiled schema, as
+ * `wesley drift --config` does; fails when they differ. Never cached.
+ */
+const driftExecutor = databaseExecutor<DriftExecutorOptions>('drift', (options) => optionArgs({ '--db-schema': options.dbSchema }));
+
+export default driftExecutor;

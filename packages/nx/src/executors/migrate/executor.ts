@@ -1,0 +1,40 @@
+import { databaseExecutor } from '../shared/database-executor.js';
+import type { DatabaseExecutorOptions } from '../shared/database-executor-options.js';
+import { optionArgs } from '../shared/option-args.js';
+
+/** Options of `@wesley/nx:migrate` (see `schema.json`). */
+export interface MigrateExecutorOptions extends DatabaseExecutorOptions {
+  /** Stop after this phase or step id (`--to`). */
+  readonly to?: string;
+  /** Run planned steps that lose data (`--allow-destructive`). */
+  readonly allowDestructive?: boolean;
+  /** Print the SQL that would run, change nothing (`--dry-run`). */
+  readonly dryRun?: boolean;
+  /** One JSON event per line, then a summary line (`--json`). */
+  readonly json?: boolean;
+  /** `lock_timeout` of each transaction: `500`, `500ms`, `1s` (`--lock-timeout`). */
+  readonly lockTimeout?: string | number;
+  /** `statement_timeout` of each transaction (`--statement-timeout`). */
+  readonly statementTimeout?: string | number;
+  /** How long to wait for another migrator: `60`, `30s`, `2min` (`--lock-wait`). */
+  readonly lockWait?: string | number;
+}
+
+/**
+ * `@wesley/nx:migrate`: applies the pending migrations of the config's migrations directory,
+ * in-process, exactly as `wesley migrate --config` does; never cached, idempotent through the
+ * ledger in the database.
+ */
+const migrateExecutor = databaseExecutor<MigrateExecutorOptions>('migrate', (options) =>
+  optionArgs({
+    '--to': options.to,
+    '--allow-destructive': options.allowDestructive,
+    '--dry-run': options.dryRun,
+    '--json': options.json,
+    '--lock-timeout': options.lockTimeout,
+    '--statement-timeout': options.statementTimeout,
+    '--lock-wait': options.lockWait,
+  }),
+);
+
+export default migrateExecutor;

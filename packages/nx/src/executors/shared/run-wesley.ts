@@ -1,0 +1,10 @@
+import { runCli, type CliContext } from '@wesley/cli';
+
+/**
+ * Runs `wesley <argv...>` in this process, as the `wesley` command would (same output, same
+ * JSON events, same exit codes, passwords redacted the same way), and returns the exit code.
+ */
+export function runWesley(argv: readonly string[], context: CliContext): Promise<number> {
+  // The version only answers `--version`, which executors never pass.
+  return runCli(argv, context, '');
+}

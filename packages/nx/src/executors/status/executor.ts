@@ -1,0 +1,17 @@
+import { databaseExecutor } from '../shared/database-executor.js';
+import type { DatabaseExecutorOptions } from '../shared/database-executor-options.js';
+import { optionArgs } from '../shared/option-args.js';
+
+/** Options of `@wesley/nx:status` (see `schema.json`). */
+export interface StatusExecutorOptions extends DatabaseExecutorOptions {
+  /** Print the report as JSON (`--json`). */
+  readonly json?: boolean;
+}
+
+/**
+ * `@wesley/nx:status`: which migrations each database has applied, as `wesley status --config`
+ * shows it. Never cached.
+ */
+const statusExecutor = databaseExecutor<StatusExecutorOptions>('status', (options) => optionArgs({ '--json': options.json }));
+
+export default statusExecutor;

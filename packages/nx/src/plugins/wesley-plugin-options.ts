@@ -1,0 +1,26 @@
+/**
+ * The options of the `@wesley/nx` plugin in `nx.json`:
+ * `{ "plugin": "@wesley/nx", "options": { "migrateTargetName": "db-migrate" } }`. Each names one
+ * inferred target; with several databases, the per-database targets are `<name>-<database>`.
+ */
+export interface WesleyPluginOptions {
+  readonly generateTargetName?: string;
+  readonly planTargetName?: string;
+  readonly migrateTargetName?: string;
+  readonly driftTargetName?: string;
+  readonly statusTargetName?: string;
+}
+
+/** {@link WesleyPluginOptions} with every name filled in. */
+export type TargetNames = { readonly [K in keyof WesleyPluginOptions]-?: string };
+
+/** The target names, the defaults (`generate`, `plan`, `migrate`, `drift`, `status`) where not set. */
+export function targetNames(options: WesleyPluginOptions | undefined): TargetNames {
+  return {
+    generateTargetName: options?.generateTargetName ?? 'generate',
+    planTargetName: options?.planTargetName ?? 'plan',
+    migrateTargetName: options?.migrateTargetName ?? 'migrate',
+    driftTargetName: options?.driftTargetName ?? 'drift',
+    statusTargetName: options?.statusTargetName ?? 'status',
+  };
+}

@@ -1,0 +1,65 @@
+import { readJson, readNxJson, readProjectConfiguration, updateNxJson, type Tree } from '@nx/devkit';
+import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
+import { resolveConfig } from '@wesley/cli';
+import { compileSchema, hasErrors } from '@wesley/core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { databaseGenerator } from '../src/generators/database/generator.js';
+import { initGenerator } from '../src/generators/init/generator.js';
+
+let tree: Tree;
+beforeEach(() => {
+  tree = createTreeWithEmptyWorkspace();
+});
+
+describe('init', () => {
+  it('registers the plugin and ignores .wesley, once however often it runs', async () => {
+    tree.write('.gitignore', 'node_modules\ndist');
+    await initGenerator(tree, { skipFormat: true });
+    await initGenerator(tree, { skipFormat: true });
+    expect(readNxJson(tree)?.plugins).toEqual(['@wesley/nx']);
+    expect(tree.read('.gitignore', 'utf-8')).toBe('node_modules\ndist\n\n# Wesley: embedded PostgreSQL data and plans\n.wesley\n');
+  });
+
+  it('keeps a registration with options, and the other plugins, as they are', async () => {
+    const nxJson = readNxJson(tree) ?? {};
+    const plugins = ['@nx/js/typescript', { plugin: '@wesley/nx/plugin', options: { migrateTargetName: 'db-migrate' } }];
+    updateNxJson(tree, { ...nxJson, plugins });
+    tree.write('.gitignore', '**/.wesley/\n');
+    await initGenerator(tree, { skipFormat: true });
+    expect(readNxJson(tree)?.plugins).toEqual(plugins);
+    expect(tree.read('.gitignore', 'utf-8')).toBe('**/.wesley/\n');
+  });
+
+  it('writes a .gitignore when there is none', async () => {
+    tree.delete('.gitignore');
+    await initGenerator(tree, { skipFormat: true });
+    expect(tree.read('.gitignore', 'utf-8')).toBe('# Wesley: embedded PostgreSQL data and plans\n.wesley\n');
+  });
+});
+
+describe('database', () => {
+  it('creates a db project whose config loads and whose starter schema compiles', async () => {
+    await databaseGenerator(tree, { name: 'billing-db', tags: 'scope:billing, type:db', skipFormat: true });
+    const root = 'libs/billing-db';
+    expect(tree.children(root).sort()).toEqual(['migrations', 'project.json', 'schema.graphql', 'wesley.config.json']);
+    expect(tree.children(`${root}/migrations`)).toEqual(['.gitkeep']);
+    const config = resolveConfig(readJson(tree, `${root}/wesley.config.json`), `/ws/${root}/wesley.config.json`, `${root}/wesley.config.json`);
+    expect([config.schema, config.outDir, config.migrations]).toEqual([['schema.graphql'], 'generated', 'migrations']);
+    const { ir, diagnostics } = compileSchema({ name: 'schema.graphql', body: tree.read(`${root}/schema.graphql`, 'utf-8') ?? '' });
+    expect(hasErrors(diagnostics, true)).toBe(false);
+    expect(ir?.tables.map((table) => table.name)).toEqual(['account']);
+    expect(readProjectConfiguration(tree, 'billing-db')).toMatchObject({ root, projectType: 'library', tags: ['scope:billing', 'type:db'] });
+    expect(readNxJson(tree)?.plugins).toEqual(['@wesley/nx']);
+  });
+
+  it('relies on the plugin to make the directory a project without project.json', async () => {
+    await databaseGenerator(tree, { name: 'orders', directory: 'packages/data', projectJson: false, skipFormat: true });
+    expect(tree.children('packages/data/orders').sort()).toEqual(['migrations', 'schema.graphql', 'wesley.config.json']);
+  });
+
+  it('refuses a taken directory and a name that is not a project name', async () => {
+    tree.write('libs/db/README.md', 'taken');
+    await expect(databaseGenerator(tree, { name: 'db', skipFormat: true })).rejects.toThrow('libs/db already exists: choose another name or --directory');
+    await expect(databaseGenerator(tree, { name: 'Bad Name', skipFormat: true })).rejects.toThrow("'Bad Name' is not a database project name");
+  });
+});

@@ -1,0 +1,11 @@
+import type { LedgerMigration, LedgerStep } from './ledger.js';
+
+/**
+ * `true` when a migration's file must no longer change: it was applied, or a run committed part
+ * of it (a ledger step row: a SQL file's committed statements, a plan's step). A migration that
+ * failed before committing anything (a syntax error in its first statements) is not: fixing the
+ * file and running again is how such a mistake is put right.
+ */
+export function isFrozen(entry: LedgerMigration, steps: ReadonlyMap<string, LedgerStep>): boolean {
+  return entry.status === 'applied' || steps.size > 0;
+}
