@@ -9,6 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initSql } from './migrate-fixtures.js';
 import { wesleyBin } from './run-built-cli.js';
 
+/** These tests run several `wesley` processes each: seconds on a busy machine, not the default 5. */
+const processTimeout = 30_000;
+
 const run = promisify(execFile);
 
 /** Where `wesley migrate` writes its progress: a terminal, or a pipe that may close. */
@@ -27,7 +30,7 @@ describe('wesley migrate output', () => {
 
   // util-linux `script` gives the command a pseudo-terminal (with a width, which `script` alone
   // leaves at 0) and records what it draws.
-  it('on a terminal, draws a spinner per migration that ends as a ✔ line, then the summary', async () => {
+  it('on a terminal, draws a spinner per migration that ends as a ✔ line, then the summary', { timeout: processTimeout }, async () => {
     const shell = 'stty cols 100 rows 30; exec "$NODE" "$WESLEY" migrate --database-url "$URL"';
     const { stdout } = await run('script', ['-qec', shell, '/dev/null'], {
       cwd,
@@ -40,7 +43,7 @@ describe('wesley migrate output', () => {
     expect(stdout).not.toContain(decodeURIComponent(new URL(db.url).password));
   });
 
-  it('goes on to the end when the reader of its output goes away (wesley migrate --json | head -1)', async () => {
+  it('goes on to the end when the reader of its output goes away (wesley migrate --json | head -1)', { timeout: processTimeout }, async () => {
     await mkdir(path.join(cwd, 'later'));
     const slow = 'CREATE TABLE first_half (id integer);\nSELECT pg_sleep(0.5);\nCREATE TABLE second_half (id integer);\n';
     await writeFile(path.join(cwd, 'later', '0002_slow.sql'), slow);

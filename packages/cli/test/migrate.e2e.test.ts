@@ -7,6 +7,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { initSql, migrateV1, migrateV2, positionOf } from './migrate-fixtures.js';
 import { runBuiltCli } from './run-built-cli.js';
 
+/** These tests run several `wesley` processes each: seconds on a busy machine, not the default 5. */
+const processTimeout = 30_000;
+
 /** `wesley migrate`, `status` and `drift` as users run them, against each test server. */
 describeEachServer('wesley migrate, status and drift', (server) => {
   const db = useTestDatabase(server);
@@ -29,7 +32,7 @@ describeEachServer('wesley migrate, status and drift', (server) => {
     await rm(cwd, { recursive: true, force: true });
   });
 
-  it('--dry-run prints every transaction with its SET LOCALs, CONCURRENTLY bare, and applies nothing', async () => {
+  it('--dry-run prints every transaction with its SET LOCALs, CONCURRENTLY bare, and applies nothing', { timeout: processTimeout }, async () => {
     const run = await withDb('migrate', '--dry-run', '--lock-timeout', '2s', '--statement-timeout', '30000');
     expect(run.stderr).toMatch(/^wesley migrate: database postgres:\/\/\S+:\*\*\*@\S+ \(--database-url\)\n$/);
     expect(run.code).toBe(0);
@@ -63,7 +66,7 @@ describeEachServer('wesley migrate, status and drift', (server) => {
     expect(rows).toEqual([{ ledger: null, account: null }]);
   });
 
-  it('--json --to expand: one parseable event per line, then a summary; the plan stops after expand', async () => {
+  it('--json --to expand: one parseable event per line, then a summary; the plan stops after expand', { timeout: processTimeout }, async () => {
     const run = await withDb('migrate', '--json', '--to', 'expand');
     expect(run.code, run.stderr).toBe(0);
     const events = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { kind: string; [key: string]: unknown });
@@ -78,7 +81,7 @@ describeEachServer('wesley migrate, status and drift', (server) => {
     expect(run.stderr).toMatch(/^wesley migrate: database /);
   });
 
-  it('status shows the first migration applied and the plan in progress', async () => {
+  it('status shows the first migration applied and the plan in progress', { timeout: processTimeout }, async () => {
     const run = await withDb('status');
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^ {2}migration +state +applied at +by +duration\n/m);
@@ -96,7 +99,7 @@ describeEachServer('wesley migrate, status and drift', (server) => {
     expect(report.migrations[1]?.stepsApplied).toBeLessThan(report.migrations[1]?.steps ?? 0);
   });
 
-  it('applies the rest, fills the NULLs with the default, then has nothing to do', async () => {
+  it('applies the rest, fills the NULLs with the default, then has nothing to do', { timeout: processTimeout }, async () => {
     const run = await withDb('migrate');
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^0002_v2: resuming \(plan, \d+ steps\)$/m);
@@ -115,7 +118,7 @@ describeEachServer('wesley migrate, status and drift', (server) => {
     expect(again.stdout).toMatch(/^wesley migrate: nothing to do, all 2 migrations are applied\n$/m);
   });
 
-  it('drift: none after the migrations; then each difference made by hand, with its code and place in the SDL', async () => {
+  it('drift: none after the migrations; then each difference made by hand, with its code and place in the SDL', { timeout: processTimeout }, async () => {
     const clean = await withDb('drift', '--schema', 'v2.graphql');
     expect(clean.stderr).toBe('');
     expect(clean.code).toBe(0);
@@ -132,7 +135,7 @@ describeEachServer('wesley migrate, status and drift', (server) => {
       `v2.graphql:${positionOf(migrateV2, 'nickname')}  WES201`,
       `v2.graphql:${positionOf(migrateV2, 'createdAt')}  WES203`,
     ]);
-    expect(drifted.stderr).toContain('column account.legacy in the database but not in the schema');
+    expect(drifted.stderr).toContain('column account.legacy is in the database but not in the schema');
     expect(drifted.stderr).toMatch(/^3 errors\nwesley drift: schema public of the database differs from v2\.graphql\n$/m);
 
     await session.query('CREATE INDEX account_nickname_idx ON account (nickname)');

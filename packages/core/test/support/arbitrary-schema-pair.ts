@@ -17,7 +17,8 @@
  * across numeric columns (checks `a <= b` hold) and equal to row `i`'s key of any table with a
  * key of that type (foreign keys hold, every table having the same rows). Booleans, JSON and
  * lists are never unique; enums have at least as many labels as there are rows. A nullable
- * column holds NULL in the last row unless v2 makes it NOT NULL or a foreign key points at it.
+ * column holds NULL in the last row unless a foreign key points at it or v2 makes it NOT NULL
+ * (without a default to fill the NULL with: then it keeps the NULL, and nothing in v2 uses it).
  */
 import fc from 'fast-check';
 import { snakeCase } from '../../src/naming/snake-case.js';
@@ -87,6 +88,11 @@ export interface SurvivingTable {
   readonly from: string;
   readonly to: string;
   readonly columns: readonly (readonly [string, string])[];
+  /**
+   * Columns v2 makes NOT NULL with a default, whose NULLs the plan sets to it: `[v1 name, the
+   * default as PostgreSQL prints it]`. Their other values are kept like any others'.
+   */
+  readonly filled: readonly (readonly [string, string])[];
 }
 
 export interface SchemaPair {
@@ -154,14 +160,19 @@ const exprDefaults: Partial<Readonly<Record<ScalarName, string>>> = { DateTime: 
 interface Context {
   readonly g: fc.GeneratorValue;
   nextId: number;
-  /** Columns whose type change needs a shadow column: no later edit may make anything use them. */
+  /**
+   * Columns no later edit may make anything use: their type changes through a shadow column
+   * (WES102 otherwise), or their NULLs are filled with a default (a key or check could clash).
+   */
   readonly shadowed: Set<number>;
+  /** Made NOT NULL with a literal default, keeping the NULL in the last row for the plan to fill. */
+  readonly filled: Set<number>;
   /** Generated in v1: the planner refuses a type change of such a column (WES102). */
   readonly wasGenerated: Set<number>;
 }
 
 function buildPair(g: fc.GeneratorValue): SchemaPair {
-  const ctx: Context = { g, nextId: 1, shadowed: new Set(), wasGenerated: new Set() };
+  const ctx: Context = { g, nextId: 1, shadowed: new Set(), filled: new Set(), wasGenerated: new Set() };
   const v1 = buildSchema(ctx);
   const v2 = structuredClone(v1);
   const edits: EditKind[] = [];
@@ -171,7 +182,7 @@ function buildPair(g: fc.GeneratorValue): SchemaPair {
     const kind = pick(g, editPool);
     if (edit[kind](ctx, v2)) edits.push(kind);
   }
-  return { v1: renderSchema(v1), v2: renderSchema(v2), edits, rows: rowsOf(v1, v2), survivors: survivorsOf(v1, v2) };
+  return { v1: renderSchema(v1), v2: renderSchema(v2), edits, rows: rowsOf(ctx, v1, v2), survivors: survivorsOf(ctx, v1, v2) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -581,8 +592,14 @@ const edit: Readonly<Record<EditKind, Edit>> = {
   },
   setNotNull(ctx, schema) {
     // Not a column generated in v1: it holds NULL wherever its source does.
-    return pickOne(ctx, originalColumns(schema, (c) => !c.nonNull && c.generatedFrom === null && !ctx.wasGenerated.has(c.id)), ({ column }) => {
+    const candidates = originalColumns(schema, (c) => !c.nonNull && c.generatedFrom === null && !ctx.wasGenerated.has(c.id) && !c.pk);
+    return pickOne(ctx, candidates, ({ table, column }) => {
       column.nonNull = true;
+      if (fillable(column) && column.fk === null && !hasDependents(schema, table, column) && percent(ctx.g, 40)) {
+        column.default = randomDefault(ctx, schema, column, null, true);
+        ctx.filled.add(column.id);
+        ctx.shadowed.add(column.id);
+      }
     });
   },
   dropNotNull(ctx, schema) {
@@ -592,7 +609,8 @@ const edit: Readonly<Record<EditKind, Edit>> = {
   },
   setDefault(ctx, schema) {
     // Not a new foreign key column of an existing table: its rows would take a default no key has.
-    const settable = (c: ColumnModel, t: TableModel) => c.generatedFrom === null && !c.list && !(c.fk !== null && !c.original && t.original);
+    const settable = (c: ColumnModel, t: TableModel) =>
+      c.generatedFrom === null && !c.list && !(c.fk !== null && !c.original && t.original) && !ctx.filled.has(c.id);
     const columns = schema.tables.flatMap((table) => table.columns.filter((c) => settable(c, table)).map((column) => ({ table, column })));
     return pickOne(ctx, columns, ({ column }) => {
       const next = randomDefault(ctx, schema, column, column.default);
@@ -603,7 +621,9 @@ const edit: Readonly<Record<EditKind, Edit>> = {
   },
   dropDefault(ctx, schema) {
     // A new required column of an existing table needs its default (WES103).
-    const columns = schema.tables.flatMap((table) => table.columns.filter((c) => c.default !== null && (c.original || !table.original || !c.nonNull)));
+    const columns = schema.tables.flatMap((table) =>
+      table.columns.filter((c) => c.default !== null && (c.original || !table.original || !c.nonNull) && !ctx.filled.has(c.id)),
+    );
     return pickOne(ctx, columns, (column) => {
       column.default = null;
     });
@@ -751,16 +771,16 @@ function sameKeyType(a: ColumnModel, b: ColumnModel): boolean {
 // ---------------------------------------------------------------------------------------------
 // rows and survivors
 
-function rowsOf(v1: SchemaModel, v2: SchemaModel): TableRows[] {
+function rowsOf(ctx: Context, v1: SchemaModel, v2: SchemaModel): TableRows[] {
   return v1.tables.map((table) => {
     const columns = table.columns.filter((c) => c.generatedFrom === null);
-    const rows = Array.from({ length: rowCount }, (_, i) => columns.map((column) => cell(v1, v2, table, column, i)));
+    const rows = Array.from({ length: rowCount }, (_, i) => columns.map((column) => cell(ctx, v1, v2, table, column, i)));
     return { table: table.name, columns: columns.map((c) => c.column), rows };
   });
 }
 
-function cell(v1: SchemaModel, v2: SchemaModel, table: TableModel, column: ColumnModel, i: number): RowValue {
-  if (i === rowCount - 1 && mayBeNull(v1, v2, table, column)) return null;
+function cell(ctx: Context, v1: SchemaModel, v2: SchemaModel, table: TableModel, column: ColumnModel, i: number): RowValue {
+  if (i === rowCount - 1 && mayBeNull(ctx, v1, v2, table, column)) return null;
   if (column.list) return column.scalar === 'Int' ? [String(i), String(i + 1)] : [`a${i}`, 'b'];
   if (column.enumName !== null) {
     const labels = v1.enums.find((e) => e.name === column.enumName)?.labels ?? [];
@@ -769,11 +789,27 @@ function cell(v1: SchemaModel, v2: SchemaModel, table: TableModel, column: Colum
   return scalarValue(column.scalar ?? 'String', i);
 }
 
-/** Nullable in v1 and v2, and no foreign key (in either) points at it. */
-function mayBeNull(v1: SchemaModel, v2: SchemaModel, table: TableModel, column: ColumnModel): boolean {
+/** Nullable in v1, and in v2 unless filled; no foreign key (in either) points at it. */
+function mayBeNull(ctx: Context, v1: SchemaModel, v2: SchemaModel, table: TableModel, column: ColumnModel): boolean {
+  const next = laterColumn(v2, table, column);
+  const unreferenced = referencesTo(v1, table.id, column.id).length === 0 && referencesTo(v2, table.id, column.id).length === 0;
+  return !column.nonNull && (next?.nonNull !== true || fillText(ctx, column, next) !== null) && unreferenced;
+}
+
+function laterColumn(v2: SchemaModel, table: TableModel, column: ColumnModel): ColumnModel | undefined {
   const later = findTable(v2, table.id);
-  const next = later === undefined ? undefined : findColumn(later, column.id);
-  return !column.nonNull && next?.nonNull !== true && referencesTo(v1, table.id, column.id).length === 0 && referencesTo(v2, table.id, column.id).length === 0;
+  return later === undefined ? undefined : findColumn(later, column.id);
+}
+
+/** Types whose literal defaults PostgreSQL prints back as written (no padding, no time zone). */
+const fillable = (c: ColumnModel): boolean =>
+  !c.list && (c.enumName !== null || (c.scalar !== null && c.scalar !== 'Decimal' && c.scalar !== 'DateTime'));
+
+/** The text the plan fills the column's NULLs with, when v2 makes it NOT NULL with its default. */
+function fillText(ctx: Context, column: ColumnModel, next: ColumnModel | undefined): string | null {
+  if (column.nonNull || next?.nonNull !== true || !ctx.filled.has(column.id) || next.default?.kind !== 'value') return null;
+  const sdl = next.default.sdl;
+  return sdl.startsWith('"') ? (JSON.parse(sdl) as string) : sdl;
 }
 
 /** `f(scalar, i)`: see the file comment. */
@@ -802,7 +838,7 @@ function scalarValue(scalar: ScalarName, i: number): string {
   }
 }
 
-function survivorsOf(v1: SchemaModel, v2: SchemaModel): SurvivingTable[] {
+function survivorsOf(ctx: Context, v1: SchemaModel, v2: SchemaModel): SurvivingTable[] {
   return v1.tables.flatMap((table) => {
     const later = findTable(v2, table.id);
     if (later === undefined) return [];
@@ -811,7 +847,11 @@ function survivorsOf(v1: SchemaModel, v2: SchemaModel): SurvivingTable[] {
       const recomputed = next?.generatedFrom != null && next.generatedFactor !== c.generatedFactor;
       return next === undefined || recomputed ? [] : [[c.column, next.column]];
     });
-    return [{ from: table.name, to: later.name, columns }];
+    const filled = table.columns.flatMap((c): (readonly [string, string])[] => {
+      const text = fillText(ctx, c, findColumn(later, c.id));
+      return text === null ? [] : [[c.column, text]];
+    });
+    return [{ from: table.name, to: later.name, columns, filled }];
   });
 }
 

@@ -17,18 +17,22 @@ export interface DriftFinding {
  */
 export function driftFindings(live: SchemaIR, expected: SchemaIR): DriftFinding[] {
   return diffSchemas(live, expected).map((change) => {
-    const [code, what] = classify(change);
-    return { code, message: `${what}: ${change.impact.reason}`, change };
+    const [code, message] = classify(change);
+    return { code, message, change };
   });
 }
 
+/**
+ * The code and message of a change read as drift. NOT NULL is a property of a column, not an
+ * object: the database lacking or having one is a difference (WES203), not a missing object.
+ */
 function classify(change: Change): readonly [DiagnosticCode, string] {
   const kind = change.kind;
-  if (kind.startsWith('add') || kind.startsWith('create') || kind === 'setNotNull') {
-    return ['WES201', `${noun(change)} missing from the database`];
-  }
-  if (kind.startsWith('drop')) return ['WES202', `${noun(change)} in the database but not in the schema`];
-  return ['WES203', `${noun(change)} differs`];
+  if (kind === 'setNotNull') return ['WES203', `${noun(change)} is NOT NULL in the schema but nullable in the database`];
+  if (kind === 'dropNotNull') return ['WES203', `${noun(change)} is nullable in the schema but NOT NULL in the database`];
+  if (kind.startsWith('add') || kind.startsWith('create')) return ['WES201', `${noun(change)} is missing from the database`];
+  if (kind.startsWith('drop')) return ['WES202', `${noun(change)} is in the database but not in the schema`];
+  return ['WES203', `${noun(change)} differs: ${change.impact.reason}`];
 }
 
 function noun(change: Change): string {
@@ -51,9 +55,8 @@ function noun(change: Change): string {
     case 'renameColumn':
       return `column ${change.table}.${change.to}`;
     case 'setNotNull':
-      return `NOT NULL on ${change.table}.${change.column}`;
     case 'dropNotNull':
-      return `nullability of ${change.table}.${change.column}`;
+      return `column ${change.table}.${change.column}`;
     case 'alterColumnType':
     case 'alterDefault':
     case 'alterGenerated':

@@ -39,8 +39,8 @@ describeEachServer('drift: hand-made changes after a migration', (server) => {
       ['WES203', 'alterDefault'],
     ]);
     const message = (code: string) => findings.find((finding) => finding.code === code)?.message;
-    expect(message('WES201')).toMatch(/^index purchase_customer_id_idx on purchase missing from the database: /);
-    expect(message('WES202')).toMatch(/^column customer\.nickname in the database but not in the schema: /);
+    expect(message('WES201')).toBe('index purchase_customer_id_idx on purchase is missing from the database');
+    expect(message('WES202')).toBe('column customer.nickname is in the database but not in the schema');
     expect(message('WES203')).toMatch(/^column customer\.tier differs: /);
     // The change that would repair it goes from what the database has to what the schema says.
     const changed = findings.find((finding) => finding.change.kind === 'alterDefault')?.change;

@@ -89,7 +89,7 @@ async function checkPair(session: Connection, schema: string, serverVersion: num
     expect(comparableAnyColumnOrder(await introspect(session, { schema })), 'introspect after the plan equals v2').toEqual(comparableAnyColumnOrder(v2));
     for (const survivor of pair.survivors) {
       const kept = await readRows(session, survivor.to, survivor.columns.map(([, to]) => to));
-      const original = tableColumns(before, v1, survivor.from, survivor.columns.map(([from]) => from));
+      const original = expectedRows(before, v1, survivor);
       expect(kept, `values of ${survivor.from} -> ${survivor.to} after the plan`).toEqual(original);
     }
 
@@ -111,14 +111,19 @@ async function checkPair(session: Connection, schema: string, serverVersion: num
   }
 }
 
-/** `before`'s rows of `table` projected on `columns` (a subset of the table's columns, in v1's order or not). */
-function tableColumns(before: Record<string, string[]>, v1: SchemaIR, table: string, columns: readonly string[]): string[] {
-  const all = v1.tables.find((t) => t.name === table)?.columns.map((c) => c.name) ?? [];
-  const at = columns.map((c) => all.indexOf(c));
-  return (before[table] ?? []).map((row) => {
-    const values = JSON.parse(row) as unknown[];
-    return JSON.stringify(at.map((i) => values[i]));
-  }).sort();
+/**
+ * The rows a surviving table should hold after the plan: `before`'s rows over its surviving
+ * columns, with the NULLs of filled columns set to the default.
+ */
+function expectedRows(before: Record<string, string[]>, v1: SchemaIR, survivor: SchemaPair['survivors'][number]): string[] {
+  const all = v1.tables.find((t) => t.name === survivor.from)?.columns.map((c) => c.name) ?? [];
+  const fills = new Map(survivor.filled);
+  return (before[survivor.from] ?? [])
+    .map((row) => {
+      const values = JSON.parse(row) as unknown[];
+      return JSON.stringify(survivor.columns.map(([from]) => values[all.indexOf(from)] ?? fills.get(from) ?? null));
+    })
+    .sort();
 }
 
 /**
@@ -133,7 +138,7 @@ const regressions: readonly { readonly bug: string; readonly pair: SchemaPair }[
       v2: 'type Tag @wes_table @wes_index(columns: ["idNext"]) {\n  idNext: Int! @wes_pk @wes_renamed(from: "id") @wes_check(expr: "id_next >= 0")\n}\n',
       edits: ['renameColumn'],
       rows: [{ table: 'tag', columns: ['id'], rows: [['1'], ['2'], ['3']] }],
-      survivors: [{ from: 'tag', to: 'tag', columns: [['id', 'id_next']] }],
+      survivors: [{ from: 'tag', to: 'tag', columns: [['id', 'id_next']], filled: [] }],
     },
   },
   {
@@ -153,7 +158,7 @@ const regressions: readonly { readonly bug: string; readonly pair: SchemaPair }[
           ],
         },
       ],
-      survivors: [{ from: 'review', to: 'review', columns: [['id', 'id'], ['external_id', 'external_id'], ['labels', 'labels'], ['parent_id', 'parent_id']] }],
+      survivors: [{ from: 'review', to: 'review', columns: [['id', 'id'], ['external_id', 'external_id'], ['labels', 'labels'], ['parent_id', 'parent_id']], filled: [] }],
     },
   },
   {
@@ -174,7 +179,7 @@ const regressions: readonly { readonly bug: string; readonly pair: SchemaPair }[
           ],
         },
       ],
-      survivors: [{ from: 'tag', to: 'tag', columns: [['id', 'id']] }],
+      survivors: [{ from: 'tag', to: 'tag', columns: [['id', 'id']], filled: [] }],
     },
   },
   {
@@ -184,7 +189,7 @@ const regressions: readonly { readonly bug: string; readonly pair: SchemaPair }[
       v2: 'type Shipment @wes_table {\n  id: Int! @wes_pk\n}\n',
       edits: ['dropColumn'],
       rows: [{ table: 'shipment', columns: ['id', 'quantity'], rows: [['1', '1'], ['2', '2'], ['3', null]] }],
-      survivors: [{ from: 'shipment', to: 'shipment', columns: [['id', 'id']] }],
+      survivors: [{ from: 'shipment', to: 'shipment', columns: [['id', 'id']], filled: [] }],
     },
   },
   {
@@ -198,7 +203,7 @@ const regressions: readonly { readonly bug: string; readonly pair: SchemaPair }[
         { table: 'invoice', columns: ['id', 'account_id'], rows: [['1', '1'], ['2', '2'], ['3', '3']] },
         { table: 'tag', columns: ['id'], rows: [['1'], ['2'], ['3']] },
       ],
-      survivors: [{ from: 'tag', to: 'tag', columns: [['id', 'id']] }],
+      survivors: [{ from: 'tag', to: 'tag', columns: [['id', 'id']], filled: [] }],
     },
   },
   {
@@ -218,7 +223,7 @@ const regressions: readonly { readonly bug: string; readonly pair: SchemaPair }[
           ],
         },
       ],
-      survivors: [{ from: 'line_item', to: 'line_item', columns: [['id', 'id'], ['quantity', 'quantity'], ['doubled', 'doubled']] }],
+      survivors: [{ from: 'line_item', to: 'line_item', columns: [['id', 'id'], ['quantity', 'quantity'], ['doubled', 'doubled']], filled: [] }],
     },
   },
   {
@@ -228,7 +233,7 @@ const regressions: readonly { readonly bug: string; readonly pair: SchemaPair }[
       v2: 'type LineItem @wes_table {\n  id: Int! @wes_pk\n  quantity: Int!\n  doubled: Int!\n}\n',
       edits: ['alterGenerated', 'setNotNull'],
       rows: [{ table: 'line_item', columns: ['id', 'quantity'], rows: [['1', '1'], ['2', '2'], ['3', '3']] }],
-      survivors: [{ from: 'line_item', to: 'line_item', columns: [['id', 'id'], ['quantity', 'quantity'], ['doubled', 'doubled']] }],
+      survivors: [{ from: 'line_item', to: 'line_item', columns: [['id', 'id'], ['quantity', 'quantity'], ['doubled', 'doubled']], filled: [] }],
     },
   },
   {
@@ -248,7 +253,7 @@ const regressions: readonly { readonly bug: string; readonly pair: SchemaPair }[
           ],
         },
       ],
-      survivors: [{ from: 'line_item', to: 'line_item', columns: [['id', 'id'], ['quantity', 'quantity']] }],
+      survivors: [{ from: 'line_item', to: 'line_item', columns: [['id', 'id'], ['quantity', 'quantity']], filled: [] }],
     },
   },
 ];
