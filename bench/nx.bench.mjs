@@ -55,8 +55,9 @@ try {
   for (const [label, without, withIt, added] of rows) {
     console.log(`${label.padEnd(44)}${ms(without).padStart(10)}${ms(withIt).padStart(10)}${ms(added).padStart(10)}  ${added < targetMs ? 'PASS' : 'FAIL'} (target < ${targetMs} ms)`);
   }
-  const breakdown = await pluginBreakdown(withPlugin);
-  console.log(`\nbreakdown (daemon off, isolation on, one run with NX_PERF_LOGGING): ${breakdown}`);
+  for (const [label, isolate] of [['isolation on', 'true'], ['NX_ISOLATE_PLUGINS=false', 'false']]) {
+    console.log(`\nbreakdown, daemon off, ${label} (one run, Nx's NX_PERF_LOGGING):${await pluginBreakdown(withPlugin, isolate)}`);
+  }
 } finally {
   for (const directory of daemons) spawnSync(process.execPath, [nxBin, 'daemon', '--stop'], { cwd: directory, env: environment(directory, { NX_DAEMON: 'true' }), stdio: 'ignore' });
   await rm(root, { recursive: true, force: true });
@@ -79,7 +80,7 @@ async function workspace(directory, plugins) {
 }
 
 function environment(directory, extra) {
-  const env = { ...process.env, NX_NO_CLOUD: 'true', NX_TUI: 'false', CI: 'true', NX_WORKSPACE_DATA_DIRECTORY: path.join(directory, '.nx', 'workspace-data'), ...extra };
+  const env = { ...process.env, NX_NO_CLOUD: 'true', NX_TUI: 'false', CI: 'true', FORCE_COLOR: '0', NO_COLOR: '1', NX_WORKSPACE_DATA_DIRECTORY: path.join(directory, '.nx', 'workspace-data'), ...extra };
   delete env.NODE_OPTIONS;
   return env;
 }
@@ -92,9 +93,10 @@ async function showProjects(directory, extra, expected) {
 }
 
 /** Nx's own timings of the plugin's hooks, from NX_PERF_LOGGING. */
-async function pluginBreakdown(directory) {
-  const { stdout, stderr } = await run(process.execPath, [nxBin, 'show', 'projects'], directory, environment(directory, { NX_DAEMON: 'false', NX_PERF_LOGGING: 'true' }));
-  const lines = `${stdout}\n${stderr}`.split('\n').filter((line) => /@wesley\/nx|Load Nx Plugin|loadNxPlugins|load-plugins/i.test(line));
+async function pluginBreakdown(directory, isolate) {
+  const env = environment(directory, { NX_DAEMON: 'false', NX_ISOLATE_PLUGINS: isolate, NX_PERF_LOGGING: 'true' });
+  const { stdout, stderr } = await run(process.execPath, [nxBin, 'show', 'projects'], directory, env);
+  const lines = `${stdout}\n${stderr}`.split('\n').filter((line) => line.includes('@wesley/nx'));
   return lines.length === 0 ? '(no plugin timings in the perf log)' : `\n  ${lines.map((line) => line.trim()).join('\n  ')}`;
 }
 

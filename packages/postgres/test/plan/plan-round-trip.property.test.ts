@@ -256,6 +256,16 @@ const regressions: readonly { readonly bug: string; readonly pair: SchemaPair }[
       survivors: [{ from: 'line_item', to: 'line_item', columns: [['id', 'id'], ['quantity', 'quantity']], filled: [] }],
     },
   },
+  {
+    bug: 'NOT NULL with a default on a column holding NULL: the fill was marked reversible, so the down plan "restored" v1 with the NULLs gone',
+    pair: {
+      v1: 'type Review @wes_table {\n  id: Int! @wes_pk\n  quantity: Int @wes_default(value: 0)\n}\n',
+      v2: 'type Review @wes_table {\n  id: Int! @wes_pk\n  quantity: Int! @wes_default(value: 0)\n}\n',
+      edits: ['setNotNull'],
+      rows: [{ table: 'review', columns: ['id', 'quantity'], rows: [['1', '1'], ['2', '2'], ['3', null]] }],
+      survivors: [{ from: 'review', to: 'review', columns: [['id', 'id'], ['quantity', 'quantity']], filled: [['quantity', '0']] }],
+    },
+  },
 ];
 
 it('refuses a @wes_renamed onto a name the old schema still holds, instead of dropping the renamed data (WES102)', () => {

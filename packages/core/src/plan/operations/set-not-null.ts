@@ -16,11 +16,13 @@ export const setNotNull: Operation<'setNotNull'> = {
     if (!change.fillWithDefault) return notNull;
     const name = quoteIdent(column);
     // `DEFAULT` is the new default: the alterDefault step sets it in the expand phase.
-    const fill = backfillStep(table, change.key, `${name} = DEFAULT`, {
+    const filled = backfillStep(table, change.key, `${name} = DEFAULT`, {
       batchSize: context.batchSize,
       summary: `set ${table}.${column} to its default where it holds NULL`,
       onlyWhere: `${quoteIdent(table)}.${name} IS NULL`,
     });
+    // Irreversible: once set, nothing tells which rows held NULL (a down plan would leave the defaults).
+    const fill = { ...filled, reversible: false, rollback: null };
     // The NOT VALID constraint checks every updated row, so added before the fill it would make
     // an update of a row still holding NULL fail (another backfill of this table, the
     // application's writes): it goes after, first in `validate`, as for a new column.
