@@ -62,8 +62,9 @@ try {
   const [psqlHolds, wesleyHolds] = [await contents(urls.bench_psql), await contents(urls.bench_wesley)];
   const same = JSON.stringify(psqlHolds) === JSON.stringify(wesleyHolds);
   console.log(`\nboth databases hold ${JSON.stringify(wesleyHolds)}${same ? '' : ` — psql's hold ${JSON.stringify(psqlHolds)}: MISMATCH`}`);
-  console.log('psql runs every statement in autocommit (a commit each); Wesley runs the stretch between');
-  console.log('statements that cannot run in a transaction in one transaction, with its ledger cursor.\n');
+  console.log('psql sends every statement alone and waits for it, in autocommit (a commit each); Wesley runs');
+  console.log('the stretch between statements that cannot run in a transaction as one transaction (with its');
+  console.log('ledger cursor), sending its statements in batches of up to 64 KB, one Query message each.\n');
 
   const ratio = viaPsql.ms / viaWesley.ms;
   console.log(`ratio: Wesley at ${ratio.toFixed(2)}x psql's throughput`);

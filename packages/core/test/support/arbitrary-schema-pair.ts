@@ -169,11 +169,14 @@ interface Context {
   readonly filled: Set<number>;
   /** Generated in v1: the planner refuses a type change of such a column (WES102). */
   readonly wasGenerated: Set<number>;
+  /** v1, once built. */
+  v1: SchemaModel;
 }
 
 function buildPair(g: fc.GeneratorValue): SchemaPair {
-  const ctx: Context = { g, nextId: 1, shadowed: new Set(), filled: new Set(), wasGenerated: new Set() };
+  const ctx: Context = { g, nextId: 1, shadowed: new Set(), filled: new Set(), wasGenerated: new Set(), v1: { enums: [], tables: [] } };
   const v1 = buildSchema(ctx);
+  ctx.v1 = v1;
   const v2 = structuredClone(v1);
   const edits: EditKind[] = [];
   const count = int(g, 1, 5);
@@ -348,7 +351,7 @@ function decorateTable(ctx: Context, table: TableModel): void {
 }
 
 /** A btree (sometimes unique, hash, brin or gin where the type has the operator class) index, maybe partial. */
-function randomIndex(ctx: Context, table: TableModel, columns: readonly ColumnModel[]): { columns: number[]; unique: boolean; using: string; where: number | null } {
+function randomIndex(ctx: Context, table: TableModel, columns: readonly ColumnModel[]): IndexModel {
   const { g } = ctx;
   const [first] = columns;
   let using = 'btree';
@@ -433,7 +436,7 @@ function originalColumns(schema: SchemaModel, keep: (c: ColumnModel, t: TableMod
   return originalTables(schema).flatMap((table) => table.columns.filter((c) => c.original && keep(c, table)).map((column) => ({ table, column })));
 }
 
-/** Columns (with their tables) whose foreign key points at `table`, or at its column `column`. */
+/** Columns whose foreign key points at table `table`, or at its column `column`. */
 function referencesTo(schema: SchemaModel, table: number, column?: number): ColumnModel[] {
   return schema.tables.flatMap((t) => t.columns.filter((c) => c.fk !== null && c.fk.table === table && (column === undefined || c.fk.column === column)));
 }
@@ -595,7 +598,11 @@ const edit: Readonly<Record<EditKind, Edit>> = {
     const candidates = originalColumns(schema, (c) => !c.nonNull && c.generatedFrom === null && !ctx.wasGenerated.has(c.id) && !c.pk);
     return pickOne(ctx, candidates, ({ table, column }) => {
       column.nonNull = true;
-      if (fillable(column) && column.fk === null && !hasDependents(schema, table, column) && percent(ctx.g, 40)) {
+      // The fill runs while v1's constraints still hold (they go in contract): none may use the column.
+      const before = findTable(ctx.v1, table.id);
+      const was = before === undefined ? undefined : findColumn(before, column.id);
+      const constrained = before === undefined || was === undefined || hasDependents(ctx.v1, before, was);
+      if (fillable(column) && !constrained && !hasDependents(schema, table, column) && percent(ctx.g, 40)) {
         column.default = randomDefault(ctx, schema, column, null, true);
         ctx.filled.add(column.id);
         ctx.shadowed.add(column.id);

@@ -68,7 +68,10 @@ function shadowColumnSteps(change: AlterColumnTypeChange, context: PlanContext):
   const shadowName = derivedName(to.name, 'wesley_new');
   const shadow = quoteIdent(shadowName);
   const sync = quoteIdent(derivedName(`${table}_${to.name}`, 'wesley_sync'));
-  const cast = (value: string) => `CAST(${value} AS ${to.type.sql})`;
+  // Made NOT NULL with a default: NULLs become the default (as a setNotNull change fills them),
+  // in the copy and in the trigger alike, or the NOT NULL on the shadow column would reject them.
+  const fill = from.nullable && !to.nullable ? defaultSql(to) : null;
+  const cast = (value: string) => (fill === null ? `CAST(${value} AS ${to.type.sql})` : `COALESCE(CAST(${value} AS ${to.type.sql}), ${fill})`);
   const exclusive = locks(table, 'AccessExclusiveLock');
   const dropSync = (ifExists: string) => [`DROP TRIGGER ${ifExists}${sync} ON ${t};`, `DROP FUNCTION ${ifExists}${sync}();`];
   const steps: StepDraft[] = [

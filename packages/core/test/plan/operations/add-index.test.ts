@@ -42,11 +42,8 @@ describe('addIndex', () => {
       scans: true,
       backfill: null,
       reversible: true,
-      rollback: {
-        sql: [`DROP INDEX CONCURRENTLY IF EXISTS ${partition}_measurement_reading_idx;`],
-        transactional: false,
-        locks: [`${partition}: ShareUpdateExclusiveLock`],
-      },
+      // Once attached, a partition's index goes with the parent's: PostgreSQL refuses to drop it alone.
+      rollback: { sql: [], transactional: true, locks: [] },
     });
     const attach = (partition: string) => ({
       id: `add-index:measurement.measurement_reading_idx:attach:${partition}`,
