@@ -10,7 +10,7 @@ import { loadSchemaSources } from '../schema/index.js';
 import { UsageError } from '../usage-error.js';
 import type { Command } from './command.js';
 import { commandConfig, configFlag, configRelative } from './command-config.js';
-import { parseFlags } from './parse-flags.js';
+import { parseCommandFlags } from './parse-flags.js';
 
 const name = 'drift';
 
@@ -51,11 +51,8 @@ export const driftCommand: Command = {
   summary: 'compare a live database with the schema and report every difference',
   help,
   async run(args, context) {
-    const values = parseFlags(name, args, flags);
-    if (values.help === true) {
-      context.stdout.write(help);
-      return exitCodes.ok;
-    }
+    const values = parseCommandFlags(name, help, args, flags, context.stdout);
+    if (values === null) return exitCodes.ok;
     const config = await commandConfig(values.config, context.cwd);
     const patterns = values.schema ?? config?.schema.map((pattern) => configRelative(config, pattern, context.cwd)) ?? [];
     if (patterns.length === 0) throw new UsageError('missing --schema <file|glob> (or --config <file>)', name);

@@ -9,7 +9,7 @@ import { loadSchemaSources } from '../schema/index.js';
 import { UsageError } from '../usage-error.js';
 import type { Command } from './command.js';
 import { commandConfig, configFlag, configRelative } from './command-config.js';
-import { parseFlags } from './parse-flags.js';
+import { parseCommandFlags } from './parse-flags.js';
 import { requiredSchemaFlags } from './required-schema-flags.js';
 
 const name = 'generate';
@@ -55,11 +55,8 @@ export const generateCommand: Command = {
   summary: 'compile the schema into SQL, TypeScript types, Zod validators and IR JSON',
   help,
   async run(args, context) {
-    const values = parseFlags(name, args, flags);
-    if (values.help === true) {
-      context.stdout.write(help);
-      return exitCodes.ok;
-    }
+    const values = parseCommandFlags(name, help, args, flags, context.stdout);
+    if (values === null) return exitCodes.ok;
     const config = await commandConfig(values.config, context.cwd);
     const fromConfig = (value: string) => (config === null ? value : configRelative(config, value, context.cwd));
     const { patterns, outDir: outDirFlag } = requiredSchemaFlags(

@@ -19,7 +19,7 @@ import {
 import { UsageError } from '../usage-error.js';
 import type { Command } from './command.js';
 import { commandConfig, configFlag, configRelative } from './command-config.js';
-import { parseFlags } from './parse-flags.js';
+import { parseCommandFlags } from './parse-flags.js';
 
 const name = 'migrate';
 
@@ -79,11 +79,8 @@ export const migrateCommand: Command = {
   summary: 'apply the pending migrations of a directory to a database',
   help,
   async run(args, context) {
-    const values = parseFlags(name, args, flags);
-    if (values.help === true) {
-      context.stdout.write(help);
-      return exitCodes.ok;
-    }
+    const values = parseCommandFlags(name, help, args, flags, context.stdout);
+    if (values === null) return exitCodes.ok;
     const dryRun = values['dry-run'] === true;
     const json = values.json === true;
     if (dryRun && json) throw new UsageError('--dry-run prints SQL and --json prints events; pick one', name);

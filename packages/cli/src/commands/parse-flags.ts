@@ -20,3 +20,20 @@ export function parseFlags<const T extends Options>(command: string, args: reado
     throw error;
   }
 }
+
+/**
+ * {@link parseFlags} for a command whose flags include `--help`: `null` once the command's help
+ * has been printed (the command then exits 0), else the flag values.
+ */
+export function parseCommandFlags<const T extends Options>(
+  command: string,
+  help: string,
+  args: readonly string[],
+  options: T,
+  stdout: { write(text: string): unknown },
+): FlagValues<T> | null {
+  const values = parseFlags(command, args, options);
+  if ((values as { help?: unknown }).help !== true) return values;
+  stdout.write(help);
+  return null;
+}

@@ -22,7 +22,7 @@ import {
 import { UsageError } from '../usage-error.js';
 import type { Command } from './command.js';
 import { commandConfig, configFlag, configRelative } from './command-config.js';
-import { parseFlags } from './parse-flags.js';
+import { parseCommandFlags } from './parse-flags.js';
 
 const name = 'plan';
 
@@ -84,11 +84,8 @@ export const planCommand: Command = {
   summary: 'plan a lock-aware migration from a schema or database to a new schema',
   help,
   async run(args, context) {
-    const values = parseFlags(name, args, flags);
-    if (values.help === true) {
-      context.stdout.write(help);
-      return exitCodes.ok;
-    }
+    const values = parseCommandFlags(name, help, args, flags, context.stdout);
+    if (values === null) return exitCodes.ok;
     if (values.json === true && values.explain === true) throw new UsageError('--json and --explain both print the plan; pick one', name);
     const config = await commandConfig(values.config, context.cwd);
     const fromValues = values.from ?? [];

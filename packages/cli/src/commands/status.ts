@@ -6,7 +6,7 @@ import { failureText, migrateFailure, migrationsDirectory, readDirectoryPlans } 
 import { formatStatusTable, statusRow, type StatusRow } from '../status/index.js';
 import type { Command } from './command.js';
 import { commandConfig, configFlag, configRelative } from './command-config.js';
-import { parseFlags } from './parse-flags.js';
+import { parseCommandFlags } from './parse-flags.js';
 
 const name = 'status';
 
@@ -47,11 +47,8 @@ export const statusCommand: Command = {
   summary: 'show which migrations a database has applied, and which are pending',
   help,
   async run(args, context) {
-    const values = parseFlags(name, args, flags);
-    if (values.help === true) {
-      context.stdout.write(help);
-      return exitCodes.ok;
-    }
+    const values = parseCommandFlags(name, help, args, flags, context.stdout);
+    if (values === null) return exitCodes.ok;
     const json = values.json === true;
     const config = await commandConfig(values.config, context.cwd);
     const dir = values.dir ?? (config === null ? 'migrations' : configRelative(config, config.migrations, context.cwd));

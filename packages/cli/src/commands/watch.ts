@@ -4,7 +4,7 @@ import { loadSchemaSources } from '../schema/index.js';
 import { UsageError } from '../usage-error.js';
 import { processStopSignal, watchSchema } from '../watch/index.js';
 import type { Command } from './command.js';
-import { parseFlags } from './parse-flags.js';
+import { parseCommandFlags } from './parse-flags.js';
 import { requiredSchemaFlags } from './required-schema-flags.js';
 
 const name = 'watch';
@@ -43,11 +43,8 @@ export const watchCommand: Command = {
   summary: 'generate, then regenerate on every change to the schema files',
   help,
   async run(args, context) {
-    const values = parseFlags(name, args, flags);
-    if (values.help === true) {
-      context.stdout.write(help);
-      return exitCodes.ok;
-    }
+    const values = parseCommandFlags(name, help, args, flags, context.stdout);
+    if (values === null) return exitCodes.ok;
     const { patterns, outDir: outDirFlag } = requiredSchemaFlags(values, name);
     const debounceMs = parseDebounce(values.debounce);
     // A path that does not exist or a glob that matches nothing is a mistake on the command
