@@ -73,6 +73,11 @@ export interface DropTableChange extends TableChangeBase {
   readonly definition: TableIR;
   /** Other tables its foreign keys point at that still exist when it is dropped (their triggers go too). */
   readonly references: readonly string[];
+  /**
+   * A new element declaring `@wes_renamed(from:)` this one while keeping a name the old schema
+   * has too: the declaration cannot be honoured, so the drop is refused.
+   */
+  readonly shadowedBy: string | null;
 }
 export interface RenameTableChange extends TableChangeBase {
   readonly kind: 'renameTable';
@@ -97,6 +102,11 @@ export interface AddColumnChange extends TableChangeBase {
 export interface DropColumnChange extends TableChangeBase {
   readonly kind: 'dropColumn';
   readonly column: ColumnIR;
+  /**
+   * A new element declaring `@wes_renamed(from:)` this one while keeping a name the old schema
+   * has too: the declaration cannot be honoured, so the drop is refused.
+   */
+  readonly shadowedBy: string | null;
 }
 export interface RenameColumnChange extends TableChangeBase {
   readonly kind: 'renameColumn';

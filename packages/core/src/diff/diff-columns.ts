@@ -3,6 +3,7 @@ import type { Change } from './change.js';
 import { quoteIdent } from '../naming/quote-ident.js';
 import { tokenizeSql } from '../sql/sql-tokens.js';
 import { impact } from './impact.js';
+import { shadowingRename } from './match-renames.js';
 import { sameDefault, sameExpression } from './same-definition.js';
 import { classifyTypeChange } from './type-change.js';
 
@@ -34,6 +35,7 @@ export function diffColumns(from: TableIR, to: TableIR): Change[] {
       kind: 'dropColumn',
       table,
       column,
+      shadowedBy: shadowingRename(column.name, from.columns, to.columns),
       impact: impact('breaking', 'breaking', `the data in ${table}.${column.name} is lost`),
     });
   }

@@ -4,6 +4,7 @@ import { diffColumns } from './diff-columns.js';
 import { diffConstraints } from './diff-constraints.js';
 import { diffEnums } from './diff-enums.js';
 import { impact } from './impact.js';
+import { shadowingRename } from './match-renames.js';
 import { findRenames, translateTable } from './translate-names.js';
 
 /**
@@ -68,6 +69,7 @@ export function diffSchemas(from: SchemaIR, to: SchemaIR): Change[] {
       table: table.name,
       definition: table,
       references: [...new Set(references)].sort(),
+      shadowedBy: shadowingRename(table.name, from.tables, to.tables),
       impact: impact('breaking', 'breaking', `table ${table.name} and every row in it are lost`),
     });
   }

@@ -33,5 +33,15 @@ export function matchRenames<T extends Renameable>(from: readonly T[], to: reado
   return matched;
 }
 
+/**
+ * The new element that declares `@wes_renamed(from: <dropped>)` but keeps a name the old schema
+ * also has, so it continues that element instead and the declaration cannot be honoured (the
+ * dropped one would lose its data), or `null`.
+ */
+export function shadowingRename<T extends Renameable>(dropped: string, from: readonly T[], to: readonly T[]): string | null {
+  const oldNames = new Set(from.map((item) => item.name));
+  return to.find((item) => item.meta.renamedFrom === dropped && oldNames.has(item.name))?.name ?? null;
+}
+
 export type TableMatch = Map<string, TableIR>;
 export type ColumnMatch = Map<string, ColumnIR>;

@@ -9,7 +9,6 @@ import { operationFor } from './operations/index.js';
 import { withPartitionLocks } from './partition-locks.js';
 import { phases, type Plan, type PlanStep } from './plan-types.js';
 import { serverFeatures } from './server-features.js';
-import { ignoredRenames } from './ignored-renames.js';
 
 /** Where a diagnostic about a change points: the schema element it comes from. */
 export interface SourcePosition {
@@ -66,7 +65,6 @@ export function planMigration(from: SchemaIR, to: SchemaIR, options: PlanOptions
     batchSize: options.batchSize ?? 1000,
     partitions: partitionsByTargetName(options.partitions ?? new Map(), changes),
   };
-  for (const { change, issue } of ignoredRenames(from, to, changes)) report(change, issue, 'error');
   const drafts: { change: Change; order: number; draft: StepDraft }[] = [];
   changes.forEach((change, index) => {
     if (change.impact.data === 'breaking' && options.allowDestructive !== true) {
