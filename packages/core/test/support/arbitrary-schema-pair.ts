@@ -23,6 +23,7 @@
 import fc from 'fast-check';
 import { snakeCase } from '../../src/naming/snake-case.js';
 import type { ScalarName } from './schema-features.js';
+import { brinScalars, enumPool, fieldNames, keywordColumns, labelPool, numericScalars, pkScalars } from './name-pools.js';
 import { scalarNames } from './schema-features.js';
 import {
   findColumn,
@@ -114,31 +115,6 @@ export function arbitrarySchemaPair(): fc.Arbitrary<SchemaPair> {
 
 const typePool = ['Account', 'Invoice', 'LineItem', 'Product', 'Shipment', 'Tag', 'Review', 'Warehouse'];
 const newTypePool = ['Coupon', 'Refund', 'Supplier', 'Address'];
-const enumPool = ['OrderStatus', 'PriorityLevel', 'PaymentKind', 'Visibility'];
-const labelPool = ['PENDING', 'ACTIVE', 'ARCHIVED', 'LOW', 'HIGH', 'DRAFT', 'PUBLIC', 'PRIVATE'];
-const fieldNames: Readonly<Record<ScalarName, readonly string[]>> = {
-  ID: ['externalId', 'refId'],
-  UUID: ['token', 'traceId'],
-  String: ['title', 'email', 'notes', 'sku'],
-  Int: ['quantity', 'rating', 'rank'],
-  BigInt: ['views', 'sizeBytes'],
-  Float: ['weight', 'ratio'],
-  Decimal: ['price', 'amount', 'total'],
-  Boolean: ['isActive', 'archived'],
-  DateTime: ['createdAt', 'updatedAt'],
-  Date: ['startsOn', 'dueDate'],
-  Time: ['opensAt', 'cutoff'],
-  JSON: ['payload', 'metadata'],
-};
-/** Columns renamed to SQL keywords with `@wes_column(name:)`, to exercise quoting in the plan. */
-const keywordColumns: readonly { readonly field: string; readonly column: string; readonly scalar: ScalarName }[] = [
-  { field: 'sortOrder', column: 'order', scalar: 'Int' },
-  { field: 'createdBy', column: 'user', scalar: 'String' },
-  { field: 'groupName', column: 'group', scalar: 'String' },
-];
-const pkScalars: readonly ScalarName[] = ['ID', 'UUID', 'Int', 'BigInt', 'String'];
-const numericScalars: ReadonlySet<ScalarName> = new Set(['Int', 'BigInt', 'Float', 'Decimal']);
-const brinScalars: ReadonlySet<ScalarName> = new Set(['Int', 'BigInt', 'DateTime', 'Date']);
 /** Literal defaults as SDL, each valid for its scalar (strings fit `varchar(8)`), all `>= 0`. */
 const literalDefaults: Readonly<Record<ScalarName, readonly string[]>> = {
   ID: ['"00000000-0000-0000-0000-000000000000"'],

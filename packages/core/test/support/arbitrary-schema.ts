@@ -14,6 +14,7 @@ import fc from 'fast-check';
 import { quoteIdent } from '../../src/naming/quote-ident.js';
 import { snakeCase } from '../../src/naming/snake-case.js';
 import { scalarNames, type Feature, type ScalarName } from './schema-features.js';
+import { brinScalars, enumPool, fieldNames, keywordColumns, labelPool, numericScalars, pkScalars } from './name-pools.js';
 
 export interface GeneratedSchema {
   /** The SDL text. */
@@ -29,41 +30,14 @@ export function arbitrarySchema(): fc.Arbitrary<GeneratedSchema> {
 
 /** Type names are PascalCase nouns whose snake_case never clashes with an enum's. */
 const typePool = ['Account', 'Invoice', 'LineItem', 'Product', 'Shipment', 'Tag', 'Review', 'Warehouse', 'Category', 'Payment'];
-const enumPool = ['OrderStatus', 'PriorityLevel', 'PaymentKind', 'Visibility'];
-const labelPool = ['PENDING', 'ACTIVE', 'ARCHIVED', 'LOW', 'HIGH', 'DRAFT', 'PUBLIC', 'PRIVATE'];
-/** Lower-camel field names by scalar; neither they nor their snake_case are SQL keywords. */
-const fieldNames: Readonly<Record<ScalarName, readonly string[]>> = {
-  ID: ['externalId', 'refId'],
-  UUID: ['token', 'traceId'],
-  String: ['title', 'email', 'notes', 'sku'],
-  Int: ['quantity', 'rating', 'rank'],
-  BigInt: ['views', 'sizeBytes'],
-  Float: ['weight', 'ratio'],
-  Decimal: ['price', 'amount', 'total'],
-  Boolean: ['isActive', 'archived'],
-  DateTime: ['createdAt', 'updatedAt'],
-  Date: ['startsOn', 'dueDate'],
-  Time: ['opensAt', 'cutoff'],
-  JSON: ['payload', 'metadata'],
-};
-/** Fields whose column is renamed to a keyword via `@wes_column(name:)`, to exercise quoting. */
-const keywordColumns: readonly { readonly field: string; readonly column: string; readonly scalar: ScalarName }[] = [
-  { field: 'sortOrder', column: 'order', scalar: 'Int' },
-  { field: 'createdBy', column: 'user', scalar: 'String' },
-  { field: 'groupName', column: 'group', scalar: 'String' },
-];
 const keywordTable = 'order';
 
-const pkScalars: readonly ScalarName[] = ['ID', 'UUID', 'Int', 'BigInt', 'String'];
 const compositePk: readonly { readonly name: string; readonly scalars: readonly ScalarName[] }[] = [
   { name: 'tenantId', scalars: ['Int', 'BigInt', 'UUID'] },
   { name: 'localCode', scalars: ['String', 'Int', 'Date'] },
 ];
 /** Scalars GraphQL itself defines; the others may be declared with `scalar X`. */
 const graphqlScalars: ReadonlySet<ScalarName> = new Set(['ID', 'String', 'Int', 'Float', 'Boolean']);
-const numericScalars: ReadonlySet<ScalarName> = new Set(['Int', 'BigInt', 'Float', 'Decimal']);
-/** BRIN has minmax operator classes for these. */
-const brinScalars: ReadonlySet<ScalarName> = new Set(['Int', 'BigInt', 'DateTime', 'Date']);
 
 /** Literal defaults as SDL text, each valid for its scalar (strings fit `varchar(8)`). */
 const literalDefaults: Readonly<Record<ScalarName, readonly string[]>> = {
