@@ -81,6 +81,9 @@ describeEachServer('migrate: killed with SIGKILL at every point, then run again'
     expect(baseline.audit).toEqual(auditRows.map((row) => [row.at, row.message, 1]).sort((a, b) => Number(a[0]) - Number(b[0])));
   });
 
+  /** Kill points whose index build was really cut short (an INVALID index before the re-run). */
+  let cutShort = 0;
+
   it('killed at each point and run again, it ends exactly where the uninterrupted run does', async () => {
     const points = killPoints(census);
     expect(points.length).toBeGreaterThanOrEqual(50);
@@ -100,6 +103,8 @@ describeEachServer('migrate: killed with SIGKILL at every point, then run again'
     };
     await Promise.all(Array.from({ length: concurrency }, worker));
     expect(failures).toEqual([]);
+    // The repair path (an INVALID index dropped before the redo) must have run at least once.
+    expect(cutShort).toBeGreaterThan(0);
   }, 240_000);
 
   /** One kill point on a fresh database: `null` when the re-run ends like the baseline, else what differs. */
@@ -111,9 +116,12 @@ describeEachServer('migrate: killed with SIGKILL at every point, then run again'
       // connection would) or let it finish, as the point says.
       await endStrayBackends(url, point.strays);
       if (point.strays !== 'leave') {
-        // The build the child died in was cut short (INVALID index) or finished on its own.
+        // The build the child died in was cut short (INVALID index) or finished on its own. Ending
+        // it races with its own end on a busy machine: a build that won the race is a "finished"
+        // point, still checked below; an INVALID index where none was cut is a failure.
         const invalid = await invalidIndexes(url);
-        if ((point.strays === 'terminate') !== invalid.length > 0) return `unexpected INVALID indexes before the re-run: ${JSON.stringify(invalid)}`;
+        if (point.strays === 'finish' && invalid.length > 0) return `unexpected INVALID indexes before the re-run: ${JSON.stringify(invalid)}`;
+        if (invalid.length > 0) cutShort++;
       }
       await migrate({ url, directory: migrations.directory, appliedBy: 'rerun', lock: { timeoutMs: 30_000, pollMs: 20 } });
       const session = await connect(url);
