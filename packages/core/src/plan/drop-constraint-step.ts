@@ -3,26 +3,41 @@ import { quoteIdent } from '../naming/quote-ident.js';
 import type { StepDraft } from './operation.js';
 import type { LockClaim } from './plan-types.js';
 import { alterTable, locks, rollback, step } from './step-builders.js';
-import { stepRank } from './step-rank.js';
+import { stepRank, type StepRank } from './step-rank.js';
 
 /**
- * `DROP CONSTRAINT`, in `contract`: a catalog update under a brief ACCESS EXCLUSIVE lock, also
- * on the referenced table for a foreign key (its triggers there are dropped). Foreign keys go
- * first in the phase, before the keys they reference. The rollback adds the constraint back
- * (validating it under lock: rollbacks favour getting back over staying online), and names the
- * locks that takes.
+ * `DROP CONSTRAINT`: a catalog update under a brief ACCESS EXCLUSIVE lock, also on the
+ * referenced table for a foreign key (its triggers there are dropped). Keys and foreign keys go
+ * in `contract` (the old code may rely on them: `ON CONFLICT` needs the unique index, a cascade
+ * deletes for it), foreign keys first, before the keys they reference. A check goes in `expand`,
+ * as `DROP NOT NULL` does: it only refuses rows, so the old code never misses it, and the fills
+ * of the backfill phase may write values that v2 allows and the dropped check refused. The
+ * rollback adds the constraint back (validating it under lock: rollbacks favour getting back over
+ * staying online), and names the locks that takes.
  */
 export function dropConstraintStep(table: string, constraint: TableConstraint): StepDraft {
   const relations = constraint.kind === 'foreignKey' && constraint.refTable !== table ? [table, constraint.refTable] : [table];
   const exclusive = locks(relations, 'AccessExclusiveLock');
   return step({
-    phase: 'contract',
-    rank: constraint.kind === 'foreignKey' ? stepRank.dropForeignKey : stepRank.dropConstraint,
+    phase: constraint.kind === 'check' ? 'expand' : 'contract',
+    rank: rankOf(constraint.kind),
     summary: `drop constraint ${constraint.name} of ${table}`,
     sql: [alterTable(table, `DROP CONSTRAINT ${quoteIdent(constraint.name)}`)],
     locks: exclusive,
     rollback: rollback([alterTable(table, `ADD ${constraintSql(constraint)}`)], addLocks(table, constraint)),
   });
+}
+
+function rankOf(kind: TableConstraint['kind']): StepRank {
+  switch (kind) {
+    case 'check':
+      return stepRank.relaxCheck;
+    case 'foreignKey':
+      return stepRank.dropForeignKey;
+    case 'primaryKey':
+    case 'unique':
+      return stepRank.dropConstraint;
+  }
 }
 
 /** What adding the constraint back (validated) takes, as pg_locks shows it on PG 15 and 18. */

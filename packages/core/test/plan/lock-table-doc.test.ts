@@ -5,7 +5,7 @@ import { lockTableSamples, type LockTableSample } from './lock-table-samples.js'
 
 /**
  * docs/locks.md against the planner: each operation kind's section (`### <kebab-kind>`) must
- * name every step id part, lock mode and diagnostic code the planner produces for a sample of
+ * name every step id part (in a table row with its phase), lock mode and diagnostic code the planner produces for a sample of
  * that kind in each situation, so a change to the planner that the doc does not follow fails
  * here instead of leaving the doc wrong.
  */
@@ -73,6 +73,11 @@ describe('docs/locks.md', () => {
           ? new RegExp(`\`${escape(kebab(sample.kind))}:[^\`:]+\``)
           : new RegExp(`:${escape(part)}(?![\\w:-])`);
       expect(section, `step ${step.id}`).toMatch(id);
+      // A step id may have a row per situation (server version, default or none): one of them
+      // holds its phase, in the phase column or, where a row names several steps, after the id.
+      const rows = section.split('\n').filter((line) => line.startsWith('|') && id.test(line));
+      const phased = rows.filter((row) => row.includes(`| ${step.phase} |`) || row.includes(`(${step.phase})`));
+      expect(phased, `${step.id} runs in ${step.phase}`).not.toEqual([]);
       for (const { mode } of step.locks) expect(section, `${step.id} takes ${mode}`).toContain(mode);
       if (!step.transactional) expect(section, `${step.id} runs outside a transaction`).toContain('no transaction');
       if (step.rewrites) expect(section, `${step.id} rewrites`).toContain('rewrite');

@@ -129,9 +129,9 @@ function expectedRows(before: Record<string, string[]>, v1: SchemaIR, survivor: 
 
 /**
  * Fixed cases, each naming the planner bug it caught: counterexamples the property found
- * (shrunk by fast-check, then trimmed by hand to what the bug needs), and two written by hand
- * (two dropped tables; the generated column made NOT NULL), for bugs seen while reading the
- * failures.
+ * (shrunk by fast-check, then trimmed by hand to what the bug needs), and three written by hand
+ * (two dropped tables; the generated column made NOT NULL; a fill refused by a check v2 drops),
+ * for bugs seen while reading the failures.
  */
 const regressions: readonly { readonly bug: string; readonly pair: SchemaPair }[] = [
   {
@@ -287,6 +287,16 @@ const regressions: readonly { readonly bug: string; readonly pair: SchemaPair }[
         },
       ],
       survivors: [{ from: 'shipment', to: 'shipment', columns: [['id', 'id'], ['quantity', 'quantity']], filled: [['quantity', '0']] }],
+    },
+  },
+  {
+    bug: 'NOT NULL with a default that a check v2 drops refuses: the drop ran in contract, after the fill it refused',
+    pair: {
+      v1: 'type Review @wes_table {\n  id: Int! @wes_pk\n  quantity: Int @wes_check(expr: "quantity > 0")\n}\n',
+      v2: 'type Review @wes_table {\n  id: Int! @wes_pk\n  quantity: Int! @wes_default(value: 0)\n}\n',
+      edits: ['dropCheck', 'setNotNull'],
+      rows: [{ table: 'review', columns: ['id', 'quantity'], rows: [['1', '1'], ['2', null]] }],
+      survivors: [{ from: 'review', to: 'review', columns: [['id', 'id'], ['quantity', 'quantity']], filled: [['quantity', '0']] }],
     },
   },
 ];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { planSteps } from '../step-facts.js';
 
 describe('dropCheck', () => {
-  it('drops the check in contract; the rollback adds it back validated', () => {
+  it('drops the check in expand, before any fill; the rollback adds it back validated', () => {
     const { steps, diagnostics } = planSteps(
       'type Account @wes_table { id: ID! @wes_pk  n: Int @wes_check(expr: "n > 0") }',
       'type Account @wes_table { id: ID! @wes_pk  n: Int }',
@@ -11,7 +11,7 @@ describe('dropCheck', () => {
     expect(steps).toEqual([
       {
         id: 'drop-check:account.account_n_check',
-        phase: 'contract',
+        phase: 'expand',
         sql: ['ALTER TABLE account DROP CONSTRAINT account_n_check;'],
         transactional: true,
         locks: ['account: AccessExclusiveLock'],
