@@ -7,5 +7,6 @@ export * from './server/index.js';
 export * from './introspect/index.js';
 export * from './execute/index.js';
 export * from './drift/index.js';
+export * from './spelling/index.js';
 export * from './migrate/index.js';
 export * from './sql-stream/index.js';

@@ -69,8 +69,9 @@ export const driftCommand: Command = {
     try {
       return await withDatabase(name, { ...values, config }, context, context.stdout, async (target) => {
         url = target.url;
-        const live = await readDatabaseSchema(target.url, dbSchema);
+        const live = await readDatabaseSchema(target.url, dbSchema, expected);
         if (live.ir === null) throw new Error('a database schema always reads into an IR');
+        for (const notice of live.notices) context.stderr.write(`wesley drift: note: ${notice}\n`);
         const findings = driftFindings(live.ir, expected);
         if (findings.length === 0) {
           context.stdout.write(`wesley drift: no drift, schema ${dbSchema} of the database matches ${label}\n`);

@@ -106,6 +106,7 @@ export const planCommand: Command = {
               flag: '--from',
               allowIrAndDatabase: true,
               databaseSchema: values.schema ?? 'public',
+              comparedWith: to.ir,
             });
       return await plan(from, to, context, {
         serverVersion: serverVersion ?? from.serverVersion ?? defaultServerVersion,
@@ -136,6 +137,7 @@ interface PlanRun {
 async function plan(from: SchemaInput, to: SchemaInput, context: CliContext, run: PlanRun): Promise<number> {
   const sources = [...from.sources, ...to.sources];
   const compileDiagnostics = [...from.diagnostics, ...to.diagnostics];
+  for (const notice of from.notices) context.stderr.write(`wesley plan: note: ${notice}\n`);
   if (from.ir === null || to.ir === null) {
     writeDiagnostics(context.stderr, compileDiagnostics, sources);
     context.stderr.write('wesley plan: no plan because of errors in the schema\n');

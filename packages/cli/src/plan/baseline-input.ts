@@ -33,5 +33,6 @@ export async function baselineInput(directory: string, cwd: string, command: str
     diagnostics: [],
     serverVersion: null,
     partitions: new Map(),
+    notices: [],
   };
 }

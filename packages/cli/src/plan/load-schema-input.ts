@@ -1,4 +1,4 @@
-import { compileSchema } from '@wesley/core';
+import { compileSchema, type SchemaIR } from '@wesley/core';
 import { loadSchemaSources } from '../schema/index.js';
 import { UsageError } from '../usage-error.js';
 import { readDatabaseSchema } from './read-database-schema.js';
@@ -21,6 +21,8 @@ export interface LoadSchemaInputOptions {
   readonly allowIrAndDatabase: boolean;
   /** The database schema to introspect. */
   readonly databaseSchema: string;
+  /** The schema a database will be compared with: its expressions are matched as the server spells them. */
+  readonly comparedWith?: SchemaIR | null;
 }
 
 /**
@@ -40,9 +42,9 @@ export async function loadSchemaInput(values: readonly string[], options: LoadSc
   const [only] = special;
   if (only !== undefined) {
     if (values.length > 1) throw new UsageError(`${flag} takes one database URL or one ir.json, or any number of .graphql files, not a mix`, command);
-    return isDatabaseUrl(only) ? readDatabaseSchema(only, options.databaseSchema) : readIrJson(only, cwd, command);
+    return isDatabaseUrl(only) ? readDatabaseSchema(only, options.databaseSchema, options.comparedWith ?? null) : readIrJson(only, cwd, command);
   }
   const sources = await loadSchemaSources(values, cwd, command);
   const { ir, diagnostics } = compileSchema(sources);
-  return { label: sources.map((source) => source.name).join(', '), ir, sources, diagnostics, serverVersion: null, partitions: new Map() };
+  return { label: sources.map((source) => source.name).join(', '), ir, sources, diagnostics, serverVersion: null, partitions: new Map(), notices: [] };
 }

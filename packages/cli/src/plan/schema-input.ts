@@ -14,4 +14,6 @@ export interface SchemaInput {
   readonly serverVersion: number | null;
   /** Partitions of each partitioned table, as the database has them (empty for files). */
   readonly partitions: ReadonlyMap<string, readonly string[]>;
+  /** What the user should know about how it was read (printed as notes); empty for files. */
+  readonly notices: readonly string[];
 }

@@ -10,6 +10,7 @@ import { normalizeExpression } from '../sql/normalize-expression.js';
 export const sameColumns = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && a.every((name, i) => name === b[i]);
 
+/** Whether two SQL expressions (or two NULLs) are the same up to what `normalizeExpression` drops. */
 export const sameExpression = (a: string | null, b: string | null): boolean =>
   a === b || (a !== null && b !== null && normalizeExpression(a) === normalizeExpression(b));
 

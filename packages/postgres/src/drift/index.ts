@@ -1,2 +1,2 @@
-export { detectDrift, type DriftOptions } from './detect-drift.js';
+export { detectDrift, type DriftOptions, type DriftReport } from './detect-drift.js';
 export { driftFindings, type DriftFinding } from './drift-finding.js';

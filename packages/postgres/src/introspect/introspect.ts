@@ -28,7 +28,7 @@ export async function introspect(db: Queryable, options: IntrospectOptions = {})
   await db.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
     await db.query(`SELECT pg_catalog.set_config('search_path', $1, true)`, [quoteIdent(schema)]);
-    const ir = await read(db, schema);
+    const ir = await readSchema(db, schema);
     await db.query('COMMIT');
     return ir;
   } catch (error) {
@@ -37,7 +37,11 @@ export async function introspect(db: Queryable, options: IntrospectOptions = {})
   }
 }
 
-async function read(db: Queryable, schema: string): Promise<SchemaIR> {
+/**
+ * The catalog reads of {@link introspect}, in whatever transaction `db` is in; `search_path`
+ * decides how types and functions print.
+ */
+export async function readSchema(db: Queryable, schema: string): Promise<SchemaIR> {
   const enums = await readEnums(db, schema);
   const names = await readTableNames(db, schema);
   const columns = await readColumns(db, schema, new Set(enums.map((e) => e.name)));

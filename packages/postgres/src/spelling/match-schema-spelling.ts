@@ -1,0 +1,33 @@
+import type { SchemaIR } from '@wesley/core';
+import type { Queryable } from '../introspect/queryable.js';
+import { adoptSchemaSpelling } from './adopt-schema-spelling.js';
+import { spellOnServer } from './spell-on-server.js';
+
+/** `live` ready to compare with a schema, and why it is not, when it is not. */
+export interface SchemaSpelling {
+  /** `live`, its expressions in `expected`'s words where the server stores both alike. */
+  readonly ir: SchemaIR;
+  /** Set when the server could not build `expected` and expressions compare as text. */
+  readonly notice: string | null;
+}
+
+/**
+ * Prepares the introspected `live` schema (read from `liveSchema`) for a diff against
+ * `expected`: the server builds `expected` in a rolled-back scratch schema
+ * ({@link spellOnServer}) and every expression it stores as `live` has it takes `expected`'s
+ * spelling ({@link adoptSchemaSpelling}). When the server refuses (a read-only role or a
+ * standby), `live` is returned as it is, with a notice: expressions then compare through
+ * `normalizeExpression` alone, which may see two spellings of one expression as a difference.
+ */
+export async function matchSchemaSpelling(db: Queryable, live: SchemaIR, expected: SchemaIR, liveSchema: string): Promise<SchemaSpelling> {
+  try {
+    const spelled = await spellOnServer(db, expected, liveSchema);
+    return { ir: adoptSchemaSpelling(live, expected, spelled), notice: null };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      ir: live,
+      notice: `expressions compared as text: the server did not build the schema in a scratch schema (${reason}); an expression written otherwise than PostgreSQL prints it may show as a difference`,
+    };
+  }
+}
