@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -51,5 +51,17 @@ describe('writeArtifacts / compareArtifacts', () => {
     expect(statuses.map((s) => s.state)).toEqual(['stale', 'missing']);
     expect(await readFile(path.join(root, 'schema.sql'), 'utf8')).toBe('old\n');
     await expect(stat(path.join(root, 'types.ts'))).rejects.toThrow(/ENOENT/);
+  });
+
+  it('replaces a changed file by a rename, so a reader never sees half of it, and leaves no temporary file', async () => {
+    await writeArtifacts(root, artifacts);
+    const typesPath = path.join(root, 'types.ts');
+    const before = await stat(typesPath);
+    const changed: Artifact[] = [artifacts[0]!, { file: 'types.ts', content: 'export interface B {}\n' }];
+    await writeArtifacts(root, changed);
+    // A new file took the old one's name: the old inode was never written in place.
+    expect((await stat(typesPath)).ino).not.toBe(before.ino);
+    expect(await readFile(typesPath, 'utf8')).toBe('export interface B {}\n');
+    expect((await readdir(root)).sort()).toEqual(['schema.sql', 'types.ts']);
   });
 });
