@@ -123,6 +123,8 @@ export interface AlterColumnTypeChange extends TableChangeBase {
   readonly dependents: readonly string[];
   /** An index covers the column: even a catalog-only change takes SHARE to check it. */
   readonly indexed: boolean;
+  /** The table is partitioned: the shadow column's sync trigger needs row triggers on the parent (PostgreSQL 13+). */
+  readonly partitioned: boolean;
 }
 export interface SetNotNullChange extends TableChangeBase {
   readonly kind: 'setNotNull';

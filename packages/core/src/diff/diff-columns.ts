@@ -66,7 +66,7 @@ function diffColumn(target: TableIR, from: ColumnIR, to: ColumnIR): Change[] {
     const indexedColumn = [target.primaryKey?.columns ?? [], ...target.uniques.map((u) => u.columns), ...target.indexes.map((i) => i.columns)].some(
       (columns) => columns.includes(to.name),
     );
-    changes.push({ kind: 'alterColumnType', table, from, to, key, dependents: dependentsOf(target, to.name), indexed: indexedColumn, impact: value });
+    changes.push({ kind: 'alterColumnType', table, from, to, key, dependents: dependentsOf(target, to.name), indexed: indexedColumn, partitioned: target.partition !== null, impact: value });
     if (typeChange !== 'catalog') return changes;
   }
   if (!sameExpression(from.generated, to.generated)) {

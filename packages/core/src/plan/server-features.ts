@@ -14,6 +14,8 @@ export const serverFeatures = {
   enumValueInTransaction: 120000,
   /** `ALTER COLUMN ... DROP EXPRESSION` turns a generated column into a plain one. */
   dropExpression: 130000,
+  /** A BEFORE ... FOR EACH ROW trigger on a partitioned table (cloned to its partitions). */
+  partitionedRowTriggers: 130000,
   /** `ALTER COLUMN ... SET EXPRESSION` changes a generated column's expression (rewrites). */
   setExpression: 170000,
   /** `ADD CONSTRAINT n NOT NULL col NOT VALID` + `VALIDATE`: NOT NULL without the CHECK dance. */

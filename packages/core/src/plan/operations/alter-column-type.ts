@@ -6,6 +6,7 @@ import { derivedName } from '../../sdl/lower/name-allocator.js';
 import { backfillStep, noKeyWarning } from '../backfill-step.js';
 import { notNullSteps } from '../not-null-steps.js';
 import type { Operation, OperationResult, PlanContext, PlanIssue, StepDraft } from '../operation.js';
+import { supports } from '../server-features.js';
 import { alterTable, locks, prefixParts, rollback, step } from '../step-builders.js';
 import { stepRank } from '../step-rank.js';
 
@@ -22,7 +23,8 @@ import { stepRank } from '../step-rank.js';
  *    in one transaction. The old values are gone after this, so it is irreversible.
  *
  * Constraints and indexes on the column would be dropped with the old column, so a shadow
- * change of such a column is refused (WES102) rather than silently losing them.
+ * change of such a column is refused (WES102) rather than silently losing them; so is one on a
+ * partitioned table before PostgreSQL 13, which has no row triggers on a partitioned table.
  */
 export const alterColumnType: Operation<'alterColumnType'> = {
   kind: 'alterColumnType',
@@ -54,6 +56,15 @@ export const alterColumnType: Operation<'alterColumnType'> = {
           code: 'WES102',
           message: `${table}.${to.name} changes type from ${from.type.sql} to ${to.type.sql}, which needs a shadow column, but ${blockers.join(', ')} use${blockers.length === 1 ? 's' : ''} it`,
           help: 'drop those constraints and indexes in one migration, change the type in the next, then add them back',
+        },
+      };
+    }
+    if (change.partitioned && !supports(context.serverVersion, 'partitionedRowTriggers')) {
+      return {
+        refusal: {
+          code: 'WES102',
+          message: `${table}.${to.name} changes type from ${from.type.sql} to ${to.type.sql}, which needs a shadow column kept in sync by a row trigger, and ${table} is partitioned: PostgreSQL ${Math.floor(context.serverVersion / 10000)} has no row triggers on a partitioned table (13 and later do)`,
+          help: 'upgrade to PostgreSQL 13 or later, or change the type partition by partition by hand',
         },
       };
     }

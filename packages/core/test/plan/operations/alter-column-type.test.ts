@@ -225,6 +225,20 @@ describe('alterColumnType', () => {
     ]);
   });
 
+  it('refuses a shadow-column change on a partitioned table before PostgreSQL 13 (WES102), which has no row triggers there', () => {
+    const event = (type: string) =>
+      `type Event @wes_table @wes_partition(by: "createdAt", strategy: RANGE) { id: ID! @wes_pk  createdAt: DateTime! @wes_pk  n: ${type} }`;
+    expect(planRefusal(event('Int'), event('BigInt'), { serverVersion: 120000 }).map((d) => [d.code, d.message])).toEqual([
+      [
+        'WES102',
+        'event.n changes type from integer to bigint, which needs a shadow column kept in sync by a row trigger, and event is partitioned: PostgreSQL 12 has no row triggers on a partitioned table (13 and later do)',
+      ],
+    ]);
+    const { steps, diagnostics } = planSteps(event('Int'), event('BigInt'), { serverVersion: 130000 });
+    expect(diagnostics).toEqual([]);
+    expect(steps.map((step) => step.id)).toEqual(['alter-column-type:event.n:shadow', 'alter-column-type:event.n:backfill', 'alter-column-type:event.n:swap']);
+  });
+
   it('backfills a table without a primary key in one UPDATE, and warns (WES106)', () => {
     const event = (type: string) => schema([table('event', [column('n', type, { nullable: true })])]);
     const { steps, diagnostics } = planSteps(event('integer'), event('bigint'));
