@@ -158,3 +158,29 @@ describe('wesley generate with several files', () => {
     expect(ir.tables[0]?.columns.map((c) => c.name)).toEqual(['id', 'name']);
   });
 });
+
+describe('wesley generate and plan with custom scalars from the config', () => {
+  it('maps the scalars the config names, and reports an unmapped one at its use', async () => {
+    const schema = 'scalar Email\nscalar Money\n\ntype Customer @wes_table {\n  id: ID! @wes_pk\n  email: Email!\n  balance: Money\n}\n';
+    const cwd = await workspace('scalars', {
+      'db/schema.graphql': schema,
+      'db/wesley.config.json': JSON.stringify({ schema: 'schema.graphql', scalars: { Email: 'varchar(320)', Money: 'numeric(12,2)' } }),
+    });
+    const run = await runBuiltCli(cwd, 'generate', '--config', 'db/wesley.config.json');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const sql = await readFile(path.join(cwd, 'db/generated/schema.sql'), 'utf8');
+    expect(sql).toContain('email character varying(320) NOT NULL');
+    expect(sql).toContain('balance numeric(12,2)');
+
+    // plan --config compiles the target with the same scalars (from an empty baseline).
+    const planned = await runBuiltCli(cwd, 'plan', '--config', 'db/wesley.config.json', '--explain');
+    expect(planned.stderr).toBe('');
+    expect(planned.code).toBe(0);
+
+    // Without the config the scalars are unknown: each is reported where the schema uses it.
+    const bare = await runBuiltCli(cwd, 'generate', '--schema', 'db/schema.graphql', '--out-dir', 'out');
+    expect(bare.code).toBe(1);
+    expect(bare.stderr).toMatch(/^db\/schema\.graphql:6:\d+ {2}WES\d{3} {2}error {2}.*Email/m);
+  });
+});

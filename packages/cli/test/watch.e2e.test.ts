@@ -175,14 +175,38 @@ describe('wesley watch with a glob', () => {
   });
 });
 
+describe('wesley watch --config with dts', () => {
+  it('keeps the declaration file beside the schema up to date, byte for byte what generate --dts writes', async () => {
+    const cwd = await workspace('config-dts', {
+      'db/schema.graphql': shop,
+      'db/wesley.config.json': JSON.stringify({ schema: 'schema.graphql', outDir: 'generated', dts: true }),
+    });
+    const sidecar = path.join(cwd, 'db/schema.d.graphql.ts');
+    const wesley = watch(cwd, '--config', 'db/wesley.config.json');
+    await wesley.line('stdout', /^wesley watch: watching db\/schema\.graphql/);
+    expect(wesley.lines.stdout[0]).toMatch(/^wesley watch: wrote schema\.sql, types\.ts, zod\.ts, ir\.json in db\/generated, wrote db\/schema\.d\.graphql\.ts \(\d+ ms\)$/);
+
+    const from = wesley.lines.stdout.length;
+    await writeFile(path.join(cwd, 'db/schema.graphql'), withOrderColumn('memo'));
+    await wesley.line('stdout', /^wesley watch: wrote .*db\/schema\.d\.graphql\.ts/, from);
+    expect(await readFile(sidecar, 'utf8')).toContain('memo');
+    const generate = await runBuiltCli(cwd, 'generate', '--config', 'db/wesley.config.json', '--check');
+    expect(generate.stdout).toBe('wesley generate --check: 5 files up to date\n');
+    expect(generate.code).toBe(0);
+    expect(await wesley.stop('SIGTERM')).toBe(0);
+    expect(wesley.lines.stderr).toEqual([]);
+  });
+});
+
 describe('wesley watch: command line', () => {
   it.each([
     [['-o', 'out'], 'wesley watch: missing --schema <file|glob>'],
     [['-s', 'a.graphql'], 'wesley watch: missing --out-dir <dir>'],
     [['-s', 'missing.graphql', '-o', 'out'], 'wesley watch: schema file not found: missing.graphql'],
     [['-s', 'schema.graphql', '-o', 'out', '--debounce', 'soon'], "wesley watch: --debounce takes a whole number of milliseconds, not 'soon'"],
+    [['-s', '*.graphql', '-s', 'other/*.graphql', '-o', 'out', '--dts'], 'wesley watch: --dts needs exactly one schema file, got 2'],
   ])('exits 2 for %j', async (args, message) => {
-    const cwd = await workspace('usage', { 'schema.graphql': shop });
+    const cwd = await workspace('usage', { 'schema.graphql': shop, 'other/extra.graphql': 'type Note @wes_table {\n  id: ID! @wes_pk\n}\n' });
     const result = await runBuiltCli(cwd, 'watch', ...args);
     expect(result).toEqual({ code: 2, stdout: '', stderr: `${message}\nRun 'wesley watch --help' for usage.\n` });
   });

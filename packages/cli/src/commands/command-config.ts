@@ -1,7 +1,8 @@
 import path from 'node:path';
+import type { CompileOptions } from '@wesley/core';
 import { loadConfig, type WesleyConfig } from '../config/index.js';
 
-/** The `--config` flag of `generate`, `plan`, `migrate`, `status` and `drift`. */
+/** The `--config` flag of `generate`, `watch`, `plan`, `migrate`, `status` and `drift`. */
 export const configFlag = { config: { type: 'string', short: 'c' } } as const;
 
 /**
@@ -11,6 +12,11 @@ export const configFlag = { config: { type: 'string', short: 'c' } } as const;
  */
 export async function commandConfig(file: string | undefined, cwd: string): Promise<WesleyConfig | null> {
   return file === undefined ? null : loadConfig(file, cwd);
+}
+
+/** What the compiler takes from the config: its custom scalars. */
+export function compileOptions(config: WesleyConfig | null): CompileOptions {
+  return config === null ? {} : { scalars: config.scalars };
 }
 
 /**

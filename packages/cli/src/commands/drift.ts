@@ -9,7 +9,7 @@ import { readDatabaseSchema } from '../plan/index.js';
 import { loadSchemaSources } from '../schema/index.js';
 import { UsageError } from '../usage-error.js';
 import type { Command } from './command.js';
-import { commandConfig, configFlag, configRelative } from './command-config.js';
+import { commandConfig, compileOptions, configFlag, configRelative } from './command-config.js';
 import { parseCommandFlags } from './parse-flags.js';
 
 const name = 'drift';
@@ -57,7 +57,7 @@ export const driftCommand: Command = {
     const patterns = values.schema ?? config?.schema.map((pattern) => configRelative(config, pattern, context.cwd)) ?? [];
     if (patterns.length === 0) throw new UsageError('missing --schema <file|glob> (or --config <file>)', name);
     const sources = await loadSchemaSources(patterns, context.cwd, name);
-    const { ir: expected, diagnostics } = compileSchema(sources);
+    const { ir: expected, diagnostics } = compileSchema(sources, compileOptions(config));
     if (expected === null || hasErrors(diagnostics)) {
       writeDiagnostics(context.stderr, diagnostics, sources);
       context.stderr.write('wesley drift: nothing compared because of errors in the schema\n');

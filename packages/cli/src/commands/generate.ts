@@ -1,14 +1,14 @@
 import path from 'node:path';
-import { compileSchema, declarationFileName, emitModuleDeclarations, hasErrors, type SchemaIR, type SchemaSource } from '@wesley/core';
+import { compileSchema, hasErrors } from '@wesley/core';
 import type { CliContext } from '../cli-context.js';
 import { displayPath } from '../display-path.js';
 import { exitCodes } from '../exit-codes.js';
-import { compareArtifacts, renderArtifacts, writeArtifacts, type Artifact, type ArtifactStatus } from '../generate/index.js';
+import { compareArtifacts, renderArtifacts, sidecarArtifact, writeArtifacts, type Artifact, type ArtifactStatus } from '../generate/index.js';
 import { writeDiagnostics } from '../output/index.js';
 import { loadSchemaSources } from '../schema/index.js';
 import { UsageError } from '../usage-error.js';
 import type { Command } from './command.js';
-import { commandConfig, configFlag, configRelative } from './command-config.js';
+import { commandConfig, compileOptions, configFlag } from './command-config.js';
 import { parseCommandFlags } from './parse-flags.js';
 import { requiredSchemaFlags } from './required-schema-flags.js';
 
@@ -58,16 +58,11 @@ export const generateCommand: Command = {
     const values = parseCommandFlags(name, help, args, flags, context.stdout);
     if (values === null) return exitCodes.ok;
     const config = await commandConfig(values.config, context.cwd);
-    const fromConfig = (value: string) => (config === null ? value : configRelative(config, value, context.cwd));
-    const { patterns, outDir: outDirFlag } = requiredSchemaFlags(
-      { schema: values.schema ?? config?.schema.map(fromConfig), 'out-dir': values['out-dir'] ?? (config === null ? undefined : fromConfig(config.outDir)) },
-      name,
-    );
+    const { patterns, outDir: outDirFlag, dts } = requiredSchemaFlags(values, config, context.cwd, name);
 
     const sources = await loadSchemaSources(patterns, context.cwd, name);
-    const dts = values.dts === true || config?.dts === true;
     if (dts && sources.length !== 1) throw new UsageError(`--dts needs exactly one schema file, got ${sources.length}`, name);
-    const { ir, diagnostics } = compileSchema(sources);
+    const { ir, diagnostics } = compileSchema(sources, compileOptions(config));
     writeDiagnostics(context.stderr, diagnostics, sources);
     if (ir === null || hasErrors(diagnostics, values.strict === true)) {
       context.stderr.write(`wesley generate: nothing written because of ${values.strict === true ? 'errors or warnings (--strict)' : 'errors'}\n`);
@@ -85,15 +80,6 @@ export const generateCommand: Command = {
     return values.check === true ? reportCheck(statuses, context) : reportWrite(statuses, outDir, context);
   },
 };
-
-/**
- * The declaration file of the one schema file in `sources` and its folder: byte-identical to
- * what `@wesley/unplugin` writes, so the two never fight over it.
- */
-function sidecarArtifact(sources: readonly SchemaSource[], ir: SchemaIR, cwd: string): { dir: string; artifact: Artifact } {
-  const file = path.resolve(cwd, sources[0]?.name ?? '');
-  return { dir: path.dirname(file), artifact: { file: declarationFileName(path.basename(file)), content: emitModuleDeclarations(ir) } };
-}
 
 function reportCheck(statuses: readonly ArtifactStatus[], context: CliContext): number {
   const outdated = statuses.filter((status) => status.state !== 'fresh');

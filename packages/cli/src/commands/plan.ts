@@ -21,7 +21,7 @@ import {
 } from '../plan/index.js';
 import { UsageError } from '../usage-error.js';
 import type { Command } from './command.js';
-import { commandConfig, configFlag, configRelative } from './command-config.js';
+import { commandConfig, compileOptions, configFlag, configRelative } from './command-config.js';
 import { parseCommandFlags } from './parse-flags.js';
 
 const name = 'plan';
@@ -96,7 +96,8 @@ export const planCommand: Command = {
     try {
       // The files first: a wrong path is reported before a database is contacted.
       const toValues = values.to ?? config?.schema.map((pattern) => configRelative(config, pattern, context.cwd)) ?? [];
-      const to = await loadSchemaInput(toValues, { cwd: context.cwd, command: name, flag: '--to', allowIrAndDatabase: false, databaseSchema: 'public' });
+      const compile = compileOptions(config);
+      const to = await loadSchemaInput(toValues, { cwd: context.cwd, command: name, flag: '--to', allowIrAndDatabase: false, databaseSchema: 'public', compile });
       const from =
         config !== null && values.from === undefined
           ? await baselineInput(path.resolve(config.directory, config.migrations), context.cwd, name)
@@ -106,6 +107,7 @@ export const planCommand: Command = {
               flag: '--from',
               allowIrAndDatabase: true,
               databaseSchema: values.schema ?? 'public',
+              compile,
               comparedWith: to.ir,
             });
       return await plan(from, to, context, {

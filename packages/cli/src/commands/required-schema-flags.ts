@@ -1,13 +1,30 @@
+import type { WesleyConfig } from '../config/index.js';
 import { UsageError } from '../usage-error.js';
+import { configRelative } from './command-config.js';
 
-/** The `--schema` patterns and `--out-dir` that `generate` and `watch` both require. */
+/** The flags `generate` and `watch` share. */
+export interface SchemaOutputFlags {
+  readonly schema?: readonly string[] | undefined;
+  readonly 'out-dir'?: string | undefined;
+  readonly dts?: boolean | undefined;
+}
+
+/**
+ * The `--schema` patterns, `--out-dir` and `--dts` that `generate` and `watch` both need, each
+ * from its flag or else from `config` (its paths made relative to `cwd`, as if typed).
+ *
+ * @throws UsageError when neither gives the schema or the output directory.
+ */
 export function requiredSchemaFlags(
-  values: { readonly schema?: readonly string[] | undefined; readonly 'out-dir'?: string | undefined },
+  values: SchemaOutputFlags,
+  config: WesleyConfig | null,
+  cwd: string,
   command: string,
-): { readonly patterns: readonly string[]; readonly outDir: string } {
-  const patterns = values.schema ?? [];
+): { readonly patterns: readonly string[]; readonly outDir: string; readonly dts: boolean } {
+  const fromConfig = (value: string) => (config === null ? value : configRelative(config, value, cwd));
+  const patterns = values.schema ?? config?.schema.map(fromConfig) ?? [];
   if (patterns.length === 0) throw new UsageError('missing --schema <file|glob>', command);
-  const outDir = values['out-dir'];
+  const outDir = values['out-dir'] ?? (config === null ? undefined : fromConfig(config.outDir));
   if (outDir === undefined || outDir === '') throw new UsageError('missing --out-dir <dir>', command);
-  return { patterns, outDir };
+  return { patterns, outDir, dts: values.dts === true || config?.dts === true };
 }

@@ -4,6 +4,7 @@ import { loadSchemaSources } from '../schema/index.js';
 import { UsageError } from '../usage-error.js';
 import { processStopSignal, watchSchema } from '../watch/index.js';
 import type { Command } from './command.js';
+import { commandConfig, compileOptions, configFlag } from './command-config.js';
 import { parseCommandFlags } from './parse-flags.js';
 import { requiredSchemaFlags } from './required-schema-flags.js';
 
@@ -12,6 +13,8 @@ const name = 'watch';
 const flags = {
   schema: { type: 'string', short: 's', multiple: true },
   'out-dir': { type: 'string', short: 'o' },
+  ...configFlag,
+  dts: { type: 'boolean' },
   debounce: { type: 'string' },
   strict: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -19,7 +22,8 @@ const flags = {
 
 const defaultDebounceMs = 50;
 
-const help = `Usage: wesley watch --schema <file|glob>... --out-dir <dir> [--debounce <ms>] [--strict]
+const help = `Usage: wesley watch --schema <file|glob>... --out-dir <dir> [--dts] [--debounce <ms>] [--strict]
+       wesley watch --config <file> [--debounce <ms>] [--strict]
 
 Writes what 'wesley generate' writes (schema.sql, types.ts, zod.ts, ir.json), then again
 whenever a schema file is saved, or a file starts or stops matching a glob. A burst of saves
@@ -27,8 +31,12 @@ gives one regeneration; only files whose content changed are rewritten. When a s
 the schema invalid, its diagnostics are printed and the output is left as it was.
 
 Options:
-  -s, --schema <file|glob>  schema file or glob; repeat for several (required)
-  -o, --out-dir <dir>       output directory, created if needed (required)
+  -s, --schema <file|glob>  schema file or glob; repeat for several (required without --config)
+  -o, --out-dir <dir>       output directory, created if needed (required without --config)
+  -c, --config <file>       a wesley.config.json, .mjs or .ts: its schema, outDir and dts
+                            stand in for the flags not given
+      --dts                 also keep <name>.d.graphql.ts beside the (single) schema file up
+                            to date, as 'wesley generate --dts' writes it
       --debounce <ms>       quiet time after the last save before regenerating (default ${defaultDebounceMs})
       --strict              treat warnings as errors
   -h, --help                show this help
@@ -45,14 +53,16 @@ export const watchCommand: Command = {
   async run(args, context) {
     const values = parseCommandFlags(name, help, args, flags, context.stdout);
     if (values === null) return exitCodes.ok;
-    const { patterns, outDir: outDirFlag } = requiredSchemaFlags(values, name);
+    const config = await commandConfig(values.config, context.cwd);
+    const { patterns, outDir: outDirFlag, dts } = requiredSchemaFlags(values, config, context.cwd, name);
     const debounceMs = parseDebounce(values.debounce);
     // A path that does not exist or a glob that matches nothing is a mistake on the command
     // line: refused before watching. Later, the same is reported and watching goes on.
-    await loadSchemaSources(patterns, context.cwd, name);
+    const sources = await loadSchemaSources(patterns, context.cwd, name);
+    if (dts && sources.length !== 1) throw new UsageError(`--dts needs exactly one schema file, got ${sources.length}`, name);
 
     const outDir = path.resolve(context.cwd, outDirFlag);
-    await watchSchema({ patterns, outDir, debounceMs, strict: values.strict === true }, context, processStopSignal());
+    await watchSchema({ patterns, outDir, debounceMs, strict: values.strict === true, dts, compile: compileOptions(config) }, context, processStopSignal());
     return exitCodes.ok;
   },
 };

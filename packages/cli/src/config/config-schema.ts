@@ -46,6 +46,13 @@ export const wesleyConfigSchema = z
     databases: z.array(database).min(1, 'must list at least one database').optional(),
     /** The name of the migration advisory lock (default `wesley`). */
     lockName: z.string().min(1, 'must not be empty').optional(),
+    /** Custom scalars and their PostgreSQL types (`{ "Email": "citext" }`); they may override the built-in ones. */
+    scalars: z
+      .record(
+        z.string().regex(/^[_A-Za-z][_0-9A-Za-z]*$/, 'must be a GraphQL scalar name'),
+        z.string().trim().min(1, 'must be a PostgreSQL type, such as "text" or "numeric(12,2)"'),
+      )
+      .optional(),
   })
   .superRefine((config, context) => {
     const schema = typeof config.schema === 'string' ? [config.schema] : config.schema;

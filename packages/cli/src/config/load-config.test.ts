@@ -43,7 +43,18 @@ describe('loadConfig', () => {
       dts: false,
       databases: [{ name: 'default', urlEnv: 'DATABASE_URL' }],
       lockName: null,
+      scalars: {},
     });
+  });
+
+  it('reads custom scalars, and reports a bad name or an empty type at its path', async () => {
+    await write('scalars/wesley.config.json', JSON.stringify({ schema: 's.graphql', scalars: { Email: 'varchar(320)', Money: 'numeric(12,2)' } }));
+    expect((await loadConfig('scalars/wesley.config.json', cwd)).scalars).toEqual({ Email: 'varchar(320)', Money: 'numeric(12,2)' });
+    await write('bad-scalars/wesley.config.json', JSON.stringify({ schema: 's.graphql', scalars: { 'e-mail': 'text', Money: ' ' } }));
+    expect((await failure('bad-scalars/wesley.config.json')).issues).toEqual([
+      { path: 'scalars.e-mail', message: 'must be a GraphQL scalar name' },
+      { path: 'scalars.Money', message: 'must be a PostgreSQL type, such as "text" or "numeric(12,2)"' },
+    ]);
   });
 
   it('reads the default export of wesley.config.mjs, naming each database its own variable', async () => {

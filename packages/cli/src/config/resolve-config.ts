@@ -4,7 +4,7 @@ import { configPath } from './config-path.js';
 import { wesleyConfigSchema } from './config-schema.js';
 import type { DatabaseConfig, WesleyConfig } from './wesley-config.js';
 
-const help = 'the fields of wesley.config: schema, outDir, migrations, dts, databases ([{ name, urlEnv }]), lockName';
+const help = 'the fields of wesley.config: schema, outDir, migrations, dts, databases ([{ name, urlEnv }]), lockName, scalars ({ Name: "postgres type" })';
 const urlHelp = 'a database URL holds a password, and config files are committed: put the URL in an environment variable and name that variable with `urlEnv`';
 
 /**
@@ -18,11 +18,12 @@ export function resolveConfig(value: unknown, file: string, shown: string): Wesl
   if (urlIssues.length > 0) throw new ConfigError(shown, urlIssues, urlHelp);
   const parsed = wesleyConfigSchema.safeParse(value);
   if (!parsed.success) {
-    const issues = parsed.error.issues.flatMap((issue): ConfigIssue[] =>
-      issue.code === 'unrecognized_keys'
-        ? issue.keys.map((key) => ({ path: configPath([...issue.path, key]), message: 'is not a field of wesley.config' }))
-        : [{ path: configPath(issue.path), message: issue.message }],
-    );
+    const issues = parsed.error.issues.flatMap((issue): ConfigIssue[] => {
+      if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: configPath([...issue.path, key]), message: 'is not a field of wesley.config' }));
+      // A bad key of a record (`scalars`): the key's own rule says what is wrong with it.
+      if (issue.code === 'invalid_key') return issue.issues.map((inner) => ({ path: configPath(issue.path), message: inner.message }));
+      return [{ path: configPath(issue.path), message: issue.message }];
+    });
     throw new ConfigError(shown, issues, help);
   }
   const config = parsed.data;
@@ -35,6 +36,7 @@ export function resolveConfig(value: unknown, file: string, shown: string): Wesl
     dts: config.dts ?? false,
     databases: databases(config.databases),
     lockName: config.lockName ?? null,
+    scalars: config.scalars ?? {},
   };
 }
 

@@ -28,4 +28,6 @@ export interface WesleyConfig {
   readonly databases: readonly DatabaseConfig[];
   /** The migration advisory lock's name, or `null` for the migrator's default. */
   readonly lockName: string | null;
+  /** Custom scalars and their PostgreSQL types, as the compiler takes them (empty by default). */
+  readonly scalars: Readonly<Record<string, string>>;
 }

@@ -1,4 +1,4 @@
-import { compileSchema, type SchemaIR } from '@wesley/core';
+import { compileSchema, type CompileOptions, type SchemaIR } from '@wesley/core';
 import { loadSchemaSources } from '../schema/index.js';
 import { UsageError } from '../usage-error.js';
 import { readDatabaseSchema } from './read-database-schema.js';
@@ -21,6 +21,8 @@ export interface LoadSchemaInputOptions {
   readonly allowIrAndDatabase: boolean;
   /** The database schema to introspect. */
   readonly databaseSchema: string;
+  /** What the compiler takes from the config (custom scalars), for schema files. */
+  readonly compile?: CompileOptions;
   /** The schema a database will be compared with: its expressions are matched as the server spells them. */
   readonly comparedWith?: SchemaIR | null;
 }
@@ -45,6 +47,6 @@ export async function loadSchemaInput(values: readonly string[], options: LoadSc
     return isDatabaseUrl(only) ? readDatabaseSchema(only, options.databaseSchema, options.comparedWith ?? null) : readIrJson(only, cwd, command);
   }
   const sources = await loadSchemaSources(values, cwd, command);
-  const { ir, diagnostics } = compileSchema(sources);
+  const { ir, diagnostics } = compileSchema(sources, options.compile ?? {});
   return { label: sources.map((source) => source.name).join(', '), ir, sources, diagnostics, serverVersion: null, partitions: new Map(), notices: [] };
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { compileSchema, hasErrors, type Diagnostic, type SchemaSource } from '@wesley/core';
-import { renderArtifacts, writeArtifacts, type ArtifactStatus } from '../generate/index.js';
+import { compileSchema, hasErrors, type CompileOptions, type Diagnostic, type SchemaSource } from '@wesley/core';
+import { renderArtifacts, sidecarArtifact, writeArtifacts, type Artifact, type ArtifactStatus } from '../generate/index.js';
 import { loadSchemaSources } from '../schema/index.js';
 import { UsageError } from '../usage-error.js';
 
@@ -26,6 +26,10 @@ export interface RegeneratorOptions {
   /** Absolute output directory. */
   readonly outDir: string;
   readonly strict: boolean;
+  /** Also write the declaration file beside the (single) schema file, as `generate --dts` does. */
+  readonly dts: boolean;
+  /** What the compiler takes from the config (custom scalars). */
+  readonly compile: CompileOptions;
   /** Told the absolute paths of the files about to be written, before they are written. */
   readonly beforeWrite: (files: readonly string[]) => void;
 }
@@ -49,14 +53,22 @@ export function regenerator(options: RegeneratorOptions): () => Promise<Regenera
       return { kind: 'unreadable', message: error.message };
     }
     if (previous !== null && sameSources(previous, sources)) return { kind: 'unchanged' };
-    const { ir, diagnostics } = compileSchema(sources);
+    const { ir, diagnostics } = compileSchema(sources, options.compile);
     if (ir === null || hasErrors(diagnostics, options.strict)) {
       previous = sources;
       return { kind: 'invalid', sources, diagnostics };
     }
-    const artifacts = renderArtifacts(ir);
-    options.beforeWrite(artifacts.map((artifact) => path.join(options.outDir, artifact.file)));
-    const statuses = await writeArtifacts(options.outDir, artifacts);
+    if (options.dts && sources.length !== 1) {
+      previous = null;
+      return { kind: 'unreadable', message: `--dts needs exactly one schema file, got ${sources.length}` };
+    }
+    const outputs: [string, Artifact[]][] = [[options.outDir, renderArtifacts(ir)]];
+    if (options.dts) {
+      const sidecar = sidecarArtifact(sources, ir, options.cwd);
+      outputs.push([sidecar.dir, [sidecar.artifact]]);
+    }
+    options.beforeWrite(outputs.flatMap(([dir, artifacts]) => artifacts.map((artifact) => path.join(dir, artifact.file))));
+    const statuses = (await Promise.all(outputs.map(([dir, artifacts]) => writeArtifacts(dir, artifacts)))).flat();
     // Only now: a failed write is tried again on the next event, even for the same text.
     previous = sources;
     return { kind: 'written', sources, diagnostics, statuses };

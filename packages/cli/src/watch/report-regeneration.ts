@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { CliContext } from '../cli-context.js';
 import { displayPath } from '../display-path.js';
 import { writeDiagnostics } from '../output/index.js';
@@ -25,8 +26,14 @@ export function reportRegeneration(result: Regeneration, elapsedMs: number, outD
     }
     case 'written': {
       writeDiagnostics(context.stderr, result.diagnostics, result.sources);
-      const written = result.statuses.filter((status) => status.state !== 'fresh').map((status) => status.artifact.file);
-      const what = written.length === 0 ? `${shownDir} already up to date` : `wrote ${written.join(', ')} in ${shownDir}`;
+      const written = result.statuses.filter((status) => status.state !== 'fresh');
+      // The files of the output directory by name; the declaration file beside the schema by path.
+      const inOutDir = written.filter((status) => path.dirname(status.path) === outDir).map((status) => status.artifact.file);
+      const elsewhere = written.filter((status) => path.dirname(status.path) !== outDir).map((status) => displayPath(context.cwd, status.path));
+      const what =
+        written.length === 0
+          ? `${shownDir} already up to date`
+          : [...(inOutDir.length === 0 ? [] : [`wrote ${inOutDir.join(', ')} in ${shownDir}`]), ...elsewhere.map((file) => `wrote ${file}`)].join(', ');
       context.stdout.write(`wesley watch: ${what} (${time})\n`);
       return;
     }

@@ -1,3 +1,4 @@
+import type { CompileOptions } from '@wesley/core';
 import { watch } from 'chokidar';
 import type { CliContext } from '../cli-context.js';
 import { displayPath } from '../display-path.js';
@@ -14,6 +15,10 @@ export interface WatchOptions {
   /** Quiet time after the last change before regenerating. */
   readonly debounceMs: number;
   readonly strict: boolean;
+  /** Also keep the declaration file beside the (single) schema file up to date. */
+  readonly dts: boolean;
+  /** What the compiler takes from the config (custom scalars). */
+  readonly compile: CompileOptions;
 }
 
 /**
@@ -31,6 +36,8 @@ export async function watchSchema(options: WatchOptions, context: CliContext, si
     cwd: context.cwd,
     outDir: options.outDir,
     strict: options.strict,
+    dts: options.dts,
+    compile: options.compile,
     beforeWrite: (files) => files.forEach((file) => outputs.add(file)),
   });
   const runner = debouncedRunner(async () => {
