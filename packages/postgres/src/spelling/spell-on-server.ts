@@ -1,4 +1,4 @@
-import { emitDdlStatements, quoteIdent, type SchemaIR } from '@wesley/core';
+import { emitDdl, quoteIdent, type SchemaIR } from '@wesley/core';
 import { randomBytes } from 'node:crypto';
 import { readSchema } from '../introspect/introspect.js';
 import type { Queryable } from '../introspect/queryable.js';
@@ -30,7 +30,9 @@ export async function spellOnServer(db: Queryable, ir: SchemaIR, liveSchema: str
     await db.query(`SELECT pg_catalog.set_config('lock_timeout', $1, true), pg_catalog.set_config('statement_timeout', $1, true)`, [budget]);
     await db.query(`CREATE SCHEMA ${quoteIdent(scratch)}`);
     await db.query(`SELECT pg_catalog.set_config('search_path', $1, true)`, [`${quoteIdent(scratch)}, ${quoteIdent(liveSchema)}`]);
-    for (const statement of emitDdlStatements(ir)) await db.query(statement);
+    // One message for the whole DDL: a round trip per statement would cost more than the statements.
+    const ddl = emitDdl(ir);
+    if (ddl !== '') await db.query(ddl);
     return await readSchema(db, scratch);
   } finally {
     await db.query('ROLLBACK').catch(() => undefined);
