@@ -181,6 +181,8 @@ export interface AddUniqueChange extends TableChangeBase {
 export interface DropUniqueChange extends TableChangeBase {
   readonly kind: 'dropUnique';
   readonly unique: UniqueIR;
+  /** A NOT NULL fill of the same plan writes one of its columns: it goes before the fill (see `markDropsBeforeFills`). */
+  readonly beforeFill: boolean;
 }
 export interface AlterUniqueChange extends TableChangeBase {
   readonly kind: 'alterUnique';
@@ -200,6 +202,8 @@ export interface AddForeignKeyChange extends TableChangeBase {
 export interface DropForeignKeyChange extends TableChangeBase {
   readonly kind: 'dropForeignKey';
   readonly foreignKey: ForeignKeyIR;
+  /** A NOT NULL fill of the same plan writes one of its columns, or it references a key that goes before one: it goes first. */
+  readonly beforeFill: boolean;
 }
 /** Same name, new definition (columns, target, actions or deferrability). */
 export interface AlterForeignKeyChange extends TableChangeBase {

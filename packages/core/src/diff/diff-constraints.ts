@@ -39,7 +39,7 @@ export function diffConstraints(from: TableIR, to: TableIR): Change[] {
   for (const [a, b] of uniques.altered) changes.push({ kind: 'alterUnique', table, from: a, to: b, partitioned, impact: tightens(`unique ${b.name} on new columns`) });
   for (const [a, b] of uniques.renamed) changes.push(rename(a, b));
   for (const unique of uniques.added) changes.push({ kind: 'addUnique', table, unique, partitioned, impact: tightens(`unique ${unique.name}`) });
-  for (const unique of uniques.dropped) changes.push({ kind: 'dropUnique', table, unique, impact: loosens(`unique ${unique.name}`) });
+  for (const unique of uniques.dropped) changes.push({ kind: 'dropUnique', table, unique, beforeFill: false, impact: loosens(`unique ${unique.name}`) });
 
   const keys = matchNamed(from.foreignKeys, to.foreignKeys, sameForeignKey);
   for (const [a, b] of keys.altered) {
@@ -49,7 +49,7 @@ export function diffConstraints(from: TableIR, to: TableIR): Change[] {
   for (const foreignKey of keys.added) {
     changes.push({ kind: 'addForeignKey', table, foreignKey, newTable: false, partitioned, impact: tightens(`foreign key ${foreignKey.name}`) });
   }
-  for (const foreignKey of keys.dropped) changes.push({ kind: 'dropForeignKey', table, foreignKey, impact: loosens(`foreign key ${foreignKey.name}`) });
+  for (const foreignKey of keys.dropped) changes.push({ kind: 'dropForeignKey', table, foreignKey, beforeFill: false, impact: loosens(`foreign key ${foreignKey.name}`) });
 
   const checks = matchNamed(from.checks, to.checks, sameCheck);
   for (const [a, b] of checks.altered) changes.push({ kind: 'alterCheck', table, from: a, to: b, impact: tightens(`check ${b.name} redefined`) });

@@ -4,6 +4,7 @@ import { diffColumns } from './diff-columns.js';
 import { diffConstraints } from './diff-constraints.js';
 import { diffEnums } from './diff-enums.js';
 import { impact } from './impact.js';
+import { markDropsBeforeFills } from './mark-drops-before-fills.js';
 import { shadowingRename } from './match-renames.js';
 import { findRenames, translateTable } from './translate-names.js';
 
@@ -60,6 +61,7 @@ export function diffSchemas(from: SchemaIR, to: SchemaIR): Change[] {
         kind: 'dropForeignKey',
         table: table.name,
         foreignKey,
+        beforeFill: false,
         impact: impact('safe', 'dangerous', `foreign key ${foreignKey.name} goes with the tables it joins`),
       });
     }
@@ -73,7 +75,7 @@ export function diffSchemas(from: SchemaIR, to: SchemaIR): Change[] {
       impact: impact('breaking', 'breaking', `table ${table.name} and every row in it are lost`),
     });
   }
-  return changes;
+  return markDropsBeforeFills(changes);
 }
 
 function diffTable(from: TableIR, to: TableIR): Change[] {

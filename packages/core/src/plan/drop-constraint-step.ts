@@ -11,16 +11,19 @@ import { stepRank, type StepRank } from './step-rank.js';
  * in `contract` (the old code may rely on them: `ON CONFLICT` needs the unique index, a cascade
  * deletes for it), foreign keys first, before the keys they reference. A check goes in `expand`,
  * as `DROP NOT NULL` does: it only refuses rows, so the old code never misses it, and the fills
- * of the backfill phase may write values that v2 allows and the dropped check refused. The
- * rollback adds the constraint back (validating it under lock: rollbacks favour getting back over
- * staying online), and names the locks that takes.
+ * of the backfill phase may write values that v2 allows and the dropped check refused. So does a
+ * key `beforeFill` (a fill of this plan writes its columns, see `markDropsBeforeFills`): the old
+ * code loses it a phase early rather than the plan stopping at the fill. The rollback adds the
+ * constraint back (validating it under lock: rollbacks favour getting back over staying online),
+ * and names the locks that takes.
  */
-export function dropConstraintStep(table: string, constraint: TableConstraint): StepDraft {
+export function dropConstraintStep(table: string, constraint: TableConstraint, beforeFill = false): StepDraft {
   const relations = constraint.kind === 'foreignKey' && constraint.refTable !== table ? [table, constraint.refTable] : [table];
   const exclusive = locks(relations, 'AccessExclusiveLock');
+  const early = beforeFill || constraint.kind === 'check';
   return step({
-    phase: constraint.kind === 'check' ? 'expand' : 'contract',
-    rank: rankOf(constraint.kind),
+    phase: early ? 'expand' : 'contract',
+    rank: early ? (constraint.kind === 'foreignKey' ? stepRank.relaxForeignKey : stepRank.relaxConstraint) : rankOf(constraint.kind),
     summary: `drop constraint ${constraint.name} of ${table}`,
     sql: [alterTable(table, `DROP CONSTRAINT ${quoteIdent(constraint.name)}`)],
     locks: exclusive,
@@ -28,16 +31,9 @@ export function dropConstraintStep(table: string, constraint: TableConstraint): 
   });
 }
 
-function rankOf(kind: TableConstraint['kind']): StepRank {
-  switch (kind) {
-    case 'check':
-      return stepRank.relaxCheck;
-    case 'foreignKey':
-      return stepRank.dropForeignKey;
-    case 'primaryKey':
-    case 'unique':
-      return stepRank.dropConstraint;
-  }
+/** Where a drop goes in `contract`. */
+function rankOf(kind: Exclude<TableConstraint['kind'], 'check'>): StepRank {
+  return kind === 'foreignKey' ? stepRank.dropForeignKey : stepRank.dropConstraint;
 }
 
 /** What adding the constraint back (validated) takes, as pg_locks shows it on PG 15 and 18. */

@@ -4,7 +4,8 @@
  *
  * - renames first: every later statement uses the new names;
  * - enum types and labels before the tables and columns that use them;
- * - NOT NULL and checks that v2 drops go early in `expand`, before any fill writes a row;
+ * - NOT NULL, checks (and keys a fill would break) that v2 drops go early in `expand`, before
+ *   any fill writes a row, foreign keys before the keys they reference;
  * - tables before columns, columns before the indexes and constraints on them;
  * - unique indexes are built, then attached as constraints, before the foreign keys that
  *   reference them; a primary key attaches after NOT NULL is proven on its columns (`validate`);
@@ -20,7 +21,8 @@ export const stepRank = {
   createEnum: 20,
   addEnumValue: 21,
   relaxColumn: 25,
-  relaxCheck: 26,
+  relaxForeignKey: 26,
+  relaxConstraint: 27,
   createTable: 30,
   addColumn: 40,
   alterColumn: 45,

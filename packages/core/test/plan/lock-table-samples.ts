@@ -259,6 +259,12 @@ export const lockTableSamples: readonly LockTableSample[] = [
   },
   { kind: 'dropUnique', variant: 'dropped', from: ir(account('  email: String! @wes_unique')), to: ir(account('  email: String!')) },
   {
+    kind: 'dropUnique',
+    variant: 'before a fill of its column',
+    from: ir(account('  email: String @wes_unique')),
+    to: ir(account('  email: String! @wes_default(value: "")')),
+  },
+  {
     kind: 'alterUnique',
     variant: 'new columns',
     from: ir(account('  num: Int!\n  teamId: BigInt!', ' @wes_unique(columns: ["num"], name: "account_num_key")')),
@@ -288,6 +294,12 @@ export const lockTableSamples: readonly LockTableSample[] = [
     variant: 'dropped',
     from: ir(team, account('  teamId: BigInt @wes_fk(ref: "Team.id")')),
     to: ir(team, account('  teamId: BigInt')),
+  },
+  {
+    kind: 'dropForeignKey',
+    variant: 'before a fill of its column',
+    from: ir(team, account('  teamId: BigInt @wes_fk(ref: "Team.id")')),
+    to: ir(team, account('  teamId: BigInt! @wes_default(value: 0)')),
   },
   {
     kind: 'alterForeignKey',

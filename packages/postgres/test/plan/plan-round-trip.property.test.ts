@@ -129,9 +129,9 @@ function expectedRows(before: Record<string, string[]>, v1: SchemaIR, survivor: 
 
 /**
  * Fixed cases, each naming the planner bug it caught: counterexamples the property found
- * (shrunk by fast-check, then trimmed by hand to what the bug needs), and three written by hand
- * (two dropped tables; the generated column made NOT NULL; a fill refused by a check v2 drops),
- * for bugs seen while reading the failures.
+ * (shrunk by fast-check, then trimmed by hand to what the bug needs), and five written by hand
+ * (two dropped tables; the generated column made NOT NULL; a fill refused by a check, a unique
+ * constraint or a foreign key v2 drops), for bugs seen while reading the failures.
  */
 const regressions: readonly { readonly bug: string; readonly pair: SchemaPair }[] = [
   {
@@ -297,6 +297,37 @@ const regressions: readonly { readonly bug: string; readonly pair: SchemaPair }[
       edits: ['dropCheck', 'setNotNull'],
       rows: [{ table: 'review', columns: ['id', 'quantity'], rows: [['1', '1'], ['2', null]] }],
       survivors: [{ from: 'review', to: 'review', columns: [['id', 'id'], ['quantity', 'quantity']], filled: [['quantity', '0']] }],
+    },
+  },  {
+    bug: 'NOT NULL with a default on a column whose unique constraint v2 drops: two NULLs filled alike broke the constraint, dropped only in contract',
+    pair: {
+      v1: 'type Tag @wes_table {\n  id: Int! @wes_pk\n  code: String @wes_unique\n}\ntype Label @wes_table {\n  id: Int! @wes_pk\n  tagCode: String @wes_fk(ref: "Tag.code")\n}\n',
+      v2: 'type Tag @wes_table {\n  id: Int! @wes_pk\n  code: String! @wes_default(value: "none")\n}\ntype Label @wes_table {\n  id: Int! @wes_pk\n  tagCode: String\n}\n',
+      edits: ['dropUnique', 'dropForeignKey', 'setNotNull'],
+      rows: [
+        { table: 'tag', columns: ['id', 'code'], rows: [['1', 'a'], ['2', null], ['3', null]] },
+        { table: 'label', columns: ['id', 'tag_code'], rows: [['1', 'a'], ['2', null]] },
+      ],
+      survivors: [
+        { from: 'tag', to: 'tag', columns: [['id', 'id'], ['code', 'code']], filled: [['code', 'none']] },
+        { from: 'label', to: 'label', columns: [['id', 'id'], ['tag_code', 'tag_code']], filled: [] },
+      ],
+    },
+  },
+  {
+    bug: 'NOT NULL with a default on a column whose foreign key v2 drops: the default references no row, and the key was dropped only in contract',
+    pair: {
+      v1: 'type Shop @wes_table {\n  id: Int! @wes_pk\n}\ntype Sale @wes_table {\n  id: Int! @wes_pk\n  shopId: Int @wes_fk(ref: "Shop.id")\n}\n',
+      v2: 'type Shop @wes_table {\n  id: Int! @wes_pk\n}\ntype Sale @wes_table {\n  id: Int! @wes_pk\n  shopId: Int! @wes_default(value: 0)\n}\n',
+      edits: ['dropForeignKey', 'setNotNull'],
+      rows: [
+        { table: 'shop', columns: ['id'], rows: [['1']] },
+        { table: 'sale', columns: ['id', 'shop_id'], rows: [['1', '1'], ['2', null]] },
+      ],
+      survivors: [
+        { from: 'shop', to: 'shop', columns: [['id', 'id']], filled: [] },
+        { from: 'sale', to: 'sale', columns: [['id', 'id'], ['shop_id', 'shop_id']], filled: [['shop_id', '0']] },
+      ],
     },
   },
 ];

@@ -1,8 +1,8 @@
 import { dropConstraintStep } from '../drop-constraint-step.js';
 import type { Operation } from '../operation.js';
 
-/** Drops a unique constraint in `contract` (see `dropConstraintStep`). */
+/** Drops a unique constraint in `contract`, or before the fills that need it gone (see `dropConstraintStep`). */
 export const dropUnique: Operation<'dropUnique'> = {
   kind: 'dropUnique',
-  plan: (change) => ({ steps: [dropConstraintStep(change.table, change.unique)] }),
+  plan: (change) => ({ steps: [dropConstraintStep(change.table, change.unique, change.beforeFill)] }),
 };

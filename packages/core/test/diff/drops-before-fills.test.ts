@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { compileSchema, diffSchemas, type Change, type SchemaIR } from '@wesley/core';
+
+function compile(body: string): SchemaIR {
+  const { ir, diagnostics } = compileSchema({ name: 'schema.graphql', body });
+  if (ir === null) throw new Error(diagnostics.map((d) => d.message).join('\n'));
+  return ir;
+}
+
+/** `[kind, name, beforeFill]` of the dropped unique constraints and foreign keys. */
+const drops = (changes: readonly Change[]) =>
+  changes.flatMap((change) =>
+    change.kind === 'dropUnique'
+      ? [[change.kind, change.unique.name, change.beforeFill]]
+      : change.kind === 'dropForeignKey'
+        ? [[change.kind, change.foreignKey.name, change.beforeFill]]
+        : [],
+  );
+
+const tag = (code: string) => `type Tag @wes_table {\n  id: Int! @wes_pk\n  ${code}\n}\n`;
+
+describe('diffSchemas: drops a NOT NULL fill needs first', () => {
+  it('moves a unique constraint on a filled column, and the foreign keys v2 drops that reference it', () => {
+    const from = compile(`${tag('code: String @wes_unique')}type Label @wes_table {\n  id: Int! @wes_pk\n  tagCode: String @wes_fk(ref: "Tag.code")\n}\n`);
+    const to = compile(`${tag('code: String! @wes_default(value: "none")')}type Label @wes_table {\n  id: Int! @wes_pk\n  tagCode: String\n}\n`);
+    expect(drops(diffSchemas(from, to))).toEqual([
+      ['dropForeignKey', 'label_tag_code_fkey', true],
+      ['dropUnique', 'tag_code_key', true],
+    ]);
+  });
+
+  it('moves a foreign key on a filled column', () => {
+    const shop = 'type Shop @wes_table {\n  id: Int! @wes_pk\n}\n';
+    const from = compile(`${shop}type Sale @wes_table {\n  id: Int! @wes_pk\n  shopId: Int @wes_fk(ref: "Shop.id")\n}\n`);
+    const to = compile(`${shop}type Sale @wes_table {\n  id: Int! @wes_pk\n  shopId: Int! @wes_default(value: 0)\n}\n`);
+    expect(drops(diffSchemas(from, to))).toEqual([['dropForeignKey', 'sale_shop_id_fkey', true]]);
+  });
+
+  it('leaves the drops in contract without a fill: NOT NULL without a default, or no NOT NULL at all', () => {
+    const from = compile(tag('code: String @wes_unique'));
+    expect(drops(diffSchemas(from, compile(tag('code: String!'))))).toEqual([['dropUnique', 'tag_code_key', false]]);
+    expect(drops(diffSchemas(from, compile(tag('code: String @wes_default(value: "none")'))))).toEqual([['dropUnique', 'tag_code_key', false]]);
+  });
+});
