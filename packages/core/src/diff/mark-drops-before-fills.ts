@@ -8,9 +8,9 @@ import { sameColumns } from './same-definition.js';
  * a foreign key v2 drops a value its table does not hold, and the plan would stop half way.
  * Such a drop goes before the fill (`beforeFill`), together with the foreign keys of dropped
  * tables or columns that reference a unique constraint moved so: PostgreSQL refuses to drop a
- * key a foreign key still uses. A unique constraint that a foreign key v2 keeps or redefines
- * still references is left where it was. Every other drop stays in `contract`, where the old
- * code no longer needs it.
+ * key a foreign key still uses. A unique constraint that a foreign key still references until
+ * `contract` (one v2 redefines, or one of a table dropped in `contract`) is left where it was.
+ * Every other drop stays in `contract`, where the old code no longer needs it.
  */
 export function markDropsBeforeFills(changes: readonly Change[]): Change[] {
   const filled = new Set(changes.flatMap((change) => (change.kind === 'setNotNull' && change.fillWithDefault ? [`${change.table}.${change.column}`] : [])));
@@ -18,10 +18,16 @@ export function markDropsBeforeFills(changes: readonly Change[]): Change[] {
   const fills = (table: string, columns: readonly string[]) => columns.some((column) => filled.has(`${table}.${column}`));
   const references = (key: DropUniqueChange, foreignKey: { readonly refTable: string; readonly refColumns: readonly string[] }) =>
     foreignKey.refTable === key.table && sameColumns(foreignKey.refColumns, key.unique.columns);
-  const keptKeys = changes.flatMap((change) => (change.kind === 'alterForeignKey' ? [change.from, change.to] : []));
+  // Keys that still reference a unique constraint in `contract`. A dropped table's keys name
+  // the referenced table as v1 did: either name counts (keeping a drop late is always safe).
+  const lateKeys = changes.flatMap((change) => {
+    if (change.kind === 'alterForeignKey') return [change.from, change.to];
+    if (change.kind !== 'dropTable') return [];
+    return change.definition.foreignKeys.flatMap((key) => [key, ...change.references.map((refTable) => ({ ...key, refTable }))]);
+  });
   const movedUniques = changes.filter(
     (change): change is DropUniqueChange =>
-      change.kind === 'dropUnique' && fills(change.table, change.unique.columns) && !keptKeys.some((foreignKey) => references(change, foreignKey)),
+      change.kind === 'dropUnique' && fills(change.table, change.unique.columns) && !lateKeys.some((foreignKey) => references(change, foreignKey)),
   );
   return changes.map((change): Change => {
     if (change.kind === 'dropUnique' && movedUniques.includes(change)) return { ...change, beforeFill: true };

@@ -42,3 +42,11 @@ describe('diffSchemas: drops a NOT NULL fill needs first', () => {
     expect(drops(diffSchemas(from, compile(tag('code: String @wes_default(value: "none")'))))).toEqual([['dropUnique', 'tag_code_key', false]]);
   });
 });
+
+describe('diffSchemas: a unique constraint a foreign key still uses until contract stays there', () => {
+  it('when the referencing table is dropped (in contract)', () => {
+    const from = compile(`${tag('code: String @wes_unique')}type Label @wes_table {\n  id: Int! @wes_pk\n  tagCode: String @wes_fk(ref: "Tag.code")\n}\n`);
+    const to = compile(tag('code: String! @wes_default(value: "none")'));
+    expect(drops(diffSchemas(from, to))).toEqual([['dropUnique', 'tag_code_key', false]]);
+  });
+});
