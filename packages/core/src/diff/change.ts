@@ -240,6 +240,8 @@ export interface DropIndexChange extends TableChangeBase {
   readonly kind: 'dropIndex';
   readonly index: IndexIR;
   readonly partitioned: boolean;
+  /** A unique index a NOT NULL fill of the same plan would break: it goes before the fill (see `markDropsBeforeFills`). */
+  readonly beforeFill: boolean;
 }
 /** Same name, new definition: built beside the old one, then swapped in. */
 export interface ReplaceIndexChange extends TableChangeBase {

@@ -69,7 +69,7 @@ export function diffConstraints(from: TableIR, to: TableIR): Change[] {
   for (const index of indexes.added) changes.push({ kind: 'addIndex', table, index, partitioned, impact: indexImpact(index.unique, `index ${index.name}`) });
   for (const index of indexes.dropped) {
     const value = index.unique ? loosens(`unique index ${index.name}`) : impact('safe', 'safe', `index ${index.name} (reads may get slower)`);
-    changes.push({ kind: 'dropIndex', table, index, partitioned, impact: value });
+    changes.push({ kind: 'dropIndex', table, index, partitioned, beforeFill: false, impact: value });
   }
   return changes;
 }

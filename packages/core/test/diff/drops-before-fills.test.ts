@@ -7,15 +7,14 @@ function compile(body: string): SchemaIR {
   return ir;
 }
 
-/** `[kind, name, beforeFill]` of the dropped unique constraints and foreign keys. */
+/** `[kind, name, beforeFill]` of the dropped unique constraints, indexes and foreign keys. */
 const drops = (changes: readonly Change[]) =>
-  changes.flatMap((change) =>
-    change.kind === 'dropUnique'
-      ? [[change.kind, change.unique.name, change.beforeFill]]
-      : change.kind === 'dropForeignKey'
-        ? [[change.kind, change.foreignKey.name, change.beforeFill]]
-        : [],
-  );
+  changes.flatMap((change) => {
+    if (change.kind === 'dropUnique') return [[change.kind, change.unique.name, change.beforeFill]];
+    if (change.kind === 'dropIndex') return [[change.kind, change.index.name, change.beforeFill]];
+    if (change.kind === 'dropForeignKey') return [[change.kind, change.foreignKey.name, change.beforeFill]];
+    return [];
+  });
 
 const tag = (code: string) => `type Tag @wes_table {\n  id: Int! @wes_pk\n  ${code}\n}\n`;
 
@@ -34,6 +33,15 @@ describe('diffSchemas: drops a NOT NULL fill needs first', () => {
     const from = compile(`${shop}type Sale @wes_table {\n  id: Int! @wes_pk\n  shopId: Int @wes_fk(ref: "Shop.id")\n}\n`);
     const to = compile(`${shop}type Sale @wes_table {\n  id: Int! @wes_pk\n  shopId: Int! @wes_default(value: 0)\n}\n`);
     expect(drops(diffSchemas(from, to))).toEqual([['dropForeignKey', 'sale_shop_id_fkey', true]]);
+  });
+
+  it('moves a unique index on a filled column, not a plain one', () => {
+    const from = compile(`type Tag @wes_table @wes_index(columns: ["code"], unique: true) @wes_index(columns: ["code", "id"]) {\n  id: Int! @wes_pk\n  code: String\n}\n`);
+    const to = compile(tag('code: String! @wes_default(value: "none")'));
+    expect(drops(diffSchemas(from, to))).toEqual([
+      ['dropIndex', 'tag_code_id_idx', false],
+      ['dropIndex', 'tag_code_idx', true],
+    ]);
   });
 
   it('leaves the drops in contract without a fill: NOT NULL without a default, or no NOT NULL at all', () => {

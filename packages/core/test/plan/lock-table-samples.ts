@@ -338,6 +338,12 @@ export const lockTableSamples: readonly LockTableSample[] = [
   { kind: 'dropIndex', variant: 'plain table', from: ir(account('  title: String! @wes_index')), to: ir(account('  title: String!')) },
   {
     kind: 'dropIndex',
+    variant: 'unique, before a fill of its column',
+    from: ir(account('  title: String @wes_index', ' @wes_index(columns: ["title"], unique: true, name: "account_title_key")')),
+    to: ir(account('  title: String! @wes_default(value: "")')),
+  },
+  {
+    kind: 'dropIndex',
     variant: 'partitioned table',
     from: ir(club, event(' @wes_index(columns: ["ref"], name: "event_ref_idx")')),
     to: ir(club, event('')),

@@ -129,9 +129,9 @@ function expectedRows(before: Record<string, string[]>, v1: SchemaIR, survivor: 
 
 /**
  * Fixed cases, each naming the planner bug it caught: counterexamples the property found
- * (shrunk by fast-check, then trimmed by hand to what the bug needs), and five written by hand
+ * (shrunk by fast-check, then trimmed by hand to what the bug needs), and six written by hand
  * (two dropped tables; the generated column made NOT NULL; a fill refused by a check, a unique
- * constraint or a foreign key v2 drops), for bugs seen while reading the failures.
+ * constraint, a unique index or a foreign key v2 drops), for bugs seen while reading the failures.
  */
 const regressions: readonly { readonly bug: string; readonly pair: SchemaPair }[] = [
   {
@@ -312,6 +312,16 @@ const regressions: readonly { readonly bug: string; readonly pair: SchemaPair }[
         { from: 'tag', to: 'tag', columns: [['id', 'id'], ['code', 'code']], filled: [['code', 'none']] },
         { from: 'label', to: 'label', columns: [['id', 'id'], ['tag_code', 'tag_code']], filled: [] },
       ],
+    },
+  },
+  {
+    bug: 'NOT NULL with a default on a column whose unique index v2 drops: two NULLs filled alike broke the index, dropped only in contract',
+    pair: {
+      v1: 'type Tag @wes_table @wes_index(columns: ["code"], unique: true) {\n  id: Int! @wes_pk\n  code: String\n}\n',
+      v2: 'type Tag @wes_table {\n  id: Int! @wes_pk\n  code: String! @wes_default(value: "none")\n}\n',
+      edits: ['dropIndex', 'setNotNull'],
+      rows: [{ table: 'tag', columns: ['id', 'code'], rows: [['1', 'a'], ['2', null], ['3', null]] }],
+      survivors: [{ from: 'tag', to: 'tag', columns: [['id', 'id'], ['code', 'code']], filled: [['code', 'none']] }],
     },
   },
   {

@@ -7,20 +7,21 @@ import { stepRank } from '../step-rank.js';
 /**
  * `DROP INDEX CONCURRENTLY`, outside a transaction: it waits for queries using the index instead
  * of locking the table against them. An index of a partitioned table cannot be dropped
- * concurrently; its plain drop locks the parent and every partition, briefly.
+ * concurrently; its plain drop locks the parent and every partition, briefly. In `contract`,
+ * or early in `expand` for a unique index a NOT NULL fill of the plan would break (`beforeFill`).
  */
 export const dropIndex: Operation<'dropIndex'> = {
   kind: 'dropIndex',
   plan: (change, context) => {
     const { table, index } = change;
+    const place = change.beforeFill ? ({ phase: 'expand', rank: stepRank.relaxConstraint } as const) : ({ phase: 'contract', rank: stepRank.dropIndex } as const);
     if (change.partitioned) {
       const relations = [table, ...(context.partitions.get(table) ?? [])];
       const exclusive = locks(relations, 'AccessExclusiveLock');
       return {
         steps: [
           step({
-            phase: 'contract',
-            rank: stepRank.dropIndex,
+            ...place,
             summary: `drop index ${index.name} of partitioned table ${table} and its partitions' indexes`,
             sql: [`DROP INDEX ${quoteIdent(index.name)};`],
             locks: exclusive,
@@ -34,8 +35,7 @@ export const dropIndex: Operation<'dropIndex'> = {
     return {
       steps: [
         step({
-          phase: 'contract',
-          rank: stepRank.dropIndex,
+          ...place,
           summary: `drop index ${index.name} of ${table} concurrently`,
           sql: [`DROP INDEX CONCURRENTLY IF EXISTS ${quoteIdent(index.name)};`],
           transactional: false,
