@@ -125,6 +125,24 @@ describe.each(Object.keys(bundlers) as Bundler[])('%s', (bundler) => {
       expect(() => app.read('schema.d.graphql.ts')).toThrow(/ENOENT/);
     });
 
+    it('compiles with the scalars of the wesley.config the config option names, and fails on a bad one', async () => {
+      app.write('schema.graphql', `scalar Note\n${shopSchema.replace('  note: String\n', '  note: Note\n')}`);
+      app.write('wesley.config.json', JSON.stringify({ schema: 'schema.graphql', scalars: { Note: 'varchar(5)' } }));
+      // Relative to the bundler's root; Rollup has none but the working directory.
+      const config = bundler === 'rollup' ? app.path('wesley.config.json') : 'wesley.config.json';
+      const built = await bundlers[bundler](app, { config });
+      const main = (await import(`${pathToFileURL(built.file).href}?scalars`)) as Main;
+      expect(main.readOrder({ ...order, note: 'short' })).toEqual({ ...order, note: 'short' });
+      expect(typeof main.readOrder({ ...order, note: 'too long for five' })).toBe('string');
+
+      app.write('wesley.config.json', JSON.stringify({ schema: 'schema.graphql', scalars: { Note: '' } }));
+      const error = await bundlers[bundler](app, { config }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(reportedError[bundler](error).text).toMatch(/wesley\.config\.json: scalars\.Note: must be a PostgreSQL type/);
+    });
+
     it('reports warnings as warnings and still builds', async () => {
       app.write('schema.graphql', shopSchema.replace('sku: String! @wes_unique', 'sku: String! @unique'));
       const built = await bundlers[bundler](app);

@@ -15,6 +15,13 @@ export interface Options {
    */
   readonly scalars?: Readonly<Record<string, string>> | undefined;
   /**
+   * A `wesley.config.{json,mjs,ts}` (relative to the bundler's root) whose `scalars` the plugin
+   * uses, so the bundle and the `wesley` commands compile the schema alike; `scalars` given here
+   * too override it name by name. Read with `@wesley/cli`, which must be installed; an edit of
+   * the config rebuilds (or hot-updates) the schema modules.
+   */
+  readonly config?: string | undefined;
+  /**
    * Write the declaration file `<name>.d.graphql.ts` beside each schema the build loads, so
    * `tsc` (with `allowArbitraryExtensions`) sees the module's types. Default `true`.
    */

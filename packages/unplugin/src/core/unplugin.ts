@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compileSchema, emitModule, emitModuleDeclarations, type Diagnostic } from '@wesley/core';
-import { createUnplugin, type UnpluginContext, type UnpluginContextMeta, type UnpluginOptions } from 'unplugin';
+import { createUnplugin, type UnpluginBuildContext, type UnpluginContext, type UnpluginContextMeta, type UnpluginOptions } from 'unplugin';
 import { makeIdFiltersToMatchWithQuery } from 'unplugin/utils/filter';
 import { bundlerMessage, type SchemaText } from './bundler-message.js';
+import { configScalars } from './config-scalars.js';
 import { defaultInclude, type Options } from './options.js';
 import { schemaFile } from './schema-file.js';
 import { sidecarPath, writeSidecar } from './sidecar.js';
@@ -18,13 +19,23 @@ const name = 'wesley';
  * content changed, and its diagnostics reported as the bundler's errors and warnings.
  */
 export const unplugin = createUnplugin<Options | undefined>((options = {}, meta) => {
-  const scalars = options.scalars;
   const writeSidecars = options.sidecar ?? true;
   // Diagnostics name the schema relative to the bundler's root; Rollup has none but the cwd.
   let root = process.cwd();
   let unwatch: ((file: string) => void) | undefined;
   const include = makeIdFiltersToMatchWithQuery(options.include ?? defaultInclude);
   const exclude = options.exclude === undefined ? undefined : makeIdFiltersToMatchWithQuery(options.exclude);
+
+  /**
+   * The config's scalars under the option's. The config is watched, so an edit reloads the
+   * schema module; a config that cannot be read fails the load with its own message.
+   */
+  async function scalarsFor(context: UnpluginBuildContext): Promise<Readonly<Record<string, string>>> {
+    if (options.config === undefined) return options.scalars ?? {};
+    const configFile = path.resolve(root, options.config);
+    context.addWatchFile(configFile);
+    return { ...(await configScalars(configFile)), ...options.scalars };
+  }
 
   const plugin: UnpluginOptions = {
     name,
@@ -37,9 +48,10 @@ export const unplugin = createUnplugin<Options | undefined>((options = {}, meta)
         // The bundler did not read the file itself: Vite, for one, watches a file outside its
         // root only when told, and every save of the schema must reach the bundler.
         this.addWatchFile(file);
+        const scalars = await scalarsFor(this);
         const schema: SchemaText = { path: file, body: await readFile(file, 'utf8') };
         const source = path.relative(root, file).split(path.sep).join('/');
-        const { ir, diagnostics } = compileSchema({ name: source, body: schema.body }, scalars === undefined ? {} : { scalars });
+        const { ir, diagnostics } = compileSchema({ name: source, body: schema.body }, { scalars });
         const errors: Diagnostic[] = [];
         for (const diagnostic of diagnostics) {
           if (diagnostic.severity === 'warning') this.warn(bundlerMessage(diagnostic, schema, meta.framework));

@@ -3,7 +3,7 @@
 // schema must hot-update the importer (never a full reload), serve the new exports, and rewrite
 // the sidecar without the watcher noticing; an invalid save must arrive as an `error` carrying the
 // compiler's diagnostic, and the next valid save must update again.
-import { cp, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +21,10 @@ const repoNodeModules = fileURLToPath(new URL('../../../../node_modules/', impor
 
 /** The fixture's schema with one more table, `Tag`. */
 const withTag = (schema: string) => `${schema}\ntype Tag @wes_table {\n  label: String! @wes_pk\n}\n`;
+/** The fixture's schema with a column of the custom scalar `Code`. */
+const withCode = (schema: string) => `scalar Code\n${schema.replace('  text: String!', '  code: Code\n  text: String!')}`;
+/** A wesley.config.json mapping `Code` to `type`. */
+const config = (type: string) => JSON.stringify({ schema: 'schema.graphql', scalars: { Code: type } });
 
 let root = '';
 let schemaFile = '';
@@ -29,6 +33,7 @@ let server: ViteDevServer | undefined;
 let origin = '';
 let hmr: HmrClient | undefined;
 let original = '';
+let configFile = '';
 /** Every file event the dev server's watcher reported, in order: `change /tmp/.../schema.graphql`. */
 const fileEvents: string[] = [];
 
@@ -40,12 +45,15 @@ beforeAll(async () => {
   schemaFile = join(root, 'schema.graphql');
   sidecarFile = join(root, 'schema.d.graphql.ts');
   original = await readFile(schemaFile, 'utf8');
+  // The plugin reads custom scalars from the project's config (see the config test).
+  configFile = join(root, 'wesley.config.json');
+  await writeFile(configFile, config('varchar(3)'));
   server = await createServer({
     configFile: false,
     root,
     cacheDir: join(root, '.vite'),
     logLevel: 'silent',
-    plugins: [wesley()],
+    plugins: [wesley({ config: 'wesley.config.json' })],
     server: { host: '127.0.0.1', port: 0, fs: { allow: [root, repoNodeModules] } },
   });
   server.watcher.on('all', (event, file) => fileEvents.push(`${event} ${file}`));
@@ -125,6 +133,22 @@ describe('vite dev', { timeout: 30_000 }, () => {
     const { schema } = await loadPage(update);
     expect(schema.status).toBe(200);
     expect(schema.code).toContain("'DONE'");
+  });
+
+  it("hot-updates the importer when the config's scalars change", async () => {
+    await watched(server!, schemaFile);
+    let mark = hmr!.messages.length;
+    save(schemaFile, withCode(original));
+    let update = await nextOutcome(mark);
+    expect(update.type).toBe('update');
+    expect((await loadPage(update)).schema.code).toMatch(/code: z\.string\(\)\.max\(3\)/);
+
+    await watched(server!, configFile);
+    mark = hmr!.messages.length;
+    save(configFile, config('varchar(8)'));
+    update = await nextOutcome(mark);
+    expect(update.type).toBe('update');
+    expect((await loadPage(update)).schema.code).toMatch(/code: z\.string\(\)\.max\(8\)/);
   });
 });
 
