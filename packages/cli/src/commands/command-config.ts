@@ -19,6 +19,11 @@ export function compileOptions(config: WesleyConfig | null): CompileOptions {
   return config === null ? {} : { scalars: config.scalars };
 }
 
+/** The config's schema files and globs as command-line values relative to `cwd`, or `undefined` without a config. */
+export function configSchemaPatterns(config: WesleyConfig | null, cwd: string): string[] | undefined {
+  return config?.schema.map((pattern) => configRelative(config, pattern, cwd));
+}
+
 /**
  * A path or glob of the config (relative to its directory) as a command-line value relative to
  * `cwd`, with `/` separators, so it reads as if it had been typed.

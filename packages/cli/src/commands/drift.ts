@@ -9,7 +9,7 @@ import { readDatabaseSchema } from '../plan/index.js';
 import { loadSchemaSources } from '../schema/index.js';
 import { UsageError } from '../usage-error.js';
 import type { Command } from './command.js';
-import { commandConfig, compileOptions, configFlag, configRelative } from './command-config.js';
+import { commandConfig, compileOptions, configFlag, configSchemaPatterns } from './command-config.js';
 import { parseCommandFlags } from './parse-flags.js';
 
 const name = 'drift';
@@ -54,7 +54,7 @@ export const driftCommand: Command = {
     const values = parseCommandFlags(name, help, args, flags, context.stdout);
     if (values === null) return exitCodes.ok;
     const config = await commandConfig(values.config, context.cwd);
-    const patterns = values.schema ?? config?.schema.map((pattern) => configRelative(config, pattern, context.cwd)) ?? [];
+    const patterns = values.schema ?? configSchemaPatterns(config, context.cwd) ?? [];
     if (patterns.length === 0) throw new UsageError('missing --schema <file|glob> (or --config <file>)', name);
     const sources = await loadSchemaSources(patterns, context.cwd, name);
     const { ir: expected, diagnostics } = compileSchema(sources, compileOptions(config));

@@ -21,7 +21,7 @@ import {
 } from '../plan/index.js';
 import { UsageError } from '../usage-error.js';
 import type { Command } from './command.js';
-import { commandConfig, compileOptions, configFlag, configRelative } from './command-config.js';
+import { commandConfig, compileOptions, configFlag, configSchemaPatterns } from './command-config.js';
 import { parseCommandFlags } from './parse-flags.js';
 
 const name = 'plan';
@@ -95,7 +95,7 @@ export const planCommand: Command = {
     const batchSize = optionalBatchSize(values['batch-size']);
     try {
       // The files first: a wrong path is reported before a database is contacted.
-      const toValues = values.to ?? config?.schema.map((pattern) => configRelative(config, pattern, context.cwd)) ?? [];
+      const toValues = values.to ?? configSchemaPatterns(config, context.cwd) ?? [];
       const compile = compileOptions(config);
       const to = await loadSchemaInput(toValues, { cwd: context.cwd, command: name, flag: '--to', allowIrAndDatabase: false, databaseSchema: 'public', compile });
       const from =

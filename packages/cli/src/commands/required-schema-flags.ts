@@ -1,8 +1,16 @@
 import type { WesleyConfig } from '../config/index.js';
 import { UsageError } from '../usage-error.js';
-import { configRelative } from './command-config.js';
+import { configFlag, configRelative, configSchemaPatterns } from './command-config.js';
 
-/** The flags `generate` and `watch` share. */
+/** The flags `generate` and `watch` share, for `parseCommandFlags`. */
+export const schemaOutputFlags = {
+  schema: { type: 'string', short: 's', multiple: true },
+  'out-dir': { type: 'string', short: 'o' },
+  ...configFlag,
+  dts: { type: 'boolean' },
+} as const;
+
+/** The values of {@link schemaOutputFlags} that {@link requiredSchemaFlags} reads. */
 export interface SchemaOutputFlags {
   readonly schema?: readonly string[] | undefined;
   readonly 'out-dir'?: string | undefined;
@@ -21,10 +29,9 @@ export function requiredSchemaFlags(
   cwd: string,
   command: string,
 ): { readonly patterns: readonly string[]; readonly outDir: string; readonly dts: boolean } {
-  const fromConfig = (value: string) => (config === null ? value : configRelative(config, value, cwd));
-  const patterns = values.schema ?? config?.schema.map(fromConfig) ?? [];
+  const patterns = values.schema ?? configSchemaPatterns(config, cwd) ?? [];
   if (patterns.length === 0) throw new UsageError('missing --schema <file|glob>', command);
-  const outDir = values['out-dir'] ?? (config === null ? undefined : fromConfig(config.outDir));
+  const outDir = values['out-dir'] ?? (config === null ? undefined : configRelative(config, config.outDir, cwd));
   if (outDir === undefined || outDir === '') throw new UsageError('missing --out-dir <dir>', command);
   return { patterns, outDir, dts: values.dts === true || config?.dts === true };
 }

@@ -4,17 +4,14 @@ import { loadSchemaSources } from '../schema/index.js';
 import { UsageError } from '../usage-error.js';
 import { processStopSignal, watchSchema } from '../watch/index.js';
 import type { Command } from './command.js';
-import { commandConfig, compileOptions, configFlag } from './command-config.js';
+import { commandConfig, compileOptions } from './command-config.js';
 import { parseCommandFlags } from './parse-flags.js';
-import { requiredSchemaFlags } from './required-schema-flags.js';
+import { requiredSchemaFlags, schemaOutputFlags } from './required-schema-flags.js';
 
 const name = 'watch';
 
 const flags = {
-  schema: { type: 'string', short: 's', multiple: true },
-  'out-dir': { type: 'string', short: 'o' },
-  ...configFlag,
-  dts: { type: 'boolean' },
+  ...schemaOutputFlags,
   debounce: { type: 'string' },
   strict: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
