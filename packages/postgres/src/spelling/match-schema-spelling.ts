@@ -20,9 +20,9 @@ export interface SchemaSpelling {
  * `normalizeExpression` alone, which may see two spellings of one expression as a difference.
  */
 export async function matchSchemaSpelling(db: Queryable, live: SchemaIR, expected: SchemaIR, liveSchema: string): Promise<SchemaSpelling> {
+  let spelled: SchemaIR;
   try {
-    const spelled = await spellOnServer(db, expected, liveSchema);
-    return { ir: adoptSchemaSpelling(live, expected, spelled), notice: null };
+    spelled = await spellOnServer(db, expected, liveSchema);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return {
@@ -30,4 +30,6 @@ export async function matchSchemaSpelling(db: Queryable, live: SchemaIR, expecte
       notice: `expressions compared as text: the server did not build the schema in a scratch schema (${reason}); an expression written otherwise than PostgreSQL prints it may show as a difference`,
     };
   }
+  // Outside the try: only the server's refusal falls back, never a fault of this code.
+  return { ir: adoptSchemaSpelling(live, expected, spelled), notice: null };
 }
