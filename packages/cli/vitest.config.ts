@@ -7,7 +7,7 @@ export default mergeConfig(
   defineProject({
     test: {
       name: 'cli',
-      include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+      include: ['test/**/*.test.ts'],
       // `wesley plan --from <database url>` is tested against the real servers of the run.
       globalSetup: [fileURLToPath(new URL('../postgres/src/testing/global-setup.ts', import.meta.url))],
     },

@@ -1,4 +1,4 @@
 import { defineProject, mergeConfig } from 'vitest/config';
 import { sharedConfig } from '../../vitest.shared.js';
 
-export default mergeConfig(sharedConfig, defineProject({ test: { name: 'core', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } }));
+export default mergeConfig(sharedConfig, defineProject({ test: { name: 'core', include: ['test/**/*.test.ts'] } }));

@@ -16,7 +16,7 @@ export default mergeConfig(
     },
     test: {
       name: 'nx',
-      include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+      include: ['test/**/*.test.ts'],
       // The migrate executor is tested against the real servers of the run.
       globalSetup: [fileURLToPath(new URL('../postgres/src/testing/global-setup.ts', import.meta.url))],
     },

@@ -7,7 +7,7 @@ export default mergeConfig(
   defineProject({
     test: {
       name: 'postgres',
-      include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+      include: ['test/**/*.test.ts'],
       // One embedded PostgreSQL (and the system one, where installed) for the whole run.
       globalSetup: [fileURLToPath(new URL('./src/testing/global-setup.ts', import.meta.url))],
     },

@@ -1,0 +1,61 @@
+import { compileSchema, planMigration, type Plan } from '@wesley/core';
+import { stepsUpTo, type LedgerStep } from '@wesley/postgres';
+import { describe, expect, it } from 'vitest';
+import { renderPlanDryRun } from '../../src/migrate/dry-run-plan.js';
+
+const timeouts = { lockTimeoutMs: 1000, statementTimeoutMs: 0, concurrentLockTimeoutMs: 300_000 };
+
+function plan(): Plan {
+  const compile = (body: string) => compileSchema({ name: 's.graphql', body }).ir;
+  const from = compile('type A @wes_table { id: Int! @wes_pk name: String }');
+  const to = compile('type A @wes_table { id: Int! @wes_pk name: String @wes_index token: UUID! @wes_default(expr: "gen_random_uuid()") }');
+  if (from === null || to === null) throw new Error('fixture does not compile');
+  const result = planMigration(from, to, { batchSize: 50 }).plan;
+  if (result === null) throw new Error('no plan');
+  return result;
+}
+
+const ids = (p: Plan) => p.steps.map((step) => step.id);
+
+describe('renderPlanDryRun', () => {
+  it('renders the steps the fixture plan has', () => {
+    expect(ids(plan())).toEqual([
+      'add-column:a.token:add',
+      'add-index:a.a_name_idx',
+      'add-column:a.token:backfill',
+      'add-column:a.token:not-null:add',
+      'add-column:a.token:not-null:validate',
+    ]);
+  });
+
+  it('names the steps an earlier run applied, repairs an interrupted concurrent build, and resumes a backfill after its cursor', () => {
+    const ledger = new Map<string, LedgerStep>([
+      ['add-column:a.token:add', { status: 'applied', attempts: 1, cursor: null }],
+      ['add-index:a.a_name_idx', { status: 'running', attempts: 1, cursor: null }],
+      ['add-column:a.token:backfill', { status: 'running', attempts: 1, cursor: [150] }],
+    ]);
+    const { sql, stopped } = renderPlanDryRun('0002_token', plan(), { ledger, include: undefined, timeouts });
+    expect(stopped).toBe(false);
+    expect(sql).toContain('-- applied by an earlier run:\n--   0002_token, step 1/5 (expand): add-column:a.token:add\n\n');
+    expect(sql).toContain(
+      [
+        '-- an earlier run was interrupted in this step: first its repair',
+        'DROP INDEX CONCURRENTLY IF EXISTS a_name_idx;',
+        "SET lock_timeout = '300000ms';",
+        'CREATE INDEX CONCURRENTLY a_name_idx ON a (name);',
+        'RESET lock_timeout;',
+      ].join('\n'),
+    );
+    expect(sql).toContain('-- an earlier run committed the batches up to id = [150]; it goes on from there\n-- then each next batch, $1 = the last id of the batch before, $2 = 50:\nBEGIN;');
+    expect(sql).not.toContain('-- the first batch');
+  });
+
+  it('stops where --to does', () => {
+    const p = plan();
+    const { sql, stopped } = renderPlanDryRun('0002_token', p, { ledger: new Map(), include: stepsUpTo(p, 'add-index:a.a_name_idx'), timeouts });
+    expect(stopped).toBe(true);
+    expect(sql).toContain('CREATE INDEX CONCURRENTLY a_name_idx ON a (name);');
+    expect(sql).not.toContain('WITH batch AS');
+    expect(sql.endsWith('-- --to stops the run before 0002_token, step 3/5 (backfill): add-column:a.token:backfill; it and every later migration stay pending')).toBe(true);
+  });
+});

@@ -1,0 +1,33 @@
+import { expect, it } from 'vitest';
+import { formatStatusTable } from '../../src/status/format-status-table.js';
+import type { StatusRow } from '../../src/status/status-row.js';
+
+const row = (overrides: Partial<StatusRow>): StatusRow => ({
+  name: '0001_init.sql',
+  state: 'pending',
+  kind: 'sql',
+  appliedAt: null,
+  startedAt: null,
+  appliedBy: null,
+  durationMs: null,
+  stepsApplied: 0,
+  steps: null,
+  ...overrides,
+});
+
+it('lines up every state with its times, user and duration', () => {
+  const table = formatStatusTable([
+    row({ state: 'applied', appliedAt: '2025-06-01T14:03:22.123Z', startedAt: '2025-06-01T14:03:21.000Z', appliedBy: 'ann@db1', durationMs: 1234 }),
+    row({ name: '0002_teams', kind: 'plan', state: 'in progress', startedAt: '2025-06-02T09:00:00.000Z', appliedBy: 'bob@ci', stepsApplied: 3, steps: 8 }),
+    row({ name: '0003_more.sql' }),
+  ]);
+  expect(table).toBe(
+    [
+      '  migration      state                    applied at                    by       duration',
+      '  0001_init.sql  applied                  2025-06-01 14:03:22Z          ann@db1  1.2 s',
+      '  0002_teams     in progress (3/8 steps)  started 2025-06-02 09:00:00Z  bob@ci',
+      '  0003_more.sql  pending',
+      '',
+    ].join('\n'),
+  );
+});
