@@ -83,7 +83,7 @@ describe('loadConfig', () => {
       'ts/wesley.config.ts',
       `import path from 'node:path';
 import type { WesleyConfigInput } from '@wesley/cli';
-import { files } from '../../src/config/files';
+import { files } from './files';
 const here: string = path.basename(import.meta.dirname);
 const config: WesleyConfigInput = { schema: files, outDir: \`out-\${here}\`, dts: true };
 export default config;

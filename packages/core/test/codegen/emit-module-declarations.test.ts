@@ -77,10 +77,10 @@ function checkModule(ir: SchemaIR): string {
   checks.push(`Expect<Equals<keyof typeof Z, ${union(schemas)}>>`, `Expect<Equals<keyof typeof S, ${union([...schemas, ...values])}>>`);
   return [
     "import type { z } from 'zod';",
-    "import type { Equals, Expect } from '../../src/equals.js';",
-    "import type * as S from '../../src/codegen/schema.graphql';",
-    "import type * as T from '../../src/codegen/types.js';",
-    "import type * as Z from '../../src/codegen/zod.js';",
+    "import type { Equals, Expect } from '../equals.js';",
+    "import type * as S from './schema.graphql';",
+    "import type * as T from './types.js';",
+    "import type * as Z from './zod.js';",
     '',
     `export type Checks = [\n${checks.map((c) => `  ${c},`).join('\n')}\n];`,
     '',

@@ -70,7 +70,7 @@ describe('emitModule', () => {
   });
 
   it('lets Rollup drop every export nobody imports', async () => {
-    const entry = "import { OrderSchema } from '../../src/codegen/module.mjs';\nconsole.log(OrderSchema);\n";
+    const entry = "import { OrderSchema } from './module.mjs';\nconsole.log(OrderSchema);\n";
     const root = project.write('shake/module.mjs', emitModule(everything)).replace(/module\.mjs$/, '');
     project.write('shake/entry.mjs', entry);
     const bundle = await rollup({ input: `${root}entry.mjs`, external: ['zod'] });

@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { quoteIdent } from '@wesley/core';
 import { describeEachServer, useTestDatabase } from '@wesley/postgres/testing';
@@ -12,22 +11,22 @@ import { connect } from '../../src/connect/connect.js';
 import { migrate } from '../../src/migrate/migrate.js';
 import type { MigrateEvent } from '../../src/migrate/migrate-events.js';
 import { catalogSnapshot } from '../fixtures/catalog-snapshot.js';
+import { realsqlDirectory, realsqlFound } from '../fixtures/realsql-corpus.js';
 
 /**
- * DESIGN.md §4: a hand-written migration may be any of the real pg_dump files in
- * `../shared/realsql/` (read in place, never copied). Each file goes to one database through
+ * A hand-written migration may be any of the real pg_dump files of the realsql corpus
+ * (`../fixtures/realsql-corpus.ts` says where it is found; read in place, never copied). Each file goes to one database through
  * `migrate()` and to another through the real `psql -v ON_ERROR_STOP=1 -X -q -f`; the two must
  * end up alike (catalogs and row digests, plus a schema-only pg_dump where a pg_dump of the
  * server's major is installed), with the migration in the ledger once and psql meta-commands
  * (`\restrict`) skipped with a notice.
  */
-const realsql = fileURLToPath(new URL('../../../../../shared/realsql/', import.meta.url));
 const run = promisify(execFile);
 
 interface RealFile {
   readonly name: string;
   /**
-   * A newer server the file needs (README.md: 01/04/05/10 apply on PostgreSQL 15 and 18, 09 on 18
+   * A newer server the file needs (01/04/05/10 apply on PostgreSQL 15 and 18, 09 on 18
    * only; 08 needs 17), and what stops it on an older one: checked there, psql and migrate()
    * must both stop on it. Without it the file applies on every server of the run (15 and up).
    */
@@ -85,6 +84,7 @@ function metaNotices(name: string, text: string): string[] {
   });
 }
 
+describe.skipIf(!realsqlFound)('realsql corpus', () => {
 describeEachServer('realsql: migrate() leaves the database as psql -f does', (server) => {
   beforeAll(async () => {
     // 09 and 10 say `OWNER TO postgres`. The test clusters' superuser is `postgres`; a server from
@@ -99,7 +99,7 @@ describeEachServer('realsql: migrate() leaves the database as psql -f does', (se
   });
 
   for (const real of files) {
-    const file = path.join(realsql, real.name);
+    const file = path.join(realsqlDirectory, real.name);
     describe(real.name, () => {
       const viaWesley = useTestDatabase(server);
       const viaPsql = useTestDatabase(server);
@@ -154,4 +154,5 @@ describeEachServer('realsql: migrate() leaves the database as psql -f does', (se
       }
     });
   }
+});
 });

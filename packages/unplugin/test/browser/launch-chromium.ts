@@ -1,31 +1,35 @@
-import { existsSync } from 'node:fs';
+import chromiumPackage from '@sparticuz/chromium';
 import { chromium, type Browser } from 'playwright-core';
 
-/** Debian's chromium package (DESIGN.md §5): playwright-core drives it, no downloaded browser. */
-export const chromiumPath = '/usr/bin/chromium';
-
-const install = `install it with \`apt-get update && apt-get install -y --no-install-recommends chromium\` (.ci/run does this in CI)`;
+/** Flags of `chromiumPackage.args` that a user's browser does not run with. */
+const relaxedSecurity = new Set(['--disable-web-security', '--allow-running-insecure-content']);
 
 /**
- * Launches Debian's chromium headless. Throws, never skips, when it is missing or cannot start:
- * an end-to-end test that quietly does not run proves nothing.
+ * Launches the Chromium that the npm package `@sparticuz/chromium` ships inside its tarball, so
+ * `npm install` brings the browser: no system package, no download at test time. The first call
+ * unpacks it to the temporary directory (about 2 s); playwright-core drives it headless.
+ * Throws, never skips, when it cannot start: an end-to-end test that quietly does not run
+ * proves nothing. Prints the browser's version, so a run's output says which Chromium it used.
  */
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(chromiumPath)) throw new Error(`the browser tests need chromium at ${chromiumPath}: ${install}`);
+  const executablePath = await chromiumPackage.executablePath();
   try {
-    return await chromium.launch({
-      executablePath: chromiumPath,
+    const browser = await chromium.launch({
+      executablePath,
       args: [
-        // Chromium's sandbox refuses to run as root, which is how CI runs.
-        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-        '--disable-gpu',
+        // The package's flags for running headless as root, less the two that would let a page
+        // do what a user's browser refuses: the test must see the app as users' browsers do.
+        ...chromiumPackage.args.filter((flag) => !relaxedSecurity.has(flag)),
+        // The machine has no network but loopback: no background fetches, update or sync checks.
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
         '--no-first-run',
       ],
     });
+    console.info(`browser tests: Chromium ${browser.version()} from @sparticuz/chromium (${executablePath})`);
+    return browser;
   } catch (error) {
-    throw new Error(`chromium at ${chromiumPath} did not start (${install}): ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`Chromium from @sparticuz/chromium at ${executablePath} did not start: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

@@ -1,4 +1,4 @@
-// End to end: Debian's chromium, driven by playwright-core, on the dev server of
+// End to end: the Chromium of the npm package @sparticuz/chromium, driven by playwright-core, on the dev server of
 // examples/shop-app with the example's own vite.config.ts; and `tsc` on the example through the
 // sidecar that server writes. Everything runs on a temporary copy of the example and of the shop
 // schema, so editing the schema never touches the repository.
