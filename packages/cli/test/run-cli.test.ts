@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliContext } from './cli-context.js';
-import { runCli } from './run-cli.js';
+import type { CliContext } from '../src/cli-context.js';
+import { runCli } from '../src/run-cli.js';
 
 let cwd: string;
 beforeAll(async () => {
