@@ -1,6 +1,7 @@
 /**
  * The test projects, one per package. `vitest.config.ts` reads this list (Vitest 4 folded
- * workspaces into `test.projects`); keeping it here keeps the layout DESIGN.md names.
+ * workspaces into `test.projects`); keeping it here keeps the layout that
+ * docs/architecture.md#packages names.
  */
 export const projects = [
   'packages/core',

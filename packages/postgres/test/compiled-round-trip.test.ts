@@ -5,7 +5,7 @@ import { describeEachServer, useTestDatabase } from '@wesley/postgres/testing';
 import { introspect } from '../src/introspect/introspect.js';
 import { comparableIR } from './fixtures/comparable-ir.js';
 
-/** The core compiler's every-directive fixture: each directive of DESIGN.md §2 at least once. */
+/** The core compiler's every-directive fixture: each directive of docs/directives.md (row-level security aside) at least once. */
 const everyDirective = readFileSync(new URL('../../core/test/compile/fixtures/every-directive.graphql', import.meta.url), 'utf8');
 
 function compile(body: string): SchemaIR {

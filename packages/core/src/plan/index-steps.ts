@@ -15,7 +15,7 @@ export interface IndexBuildTarget {
 }
 
 /**
- * Steps that build an index on a live table without blocking writes (DESIGN.md §3):
+ * Steps that build an index on a live table without blocking writes (docs/locks.md#add-index):
  *
  * - a plain table: `CREATE INDEX CONCURRENTLY`, outside a transaction, under SHARE UPDATE
  *   EXCLUSIVE. If it fails it leaves an INVALID index behind, which the rollback (and the

@@ -38,7 +38,8 @@ export type OperationResult =
 
 /**
  * One migration operation: turns one kind of change into steps, choosing the pattern that
- * keeps locks short (DESIGN.md §3). One operation per file in `operations/`.
+ * keeps locks short (docs/locks.md has a section per operation). One operation per file in
+ * `operations/`.
  */
 export interface Operation<K extends ChangeKind> {
   readonly kind: K;

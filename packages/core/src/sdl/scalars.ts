@@ -1,4 +1,7 @@
-/** Built-in scalars and their PostgreSQL types (DESIGN.md §2). Config may add or override. */
+/**
+ * Built-in scalars and their PostgreSQL types (docs/directives.md#types-and-naming). Config may
+ * add or override.
+ */
 export const builtinScalars: Readonly<Record<string, string>> = {
   ID: 'uuid',
   UUID: 'uuid',

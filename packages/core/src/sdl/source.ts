@@ -7,7 +7,7 @@ export interface SchemaSource {
 export interface CompileOptions {
   /**
    * Custom scalars and their PostgreSQL types, e.g. `{ Email: 'citext', Money: 'numeric(12,2)' }`.
-   * They extend (and may override) the built-in scalar table of DESIGN.md §2.
+   * They extend (and may override) `builtinScalars` (docs/directives.md#types-and-naming).
    */
   readonly scalars?: Readonly<Record<string, string>>;
 }

@@ -1,7 +1,7 @@
 /**
- * A fast-check arbitrary of random, valid Wesley SDL schemas (DESIGN.md §2 vocabulary, canonical
- * `@wes_*` spellings), for property tests: the DDL applies on a real PostgreSQL, introspecting
- * it gives back the IR, compilation is deterministic.
+ * A fast-check arbitrary of random, valid Wesley SDL schemas (the vocabulary of
+ * docs/directives.md, canonical `@wes_*` spellings), for property tests: the DDL applies on a
+ * real PostgreSQL, introspecting it gives back the IR, compilation is deterministic.
  *
  * "Valid" means: the compiler should report no error, and the DDL should apply to an empty
  * database. So every choice below keeps to what PostgreSQL accepts: FK columns copy their

@@ -8,14 +8,14 @@ import { sqlStateOf, StepFailedError } from './step-failed-error.js';
 const retryable = new Set(['55P03', '40P01']);
 
 /**
- * Runs one plan step on `session` (DESIGN.md §3-4): a transactional step in one transaction
- * with `lock_timeout` and `statement_timeout` set locally; a `CONCURRENTLY` step on its own,
- * with a wait budget of its own, and after a failure the step's `repair` (which drops the
- * INVALID index it left) before the retry; a backfill batch by batch, each batch its own
- * transaction. A lock timeout or deadlock is retried with exponential backoff and full jitter;
- * anything else, or the last retry, throws a {@link StepFailedError} naming the step, with the
- * failed transaction rolled back. `journal` lets the caller write its records inside the
- * step's transactions.
+ * Runs one plan step on `session` (docs/architecture.md#executing-a-step): a transactional
+ * step in one transaction with `lock_timeout` and `statement_timeout` set locally; a
+ * `CONCURRENTLY` step on its own, with a wait budget of its own, and after a failure the step's
+ * `repair` (which drops the INVALID index it left) before the retry; a backfill batch by batch,
+ * each batch its own transaction. A lock timeout or deadlock is retried with exponential
+ * backoff and full jitter; anything else, or the last retry, throws a {@link StepFailedError}
+ * naming the step, with the failed transaction rolled back. `journal` lets the caller write its
+ * records inside the step's transactions.
  */
 export async function applyStep(session: Connection, step: PlanStep, options: RunOptions = {}, journal: StepJournal = {}): Promise<void> {
   const resolved = resolveRunOptions(options);

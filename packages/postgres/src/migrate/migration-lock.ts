@@ -30,8 +30,9 @@ export interface MigrationLock {
  * Takes the session-level advisory lock of migrator `name` on a dedicated connection. It polls
  * `pg_try_advisory_lock` outside any transaction instead of blocking in `pg_advisory_lock`: a
  * session waiting inside an open transaction would hold a snapshot that every
- * `CREATE INDEX CONCURRENTLY` of the running migrator waits for (DESIGN.md §3). If the process
- * dies, the server ends the session and the lock goes with it.
+ * `CREATE INDEX CONCURRENTLY` of the running migrator waits for
+ * (docs/architecture.md#one-migrator-at-a-time). If the process dies, the server ends the
+ * session and the lock goes with it.
  */
 export async function acquireMigrationLock(url: string, options: MigrationLockOptions = {}): Promise<MigrationLock> {
   const name = options.name ?? 'wesley';

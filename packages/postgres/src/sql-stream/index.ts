@@ -1,8 +1,8 @@
 /**
- * Streaming split of migration SQL into the statements psql would send (DESIGN.md §4): a real
- * lexer for dollar quotes, nested comments, E'' strings, quoted identifiers, `BEGIN ATOMIC`
- * bodies, psql meta-commands and `COPY ... FROM STDIN` data, in memory that does not grow with
- * the file.
+ * Streaming split of migration SQL into the statements psql would send, so a migration file runs
+ * as `psql -f` would run it (docs/cli.md#wesley-migrate): a real lexer for dollar quotes, nested
+ * comments, E'' strings, quoted identifiers, `BEGIN ATOMIC` bodies, psql meta-commands and
+ * `COPY ... FROM STDIN` data, in memory that does not grow with the file.
  */
 export { splitSql } from './split-sql.js';
 export { splitSqlText } from './split-sql-text.js';

@@ -6,9 +6,9 @@ import { MigrationLockTimeoutError } from '../../src/migrate/migration-lock.js';
 import { compile, migrationsDirectory, planFile } from './support/migrations-directory.js';
 
 /**
- * One migrator at a time (DESIGN.md §4): eight `migrate()` calls, each with connections of its
- * own, start at once against one database. The migrations hold the lock for a while on purpose
- * (`pg_sleep`), so every other migrator finds it taken.
+ * One migrator at a time (docs/architecture.md#one-migrator-at-a-time): eight `migrate()`
+ * calls, each with connections of its own, start at once against one database. The migrations
+ * hold the lock for a while on purpose (`pg_sleep`), so every other migrator finds it taken.
  */
 describeEachServer('migrate: eight migrators at once', (server) => {
   const db = useTestDatabase(server);

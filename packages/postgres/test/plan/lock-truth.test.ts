@@ -7,9 +7,10 @@ import { claimedWriteBlocks, observeStepLocks, type ObserverSessions } from './s
 
 /**
  * The lock claims of every kind of plan step, checked against what PostgreSQL shows in
- * pg_locks while the step runs on tables holding rows (DESIGN.md §3), on every server of the
- * run. Each plan is made for that server's `server_version_num`, so the version-dependent paths
- * (NOT NULL NOT VALID on 18, the CHECK dance before it) are each checked where they apply.
+ * pg_locks while the step runs on tables holding rows (the claims docs/locks.md lists), on
+ * every server of the run. Each plan is made for that server's `server_version_num`, so the
+ * version-dependent paths (NOT NULL NOT VALID on 18, the CHECK dance before it) are each
+ * checked where they apply.
  */
 describeEachServer('lock claims match pg_locks', (server) => {
   const db = useTestDatabase(server);

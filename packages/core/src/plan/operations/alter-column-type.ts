@@ -13,7 +13,7 @@ import { stepRank } from '../step-rank.js';
 /**
  * Column type changes. A binary-coercible change (`varchar(n)` to a longer `varchar` or to
  * `text`, a wider `numeric`) is a catalog update. Anything else would rewrite the table under
- * ACCESS EXCLUSIVE, so it goes through a shadow column (DESIGN.md §3):
+ * ACCESS EXCLUSIVE, so it goes through a shadow column (docs/locks.md#alter-column-type):
  *
  * 1. expand: add the shadow column and a trigger that keeps it equal to the cast of the old
  *    column on every insert and update, so writes during the migration are never lost;

@@ -15,7 +15,7 @@ export interface ArgSpec {
   readonly required: boolean;
 }
 
-/** One directive of Wesley's vocabulary at one location (DESIGN.md §2). */
+/** One directive of Wesley's vocabulary (docs/directives.md) at one location. */
 export interface DirectiveSpec {
   /** Canonical name without `@`, e.g. `wes_table`. */
   readonly name: string;

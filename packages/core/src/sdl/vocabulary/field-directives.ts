@@ -2,7 +2,7 @@ import { at, type DirectiveSpec } from './directive-spec.js';
 
 const field = at('FIELD_DEFINITION');
 
-/** Directives that stand on a field of a table type (DESIGN.md §2, "Field level"). */
+/** Directives that stand on a field of a table type (docs/directives.md#field-directives). */
 export const fieldDirectives: readonly DirectiveSpec[] = [
   field('wes_pk', 'primary key column (several fields = composite key)'),
   field('wes_fk', 'foreign key to "Type.field"', {

@@ -23,5 +23,8 @@ export function isUnknownDirective(name: string, userDirectives: ReadonlySet<str
   return resolveSpelling(name) === null && !userDirectives.has(name);
 }
 
-/** Directives whose use is an error until row-level security lands (DESIGN.md §2). */
+/**
+ * Directives whose use is an error until row-level security lands
+ * (docs/directives.md#not-generated-yet).
+ */
 export const rowLevelSecurityDirectives: ReadonlySet<string> = new Set(['wes_tenant', 'wes_rls', 'wes_owner', 'wes_grant']);

@@ -2,7 +2,7 @@ import { at, type DirectiveSpec } from './directive-spec.js';
 
 const object = at('OBJECT');
 
-/** Directives that stand on an object type (DESIGN.md §2, "Object level"). */
+/** Directives that stand on an object type (docs/directives.md#table-directives). */
 export const objectDirectives: readonly DirectiveSpec[] = [
   object('wes_table', 'the type is a table', { name: 'String' }),
   object('wes_pk', 'composite primary key over the listed fields', { 'columns!': 'StringList', name: 'String' }),
