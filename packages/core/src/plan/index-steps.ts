@@ -1,7 +1,7 @@
 import { createIndexStatement } from '../ddl/create-index-sql.js';
 import type { IndexIR } from '../ir/types.js';
+import { derivedName } from '../naming/name-allocator.js';
 import { quoteIdent } from '../naming/quote-ident.js';
-import { derivedName } from '../sdl/lower/name-allocator.js';
 import type { PlanContext, StepDraft } from './operation.js';
 import { locks, rollback, step } from './step-builders.js';
 import { stepRank } from './step-rank.js';

@@ -1,7 +1,7 @@
 import { constraintSql } from '../ddl/constraint-sql.js';
 import type { PrimaryKeyIR, UniqueIR } from '../ir/types.js';
+import { derivedName } from '../naming/name-allocator.js';
 import { quoteIdent } from '../naming/quote-ident.js';
-import { derivedName } from '../sdl/lower/name-allocator.js';
 import { indexBuildSteps } from './index-steps.js';
 import type { PlanContext, PlanIssue, StepDraft } from './operation.js';
 import type { Phase } from './plan-types.js';

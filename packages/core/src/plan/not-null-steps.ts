@@ -1,4 +1,4 @@
-import { derivedName } from '../sdl/lower/name-allocator.js';
+import { derivedName } from '../naming/name-allocator.js';
 import { quoteIdent } from '../naming/quote-ident.js';
 import type { PlanIssue, StepDraft } from './operation.js';
 import { supports } from './server-features.js';

@@ -1,8 +1,8 @@
 import { defaultSql } from '../../ddl/default-sql.js';
 import { classifyTypeChange } from '../../diff/type-change.js';
 import type { AlterColumnTypeChange } from '../../diff/change.js';
+import { derivedName } from '../../naming/name-allocator.js';
 import { quoteIdent } from '../../naming/quote-ident.js';
-import { derivedName } from '../../sdl/lower/name-allocator.js';
 import { backfillStep, noKeyWarning } from '../backfill-step.js';
 import { notNullSteps } from '../not-null-steps.js';
 import type { Operation, OperationResult, PlanContext, PlanIssue, StepDraft } from '../operation.js';

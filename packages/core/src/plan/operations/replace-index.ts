@@ -1,6 +1,6 @@
 import { createIndexStatement } from '../../ddl/create-index-sql.js';
+import { derivedName } from '../../naming/name-allocator.js';
 import { quoteIdent } from '../../naming/quote-ident.js';
-import { derivedName } from '../../sdl/lower/name-allocator.js';
 import { indexBuildSteps } from '../index-steps.js';
 import type { Operation, PlanIssue } from '../operation.js';
 import { locks, rollback, step } from '../step-builders.js';

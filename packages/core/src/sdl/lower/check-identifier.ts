@@ -1,6 +1,6 @@
+import { byteLength, maxIdentifierBytes } from '../../naming/name-allocator.js';
 import type { Anchor } from '../diagnostic-sink.js';
 import type { LowerContext } from './lower-context.js';
-import { byteLength, maxIdentifierBytes } from './name-allocator.js';
 
 /** Reports WES025 when a user-given name would be silently truncated by PostgreSQL. */
 export function checkIdentifier(name: string, anchor: Anchor | undefined, ctx: LowerContext): boolean {

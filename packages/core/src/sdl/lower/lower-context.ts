@@ -1,7 +1,7 @@
 import type { ColumnTypeIR } from '../../ir/types.js';
+import type { NameAllocator } from '../../naming/name-allocator.js';
 import type { CollectedTypes } from '../collect-types.js';
 import type { DiagnosticSink } from '../diagnostic-sink.js';
-import type { NameAllocator } from './name-allocator.js';
 
 /** What every lowering step may read: the collected types, the scalar table, the sink. */
 export interface LowerContext {

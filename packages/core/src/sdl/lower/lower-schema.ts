@@ -1,4 +1,5 @@
 import type { EnumIR, SchemaIR, TableIR } from '../../ir/types.js';
+import { NameAllocator } from '../../naming/name-allocator.js';
 import { snakeCase } from '../../naming/snake-case.js';
 import type { CollectedTypes, ObjectModel } from '../collect-types.js';
 import { intArg, one, stringArg } from '../directive-args.js';
@@ -11,7 +12,6 @@ import type { LowerContext } from './lower-context.js';
 import { lowerFields } from './lower-fields.js';
 import { lowerForeignKeys } from './lower-foreign-keys.js';
 import { lowerKeys } from './lower-keys.js';
-import { NameAllocator } from './name-allocator.js';
 import type { TableDraft } from './table-draft.js';
 
 /**

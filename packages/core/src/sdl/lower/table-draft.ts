@@ -9,10 +9,10 @@ import type {
   RelationIR,
   UniqueIR,
 } from '../../ir/types.js';
+import type { NameAllocator } from '../../naming/name-allocator.js';
 import type { ObjectModel } from '../collect-types.js';
 import type { DirectiveMap } from '../read-directives.js';
 import type { FieldShape } from './field-shape.js';
-import type { NameAllocator } from './name-allocator.js';
 
 /** A column while its table is being lowered: the IR plus where it came from. */
 export interface ColumnDraft {
