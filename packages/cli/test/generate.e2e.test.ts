@@ -111,7 +111,7 @@ describe('wesley generate on a broken schema', () => {
     expect(unknown[3]).toMatch(/^ {2}help: \S/);
 
     const fk = blocks.find((b) => b.includes('WES014'))?.split('\n') ?? [];
-    expect(fk[0]).toMatch(/^schema\/user\.graphql:4:\d+  WES014  error  \S/);
+    expect(fk[0]).toMatch(/^schema\/user\.graphql:4:\d+ {2}WES014 {2}error {2}\S/);
     expect(fk[1]).toBe('  4 |   teamId: UUID @wes_fk(ref: "Team.id")');
     expect(fk[2]).toMatch(/^ {4}\| +\^$/);
 
@@ -123,7 +123,7 @@ describe('wesley generate on a broken schema', () => {
     const cwd = await workspace('legacy', { 'legacy.graphql': 'type User @wes_table {\n  id: ID! @pk\n}\n' });
     const lenient = await runBuiltCli(cwd, 'generate', '-s', 'legacy.graphql', '-o', 'out');
     expect(lenient.code).toBe(0);
-    expect(lenient.stderr).toMatch(/^legacy\.graphql:2:11  WES009  warning  \S.*\n {2}2 \| {3}id: ID! @pk\n {4}\| {11}\^\n {2}help: \S.*\n\n1 warning\n$/);
+    expect(lenient.stderr).toMatch(/^legacy\.graphql:2:11 {2}WES009 {2}warning {2}\S.*\n {2}2 \| {3}id: ID! @pk\n {4}\| {11}\^\n {2}help: \S.*\n\n1 warning\n$/);
     expect(lenient.stdout).toContain('4 written');
 
     const strictDir = await workspace('legacy-strict', { 'legacy.graphql': 'type User @wes_table {\n  id: ID! @pk\n}\n' });
@@ -148,7 +148,7 @@ describe('wesley generate with several files', () => {
     });
     const run = await runBuiltCli(cwd, 'generate', '-s', 'schema/*.graphql', '-o', 'out');
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^schema\/b\.graphql:3:9  WES010  error  /);
+    expect(run.stderr).toMatch(/^schema\/b\.graphql:3:9 {2}WES010 {2}error {2}/);
     expect(run.stderr).toContain('  3 |   size: Nope\n    |         ^\n');
 
     await writeFile(path.join(cwd, 'schema/b.graphql'), 'extend type Team {\n  name: String!\n}\n');

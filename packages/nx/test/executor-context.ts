@@ -12,7 +12,7 @@ export function executorContext(workspaceRoot: string, projectRoot: string, targ
     projectsConfigurations: { version: 2, projects: { db: { root: projectRoot, targets } } },
     nxJsonConfiguration: {},
     projectGraph: { nodes: {}, dependencies: {} },
-  } as ExecutorContext;
+  };
 }
 
 /** Collects what is written to standard output and error while `body` runs. */

@@ -45,7 +45,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDa
   const resolved = resolveDatabaseUrl({ url: options.url, configUrl: options.env[urlEnv], env: {} });
   if (resolved !== null) {
     const origin = resolved.source === 'option' ? '--database-url' : urlEnv;
-    return { url: resolved.url, label: redactUrl(resolved.url), origin, close: async () => undefined };
+    return { url: resolved.url, label: redactUrl(resolved.url), origin, close: () => Promise.resolve() };
   }
   let server: RunningServer | null = null;
   let dataDir = path.join(options.projectRoot, '.wesley', 'pg');

@@ -8,6 +8,7 @@ import {
   readPlanFile,
   readSteps,
   stepsUpTo,
+  type LedgerStep,
   type MigrationFile,
   type MigrationStatus,
 } from '@wesley/postgres';
@@ -61,7 +62,7 @@ export async function writeDryRun(target: DatabaseTarget, options: DryRunOptions
 
     write(`${header(target, options, pending.map(({ file }) => file.name))}\n`);
     for (const { file, status } of pending) {
-      const ledger = status.state === 'in progress' ? await readSteps(session, file.name) : new Map();
+      const ledger = status.state === 'in progress' ? await readSteps(session, file.name) : new Map<string, LedgerStep>();
       const plan = plans.get(file.name);
       write('\n');
       if (plan === undefined) {

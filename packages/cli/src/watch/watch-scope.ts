@@ -12,7 +12,7 @@ export interface WatchScope {
    * directories outside every glob, files that are neither named nor under a glob. Without
    * `stats` only what is certain is ignored; the watcher asks again with them.
    */
-  ignored(file: string, stats?: Stats): boolean;
+  readonly ignored: (file: string, stats?: Stats) => boolean;
 }
 
 const prunedNames = new Set(['node_modules', '.git']);

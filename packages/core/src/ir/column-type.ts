@@ -56,7 +56,7 @@ export function parseColumnType(text: string, enums: { has(name: string): boolea
     array = true;
   }
   let name: string;
-  let modifiers: number[] = [];
+  let modifiers: number[];
   const inside = precisionInside.exec(rest.toLowerCase());
   if (inside) {
     name = `${inside[1]} ${inside[3]} time zone`;

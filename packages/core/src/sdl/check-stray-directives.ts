@@ -55,7 +55,7 @@ function directivesOf(def: DefinitionNode): readonly ConstDirectiveNode[] | unde
 
 /** Enum values, input fields and interface fields: the members that can carry directives. */
 function membersOf(def: DefinitionNode): ReadonlyArray<{ readonly directives?: readonly ConstDirectiveNode[] }> {
-  if ('values' in def && Array.isArray(def.values)) return def.values;
-  if ('fields' in def && Array.isArray(def.fields)) return def.fields;
+  if ('values' in def) return def.values ?? [];
+  if ('fields' in def) return def.fields ?? [];
   return [];
 }

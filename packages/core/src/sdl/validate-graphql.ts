@@ -132,7 +132,7 @@ function withoutWesleyDirectives(document: DocumentNode, userDirectives: Readonl
     if ('fields' in stripped && Array.isArray(stripped.fields)) {
       definitions.push({ ...stripped, fields: (stripped.fields as FieldDefinitionNode[]).map(keepField) } as DefinitionNode);
     } else if ('values' in stripped && Array.isArray(stripped.values)) {
-      definitions.push({ ...stripped, values: (stripped.values as EnumValueDefinitionNode[]).map(keep) } as DefinitionNode);
+      definitions.push({ ...stripped, values: (stripped.values as EnumValueDefinitionNode[]).map(keep) });
     } else {
       definitions.push(stripped);
     }
@@ -145,7 +145,7 @@ function usesAny(document: DocumentNode, names: ReadonlySet<string>): boolean {
   type Node = { readonly directives?: readonly { readonly name: { readonly value: string } }[] };
   const hit = (node: Node): boolean => (node.directives ?? []).some((d) => names.has(d.name.value));
   return document.definitions.some((def) => {
-    if (hit(def as Node)) return true;
+    if (hit(def)) return true;
     const members = ('fields' in def ? def.fields : 'values' in def ? def.values : undefined) ?? [];
     return members.some((member) => hit(member) || ('arguments' in member && (member.arguments ?? []).some(hit)));
   });

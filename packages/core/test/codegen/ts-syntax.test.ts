@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { commentText, propertyKey, regexLiteral, stringLiteral, typeName } from '../../src/codegen/ts-syntax.js';
 
 /** Evaluates a JavaScript expression the way a module would (strict mode). */
-const evaluate = (expression: string): unknown => new Function(`'use strict'; return (${expression});`)();
+// eslint-disable-next-line @typescript-eslint/no-implied-eval -- running the generated code is what these tests check
+const evaluate = (expression: string): unknown => (new Function(`'use strict'; return (${expression});`) as () => unknown)();
 
 describe('stringLiteral', () => {
   it('quotes as Prettier does', () => {
@@ -50,6 +51,7 @@ describe('typeName', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.constantFrom('eval', 'class', 'await', 'yield', 'let', 'enum')), (name) => {
         const declared = typeName(name);
+        // eslint-disable-next-line @typescript-eslint/no-implied-eval -- compiling the declaration is the check
         expect(() => new Function(`'use strict'; const ${declared} = 1; return ${declared};`)).not.toThrow();
       }),
     );

@@ -4,7 +4,7 @@ import { arbitrarySchema } from '../support/arbitrary-schema.js';
 import { compileSchema } from '../../src/sdl/compile-schema.js';
 import { emitDdl, emitDdlStatements } from '../../src/ddl/emit-ddl.js';
 
-const groups = [/^CREATE TYPE /, /^CREATE TABLE /, /^ALTER TABLE \S+\n    ADD CONSTRAINT \S+ FOREIGN KEY /, /^CREATE (UNIQUE )?INDEX /];
+const groups = [/^CREATE TYPE /, /^CREATE TABLE /, /^ALTER TABLE \S+\n {4}ADD CONSTRAINT \S+ FOREIGN KEY /, /^CREATE (UNIQUE )?INDEX /];
 
 describe('emitDdl on generated schemas', () => {
   it('is deterministic and keeps enums, tables, foreign keys, indexes in that order', () => {

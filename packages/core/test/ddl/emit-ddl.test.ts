@@ -53,7 +53,7 @@ describe('emitDdl', () => {
 
   it('is deterministic: equal IRs give identical text', () => {
     for (const ir of Object.values(irFixtures)) {
-      expect(emitDdl(structuredClone(ir) as SchemaIR)).toBe(emitDdl(ir));
+      expect(emitDdl(structuredClone<SchemaIR>(ir))).toBe(emitDdl(ir));
     }
   });
 

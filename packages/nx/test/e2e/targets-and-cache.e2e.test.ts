@@ -79,7 +79,7 @@ describe('the real nx, one db project', { timeout: 60_000 }, () => {
     const first = await workspace.nx(['run', 'db:migrate'], env);
     expect(first.code, first.stdout + first.stderr).toBe(0);
     const session = await database.connect();
-    const tables = await session.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
+    const tables = await session.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
     expect(tables.rows.map((row) => row.tablename)).toEqual(['account', 'team']);
     const ledger = await session.query('SELECT name, status FROM wesley.migrations');
     expect(ledger.rows).toEqual([{ name: '0001_init', status: 'applied' }]);

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Plan } from '@wesley/core';
+import type { Plan, PlanStep } from '@wesley/core';
 import { InvalidPlanFileError } from './migration-errors.js';
 
 /** Reads a `plan.json` written by `wesley plan --out`, checking its shape before anything runs. */
@@ -15,7 +15,7 @@ export async function readPlanFile(file: string): Promise<Plan> {
     throw new InvalidPlanFileError(file, 'expected an object with "kind": "plan" and a "steps" array');
   }
   const ids = new Set<string>();
-  for (const step of plan.steps) {
+  for (const step of plan.steps as readonly (Partial<PlanStep> | null)[]) {
     if (typeof step?.id !== 'string' || !Array.isArray(step.sql) || typeof step.transactional !== 'boolean') {
       throw new InvalidPlanFileError(file, 'every step needs an "id", a "sql" list and "transactional"');
     }

@@ -63,7 +63,8 @@ export async function startPostmaster(options: PostmasterOptions): Promise<Postm
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  let spawnError: Error | null = null;
+  // Set by the callback: typed by assertion so that TypeScript does not narrow it to `null` for good.
+  let spawnError = null as Error | null;
   child.once('error', (error) => {
     spawnError = error;
   });

@@ -41,7 +41,7 @@ async function ensureUser(name: string): Promise<ServerUser> {
     const raced = await lookup(name);
     if (raced !== null) return raced;
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`PostgreSQL cannot run as root, and creating the user "${name}" failed: ${reason}`);
+    throw new Error(`PostgreSQL cannot run as root, and creating the user "${name}" failed: ${reason}`, { cause: error });
   }
   const created = await lookup(name);
   if (created === null) throw new Error(`useradd reported success but user "${name}" does not exist`);

@@ -67,13 +67,13 @@ export async function startCluster(options: ClusterOptions): Promise<RunningServ
     const live = await livePostmaster(dataDir);
     if (live === null) return null;
     await waitUntilReady(dataDir, live.pid);
-    return serverAt(live.port, true, async () => undefined);
+    return serverAt(live.port, true, () => Promise.resolve());
   };
   const running = await reuse();
   if (running !== null) return running;
   try {
     const { postmaster, port } = await startOnFreePort(options, dataDir, user, ephemeral);
-    return serverAt(port, false, postmaster.stop);
+    return serverAt(port, false, () => postmaster.stop());
   } catch (error) {
     // Another process may have started a server on this directory meanwhile (its lock file won).
     const raced = error instanceof PostmasterStartError ? await reuse() : null;

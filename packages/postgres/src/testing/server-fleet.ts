@@ -25,7 +25,7 @@ export async function startFleet(log: (line: string) => void): Promise<ServerFle
   if (external) {
     const major = await serverMajor(external);
     log(`wesley: tests use DATABASE_URL (${redactUrl(external)}), PostgreSQL ${major}; no embedded server`);
-    return { servers: [{ label: `pg${major}-DATABASE_URL`, major, url: external }], stop: async () => undefined };
+    return { servers: [{ label: `pg${major}-DATABASE_URL`, major, url: external }], stop: () => Promise.resolve() };
   }
   const started = performance.now();
   const [embedded, system] = await Promise.all([embeddedBinaries(), findSystemPostgres()]);

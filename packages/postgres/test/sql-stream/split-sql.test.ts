@@ -70,6 +70,8 @@ describe('splitSql as a stream', () => {
 
   it('closes the source when the consumer stops early', async () => {
     let closed = false;
+    // An async source with nothing to wait for: the splitter's async path is what is under test.
+    // eslint-disable-next-line @typescript-eslint/require-await
     async function* source(): AsyncGenerator<string> {
       try {
         yield 'SELECT 1; SELECT 2;';

@@ -66,7 +66,7 @@ it('validates the form with the generated Zod schema and follows a schema edit w
   expect(await errorFor(page, 'email')).toBe('');
   expect(await page.textContent('#result')).toContain('Ready to insert');
 
-  await page.evaluate(() => Object.assign(window, { wesleyMarker: 'still the same page' }));
+  await page.evaluate(() => Object.assign(globalThis, { wesleyMarker: 'still the same page' }));
   await watched(server!, schemaFile);
   const schema = await readFile(schemaFile, 'utf8');
   const edited = schema
@@ -80,7 +80,7 @@ it('validates the form with the generated Zod schema and follows a schema edit w
   expect(await page.textContent('#result')).toBe('');
   expect(await page.locator('#statuses li').allTextContents()).toEqual(['PENDING', 'PAID', 'SHIPPED', 'CANCELLED', 'REFUNDED']);
   expect(await page.inputValue('#email')).toBe('not-an-email');
-  expect(await page.evaluate(() => (window as { wesleyMarker?: string }).wesleyMarker)).toBe('still the same page');
+  expect(await page.evaluate(() => (globalThis as { wesleyMarker?: string }).wesleyMarker)).toBe('still the same page');
 
   await page.fill('#email', 'ada@example.com');
   expect(await errorFor(page, 'email')).toBe('');

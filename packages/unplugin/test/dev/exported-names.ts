@@ -13,7 +13,7 @@ export function exportedNames(code: string): string[] {
       for (const declarator of declaration.declarations) {
         if (declarator.id.type === 'Identifier') names.push(declarator.id.name);
       }
-    } else if (declaration && 'id' in declaration && declaration.id) {
+    } else if (declaration && 'id' in declaration && declaration.id?.type === 'Identifier') {
       names.push(declaration.id.name);
     }
     for (const specifier of node.specifiers) {

@@ -14,8 +14,8 @@ export function databaseTargetConnection(context: ExecutorContext, command: stri
     (candidate) => candidate.executor === `@wesley/nx:${command}` && (candidate.options as DatabaseExecutorOptions | undefined)?.database === database,
   );
   if (target === undefined) return {};
-  const configured = context.configurationName === undefined ? undefined : target.configurations?.[context.configurationName];
-  const options = { ...(target.options as DatabaseExecutorOptions | undefined), ...(configured as DatabaseExecutorOptions | undefined) };
+  const configured = (context.configurationName === undefined ? undefined : target.configurations?.[context.configurationName]) as DatabaseExecutorOptions | undefined;
+  const options = { ...(target.options as DatabaseExecutorOptions | undefined), ...configured };
   return {
     ...(options.urlEnv === undefined ? {} : { urlEnv: options.urlEnv }),
     ...(options.requireUrl === undefined ? {} : { requireUrl: options.requireUrl }),

@@ -40,6 +40,8 @@ const inTransaction = new WeakSet<pg.Client>();
 let builds = 0;
 
 type Query = (this: pg.Client, ...args: unknown[]) => unknown;
+// Taken off the prototype to be called as `query.apply(this, args)` by the replacement below.
+// eslint-disable-next-line @typescript-eslint/unbound-method
 const query = pg.Client.prototype.query as unknown as Query;
 (pg.Client.prototype as unknown as { query: Query }).query = function countedQuery(this: pg.Client, ...args: unknown[]) {
   const [config] = args as [string | { text?: string } | undefined];

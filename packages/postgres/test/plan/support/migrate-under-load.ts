@@ -40,7 +40,7 @@ export async function migrateUnderLoad(
   const writers = await Promise.all(Array.from({ length: scenario.writers }, () => db.connect()));
   const reader = await db.connect();
   const load = startWriteLoad(writers, scenario.writes, scenario.pauseMs);
-  let migrationMs = 0;
+  let migrationMs: number;
   try {
     await sleep(settleMs);
     const hold = await holdAccessShare(reader, scenario.readTables, scenario.readerHoldMs);
