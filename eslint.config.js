@@ -50,7 +50,7 @@ export default defineConfig([
   globalIgnores([
     '**/dist/',
     '**/node_modules/',
-    '.nx/',
+    '**/.nx/',
     '**/.wesley/',
     'tmp/',
     // Generated: `wesley generate` output and the `.d.graphql.ts` sidecars.
