@@ -3,10 +3,4 @@
  * workspaces into `test.projects`); keeping it here keeps the layout that
  * docs/architecture.md#packages names.
  */
-export const projects = [
-  'packages/core',
-  'packages/postgres',
-  'packages/unplugin',
-  'packages/cli',
-  'packages/nx',
-] as const;
+export const projects = ['packages/core', 'packages/postgres', 'packages/unplugin', 'packages/cli', 'packages/nx'] as const;

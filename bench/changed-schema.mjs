@@ -9,14 +9,24 @@ import { syntheticSchema } from './synthetic-schema.mjs';
  * "create or rename?" for every column or table that vanishes while another appears).
  */
 export const edits = [
-  { name: 'add column with a constant default', tables: 12, peer: true, apply: (block) => addField(block, '  score: Int! @wes_default(value: 0)') },
+  {
+    name: 'add column with a constant default',
+    tables: 12,
+    peer: true,
+    apply: (block) => addField(block, '  score: Int! @wes_default(value: 0)'),
+  },
   {
     name: 'add NOT NULL column with a volatile default',
     tables: 10,
     peer: true,
     apply: (block) => addField(block, '  token: UUID! @wes_default(expr: "gen_random_uuid()")'),
   },
-  { name: 'widen varchar(64) to varchar(128)', tables: 12, peer: true, apply: (block) => replaceOnce(block, 'varchar(64)', 'varchar(128)') },
+  {
+    name: 'widen varchar(64) to varchar(128)',
+    tables: 12,
+    peer: true,
+    apply: (block) => replaceOnce(block, 'varchar(64)', 'varchar(128)'),
+  },
   { name: 'add index', tables: 12, peer: true, apply: (block) => replaceOnce(block, '  name: String!\n', '  name: String! @wes_index\n') },
   {
     name: 'add check',

@@ -113,7 +113,9 @@ function printTargets(rows) {
   for (const row of rows) {
     const ratio = row.wesley && row.peer ? row.peer.median / row.wesley.median : null;
     const ok = ratio === null ? null : ratio >= targets.speedup;
-    console.log(`${verdict(ok)}  ${row.tables} tables: at least ${targets.speedup}x faster than the peer (${ratio === null ? 'n/a' : `${ratio.toFixed(1)}x`})`);
+    console.log(
+      `${verdict(ok)}  ${row.tables} tables: at least ${targets.speedup}x faster than the peer (${ratio === null ? 'n/a' : `${ratio.toFixed(1)}x`})`,
+    );
   }
 }
 

@@ -48,7 +48,10 @@ export async function writeGeneratedSqlFile(file, { minStatements, minBytes }) {
       await write('COPY bench.event_archive (id, account_id, kind, payload) FROM stdin;\n');
       for (let line = 0; line < 20_000; line++) {
         archived++;
-        await write(`${archived}\t${1 + (archived % Math.max(accounts, 1))}\t${kinds[archived % kinds.length]}\t{"n": ${archived}, "note": "tab\\\\tand"}\n`, false);
+        await write(
+          `${archived}\t${1 + (archived % Math.max(accounts, 1))}\t${kinds[archived % kinds.length]}\t{"n": ${archived}, "note": "tab\\\\tand"}\n`,
+          false,
+        );
       }
       await write('\\.\n', false);
       continue;
@@ -86,9 +89,35 @@ export async function writeGeneratedSqlFile(file, { minStatements, minBytes }) {
 const statuses = ['active', 'active', 'active', 'pending'];
 const kinds = ['login', 'logout', 'view', 'edit', 'share', 'comment'];
 const words = [
-  'lorem', 'ipsum', 'dolor', 'sit', 'amet', 'consectetur', 'adipiscing', 'elit', 'sed', 'do', 'eiusmod', 'tempor',
-  'incididunt', 'ut', 'labore', 'et', 'dolore', 'magna', 'aliqua', "it''s", 'semi;colon', '$$dollar$$', 'price:$5',
-  '-- not a comment', '/* nor this */', 'naïve', 'café', "E''\\n''", 'line\nbreak',
+  'lorem',
+  'ipsum',
+  'dolor',
+  'sit',
+  'amet',
+  'consectetur',
+  'adipiscing',
+  'elit',
+  'sed',
+  'do',
+  'eiusmod',
+  'tempor',
+  'incididunt',
+  'ut',
+  'labore',
+  'et',
+  'dolore',
+  'magna',
+  'aliqua',
+  "it''s",
+  'semi;colon',
+  '$$dollar$$',
+  'price:$5',
+  '-- not a comment',
+  '/* nor this */',
+  'naïve',
+  'café',
+  "E''\\n''",
+  'line\nbreak',
 ];
 
 /** About `length` characters of text from the word list (already quoted for a '...' literal). */

@@ -35,7 +35,10 @@ let hmr;
 try {
   const schemaFile = join(root, 'schema.graphql');
   await writeFile(schemaFile, variants[0]);
-  await writeFile(join(root, 'main.ts'), "import { Table0000Schema } from './schema.graphql';\nexport { Table0000Schema };\nif (import.meta.hot) {\n  import.meta.hot.accept();\n}\n");
+  await writeFile(
+    join(root, 'main.ts'),
+    "import { Table0000Schema } from './schema.graphql';\nexport { Table0000Schema };\nif (import.meta.hot) {\n  import.meta.hot.accept();\n}\n",
+  );
   await symlink(nodeModules, join(root, 'node_modules'), 'dir');
   server = await createServer({
     configFile: false,
@@ -76,8 +79,12 @@ try {
   console.log(`save -> updated schema module served: median ${ms(servedStats.median)}, p95 ${ms(servedStats.p95)}\n`);
   // The plugin compiles when the module is requested, not when the watcher fires: the update
   // message leaves before the compile, so the page's wait is the second figure. Both are judged.
-  console.log(`${verdict(update.median)}  save to HMR update message in under ${targetMs} ms median, ${tables} tables (${ms(update.median)})`);
-  console.log(`${verdict(servedStats.median)}  save to updated module served in under ${targetMs} ms median, ${tables} tables (${ms(servedStats.median)})`);
+  console.log(
+    `${verdict(update.median)}  save to HMR update message in under ${targetMs} ms median, ${tables} tables (${ms(update.median)})`,
+  );
+  console.log(
+    `${verdict(servedStats.median)}  save to updated module served in under ${targetMs} ms median, ${tables} tables (${ms(servedStats.median)})`,
+  );
 } catch (error) {
   console.log(`vite dev HMR: unavailable: ${error instanceof Error ? error.message : String(error)}`);
   console.log(`N/A   save to HMR update in under ${targetMs} ms median, ${tables} tables`);

@@ -21,7 +21,9 @@ const ratioTarget = 0.8;
 const psql = existsSync('/usr/lib/postgresql/15/bin/psql') ? '/usr/lib/postgresql/15/bin/psql' : 'psql';
 const cli = fileURLToPath(new URL('../packages/cli/bin/wesley.js', import.meta.url));
 
-console.log(`node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'unknown cpu'}, load average ${os.loadavg()[0].toFixed(1)}`);
+console.log(
+  `node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'unknown cpu'}, load average ${os.loadavg()[0].toFixed(1)}`,
+);
 const root = await mkdtemp(join(os.tmpdir(), 'wesley-migrate-bench-'));
 let server;
 try {
@@ -30,7 +32,9 @@ try {
   const file = join(migrations, '0001_generated.sql');
   const start = performance.now();
   const generated = await writeGeneratedSqlFile(file, { minStatements, minBytes });
-  console.log(`generated ${mb(generated.bytes)} MB, ${generated.statements.toLocaleString('en')} statements in ${seconds(performance.now() - start)} s (streamed to ${file})`);
+  console.log(
+    `generated ${mb(generated.bytes)} MB, ${generated.statements.toLocaleString('en')} statements in ${seconds(performance.now() - start)} s (streamed to ${file})`,
+  );
 
   server = await startEmbeddedPostgres({ dataDir: join(root, 'pg'), ephemeral: true });
   console.log(`PostgreSQL ${server.version} (embedded, ephemeral: fsync and synchronous_commit off), ${await psqlVersion()}\n`);
@@ -49,10 +53,22 @@ try {
 
   const viaPsql = await runMeasured(psql, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', urls.bench_psql, '-f', file]);
   report('psql -f', generated, viaPsql);
-  const viaWesley = await runMeasured(process.execPath, [cli, 'migrate', '--dir', migrations, '--database-url', urls.bench_wesley, '--json']);
+  const viaWesley = await runMeasured(process.execPath, [
+    cli,
+    'migrate',
+    '--dir',
+    migrations,
+    '--database-url',
+    urls.bench_wesley,
+    '--json',
+  ]);
   report('wesley migrate', generated, viaWesley);
   // One JSON event a line, the summary last; only the end of the output is kept.
-  const events = viaWesley.stdout.trim().split('\n').slice(-20).map((line) => JSON.parse(line));
+  const events = viaWesley.stdout
+    .trim()
+    .split('\n')
+    .slice(-20)
+    .map((line) => JSON.parse(line));
   const summary = events.at(-1);
   const statements = events.findLast((event) => event.kind === 'statements')?.done;
   if (summary?.kind !== 'summary' || summary.ok !== true || statements !== generated.statements) {
@@ -71,9 +87,13 @@ try {
   if (viaWesley.peakRssKb === null) console.log(`N/A   migrator peak RSS under ${rssTargetMb} MB (neither /usr/bin/time nor /proc here)`);
   else {
     const rssMb = viaWesley.peakRssKb / 1024;
-    console.log(`${rssMb < rssTargetMb ? 'PASS' : 'FAIL'}  migrator peak RSS under ${rssTargetMb} MB on a ${mb(generated.bytes)} MB file (${rssMb.toFixed(0)} MB)`);
+    console.log(
+      `${rssMb < rssTargetMb ? 'PASS' : 'FAIL'}  migrator peak RSS under ${rssTargetMb} MB on a ${mb(generated.bytes)} MB file (${rssMb.toFixed(0)} MB)`,
+    );
   }
-  console.log(`${ratio >= ratioTarget && same ? 'PASS' : 'FAIL'}  throughput at least ${ratioTarget}x psql -f on the same file (${ratio.toFixed(2)}x)`);
+  console.log(
+    `${ratio >= ratioTarget && same ? 'PASS' : 'FAIL'}  throughput at least ${ratioTarget}x psql -f on the same file (${ratio.toFixed(2)}x)`,
+  );
 } catch (error) {
   console.log(`migrate bench: unavailable: ${error instanceof Error ? error.message : String(error)}`);
   console.log(`N/A   migrator peak RSS under ${rssTargetMb} MB`);
@@ -106,7 +126,9 @@ function report(label, generated, { ms, peakRssKb }) {
   const s = ms / 1000;
   const rss = peakRssKb === null ? 'n/a' : `${(peakRssKb / 1024).toFixed(0)} MB`;
   console.log(
-    `${label.padEnd(15)} ${s.toFixed(1).padStart(7)} s  ${Math.round(generated.statements / s).toLocaleString('en').padStart(9)} statements/s  ${(generated.bytes / 1024 / 1024 / s).toFixed(1).padStart(6)} MB/s  peak RSS ${rss}`,
+    `${label.padEnd(15)} ${s.toFixed(1).padStart(7)} s  ${Math.round(generated.statements / s)
+      .toLocaleString('en')
+      .padStart(9)} statements/s  ${(generated.bytes / 1024 / 1024 / s).toFixed(1).padStart(6)} MB/s  peak RSS ${rss}`,
   );
 }
 

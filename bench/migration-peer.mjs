@@ -16,12 +16,18 @@ export function drizzleSnapshot(ir, prevId) {
   for (const table of ir.tables) {
     const columns = Object.fromEntries(table.columns.map((column) => [column.name, columnBuilder(column, enums)]));
     tables[table.name] = pgTable(table.name, columns, (t) => [
-      ...(table.primaryKey === null ? [] : [primaryKey({ name: table.primaryKey.name, columns: table.primaryKey.columns.map((c) => t[c]) })]),
+      ...(table.primaryKey === null
+        ? []
+        : [primaryKey({ name: table.primaryKey.name, columns: table.primaryKey.columns.map((c) => t[c]) })]),
       ...table.uniques.map((u) => unique(u.name).on(...u.columns.map((c) => t[c]))),
       ...table.checks.map((c) => check(c.name, sql.raw(c.expr))),
       ...table.indexes.map((i) => indexBuilder(i, t)),
       ...table.foreignKeys.map((fk) =>
-        foreignKey({ name: fk.name, columns: fk.columns.map((c) => t[c]), foreignColumns: fk.refColumns.map((c) => tables[fk.refTable][c]) })
+        foreignKey({
+          name: fk.name,
+          columns: fk.columns.map((c) => t[c]),
+          foreignColumns: fk.refColumns.map((c) => tables[fk.refTable][c]),
+        })
           .onDelete(fk.onDelete.toLowerCase())
           .onUpdate(fk.onUpdate.toLowerCase()),
       ),

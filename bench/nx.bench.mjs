@@ -29,7 +29,9 @@ const schema = `type Account @wes_table {
 /** The baseline plugin: Wesley's glob, one empty result per file. */
 const noopPlugin = `export const createNodesV2 = ['**/wesley.config.{json,mjs,ts}', (files) => files.map((file) => [file, {}])];\n`;
 
-console.log(`node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'unknown cpu'}, load average ${os.loadavg()[0].toFixed(1)}`);
+console.log(
+  `node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'unknown cpu'}, load average ${os.loadavg()[0].toFixed(1)}`,
+);
 const root = await mkdtemp(path.join(os.tmpdir(), 'wesley-nx-bench-'));
 const daemons = [];
 try {
@@ -55,20 +57,37 @@ try {
     const median = (name) => quantile(samples[name], 0.5);
     rows.push({ label: mode.label, without: median('without'), noop: median('noop'), with: median('with') });
   }
-  const columns = [['without', 10], ['no-op', 10], ['wesley', 10], ['added', 10], ['by Nx', 10], ['own', 10]];
+  const columns = [
+    ['without', 10],
+    ['no-op', 10],
+    ['wesley', 10],
+    ['added', 10],
+    ['by Nx', 10],
+    ['own', 10],
+  ];
   console.log(`${'mode'.padEnd(44)}${columns.map(([title, width]) => title.padStart(width)).join('')}`);
   for (const row of rows) {
     const added = row.with - row.without;
     const own = row.with - row.noop;
     const figures = [row.without, row.noop, row.with, added, row.noop - row.without, own];
-    console.log(`${row.label.padEnd(44)}${figures.map((value, index) => ms(value).padStart(columns[index][1])).join('')}  added ${verdict(added)}, own ${verdict(own)}`);
+    console.log(
+      `${row.label.padEnd(44)}${figures.map((value, index) => ms(value).padStart(columns[index][1])).join('')}  added ${verdict(added)}, own ${verdict(own)}`,
+    );
   }
   console.log('added = wesley - without; by Nx = no-op - without (any plugin pays it); own = wesley - no-op.');
-  for (const [label, isolate] of [['isolation on', 'true'], ['NX_ISOLATE_PLUGINS=false', 'false']]) {
+  for (const [label, isolate] of [
+    ['isolation on', 'true'],
+    ['NX_ISOLATE_PLUGINS=false', 'false'],
+  ]) {
     console.log(`\nbreakdown, daemon off, ${label} (one run, Nx's NX_PERF_LOGGING):${await pluginBreakdown(workspaces.with, isolate)}`);
   }
 } finally {
-  for (const directory of daemons) spawnSync(process.execPath, [nxBin, 'daemon', '--stop'], { cwd: directory, env: environment(directory, { NX_DAEMON: 'true' }), stdio: 'ignore' });
+  for (const directory of daemons)
+    spawnSync(process.execPath, [nxBin, 'daemon', '--stop'], {
+      cwd: directory,
+      env: environment(directory, { NX_DAEMON: 'true' }),
+      stdio: 'ignore',
+    });
   await rm(root, { recursive: true, force: true });
 }
 
@@ -90,14 +109,28 @@ async function workspace(directory, plugins) {
 }
 
 function environment(directory, extra) {
-  const env = { ...process.env, NX_NO_CLOUD: 'true', NX_TUI: 'false', CI: 'true', FORCE_COLOR: '0', NO_COLOR: '1', NX_WORKSPACE_DATA_DIRECTORY: path.join(directory, '.nx', 'workspace-data'), ...extra };
+  const env = {
+    ...process.env,
+    NX_NO_CLOUD: 'true',
+    NX_TUI: 'false',
+    CI: 'true',
+    FORCE_COLOR: '0',
+    NO_COLOR: '1',
+    NX_WORKSPACE_DATA_DIRECTORY: path.join(directory, '.nx', 'workspace-data'),
+    ...extra,
+  };
   delete env.NODE_OPTIONS;
   return env;
 }
 
 /** One `nx show projects --json`; checks it listed every project. */
 async function showProjects(directory, extra, expected) {
-  const { code, stdout, stderr } = await run(process.execPath, [nxBin, 'show', 'projects', '--json'], directory, environment(directory, extra));
+  const { code, stdout, stderr } = await run(
+    process.execPath,
+    [nxBin, 'show', 'projects', '--json'],
+    directory,
+    environment(directory, extra),
+  );
   const listed = code === 0 ? JSON.parse(stdout).length : -1;
   if (`${listed} projects` !== expected) throw new Error(`nx show projects in ${directory}: ${listed} projects, exit ${code}\n${stderr}`);
 }

@@ -58,10 +58,7 @@ export async function runPeer(sdl) {
     schemaAst,
     documents: [],
     config: { strictScalars: true, scalars: scalarTypes },
-    plugins: [
-      { typescript: {} },
-      { 'typescript-validation-schema': { schema: 'zodv4', withObjectType: true, scalarSchemas } },
-    ],
+    plugins: [{ typescript: {} }, { 'typescript-validation-schema': { schema: 'zodv4', withObjectType: true, scalarSchemas } }],
     pluginMap: { typescript: typescriptPlugin, 'typescript-validation-schema': validationSchemaPlugin },
   });
 }

@@ -15,7 +15,9 @@ const targetMs = 500;
 /** Drops are part of the workload, so the plan must be allowed to lose data. */
 const planOptions = { allowDestructive: true };
 
-console.log(`node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'unknown cpu'}, load average ${os.loadavg()[0].toFixed(1)}`);
+console.log(
+  `node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'unknown cpu'}, load average ${os.loadavg()[0].toFixed(1)}`,
+);
 console.log(`Wesley: planMigration (diffSchemas + one operation per change + ordering + hashIR of both IRs),`);
 console.log('        PostgreSQL 18 patterns, on the compiled IRs; formatExplain timed separately.');
 console.log('peer:   drizzle-kit generateMigration (snapshot validation + diff + SQL) on drizzle-kit snapshots');
@@ -78,7 +80,9 @@ async function preparePeer(pair) {
   const prev = drizzleSnapshot(pair.v1);
   const cur = drizzleSnapshot(pair.v2, prev.id);
   const statements = await runMigrationPeer(prev, cur);
-  const touched = new Set(statements.flatMap((s) => [...s.matchAll(/(?:ALTER TABLE|DROP TABLE|CREATE TABLE|ON) "([^"]+)"/g)].map((m) => m[1])));
+  const touched = new Set(
+    statements.flatMap((s) => [...s.matchAll(/(?:ALTER TABLE|DROP TABLE|CREATE TABLE|ON) "([^"]+)"/g)].map((m) => m[1])),
+  );
   const expected = changedTables(diffSchemas(pair.v1, pair.v2));
   const missing = [...expected].filter((t) => !touched.has(t));
   const extra = [...touched].filter((t) => !expected.has(t));
@@ -139,7 +143,9 @@ function printTable(rows) {
 
 function printTargets(stats) {
   const under = stats.full ? stats.full.median < targetMs : null;
-  console.log(`${verdict(under)}  diff + plan of ${tables} tables, 100 changed, in under ${targetMs} ms (Wesley median ${ms(stats.full?.median)})`);
+  console.log(
+    `${verdict(under)}  diff + plan of ${tables} tables, 100 changed, in under ${targetMs} ms (Wesley median ${ms(stats.full?.median)})`,
+  );
   const ratio = stats.same && stats.peer ? `${(stats.peer.median / stats.same.median).toFixed(1)}x` : 'n/a';
   console.log(`info  drizzle-kit generateMigration / Wesley planMigration on the same pair: ${ratio}`);
 }

@@ -18,7 +18,9 @@ const keptChars = 1 << 16;
 export async function runMeasured(program, args) {
   const rssFile = join(os.tmpdir(), `wesley-bench-rss-${process.pid}-${Date.now()}`);
   const viaTime = existsSync(gnuTime);
-  const child = viaTime ? spawn(gnuTime, ['-f', '%M', '-o', rssFile, program, ...args], { stdio: ['ignore', 'pipe', 'pipe'] }) : spawn(program, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = viaTime
+    ? spawn(gnuTime, ['-f', '%M', '-o', rssFile, program, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn(program, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const start = performance.now();
   let sampled = null;
   const sampler = viaTime

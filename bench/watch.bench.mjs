@@ -29,7 +29,9 @@ function edited(round) {
   return `${base.slice(0, lastTableBody)}  benchColumn${round}: String\n${base.slice(lastTableBody)}`;
 }
 
-console.log(`\nwesley watch: save-to-written latency, ${tables} tables (${(Buffer.byteLength(base) / 1024).toFixed(0)} KB SDL), default debounce`);
+console.log(
+  `\nwesley watch: save-to-written latency, ${tables} tables (${(Buffer.byteLength(base) / 1024).toFixed(0)} KB SDL), default debounce`,
+);
 const dir = await mkdtemp(path.join(os.tmpdir(), 'wesley-watch-bench-'));
 const schemaFile = path.join(dir, 'schema.graphql');
 const outDir = path.join(dir, 'generated');
@@ -64,9 +66,15 @@ try {
   }
   const latency = summarize(latencies.sort((a, b) => a - b));
   const work = summarize(reported.sort((a, b) => a - b));
-  console.log(`save -> types.ts written: median ${ms(latency.median)}, p95 ${ms(latency.p95)} over ${latency.runs} saves (after ${warmup} warm-up)`);
-  console.log(`  of which regeneration as wesley watch reports it (read + compile + write): median ${ms(work.median)}; the rest is the debounce and the file events`);
-  console.log(`${latency.median < targetMs ? 'PASS' : 'FAIL'}  wesley watch save-to-written under ${targetMs} ms median (${ms(latency.median)})`);
+  console.log(
+    `save -> types.ts written: median ${ms(latency.median)}, p95 ${ms(latency.p95)} over ${latency.runs} saves (after ${warmup} warm-up)`,
+  );
+  console.log(
+    `  of which regeneration as wesley watch reports it (read + compile + write): median ${ms(work.median)}; the rest is the debounce and the file events`,
+  );
+  console.log(
+    `${latency.median < targetMs ? 'PASS' : 'FAIL'}  wesley watch save-to-written under ${targetMs} ms median (${ms(latency.median)})`,
+  );
 } catch (error) {
   console.log(`wesley watch: unavailable: ${error instanceof Error ? error.message : String(error)}`);
   console.log(`FAIL  wesley watch save-to-written under ${targetMs} ms median (n/a)`);

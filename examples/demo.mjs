@@ -17,7 +17,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { quoteIdent, stableStringify } from '@wesley/core';
-import { connect, defaultEmbeddedDataDir, embeddedBinaries, introspect, normalizeExpression, startEmbeddedPostgres } from '@wesley/postgres';
+import {
+  connect,
+  defaultEmbeddedDataDir,
+  embeddedBinaries,
+  introspect,
+  normalizeExpression,
+  startEmbeddedPostgres,
+} from '@wesley/postgres';
 
 const started = Date.now();
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -66,12 +73,28 @@ try {
 
     const serverVersion = (await db.query(`SELECT current_setting('server_version_num') AS v`)).rows[0].v;
     step(`release 2: wesley plan --from ${schemaFile} --to ${schemaV2File} --out ${migrations}/0002_v2`);
-    wesley('plan', '--from', schemaFile, '--to', schemaV2File, '--server-version', serverVersion, '--batch-size', '500', '--out', path.join(migrations, '0002_v2'));
+    wesley(
+      'plan',
+      '--from',
+      schemaFile,
+      '--to',
+      schemaV2File,
+      '--server-version',
+      serverVersion,
+      '--batch-size',
+      '500',
+      '--out',
+      path.join(migrations, '0002_v2'),
+    );
 
     step(`wesley migrate --dir ${migrations}`);
     wesley('migrate', '--dir', migrations, '--database-url', url.href);
-    const { rows } = await db.query(`SELECT count(*) FILTER (WHERE note = '') AS filled, count(DISTINCT tracking_code) AS codes FROM orders`);
-    console.log(`  orders without a note now have note '' (${rows[0].filled} of them); ${rows[0].codes} distinct tracking codes were backfilled`);
+    const { rows } = await db.query(
+      `SELECT count(*) FILTER (WHERE note = '') AS filled, count(DISTINCT tracking_code) AS codes FROM orders`,
+    );
+    console.log(
+      `  orders without a note now have note '' (${rows[0].filled} of them); ${rows[0].codes} distinct tracking codes were backfilled`,
+    );
 
     step(`wesley status --dir ${migrations}`);
     wesley('status', '--dir', migrations, '--database-url', url.href);
@@ -84,18 +107,25 @@ try {
 } finally {
   await rm(work, { recursive: true, force: true });
   await server.stop();
-  step(`${server.reused ? 'done (server left running: this demo did not start it)' : 'server stopped'}; ${((Date.now() - started) / 1000).toFixed(1)} s in all`);
+  step(
+    `${server.reused ? 'done (server left running: this demo did not start it)' : 'server stopped'}; ${((Date.now() - started) / 1000).toFixed(1)} s in all`,
+  );
 }
 
 /** Runs the built `wesley` command in the repository root; its output goes straight to this terminal. */
 function wesley(...args) {
-  const run = spawnSync(process.execPath, [path.join(repoRoot, 'packages/cli/bin/wesley.js'), ...args], { cwd: repoRoot, stdio: 'inherit' });
+  const run = spawnSync(process.execPath, [path.join(repoRoot, 'packages/cli/bin/wesley.js'), ...args], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
   if (run.status !== 0) throw new Error(`wesley ${args[0]} exited with ${run.status ?? run.signal}`);
 }
 
 /** Customers, products and orders with lines, as release 1 stores them. */
 async function seed(db) {
-  await db.query(`INSERT INTO customer (email, name) SELECT 'customer' || n || '@example.com', 'Customer ' || n FROM generate_series(1, 200) AS n`);
+  await db.query(
+    `INSERT INTO customer (email, name) SELECT 'customer' || n || '@example.com', 'Customer ' || n FROM generate_series(1, 200) AS n`,
+  );
   await db.query(`INSERT INTO product (sku, name, price) SELECT 'SKU-' || n, 'Product ' || n, n * 2.5 FROM generate_series(1, 20) AS n`);
   await db.query(
     `INSERT INTO orders (customer_id, note)
@@ -156,7 +186,9 @@ function printComparison(compiled, live) {
   const expected = stored(compiled);
   const actual = stored(live);
   if (stableStringify(expected) === stableStringify(actual)) {
-    console.log(`\n  The database matches ${outDir}/ir.json: ${plural(live.tables.length, 'table')} and ${plural(live.enums.length, 'enum')}, identical.`);
+    console.log(
+      `\n  The database matches ${outDir}/ir.json: ${plural(live.tables.length, 'table')} and ${plural(live.enums.length, 'enum')}, identical.`,
+    );
     return;
   }
   console.log(`\n  The database differs from ${outDir}/ir.json:`);

@@ -25,5 +25,12 @@ const rows = [...packages].sort(([a], [b]) => a.localeCompare(b));
 const total = summary.total;
 console.log(['package', 'files', 'lines', 'branches'].join('\t'));
 for (const [name, sums] of rows) console.log([`@wesley/${name}`, sums.files, percent(sums.lines), percent(sums.branches)].join('\t'));
-console.log(['all', rows.reduce((n, [, s]) => n + s.files, 0), percent([total.lines.covered, total.lines.total]), percent([total.branches.covered, total.branches.total])].join('\t'));
+console.log(
+  [
+    'all',
+    rows.reduce((n, [, s]) => n + s.files, 0),
+    percent([total.lines.covered, total.lines.total]),
+    percent([total.branches.covered, total.branches.total]),
+  ].join('\t'),
+);
 console.log(`(per file: coverage/index.html)`);

@@ -7,7 +7,35 @@ export { colorEnabled, type CliContext, type OutputStream } from './cli-context.
 export { UsageError } from './usage-error.js';
 export { exitCodes } from './exit-codes.js';
 export { commands, type Command } from './commands/index.js';
-export { formatDiagnostic, formatDiagnosticSummary, writeDiagnostics, ansiStyle, plainStyle, styleFor, type Style } from './output/index.js';
-export { renderArtifacts, formatIrJson, compareArtifacts, writeArtifacts, type Artifact, type ArtifactState, type ArtifactStatus } from './generate/index.js';
+export {
+  formatDiagnostic,
+  formatDiagnosticSummary,
+  writeDiagnostics,
+  ansiStyle,
+  plainStyle,
+  styleFor,
+  type Style,
+} from './output/index.js';
+export {
+  renderArtifacts,
+  formatIrJson,
+  compareArtifacts,
+  writeArtifacts,
+  type Artifact,
+  type ArtifactState,
+  type ArtifactStatus,
+} from './generate/index.js';
 export { loadSchemaSources } from './schema/index.js';
-export { loadConfig, resolveConfig, defineConfig, configFileNames, ConfigError, wesleyConfigSchema, type WesleyConfig, type WesleyConfigInput, type DatabaseConfig, type ConfigIssue, type ConfigFileName } from './config/index.js';
+export {
+  loadConfig,
+  resolveConfig,
+  defineConfig,
+  configFileNames,
+  ConfigError,
+  wesleyConfigSchema,
+  type WesleyConfig,
+  type WesleyConfigInput,
+  type DatabaseConfig,
+  type ConfigIssue,
+  type ConfigFileName,
+} from './config/index.js';

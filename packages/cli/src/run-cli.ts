@@ -26,7 +26,12 @@ export async function runCli(argv: readonly string[], context: CliContext, versi
   } catch (error) {
     if (error instanceof ConfigError) {
       const prefix = `wesley ${first ?? ''}`;
-      context.stderr.write(`${error.message.split('\n').map((line) => `${prefix}: ${line}`).join('\n')}\n  help: ${error.help}\n`);
+      context.stderr.write(
+        `${error.message
+          .split('\n')
+          .map((line) => `${prefix}: ${line}`)
+          .join('\n')}\n  help: ${error.help}\n`,
+      );
       return exitCodes.failure;
     }
     if (!(error instanceof UsageError)) throw error;

@@ -15,23 +15,32 @@ afterAll(async () => {
 });
 
 // One real embedded server for the whole file: initdb takes seconds.
-it('without a database URL, uses the embedded PostgreSQL of --project-root (database wesley) and stops it after', { timeout: 120_000 }, async () => {
-  const env = { DATABASE_URL: undefined };
-  const migrate = await runBuiltCliWithEnv(root, env, 'migrate', '--project-root', root);
-  expect(migrate.stderr).toBe('');
-  expect(migrate.code).toBe(0);
-  expect(migrate.stdout).toMatch(
-    /^wesley migrate: database postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/wesley \(embedded PostgreSQL \d+\.\d+, started, data in \.wesley\/pg\/\d+\)\n/,
-  );
-  expect(migrate.stdout).toMatch(/^wesley migrate: 1 migration applied in /m);
+it(
+  'without a database URL, uses the embedded PostgreSQL of --project-root (database wesley) and stops it after',
+  { timeout: 120_000 },
+  async () => {
+    const env = { DATABASE_URL: undefined };
+    const migrate = await runBuiltCliWithEnv(root, env, 'migrate', '--project-root', root);
+    expect(migrate.stderr).toBe('');
+    expect(migrate.code).toBe(0);
+    expect(migrate.stdout).toMatch(
+      /^wesley migrate: database postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/wesley \(embedded PostgreSQL \d+\.\d+, started, data in \.wesley\/pg\/\d+\)\n/,
+    );
+    expect(migrate.stdout).toMatch(/^wesley migrate: 1 migration applied in /m);
 
-  // A second command starts the server again on the same data directory: the ledger is there.
-  const status = await runBuiltCliWithEnv(root, env, 'status', '--project-root', '.');
-  expect(status.code, status.stderr).toBe(0);
-  expect(status.stdout).toMatch(/\(embedded PostgreSQL \d+\.\d+, started, data in \.wesley\/pg\/\d+\)\n/);
-  expect(status.stdout).toMatch(/^ {2}0001_init\.sql +applied /m);
-  // Stopped again: no postmaster.pid left in the data directory.
-  const [major] = await readdir(path.join(root, '.wesley', 'pg'));
-  const pidFile = path.join(root, '.wesley', 'pg', major ?? '', 'postmaster.pid');
-  expect(await access(pidFile).then(() => 'running', () => 'stopped')).toBe('stopped');
-});
+    // A second command starts the server again on the same data directory: the ledger is there.
+    const status = await runBuiltCliWithEnv(root, env, 'status', '--project-root', '.');
+    expect(status.code, status.stderr).toBe(0);
+    expect(status.stdout).toMatch(/\(embedded PostgreSQL \d+\.\d+, started, data in \.wesley\/pg\/\d+\)\n/);
+    expect(status.stdout).toMatch(/^ {2}0001_init\.sql +applied /m);
+    // Stopped again: no postmaster.pid left in the data directory.
+    const [major] = await readdir(path.join(root, '.wesley', 'pg'));
+    const pidFile = path.join(root, '.wesley', 'pg', major ?? '', 'postmaster.pid');
+    expect(
+      await access(pidFile).then(
+        () => 'running',
+        () => 'stopped',
+      ),
+    ).toBe('stopped');
+  },
+);

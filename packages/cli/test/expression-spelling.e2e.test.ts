@@ -54,15 +54,21 @@ describeEachServer('plan --from a database and drift: expressions as the server 
     expect(drift.code).toBe(0);
   });
 
-  it('a role that may not create a schema: drift compares text, says so in a note, never prints the password', { timeout: processTimeout }, async () => {
-    const url = new URL(db.url);
-    url.username = role;
-    url.password = rolePassword;
-    const drift = await runBuiltCli(cwd, 'drift', '--schema', 'schema.graphql', '--database-url', url.href);
-    expect(drift.stderr).toMatch(/^wesley drift: note: expressions compared as text: the server did not build the schema in a scratch schema \(permission denied for database \S+\)/m);
-    // Text normalisation cannot see through BETWEEN and LIKE: those checks show as differences.
-    expect(drift.stderr).toContain('constraint rating_stars on rating differs');
-    expect(drift.code).toBe(1);
-    expect(`${drift.stdout}${drift.stderr}`).not.toContain(rolePassword);
-  });
+  it(
+    'a role that may not create a schema: drift compares text, says so in a note, never prints the password',
+    { timeout: processTimeout },
+    async () => {
+      const url = new URL(db.url);
+      url.username = role;
+      url.password = rolePassword;
+      const drift = await runBuiltCli(cwd, 'drift', '--schema', 'schema.graphql', '--database-url', url.href);
+      expect(drift.stderr).toMatch(
+        /^wesley drift: note: expressions compared as text: the server did not build the schema in a scratch schema \(permission denied for database \S+\)/m,
+      );
+      // Text normalisation cannot see through BETWEEN and LIKE: those checks show as differences.
+      expect(drift.stderr).toContain('constraint rating_stars on rating differs');
+      expect(drift.code).toBe(1);
+      expect(`${drift.stdout}${drift.stderr}`).not.toContain(rolePassword);
+    },
+  );
 });

@@ -87,13 +87,22 @@ describe('wesley generate on the shop example', () => {
     expect(await readFile(path.join(cwd, 'generated', 'types.ts'), 'utf8')).toBe('// edited\n');
 
     const repaired = await runBuiltCli(cwd, 'generate', '-s', 'schema.graphql', '-o', 'generated');
-    expect(repaired.stdout).toBe('  wrote generated/types.ts\n  wrote generated/ir.json\nwesley generate: 2 written, 2 unchanged in generated\n');
+    expect(repaired.stdout).toBe(
+      '  wrote generated/types.ts\n  wrote generated/ir.json\nwesley generate: 2 written, 2 unchanged in generated\n',
+    );
     expect((await runBuiltCli(cwd, 'generate', '-s', 'schema.graphql', '-o', 'generated', '--check')).code).toBe(0);
   });
 });
 
 describe('wesley generate on a broken schema', () => {
-  const broken = ['type User @wes_table {', '  id: ID! @wes_pk', '  name: String! @wes_foo', '  teamId: UUID @wes_fk(ref: "Team.id")', '}', ''].join('\n');
+  const broken = [
+    'type User @wes_table {',
+    '  id: ID! @wes_pk',
+    '  name: String! @wes_foo',
+    '  teamId: UUID @wes_fk(ref: "Team.id")',
+    '}',
+    '',
+  ].join('\n');
 
   it('prints each diagnostic with location, code, severity, source line, caret and help, exits 1 and writes nothing', async () => {
     const cwd = await workspace('broken', { 'schema/user.graphql': broken });
@@ -123,7 +132,9 @@ describe('wesley generate on a broken schema', () => {
     const cwd = await workspace('legacy', { 'legacy.graphql': 'type User @wes_table {\n  id: ID! @pk\n}\n' });
     const lenient = await runBuiltCli(cwd, 'generate', '-s', 'legacy.graphql', '-o', 'out');
     expect(lenient.code).toBe(0);
-    expect(lenient.stderr).toMatch(/^legacy\.graphql:2:11 {2}WES009 {2}warning {2}\S.*\n {2}2 \| {3}id: ID! @pk\n {4}\| {11}\^\n {2}help: \S.*\n\n1 warning\n$/);
+    expect(lenient.stderr).toMatch(
+      /^legacy\.graphql:2:11 {2}WES009 {2}warning {2}\S.*\n {2}2 \| {3}id: ID! @pk\n {4}\| {11}\^\n {2}help: \S.*\n\n1 warning\n$/,
+    );
     expect(lenient.stdout).toContain('4 written');
 
     const strictDir = await workspace('legacy-strict', { 'legacy.graphql': 'type User @wes_table {\n  id: ID! @pk\n}\n' });
@@ -136,7 +147,11 @@ describe('wesley generate on a broken schema', () => {
 
   it('exits 2 on an unknown flag', async () => {
     const run = await runBuiltCli(root, 'generate', '--schemas', 'x.graphql');
-    expect(run).toEqual({ code: 2, stdout: '', stderr: "wesley generate: Unknown option '--schemas'\nRun 'wesley generate --help' for usage.\n" });
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: "wesley generate: Unknown option '--schemas'\nRun 'wesley generate --help' for usage.\n",
+    });
   });
 });
 

@@ -68,17 +68,30 @@ describe('wesley migrate: failures', () => {
 
   it('refuses a destructive plan without --allow-destructive (exit 1), runs it with the flag', { timeout: processTimeout }, async () => {
     expect((await wesley('migrate', '--database-url', db.url)).code).toBe(0);
-    const planned = await wesley('plan', '--from', 'v1.graphql', '--to', 'v0.graphql', '--allow-destructive', '--out', 'migrations/0002_drop');
+    const planned = await wesley(
+      'plan',
+      '--from',
+      'v1.graphql',
+      '--to',
+      'v0.graphql',
+      '--allow-destructive',
+      '--out',
+      'migrations/0002_drop',
+    );
     expect(planned.code, planned.stderr).toBe(0);
     const refused = await wesley('migrate', '--database-url', db.url);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('wesley migrate: migration 0002_drop loses data in drop-column:account.nickname; run it with --allow-destructive');
+    expect(refused.stderr).toContain(
+      'wesley migrate: migration 0002_drop loses data in drop-column:account.nickname; run it with --allow-destructive',
+    );
     const dryRun = await wesley('migrate', '--database-url', db.url, '--dry-run');
     expect(dryRun.code).toBe(1);
     expect(dryRun.stdout).toBe('');
     const allowed = await wesley('migrate', '--database-url', db.url, '--allow-destructive');
     expect(allowed.code, allowed.stderr).toBe(0);
-    const { rows } = await session.query(`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'account' AND column_name = 'nickname'`);
+    const { rows } = await session.query(
+      `SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'account' AND column_name = 'nickname'`,
+    );
     expect(rows).toEqual([{ n: 0 }]);
   });
 
@@ -86,7 +99,9 @@ describe('wesley migrate: failures', () => {
     await appendFile(path.join(cwd, 'migrations', '0001_init.sql'), 'CREATE TABLE sneaky (id integer);\n');
     const run = await wesley('migrate', '--database-url', db.url);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^wesley migrate: migration 0001_init\.sql was \w+ with checksum sha256:[0-9a-f]+… but its file now has sha256:[0-9a-f]+…; /m);
+    expect(run.stderr).toMatch(
+      /^wesley migrate: migration 0001_init\.sql was \w+ with checksum sha256:[0-9a-f]+… but its file now has sha256:[0-9a-f]+…; /m,
+    );
     expect(run.stderr).toMatch(/^ {2}help: put the file back as it was when it was applied, and make the change in a new migration\n/m);
     const status = await wesley('status', '--database-url', db.url);
     expect(status.stdout).toMatch(/^ {2}0001_init\.sql +edited /m);

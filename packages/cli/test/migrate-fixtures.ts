@@ -37,7 +37,13 @@ export function initSql(): string {
   const { ir } = compileSchema({ name: 'v1.graphql', body: migrateV1 });
   if (ir === null) throw new Error('v1 does not compile');
   const ddl = emitDdl(ir).replace('CREATE INDEX ', 'CREATE INDEX CONCURRENTLY ');
-  const rows = ['1\ta@example.com\tann', '2\tb@example.com\t\\N', '3\tc@example.com\tcid', '4\td@example.com\t\\N', '5\te@example.com\teve'];
+  const rows = [
+    '1\ta@example.com\tann',
+    '2\tb@example.com\t\\N',
+    '3\tc@example.com\tcid',
+    '4\td@example.com\t\\N',
+    '5\te@example.com\teve',
+  ];
   return `${ddl}\nCOPY account (id, email, nickname) FROM stdin;\n${rows.join('\n')}\n\\.\n`;
 }
 

@@ -43,17 +43,26 @@ describe('wesley migrate output', () => {
     expect(stdout).not.toContain(decodeURIComponent(new URL(db.url).password));
   });
 
-  it('goes on to the end when the reader of its output goes away (wesley migrate --json | head -1)', { timeout: processTimeout }, async () => {
-    await mkdir(path.join(cwd, 'later'));
-    const slow = 'CREATE TABLE first_half (id integer);\nSELECT pg_sleep(0.5);\nCREATE TABLE second_half (id integer);\n';
-    await writeFile(path.join(cwd, 'later', '0002_slow.sql'), slow);
-    const child = spawn(process.execPath, [wesleyBin, 'migrate', '--dir', 'later', '--database-url', db.url, '--json'], { cwd, stdio: ['ignore', 'pipe', 'ignore'] });
-    // Close the pipe after the first event, before the migration is done.
-    child.stdout.once('data', () => child.stdout.destroy());
-    const [code] = (await once(child, 'close')) as [number | null];
-    expect(code).toBe(0);
-    const session = await db.connect();
-    const { rows } = await session.query(`SELECT to_regclass('public.second_half') IS NOT NULL AS done, (SELECT status FROM wesley.migrations WHERE name = '0002_slow.sql') AS status`);
-    expect(rows).toEqual([{ done: true, status: 'applied' }]);
-  });
+  it(
+    'goes on to the end when the reader of its output goes away (wesley migrate --json | head -1)',
+    { timeout: processTimeout },
+    async () => {
+      await mkdir(path.join(cwd, 'later'));
+      const slow = 'CREATE TABLE first_half (id integer);\nSELECT pg_sleep(0.5);\nCREATE TABLE second_half (id integer);\n';
+      await writeFile(path.join(cwd, 'later', '0002_slow.sql'), slow);
+      const child = spawn(process.execPath, [wesleyBin, 'migrate', '--dir', 'later', '--database-url', db.url, '--json'], {
+        cwd,
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+      // Close the pipe after the first event, before the migration is done.
+      child.stdout.once('data', () => child.stdout.destroy());
+      const [code] = (await once(child, 'close')) as [number | null];
+      expect(code).toBe(0);
+      const session = await db.connect();
+      const { rows } = await session.query(
+        `SELECT to_regclass('public.second_half') IS NOT NULL AS done, (SELECT status FROM wesley.migrations WHERE name = '0002_slow.sql') AS status`,
+      );
+      expect(rows).toEqual([{ done: true, status: 'applied' }]);
+    },
+  );
 });

@@ -24,7 +24,19 @@ describeEachServer('wesley migrate, status and drift', (server) => {
     const { rows } = await session.query<{ v: string }>(`SELECT current_setting('server_version_num') AS v`);
     await writeFile(path.join(cwd, 'v1.graphql'), migrateV1);
     await writeFile(path.join(cwd, 'v2.graphql'), migrateV2);
-    const planned = await wesley('plan', '--from', 'v1.graphql', '--to', 'v2.graphql', '--server-version', rows[0]?.v ?? '', '--batch-size', '2', '--out', 'migrations/0002_v2');
+    const planned = await wesley(
+      'plan',
+      '--from',
+      'v1.graphql',
+      '--to',
+      'v2.graphql',
+      '--server-version',
+      rows[0]?.v ?? '',
+      '--batch-size',
+      '2',
+      '--out',
+      'migrations/0002_v2',
+    );
     expect(planned.code, planned.stderr).toBe(0);
     await writeFile(path.join(cwd, 'migrations', '0001_init.sql'), initSql());
   });
@@ -32,54 +44,73 @@ describeEachServer('wesley migrate, status and drift', (server) => {
     await rm(cwd, { recursive: true, force: true });
   });
 
-  it('--dry-run prints every transaction with its SET LOCALs, CONCURRENTLY bare, and applies nothing', { timeout: processTimeout }, async () => {
-    const run = await withDb('migrate', '--dry-run', '--lock-timeout', '2s', '--statement-timeout', '30000');
-    expect(run.stderr).toMatch(/^wesley migrate: database postgres:\/\/\S+:\*\*\*@\S+ \(--database-url\)\n$/);
-    expect(run.code).toBe(0);
-    const lines = run.stdout.split('\n');
-    expect(lines).toContain("SET LOCAL lock_timeout = '2000ms';");
-    expect(lines).toContain("SET LOCAL statement_timeout = '30000ms';");
-    expect(lines).toContain('COPY account (id, email, nickname) FROM stdin;');
-    expect(run.stdout).toContain('-- 0002_v2, step 1/');
-    // Every BEGIN is followed by the two SET LOCALs and closed by a COMMIT before the next one.
-    let open = false;
-    const concurrently: string[] = [];
-    for (const [i, line] of lines.entries()) {
-      if (line === 'BEGIN;') {
-        expect(open, `line ${i + 1}`).toBe(false);
-        expect(lines.slice(i + 1, i + 3).map((l) => l.split(' = ')[0])).toEqual(['SET LOCAL lock_timeout', 'SET LOCAL statement_timeout']);
-        open = true;
-      } else if (line === 'COMMIT;') {
-        expect(open, `line ${i + 1}`).toBe(true);
-        open = false;
-      } else if (line.includes(' CONCURRENTLY ')) {
-        expect(open, `${line} runs outside a transaction`).toBe(false);
-        concurrently.push(line);
+  it(
+    '--dry-run prints every transaction with its SET LOCALs, CONCURRENTLY bare, and applies nothing',
+    { timeout: processTimeout },
+    async () => {
+      const run = await withDb('migrate', '--dry-run', '--lock-timeout', '2s', '--statement-timeout', '30000');
+      expect(run.stderr).toMatch(/^wesley migrate: database postgres:\/\/\S+:\*\*\*@\S+ \(--database-url\)\n$/);
+      expect(run.code).toBe(0);
+      const lines = run.stdout.split('\n');
+      expect(lines).toContain("SET LOCAL lock_timeout = '2000ms';");
+      expect(lines).toContain("SET LOCAL statement_timeout = '30000ms';");
+      expect(lines).toContain('COPY account (id, email, nickname) FROM stdin;');
+      expect(run.stdout).toContain('-- 0002_v2, step 1/');
+      // Every BEGIN is followed by the two SET LOCALs and closed by a COMMIT before the next one.
+      let open = false;
+      const concurrently: string[] = [];
+      for (const [i, line] of lines.entries()) {
+        if (line === 'BEGIN;') {
+          expect(open, `line ${i + 1}`).toBe(false);
+          expect(lines.slice(i + 1, i + 3).map((l) => l.split(' = ')[0])).toEqual([
+            'SET LOCAL lock_timeout',
+            'SET LOCAL statement_timeout',
+          ]);
+          open = true;
+        } else if (line === 'COMMIT;') {
+          expect(open, `line ${i + 1}`).toBe(true);
+          open = false;
+        } else if (line.includes(' CONCURRENTLY ')) {
+          expect(open, `${line} runs outside a transaction`).toBe(false);
+          concurrently.push(line);
+        }
       }
-    }
-    expect(open).toBe(false);
-    expect(concurrently).toEqual(['CREATE INDEX CONCURRENTLY account_email_idx ON account (email);', 'CREATE INDEX CONCURRENTLY account_nickname_idx ON account (nickname);']);
-    // A backfill is shown as its batch statements, with a comment saying how they repeat.
-    expect(run.stdout).toMatch(/-- one transaction per batch of up to 2 rows, by id, until a batch finds no row\n/);
+      expect(open).toBe(false);
+      expect(concurrently).toEqual([
+        'CREATE INDEX CONCURRENTLY account_email_idx ON account (email);',
+        'CREATE INDEX CONCURRENTLY account_nickname_idx ON account (nickname);',
+      ]);
+      // A backfill is shown as its batch statements, with a comment saying how they repeat.
+      expect(run.stdout).toMatch(/-- one transaction per batch of up to 2 rows, by id, until a batch finds no row\n/);
 
-    const { rows } = await session.query(`SELECT to_regclass('wesley.migrations') AS ledger, to_regclass('public.account') AS account`);
-    expect(rows).toEqual([{ ledger: null, account: null }]);
-  });
+      const { rows } = await session.query(`SELECT to_regclass('wesley.migrations') AS ledger, to_regclass('public.account') AS account`);
+      expect(rows).toEqual([{ ledger: null, account: null }]);
+    },
+  );
 
-  it('--json --to expand: one parseable event per line, then a summary; the plan stops after expand', { timeout: processTimeout }, async () => {
-    const run = await withDb('migrate', '--json', '--to', 'expand');
-    expect(run.code, run.stderr).toBe(0);
-    const events = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { kind: string; [key: string]: unknown });
-    expect(events.filter((e) => e.kind.startsWith('migration-'))).toEqual([
-      { kind: 'migration-start', migration: '0001_init.sql', type: 'sql', resumed: false },
-      expect.objectContaining({ kind: 'migration-done', migration: '0001_init.sql' }),
-      { kind: 'migration-start', migration: '0002_v2', type: 'plan', resumed: false },
-      { kind: 'migration-stopped', migration: '0002_v2', after: 'expand' },
-    ]);
-    expect(events.filter((e) => e.kind === 'step-done').length).toBeGreaterThan(0);
-    expect(events.at(-1)).toEqual(expect.objectContaining({ kind: 'summary', ok: true, exitCode: 0, applied: ['0001_init.sql'], stoppedIn: '0002_v2' }));
-    expect(run.stderr).toMatch(/^wesley migrate: database /);
-  });
+  it(
+    '--json --to expand: one parseable event per line, then a summary; the plan stops after expand',
+    { timeout: processTimeout },
+    async () => {
+      const run = await withDb('migrate', '--json', '--to', 'expand');
+      expect(run.code, run.stderr).toBe(0);
+      const events = run.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { kind: string; [key: string]: unknown });
+      expect(events.filter((e) => e.kind.startsWith('migration-'))).toEqual([
+        { kind: 'migration-start', migration: '0001_init.sql', type: 'sql', resumed: false },
+        expect.objectContaining({ kind: 'migration-done', migration: '0001_init.sql' }),
+        { kind: 'migration-start', migration: '0002_v2', type: 'plan', resumed: false },
+        { kind: 'migration-stopped', migration: '0002_v2', after: 'expand' },
+      ]);
+      expect(events.filter((e) => e.kind === 'step-done').length).toBeGreaterThan(0);
+      expect(events.at(-1)).toEqual(
+        expect.objectContaining({ kind: 'summary', ok: true, exitCode: 0, applied: ['0001_init.sql'], stoppedIn: '0002_v2' }),
+      );
+      expect(run.stderr).toMatch(/^wesley migrate: database /);
+    },
+  );
 
   it('status shows the first migration applied and the plan in progress', { timeout: processTimeout }, async () => {
     const run = await withDb('status');
@@ -91,7 +122,9 @@ describeEachServer('wesley migrate, status and drift', (server) => {
 
     const json = await withDb('status', '--json');
     expect(json.code).toBe(0);
-    const report = JSON.parse(json.stdout) as { migrations: { name: string; state: string; kind: string; stepsApplied: number; steps: number }[] };
+    const report = JSON.parse(json.stdout) as {
+      migrations: { name: string; state: string; kind: string; stepsApplied: number; steps: number }[];
+    };
     expect(report.migrations.map((m) => [m.name, m.state, m.kind])).toEqual([
       ['0001_init.sql', 'applied', 'sql'],
       ['0002_v2', 'in progress', 'plan'],
@@ -103,9 +136,13 @@ describeEachServer('wesley migrate, status and drift', (server) => {
     const run = await withDb('migrate');
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^0002_v2: resuming \(plan, \d+ steps\)$/m);
-    expect(run.stdout).toMatch(/^0002_v2: step \d+\/\d+ backfill set-not-null:account\.nickname:backfill done in .+, 3 batches \(up to 6 rows\)$/m);
+    expect(run.stdout).toMatch(
+      /^0002_v2: step \d+\/\d+ backfill set-not-null:account\.nickname:backfill done in .+, 3 batches \(up to 6 rows\)$/m,
+    );
     expect(run.stdout).toMatch(/^wesley migrate: 1 migration applied in /m);
-    const { rows } = await session.query<{ id: string; nickname: string; token: boolean }>('SELECT id, nickname, token IS NOT NULL AS token FROM account ORDER BY id');
+    const { rows } = await session.query<{ id: string; nickname: string; token: boolean }>(
+      'SELECT id, nickname, token IS NOT NULL AS token FROM account ORDER BY id',
+    );
     expect(rows.map((row) => [row.id, row.nickname, row.token])).toEqual([
       ['1', 'ann', true],
       ['2', 'anon', true],
@@ -118,29 +155,36 @@ describeEachServer('wesley migrate, status and drift', (server) => {
     expect(again.stdout).toMatch(/^wesley migrate: nothing to do, all 2 migrations are applied\n$/m);
   });
 
-  it('drift: none after the migrations; then each difference made by hand, with its code and place in the SDL', { timeout: processTimeout }, async () => {
-    const clean = await withDb('drift', '--schema', 'v2.graphql');
-    expect(clean.stderr).toBe('');
-    expect(clean.code).toBe(0);
-    expect(clean.stdout).toMatch(/^wesley drift: no drift, schema public of the database matches v2\.graphql\n$/m);
+  it(
+    'drift: none after the migrations; then each difference made by hand, with its code and place in the SDL',
+    { timeout: processTimeout },
+    async () => {
+      const clean = await withDb('drift', '--schema', 'v2.graphql');
+      expect(clean.stderr).toBe('');
+      expect(clean.code).toBe(0);
+      expect(clean.stdout).toMatch(/^wesley drift: no drift, schema public of the database matches v2\.graphql\n$/m);
 
-    await session.query('DROP INDEX account_nickname_idx');
-    await session.query('ALTER TABLE account ADD COLUMN legacy integer');
-    await session.query('ALTER TABLE account ALTER COLUMN created_at DROP DEFAULT');
-    const drifted = await withDb('drift', '--schema', 'v2.graphql');
-    expect(drifted.code).toBe(1);
-    const located = drifted.stderr.split('\n').filter((line) => /^v2\.graphql:\d+:\d+ {2}WES20\d/.test(line)).map((line) => line.split('  error  ')[0]);
-    expect(located).toEqual([
-      `v2.graphql:${positionOf(migrateV2, 'Account')}  WES202`,
-      `v2.graphql:${positionOf(migrateV2, 'nickname')}  WES201`,
-      `v2.graphql:${positionOf(migrateV2, 'createdAt')}  WES203`,
-    ]);
-    expect(drifted.stderr).toContain('column account.legacy is in the database but not in the schema');
-    expect(drifted.stderr).toMatch(/^3 errors\nwesley drift: schema public of the database differs from v2\.graphql\n$/m);
+      await session.query('DROP INDEX account_nickname_idx');
+      await session.query('ALTER TABLE account ADD COLUMN legacy integer');
+      await session.query('ALTER TABLE account ALTER COLUMN created_at DROP DEFAULT');
+      const drifted = await withDb('drift', '--schema', 'v2.graphql');
+      expect(drifted.code).toBe(1);
+      const located = drifted.stderr
+        .split('\n')
+        .filter((line) => /^v2\.graphql:\d+:\d+ {2}WES20\d/.test(line))
+        .map((line) => line.split('  error  ')[0]);
+      expect(located).toEqual([
+        `v2.graphql:${positionOf(migrateV2, 'Account')}  WES202`,
+        `v2.graphql:${positionOf(migrateV2, 'nickname')}  WES201`,
+        `v2.graphql:${positionOf(migrateV2, 'createdAt')}  WES203`,
+      ]);
+      expect(drifted.stderr).toContain('column account.legacy is in the database but not in the schema');
+      expect(drifted.stderr).toMatch(/^3 errors\nwesley drift: schema public of the database differs from v2\.graphql\n$/m);
 
-    await session.query('CREATE INDEX account_nickname_idx ON account (nickname)');
-    await session.query('ALTER TABLE account DROP COLUMN legacy');
-    await session.query('ALTER TABLE account ALTER COLUMN created_at SET DEFAULT now()');
-    expect((await withDb('drift', '--schema', 'v2.graphql')).code).toBe(0);
-  });
+      await session.query('CREATE INDEX account_nickname_idx ON account (nickname)');
+      await session.query('ALTER TABLE account DROP COLUMN legacy');
+      await session.query('ALTER TABLE account ALTER COLUMN created_at SET DEFAULT now()');
+      expect((await withDb('drift', '--schema', 'v2.graphql')).code).toBe(0);
+    },
+  );
 });

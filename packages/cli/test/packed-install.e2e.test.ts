@@ -31,7 +31,8 @@ interface PackageJson {
 }
 
 const packageDir = (name: PackageName) => path.join(repo, 'packages', name);
-const manifest = (name: PackageName): PackageJson => JSON.parse(readFileSync(path.join(packageDir(name), 'package.json'), 'utf8')) as PackageJson;
+const manifest = (name: PackageName): PackageJson =>
+  JSON.parse(readFileSync(path.join(packageDir(name), 'package.json'), 'utf8')) as PackageJson;
 
 interface Run {
   readonly code: number | null;
@@ -88,7 +89,8 @@ interface PackResult {
 /** `npm pack --json` of the five workspaces (`--dry-run`, or into `destination`). */
 async function pack(...options: string[]): Promise<Map<PackageName, PackResult>> {
   for (const name of packageNames) {
-    if (!existsSync(path.join(packageDir(name), 'dist', 'index.js'))) throw new Error(`packages/${name}/dist is missing: run npm run build first`);
+    if (!existsSync(path.join(packageDir(name), 'dist', 'index.js')))
+      throw new Error(`packages/${name}/dist is missing: run npm run build first`);
   }
   const workspaces = packageNames.flatMap((name) => ['--workspace', `packages/${name}`]);
   const { stdout } = await runOk(repo, 'npm', 'pack', '--json', ...options, ...workspaces);
@@ -155,7 +157,9 @@ describe('what npm pack puts in each package', () => {
     expect(files.filter((f) => /tsbuildinfo|(^|\/)(tsconfig[^/]*\.json|vitest\.config\.[cm]?[jt]s)$/.test(f))).toEqual([]);
     // Nothing beyond the `files` of package.json and what npm always adds.
     const allowed = manifest(name).files;
-    const stray = files.filter((f) => !['LICENSE', 'README.md', 'package.json'].includes(f) && !allowed.some((a) => f === a || f.startsWith(`${a}/`)));
+    const stray = files.filter(
+      (f) => !['LICENSE', 'README.md', 'package.json'].includes(f) && !allowed.some((a) => f === a || f.startsWith(`${a}/`)),
+    );
     expect(stray).toEqual([]);
   });
 
@@ -203,7 +207,12 @@ describe('every import a package makes is declared', () => {
     expect(pkg.peerDependenciesMeta?.['vitest']?.optional).toBe(true);
     const main = [...reachableBareImports(path.join(packageDir('postgres'), 'dist', 'index.js'))];
     expect(main.filter((s) => packageOf(s) === 'vitest')).toEqual([]);
-    expect(main.filter((s) => !isBuiltin(s)).map(packageOf).sort()).toEqual(['@wesley/core', 'pg', 'pg-copy-streams']);
+    expect(
+      main
+        .filter((s) => !isBuiltin(s))
+        .map(packageOf)
+        .sort(),
+    ).toEqual(['@wesley/core', 'pg', 'pg-copy-streams']);
     const testing = reachableBareImports(path.join(packageDir('postgres'), 'dist', 'testing', 'index.js'));
     expect(testing.has('vitest')).toBe(true);
   });
@@ -280,7 +289,9 @@ describe('the packed packages, installed with npm in a project of their own', ()
           type: 'module',
           dependencies: { zod: workspaceVersion('zod') },
           devDependencies: {
-            ...Object.fromEntries(packageNames.map((name) => [`@wesley/${name}`, `file:${path.join(tarballs, packed.get(name)!.filename)}`])),
+            ...Object.fromEntries(
+              packageNames.map((name) => [`@wesley/${name}`, `file:${path.join(tarballs, packed.get(name)!.filename)}`]),
+            ),
             typescript: workspaceVersion('typescript'),
             vite: workspaceVersion('vite'),
           },
@@ -311,7 +322,9 @@ describe('the packed packages, installed with npm in a project of their own', ()
   });
 
   it('installs each @wesley package from its tarball, none from the registry', async () => {
-    const lock = JSON.parse(await readFile(path.join(app, 'package-lock.json'), 'utf8')) as { packages: Record<string, { resolved?: string }> };
+    const lock = JSON.parse(await readFile(path.join(app, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { resolved?: string }>;
+    };
     const wesley = Object.entries(lock.packages).filter(([key]) => /(^|\/)node_modules\/@wesley\//.test(key));
     expect(wesley.map(([key]) => key).sort()).toEqual(packageNames.map((name) => `node_modules/@wesley/${name}`).sort());
     for (const [, entry] of wesley) expect(entry.resolved).toMatch(/^file:.*\.tgz$/);
@@ -341,15 +354,30 @@ console.log(JSON.stringify(results));
     // The Nx plugin's executors and generators point at files of the package.
     const nx = path.join(app, 'node_modules', '@wesley', 'nx');
     for (const list of ['executors.json', 'generators.json']) {
-      const entriesOf = Object.values(JSON.parse(await readFile(path.join(nx, list), 'utf8')) as Record<string, Record<string, Record<string, string>>>)[0]!;
+      const entriesOf = Object.values(
+        JSON.parse(await readFile(path.join(nx, list), 'utf8')) as Record<string, Record<string, Record<string, string>>>,
+      )[0]!;
       for (const entry of Object.values(entriesOf)) {
-        for (const file of [entry['implementation'] ?? entry['factory'], entry['schema']]) expect(existsSync(path.join(nx, file!)), `${list}: ${file}`).toBe(true);
+        for (const file of [entry['implementation'] ?? entry['factory'], entry['schema']])
+          expect(existsSync(path.join(nx, file!)), `${list}: ${file}`).toBe(true);
       }
     }
   }, 60_000);
 
   it('npx wesley generate --dts writes the outputs and the sidecar beside the schema', async () => {
-    const result = await runOk(app, 'npx', '--no', '--', 'wesley', 'generate', '--schema', 'src/schema.graphql', '--out-dir', 'src/generated', '--dts');
+    const result = await runOk(
+      app,
+      'npx',
+      '--no',
+      '--',
+      'wesley',
+      'generate',
+      '--schema',
+      'src/schema.graphql',
+      '--out-dir',
+      'src/generated',
+      '--dts',
+    );
     expect(result.stdout).toBe(
       [
         '  wrote src/generated/schema.sql',
@@ -390,7 +418,20 @@ console.log(JSON.stringify(results));
     expect(app_.textContent).toBe('ada@example.com is ADMIN; OWNER accepted: false');
     // The plugin wrote the same sidecar as the CLI: unchanged, so not rewritten.
     expect((await stat(path.join(app, 'src', 'schema.d.graphql.ts'))).mtimeMs).toBe(sidecarBefore);
-    await runOk(app, 'npx', '--no', '--', 'wesley', 'generate', '--schema', 'src/schema.graphql', '--out-dir', 'src/generated', '--dts', '--check');
+    await runOk(
+      app,
+      'npx',
+      '--no',
+      '--',
+      'wesley',
+      'generate',
+      '--schema',
+      'src/schema.graphql',
+      '--out-dir',
+      'src/generated',
+      '--dts',
+      '--check',
+    );
   }, 120_000);
 
   it("tsc --noEmit accepts the app with docs/plugin.md's tsconfig", async () => {

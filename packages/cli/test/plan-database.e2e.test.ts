@@ -75,7 +75,9 @@ describeEachServer('wesley plan --from a database', (server) => {
       'SELECT count(*) FILTER (WHERE token IS NULL) AS missing, count(DISTINCT token) AS distinct FROM account',
     );
     expect(rows[0]).toEqual({ missing: '0', distinct: '5' });
-    expect((await plan('--from', db.url, '--to', 'v2.graphql')).stdout).toMatch(/^wesley plan: nothing to do, postgres:\/\/\S+:\*\*\*@\S+ already matches v2\.graphql\n$/);
+    expect((await plan('--from', db.url, '--to', 'v2.graphql')).stdout).toMatch(
+      /^wesley plan: nothing to do, postgres:\/\/\S+:\*\*\*@\S+ already matches v2\.graphql\n$/,
+    );
   });
 
   it('down.sql run by psql gives the v1 schema back, rows kept', async () => {
@@ -85,7 +87,7 @@ describeEachServer('wesley plan --from a database', (server) => {
     expect(rows[0]?.n).toBe('5');
   });
 
-  it("points a refused drop at the type in the --to file, since the database has no SDL", async () => {
+  it('points a refused drop at the type in the --to file, since the database has no SDL', async () => {
     const run = await plan('--from', db.url, '--to', 'v3.graphql');
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^v3\.graphql:1:6 {2}WES101 {2}error {2}the data in account\.nickname is lost/);
@@ -119,7 +121,9 @@ describeEachServer('wesley plan --from a database with a partitioned table', (se
     expect(builds).toEqual(['add-index:event.event_kind_idx:build:event_2025', 'add-index:event.event_kind_idx:build:event_2026']);
 
     await psqlFile(db.url, path.join(cwd, out, 'up.sql'));
-    const { rows } = await session.query<{ valid: boolean }>(`SELECT indisvalid AS valid FROM pg_index WHERE indexrelid = 'event_kind_idx'::regclass`);
+    const { rows } = await session.query<{ valid: boolean }>(
+      `SELECT indisvalid AS valid FROM pg_index WHERE indexrelid = 'event_kind_idx'::regclass`,
+    );
     expect(rows).toEqual([{ valid: true }]);
     expect((await plan('--from', db.url, '--to', 'events-v2.graphql')).stdout).toMatch(/^wesley plan: nothing to do, /);
   });

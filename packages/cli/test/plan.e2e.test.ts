@@ -34,7 +34,9 @@ describe('wesley plan between two schema files', () => {
     const expected = planMigration(compile(v1), compile(v2)).plan;
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength((expected?.steps.length ?? 0) + 1);
-    expected?.steps.forEach((step, i) => expect(lines[i]).toMatch(new RegExp(`^ +${i + 1}  ${step.phase} +${literal(step.id)} +${literal(step.summary)}$`)));
+    expected?.steps.forEach((step, i) =>
+      expect(lines[i]).toMatch(new RegExp(`^ +${i + 1}  ${step.phase} +${literal(step.id)} +${literal(step.summary)}$`)),
+    );
     expect(lines.at(-1)).toBe(`wesley plan: ${expected?.steps.length} steps from v1.graphql to v2.graphql for PostgreSQL 18`);
   });
 
@@ -131,12 +133,17 @@ describe('wesley plan --out', () => {
     const planned = JSON.parse(await readFile(path.join(dir, 'plan.json'), 'utf8')) as Plan;
     expect(planned).toEqual(planMigration(compile(v1), compile(v2)).plan);
     const count = planned.steps.length;
-    expect(run.stdout).toMatch(new RegExp(`wesley plan: ${count} steps from v1\\.graphql to v2\\.graphql for PostgreSQL 18; migration in migrations/0002\n$`));
+    expect(run.stdout).toMatch(
+      new RegExp(`wesley plan: ${count} steps from v1\\.graphql to v2\\.graphql for PostgreSQL 18; migration in migrations/0002\n$`),
+    );
     const up = await readFile(path.join(dir, 'up.sql'), 'utf8');
     expect(up).toMatch(new RegExp(`^-- Wesley migration, up: ${count} steps, planned for PostgreSQL 18\\.\n`));
     planned.steps.forEach((step, i) => {
       const locks = [...new Set(step.locks.map((lock) => lock.relation))];
-      const header = new RegExp(`^-- step ${i + 1} of ${count}: ${step.id}\\n-- phase: ${step.phase}; transaction: [^;]+; locks: ([^\\n]+)$`, 'm');
+      const header = new RegExp(
+        `^-- step ${i + 1} of ${count}: ${step.id}\\n-- phase: ${step.phase}; transaction: [^;]+; locks: ([^\\n]+)$`,
+        'm',
+      );
       const match = header.exec(up);
       expect(match, step.id).not.toBeNull();
       for (const relation of locks) expect(match?.[1]).toContain(`${relation} (`);
@@ -182,7 +189,9 @@ describe('wesley plan and destructive changes', () => {
     const run = await plan('--from', 'v1.graphql', '--to', 'v3.graphql', '--allow-destructive', '--out', 'destructive');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/ contract +drop-column:account\.nickname +/);
-    expect(run.stderr).toBe('wesley plan: warning: down.sql has no statements, because these steps cannot be undone: drop-column:account.nickname\n');
+    expect(run.stderr).toBe(
+      'wesley plan: warning: down.sql has no statements, because these steps cannot be undone: drop-column:account.nickname\n',
+    );
     const up = await readFile(path.join(cwd, 'destructive/up.sql'), 'utf8');
     expect(up).toContain('ALTER TABLE account DROP COLUMN nickname;');
     const down = await readFile(path.join(cwd, 'destructive/down.sql'), 'utf8');
@@ -211,9 +220,21 @@ describe('wesley plan --from ir.json', () => {
 
 describe('wesley plan with inputs it cannot use', () => {
   it.each([
-    ['broken.json', '{"kind": "schema",', /^wesley plan: broken\.json is not valid JSON: .+\n {2}help: pass an ir\.json written by `wesley generate`/],
-    ['plan.json', '{"kind": "plan", "steps": []}', /^wesley plan: plan\.json is not a Wesley schema IR: expected "kind": "schema" at the top level\n/],
-    ['future.json', '{"kind": "schema", "version": 2, "tables": [], "enums": []}', /^wesley plan: future\.json is schema IR version 2; this wesley reads version 1\n/],
+    [
+      'broken.json',
+      '{"kind": "schema",',
+      /^wesley plan: broken\.json is not valid JSON: .+\n {2}help: pass an ir\.json written by `wesley generate`/,
+    ],
+    [
+      'plan.json',
+      '{"kind": "plan", "steps": []}',
+      /^wesley plan: plan\.json is not a Wesley schema IR: expected "kind": "schema" at the top level\n/,
+    ],
+    [
+      'future.json',
+      '{"kind": "schema", "version": 2, "tables": [], "enums": []}',
+      /^wesley plan: future\.json is schema IR version 2; this wesley reads version 1\n/,
+    ],
   ])('exits 1 for %s', async (file, text, message) => {
     await writeFile(path.join(cwd, file), text);
     const run = await plan('--from', file, '--to', 'v2.graphql');
@@ -235,7 +256,9 @@ describe('wesley plan with inputs it cannot use', () => {
     const run = await plan('--from', 'postgres://wesley:hunter2-secret@127.0.0.1:1/app', '--to', 'v2.graphql');
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^wesley plan: could not connect to postgres:\/\/wesley:\*\*\*@127\.0\.0\.1:1\/app: .+\n {2}help: check that PostgreSQL is running/);
+    expect(run.stderr).toMatch(
+      /^wesley plan: could not connect to postgres:\/\/wesley:\*\*\*@127\.0\.0\.1:1\/app: .+\n {2}help: check that PostgreSQL is running/,
+    );
     expect(run.stderr).not.toContain('hunter2');
   });
 });

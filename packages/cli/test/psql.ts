@@ -16,12 +16,20 @@ async function findPsql(): Promise<string> {
   dirs.push(...debian.sort((a, b) => Number(b) - Number(a)).map((major) => `/usr/lib/postgresql/${major}/bin`));
   for (const dir of dirs) {
     const candidate = path.join(dir, 'psql');
-    if (await access(candidate, constants.X_OK).then(() => true, () => false)) return candidate;
+    if (
+      await access(candidate, constants.X_OK).then(
+        () => true,
+        () => false,
+      )
+    )
+      return candidate;
   }
   throw new Error('psql not found on PATH or in /usr/lib/postgresql/*/bin: install the PostgreSQL client to run these tests');
 }
 
 /** Runs `psql -X -v ON_ERROR_STOP=1 -f file` against `url`, as the migration headers tell users to; rejects when psql fails. */
 export async function psqlFile(url: string, file: string): Promise<{ stdout: string; stderr: string }> {
-  return run(await findPsql(), ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', url, '-f', file], { env: { ...process.env, PGCONNECT_TIMEOUT: '10' } });
+  return run(await findPsql(), ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', url, '-f', file], {
+    env: { ...process.env, PGCONNECT_TIMEOUT: '10' },
+  });
 }

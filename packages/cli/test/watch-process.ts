@@ -45,7 +45,8 @@ export function startWatch(cwd: string, ...args: string[]): WatchProcess {
   const exited = new Promise<number | null>((resolve) => {
     child.on('close', (code) => {
       exitCode = code;
-      for (const waiter of waiters) waiter.reject(new Error(`wesley watch exited (${code}) before printing ${waiter.pattern}\n${transcript()}`));
+      for (const waiter of waiters)
+        waiter.reject(new Error(`wesley watch exited (${code}) before printing ${waiter.pattern}\n${transcript()}`));
       waiters = [];
       resolve(code);
     });

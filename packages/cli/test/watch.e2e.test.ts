@@ -124,7 +124,7 @@ describe('wesley watch on the shop example, save after save', () => {
     // Each regeneration prints a line; after the one that wrote the last save no other can
     // follow (a later run would read the same text and print nothing).
     let regenerations = 0;
-    for (let next = from; ; ) {
+    for (let next = from; ;) {
       const line = await wesley.line('stdout', /^wesley watch: /, next);
       regenerations++;
       next = line.index + 1;
@@ -146,7 +146,9 @@ describe('wesley watch with a glob', () => {
     const wesley = watch(cwd, '-s', 'schema/**/*.graphql', '-o', 'schema/generated');
     await wesley.line('stdout', /^wesley watch: watching schema\/\*\*\/\*\.graphql/);
     const tables = async (): Promise<string[]> =>
-      (JSON.parse(await readFile(path.join(cwd, 'schema/generated/ir.json'), 'utf8')) as { tables: { name: string }[] }).tables.map((t) => t.name);
+      (JSON.parse(await readFile(path.join(cwd, 'schema/generated/ir.json'), 'utf8')) as { tables: { name: string }[] }).tables.map(
+        (t) => t.name,
+      );
     expect(await tables()).toEqual(['team']);
 
     let from = wesley.lines.stdout.length;
@@ -168,7 +170,9 @@ describe('wesley watch with a glob', () => {
     expect(await tables()).toEqual(['team']);
     from = wesley.lines.stdout.length;
     await rename(`${team}.bak`, team);
-    expect((await wesley.line('stdout', /^wesley watch: /, from)).text).toMatch(/^wesley watch: schema\/generated already up to date \(\d+ ms\)$/);
+    expect((await wesley.line('stdout', /^wesley watch: /, from)).text).toMatch(
+      /^wesley watch: schema\/generated already up to date \(\d+ ms\)$/,
+    );
 
     expect(await wesley.stop('SIGTERM')).toBe(0);
     expect(wesley.lines.stderr).toHaveLength(1);
@@ -184,7 +188,9 @@ describe('wesley watch --config with dts', () => {
     const sidecar = path.join(cwd, 'db/schema.d.graphql.ts');
     const wesley = watch(cwd, '--config', 'db/wesley.config.json');
     await wesley.line('stdout', /^wesley watch: watching db\/schema\.graphql/);
-    expect(wesley.lines.stdout[0]).toMatch(/^wesley watch: wrote schema\.sql, types\.ts, zod\.ts, ir\.json in db\/generated, wrote db\/schema\.d\.graphql\.ts \(\d+ ms\)$/);
+    expect(wesley.lines.stdout[0]).toMatch(
+      /^wesley watch: wrote schema\.sql, types\.ts, zod\.ts, ir\.json in db\/generated, wrote db\/schema\.d\.graphql\.ts \(\d+ ms\)$/,
+    );
 
     const from = wesley.lines.stdout.length;
     await writeFile(path.join(cwd, 'db/schema.graphql'), withOrderColumn('memo'));
@@ -203,10 +209,16 @@ describe('wesley watch: command line', () => {
     [['-o', 'out'], 'wesley watch: missing --schema <file|glob>'],
     [['-s', 'a.graphql'], 'wesley watch: missing --out-dir <dir>'],
     [['-s', 'missing.graphql', '-o', 'out'], 'wesley watch: schema file not found: missing.graphql'],
-    [['-s', 'schema.graphql', '-o', 'out', '--debounce', 'soon'], "wesley watch: --debounce takes a whole number of milliseconds, not 'soon'"],
+    [
+      ['-s', 'schema.graphql', '-o', 'out', '--debounce', 'soon'],
+      "wesley watch: --debounce takes a whole number of milliseconds, not 'soon'",
+    ],
     [['-s', '*.graphql', '-s', 'other/*.graphql', '-o', 'out', '--dts'], 'wesley watch: --dts needs exactly one schema file, got 2'],
   ])('exits 2 for %j', async (args, message) => {
-    const cwd = await workspace('usage', { 'schema.graphql': shop, 'other/extra.graphql': 'type Note @wes_table {\n  id: ID! @wes_pk\n}\n' });
+    const cwd = await workspace('usage', {
+      'schema.graphql': shop,
+      'other/extra.graphql': 'type Note @wes_table {\n  id: ID! @wes_pk\n}\n',
+    });
     const result = await runBuiltCli(cwd, 'watch', ...args);
     expect(result).toEqual({ code: 2, stdout: '', stderr: `${message}\nRun 'wesley watch --help' for usage.\n` });
   });

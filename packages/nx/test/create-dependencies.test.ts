@@ -24,7 +24,14 @@ beforeAll(async () => {
 });
 afterAll(() => workspace.remove());
 
-const wesley = (schema: string[], outDir: string) => ({ configFile: 'wesley.config.json', schema, outDir, migrations: 'migrations', declarationFile: null, databases: ['default'] });
+const wesley = (schema: string[], outDir: string) => ({
+  configFile: 'wesley.config.json',
+  schema,
+  outDir,
+  migrations: 'migrations',
+  declarationFile: null,
+  databases: ['default'],
+});
 
 function context(): CreateDependenciesContext {
   const projects: Record<string, ProjectConfiguration> = {
@@ -55,13 +62,20 @@ describe('createDependencies', () => {
   });
 
   it('reads only the files Nx says changed', async () => {
-    const changed = { ...context(), filesToProcess: { projectFileMap: { admin: [{ file: 'apps/admin/src/load.ts', hash: 'h' }] }, nonProjectFiles: [] } };
-    expect(await createDependencies(undefined, changed)).toEqual([{ source: 'admin', target: 'db', sourceFile: 'apps/admin/src/load.ts', type: 'static' }]);
+    const changed = {
+      ...context(),
+      filesToProcess: { projectFileMap: { admin: [{ file: 'apps/admin/src/load.ts', hash: 'h' }] }, nonProjectFiles: [] },
+    };
+    expect(await createDependencies(undefined, changed)).toEqual([
+      { source: 'admin', target: 'db', sourceFile: 'apps/admin/src/load.ts', type: 'static' },
+    ]);
   });
 
   it('adds nothing in a workspace without Wesley projects', async () => {
     const plain = context();
-    const projects = Object.fromEntries(Object.entries(plain.projects).map(([name, configuration]) => [name, { root: configuration.root }]));
+    const projects = Object.fromEntries(
+      Object.entries(plain.projects).map(([name, configuration]) => [name, { root: configuration.root }]),
+    );
     expect(await createDependencies(undefined, { ...plain, projects })).toEqual([]);
   });
 });
@@ -77,6 +91,15 @@ const d = await import('./dynamic');
 const e = require('./required');
 import type { F } from './types';
 `;
-    expect(importSpecifiers(source)).toEqual(['./a', '../b.graphql', './side-effect.css', './re-export', './named', './dynamic', './required', './types']);
+    expect(importSpecifiers(source)).toEqual([
+      './a',
+      '../b.graphql',
+      './side-effect.css',
+      './re-export',
+      './named',
+      './dynamic',
+      './required',
+      './types',
+    ]);
   });
 });

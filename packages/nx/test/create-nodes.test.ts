@@ -24,7 +24,11 @@ afterAll(() => workspace.remove());
 const contextOf = (root: string): CreateNodesContext => ({ nxJsonConfiguration: {}, workspaceRoot: root });
 
 /** A cache file of its own per call unless one is given: each test starts cold. */
-function infer(files: readonly string[], options?: WesleyPluginOptions, cachePath = path.join(workspace.root, '.nx-data', `cold-${run++}.hash`)): Promise<CreateNodesResultArray> {
+function infer(
+  files: readonly string[],
+  options?: WesleyPluginOptions,
+  cachePath = path.join(workspace.root, '.nx-data', `cold-${run++}.hash`),
+): Promise<CreateNodesResultArray> {
   return createWesleyNodes(files, options, contextOf(workspace.root), cachePath);
 }
 
@@ -75,7 +79,13 @@ describe('createNodes', () => {
   });
 
   it('uses the target names of the plugin options, per database too', async () => {
-    const options = { generateTargetName: 'db-generate', planTargetName: 'db-plan', migrateTargetName: 'db-migrate', driftTargetName: 'db-drift', statusTargetName: 'db-status' };
+    const options = {
+      generateTargetName: 'db-generate',
+      planTargetName: 'db-plan',
+      migrateTargetName: 'db-migrate',
+      driftTargetName: 'db-drift',
+      statusTargetName: 'db-status',
+    };
     const inferred = project(await infer(['libs/shards/wesley.config.mjs'], options), 'libs/shards/wesley.config.mjs');
     expect(Object.keys(inferred?.targets ?? {})).toEqual([
       'db-generate',
@@ -130,8 +140,15 @@ describe('createNodes', () => {
   it('refuses two configs in one directory, and names the file and field of a bad config', async () => {
     await workspace.write('libs/twice/wesley.config.json', '{ "schema": "s.graphql" }');
     await workspace.write('libs/twice/wesley.config.ts', 'export default { schema: "s.graphql" };\n');
-    await workspace.write('libs/bad/wesley.config.json', '{ "schema": "s.graphql", "databases": [{ "name": "eu", "urlEnv": "postgres://x" }] }');
-    const error: unknown = await infer(['libs/twice/wesley.config.json', 'libs/twice/wesley.config.ts', 'libs/bad/wesley.config.json']).catch((thrown: unknown) => thrown);
+    await workspace.write(
+      'libs/bad/wesley.config.json',
+      '{ "schema": "s.graphql", "databases": [{ "name": "eu", "urlEnv": "postgres://x" }] }',
+    );
+    const error: unknown = await infer([
+      'libs/twice/wesley.config.json',
+      'libs/twice/wesley.config.ts',
+      'libs/bad/wesley.config.json',
+    ]).catch((thrown: unknown) => thrown);
     const errors = (error as { errors?: [string, Error][] }).errors ?? [];
     expect(errors.map(([file, cause]) => [file, cause.message])).toEqual([
       ['libs/twice/wesley.config.json', 'libs/twice holds wesley.config.json and wesley.config.ts: keep one Wesley config per project'],
@@ -152,7 +169,10 @@ describe('the hash cache', () => {
 
   it('answers an unchanged config from the cache file, and misses once the config changes', async () => {
     const first = await infer(['libs/db/wesley.config.json'], undefined, cachePath());
-    const stored = JSON.parse(await readFile(cachePath(), 'utf8')) as { entries: Record<string, { metadata: Record<string, unknown> }>; accessOrder: string[] };
+    const stored = JSON.parse(await readFile(cachePath(), 'utf8')) as {
+      entries: Record<string, { metadata: Record<string, unknown> }>;
+      accessOrder: string[];
+    };
     expect(Object.keys(stored.entries)).toHaveLength(1);
     expect(Object.values(stored.entries)[0]).toEqual(project(first, 'libs/db/wesley.config.json'));
     // Mark the stored entry: a second inference that returns the mark read the cache.
@@ -172,7 +192,10 @@ describe('the hash cache', () => {
 
   it('keys the cache by the plugin options too', async () => {
     await infer(['libs/db/wesley.config.json'], undefined, cachePath());
-    const renamed = project(await infer(['libs/db/wesley.config.json'], { generateTargetName: 'gen' }, cachePath()), 'libs/db/wesley.config.json');
+    const renamed = project(
+      await infer(['libs/db/wesley.config.json'], { generateTargetName: 'gen' }, cachePath()),
+      'libs/db/wesley.config.json',
+    );
     expect(Object.keys(renamed?.targets ?? {})[0]).toBe('gen');
   });
 

@@ -23,19 +23,31 @@ const variables = ['EU_DATABASE_URL', 'US_DATABASE_URL', 'AP_DATABASE_URL', 'PRO
 beforeAll(async () => {
   [eu, us, ap] = [await testDatabase(), await testDatabase(), await testDatabase()];
   workspace = await tempWorkspace();
-  await workspace.write('libs/shards/wesley.config.json', JSON.stringify({ schema: 'schema.graphql', databases: [{ name: 'eu' }, { name: 'us' }, { name: 'ap' }] }));
+  await workspace.write(
+    'libs/shards/wesley.config.json',
+    JSON.stringify({ schema: 'schema.graphql', databases: [{ name: 'eu' }, { name: 'us' }, { name: 'ap' }] }),
+  );
   await workspace.write('libs/shards/schema.graphql', sampleSchema);
   // The migration, as `plan` writes it and a user promotes it.
   const planned = await captureOutput(() => planExecutor({}, executorContext(workspace.root, 'libs/shards')));
   expect(planned.result).toEqual({ success: true });
-  await cp(path.join(workspace.root, 'libs/shards/.wesley/plan'), path.join(workspace.root, 'libs/shards/migrations/0001_init'), { recursive: true });
+  await cp(path.join(workspace.root, 'libs/shards/.wesley/plan'), path.join(workspace.root, 'libs/shards/migrations/0001_init'), {
+    recursive: true,
+  });
 });
 afterAll(() => workspace.remove());
 afterEach(() => {
   for (const name of variables) delete process.env[name];
 });
 
-const summary = { databases: ['eu', 'us', 'ap'], configFile: 'wesley.config.json', schema: ['schema.graphql'], outDir: 'generated', migrations: 'migrations', declarationFile: null };
+const summary = {
+  databases: ['eu', 'us', 'ap'],
+  configFile: 'wesley.config.json',
+  schema: ['schema.graphql'],
+  outDir: 'generated',
+  migrations: 'migrations',
+  declarationFile: null,
+};
 /** The project's targets as the plugin infers them, with `configurations` added to the per-database ones. */
 function targets(command: 'migrate' | 'drift' | 'status', configurations?: Record<string, Record<string, Record<string, unknown>>>) {
   const inferred = databaseTargets(command, command, summary);
@@ -82,7 +94,9 @@ describe('the migrate executor, several databases', () => {
 
   it('runs one database with the database option, as migrate-<name> does, naming it when it fails', async () => {
     process.env['EU_DATABASE_URL'] = unreachable;
-    const failed = await captureOutput(() => migrateExecutor({ configFile: 'libs/shards/wesley.config.json', database: 'eu' }, executorContext(workspace.root, 'libs/shards')));
+    const failed = await captureOutput(() =>
+      migrateExecutor({ configFile: 'libs/shards/wesley.config.json', database: 'eu' }, executorContext(workspace.root, 'libs/shards')),
+    );
     expect(failed.result).toEqual({ success: false });
     expect(failed.stderr).toContain('wesley migrate: database eu: exit code 1\n');
     expect(failed.stdout).not.toContain('[eu]');
@@ -93,10 +107,23 @@ describe('the migrate executor, several databases', () => {
     Object.assign(process.env, { EU_DATABASE_URL: unreachable, US_DATABASE_URL: unreachable, AP_DATABASE_URL: unreachable });
     Object.assign(process.env, { PROD_EU_URL: eu.url, PROD_US_URL: us.url, PROD_AP_URL: ap.url });
     const production = (variable: string) => ({ production: { urlEnv: variable, requireUrl: true } });
-    const configured = targets('status', { 'status-eu': production('PROD_EU_URL'), 'status-us': production('PROD_US_URL'), 'status-ap': production('PROD_AP_URL') });
-    const { result, stdout } = await captureOutput(() => statusExecutor({ configFile: 'libs/shards/wesley.config.json', json: true }, executorContext(workspace.root, 'libs/shards', configured, 'production')));
+    const configured = targets('status', {
+      'status-eu': production('PROD_EU_URL'),
+      'status-us': production('PROD_US_URL'),
+      'status-ap': production('PROD_AP_URL'),
+    });
+    const { result, stdout } = await captureOutput(() =>
+      statusExecutor(
+        { configFile: 'libs/shards/wesley.config.json', json: true },
+        executorContext(workspace.root, 'libs/shards', configured, 'production'),
+      ),
+    );
     expect(result).toEqual({ success: true });
-    expect(summaryTable(stdout).slice(1).map((row) => row.slice(0, 3))).toEqual([
+    expect(
+      summaryTable(stdout)
+        .slice(1)
+        .map((row) => row.slice(0, 3)),
+    ).toEqual([
       ['eu', 'PROD_EU_URL', 'ok'],
       ['us', 'PROD_US_URL', 'ok'],
       ['ap', 'PROD_AP_URL', 'ok'],
@@ -107,10 +134,16 @@ describe('the migrate executor, several databases', () => {
     const context = executorContext(workspace.root, 'libs/shards');
     const shared = await captureOutput(() => driftExecutor({ configFile: 'libs/shards/wesley.config.json', urlEnv: 'ONE_URL' }, context));
     expect(shared.result).toEqual({ success: false });
-    expect(shared.stderr).toContain('urlEnv names the variable of one database; set it on the target of each database (drift-<name>) instead');
-    const required = await captureOutput(() => driftExecutor({ configFile: 'libs/shards/wesley.config.json', database: 'us', requireUrl: true }, context));
+    expect(shared.stderr).toContain(
+      'urlEnv names the variable of one database; set it on the target of each database (drift-<name>) instead',
+    );
+    const required = await captureOutput(() =>
+      driftExecutor({ configFile: 'libs/shards/wesley.config.json', database: 'us', requireUrl: true }, context),
+    );
     expect(required.result).toEqual({ success: false });
-    expect(required.stderr).toContain('wesley drift: database us: US_DATABASE_URL is not set, and requireUrl forbids falling back to the embedded PostgreSQL');
+    expect(required.stderr).toContain(
+      'wesley drift: database us: US_DATABASE_URL is not set, and requireUrl forbids falling back to the embedded PostgreSQL',
+    );
   });
 });
 
@@ -124,7 +157,10 @@ describe('the database executors, one database', () => {
     const context = executorContext(workspace.root, 'libs/one');
     const migrated = await captureOutput(() => migrateExecutor({ urlEnv: 'SINGLE_URL', json: true }, context));
     expect(migrated.result).toEqual({ success: true });
-    const events = migrated.stdout.trim().split('\n').map((line) => JSON.parse(line) as { kind: string; ok?: boolean; applied?: string[] });
+    const events = migrated.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { kind: string; ok?: boolean; applied?: string[] });
     expect(events.at(-1)).toMatchObject({ kind: 'summary', ok: true, applied: ['0001_init'] });
     const drift = await captureOutput(() => driftExecutor({ urlEnv: 'SINGLE_URL' }, context));
     expect(drift.result).toEqual({ success: true });

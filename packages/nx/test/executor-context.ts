@@ -2,7 +2,12 @@ import type { ExecutorContext, TargetConfiguration } from '@nx/devkit';
 import { vi } from 'vitest';
 
 /** The context Nx gives an executor of project `project` at `projectRoot` (workspace-relative). */
-export function executorContext(workspaceRoot: string, projectRoot: string, targets: Record<string, TargetConfiguration> = {}, configurationName?: string): ExecutorContext {
+export function executorContext(
+  workspaceRoot: string,
+  projectRoot: string,
+  targets: Record<string, TargetConfiguration> = {},
+  configurationName?: string,
+): ExecutorContext {
   return {
     root: workspaceRoot,
     cwd: workspaceRoot,

@@ -17,18 +17,30 @@ beforeAll(async () => {
 afterAll(() => workspace.remove());
 
 const context = () => executorContext(workspace.root, 'libs/db');
-const exists = (file: string) => stat(path.join(workspace.root, file)).then(() => true, () => false);
+const exists = (file: string) =>
+  stat(path.join(workspace.root, file)).then(
+    () => true,
+    () => false,
+  );
 
 describe('the generate executor', () => {
   it('writes, in-process, exactly the outputs the inferred target declares', async () => {
     const { result, stdout } = await captureOutput(() => generateExecutor({ configFile: 'libs/db/wesley.config.json' }, context()));
     expect(result).toEqual({ success: true });
     expect(stdout).toContain('wesley generate: 5 written, 0 unchanged in generated\n');
-    const [[, inferred]] = (await createWesleyNodes(['libs/db/wesley.config.json'], undefined, { nxJsonConfiguration: {}, workspaceRoot: workspace.root }, path.join(workspace.root, 'c.hash'))) as [[string, { projects: Record<string, { targets: Record<string, { outputs: string[] }> }> }]];
+    const [[, inferred]] = (await createWesleyNodes(
+      ['libs/db/wesley.config.json'],
+      undefined,
+      { nxJsonConfiguration: {}, workspaceRoot: workspace.root },
+      path.join(workspace.root, 'c.hash'),
+    )) as [[string, { projects: Record<string, { targets: Record<string, { outputs: string[] }> }> }]];
     const outputs = inferred.projects['libs/db']?.targets['generate']?.outputs ?? [];
     expect(outputs).toHaveLength(5);
     for (const output of outputs) expect(await exists(output.replace('{projectRoot}', 'libs/db'))).toBe(true);
-    const written = [...(await readdir(path.join(workspace.root, 'libs/db/generated'))).map((file) => `generated/${file}`), 'schema.d.graphql.ts'];
+    const written = [
+      ...(await readdir(path.join(workspace.root, 'libs/db/generated'))).map((file) => `generated/${file}`),
+      'schema.d.graphql.ts',
+    ];
     expect(written.map((file) => `{projectRoot}/${file}`).sort()).toEqual([...outputs].sort());
   });
 
@@ -45,12 +57,19 @@ describe('the plan executor', () => {
     const { result, stdout } = await captureOutput(() => planExecutor({ configFile: 'libs/db/wesley.config.json' }, context()));
     expect(result).toEqual({ success: true });
     expect(stdout).toContain('create-table:account');
-    expect((await readdir(path.join(workspace.root, 'libs/db/.wesley/plan'))).sort()).toEqual(['down.sql', 'ir.json', 'plan.json', 'up.sql']);
+    expect((await readdir(path.join(workspace.root, 'libs/db/.wesley/plan'))).sort()).toEqual([
+      'down.sql',
+      'ir.json',
+      'plan.json',
+      'up.sql',
+    ]);
   });
 
   it('empties .wesley/plan first: once the plan is promoted there is nothing left to plan, and nothing left there', async () => {
     await workspace.write('libs/db/.wesley/plan/stale.sql', 'select 1;\n');
-    await cp(path.join(workspace.root, 'libs/db/.wesley/plan'), path.join(workspace.root, 'libs/db/migrations/0001_init'), { recursive: true });
+    await cp(path.join(workspace.root, 'libs/db/.wesley/plan'), path.join(workspace.root, 'libs/db/migrations/0001_init'), {
+      recursive: true,
+    });
     const { result, stdout } = await captureOutput(() => planExecutor({}, context()));
     expect(result).toEqual({ success: true });
     expect(stdout).toBe('wesley plan: nothing to do, migrations/0001_init/ir.json already matches schema.graphql\n');
@@ -59,7 +78,10 @@ describe('the plan executor', () => {
     await workspace.write('libs/db/schema.graphql', sampleSchema.replace('email: String!', 'email: String!\n  name: String'));
     const next = await captureOutput(() => planExecutor({ serverVersion: 15 }, context()));
     expect(next.result).toEqual({ success: true });
-    const plan = JSON.parse(await readFile(path.join(workspace.root, 'libs/db/.wesley/plan/plan.json'), 'utf8')) as { serverVersion: number; steps: { id: string }[] };
+    const plan = JSON.parse(await readFile(path.join(workspace.root, 'libs/db/.wesley/plan/plan.json'), 'utf8')) as {
+      serverVersion: number;
+      steps: { id: string }[];
+    };
     expect([plan.serverVersion, plan.steps.map((step) => step.id)]).toEqual([150000, ['add-column:account.name']]);
   });
 });

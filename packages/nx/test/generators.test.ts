@@ -43,12 +43,20 @@ describe('database', () => {
     const root = 'libs/billing-db';
     expect(tree.children(root).sort()).toEqual(['migrations', 'project.json', 'schema.graphql', 'wesley.config.json']);
     expect(tree.children(`${root}/migrations`)).toEqual(['.gitkeep']);
-    const config = resolveConfig(readJson(tree, `${root}/wesley.config.json`), `/ws/${root}/wesley.config.json`, `${root}/wesley.config.json`);
+    const config = resolveConfig(
+      readJson(tree, `${root}/wesley.config.json`),
+      `/ws/${root}/wesley.config.json`,
+      `${root}/wesley.config.json`,
+    );
     expect([config.schema, config.outDir, config.migrations]).toEqual([['schema.graphql'], 'generated', 'migrations']);
     const { ir, diagnostics } = compileSchema({ name: 'schema.graphql', body: tree.read(`${root}/schema.graphql`, 'utf-8') ?? '' });
     expect(hasErrors(diagnostics, true)).toBe(false);
     expect(ir?.tables.map((table) => table.name)).toEqual(['account']);
-    expect(readProjectConfiguration(tree, 'billing-db')).toMatchObject({ root, projectType: 'library', tags: ['scope:billing', 'type:db'] });
+    expect(readProjectConfiguration(tree, 'billing-db')).toMatchObject({
+      root,
+      projectType: 'library',
+      tags: ['scope:billing', 'type:db'],
+    });
     expect(readNxJson(tree)?.plugins).toEqual(['@wesley/nx']);
   });
 
@@ -59,7 +67,11 @@ describe('database', () => {
 
   it('refuses a taken directory and a name that is not a project name', async () => {
     tree.write('libs/db/README.md', 'taken');
-    await expect(databaseGenerator(tree, { name: 'db', skipFormat: true })).rejects.toThrow('libs/db already exists: choose another name or --directory');
-    await expect(databaseGenerator(tree, { name: 'Bad Name', skipFormat: true })).rejects.toThrow("'Bad Name' is not a database project name");
+    await expect(databaseGenerator(tree, { name: 'db', skipFormat: true })).rejects.toThrow(
+      'libs/db already exists: choose another name or --directory',
+    );
+    await expect(databaseGenerator(tree, { name: 'Bad Name', skipFormat: true })).rejects.toThrow(
+      "'Bad Name' is not a database project name",
+    );
   });
 });

@@ -41,7 +41,9 @@ describeEachServer('connect', (server) => {
     const error = await failure(connect(url.toString()));
     expect(error.code).toBe('WESLEY_CONNECTION_FAILED');
     expect(error.sqlState).toBe('28P01');
-    expect(error.message).toMatch(/^could not connect to postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/postgres: password authentication failed for user "postgres"$/);
+    expect(error.message).toMatch(
+      /^could not connect to postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/postgres: password authentication failed for user "postgres"$/,
+    );
     expect(error.help).toMatch(/password/);
     expect(everything(error)).not.toContain(secret);
   });

@@ -71,7 +71,10 @@ describe('startEmbeddedPostgres', () => {
 
   it('shares one cluster between two starts racing on a new directory', async () => {
     const dataDir = join(root, 'race');
-    const both = await Promise.all([startEmbeddedPostgres({ dataDir, ephemeral: true }), startEmbeddedPostgres({ dataDir, ephemeral: true })]);
+    const both = await Promise.all([
+      startEmbeddedPostgres({ dataDir, ephemeral: true }),
+      startEmbeddedPostgres({ dataDir, ephemeral: true }),
+    ]);
     try {
       expect(both.map((s) => s.reused).sort()).toEqual([false, true]);
       expect(both[0]?.url).toBe(both[1]?.url);

@@ -12,7 +12,7 @@ describeEachServer('introspect', (server) => {
     expect(await introspect(session)).toEqual(expectedFeatureSchema);
   });
 
-  it('reads only the schema asked for, its own types unqualified and other schemas\' types whole', async () => {
+  it("reads only the schema asked for, its own types unqualified and other schemas' types whole", async () => {
     const session = await db.connect();
     await session.query(`
       CREATE SCHEMA "Sales";
@@ -29,7 +29,10 @@ describeEachServer('introspect', (server) => {
     expect(ir.tables.map((t) => t.name)).toEqual(['accounts']);
     expect(ir.tables[0]?.columns.map((c) => [c.type, c.default])).toEqual([
       [{ sql: 'integer', base: 'integer', modifiers: [], array: false, enum: null }, null],
-      [{ sql: 'tier', base: 'tier', modifiers: [], array: false, enum: 'tier' }, { kind: 'literal', value: 'gold' }],
+      [
+        { sql: 'tier', base: 'tier', modifiers: [], array: false, enum: 'tier' },
+        { kind: 'literal', value: 'gold' },
+      ],
       [{ sql: 'tier[]', base: 'tier', modifiers: [], array: true, enum: 'tier' }, null],
       [{ sql: 'public.shade[]', base: 'public.shade', modifiers: [], array: true, enum: null }, null],
     ]);

@@ -4,7 +4,7 @@ import { parseDefault } from '../src/introspect/parse-default.js';
 describe('parseDefault', () => {
   it.each([
     ["'pending'::order_status", 'pending'],
-    ["'happy'::\"Mood\"", 'happy'],
+    ['\'happy\'::"Mood"', 'happy'],
     ['42', '42'],
     ["'-5'::integer", '-5'],
     ['true', 'true'],

@@ -5,7 +5,10 @@ const env = { DATABASE_URL: 'postgres://env/db' };
 
 describe('resolveDatabaseUrl', () => {
   it('prefers the explicit url, then the config value, then DATABASE_URL', () => {
-    expect(resolveDatabaseUrl({ url: 'postgres://flag/db', configUrl: 'postgres://config/db', env })).toEqual({ url: 'postgres://flag/db', source: 'option' });
+    expect(resolveDatabaseUrl({ url: 'postgres://flag/db', configUrl: 'postgres://config/db', env })).toEqual({
+      url: 'postgres://flag/db',
+      source: 'option',
+    });
     expect(resolveDatabaseUrl({ configUrl: 'postgres://config/db', env })).toEqual({ url: 'postgres://config/db', source: 'config' });
     expect(resolveDatabaseUrl({ env })).toEqual({ url: 'postgres://env/db', source: 'env' });
   });

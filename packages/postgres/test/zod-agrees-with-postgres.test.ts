@@ -56,7 +56,11 @@ const zodStricter: readonly Documented[] = [
     values: ['10000-01-01', 'infinity', '-infinity', '2024-1-1', '20240131', '2024-01-31T10:00:00', ' 2024-01-31'],
     because: 'z.iso.date() is YYYY-MM-DD only; PostgreSQL reads many spellings, infinities and 5-digit years',
   },
-  { field: 'at', values: ['24:00:00', '23:59:60'], because: 'PostgreSQL allows 24:00:00 and a leap second; z.iso.time() stops at 23:59:59' },
+  {
+    field: 'at',
+    values: ['24:00:00', '23:59:60'],
+    because: 'PostgreSQL allows 24:00:00 and a leap second; z.iso.time() stops at 23:59:59',
+  },
   {
     field: 'at',
     values: ['1:00:00', '10:00:00+02', '10:00:00Z', 'allballs'],
@@ -82,7 +86,11 @@ const zodStricter: readonly Documented[] = [
     values: ['2024-01-31T10:00:00+01:00', '2024-01-31 10:00:00', 'infinity'],
     because: 'PostgreSQL ignores an offset in a timestamp and takes a blank for T and infinity',
   },
-  { field: 'tags', values: [[null], [['a']]], because: 'list elements are non-null and one-dimensional ([String!]); a text[] takes NULLs and nesting' },
+  {
+    field: 'tags',
+    values: [[null], [['a']]],
+    because: 'list elements are non-null and one-dimensional ([String!]); a text[] takes NULLs and nesting',
+  },
 ];
 
 /**
@@ -100,11 +108,15 @@ const zodTooLenient: readonly Documented[] = [
     values: [{ a: 'lone \uD800 surrogate' }],
     because: 'jsonb rejects an unpaired surrogate escape (22P02); z.json() allows lone surrogates',
   },
-  { field: 'share', values: ['100.0000000000000001'], because: 'max: 100 is checked on Number(v), which rounds to 100; the CHECK compares exactly' },
+  {
+    field: 'share',
+    values: ['100.0000000000000001'],
+    because: 'max: 100 is checked on Number(v), which rounds to 100; the CHECK compares exactly',
+  },
   {
     field: 'fullName',
     values: ['Ada\u00a0Lovelace'],
-    because: 'the pattern is run by two regex engines: JS \\s matches U+00A0, PostgreSQL\'s \\s (C locale) does not, so the CHECK fails',
+    because: "the pattern is run by two regex engines: JS \\s matches U+00A0, PostgreSQL's \\s (C locale) does not, so the CHECK fails",
   },
 ];
 

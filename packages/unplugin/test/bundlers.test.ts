@@ -33,12 +33,20 @@ const broken = shopSchema.replace('  note: String\n', '  note: String @wes_foo\n
 const brokenAt = locate(broken, '@wes_foo');
 
 /** The error each bundler reports, in the shape it reports it, from a rejected build. */
-const reportedError: Readonly<Record<Bundler, (error: unknown) => { text: string; file: string; line: number; column: number; frame: string }>> = {
+const reportedError: Readonly<
+  Record<Bundler, (error: unknown) => { text: string; file: string; line: number; column: number; frame: string }>
+> = {
   vite: (error) => fromRollup((error as { errors: RollupError[] }).errors[0]),
   rollup: (error) => fromRollup(error as RollupError),
   esbuild: (error) => {
     const message = (error as { errors: Message[] }).errors[0];
-    return { text: message?.text ?? '', file: message?.location?.file ?? '', line: message?.location?.line ?? 0, column: message?.location?.column ?? 0, frame: message?.text ?? '' };
+    return {
+      text: message?.text ?? '',
+      file: message?.location?.file ?? '',
+      line: message?.location?.line ?? 0,
+      column: message?.location?.column ?? 0,
+      frame: message?.text ?? '',
+    };
   },
   // Webpack keeps only a message: the location is in its text, 1-based as editors read it.
   webpack: (error) => {
@@ -49,7 +57,13 @@ const reportedError: Readonly<Record<Bundler, (error: unknown) => { text: string
 };
 
 function fromRollup(error: RollupError | undefined): { text: string; file: string; line: number; column: number; frame: string } {
-  return { text: error?.message ?? '', file: error?.loc?.file ?? '', line: error?.loc?.line ?? 0, column: error?.loc?.column ?? 0, frame: error?.frame ?? '' };
+  return {
+    text: error?.message ?? '',
+    file: error?.loc?.file ?? '',
+    line: error?.loc?.line ?? 0,
+    column: error?.loc?.column ?? 0,
+    frame: error?.frame ?? '',
+  };
 }
 
 describe.each(Object.keys(bundlers) as Bundler[])('%s', (bundler) => {
@@ -78,14 +92,22 @@ describe.each(Object.keys(bundlers) as Bundler[])('%s', (bundler) => {
 
     it('bundles no graphql code', () => {
       expect(built.code).toContain('placedAt');
-      for (const marker of ['GraphQLError', 'graphql/language', 'Syntax Error: Unexpected', "from 'graphql'", 'from "graphql"', 'require("graphql")']) {
+      for (const marker of [
+        'GraphQLError',
+        'graphql/language',
+        'Syntax Error: Unexpected',
+        "from 'graphql'",
+        'from "graphql"',
+        'require("graphql")',
+      ]) {
         expect(built.code).not.toContain(marker);
       }
     });
 
     it('drops the schemas the app does not import', () => {
       // Customer's email, Product's sku, the order insert schema and the decimal patterns are not used by main.ts.
-      for (const unused of ['max(320)', 'sku', 'CustomerSchema', 'OrderInsertSchema', 'DECIMAL_12_2']) expect(built.code).not.toContain(unused);
+      for (const unused of ['max(320)', 'sku', 'CustomerSchema', 'OrderInsertSchema', 'DECIMAL_12_2'])
+        expect(built.code).not.toContain(unused);
     });
 
     it('writes the sidecar declaration beside the schema', () => {

@@ -33,7 +33,10 @@ function tsc(project: string): Promise<TscRun> {
 function equalityChecks(ir: SchemaIR): string {
   const checks: string[] = [];
   for (const { graphqlName: name } of ir.enums) {
-    checks.push(`Expect<Equals<z.infer<typeof S.${name}Schema>, S.${name}>>`, `Expect<Equals<(typeof S.${name})[keyof typeof S.${name}], S.${name}>>`);
+    checks.push(
+      `Expect<Equals<z.infer<typeof S.${name}Schema>, S.${name}>>`,
+      `Expect<Equals<(typeof S.${name})[keyof typeof S.${name}], S.${name}>>`,
+    );
   }
   for (const table of ir.tables) {
     const name = table.graphqlName;
@@ -102,11 +105,19 @@ describe('tsc --noEmit through the sidecar', () => {
   }, 60_000);
 
   it('fails on a wrong field access', async () => {
-    app.write('wrong.ts', "import { OrderSchema } from './schema.graphql';\n\nconst order = OrderSchema.parse({});\nexport const total = order.totl;\n");
+    app.write(
+      'wrong.ts',
+      "import { OrderSchema } from './schema.graphql';\n\nconst order = OrderSchema.parse({});\nexport const total = order.totl;\n",
+    );
     const run = await tsc(app.root);
     expect(run.code).toBe(2);
-    const errors = run.output.trim().split('\n').filter((line) => line.includes('error TS'));
+    const errors = run.output
+      .trim()
+      .split('\n')
+      .filter((line) => line.includes('error TS'));
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/^wrong\.ts\(4,28\): error TS2339: Property 'totl' does not exist on type '\{ id: string; customerId: string; status: /);
+    expect(errors[0]).toMatch(
+      /^wrong\.ts\(4,28\): error TS2339: Property 'totl' does not exist on type '\{ id: string; customerId: string; status: /,
+    );
   }, 60_000);
 });

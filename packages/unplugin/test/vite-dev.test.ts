@@ -109,7 +109,10 @@ describe('vite dev server rooted in a subfolder', () => {
       // Vite watches its root by itself; a file outside it only when a plugin says it read it.
       const response = await fetch(`${base}/@fs${app.path('schema.graphql')}?import`);
       expect(response.status).toBe(200);
-      await vi.waitFor(() => expect(server.watcher.getWatched()[app.root] ?? []).toContain('schema.graphql'), { timeout: 10_000, interval: 20 });
+      await vi.waitFor(() => expect(server.watcher.getWatched()[app.root] ?? []).toContain('schema.graphql'), {
+        timeout: 10_000,
+        interval: 20,
+      });
     } finally {
       await server.close();
       app.dispose();

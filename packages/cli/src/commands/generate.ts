@@ -3,7 +3,14 @@ import { compileSchema, hasErrors } from '@wesley/core';
 import type { CliContext } from '../cli-context.js';
 import { displayPath } from '../display-path.js';
 import { exitCodes } from '../exit-codes.js';
-import { compareArtifacts, renderArtifacts, sidecarArtifact, writeArtifacts, type Artifact, type ArtifactStatus } from '../generate/index.js';
+import {
+  compareArtifacts,
+  renderArtifacts,
+  sidecarArtifact,
+  writeArtifacts,
+  type Artifact,
+  type ArtifactStatus,
+} from '../generate/index.js';
 import { writeDiagnostics } from '../output/index.js';
 import { loadSchemaSources } from '../schema/index.js';
 import { UsageError } from '../usage-error.js';
@@ -62,7 +69,9 @@ export const generateCommand: Command = {
     const { ir, diagnostics } = compileSchema(sources, compileOptions(config));
     writeDiagnostics(context.stderr, diagnostics, sources);
     if (ir === null || hasErrors(diagnostics, values.strict === true)) {
-      context.stderr.write(`wesley generate: nothing written because of ${values.strict === true ? 'errors or warnings (--strict)' : 'errors'}\n`);
+      context.stderr.write(
+        `wesley generate: nothing written because of ${values.strict === true ? 'errors or warnings (--strict)' : 'errors'}\n`,
+      );
       return exitCodes.failure;
     }
 

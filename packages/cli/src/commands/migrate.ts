@@ -114,7 +114,14 @@ export const migrateCommand: Command = {
             ...(lockTimeoutMs === undefined ? {} : { lockTimeoutMs }),
             ...(statementTimeoutMs === undefined ? {} : { statementTimeoutMs }),
           });
-          const options = { directory, shownDirectory: displayPath(context.cwd, directory), files, allowDestructive: values['allow-destructive'] === true, to: values.to, timeouts };
+          const options = {
+            directory,
+            shownDirectory: displayPath(context.cwd, directory),
+            files,
+            allowDestructive: values['allow-destructive'] === true,
+            to: values.to,
+            timeouts,
+          };
           await writeDryRun(target, options, (text) => context.stdout.write(text));
           return exitCodes.ok;
         }
@@ -123,12 +130,21 @@ export const migrateCommand: Command = {
           directory,
           allowDestructive: values['allow-destructive'] === true,
           ...(values.to === undefined ? {} : { to: values.to }),
-          lock: { ...(lockWaitMs === undefined ? {} : { timeoutMs: lockWaitMs }), ...(config?.lockName == null ? {} : { name: config.lockName }) },
+          lock: {
+            ...(lockWaitMs === undefined ? {} : { timeoutMs: lockWaitMs }),
+            ...(config?.lockName == null ? {} : { name: config.lockName }),
+          },
           ...(lockTimeoutMs === undefined ? {} : { lockTimeoutMs }),
           ...(statementTimeoutMs === undefined ? {} : { statementTimeoutMs }),
           onEvent: (event) => reporter?.event(event),
         });
-        reporter?.finish({ kind: 'done', applied: result.applied, stoppedIn: result.stoppedIn, total: files.length, durationMs: Date.now() - started });
+        reporter?.finish({
+          kind: 'done',
+          applied: result.applied,
+          stoppedIn: result.stoppedIn,
+          total: files.length,
+          durationMs: Date.now() - started,
+        });
         return exitCodes.ok;
       });
     } catch (error) {
@@ -144,6 +160,10 @@ export const migrateCommand: Command = {
 function duration(value: string | undefined, flag: string, unit: DurationUnit): number | undefined {
   if (value === undefined) return undefined;
   const ms = parseDuration(value, unit);
-  if (ms === null) throw new UsageError(`${flag} takes a duration such as ${unit === 'ms' ? '500, 500ms or 1s' : '30, 30s or 2min'}, not '${value}'`, name);
+  if (ms === null)
+    throw new UsageError(
+      `${flag} takes a duration such as ${unit === 'ms' ? '500, 500ms or 1s' : '30, 30s or 2min'}, not '${value}'`,
+      name,
+    );
   return ms;
 }

@@ -90,14 +90,22 @@ export const planCommand: Command = {
     const config = await commandConfig(values.config, context.cwd);
     const fromValues = values.from ?? [];
     const fromDatabase = fromValues.length === 1 && isDatabaseUrl(fromValues[0] ?? '');
-    if (values.schema !== undefined && !fromDatabase) throw new UsageError('--schema names the database schema to read, so it needs --from <database url>', name);
+    if (values.schema !== undefined && !fromDatabase)
+      throw new UsageError('--schema names the database schema to read, so it needs --from <database url>', name);
     const serverVersion = optionalServerVersion(values['server-version']);
     const batchSize = optionalBatchSize(values['batch-size']);
     try {
       // The files first: a wrong path is reported before a database is contacted.
       const toValues = values.to ?? configSchemaPatterns(config, context.cwd) ?? [];
       const compile = compileOptions(config);
-      const to = await loadSchemaInput(toValues, { cwd: context.cwd, command: name, flag: '--to', allowIrAndDatabase: false, databaseSchema: 'public', compile });
+      const to = await loadSchemaInput(toValues, {
+        cwd: context.cwd,
+        command: name,
+        flag: '--to',
+        allowIrAndDatabase: false,
+        databaseSchema: 'public',
+        compile,
+      });
       const from =
         config !== null && values.from === undefined
           ? await baselineInput(path.resolve(config.directory, config.migrations), context.cwd, name)
@@ -147,7 +155,11 @@ async function plan(from: SchemaInput, to: SchemaInput, context: CliContext, run
   }
   // With nothing in the SDL to point at (say, a table only the database has), the --to file.
   const fallback: SourcePosition = { file: to.sources[0]?.name ?? to.label, line: 1, column: 1 };
-  const locate = changeLocator({ ir: from.ir, positions: sdlPositions(from.sources) }, { ir: to.ir, positions: sdlPositions(to.sources) }, fallback);
+  const locate = changeLocator(
+    { ir: from.ir, positions: sdlPositions(from.sources) },
+    { ir: to.ir, positions: sdlPositions(to.sources) },
+    fallback,
+  );
   const result = planMigration(from.ir, to.ir, {
     serverVersion: run.serverVersion,
     allowDestructive: run.allowDestructive,

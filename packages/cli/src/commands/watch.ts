@@ -59,7 +59,11 @@ export const watchCommand: Command = {
     if (dts && sources.length !== 1) throw new UsageError(`--dts needs exactly one schema file, got ${sources.length}`, name);
 
     const outDir = path.resolve(context.cwd, outDirFlag);
-    await watchSchema({ patterns, outDir, debounceMs, strict: values.strict === true, dts, compile: compileOptions(config) }, context, processStopSignal());
+    await watchSchema(
+      { patterns, outDir, debounceMs, strict: values.strict === true, dts, compile: compileOptions(config) },
+      context,
+      processStopSignal(),
+    );
     return exitCodes.ok;
   },
 };

@@ -62,7 +62,8 @@ export const wesleyConfigSchema = z
     }
     const seen = new Set<string>();
     config.databases?.forEach((entry, index) => {
-      if (seen.has(entry.name)) context.addIssue({ code: 'custom', path: ['databases', index, 'name'], message: `'${entry.name}' is listed twice` });
+      if (seen.has(entry.name))
+        context.addIssue({ code: 'custom', path: ['databases', index, 'name'], message: `'${entry.name}' is listed twice` });
       seen.add(entry.name);
     });
   });

@@ -48,7 +48,12 @@ const packagesByUrl: Plugin = {
       // The nested `build.resolve` below comes back here: let esbuild's own resolver answer it.
       if (args.pluginData === packagesByUrl) return undefined;
       if (isBuiltin(args.path)) return { path: args.path, external: true };
-      const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: packagesByUrl });
+      const resolved = await build.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        importer: args.importer,
+        pluginData: packagesByUrl,
+      });
       if (resolved.errors.length > 0) return { errors: resolved.errors };
       return { path: pathToFileURL(resolved.path).href, external: true };
     });

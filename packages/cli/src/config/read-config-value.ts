@@ -18,7 +18,11 @@ export async function readConfigValue(file: string, shown: string): Promise<unkn
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigError(shown, [{ path: null, message: code === 'ENOENT' ? 'file not found' : `cannot be read: ${(error as Error).message}` }], 'check the --config path');
+    throw new ConfigError(
+      shown,
+      [{ path: null, message: code === 'ENOENT' ? 'file not found' : `cannot be read: ${(error as Error).message}` }],
+      'check the --config path',
+    );
   }
   const extension = path.extname(file);
   if (extension === '.json') {
@@ -33,12 +37,23 @@ export async function readConfigValue(file: string, shown: string): Promise<unkn
     namespace =
       extension === '.ts' || extension === '.mts'
         ? await importTypeScriptConfig(file)
-        : ((await import(`${pathToFileURL(file).href}?content=${createHash('sha256').update(text).digest('hex').slice(0, 16)}`)) as Record<string, unknown>);
+        : ((await import(`${pathToFileURL(file).href}?content=${createHash('sha256').update(text).digest('hex').slice(0, 16)}`)) as Record<
+            string,
+            unknown
+          >);
   } catch (error) {
-    throw new ConfigError(shown, [{ path: null, message: `cannot be loaded: ${(error as Error).message}` }], 'fix the error in the config module');
+    throw new ConfigError(
+      shown,
+      [{ path: null, message: `cannot be loaded: ${(error as Error).message}` }],
+      'fix the error in the config module',
+    );
   }
   if (!('default' in namespace)) {
-    throw new ConfigError(shown, [{ path: null, message: 'has no default export' }], 'export the config object: export default { schema: "schema.graphql" }');
+    throw new ConfigError(
+      shown,
+      [{ path: null, message: 'has no default export' }],
+      'export the config object: export default { schema: "schema.graphql" }',
+    );
   }
   return namespace['default'];
 }

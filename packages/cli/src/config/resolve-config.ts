@@ -4,8 +4,10 @@ import { configPath } from './config-path.js';
 import { wesleyConfigSchema } from './config-schema.js';
 import type { DatabaseConfig, WesleyConfig } from './wesley-config.js';
 
-const help = 'the fields of wesley.config: schema, outDir, migrations, dts, databases ([{ name, urlEnv }]), lockName, scalars ({ Name: "postgres type" })';
-const urlHelp = 'a database URL holds a password, and config files are committed: put the URL in an environment variable and name that variable with `urlEnv`';
+const help =
+  'the fields of wesley.config: schema, outDir, migrations, dts, databases ([{ name, urlEnv }]), lockName, scalars ({ Name: "postgres type" })';
+const urlHelp =
+  'a database URL holds a password, and config files are committed: put the URL in an environment variable and name that variable with `urlEnv`';
 
 /**
  * Checks the default export (or JSON) of config file `file` (absolute) and applies the
@@ -19,7 +21,8 @@ export function resolveConfig(value: unknown, file: string, shown: string): Wesl
   const parsed = wesleyConfigSchema.safeParse(value);
   if (!parsed.success) {
     const issues = parsed.error.issues.flatMap((issue): ConfigIssue[] => {
-      if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: configPath([...issue.path, key]), message: 'is not a field of wesley.config' }));
+      if (issue.code === 'unrecognized_keys')
+        return issue.keys.map((key) => ({ path: configPath([...issue.path, key]), message: 'is not a field of wesley.config' }));
       // A bad key of a record (`scalars`): the key's own rule says what is wrong with it.
       if (issue.code === 'invalid_key') return issue.issues.map((inner) => ({ path: configPath(issue.path), message: inner.message }));
       return [{ path: configPath(issue.path), message: issue.message }];
@@ -53,7 +56,10 @@ function defaultUrlEnv(name: string): string {
 
 /** A `url` at the top level or in a database entry: refused with its own message, before the shape. */
 function urlFields(value: unknown): ConfigIssue[] {
-  const issue = (at: string): ConfigIssue => ({ path: at, message: 'a database URL does not belong in the config file; it comes from the environment' });
+  const issue = (at: string): ConfigIssue => ({
+    path: at,
+    message: 'a database URL does not belong in the config file; it comes from the environment',
+  });
   if (!isRecord(value)) return [];
   const found: ConfigIssue[] = [];
   if ('url' in value) found.push(issue('url'));

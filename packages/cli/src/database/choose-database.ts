@@ -41,7 +41,8 @@ function configDatabase(command: string, config: WesleyConfig | null, name: stri
   }
   const names = config.databases.map((database) => database.name).join(', ');
   if (name === undefined) {
-    if (config.databases.length > 1) throw new UsageError(`the config lists several databases (${names}): pick one with --database <name>`, command);
+    if (config.databases.length > 1)
+      throw new UsageError(`the config lists several databases (${names}): pick one with --database <name>`, command);
     return config.databases[0] ?? null;
   }
   const found = config.databases.find((database) => database.name === name);

@@ -1,5 +1,14 @@
 import path from 'node:path';
-import { ConnectionError, defaultEmbeddedDataDir, embeddedBinaries, redactPassword, redactUrl, resolveDatabaseUrl, startEmbeddedPostgres, type RunningServer } from '@wesley/postgres';
+import {
+  ConnectionError,
+  defaultEmbeddedDataDir,
+  embeddedBinaries,
+  redactPassword,
+  redactUrl,
+  resolveDatabaseUrl,
+  startEmbeddedPostgres,
+  type RunningServer,
+} from '@wesley/postgres';
 import { displayPath } from '../display-path.js';
 import { PlanInputError } from '../plan/index.js';
 import type { DatabaseTarget } from './database-target.js';
@@ -52,7 +61,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDa
   try {
     const binaries = await embeddedBinaries();
     const cluster = options.embeddedCluster ?? null;
-    dataDir = cluster === null ? defaultEmbeddedDataDir(options.projectRoot, binaries.major) : path.join(options.projectRoot, '.wesley', 'pg', cluster, String(binaries.major));
+    dataDir =
+      cluster === null
+        ? defaultEmbeddedDataDir(options.projectRoot, binaries.major)
+        : path.join(options.projectRoot, '.wesley', 'pg', cluster, String(binaries.major));
     server = await startEmbeddedPostgres({ dataDir });
     await ensureDatabase(server.url, embeddedDatabase);
   } catch (error) {

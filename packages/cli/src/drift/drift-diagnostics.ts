@@ -3,8 +3,7 @@ import type { DriftFinding } from '@wesley/postgres';
 import { changeLocator, sdlPositions } from '../plan/index.js';
 
 const help: Readonly<Partial<Record<DiagnosticCode, string>>> = {
-  WES201:
-    'apply the pending migrations (wesley migrate), or plan one: wesley plan --from <database url> --to <schema files> --out <dir>',
+  WES201: 'apply the pending migrations (wesley migrate), or plan one: wesley plan --from <database url> --to <schema files> --out <dir>',
   WES202:
     'it was made outside the migrations: add it to the schema, or plan its removal with wesley plan --from <database url> --to <schema files> --allow-destructive',
   WES203:
@@ -17,7 +16,12 @@ const help: Readonly<Partial<Record<DiagnosticCode, string>>> = {
  * declaration; what only the database has at the type it belongs to, or, for a whole table or
  * enum the schema does not have, at the start of the first schema file.
  */
-export function driftDiagnostics(findings: readonly DriftFinding[], live: SchemaIR, expected: SchemaIR, sources: readonly SchemaSource[]): Diagnostic[] {
+export function driftDiagnostics(
+  findings: readonly DriftFinding[],
+  live: SchemaIR,
+  expected: SchemaIR,
+  sources: readonly SchemaSource[],
+): Diagnostic[] {
   const fallback: SourcePosition = { file: sources[0]?.name ?? 'schema', line: 1, column: 1 };
   const locate = changeLocator({ ir: live, positions: sdlPositions([]) }, { ir: expected, positions: sdlPositions(sources) }, fallback);
   return findings.map((finding) => ({

@@ -7,7 +7,11 @@ import type { Artifact } from './artifact.js';
  * folder it goes in, beside the schema: byte-identical to what `@wesley/unplugin` writes, so the
  * two never fight over it.
  */
-export function sidecarArtifact(sources: readonly SchemaSource[], ir: SchemaIR, cwd: string): { readonly dir: string; readonly artifact: Artifact } {
+export function sidecarArtifact(
+  sources: readonly SchemaSource[],
+  ir: SchemaIR,
+  cwd: string,
+): { readonly dir: string; readonly artifact: Artifact } {
   const file = path.resolve(cwd, sources[0]?.name ?? '');
   return { dir: path.dirname(file), artifact: { file: declarationFileName(path.basename(file)), content: emitModuleDeclarations(ir) } };
 }

@@ -2,7 +2,8 @@ import { formatDuration } from './format-duration.js';
 import type { MigrationProgress, StepProgress } from './migrate-progress.js';
 import type { MigrateFailure, MigrateOutcome } from './migrate-outcome.js';
 
-const count = (n: number, noun: string): string => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : /(s|ch)$/.test(noun) ? 'es' : 's'}`;
+const count = (n: number, noun: string): string =>
+  `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : /(s|ch)$/.test(noun) ? 'es' : 's'}`;
 
 /** `plan, 13 steps` or `SQL file`. */
 export function describeMigration(migration: MigrationProgress): string {

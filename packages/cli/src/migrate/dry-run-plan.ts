@@ -56,7 +56,9 @@ function renderStep(step: PlanStep, title: string, record: LedgerStep | undefine
       ? []
       : [sqlComment(['an earlier run was interrupted in this step: first its repair']), ...step.repair.map(terminated)];
   const statements = sql.flatMap((statement) => outsideTransaction(statement, timeouts));
-  return [sqlComment([title, step.summary, 'outside a transaction: this statement cannot run in one']), ...repair, ...statements].join('\n');
+  return [sqlComment([title, step.summary, 'outside a transaction: this statement cannot run in one']), ...repair, ...statements].join(
+    '\n',
+  );
 }
 
 function renderBackfill(step: PlanStep, title: string, record: LedgerStep | undefined, timeouts: DryRunTimeouts): string {
@@ -69,7 +71,11 @@ function renderBackfill(step: PlanStep, title: string, record: LedgerStep | unde
   const first =
     resumeAfter === null
       ? [sqlComment([`the first batch, $1 = ${size}:`]), ...batch(backfill.firstBatch)]
-      : [sqlComment([`an earlier run committed the batches up to ${backfill.key.join(', ')} = ${JSON.stringify(resumeAfter)}; it goes on from there`])];
+      : [
+          sqlComment([
+            `an earlier run committed the batches up to ${backfill.key.join(', ')} = ${JSON.stringify(resumeAfter)}; it goes on from there`,
+          ]),
+        ];
   return [
     sqlComment([
       title,

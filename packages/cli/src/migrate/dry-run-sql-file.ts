@@ -11,7 +11,12 @@ import { beginTransaction, outsideTransaction, terminated, type DryRunTimeouts }
  * psql meta-commands and the file's own BEGIN/COMMIT as comments, since they are skipped. The
  * first `skip` statements were committed by an earlier run and are left out.
  */
-export async function writeSqlFileDryRun(file: MigrationFile, skip: number, timeouts: DryRunTimeouts, write: (text: string) => void): Promise<void> {
+export async function writeSqlFileDryRun(
+  file: MigrationFile,
+  skip: number,
+  timeouts: DryRunTimeouts,
+  write: (text: string) => void,
+): Promise<void> {
   const note = skip === 0 ? [] : [`its first ${skip} statements were committed by an earlier run; it goes on after them`];
   write(`${sqlComment([`${file.name} (SQL file): one transaction per stretch of statements`, ...note])}\n`);
   let index = 0;

@@ -8,7 +8,11 @@ export interface DryRunTimeouts {
 
 /** `BEGIN` and the `SET LOCAL`s the executor opens each transaction with (it uses `set_config(..., true)`). */
 export function beginTransaction(timeouts: DryRunTimeouts): string[] {
-  return ['BEGIN;', `SET LOCAL lock_timeout = '${timeouts.lockTimeoutMs}ms';`, `SET LOCAL statement_timeout = '${timeouts.statementTimeoutMs}ms';`];
+  return [
+    'BEGIN;',
+    `SET LOCAL lock_timeout = '${timeouts.lockTimeoutMs}ms';`,
+    `SET LOCAL statement_timeout = '${timeouts.statementTimeoutMs}ms';`,
+  ];
 }
 
 /** A statement that cannot run in a transaction, with the session `lock_timeout` the executor gives it. */

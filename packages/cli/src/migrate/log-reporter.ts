@@ -26,11 +26,15 @@ export function logReporter(context: CliContext, plans: ReadonlyMap<string, Plan
           if (migration !== null) out(`${event.migration}: ${event.resumed ? 'resuming' : 'applying'} (${describeMigration(migration)})`);
           break;
         case 'step-retry':
-          out(`${migration?.name ?? event.stepId}: ${event.stepId}: ${retryReason(event.sqlState)}; attempt ${event.attempt + 1} in ${event.waitMs} ms`);
+          out(
+            `${migration?.name ?? event.stepId}: ${event.stepId}: ${retryReason(event.sqlState)}; attempt ${event.attempt + 1} in ${event.waitMs} ms`,
+          );
           break;
         case 'step-done':
           if (migration !== null && step !== null) {
-            out(`${migration.name}: ${describeStep(step, migration.steps)} done in ${formatDuration(progress.elapsed(step.startedAt))}${describeRows(step)}`);
+            out(
+              `${migration.name}: ${describeStep(step, migration.steps)} done in ${formatDuration(progress.elapsed(step.startedAt))}${describeRows(step)}`,
+            );
           }
           break;
         case 'statements':

@@ -28,7 +28,10 @@ export function migrateFailure(error: unknown, url: string | null): MigrateFailu
 function describe(error: unknown): { exitCode: number; help: string | null } | null {
   const failure = (help: string | null) => ({ exitCode: exitCodes.failure, help });
   if (error instanceof MigrationLockTimeoutError) {
-    return { exitCode: exitCodes.locked, help: 'another wesley migrate is running on this database: let it finish, or wait longer with --lock-wait <seconds>' };
+    return {
+      exitCode: exitCodes.locked,
+      help: 'another wesley migrate is running on this database: let it finish, or wait longer with --lock-wait <seconds>',
+    };
   }
   if (error instanceof MigrationEditedError) {
     return failure('put the file back as it was when it was applied, and make the change in a new migration');

@@ -13,6 +13,7 @@ export async function migrationsDirectory(cwd: string, dir: string, command: str
   const absolute = path.resolve(cwd, dir);
   const found = await stat(absolute).catch(() => null);
   if (found === null) throw new UsageError(`migrations directory not found: ${displayPath(cwd, absolute)} (pass --dir <dir>)`, command);
-  if (!found.isDirectory()) throw new UsageError(`${displayPath(cwd, absolute)} is not a directory (--dir takes the migrations directory)`, command);
+  if (!found.isDirectory())
+    throw new UsageError(`${displayPath(cwd, absolute)} is not a directory (--dir takes the migrations directory)`, command);
   return absolute;
 }

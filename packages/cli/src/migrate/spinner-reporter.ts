@@ -1,7 +1,15 @@
 import type { Plan } from '@wesley/core';
 import ora from 'ora';
 import type { CliContext } from '../cli-context.js';
-import { describeMigration, describeRows, describeStatements, describeStep, failureText, retryReason, summaryLine } from './describe-progress.js';
+import {
+  describeMigration,
+  describeRows,
+  describeStatements,
+  describeStep,
+  failureText,
+  retryReason,
+  summaryLine,
+} from './describe-progress.js';
 import { formatDuration } from './format-duration.js';
 import { MigrateProgress } from './migrate-progress.js';
 import type { MigrateReporter } from './migrate-reporter.js';
@@ -34,7 +42,10 @@ export function spinnerReporter(terminal: NodeJS.WriteStream, context: CliContex
     const migration = progress.migration;
     if (migration === null || migration.ended) return;
     const step = migration.step;
-    const doing = step === null ? `(${describeMigration(migration)})${describeStatements(migration)}` : `${describeStep(step, migration.steps)}${describeRows(step)}`;
+    const doing =
+      step === null
+        ? `(${describeMigration(migration)})${describeStatements(migration)}`
+        : `${describeStep(step, migration.steps)}${describeRows(step)}`;
     spinner.text = `${migration.name}  ${doing}`;
     if (!spinner.isSpinning) spinner.start();
   };
@@ -56,7 +67,9 @@ export function spinnerReporter(terminal: NodeJS.WriteStream, context: CliContex
           spinner.succeed(`${event.migration}  applied in ${formatDuration(event.durationMs)}`);
           break;
         case 'migration-stopped':
-          spinner.info(`${event.migration}  stopped after ${event.after} (--to)${migration === null ? '' : `, ${migration.stepsDone} steps applied now`}`);
+          spinner.info(
+            `${event.migration}  stopped after ${event.after} (--to)${migration === null ? '' : `, ${migration.stepsDone} steps applied now`}`,
+          );
           break;
         default:
           show();

@@ -48,7 +48,8 @@ export async function writeDryRun(target: DatabaseTarget, options: DryRunOptions
     for (const status of statuses) {
       const file = byName.get(status.name);
       if (file === undefined) continue;
-      if (status.state === 'edited' && status.ledger !== null) throw new MigrationEditedError(file.name, status.ledger.checksum, file.checksum);
+      if (status.state === 'edited' && status.ledger !== null)
+        throw new MigrationEditedError(file.name, status.ledger.checksum, file.checksum);
       if (status.state === 'pending' || status.state === 'in progress') pending.push({ file, status });
     }
     const plans = new Map<string, Plan>();
@@ -60,7 +61,13 @@ export async function writeDryRun(target: DatabaseTarget, options: DryRunOptions
       plans.set(file.name, plan);
     }
 
-    write(`${header(target, options, pending.map(({ file }) => file.name))}\n`);
+    write(
+      `${header(
+        target,
+        options,
+        pending.map(({ file }) => file.name),
+      )}\n`,
+    );
     for (const { file, status } of pending) {
       const ledger = status.state === 'in progress' ? await readSteps(session, file.name) : new Map<string, LedgerStep>();
       const plan = plans.get(file.name);

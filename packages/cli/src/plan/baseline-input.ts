@@ -23,7 +23,10 @@ export async function baselineInput(directory: string, cwd: string, command: str
   });
   for (const name of names.sort().reverse()) {
     const file = path.join(directory, name, 'ir.json');
-    const found = await stat(file).then((s) => s.isFile(), () => false);
+    const found = await stat(file).then(
+      (s) => s.isFile(),
+      () => false,
+    );
     if (found) return readIrJson(file, cwd, command);
   }
   return {

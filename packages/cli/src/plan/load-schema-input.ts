@@ -43,10 +43,21 @@ export async function loadSchemaInput(values: readonly string[], options: LoadSc
   }
   const [only] = special;
   if (only !== undefined) {
-    if (values.length > 1) throw new UsageError(`${flag} takes one database URL or one ir.json, or any number of .graphql files, not a mix`, command);
-    return isDatabaseUrl(only) ? readDatabaseSchema(only, options.databaseSchema, options.comparedWith ?? null) : readIrJson(only, cwd, command);
+    if (values.length > 1)
+      throw new UsageError(`${flag} takes one database URL or one ir.json, or any number of .graphql files, not a mix`, command);
+    return isDatabaseUrl(only)
+      ? readDatabaseSchema(only, options.databaseSchema, options.comparedWith ?? null)
+      : readIrJson(only, cwd, command);
   }
   const sources = await loadSchemaSources(values, cwd, command);
   const { ir, diagnostics } = compileSchema(sources, options.compile ?? {});
-  return { label: sources.map((source) => source.name).join(', '), ir, sources, diagnostics, serverVersion: null, partitions: new Map(), notices: [] };
+  return {
+    label: sources.map((source) => source.name).join(', '),
+    ir,
+    sources,
+    diagnostics,
+    serverVersion: null,
+    partitions: new Map(),
+    notices: [],
+  };
 }

@@ -23,7 +23,10 @@ export function changeLocator(from: LocatableSchema, to: LocatableSchema, fallba
     const subject = subjectOf(change);
     const formerName = subject.kind === 'table' ? (to.ir.tables.find((t) => t.name === subject.table)?.meta.renamedFrom ?? null) : null;
     for (const side of subject.removed ? [from, to] : [to, from]) {
-      const found = subject.kind === 'enum' ? enumPosition(side, subject.name, subject.value) : tablePosition(side, subject.table, formerName, subject.column);
+      const found =
+        subject.kind === 'enum'
+          ? enumPosition(side, subject.name, subject.value)
+          : tablePosition(side, subject.table, formerName, subject.column);
       if (found !== null) return found;
     }
     return fallback;

@@ -32,17 +32,24 @@ export async function readDatabaseSchema(url: string, schema: string, comparedWi
     );
     const row = rows[0];
     if (row?.found !== true) {
-      throw new PlanInputError(`schema "${schema}" does not exist in ${label}`, 'pass the schema to read with --schema <name> (default public)');
+      throw new PlanInputError(
+        `schema "${schema}" does not exist in ${label}`,
+        'pass the schema to read with --schema <name> (default public)',
+      );
     }
     const live = await introspect(session, { schema });
     const partitions = await readPartitionChildren(session, schema);
-    const { ir, notice } = comparedWith === null ? { ir: live, notice: null } : await matchSchemaSpelling(session, live, comparedWith, schema);
+    const { ir, notice } =
+      comparedWith === null ? { ir: live, notice: null } : await matchSchemaSpelling(session, live, comparedWith, schema);
     const notices = notice === null ? [] : [redactPassword(notice, url)];
     return { label, ir, sources: [], diagnostics: [], serverVersion: Number(row.version), partitions, notices };
   } catch (error) {
     if (error instanceof PlanInputError) throw error;
     const reason = redactPassword(error instanceof Error ? error.message : String(error), url);
-    throw new PlanInputError(`reading the schema of ${label} failed: ${reason}`, 'check that the user may read the catalog of that database');
+    throw new PlanInputError(
+      `reading the schema of ${label} failed: ${reason}`,
+      'check that the user may read the catalog of that database',
+    );
   } finally {
     await session.close();
   }

@@ -26,6 +26,10 @@ export function formatStatusTable(rows: readonly StatusRow[]): string {
     row.durationMs === null ? '' : formatDuration(row.durationMs),
   ]);
   const widths = header.map((title, i) => Math.max(title.length, ...cells.map((line) => line[i]?.length ?? 0)));
-  const line = (values: readonly string[]) => `  ${values.map((value, i) => value.padEnd(widths[i] ?? 0)).join('  ').trimEnd()}\n`;
+  const line = (values: readonly string[]) =>
+    `  ${values
+      .map((value, i) => value.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd()}\n`;
   return [header, ...cells].map(line).join('');
 }

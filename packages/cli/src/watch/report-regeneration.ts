@@ -29,11 +29,16 @@ export function reportRegeneration(result: Regeneration, elapsedMs: number, outD
       const written = result.statuses.filter((status) => status.state !== 'fresh');
       // The files of the output directory by name; the declaration file beside the schema by path.
       const inOutDir = written.filter((status) => path.dirname(status.path) === outDir).map((status) => status.artifact.file);
-      const elsewhere = written.filter((status) => path.dirname(status.path) !== outDir).map((status) => displayPath(context.cwd, status.path));
+      const elsewhere = written
+        .filter((status) => path.dirname(status.path) !== outDir)
+        .map((status) => displayPath(context.cwd, status.path));
       const what =
         written.length === 0
           ? `${shownDir} already up to date`
-          : [...(inOutDir.length === 0 ? [] : [`wrote ${inOutDir.join(', ')} in ${shownDir}`]), ...elsewhere.map((file) => `wrote ${file}`)].join(', ');
+          : [
+              ...(inOutDir.length === 0 ? [] : [`wrote ${inOutDir.join(', ')} in ${shownDir}`]),
+              ...elsewhere.map((file) => `wrote ${file}`),
+            ].join(', ');
       context.stdout.write(`wesley watch: ${what} (${time})\n`);
       return;
     }

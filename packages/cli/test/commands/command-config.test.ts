@@ -60,7 +60,9 @@ describe('--config', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('from the empty schema (no migration in plan/migrations has an ir.json) to plan/schema.graphql');
     expect((await readdir(path.join(cwd, 'plan/migrations/0001_init'))).sort()).toEqual(['down.sql', 'ir.json', 'plan.json', 'up.sql']);
-    const target = JSON.parse(await readFile(path.join(cwd, 'plan/migrations/0001_init/ir.json'), 'utf8')) as { tables: { name: string }[] };
+    const target = JSON.parse(await readFile(path.join(cwd, 'plan/migrations/0001_init/ir.json'), 'utf8')) as {
+      tables: { name: string }[];
+    };
     expect(target.tables.map((table) => table.name)).toEqual(['account']);
 
     const unchanged = await run({}, 'plan', '--config', 'plan/wesley.config.json');
@@ -76,7 +78,9 @@ describe('--config', () => {
     await write('bad/wesley.config.json', '{ "schema": "schema.graphql", "url": "postgres://u:secret@h/db" }');
     const result = await run({}, 'status', '--config', 'bad/wesley.config.json');
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^wesley status: bad\/wesley\.config\.json: url: a database URL does not belong in the config file; it comes from the environment\n {2}help: /);
+    expect(result.stderr).toMatch(
+      /^wesley status: bad\/wesley\.config\.json: url: a database URL does not belong in the config file; it comes from the environment\n {2}help: /,
+    );
     expect(result.stderr).not.toContain('secret');
   });
 
@@ -97,7 +101,10 @@ describe('--config', () => {
   it('migrate and status reach the database through the urlEnv of the chosen database, never printing its password', async () => {
     const database = await testDatabase();
     await write('live/schema.graphql', v1);
-    await write('live/wesley.config.json', '{ "schema": "schema.graphql", "databases": [{ "name": "eu", "urlEnv": "EU_URL" }, { "name": "us" }] }');
+    await write(
+      'live/wesley.config.json',
+      '{ "schema": "schema.graphql", "databases": [{ "name": "eu", "urlEnv": "EU_URL" }, { "name": "us" }] }',
+    );
     expect((await run({}, 'plan', '--config', 'live/wesley.config.json', '--out', 'live/migrations/0001_init')).code).toBe(0);
     const password = new URL(database.url).password;
     const env = { EU_URL: database.url, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' };
@@ -112,7 +119,16 @@ describe('--config', () => {
       expect.objectContaining({ name: '0001_init', state: 'applied' }),
     ]);
     // --url-env overrides the config's variable.
-    const drift = await run({ OTHER: database.url }, 'drift', '--config', 'live/wesley.config.json', '--database', 'us', '--url-env', 'OTHER');
+    const drift = await run(
+      { OTHER: database.url },
+      'drift',
+      '--config',
+      'live/wesley.config.json',
+      '--database',
+      'us',
+      '--url-env',
+      'OTHER',
+    );
     expect(drift).toMatchObject({ code: 0 });
     expect(drift.stdout).toContain('(OTHER)\n');
     for (const output of [migrated, status, drift]) {

@@ -43,7 +43,21 @@ async function wesley(...argv: string[]): Promise<{ code: number; stdout: string
 
 describe('wesley migrate, status, drift: command line', () => {
   it.each([
-    ['migrate', ['--dir', '--database-url', '--project-root', '--dry-run', '--to', '--allow-destructive', '--lock-timeout', '--statement-timeout', '--lock-wait', '--json']],
+    [
+      'migrate',
+      [
+        '--dir',
+        '--database-url',
+        '--project-root',
+        '--dry-run',
+        '--to',
+        '--allow-destructive',
+        '--lock-timeout',
+        '--statement-timeout',
+        '--lock-wait',
+        '--json',
+      ],
+    ],
     ['status', ['--dir', '--database-url', '--project-root', '--json']],
     ['drift', ['--schema', '--database-url', '--project-root', '--db-schema']],
   ])('wesley %s --help names every flag', async (command, flags) => {
@@ -61,7 +75,10 @@ describe('wesley migrate, status, drift: command line', () => {
     [['migrate', '--lock-timeout', 'fast'], "wesley migrate: --lock-timeout takes a duration such as 500, 500ms or 1s, not 'fast'"],
     [['migrate', '--statement-timeout', '5x'], "wesley migrate: --statement-timeout takes a duration such as 500, 500ms or 1s, not '5x'"],
     [['migrate', '--lock-wait', '1h'], "wesley migrate: --lock-wait takes a duration such as 30, 30s or 2min, not '1h'"],
-    [['migrate', '--to', 'add-column:a.nmae'], "wesley migrate: --to takes a phase (expand, backfill, validate, contract) or the id of a step of a planned migration; 'add-column:a.nmae' is neither"],
+    [
+      ['migrate', '--to', 'add-column:a.nmae'],
+      "wesley migrate: --to takes a phase (expand, backfill, validate, contract) or the id of a step of a planned migration; 'add-column:a.nmae' is neither",
+    ],
     [['migrate', '--bogus'], "wesley migrate: Unknown option '--bogus'"],
     [['status', '--dir', 'nowhere'], 'wesley status: migrations directory not found: nowhere (pass --dir <dir>)'],
     [['drift'], 'wesley drift: missing --schema <file|glob>'],

@@ -48,7 +48,10 @@ describe('loadConfig', () => {
   });
 
   it('reads custom scalars, and reports a bad name or an empty type at its path', async () => {
-    await write('scalars/wesley.config.json', JSON.stringify({ schema: 's.graphql', scalars: { Email: 'varchar(320)', Money: 'numeric(12,2)' } }));
+    await write(
+      'scalars/wesley.config.json',
+      JSON.stringify({ schema: 's.graphql', scalars: { Email: 'varchar(320)', Money: 'numeric(12,2)' } }),
+    );
     expect((await loadConfig('scalars/wesley.config.json', cwd)).scalars).toEqual({ Email: 'varchar(320)', Money: 'numeric(12,2)' });
     await write('bad-scalars/wesley.config.json', JSON.stringify({ schema: 's.graphql', scalars: { 'e-mail': 'text', Money: ' ' } }));
     expect((await failure('bad-scalars/wesley.config.json')).issues).toEqual([
@@ -97,7 +100,10 @@ export default config;
     // Inside the repository, so that node_modules is reachable from the config's directory.
     const dir = await mkdtemp(path.join(fileURLToPath(new URL('../../', import.meta.url)), '.config-test-'));
     try {
-      await writeFile(path.join(dir, 'wesley.config.ts'), `import { z } from 'zod';\nexport default { schema: z.string().parse('x.graphql') };\n`);
+      await writeFile(
+        path.join(dir, 'wesley.config.ts'),
+        `import { z } from 'zod';\nexport default { schema: z.string().parse('x.graphql') };\n`,
+      );
       expect((await loadConfig(path.join(dir, 'wesley.config.ts'))).schema).toEqual(['x.graphql']);
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -105,7 +111,10 @@ export default config;
   });
 
   it('rejects a URL in the config, at the top level and in a database, saying where it belongs', async () => {
-    await write('url/wesley.config.json', '{ "schema": "s.graphql", "url": "postgres://u:secret@h/db", "databases": [{ "name": "a", "url": "postgres://x" }] }');
+    await write(
+      'url/wesley.config.json',
+      '{ "schema": "s.graphql", "url": "postgres://u:secret@h/db", "databases": [{ "name": "a", "url": "postgres://x" }] }',
+    );
     const error = await failure('url/wesley.config.json');
     expect(error.issues.map((issue) => issue.path)).toEqual(['url', 'databases[0].url']);
     expect(error.message).toBe(
@@ -118,14 +127,23 @@ export default config;
   it('reports every bad field with its path', async () => {
     await write(
       'bad/wesley.config.json',
-      JSON.stringify({ schema: ['*.graphql'], dts: true, outdir: 'x', migrations: '../elsewhere', databases: [{ name: 'a' }, { name: 'a', urlEnv: 'postgres://h/db' }] }),
+      JSON.stringify({
+        schema: ['*.graphql'],
+        dts: true,
+        outdir: 'x',
+        migrations: '../elsewhere',
+        databases: [{ name: 'a' }, { name: 'a', urlEnv: 'postgres://h/db' }],
+      }),
     );
     const error = await failure('bad/wesley.config.json');
     expect(error.issues).toEqual(
       expect.arrayContaining([
         { path: 'outdir', message: 'is not a field of wesley.config' },
         { path: 'migrations', message: "must be a relative path inside the config file's directory" },
-        { path: 'databases[1].urlEnv', message: 'must be the name of an environment variable (such as DATABASE_URL), not a URL or a value' },
+        {
+          path: 'databases[1].urlEnv',
+          message: 'must be the name of an environment variable (such as DATABASE_URL), not a URL or a value',
+        },
         { path: 'dts', message: 'needs `schema` to name exactly one file, not a glob or a list' },
         { path: 'databases[1].name', message: "'a' is listed twice" },
       ]),
@@ -143,7 +161,9 @@ export default config;
     await write('nodefault/wesley.config.ts', 'export const schema = "s.graphql";\n');
     expect((await failure('nodefault/wesley.config.ts')).message).toBe('nodefault/wesley.config.ts: has no default export');
     await write('syntax/wesley.config.ts', 'export default { schema: };\n');
-    expect((await failure('syntax/wesley.config.ts')).message).toMatch(/^syntax\/wesley\.config\.ts: cannot be loaded: .*wesley\.config\.ts:1:\d+: ERROR: /s);
+    expect((await failure('syntax/wesley.config.ts')).message).toMatch(
+      /^syntax\/wesley\.config\.ts: cannot be loaded: .*wesley\.config\.ts:1:\d+: ERROR: /s,
+    );
   });
 
   it('sees an edited module config on the next load in the same process', async () => {

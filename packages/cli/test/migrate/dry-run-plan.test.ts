@@ -46,16 +46,26 @@ describe('renderPlanDryRun', () => {
         'RESET lock_timeout;',
       ].join('\n'),
     );
-    expect(sql).toContain('-- an earlier run committed the batches up to id = [150]; it goes on from there\n-- then each next batch, $1 = the last id of the batch before, $2 = 50:\nBEGIN;');
+    expect(sql).toContain(
+      '-- an earlier run committed the batches up to id = [150]; it goes on from there\n-- then each next batch, $1 = the last id of the batch before, $2 = 50:\nBEGIN;',
+    );
     expect(sql).not.toContain('-- the first batch');
   });
 
   it('stops where --to does', () => {
     const p = plan();
-    const { sql, stopped } = renderPlanDryRun('0002_token', p, { ledger: new Map(), include: stepsUpTo(p, 'add-index:a.a_name_idx'), timeouts });
+    const { sql, stopped } = renderPlanDryRun('0002_token', p, {
+      ledger: new Map(),
+      include: stepsUpTo(p, 'add-index:a.a_name_idx'),
+      timeouts,
+    });
     expect(stopped).toBe(true);
     expect(sql).toContain('CREATE INDEX CONCURRENTLY a_name_idx ON a (name);');
     expect(sql).not.toContain('WITH batch AS');
-    expect(sql.endsWith('-- --to stops the run before 0002_token, step 3/5 (backfill): add-column:a.token:backfill; it and every later migration stay pending')).toBe(true);
+    expect(
+      sql.endsWith(
+        '-- --to stops the run before 0002_token, step 3/5 (backfill): add-column:a.token:backfill; it and every later migration stay pending',
+      ),
+    ).toBe(true);
   });
 });

@@ -32,7 +32,14 @@ describe('formatDiagnostic', () => {
   });
 
   it('shows the severity of warnings', () => {
-    const warning = diagnostic({ code: 'WES009', severity: 'warning', message: '@pk is a deprecated spelling of @wes_pk', help: 'write @wes_pk', line: 2, column: 11 });
+    const warning = diagnostic({
+      code: 'WES009',
+      severity: 'warning',
+      message: '@pk is a deprecated spelling of @wes_pk',
+      help: 'write @wes_pk',
+      line: 2,
+      column: 11,
+    });
     const text = formatDiagnostic(warning, 'type User @table {\n  id: ID! @pk\n}\n');
     expect(text.split('\n')[0]).toBe('schema.graphql:2:11  WES009  warning  @pk is a deprecated spelling of @wes_pk');
     expect(text.split('\n')[2]).toBe('    |           ^');
@@ -62,7 +69,9 @@ describe('formatDiagnostic', () => {
   it('leaves the excerpt out without source text or when the line does not exist', () => {
     const help = '  help: remove it, or declare it with `directive @wes_foo on FIELD_DEFINITION`';
     expect(formatDiagnostic(diagnostic(), undefined)).toBe(`schema.graphql:3:17  WES003  error  unknown directive "@wes_foo"\n${help}`);
-    expect(formatDiagnostic(diagnostic({ line: 40 }), source)).toBe(`schema.graphql:40:17  WES003  error  unknown directive "@wes_foo"\n${help}`);
+    expect(formatDiagnostic(diagnostic({ line: 40 }), source)).toBe(
+      `schema.graphql:40:17  WES003  error  unknown directive "@wes_foo"\n${help}`,
+    );
   });
 
   it('omits an empty help line', () => {

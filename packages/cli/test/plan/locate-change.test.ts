@@ -65,7 +65,11 @@ function change(kind: Change['kind']): Change {
 }
 
 describe('changeLocator with SDL on both sides', () => {
-  const locate = changeLocator({ ir: fromIr, positions: sdlPositions([old]) }, { ir: toIr, positions: sdlPositions([current, extension]) }, fallback);
+  const locate = changeLocator(
+    { ir: fromIr, positions: sdlPositions([old]) },
+    { ir: toIr, positions: sdlPositions([current, extension]) },
+    fallback,
+  );
 
   it('points at the field of an added or changed column, in the file that declares it', () => {
     expect(locate(change('addColumn'))).toEqual(at(extension, 'bio'));
@@ -87,7 +91,11 @@ describe('changeLocator with SDL on both sides', () => {
 });
 
 describe('changeLocator without SDL for the old schema (a database or an ir.json)', () => {
-  const locate = changeLocator({ ir: fromIr, positions: sdlPositions([]) }, { ir: toIr, positions: sdlPositions([current, extension]) }, fallback);
+  const locate = changeLocator(
+    { ir: fromIr, positions: sdlPositions([]) },
+    { ir: toIr, positions: sdlPositions([current, extension]) },
+    fallback,
+  );
 
   it("points a dropped column at its table's type in the new schema", () => {
     expect(locate(change('dropColumn'))).toEqual(at(current, 'Account'));

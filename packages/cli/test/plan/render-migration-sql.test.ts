@@ -41,14 +41,26 @@ const backfill: PlanStep = {
     { relation: 'account', mode: 'RowExclusiveLock' },
     { relation: 'account', mode: 'RowShareLock' },
   ],
-  backfill: { kind: 'backfill', table: 'account', key: ['tenant', 'Id'], batchSize: 50, firstBatch: 'SELECT $1 AS first;', nextBatch: "SELECT 'it''s' WHERE $3 > 0;" },
+  backfill: {
+    kind: 'backfill',
+    table: 'account',
+    key: ['tenant', 'Id'],
+    batchSize: 50,
+    firstBatch: 'SELECT $1 AS first;',
+    nextBatch: "SELECT 'it''s' WHERE $3 > 0;",
+  },
 };
 
 const plan = (steps: PlanStep[]): Plan => ({ kind: 'plan', from: 'sha256:aaa', to: 'sha256:bbb', serverVersion: 150004, steps });
 
 /** The block of step `id`: from its header to the blank line before the next one. */
 function block(sql: string, id: string): string {
-  return sql.trimEnd().split('\n\n').find((b) => b.includes(`: ${id}\n`)) ?? '';
+  return (
+    sql
+      .trimEnd()
+      .split('\n\n')
+      .find((b) => b.includes(`: ${id}\n`)) ?? ''
+  );
 }
 
 describe('renderMigrationSql', () => {
@@ -99,7 +111,9 @@ describe('renderMigrationSql', () => {
       '-- fill account.token',
     ]);
     expect(text).toContain('EXECUTE $batch$SELECT $1 AS first;$batch$\n    INTO last_key USING 50;');
-    expect(text).toContain(`EXECUTE $batch$SELECT 'it''s' WHERE $3 > 0;$batch$\n      INTO last_key USING last_key.tenant, last_key."Id", 50;`);
+    expect(text).toContain(
+      `EXECUTE $batch$SELECT 'it''s' WHERE $3 > 0;$batch$\n      INTO last_key USING last_key.tenant, last_key."Id", 50;`,
+    );
     expect(text).toMatch(/^DO \$wesley_backfill\$\n[\s\S]*\n {4}COMMIT;\n[\s\S]*\n\$wesley_backfill\$;$/m);
   });
 

@@ -17,8 +17,22 @@ const row = (overrides: Partial<StatusRow>): StatusRow => ({
 
 it('lines up every state with its times, user and duration', () => {
   const table = formatStatusTable([
-    row({ state: 'applied', appliedAt: '2025-06-01T14:03:22.123Z', startedAt: '2025-06-01T14:03:21.000Z', appliedBy: 'ann@db1', durationMs: 1234 }),
-    row({ name: '0002_teams', kind: 'plan', state: 'in progress', startedAt: '2025-06-02T09:00:00.000Z', appliedBy: 'bob@ci', stepsApplied: 3, steps: 8 }),
+    row({
+      state: 'applied',
+      appliedAt: '2025-06-01T14:03:22.123Z',
+      startedAt: '2025-06-01T14:03:21.000Z',
+      appliedBy: 'ann@db1',
+      durationMs: 1234,
+    }),
+    row({
+      name: '0002_teams',
+      kind: 'plan',
+      state: 'in progress',
+      startedAt: '2025-06-02T09:00:00.000Z',
+      appliedBy: 'bob@ci',
+      stepsApplied: 3,
+      steps: 8,
+    }),
     row({ name: '0003_more.sql' }),
   ]);
   expect(table).toBe(

@@ -40,8 +40,16 @@ function enumObject(enumIR: EnumIR): { object: string; declaration: string } {
   const keys = enumIR.values.map(propertyKey);
   if (labels.length === 0) return { object: `export const ${name} = {} as const;`, declaration: `export declare const ${name}: {};` };
   return {
-    object: bracketList(`export const ${name} = { `, keys.map((key, i) => `${key}: ${labels[i]}`), ' } as const;'),
-    declaration: typeLiteral(`export declare const ${name}: `, keys.map((key, i) => `readonly ${key}: ${labels[i]}`), ';'),
+    object: bracketList(
+      `export const ${name} = { `,
+      keys.map((key, i) => `${key}: ${labels[i]}`),
+      ' } as const;',
+    ),
+    declaration: typeLiteral(
+      `export declare const ${name}: `,
+      keys.map((key, i) => `readonly ${key}: ${labels[i]}`),
+      ';',
+    ),
   };
 }
 

@@ -49,9 +49,7 @@ function enumSection(enumIR: EnumIR): string {
   return [
     `/** PostgreSQL enum \`${commentText(quoteIdent(enumIR.name))}\`. */`,
     unionList(`export type ${name} =`, labels.length === 0 ? ['never'] : labels),
-    entries.length === 0
-      ? `export const ${name} = {} as const;`
-      : bracketList(`export const ${name} = { `, entries, ' } as const;'),
+    entries.length === 0 ? `export const ${name} = {} as const;` : bracketList(`export const ${name} = { `, entries, ' } as const;'),
   ].join('\n');
 }
 

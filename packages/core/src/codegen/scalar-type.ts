@@ -33,7 +33,13 @@ const patterned = (pattern: SharedPattern, kind: ValueKind = 'text'): ScalarType
 
 /** PostgreSQL text of any type cannot hold U+0000 (22021): refuse it before the database does. */
 const noNul: SharedPattern = { name: 'NO_NUL', literal: '/^[^\\0]*$/' };
-const nulFree = (zod: string): ScalarType => ({ kind: 'text', ts: 'string', zod: `${zod}.regex(${noNul.name})`, pattern: noNul, union: false });
+const nulFree = (zod: string): ScalarType => ({
+  kind: 'text',
+  ts: 'string',
+  zod: `${zod}.regex(${noNul.name})`,
+  pattern: noNul,
+  union: false,
+});
 const plainString = nulFree('z.string()');
 const unknownType: ScalarType = { kind: 'unknown', ts: 'unknown', zod: 'z.unknown()', pattern: null, union: false };
 const json: ScalarType = { kind: 'json', ts: 'JsonValue', zod: 'z.json()', pattern: null, union: false };
@@ -69,7 +75,9 @@ const fixedTypes: Readonly<Record<string, ScalarType>> = {
   json,
   jsonb: json,
   // PostgreSQL has no year 0 and takes offsets up to ±15:59; ISO 8601 has both.
-  'timestamp with time zone': text(`z.iso.datetime({ offset: true }).refine((v) => !v.startsWith('0000') && !/[+-](?:1[6-9]|2\\d):?\\d\\d$/.test(v), 'Out of PostgreSQL range')`),
+  'timestamp with time zone': text(
+    `z.iso.datetime({ offset: true }).refine((v) => !v.startsWith('0000') && !/[+-](?:1[6-9]|2\\d):?\\d\\d$/.test(v), 'Out of PostgreSQL range')`,
+  ),
   'timestamp without time zone': text(`z.iso.datetime({ local: true }).refine((v) => !v.startsWith('0000'), 'Out of PostgreSQL range')`),
   date: text(`z.iso.date().refine((v) => !v.startsWith('0000'), 'Out of PostgreSQL range')`),
   'time without time zone': text('z.iso.time()'),

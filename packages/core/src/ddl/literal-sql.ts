@@ -2,14 +2,7 @@ import { quoteLiteral } from '../naming/quote-ident.js';
 import type { ColumnTypeIR } from '../ir/types.js';
 
 /** Element types whose literals read best bare (`42`, `-1.5`, `1e3`), as `pg_dump` prints them. */
-const numericTypes: ReadonlySet<string> = new Set([
-  'smallint',
-  'integer',
-  'bigint',
-  'numeric',
-  'real',
-  'double precision',
-]);
+const numericTypes: ReadonlySet<string> = new Set(['smallint', 'integer', 'bigint', 'numeric', 'real', 'double precision']);
 
 /** A plain SQL numeric constant, optionally negated: what may safely go unquoted. */
 const numericText = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;

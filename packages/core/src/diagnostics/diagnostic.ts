@@ -25,10 +25,7 @@ export function hasErrors(diagnostics: readonly Diagnostic[], strict = false): b
 
 /** Diagnostics in source order: file, line, column, then code. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return [...diagnostics].sort(
-    (a, b) =>
-      compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.code, b.code),
-  );
+  return [...diagnostics].sort((a, b) => compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.code, b.code));
 }
 
 function compare(a: string, b: string): number {

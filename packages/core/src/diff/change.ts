@@ -1,14 +1,4 @@
-import type {
-  CheckIR,
-  ColumnIR,
-  EnumIR,
-  ForeignKeyIR,
-  IndexIR,
-  PartitionIR,
-  PrimaryKeyIR,
-  TableIR,
-  UniqueIR,
-} from '../ir/types.js';
+import type { CheckIR, ColumnIR, EnumIR, ForeignKeyIR, IndexIR, PartitionIR, PrimaryKeyIR, TableIR, UniqueIR } from '../ir/types.js';
 
 /**
  * How risky a change is, judged twice: for the application code that is running while the

@@ -63,10 +63,22 @@ function diffColumn(target: TableIR, from: ColumnIR, to: ColumnIR): Change[] {
         : typeChange === 'widening'
           ? impact('dangerous', 'safe', `${reason}; clients may read the new type differently`)
           : impact('dangerous', 'breaking', `${reason}; values that do not fit make the cast fail or change`);
-    const indexedColumn = [target.primaryKey?.columns ?? [], ...target.uniques.map((u) => u.columns), ...target.indexes.map((i) => i.columns)].some(
-      (columns) => columns.includes(to.name),
-    );
-    changes.push({ kind: 'alterColumnType', table, from, to, key, dependents: dependentsOf(target, to.name), indexed: indexedColumn, partitioned: target.partition !== null, impact: value });
+    const indexedColumn = [
+      target.primaryKey?.columns ?? [],
+      ...target.uniques.map((u) => u.columns),
+      ...target.indexes.map((i) => i.columns),
+    ].some((columns) => columns.includes(to.name));
+    changes.push({
+      kind: 'alterColumnType',
+      table,
+      from,
+      to,
+      key,
+      dependents: dependentsOf(target, to.name),
+      indexed: indexedColumn,
+      partitioned: target.partition !== null,
+      impact: value,
+    });
     if (typeChange !== 'catalog') return changes;
   }
   if (!sameExpression(from.generated, to.generated)) {
@@ -93,7 +105,11 @@ function diffColumn(target: TableIR, from: ColumnIR, to: ColumnIR): Change[] {
       key,
       fillWithDefault,
       impact: fillWithDefault
-        ? impact('dangerous', 'dangerous', `${table}.${to.name} becomes NOT NULL: rows holding NULL are set to its default, and writes of NULL fail`)
+        ? impact(
+            'dangerous',
+            'dangerous',
+            `${table}.${to.name} becomes NOT NULL: rows holding NULL are set to its default, and writes of NULL fail`,
+          )
         : impact('dangerous', 'dangerous', `${table}.${to.name} becomes NOT NULL: fails if a row holds NULL, and writes of NULL fail`),
     });
   } else if (!from.nullable && to.nullable) {
@@ -125,7 +141,10 @@ const hasIndexes = (table: TableIR): boolean => table.primaryKey !== null || tab
 function dependentsOf(table: TableIR, column: string): string[] {
   const uses = (columns: readonly string[]) => columns.includes(column);
   const mentions = (sql: string | null) =>
-    sql !== null && tokenizeSql(sql).some((t) => (t.kind === 'word' && t.text.toLowerCase() === column) || (t.kind === 'ident' && t.text === quoteIdent(column)));
+    sql !== null &&
+    tokenizeSql(sql).some(
+      (t) => (t.kind === 'word' && t.text.toLowerCase() === column) || (t.kind === 'ident' && t.text === quoteIdent(column)),
+    );
   const names: string[] = [];
   if (table.primaryKey !== null && uses(table.primaryKey.columns)) names.push(table.primaryKey.name);
   for (const item of [...table.uniques, ...table.foreignKeys]) if (uses(item.columns)) names.push(item.name);

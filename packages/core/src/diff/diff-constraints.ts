@@ -19,7 +19,8 @@ export function diffConstraints(from: TableIR, to: TableIR): Change[] {
     to: b.name,
     impact: impact('safe', 'safe', `constraint ${a.name} is renamed ${b.name}`),
   });
-  const tightens = (what: string) => impact('dangerous', 'dangerous', `${what}: fails if existing rows break it, and writes that break it fail`);
+  const tightens = (what: string) =>
+    impact('dangerous', 'dangerous', `${what}: fails if existing rows break it, and writes that break it fail`);
   const loosens = (what: string) => impact('safe', 'dangerous', `${what}: no longer enforced`);
 
   const [oldKey, newKey] = [from.primaryKey, to.primaryKey];
@@ -29,17 +30,27 @@ export function diffConstraints(from: TableIR, to: TableIR): Change[] {
     changes.push({ kind: 'dropPrimaryKey', table, primaryKey: oldKey, impact: loosens(`primary key ${oldKey.name}`) });
   } else if (oldKey !== null && newKey !== null) {
     if (!sameColumns(oldKey.columns, newKey.columns)) {
-      changes.push({ kind: 'alterPrimaryKey', table, from: oldKey, to: newKey, partitioned, impact: tightens(`primary key ${newKey.name} on new columns`) });
+      changes.push({
+        kind: 'alterPrimaryKey',
+        table,
+        from: oldKey,
+        to: newKey,
+        partitioned,
+        impact: tightens(`primary key ${newKey.name} on new columns`),
+      });
     } else if (oldKey.name !== newKey.name) {
       changes.push(rename(oldKey, newKey));
     }
   }
 
   const uniques = matchNamed(from.uniques, to.uniques, (a, b) => sameColumns(a.columns, b.columns));
-  for (const [a, b] of uniques.altered) changes.push({ kind: 'alterUnique', table, from: a, to: b, partitioned, impact: tightens(`unique ${b.name} on new columns`) });
+  for (const [a, b] of uniques.altered)
+    changes.push({ kind: 'alterUnique', table, from: a, to: b, partitioned, impact: tightens(`unique ${b.name} on new columns`) });
   for (const [a, b] of uniques.renamed) changes.push(rename(a, b));
-  for (const unique of uniques.added) changes.push({ kind: 'addUnique', table, unique, partitioned, impact: tightens(`unique ${unique.name}`) });
-  for (const unique of uniques.dropped) changes.push({ kind: 'dropUnique', table, unique, beforeFill: false, impact: loosens(`unique ${unique.name}`) });
+  for (const unique of uniques.added)
+    changes.push({ kind: 'addUnique', table, unique, partitioned, impact: tightens(`unique ${unique.name}`) });
+  for (const unique of uniques.dropped)
+    changes.push({ kind: 'dropUnique', table, unique, beforeFill: false, impact: loosens(`unique ${unique.name}`) });
 
   const keys = matchNamed(from.foreignKeys, to.foreignKeys, sameForeignKey);
   for (const [a, b] of keys.altered) {
@@ -47,12 +58,21 @@ export function diffConstraints(from: TableIR, to: TableIR): Change[] {
   }
   for (const [a, b] of keys.renamed) changes.push(rename(a, b));
   for (const foreignKey of keys.added) {
-    changes.push({ kind: 'addForeignKey', table, foreignKey, newTable: false, partitioned, impact: tightens(`foreign key ${foreignKey.name}`) });
+    changes.push({
+      kind: 'addForeignKey',
+      table,
+      foreignKey,
+      newTable: false,
+      partitioned,
+      impact: tightens(`foreign key ${foreignKey.name}`),
+    });
   }
-  for (const foreignKey of keys.dropped) changes.push({ kind: 'dropForeignKey', table, foreignKey, beforeFill: false, impact: loosens(`foreign key ${foreignKey.name}`) });
+  for (const foreignKey of keys.dropped)
+    changes.push({ kind: 'dropForeignKey', table, foreignKey, beforeFill: false, impact: loosens(`foreign key ${foreignKey.name}`) });
 
   const checks = matchNamed(from.checks, to.checks, sameCheck);
-  for (const [a, b] of checks.altered) changes.push({ kind: 'alterCheck', table, from: a, to: b, impact: tightens(`check ${b.name} redefined`) });
+  for (const [a, b] of checks.altered)
+    changes.push({ kind: 'alterCheck', table, from: a, to: b, impact: tightens(`check ${b.name} redefined`) });
   for (const [a, b] of checks.renamed) changes.push(rename(a, b));
   for (const check of checks.added) changes.push({ kind: 'addCheck', table, check, impact: tightens(`check ${check.name}`) });
   for (const check of checks.dropped) changes.push({ kind: 'dropCheck', table, check, impact: loosens(`check ${check.name}`) });
@@ -64,11 +84,20 @@ export function diffConstraints(from: TableIR, to: TableIR): Change[] {
     changes.push({ kind: 'replaceIndex', table, from: a, to: b, partitioned, impact: indexImpact(b.unique, `index ${b.name} redefined`) });
   }
   for (const [a, b] of indexes.renamed) {
-    changes.push({ kind: 'renameIndex', table, from: a.name, to: b.name, impact: impact('safe', 'safe', `index ${a.name} is renamed ${b.name}`) });
+    changes.push({
+      kind: 'renameIndex',
+      table,
+      from: a.name,
+      to: b.name,
+      impact: impact('safe', 'safe', `index ${a.name} is renamed ${b.name}`),
+    });
   }
-  for (const index of indexes.added) changes.push({ kind: 'addIndex', table, index, partitioned, impact: indexImpact(index.unique, `index ${index.name}`) });
+  for (const index of indexes.added)
+    changes.push({ kind: 'addIndex', table, index, partitioned, impact: indexImpact(index.unique, `index ${index.name}`) });
   for (const index of indexes.dropped) {
-    const value = index.unique ? loosens(`unique index ${index.name}`) : impact('safe', 'safe', `index ${index.name} (reads may get slower)`);
+    const value = index.unique
+      ? loosens(`unique index ${index.name}`)
+      : impact('safe', 'safe', `index ${index.name} (reads may get slower)`);
     changes.push({ kind: 'dropIndex', table, index, partitioned, beforeFill: false, impact: value });
   }
   return changes;

@@ -14,7 +14,9 @@ import { sameColumns } from './same-definition.js';
  * Every other drop stays in `contract`, where the old code no longer needs it.
  */
 export function markDropsBeforeFills(changes: readonly Change[]): Change[] {
-  const filled = new Set(changes.flatMap((change) => (change.kind === 'setNotNull' && change.fillWithDefault ? [`${change.table}.${change.column}`] : [])));
+  const filled = new Set(
+    changes.flatMap((change) => (change.kind === 'setNotNull' && change.fillWithDefault ? [`${change.table}.${change.column}`] : [])),
+  );
   if (filled.size === 0) return [...changes];
   const fills = (table: string, columns: readonly string[]) => columns.some((column) => filled.has(`${table}.${column}`));
   const references = (key: UniqueDrop, foreignKey: { readonly refTable: string; readonly refColumns: readonly string[] }) =>
@@ -33,7 +35,8 @@ export function markDropsBeforeFills(changes: readonly Change[]): Change[] {
       !lateKeys.some((foreignKey) => references(change, foreignKey)),
   );
   return changes.map((change): Change => {
-    if ((change.kind === 'dropUnique' || change.kind === 'dropIndex') && movedUniques.includes(change)) return { ...change, beforeFill: true };
+    if ((change.kind === 'dropUnique' || change.kind === 'dropIndex') && movedUniques.includes(change))
+      return { ...change, beforeFill: true };
     if (change.kind === 'dropForeignKey') {
       const early = fills(change.table, change.foreignKey.columns) || movedUniques.some((unique) => references(unique, change.foreignKey));
       return early ? { ...change, beforeFill: true } : change;

@@ -45,7 +45,11 @@ export function translateTable(table: TableIR, renames: Renames): TableIR {
     uniques: table.uniques.map((u) => ({ ...u, columns: columns(u.columns) })),
     foreignKeys: table.foreignKeys.map((fk) => translateForeignKey(fk, renames, column)),
     checks: table.checks.map((check) => ({ ...check, expr: expression(check.expr) })),
-    indexes: table.indexes.map((index) => ({ ...index, columns: columns(index.columns), where: index.where === null ? null : expression(index.where) })),
+    indexes: table.indexes.map((index) => ({
+      ...index,
+      columns: columns(index.columns),
+      where: index.where === null ? null : expression(index.where),
+    })),
     partition: table.partition === null ? null : { ...table.partition, columns: columns(table.partition.columns) },
   };
 }

@@ -1,11 +1,4 @@
-import {
-  isIntrospectionType,
-  isSpecifiedDirective,
-  isSpecifiedScalarType,
-  print,
-  type ASTNode,
-  type GraphQLSchema,
-} from 'graphql';
+import { isIntrospectionType, isSpecifiedDirective, isSpecifiedScalarType, print, type ASTNode, type GraphQLSchema } from 'graphql';
 
 /**
  * A schema turned back into SDL text: the definitions in the order they were printed, so a

@@ -79,12 +79,7 @@ export function parseColumnType(text: string, enums: { has(name: string): boolea
 }
 
 /** Builds a {@link ColumnTypeIR} from its parts, computing the canonical `sql` spelling. */
-export function columnType(
-  base: string,
-  modifiers: readonly number[],
-  array: boolean,
-  enumName: string | null,
-): ColumnTypeIR {
+export function columnType(base: string, modifiers: readonly number[], array: boolean, enumName: string | null): ColumnTypeIR {
   return { sql: formatType(base, modifiers, array), base, modifiers, array, enum: enumName };
 }
 
@@ -92,13 +87,24 @@ function formatType(base: string, modifiers: readonly number[], array: boolean):
   const mods = modifiers.length > 0 ? `(${modifiers.join(',')})` : '';
   const zone = /^(timestamp|time) (with|without) time zone$/.exec(base);
   const builtin = zone !== null || base.includes(' ') || canonicalNames[base] !== undefined || isBuiltin(base);
-  const element = zone
-    ? `${zone[1]}${mods} ${zone[2]} time zone`
-    : `${builtin ? base : quoteIdent(base)}${mods}`;
+  const element = zone ? `${zone[1]}${mods} ${zone[2]} time zone` : `${builtin ? base : quoteIdent(base)}${mods}`;
   return array ? `${element}[]` : element;
 }
 
 /** Built-in names `format_type()` prints bare even though they are keywords. */
 function isBuiltin(base: string): boolean {
-  return ['integer', 'bigint', 'smallint', 'boolean', 'numeric', 'real', 'character', 'bit', 'interval', 'json', 'time', 'timestamp'].includes(base);
+  return [
+    'integer',
+    'bigint',
+    'smallint',
+    'boolean',
+    'numeric',
+    'real',
+    'character',
+    'bit',
+    'interval',
+    'json',
+    'time',
+    'timestamp',
+  ].includes(base);
 }

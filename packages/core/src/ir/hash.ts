@@ -7,7 +7,7 @@ import type { SchemaIR } from './types.js';
  * the IR's arrays are already in a stable, meaningful order.
  */
 export function stableStringify(value: unknown, indent?: number): string {
-  return indent === undefined ? compact(value) ?? 'null' : JSON.stringify(sortKeys(value), null, indent);
+  return indent === undefined ? (compact(value) ?? 'null') : JSON.stringify(sortKeys(value), null, indent);
 }
 
 /**

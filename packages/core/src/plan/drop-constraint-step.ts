@@ -41,7 +41,10 @@ function addLocks(table: string, constraint: TableConstraint): LockClaim[] {
   switch (constraint.kind) {
     case 'foreignKey':
       // Both tables for the trigger creation, the referenced one read for the validation.
-      return [...locks([table, constraint.refTable], 'AccessShareLock', 'ShareRowExclusiveLock'), ...locks(constraint.refTable, 'RowShareLock')];
+      return [
+        ...locks([table, constraint.refTable], 'AccessShareLock', 'ShareRowExclusiveLock'),
+        ...locks(constraint.refTable, 'RowShareLock'),
+      ];
     case 'primaryKey':
     case 'unique':
       // The index build inside the ALTER TABLE holds SHARE besides the ACCESS EXCLUSIVE.

@@ -83,7 +83,11 @@ export function formatExplain(plan: Plan): string {
     `${row.risk.app}/${row.risk.data}`,
   ]);
   const widths = headers.map((header, i) => Math.max(header.length, ...cells.map((cell) => cell[i]?.length ?? 0)));
-  const line = (cell: readonly string[]) => cell.map((text, i) => text.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (cell: readonly string[]) =>
+    cell
+      .map((text, i) => text.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   const out = [line(headers), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line), ''];
   rows.forEach((row, i) => {
     out.push(`-- ${i + 1}. ${row.id} (${row.reason})`, ...row.sql, '');

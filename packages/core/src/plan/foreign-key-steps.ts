@@ -39,7 +39,13 @@ export function foreignKeySteps(target: ForeignKeyTarget, context: PlanContext):
   ];
   const undoLocks = locks([table, ref], 'AccessExclusiveLock');
   const undo = rollback(
-    [alterTable(table, `DROP CONSTRAINT IF EXISTS ${quoteIdent(foreignKey.name)}`, ...(replaces === null ? [] : [`ADD ${constraintSql(replaces)}`]))],
+    [
+      alterTable(
+        table,
+        `DROP CONSTRAINT IF EXISTS ${quoteIdent(foreignKey.name)}`,
+        ...(replaces === null ? [] : [`ADD ${constraintSql(replaces)}`]),
+      ),
+    ],
     replaces === null
       ? undoLocks
       : [

@@ -80,7 +80,13 @@ export function notNullSteps(table: string, column: string, serverVersion: numbe
         sql: [alterTable(table, `ALTER COLUMN ${quoteIdent(column)} SET NOT NULL`, `DROP CONSTRAINT ${quoteIdent(check)}`)],
         locks: exclusive,
         rollback: rollback(
-          [alterTable(table, `ALTER COLUMN ${quoteIdent(column)} DROP NOT NULL`, `ADD CONSTRAINT ${quoteIdent(check)} CHECK (${quoteIdent(column)} IS NOT NULL) NOT VALID`)],
+          [
+            alterTable(
+              table,
+              `ALTER COLUMN ${quoteIdent(column)} DROP NOT NULL`,
+              `ADD CONSTRAINT ${quoteIdent(check)} CHECK (${quoteIdent(column)} IS NOT NULL) NOT VALID`,
+            ),
+          ],
           exclusive,
         ),
       }),

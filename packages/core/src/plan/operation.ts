@@ -33,8 +33,7 @@ export interface PlanIssue {
 
 /** Steps, or a refusal; `warnings` are attached either way. */
 export type OperationResult =
-  | { readonly steps: readonly StepDraft[]; readonly warnings?: readonly PlanIssue[] }
-  | { readonly refusal: PlanIssue };
+  { readonly steps: readonly StepDraft[]; readonly warnings?: readonly PlanIssue[] } | { readonly refusal: PlanIssue };
 
 /**
  * One migration operation: turns one kind of change into steps, choosing the pattern that

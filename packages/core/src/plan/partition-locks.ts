@@ -60,7 +60,8 @@ export function withPartitionLocks(draft: StepDraft, change: Change, context: Pl
       }
       const role = claim.relation === owner ? 'owner' : 'referenced';
       if (!(role === 'owner' && statement.rewrites && claim.mode === 'ShareLock')) out.push(claim);
-      const modes = role === 'owner' ? ownerPartitionModes(claim.mode, statement, context.serverVersion) : referencedPartitionModes(claim.mode);
+      const modes =
+        role === 'owner' ? ownerPartitionModes(claim.mode, statement, context.serverVersion) : referencedPartitionModes(claim.mode);
       for (const partition of context.partitions.get(claim.relation) ?? []) {
         for (const mode of modes) out.push({ relation: partition, mode });
       }
@@ -70,7 +71,9 @@ export function withPartitionLocks(draft: StepDraft, change: Change, context: Pl
   const foreignKey = change.kind === 'addForeignKey' || change.kind === 'alterForeignKey' || change.kind === 'dropForeignKey';
   // The statement that adds a key alone: the partitioned add step, and the rollback of a drop.
   const addsKey = (undo: boolean) =>
-    undo ? change.kind === 'dropPrimaryKey' || change.kind === 'dropUnique' : change.kind === 'addPrimaryKey' || change.kind === 'addUnique';
+    undo
+      ? change.kind === 'dropPrimaryKey' || change.kind === 'dropUnique'
+      : change.kind === 'addPrimaryKey' || change.kind === 'addUnique';
   return {
     ...draft,
     locks: reach(draft.locks, { rewrites: draft.rewrites, foreignKey, addsKeyAlone: addsKey(false) }),

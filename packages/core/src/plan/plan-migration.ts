@@ -86,9 +86,7 @@ export function planMigration(from: SchemaIR, to: SchemaIR, options: PlanOptions
     });
   });
   if (diagnostics.some((d) => d.severity === 'error')) return { plan: null, changes, diagnostics };
-  drafts.sort(
-    (a, b) => phases.indexOf(a.draft.phase) - phases.indexOf(b.draft.phase) || a.draft.rank - b.draft.rank || a.order - b.order,
-  );
+  drafts.sort((a, b) => phases.indexOf(a.draft.phase) - phases.indexOf(b.draft.phase) || a.draft.rank - b.draft.rank || a.order - b.order);
   const ids = new Set<string>();
   const steps = drafts.map(({ change, draft }): PlanStep => {
     const { part, rank: _rank, ...fields } = draft;

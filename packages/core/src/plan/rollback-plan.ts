@@ -16,27 +16,25 @@ export interface RollbackResult {
 export function rollbackPlan(plan: Plan): RollbackResult {
   const irreversible = plan.steps.filter((step) => !step.reversible || step.rollback === null).map((step) => step.id);
   if (irreversible.length > 0) return { plan: null, irreversible };
-  const steps = [...plan.steps]
-    .reverse()
-    .flatMap((step): PlanStep[] => {
-      const undo = step.rollback;
-      if (undo === null || undo.sql.length === 0) return [];
-      return [
-        {
-          ...step,
-          id: `rollback:${step.id}`,
-          summary: `undo: ${step.summary}`,
-          sql: undo.sql,
-          transactional: undo.transactional,
-          locks: undo.locks,
-          rewrites: false,
-          scans: false,
-          backfill: null,
-          repair: [],
-          reversible: false,
-          rollback: null,
-        },
-      ];
-    });
+  const steps = [...plan.steps].reverse().flatMap((step): PlanStep[] => {
+    const undo = step.rollback;
+    if (undo === null || undo.sql.length === 0) return [];
+    return [
+      {
+        ...step,
+        id: `rollback:${step.id}`,
+        summary: `undo: ${step.summary}`,
+        sql: undo.sql,
+        transactional: undo.transactional,
+        locks: undo.locks,
+        rewrites: false,
+        scans: false,
+        backfill: null,
+        repair: [],
+        reversible: false,
+        rollback: null,
+      },
+    ];
+  });
   return { plan: { ...plan, from: plan.to, to: plan.from, steps }, irreversible: [] };
 }

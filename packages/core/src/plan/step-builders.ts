@@ -19,9 +19,7 @@ export function locks(relations: string | readonly string[], ...modes: readonly 
 export function normalizeLocks(claims: readonly LockClaim[]): LockClaim[] {
   const seen = new Map<string, LockClaim>();
   for (const claim of claims) seen.set(`${claim.relation}\u0000${claim.mode}`, claim);
-  return [...seen.values()].sort(
-    (a, b) => (a.relation < b.relation ? -1 : a.relation > b.relation ? 1 : compareLockModes(a.mode, b.mode)),
-  );
+  return [...seen.values()].sort((a, b) => (a.relation < b.relation ? -1 : a.relation > b.relation ? 1 : compareLockModes(a.mode, b.mode)));
 }
 
 /** A rollback; transactional unless said otherwise. */

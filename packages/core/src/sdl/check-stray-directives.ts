@@ -32,7 +32,13 @@ export function checkStrayDirectives(document: DocumentNode, userDirectives: Rea
       if (userDirectives.has(name)) continue;
       const spelling = resolveSpelling(name);
       if (spelling === null) reportUnknown(node, sink);
-      else sink.report('WES007', node, `@${name} has no meaning on ${where}`, `@${spelling.canonical} belongs on a @wes_table type or its fields`);
+      else
+        sink.report(
+          'WES007',
+          node,
+          `@${name} has no meaning on ${where}`,
+          `@${spelling.canonical} belongs on a @wes_table type or its fields`,
+        );
     }
   };
   for (const def of document.definitions) {
@@ -41,7 +47,12 @@ export function checkStrayDirectives(document: DocumentNode, userDirectives: Rea
       check(directivesOf(def), kind);
       for (const member of membersOf(def)) check(member.directives, `${kind.replace(/^an? |^the /, 'a ')} member`);
     }
-    if (def.kind === Kind.OBJECT_TYPE_DEFINITION || def.kind === Kind.OBJECT_TYPE_EXTENSION || def.kind === Kind.INTERFACE_TYPE_DEFINITION || def.kind === Kind.INTERFACE_TYPE_EXTENSION) {
+    if (
+      def.kind === Kind.OBJECT_TYPE_DEFINITION ||
+      def.kind === Kind.OBJECT_TYPE_EXTENSION ||
+      def.kind === Kind.INTERFACE_TYPE_DEFINITION ||
+      def.kind === Kind.INTERFACE_TYPE_EXTENSION
+    ) {
       for (const field of def.fields ?? []) {
         for (const arg of field.arguments ?? []) check(arg.directives, 'a field argument');
       }

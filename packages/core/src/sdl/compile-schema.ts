@@ -23,10 +23,7 @@ export interface CompileResult {
  * diagnostic, all collected in one pass. Several sources (files) form one schema; `extend type`
  * merges into the type wherever it is defined.
  */
-export function compileSchema(
-  sources: SchemaSource | readonly SchemaSource[],
-  options: CompileOptions = {},
-): CompileResult {
+export function compileSchema(sources: SchemaSource | readonly SchemaSource[], options: CompileOptions = {}): CompileResult {
   const list = Array.isArray(sources) ? sources : [sources as SchemaSource];
   // Most schemas are clean: compile without source locations first (the parser does half the
   // work and the AST is much smaller), and only when something is reported compile again with
@@ -57,7 +54,12 @@ function scalarTable(options: CompileOptions, sink: DiagnosticSink): Map<string,
   for (const [name, sql] of Object.entries({ ...builtinScalars, ...options.scalars })) {
     const type = parseColumnType(sql);
     if (type === null) {
-      sink.report('WES029', { file: '<config>', line: 1, column: 1 }, `scalar ${name} maps to "${sql}", which is not a PostgreSQL type name`, 'fix the scalars entry in the config');
+      sink.report(
+        'WES029',
+        { file: '<config>', line: 1, column: 1 },
+        `scalar ${name} maps to "${sql}", which is not a PostgreSQL type name`,
+        'fix the scalars entry in the config',
+      );
       continue;
     }
     table.set(name, type);

@@ -36,6 +36,9 @@ export function literalArg(d: ReadDirective | undefined, name: string): LiteralV
 }
 
 /** The node to point a diagnostic about argument `name` at (the directive when absent). */
-export function argAnchor(d: ReadDirective, name: string): ReadDirective['node'] | NonNullable<ReturnType<ReadDirective['argNodes']['get']>> {
+export function argAnchor(
+  d: ReadDirective,
+  name: string,
+): ReadDirective['node'] | NonNullable<ReturnType<ReadDirective['argNodes']['get']>> {
   return d.argNodes.get(name) ?? d.node;
 }

@@ -57,16 +57,31 @@ export function readDirectives(
     const spec = directiveSpec(spelling.canonical, location);
     if (spec === undefined) {
       const other = location === 'OBJECT' ? 'fields' : 'object types';
-      sink.report('WES007', node, `@${written} cannot be used on ${location === 'OBJECT' ? 'an object type' : 'a field'}`, `@${spelling.canonical} belongs on ${other}`);
+      sink.report(
+        'WES007',
+        node,
+        `@${written} cannot be used on ${location === 'OBJECT' ? 'an object type' : 'a field'}`,
+        `@${spelling.canonical} belongs on ${other}`,
+      );
       continue;
     }
     if (rowLevelSecurityDirectives.has(spec.name)) {
-      sink.report('WES023', node, `@${written}: row-level security policies are not generated yet`, 'remove the directive for now; Wesley will not silently drop a policy');
+      sink.report(
+        'WES023',
+        node,
+        `@${written}: row-level security policies are not generated yet`,
+        'remove the directive for now; Wesley will not silently drop a policy',
+      );
       continue;
     }
     const previous = spelledAs.get(spec.name);
     if (previous !== undefined && previous !== written) {
-      sink.report('WES008', node, `@${written} and @${previous} are two spellings of @${spec.name} on one element`, `keep only @${spec.name}`);
+      sink.report(
+        'WES008',
+        node,
+        `@${written} and @${previous} are two spellings of @${spec.name} on one element`,
+        `keep only @${spec.name}`,
+      );
       continue;
     }
     if (previous !== undefined && !spec.repeatable) {
@@ -117,7 +132,12 @@ function readArguments(node: ConstDirectiveNode, spec: DirectiveSpec, sink: Diag
     }
     const value = readValue(arg.value, argSpec.type);
     if (value === undefined) {
-      sink.report('WES006', arg.value, `@${node.name.value}(${name}:) expects ${describe(argSpec.type)}, got ${print(arg.value)}`, `write ${name}: ${example(argSpec.type)}`);
+      sink.report(
+        'WES006',
+        arg.value,
+        `@${node.name.value}(${name}:) expects ${describe(argSpec.type)}, got ${print(arg.value)}`,
+        `write ${name}: ${example(argSpec.type)}`,
+      );
       invalid.add(name);
       continue;
     }
@@ -130,7 +150,12 @@ function readArguments(node: ConstDirectiveNode, spec: DirectiveSpec, sink: Diag
         ok = false;
         continue;
       }
-      sink.report('WES005', node, `@${node.name.value} needs the argument "${name}"`, `write @${spec.name}(${name}: ${example(argSpec.type)})`);
+      sink.report(
+        'WES005',
+        node,
+        `@${node.name.value} needs the argument "${name}"`,
+        `write @${spec.name}(${name}: ${example(argSpec.type)})`,
+      );
       ok = false;
     }
   }
@@ -150,9 +175,7 @@ function readValue(node: ConstValueNode, type: ArgType): ArgValue | undefined {
     case 'StringList':
       if (node.kind === Kind.STRING) return [node.value];
       if (node.kind !== Kind.LIST) return undefined;
-      return node.values.every((v) => v.kind === Kind.STRING)
-        ? node.values.map((v) => (v.kind === Kind.STRING ? v.value : ''))
-        : undefined;
+      return node.values.every((v) => v.kind === Kind.STRING) ? node.values.map((v) => (v.kind === Kind.STRING ? v.value : '')) : undefined;
     case 'Literal':
       return readLiteral(node);
   }

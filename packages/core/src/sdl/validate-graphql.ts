@@ -169,7 +169,12 @@ function reportDuplicateTypes(document: DocumentNode, sink: DiagnosticSink): voi
   for (const def of document.definitions) {
     if (!isTypeDefinitionNode(def)) continue;
     if (seen.has(def.name.value)) {
-      sink.report('WES002', def.name, `there can be only one type named "${def.name.value}"`, 'rename one of the types, or use `extend type` to add to it');
+      sink.report(
+        'WES002',
+        def.name,
+        `there can be only one type named "${def.name.value}"`,
+        'rename one of the types, or use `extend type` to add to it',
+      );
     }
     seen.add(def.name.value);
   }

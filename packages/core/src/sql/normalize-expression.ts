@@ -29,7 +29,25 @@ export function normalizeExpression(sql: string): string {
 type Tokens = readonly SqlToken[];
 
 /** Words that are operators or clause keywords: a `(` after them opens a group, not a call. */
-const connectives = new Set(['and', 'or', 'not', 'is', 'when', 'then', 'else', 'case', 'end', 'between', 'like', 'ilike', 'similar', 'to', 'escape', 'from', 'distinct']);
+const connectives = new Set([
+  'and',
+  'or',
+  'not',
+  'is',
+  'when',
+  'then',
+  'else',
+  'case',
+  'end',
+  'between',
+  'like',
+  'ilike',
+  'similar',
+  'to',
+  'escape',
+  'from',
+  'distinct',
+]);
 /** Words that continue a multi-word type name after `::`. */
 const typeWords = new Set(['varying', 'precision', 'with', 'without', 'time', 'zone']);
 
@@ -37,7 +55,8 @@ const isWord = (t: SqlToken | undefined, text?: string): boolean => t?.kind === 
 const isPunct = (t: SqlToken | undefined, text: string): boolean => t?.kind === 'punct' && t.text === text;
 const isOperand = (t: SqlToken | undefined): boolean =>
   t !== undefined && (t.kind === 'string' || t.kind === 'number' || t.kind === 'ident' || (t.kind === 'word' && !connectives.has(t.text)));
-const isCallName = (t: SqlToken | undefined): boolean => t !== undefined && (t.kind === 'ident' || (t.kind === 'word' && !connectives.has(t.text)));
+const isCallName = (t: SqlToken | undefined): boolean =>
+  t !== undefined && (t.kind === 'ident' || (t.kind === 'word' && !connectives.has(t.text)));
 const punct = (text: string): SqlToken => ({ kind: 'punct', text });
 
 /** Index of the token closing the bracket opened at `open`, or -1. */
@@ -67,11 +86,27 @@ function rewriteIn(tokens: Tokens): SqlToken[] | null {
     if (end < 0 || [...topLevel(tokens, i + 2, end)].some((t) => isWord(t, 'select') || isWord(t, 'values'))) continue;
     const negated = isWord(tokens[i - 1], 'not');
     const head: SqlToken[] = negated
-      ? [{ kind: 'op', text: '<>' }, { kind: 'word', text: 'all' }]
-      : [{ kind: 'op', text: '=' }, { kind: 'word', text: 'any' }];
+      ? [
+          { kind: 'op', text: '<>' },
+          { kind: 'word', text: 'all' },
+        ]
+      : [
+          { kind: 'op', text: '=' },
+          { kind: 'word', text: 'any' },
+        ];
     const list = tokens.slice(i + 2, end);
     const start = negated ? i - 1 : i;
-    return [...tokens.slice(0, start), ...head, punct('('), { kind: 'word', text: 'array' }, punct('['), ...list, punct(']'), punct(')'), ...tokens.slice(end + 1)];
+    return [
+      ...tokens.slice(0, start),
+      ...head,
+      punct('('),
+      { kind: 'word', text: 'array' },
+      punct('['),
+      ...list,
+      punct(']'),
+      punct(')'),
+      ...tokens.slice(end + 1),
+    ];
   }
   return null;
 }
@@ -104,7 +139,12 @@ function quotedNumber(tokens: Tokens): SqlToken[] | null {
 function unaryMinus(tokens: Tokens): SqlToken[] | null {
   for (let i = 0; i < tokens.length - 1; i++) {
     const before = tokens[i - 1];
-    const prefix = before === undefined || before.kind === 'op' || isPunct(before, '(') || isPunct(before, ',') || (before.kind === 'word' && connectives.has(before.text));
+    const prefix =
+      before === undefined ||
+      before.kind === 'op' ||
+      isPunct(before, '(') ||
+      isPunct(before, ',') ||
+      (before.kind === 'word' && connectives.has(before.text));
     const next = tokens[i + 1];
     if (prefix && tokens[i]?.kind === 'op' && tokens[i]?.text === '-' && next?.kind === 'number' && !next.text.startsWith('-')) {
       return [...tokens.slice(0, i), { kind: 'number', text: `-${next.text}` }, ...tokens.slice(i + 2)];

@@ -152,11 +152,7 @@ export const everything: SchemaIR = schema(
     enumType('order_status', ['PENDING', 'PAID', 'SHIPPED', 'CANCELLED'], 'OrderStatus'),
     enumType('mood', ['ok', "it's fine", 'so-so', 'in progress', 'back\\slash', 'delete'], 'Mood'),
     enumType('nothing', [], 'Nothing'),
-    enumType(
-      'long_enum',
-      ['ALPHA', 'BRAVO', 'CHARLIE', 'DELTA', 'ECHO', 'FOXTROT', 'GOLF', 'HOTEL', 'INDIA', 'JULIETT'],
-      'LongEnum',
-    ),
+    enumType('long_enum', ['ALPHA', 'BRAVO', 'CHARLIE', 'DELTA', 'ECHO', 'FOXTROT', 'GOLF', 'HOTEL', 'INDIA', 'JULIETT'], 'LongEnum'),
   ],
 );
 

@@ -34,13 +34,9 @@ const compilerOptions: ts.CompilerOptions = {
   types: [],
 };
 
-
 /** Checks for one fixture: `S` is the schema module through its declaration file. */
 function checkModule(ir: SchemaIR): string {
-  const checks = [
-    'Expect<Equals<S.JsonValue, T.JsonValue>>',
-    'Expect<Equals<S.JsonValue, z.infer<ReturnType<typeof z.json>>>>',
-  ];
+  const checks = ['Expect<Equals<S.JsonValue, T.JsonValue>>', 'Expect<Equals<S.JsonValue, z.infer<ReturnType<typeof z.json>>>>'];
   const values: string[] = [];
   const schemas: string[] = [];
   for (const enumIR of ir.enums) {

@@ -26,8 +26,11 @@ describe('emitModule', () => {
   beforeAll(async () => {
     project = generatedProject();
     for (const [name, ir] of Object.entries(codegenFixtures)) {
-      const types = ts.transpileModule(emitTypeScript(ir), { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
-      const load = async (file: string, text: string): Promise<Exports> => (await import(pathToFileURL(project.write(`${name}/${file}`, text)).href)) as Exports;
+      const types = ts.transpileModule(emitTypeScript(ir), {
+        compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+      });
+      const load = async (file: string, text: string): Promise<Exports> =>
+        (await import(pathToFileURL(project.write(`${name}/${file}`, text)).href)) as Exports;
       loaded[name] = {
         module: await load('module.mjs', emitModule(ir)),
         zod: await load('zod.mjs', emitZod(ir)),
@@ -47,7 +50,8 @@ describe('emitModule', () => {
 
   it('exports the Zod module’s schemas', () => {
     for (const { module, zod } of Object.values(loaded)) {
-      for (const name of Object.keys(zod)) expect({ name, schema: jsonSchema(module[name]) }).toEqual({ name, schema: jsonSchema(zod[name]) });
+      for (const name of Object.keys(zod))
+        expect({ name, schema: jsonSchema(module[name]) }).toEqual({ name, schema: jsonSchema(zod[name]) });
     }
     const customer = loaded.everything?.module.CustomerSchema as z.ZodObject;
     const credit = customer.shape.credit as z.ZodType;
@@ -65,7 +69,9 @@ describe('emitModule', () => {
 
   it('imports nothing but zod', () => {
     for (const ir of Object.values(codegenFixtures)) {
-      expect(emitModule(ir).match(/^import .*$/gm) ?? []).toEqual(ir.tables.length + ir.enums.length === 0 ? [] : ["import { z } from 'zod';"]);
+      expect(emitModule(ir).match(/^import .*$/gm) ?? []).toEqual(
+        ir.tables.length + ir.enums.length === 0 ? [] : ["import { z } from 'zod';"],
+      );
     }
   });
 
@@ -80,6 +86,7 @@ describe('emitModule', () => {
     // The order row schema and the enum schema it refers to stay; everything else goes.
     expect(code).toContain('z.object(');
     expect(code).toMatch(/const OrderStatusSchema = .*z\.enum\(/);
-    for (const gone of ['CustomerSchema', 'OrderInsertSchema', 'AllTypesSchema', 'DECIMAL_12_2', 'Object.freeze']) expect(code).not.toContain(gone);
+    for (const gone of ['CustomerSchema', 'OrderInsertSchema', 'AllTypesSchema', 'DECIMAL_12_2', 'Object.freeze'])
+      expect(code).not.toContain(gone);
   });
 });

@@ -38,7 +38,6 @@ const tsconfig = {
   include: ['**/*.ts'],
 };
 
-
 /**
  * One `Equals` assertion per schema the emitters generate for `ir`, plus the exact list of
  * values each module exports (no schema missing, none extra) and `JsonValue` against `z.json()`.
@@ -156,12 +155,16 @@ describe('z.infer of the generated schemas equals the generated types (tsc)', ()
       project.write(`${name}/zod.ts`, emitZod(everything));
       project.write(`${name}/check.ts`, checkModule(everything));
     }
-    const config = ts.getParsedCommandLineOfConfigFile(`${project.root}/tsconfig.json`, {}, {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: (d) => {
-        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    const config = ts.getParsedCommandLineOfConfigFile(
+      `${project.root}/tsconfig.json`,
+      {},
+      {
+        ...ts.sys,
+        onUnRecoverableConfigFileDiagnostic: (d) => {
+          throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+        },
       },
-    });
+    );
     if (config === undefined) throw new Error('tsconfig did not parse');
     const program = ts.createProgram({ rootNames: config.fileNames, options: config.options });
     diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ({

@@ -54,7 +54,11 @@ describe('compileSchema on the every-directive fixture', () => {
       ['project_account_id_fkey', 'RESTRICT', 'CASCADE', false, false],
       ['project_lead_id_fkey', 'SET NULL', 'NO ACTION', true, true],
     ]);
-    expect(ir.tables.find((t) => t.name === 'event')?.partition).toEqual({ kind: 'partition', strategy: 'RANGE', columns: ['occurred_at'] });
+    expect(ir.tables.find((t) => t.name === 'event')?.partition).toEqual({
+      kind: 'partition',
+      strategy: 'RANGE',
+      columns: ['occurred_at'],
+    });
   });
 
   it('quotes literal defaults by type and keeps expressions verbatim', () => {
@@ -136,7 +140,10 @@ describe('directive spellings', () => {
   it('leaves user-declared directives to GraphQL rules', () => {
     const ok = compileSchema({ name: 'u.graphql', body: 'directive @audit on OBJECT\ntype T @wes_table @audit { id: ID! @wes_pk }' });
     expect(ok.diagnostics).toEqual([]);
-    const misplaced = compileSchema({ name: 'u.graphql', body: 'directive @audit on OBJECT\ntype T @wes_table { id: ID! @wes_pk @audit }' });
+    const misplaced = compileSchema({
+      name: 'u.graphql',
+      body: 'directive @audit on OBJECT\ntype T @wes_table { id: ID! @wes_pk @audit }',
+    });
     expect(misplaced.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['WES007', 2, 37]]);
   });
 });

@@ -20,10 +20,41 @@ function assertWellFormed(result: CompileResult): void {
 
 /** Fragments that make edits likely to hit the directive reader and the lowering, not just the parser. */
 const fragments = [
-  '@wes_pk', '@wes_fk(ref: "Account.id")', '@wes_fk(ref: "Nope.x")', '@wes_default(value: 1)', '@wes_default(value: "x")',
-  '@wes_index(columns: ["nope"])', '@pk', '@wesley_table', '@wes_table', '@wes_unique', '@wes_column(type: "varchar(")',
-  '(', ')', '{', '}', '[', ']', '!', '"', '"""', '#', ': ', 'String', 'Int', 'Plan', 'Account', 'extend type Account { x: Int }',
-  'type X @wes_table { id: ID! }', 'enum E { A A }', '@wes_partition(by: "id", strategy: LIST)', '@wes_rls', '\n', ' ', '\u0000', '𝔘',
+  '@wes_pk',
+  '@wes_fk(ref: "Account.id")',
+  '@wes_fk(ref: "Nope.x")',
+  '@wes_default(value: 1)',
+  '@wes_default(value: "x")',
+  '@wes_index(columns: ["nope"])',
+  '@pk',
+  '@wesley_table',
+  '@wes_table',
+  '@wes_unique',
+  '@wes_column(type: "varchar(")',
+  '(',
+  ')',
+  '{',
+  '}',
+  '[',
+  ']',
+  '!',
+  '"',
+  '"""',
+  '#',
+  ': ',
+  'String',
+  'Int',
+  'Plan',
+  'Account',
+  'extend type Account { x: Int }',
+  'type X @wes_table { id: ID! }',
+  'enum E { A A }',
+  '@wes_partition(by: "id", strategy: LIST)',
+  '@wes_rls',
+  '\n',
+  ' ',
+  '\u0000',
+  '𝔘',
 ];
 
 describe('compileSchema never throws', () => {
@@ -49,7 +80,12 @@ describe('compileSchema never throws', () => {
           const i = Math.min(at, body.length);
           body = body.slice(0, i) + insert + body.slice(i + cut);
         }
-        assertWellFormed(compileSchema([{ name: 'a.graphql', body }, { name: 'b.graphql', body: 'extend type Account { more: Int }' }]));
+        assertWellFormed(
+          compileSchema([
+            { name: 'a.graphql', body },
+            { name: 'b.graphql', body: 'extend type Account { more: Int }' },
+          ]),
+        );
       }),
       { numRuns: 400 },
     );
@@ -57,6 +93,8 @@ describe('compileSchema never throws', () => {
 
   it('on deeply nested input', () => {
     assertWellFormed(compileSchema({ name: 'deep.graphql', body: `type T @wes_table { id: ${'['.repeat(5000)}ID${']'.repeat(5000)} }` }));
-    assertWellFormed(compileSchema({ name: 'deep.graphql', body: `type T @wes_table @wes_index(columns: ${'['.repeat(5000)}) { id: ID! @wes_pk }` }));
+    assertWellFormed(
+      compileSchema({ name: 'deep.graphql', body: `type T @wes_table @wes_index(columns: ${'['.repeat(5000)}) { id: ID! @wes_pk }` }),
+    );
   });
 });

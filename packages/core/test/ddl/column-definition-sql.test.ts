@@ -6,9 +6,7 @@ describe('columnDefinitionSql', () => {
   it('spells name, canonical type, default and NOT NULL in pg_dump order', () => {
     expect(columnDefinitionSql(column('email', 'varchar(255)'))).toBe('email character varying(255) NOT NULL');
     expect(columnDefinitionSql(column('note', 'text', { nullable: true }))).toBe('note text');
-    expect(columnDefinitionSql(column('at', 'timestamptz', { expr: 'now()' }))).toBe(
-      'at timestamp with time zone DEFAULT now() NOT NULL',
-    );
+    expect(columnDefinitionSql(column('at', 'timestamptz', { expr: 'now()' }))).toBe('at timestamp with time zone DEFAULT now() NOT NULL');
   });
 
   it('emits generated columns as STORED', () => {

@@ -19,9 +19,7 @@ describe('constraintSql', () => {
     expect(constraintSql({ kind: 'primaryKey', name: 't_pkey', columns: ['a', 'order'] })).toBe(
       'CONSTRAINT t_pkey PRIMARY KEY (a, "order")',
     );
-    expect(constraintSql({ kind: 'unique', name: 't_email_key', columns: ['email'] })).toBe(
-      'CONSTRAINT t_email_key UNIQUE (email)',
-    );
+    expect(constraintSql({ kind: 'unique', name: 't_email_key', columns: ['email'] })).toBe('CONSTRAINT t_email_key UNIQUE (email)');
     expect(constraintSql({ kind: 'check', name: 't_n_check', expr: 'n > 0 AND n < 10' })).toBe(
       'CONSTRAINT t_n_check CHECK (n > 0 AND n < 10)',
     );
@@ -44,14 +42,12 @@ describe('constraintSql', () => {
   });
 
   it('references the primary key by omission when no columns are named', () => {
-    expect(constraintSql({ ...fk, refColumns: [] })).toBe(
-      'CONSTRAINT orders_user_id_fkey FOREIGN KEY (user_id) REFERENCES users',
-    );
+    expect(constraintSql({ ...fk, refColumns: [] })).toBe('CONSTRAINT orders_user_id_fkey FOREIGN KEY (user_id) REFERENCES users');
   });
 
   it('quotes every identifier that needs it', () => {
-    expect(
-      constraintSql({ ...fk, name: 'Weird "fk"', columns: ['user'], refTable: 'user', refColumns: ['Id'] }),
-    ).toBe('CONSTRAINT "Weird ""fk""" FOREIGN KEY ("user") REFERENCES "user" ("Id")');
+    expect(constraintSql({ ...fk, name: 'Weird "fk"', columns: ['user'], refTable: 'user', refColumns: ['Id'] })).toBe(
+      'CONSTRAINT "Weird ""fk""" FOREIGN KEY ("user") REFERENCES "user" ("Id")',
+    );
   });
 });

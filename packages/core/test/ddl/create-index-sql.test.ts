@@ -15,17 +15,13 @@ describe('createIndexSql', () => {
   });
 
   it('spells other access methods, unique and partial indexes', () => {
-    expect(indexOf({ indexes: [{ columns: ['kind'], using: 'hash' }] })).toBe(
-      'CREATE INDEX events_kind_idx ON events USING hash (kind);',
-    );
+    expect(indexOf({ indexes: [{ columns: ['kind'], using: 'hash' }] })).toBe('CREATE INDEX events_kind_idx ON events USING hash (kind);');
     expect(indexOf({ indexes: [{ columns: ['kind', 'id'], unique: true, where: 'kind IS NOT NULL' }] })).toBe(
       'CREATE UNIQUE INDEX events_kind_id_idx ON events (kind, id) WHERE kind IS NOT NULL;',
     );
   });
 
   it('quotes the index, table and column names', () => {
-    expect(indexOf({ indexes: [{ columns: ['kind'], name: 'Kind' }] }, 'order')).toBe(
-      'CREATE INDEX "Kind" ON "order" (kind);',
-    );
+    expect(indexOf({ indexes: [{ columns: ['kind'], name: 'Kind' }] }, 'order')).toBe('CREATE INDEX "Kind" ON "order" (kind);');
   });
 });

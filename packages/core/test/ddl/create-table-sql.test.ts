@@ -47,9 +47,7 @@ describe('createTableSql', () => {
   });
 
   it('quotes a keyword table name', () => {
-    expect(createTableSql(table('user', [column('id', 'integer')], { pk: ['id'] })).split('\n')[0]).toBe(
-      'CREATE TABLE "user" (',
-    );
+    expect(createTableSql(table('user', [column('id', 'integer')], { pk: ['id'] })).split('\n')[0]).toBe('CREATE TABLE "user" (');
   });
 
   it('stays valid SQL for a table without columns or constraints', () => {

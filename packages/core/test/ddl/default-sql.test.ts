@@ -9,9 +9,7 @@ describe('defaultSql', () => {
 
   it('emits expressions verbatim', () => {
     expect(defaultSql(column('a', 'timestamptz', { expr: 'now()' }))).toBe('now()');
-    expect(defaultSql(column('a', 'integer', { expr: "nextval('a_seq'::regclass)" }))).toBe(
-      "nextval('a_seq'::regclass)",
-    );
+    expect(defaultSql(column('a', 'integer', { expr: "nextval('a_seq'::regclass)" }))).toBe("nextval('a_seq'::regclass)");
   });
 
   it('quotes literals for the column type', () => {

@@ -37,8 +37,7 @@ describe('emitDdl', () => {
   });
 
   it('emits one statement per table, enum, foreign key and index', () => {
-    const count = (ir: SchemaIR) =>
-      ir.enums.length + ir.tables.reduce((n, t) => n + 1 + t.foreignKeys.length + t.indexes.length, 0);
+    const count = (ir: SchemaIR) => ir.enums.length + ir.tables.reduce((n, t) => n + 1 + t.foreignKeys.length + t.indexes.length, 0);
     for (const ir of Object.values(irFixtures)) expect(emitDdlStatements(ir)).toHaveLength(count(ir));
   });
 

@@ -33,7 +33,8 @@ describe('WES022 invalid partitioning', () => {
   });
 
   it('accepts a key that includes the partition column, in any case of strategy', () => {
-    const result = compileShop(`type Event @wes_table @wes_pk(columns: ["id", "occurredAt"]) @wes_partition(by: "occurredAt", strategy: "range") {
+    const result =
+      compileShop(`type Event @wes_table @wes_pk(columns: ["id", "occurredAt"]) @wes_partition(by: "occurredAt", strategy: "range") {
   id: ID!
   occurredAt: DateTime!
 }`);

@@ -7,7 +7,13 @@ describe('WES025 identifier longer than 63 bytes', () => {
   id: ID! @wes_pk
 }`);
     expectDiagnostics(result, [
-      { code: 'WES025', line: 1, column: 32, mentions: ['customers_with_a_really_really_long_name_that_postgres_truncates', '64 bytes'], help: 'shorter' },
+      {
+        code: 'WES025',
+        line: 1,
+        column: 32,
+        mentions: ['customers_with_a_really_really_long_name_that_postgres_truncates', '64 bytes'],
+        help: 'shorter',
+      },
     ]);
   });
 

@@ -11,6 +11,8 @@ type Customer @wes_table {
   id: ID! @wes_pk
   billingAddress: Address!
 }`);
-    expectDiagnostics(result, [{ code: 'WES028', line: 7, column: 19, mentions: ['Customer.billingAddress', 'Address'], help: '@wes_table' }]);
+    expectDiagnostics(result, [
+      { code: 'WES028', line: 7, column: 19, mentions: ['Customer.billingAddress', 'Address'], help: '@wes_table' },
+    ]);
   });
 });

@@ -17,10 +17,15 @@ describe('WES029 invalid explicit column type', () => {
   });
 
   it('reports a config scalar mapped to something that is not a type name', () => {
-    const result = compileShop(`type Customer @wes_table {
+    const result = compileShop(
+      `type Customer @wes_table {
   id: ID! @wes_pk
   email: String!
-}`, { scalars: { Email: 'citext', Money: 'numeric(12,2' } });
-    expectDiagnostics(result, [{ code: 'WES029', file: '<config>', line: 1, column: 1, mentions: ['Money', 'numeric(12,2'], help: 'scalars' }]);
+}`,
+      { scalars: { Email: 'citext', Money: 'numeric(12,2' } },
+    );
+    expectDiagnostics(result, [
+      { code: 'WES029', file: '<config>', line: 1, column: 1, mentions: ['Money', 'numeric(12,2'], help: 'scalars' },
+    ]);
   });
 });

@@ -8,7 +8,9 @@ describe('WES031 duplicate constraint or index name', () => {
   price: Decimal! @wes_check(expr: "price >= 0", name: "product_not_negative")
   stock: Int! @wes_check(expr: "stock >= 0", name: "product_not_negative")
 }`);
-    expectDiagnostics(result, [{ code: 'WES031', line: 4, column: 52, mentions: ['product', 'product_not_negative'], help: 'another name' }]);
+    expectDiagnostics(result, [
+      { code: 'WES031', line: 4, column: 52, mentions: ['product', 'product_not_negative'], help: 'another name' },
+    ]);
   });
 
   it('points at a foreign key named like a check of the same table', () => {

@@ -41,7 +41,10 @@ describe('WES101 destructive change refused', () => {
   });
 
   it('refuses a narrowing type change too, and nothing once allowDestructive is given', () => {
-    const narrowing = planBetween('type Account @wes_table { id: ID! @wes_pk  n: BigInt }', 'type Account @wes_table { id: ID! @wes_pk  n: Int }');
+    const narrowing = planBetween(
+      'type Account @wes_table { id: ID! @wes_pk  n: BigInt }',
+      'type Account @wes_table { id: ID! @wes_pk  n: Int }',
+    );
     expect(narrowing.diagnostics.map((d) => d.code)).toEqual(['WES101']);
     expect(narrowing.diagnostics[0]?.message).toContain('account.n changes type from bigint to integer');
     const allowed = planBetween(full, trimmed, { allowDestructive: true });

@@ -29,12 +29,23 @@ describe('WES102 change cannot be made in place', () => {
 
   it('refuses each kind of change PostgreSQL cannot make in place or without losing dependents', () => {
     const account = (fields: string) => `type Account @wes_table { id: ID! @wes_pk  ${fields} }`;
-    const measurement = (partition: string) => `type Measurement @wes_table ${partition} { deviceId: Int! @wes_pk  takenAt: DateTime! @wes_pk }`;
+    const measurement = (partition: string) =>
+      `type Measurement @wes_table ${partition} { deviceId: Int! @wes_pk  takenAt: DateTime! @wes_pk }`;
     const cases = [
       [measurement(''), measurement('@wes_partition(by: "takenAt", strategy: "RANGE")'), {}, 'partitioning of table measurement changes'],
       [account('n: Int @wes_index'), account('n: BigInt @wes_index'), {}, 'but account_n_idx uses it'],
-      [account('a: Int  b: Int @wes_computed(expr: "a * 2")'), account('a: Int  b: Int'), { serverVersion: 120000 }, 'PostgreSQL before 13'],
-      [account('a: Int  b: Int @wes_computed(expr: "a * 2") @wes_index'), account('a: Int  b: Int @wes_computed(expr: "a * 3") @wes_index'), { serverVersion: 160000 }, 'dropped and added again'],
+      [
+        account('a: Int  b: Int @wes_computed(expr: "a * 2")'),
+        account('a: Int  b: Int'),
+        { serverVersion: 120000 },
+        'PostgreSQL before 13',
+      ],
+      [
+        account('a: Int  b: Int @wes_computed(expr: "a * 2") @wes_index'),
+        account('a: Int  b: Int @wes_computed(expr: "a * 3") @wes_index'),
+        { serverVersion: 160000 },
+        'dropped and added again',
+      ],
     ] as const;
     for (const [from, to, options, words] of cases) {
       const result = planBetween(from, to, { allowDestructive: true, ...options });

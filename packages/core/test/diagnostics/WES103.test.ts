@@ -31,6 +31,9 @@ describe('WES103 new required column without a default', () => {
     for (const field of ['score: Int', 'score: Int! @wes_default(value: 0)', 'score: Int @wes_computed(expr: "1 + 1")']) {
       expect(planBetween(account(''), account(field)).diagnostics.filter((d) => d.code === 'WES103')).toEqual([]);
     }
-    expect(planBetween('type Tag @wes_table { id: ID! @wes_pk }', `type Tag @wes_table { id: ID! @wes_pk } ${account('score: Int!')}`).diagnostics).toEqual([]);
+    expect(
+      planBetween('type Tag @wes_table { id: ID! @wes_pk }', `type Tag @wes_table { id: ID! @wes_pk } ${account('score: Int!')}`)
+        .diagnostics,
+    ).toEqual([]);
   });
 });

@@ -25,11 +25,14 @@ describe('WES104 step blocks reads or writes while it rewrites or scans', () => 
     const { locate, asked } = recordingLocate();
     const result = planBetween(nullable, required, { serverVersion: 110000, locate });
     expect(asked.map((c) => c.kind)).toEqual(['setNotNull']);
-    expect(result.diagnostics.map((d) => [d.code, d.severity, d.file, d.line, d.column])).toEqual([['WES104', 'warning', 'shop.graphql', 11, 3]]);
+    expect(result.diagnostics.map((d) => [d.code, d.severity, d.file, d.line, d.column])).toEqual([
+      ['WES104', 'warning', 'shop.graphql', 11, 3],
+    ]);
   });
 
   it('is not given where the step does not block (PostgreSQL 12 and later prove NOT NULL without a blocking scan)', () => {
-    for (const serverVersion of [120000, 150000, 180000]) expect(planBetween(nullable, required, { serverVersion }).diagnostics).toEqual([]);
+    for (const serverVersion of [120000, 150000, 180000])
+      expect(planBetween(nullable, required, { serverVersion }).diagnostics).toEqual([]);
   });
 
   it('warns about every step that rewrites or scans under a blocking lock, and about nothing else', () => {
@@ -42,7 +45,11 @@ describe('WES104 step blocks reads or writes while it rewrites or scans', () => 
       [account('b: Int @wes_computed(expr: "a * 2")'), account('b: Int @wes_computed(expr: "a * 3")'), {}],
       [measurement(''), measurement('', '@wes_fk(ref: "Device.id")'), {}],
       [measurement(''), measurement('@wes_unique(columns: ["deviceId", "takenAt"], name: "measurement_key")'), {}],
-      [measurement('@wes_index(columns: ["deviceId"])'), measurement('@wes_index(columns: ["deviceId"], using: "brin")'), { partitions: new Map([['measurement', ['m1']]]) }],
+      [
+        measurement('@wes_index(columns: ["deviceId"])'),
+        measurement('@wes_index(columns: ["deviceId"], using: "brin")'),
+        { partitions: new Map([['measurement', ['m1']]]) },
+      ],
     ] as const;
     for (const [from, to, options] of cases) {
       const result = planBetween(from, to, options);

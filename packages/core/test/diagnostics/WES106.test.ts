@@ -31,7 +31,9 @@ describe('WES106 backfill of a table without a primary key runs as one statement
     const { locate, asked } = recordingLocate();
     const result = planBetween(event(), event([token]), { locate });
     expect(asked.map((c) => c.kind)).toEqual(['addColumn']);
-    expect(result.diagnostics.map((d) => [d.code, d.severity, d.file, d.line, d.column])).toEqual([['WES106', 'warning', 'shop.graphql', 11, 3]]);
+    expect(result.diagnostics.map((d) => [d.code, d.severity, d.file, d.line, d.column])).toEqual([
+      ['WES106', 'warning', 'shop.graphql', 11, 3],
+    ]);
   });
 
   it('warns for a shadow-column type change of a keyless table too, and not when the table has a primary key', () => {

@@ -47,7 +47,10 @@ type Review @wes_table {
     const result = compileSchema([
       { name: 'schema/catalog.graphql', body: 'type Product @wes_table {\n  id: ID! @wes_pk\n  price Decimal!\n}\n' },
       { name: 'schema/customers.graphql', body: 'type Customer @wes_table {\n  id: ID! @wes_pk @wes_index(using: "not a method")\n}\n' },
-      { name: 'schema/orders.graphql', body: 'type Order @wes_table @wes_partition(by: "id", strategy: ROUND_ROBIN) {\n  id: ID! @wes_pk\n  customerId: ID! @wes_fk(ref: "Customer.id", onDelete: SET_NULL)\n}\n' },
+      {
+        name: 'schema/orders.graphql',
+        body: 'type Order @wes_table @wes_partition(by: "id", strategy: ROUND_ROBIN) {\n  id: ID! @wes_pk\n  customerId: ID! @wes_fk(ref: "Customer.id", onDelete: SET_NULL)\n}\n',
+      },
     ]);
     expectDiagnostics(result, [
       { code: 'WES001', file: 'schema/catalog.graphql', line: 3, column: 9, mentions: 'Decimal' },

@@ -1,12 +1,5 @@
 import { expect } from 'vitest';
-import {
-  compileSchema,
-  type CompileOptions,
-  type CompileResult,
-  type Diagnostic,
-  type DiagnosticCode,
-  type Severity,
-} from '@wesley/core';
+import { compileSchema, type CompileOptions, type CompileResult, type Diagnostic, type DiagnosticCode, type Severity } from '@wesley/core';
 
 /** The file name every single-source test compiles under. */
 export const shopFile = 'shop.graphql';
@@ -48,7 +41,10 @@ export function expectDiagnostics(result: CompileResult, expected: readonly Expe
  * brings a warning that the test does not pin down.
  */
 export function expectErrors(result: CompileResult, expected: readonly ExpectedDiagnostic[]): void {
-  check(result.diagnostics.filter((d) => d.severity === 'error'), expected);
+  check(
+    result.diagnostics.filter((d) => d.severity === 'error'),
+    expected,
+  );
   expectIr(result, expected);
 }
 

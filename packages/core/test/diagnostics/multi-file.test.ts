@@ -24,7 +24,9 @@ describe('diagnostics across several files', () => {
 `,
       },
     ]);
-    expectDiagnostics(result, [{ code: 'WES015', file: 'schema/orders.graphql', line: 3, column: 32, mentions: 'Customer.uuid', help: '"Customer.id"' }]);
+    expectDiagnostics(result, [
+      { code: 'WES015', file: 'schema/orders.graphql', line: 3, column: 32, mentions: 'Customer.uuid', help: '"Customer.id"' },
+    ]);
   });
 
   it('puts mistakes of both files in one sorted list', () => {

@@ -60,7 +60,10 @@ type Order @wes_table {
   it('a syntax error in one file mutes missing-type echoes in the others but not their own mistakes', () => {
     const result = compileSchema([
       { name: 'customer.graphql', body: 'type Customer @wes_table { id: ID! @wes_pk' },
-      { name: 'order.graphql', body: 'type Order @wes_table {\n  id: ID! @wes_pk\n  customer: Customer\n  total: Int @wes_default(value: "x")\n}' },
+      {
+        name: 'order.graphql',
+        body: 'type Order @wes_table {\n  id: ID! @wes_pk\n  customer: Customer\n  total: Int @wes_default(value: "x")\n}',
+      },
     ]);
     expect(result.diagnostics.map((d) => [d.file, d.code])).toEqual([
       ['customer.graphql', 'WES001'],
@@ -105,7 +108,10 @@ type Order @wes_table {
   });
 
   it('leaves declared user directives there alone', () => {
-    expect(compileShop('directive @doc on ENUM | ENUM_VALUE\nenum Status @doc { OPEN @doc }\ntype Order @wes_table { id: ID! @wes_pk }').diagnostics).toEqual([]);
+    expect(
+      compileShop('directive @doc on ENUM | ENUM_VALUE\nenum Status @doc { OPEN @doc }\ntype Order @wes_table { id: ID! @wes_pk }')
+        .diagnostics,
+    ).toEqual([]);
   });
 });
 

@@ -2,7 +2,11 @@ import { planMigration, type Change, type PlanOptions, type PlanResult, type Sou
 import { sdlIR } from '../support/sdl-ir.js';
 
 /** Plans between two SDL versions (or IRs) for the plan diagnostics tests (WES101-WES106). */
-export function planBetween(from: string | Parameters<typeof planMigration>[0], to: string | Parameters<typeof planMigration>[1], options: PlanOptions = {}): PlanResult {
+export function planBetween(
+  from: string | Parameters<typeof planMigration>[0],
+  to: string | Parameters<typeof planMigration>[1],
+  options: PlanOptions = {},
+): PlanResult {
   const ir = (version: typeof from) => (typeof version === 'string' ? sdlIR(version) : version);
   return planMigration(ir(from), ir(to), options);
 }

@@ -20,8 +20,12 @@ const tag = (code: string) => `type Tag @wes_table {\n  id: Int! @wes_pk\n  ${co
 
 describe('diffSchemas: drops a NOT NULL fill needs first', () => {
   it('moves a unique constraint on a filled column, and the foreign keys v2 drops that reference it', () => {
-    const from = compile(`${tag('code: String @wes_unique')}type Label @wes_table {\n  id: Int! @wes_pk\n  tagCode: String @wes_fk(ref: "Tag.code")\n}\n`);
-    const to = compile(`${tag('code: String! @wes_default(value: "none")')}type Label @wes_table {\n  id: Int! @wes_pk\n  tagCode: String\n}\n`);
+    const from = compile(
+      `${tag('code: String @wes_unique')}type Label @wes_table {\n  id: Int! @wes_pk\n  tagCode: String @wes_fk(ref: "Tag.code")\n}\n`,
+    );
+    const to = compile(
+      `${tag('code: String! @wes_default(value: "none")')}type Label @wes_table {\n  id: Int! @wes_pk\n  tagCode: String\n}\n`,
+    );
     expect(drops(diffSchemas(from, to))).toEqual([
       ['dropForeignKey', 'label_tag_code_fkey', true],
       ['dropUnique', 'tag_code_key', true],
@@ -36,7 +40,9 @@ describe('diffSchemas: drops a NOT NULL fill needs first', () => {
   });
 
   it('moves a unique index on a filled column, not a plain one', () => {
-    const from = compile(`type Tag @wes_table @wes_index(columns: ["code"], unique: true) @wes_index(columns: ["code", "id"]) {\n  id: Int! @wes_pk\n  code: String\n}\n`);
+    const from = compile(
+      `type Tag @wes_table @wes_index(columns: ["code"], unique: true) @wes_index(columns: ["code", "id"]) {\n  id: Int! @wes_pk\n  code: String\n}\n`,
+    );
     const to = compile(tag('code: String! @wes_default(value: "none")'));
     expect(drops(diffSchemas(from, to))).toEqual([
       ['dropIndex', 'tag_code_id_idx', false],
@@ -47,13 +53,17 @@ describe('diffSchemas: drops a NOT NULL fill needs first', () => {
   it('leaves the drops in contract without a fill: NOT NULL without a default, or no NOT NULL at all', () => {
     const from = compile(tag('code: String @wes_unique'));
     expect(drops(diffSchemas(from, compile(tag('code: String!'))))).toEqual([['dropUnique', 'tag_code_key', false]]);
-    expect(drops(diffSchemas(from, compile(tag('code: String @wes_default(value: "none")'))))).toEqual([['dropUnique', 'tag_code_key', false]]);
+    expect(drops(diffSchemas(from, compile(tag('code: String @wes_default(value: "none")'))))).toEqual([
+      ['dropUnique', 'tag_code_key', false],
+    ]);
   });
 });
 
 describe('diffSchemas: a unique constraint a foreign key still uses until contract stays there', () => {
   it('when the referencing table is dropped (in contract)', () => {
-    const from = compile(`${tag('code: String @wes_unique')}type Label @wes_table {\n  id: Int! @wes_pk\n  tagCode: String @wes_fk(ref: "Tag.code")\n}\n`);
+    const from = compile(
+      `${tag('code: String @wes_unique')}type Label @wes_table {\n  id: Int! @wes_pk\n  tagCode: String @wes_fk(ref: "Tag.code")\n}\n`,
+    );
     const to = compile(tag('code: String! @wes_default(value: "none")'));
     expect(drops(diffSchemas(from, to))).toEqual([['dropUnique', 'tag_code_key', false]]);
   });

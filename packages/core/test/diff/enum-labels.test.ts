@@ -17,7 +17,13 @@ describe('diffSchemas: enum labels', () => {
 
   it('marks a new label safe', () => {
     expect(diffSchemas(moods('HAPPY'), moods('HAPPY SAD'))).toEqual([
-      { kind: 'addEnumValue', enum: 'mood', value: 'SAD', before: null, impact: { app: 'safe', data: 'safe', reason: 'label SAD added to enum mood' } },
+      {
+        kind: 'addEnumValue',
+        enum: 'mood',
+        value: 'SAD',
+        before: null,
+        impact: { app: 'safe', data: 'safe', reason: 'label SAD added to enum mood' },
+      },
     ]);
   });
 

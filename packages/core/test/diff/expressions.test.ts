@@ -10,7 +10,10 @@ const product = (options: { check?: string; where?: string; fallback?: string; g
       [
         column('id', 'integer'),
         column('price', 'numeric'),
-        column('qty', 'integer', { nullable: true, ...(options.fallback === undefined ? {} : { expr: options.fallback }) } satisfies ColumnOptions),
+        column('qty', 'integer', {
+          nullable: true,
+          ...(options.fallback === undefined ? {} : { expr: options.fallback }),
+        } satisfies ColumnOptions),
         column('total', 'numeric', { nullable: true, ...(options.generated === undefined ? {} : { generated: options.generated }) }),
       ],
       {
@@ -27,7 +30,9 @@ describe('diffSchemas: expressions compare as PostgreSQL stores them', () => {
   });
 
   it('sees no change in an index predicate, a default expression or a generated expression spelt differently', () => {
-    expect(diffSchemas(product({ where: 'price > 0 AND qty > 0' }), product({ where: '((price > (0)::numeric) AND (qty > 0))' }))).toEqual([]);
+    expect(diffSchemas(product({ where: 'price > 0 AND qty > 0' }), product({ where: '((price > (0)::numeric) AND (qty > 0))' }))).toEqual(
+      [],
+    );
     expect(diffSchemas(product({ fallback: '0' }), product({ fallback: '(0)::integer' }))).toEqual([]);
     expect(diffSchemas(product({ generated: 'price * qty' }), product({ generated: '(price * (qty)::numeric)' }))).toEqual([]);
   });
@@ -41,6 +46,8 @@ describe('diffSchemas: expressions compare as PostgreSQL stores them', () => {
       reason: 'check product_price_check redefined: fails if existing rows break it, and writes that break it fail',
     });
     expect(diffSchemas(product({ where: 'price > 0' }), product({ where: 'price > 1' })).map((c) => c.kind)).toEqual(['replaceIndex']);
-    expect(diffSchemas(product({ generated: 'price * qty' }), product({ generated: 'price + qty' })).map((c) => c.kind)).toEqual(['alterGenerated']);
+    expect(diffSchemas(product({ generated: 'price * qty' }), product({ generated: 'price + qty' })).map((c) => c.kind)).toEqual([
+      'alterGenerated',
+    ]);
   });
 });

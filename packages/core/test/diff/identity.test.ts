@@ -13,7 +13,11 @@ describe('diffSchemas: identity and determinism', () => {
   });
 
   it('ignores what PostgreSQL does not store: GraphQL names and metadata', () => {
-    const renamedGraphql = sdlIR(readFileSync(new URL('../../../../examples/shop/schema.graphql', import.meta.url), 'utf8').replaceAll('Customer', 'Client').replace('type Client @wes_table', 'type Client @wes_table(name: "customer")'));
+    const renamedGraphql = sdlIR(
+      readFileSync(new URL('../../../../examples/shop/schema.graphql', import.meta.url), 'utf8')
+        .replaceAll('Customer', 'Client')
+        .replace('type Client @wes_table', 'type Client @wes_table(name: "customer")'),
+    );
     expect(diffSchemas(shop, renamedGraphql)).toEqual([]);
   });
 

@@ -20,10 +20,12 @@ describe('diffSchemas: renames', () => {
   });
 
   it('renames a table with the same @wes_uid', () => {
-    expect(kinds('type Account @wes_table @wes_uid(value: "t-1") { id: ID! @wes_pk }', 'type Member @wes_table @wes_uid(value: "t-1") { id: ID! @wes_pk }')).toEqual([
-      'renameTable',
-      'renameConstraint',
-    ]);
+    expect(
+      kinds(
+        'type Account @wes_table @wes_uid(value: "t-1") { id: ID! @wes_pk }',
+        'type Member @wes_table @wes_uid(value: "t-1") { id: ID! @wes_pk }',
+      ),
+    ).toEqual(['renameTable', 'renameConstraint']);
   });
 
   it('renames a column by @wes_renamed or by @wes_uid, keeping its data (no drop, no add)', () => {
@@ -41,7 +43,10 @@ describe('diffSchemas: renames', () => {
       },
     ]);
     expect(
-      kinds('type Account @wes_table { id: ID! @wes_pk  name: String @wes_uid(value: "c-1") }', 'type Account @wes_table { id: ID! @wes_pk  label: String @wes_uid(value: "c-1") }'),
+      kinds(
+        'type Account @wes_table { id: ID! @wes_pk  name: String @wes_uid(value: "c-1") }',
+        'type Account @wes_table { id: ID! @wes_pk  label: String @wes_uid(value: "c-1") }',
+      ),
     ).toEqual(['renameColumn']);
   });
 
@@ -57,10 +62,9 @@ describe('diffSchemas: renames', () => {
   });
 
   it('without a rename marker, a new name is a drop and an add', () => {
-    expect(kinds('type Account @wes_table { id: ID! @wes_pk  name: String }', 'type Account @wes_table { id: ID! @wes_pk  label: String }')).toEqual([
-      'addColumn',
-      'dropColumn',
-    ]);
+    expect(
+      kinds('type Account @wes_table { id: ID! @wes_pk  name: String }', 'type Account @wes_table { id: ID! @wes_pk  label: String }'),
+    ).toEqual(['addColumn', 'dropColumn']);
   });
 
   it('ignores @wes_renamed(from:) when the old name still exists in the new schema', () => {
@@ -81,7 +85,7 @@ describe('diffSchemas: renames', () => {
         id: ID! @wes_pk  name: String @wes_unique  region: String @wes_check(expr: "region <> ''")  parentId: ID @wes_fk(ref: "Member.id")
       }`),
     );
-    expect(changes.map((c) => c.kind === 'renameConstraint' || c.kind === 'renameIndex' ? [c.kind, c.from, c.to] : [c.kind])).toEqual([
+    expect(changes.map((c) => (c.kind === 'renameConstraint' || c.kind === 'renameIndex' ? [c.kind, c.from, c.to] : [c.kind]))).toEqual([
       ['renameTable'],
       ['renameConstraint', 'account_pkey', 'member_pkey'],
       ['renameConstraint', 'account_name_key', 'member_name_key'],

@@ -8,7 +8,16 @@ const type = (text: string) => {
   return parsed;
 };
 const account = (columnType: string, options: { nullable?: boolean; value?: string } = {}) =>
-  schema([table('account', [column('id', 'integer'), column('v', columnType, { nullable: options.nullable ?? true, ...(options.value === undefined ? {} : { value: options.value }) })], { pk: ['id'] })]);
+  schema([
+    table(
+      'account',
+      [
+        column('id', 'integer'),
+        column('v', columnType, { nullable: options.nullable ?? true, ...(options.value === undefined ? {} : { value: options.value }) }),
+      ],
+      { pk: ['id'] },
+    ),
+  ]);
 
 describe('diffSchemas: column type changes', () => {
   it.each([
@@ -37,7 +46,8 @@ describe('diffSchemas: column type changes', () => {
   });
 
   it('judges a catalog change safe, a widening one dangerous for the app only, a narrowing one breaking for the data', () => {
-    const impactOf = (from: string, to: string) => diffSchemas(account(from), account(to)).map((c) => [c.kind, c.impact.app, c.impact.data]);
+    const impactOf = (from: string, to: string) =>
+      diffSchemas(account(from), account(to)).map((c) => [c.kind, c.impact.app, c.impact.data]);
     expect(impactOf('varchar(10)', 'text')).toEqual([['alterColumnType', 'safe', 'safe']]);
     expect(impactOf('integer', 'bigint')).toEqual([['alterColumnType', 'dangerous', 'safe']]);
     expect(impactOf('bigint', 'integer')).toEqual([['alterColumnType', 'dangerous', 'breaking']]);

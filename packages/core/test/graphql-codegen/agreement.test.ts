@@ -48,7 +48,6 @@ const tsconfig = {
   include: ['**/*.ts'],
 };
 
-
 interface Check {
   /** `Table.field`, or `Table` for the check on its set of column names. */
   readonly subject: string;
@@ -73,11 +72,15 @@ function checkModule(ir: SchemaIR): { text: string; checks: Check[] } {
     const name = typeName(table.graphqlName);
     const relations = table.relations.map((r) => JSON.stringify(r.field));
     checks.push({ subject: name, line: lines.length + 1 });
-    lines.push(`export type ${name}Columns = Expect<Equals<keyof W.${name}, Exclude<keyof C.${name}, ${['"__typename"', ...relations].join(' | ')}>>>;`);
+    lines.push(
+      `export type ${name}Columns = Expect<Equals<keyof W.${name}, Exclude<keyof C.${name}, ${['"__typename"', ...relations].join(' | ')}>>>;`,
+    );
     for (const column of table.columns) {
       const field = JSON.stringify(column.graphqlName);
       checks.push({ subject: `${name}.${column.graphqlName}`, line: lines.length + 1 });
-      lines.push(`export type ${name}_${column.graphqlName} = Expect<Equals<W.${name}[${field}], Exclude<C.${name}[${field}], undefined>>>;`);
+      lines.push(
+        `export type ${name}_${column.graphqlName} = Expect<Equals<W.${name}[${field}], Exclude<C.${name}[${field}], undefined>>>;`,
+      );
     }
   }
   return { text: `${lines.join('\n')}\n`, checks };
@@ -85,12 +88,16 @@ function checkModule(ir: SchemaIR): { text: string; checks: Check[] } {
 
 /** tsc's diagnostics for the project, as `{ file, line, code }`. */
 function typeCheck(root: string): { file: string; line: number; code: number; message: string }[] {
-  const config = ts.getParsedCommandLineOfConfigFile(`${root}/tsconfig.json`, {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  const config = ts.getParsedCommandLineOfConfigFile(
+    `${root}/tsconfig.json`,
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      },
     },
-  });
+  );
   if (config === undefined) throw new Error('tsconfig did not parse');
   const program = ts.createProgram({ rootNames: config.fileNames, options: config.options });
   return ts.getPreEmitDiagnostics(program).map((d) => ({
@@ -121,10 +128,16 @@ describe('graphql-codegen: Wesley row types agree with @graphql-codegen/typescri
         'export const asCodegenPlugin: CodegenPlugin<wesley.WesleyCodegenConfig> = wesley;\n',
     );
     const schema = await loadCodegenSchema([shopFile, scalarsFile]);
-    for (const [dir, dateTime] of [['agree', 'string'], ['mismatch', 'Date']] as const) {
+    for (const [dir, dateTime] of [
+      ['agree', 'string'],
+      ['mismatch', 'Date'],
+    ] as const) {
       const config = { ...rootConfig, scalars: { ...scalars, DateTime: dateTime } };
       project.write(`${dir}/codegen.ts`, await generate(schema, config, { filename: `${dir}/codegen.ts`, plugins: [{ typescript: {} }] }));
-      project.write(`${dir}/wesley.ts`, await generate(schema, config, { filename: `${dir}/wesley.ts`, plugins: [{ '@wesley/core/graphql-codegen': {} }] }));
+      project.write(
+        `${dir}/wesley.ts`,
+        await generate(schema, config, { filename: `${dir}/wesley.ts`, plugins: [{ '@wesley/core/graphql-codegen': {} }] }),
+      );
       project.write(`${dir}/check.ts`, check);
     }
     diagnostics = typeCheck(project.root);

@@ -6,7 +6,11 @@ import { stableStringify } from '../../src/ir/hash.js';
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
+    );
   }
   return value;
 }
@@ -18,13 +22,30 @@ describe('stableStringify', () => {
   const plainKeys = (value: unknown): boolean =>
     Array.isArray(value)
       ? value.every(plainKeys)
-      : value === null || typeof value !== 'object' || Object.entries(value).every(([key, item]) => !integerLike.test(key) && plainKeys(item));
+      : value === null ||
+        typeof value !== 'object' ||
+        Object.entries(value).every(([key, item]) => !integerLike.test(key) && plainKeys(item));
 
   it('writes what JSON.stringify writes for a key-sorted copy', () => {
     fc.assert(
-      fc.property(fc.anything({ withNullPrototype: false, withObjectString: true, withBigInt: false, withMap: false, withSet: false, withDate: false, withTypedArray: false, withSparseArray: false, withBoxedValues: false }).filter(plainKeys), (value) => {
-        expect(stableStringify(value)).toBe(JSON.stringify(sortKeys(value)) ?? 'null');
-      }),
+      fc.property(
+        fc
+          .anything({
+            withNullPrototype: false,
+            withObjectString: true,
+            withBigInt: false,
+            withMap: false,
+            withSet: false,
+            withDate: false,
+            withTypedArray: false,
+            withSparseArray: false,
+            withBoxedValues: false,
+          })
+          .filter(plainKeys),
+        (value) => {
+          expect(stableStringify(value)).toBe(JSON.stringify(sortKeys(value)) ?? 'null');
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -47,7 +47,12 @@ describe('docs/locks.md', () => {
 
   it('links only to sections diagnostics.md has', () => {
     const anchors = new Set(
-      [...diagnosticsDoc.matchAll(/^## (.+)$/gm)].map((m) => (m[1] ?? '').toLowerCase().replace(/[^\w\s-]/g, '').replace(/\s/g, '-')),
+      [...diagnosticsDoc.matchAll(/^## (.+)$/gm)].map((m) =>
+        (m[1] ?? '')
+          .toLowerCase()
+          .replace(/[^\w\s-]/g, '')
+          .replace(/\s/g, '-'),
+      ),
     );
     const links = [...locksDoc.matchAll(/\]\(diagnostics\.md#([^)]+)\)/g)].map((m) => m[1] ?? '');
     expect(links.length).toBeGreaterThan(0);
@@ -68,10 +73,7 @@ describe('docs/locks.md', () => {
     expect(steps.length).toBeGreaterThan(0);
     for (const step of steps) {
       const part = idPart(step, sample);
-      const id =
-        part === ''
-          ? new RegExp(`\`${escape(kebab(sample.kind))}:[^\`:]+\``)
-          : new RegExp(`:${escape(part)}(?![\\w:-])`);
+      const id = part === '' ? new RegExp(`\`${escape(kebab(sample.kind))}:[^\`:]+\``) : new RegExp(`:${escape(part)}(?![\\w:-])`);
       expect(section, `step ${step.id}`).toMatch(id);
       // A step id may have a row per situation (server version, default or none): one of them
       // holds its phase, in the phase column or, where a row names several steps, after the id.

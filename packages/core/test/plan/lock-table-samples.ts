@@ -77,9 +77,16 @@ export const lockTableSamples: readonly LockTableSample[] = [
     kind: 'alterPartition',
     variant: 'existing table partitioned',
     from: ir('type Event @wes_table @wes_pk(columns: ["id", "at"]) {\n  id: BigInt!\n  at: DateTime!\n}'),
-    to: ir('type Event @wes_table @wes_partition(by: "at", strategy: RANGE) @wes_pk(columns: ["id", "at"]) {\n  id: BigInt!\n  at: DateTime!\n}'),
+    to: ir(
+      'type Event @wes_table @wes_partition(by: "at", strategy: RANGE) @wes_pk(columns: ["id", "at"]) {\n  id: BigInt!\n  at: DateTime!\n}',
+    ),
   },
-  { kind: 'addColumn', variant: 'nullable, no default', from: ir(account('  name: String!')), to: ir(account('  name: String!\n  bio: String')) },
+  {
+    kind: 'addColumn',
+    variant: 'nullable, no default',
+    from: ir(account('  name: String!')),
+    to: ir(account('  name: String!\n  bio: String')),
+  },
   {
     kind: 'addColumn',
     variant: 'constant default',
@@ -307,8 +314,18 @@ export const lockTableSamples: readonly LockTableSample[] = [
     from: ir(team, account('  teamId: BigInt @wes_fk(ref: "Team.id")')),
     to: ir(team, account('  teamId: BigInt @wes_fk(ref: "Team.id", onDelete: "CASCADE")')),
   },
-  { kind: 'addCheck', variant: 'added', from: ir(account('  score: Int!')), to: ir(account('  score: Int! @wes_check(expr: "score >= 0")')) },
-  { kind: 'dropCheck', variant: 'dropped', from: ir(account('  score: Int! @wes_check(expr: "score >= 0")')), to: ir(account('  score: Int!')) },
+  {
+    kind: 'addCheck',
+    variant: 'added',
+    from: ir(account('  score: Int!')),
+    to: ir(account('  score: Int! @wes_check(expr: "score >= 0")')),
+  },
+  {
+    kind: 'dropCheck',
+    variant: 'dropped',
+    from: ir(account('  score: Int! @wes_check(expr: "score >= 0")')),
+    to: ir(account('  score: Int!')),
+  },
   {
     kind: 'alterCheck',
     variant: 'new expression',

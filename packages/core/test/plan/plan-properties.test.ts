@@ -26,7 +26,12 @@ function withoutTables(ir: SchemaIR, removed: ReadonlySet<string>): SchemaIR {
 
 /** A schema and a non-empty subset of its tables to remove. */
 const schemaAndRemoval = schemas.chain((ir) =>
-  fc.subarray(ir.tables.map((t) => t.name), { minLength: 1 }).map((names) => ({ ir, removed: new Set(names) })),
+  fc
+    .subarray(
+      ir.tables.map((t) => t.name),
+      { minLength: 1 },
+    )
+    .map((names) => ({ ir, removed: new Set(names) })),
 );
 
 describe('planMigration properties', () => {
@@ -50,7 +55,10 @@ describe('planMigration properties', () => {
         expect(steps.length).toBeGreaterThan(0);
         expect(new Set(steps.map((s) => s.phase))).toEqual(new Set(['expand']));
         expect(steps.every((s) => ['createEnum', 'createTable', 'addForeignKey'].includes(s.operation))).toBe(true);
-        const planned = steps.flatMap((s) => s.sql).map(squeeze).sort();
+        const planned = steps
+          .flatMap((s) => s.sql)
+          .map(squeeze)
+          .sort();
         expect(planned).toEqual(emitDdlStatements(ir).map(squeeze).sort());
       }),
       runs,
@@ -71,10 +79,22 @@ describe('planMigration properties', () => {
         expect(steps.every((s) => s.phase === 'contract')).toBe(true);
         const dropTables = steps.filter((s) => s.operation === 'dropTable');
         expect(dropTables.map((s) => s.sql).sort()).toEqual([...removed].map((name) => [`DROP TABLE ${quoteIdent(name)};`]).sort());
-        const droppedKeys = ir.tables.flatMap((t) => t.foreignKeys.filter((fk) => removed.has(fk.refTable) && fk.refTable !== t.name).map((fk) => `${t.name}.${fk.name}`));
-        expect(steps.filter((s) => s.operation === 'dropForeignKey').map((s) => s.id.replace('drop-foreign-key:', '')).sort()).toEqual(droppedKeys.sort());
+        const droppedKeys = ir.tables.flatMap((t) =>
+          t.foreignKeys.filter((fk) => removed.has(fk.refTable) && fk.refTable !== t.name).map((fk) => `${t.name}.${fk.name}`),
+        );
+        expect(
+          steps
+            .filter((s) => s.operation === 'dropForeignKey')
+            .map((s) => s.id.replace('drop-foreign-key:', ''))
+            .sort(),
+        ).toEqual(droppedKeys.sort());
         const droppedEnums = ir.enums.filter((e) => !target.enums.includes(e)).map((e) => `drop-enum:${e.name}`);
-        expect(steps.filter((s) => s.operation === 'dropEnum').map((s) => s.id).sort()).toEqual(droppedEnums.sort());
+        expect(
+          steps
+            .filter((s) => s.operation === 'dropEnum')
+            .map((s) => s.id)
+            .sort(),
+        ).toEqual(droppedEnums.sort());
         expect(steps).toHaveLength(dropTables.length + droppedKeys.length + droppedEnums.length);
         // Keys go before the tables they join; no table is dropped while a key still points at it.
         const lastKey = steps.map((s) => s.operation).lastIndexOf('dropForeignKey');

@@ -71,10 +71,20 @@ describe('rollbackPlan', () => {
     const undone = plan.steps.filter((s) => s.phase !== 'validate').map((s) => `rollback:${s.id}`);
     expect(down?.steps.map((s) => s.id)).toEqual(undone.reverse());
     expect(down?.steps.map((s) => [s.id, s.phase, s.transactional, s.sql])).toEqual([
-      ['rollback:add-check:member.member_note_check:add', 'expand', true, ['ALTER TABLE member DROP CONSTRAINT IF EXISTS member_note_check;']],
+      [
+        'rollback:add-check:member.member_note_check:add',
+        'expand',
+        true,
+        ['ALTER TABLE member DROP CONSTRAINT IF EXISTS member_note_check;'],
+      ],
       ['rollback:add-index:member.member_full_name_idx', 'expand', false, ['DROP INDEX CONCURRENTLY IF EXISTS member_full_name_idx;']],
       ['rollback:add-column:member.note', 'expand', true, ['ALTER TABLE member DROP COLUMN IF EXISTS note;']],
-      ['rollback:rename-constraint:member.member_pkey', 'expand', true, ['ALTER TABLE member RENAME CONSTRAINT member_pkey TO account_pkey;']],
+      [
+        'rollback:rename-constraint:member.member_pkey',
+        'expand',
+        true,
+        ['ALTER TABLE member RENAME CONSTRAINT member_pkey TO account_pkey;'],
+      ],
       ['rollback:rename-column:member.full_name', 'expand', true, ['ALTER TABLE member RENAME COLUMN full_name TO name;']],
       ['rollback:rename-table:member', 'expand', true, ['ALTER TABLE member RENAME TO account;']],
     ]);
@@ -167,7 +177,9 @@ describe('plan order', () => {
 
   it('drops a foreign key before the table it points at, and a column before its enum type', () => {
     const plan = planOf(
-      sdlIR('enum Mood { HAPPY } type Account @wes_table { id: ID! @wes_pk  mood: Mood }  type Post @wes_table { id: ID! @wes_pk  accountId: ID @wes_fk(ref: "Account.id") }'),
+      sdlIR(
+        'enum Mood { HAPPY } type Account @wes_table { id: ID! @wes_pk  mood: Mood }  type Post @wes_table { id: ID! @wes_pk  accountId: ID @wes_fk(ref: "Account.id") }',
+      ),
       sdlIR('type Post @wes_table { id: ID! @wes_pk  accountId: ID }'),
       { allowDestructive: true },
     );

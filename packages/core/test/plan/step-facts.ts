@@ -31,7 +31,10 @@ export function stepFacts(step: PlanStep): StepFacts {
     scans: step.scans,
     backfill: step.backfill === null ? null : { table: step.backfill.table, key: step.backfill.key, batchSize: step.backfill.batchSize },
     reversible: step.reversible,
-    rollback: step.rollback === null ? null : { sql: step.rollback.sql, transactional: step.rollback.transactional, locks: lockText(step.rollback.locks) },
+    rollback:
+      step.rollback === null
+        ? null
+        : { sql: step.rollback.sql, transactional: step.rollback.transactional, locks: lockText(step.rollback.locks) },
   };
 }
 
@@ -44,7 +47,11 @@ const toIR = (version: Version): SchemaIR => (typeof version === 'string' ? sdlI
  * Plans `from` -> `to` and returns the facts of every step, with the diagnostics. Fails the
  * test when the planner refuses (no plan).
  */
-export function planSteps(from: Version, to: Version, options: PlanOptions = {}): { steps: StepFacts[]; diagnostics: readonly Diagnostic[] } {
+export function planSteps(
+  from: Version,
+  to: Version,
+  options: PlanOptions = {},
+): { steps: StepFacts[]; diagnostics: readonly Diagnostic[] } {
   const result = planMigration(toIR(from), toIR(to), options);
   if (result.plan === null) throw new Error(`expected a plan, got ${JSON.stringify(result.diagnostics, null, 2)}`);
   return { steps: result.plan.steps.map(stepFacts), diagnostics: result.diagnostics };

@@ -13,7 +13,7 @@ describe('normalizeExpression', () => {
     ["status = 'pending'", "(status = 'pending'::order_status)"],
     ['a > 0 OR (b > 0 AND c > 0)', '((a > 0) OR ((b > 0) AND (c > 0)))'],
     ['NOT (a = 1)', '(NOT (a = 1))'],
-    ['lower(email) <> \'\'', "(lower((email)::text) <> ''::text)"],
+    ["lower(email) <> ''", "(lower((email)::text) <> ''::text)"],
     ['char_length("Display Name") <= 80', '(char_length("Display Name") <= 80)'],
   ])('%s ~ %s', (written, printed) => {
     expect(normalizeExpression(written)).toBe(normalizeExpression(printed));

@@ -34,7 +34,10 @@ describe('arbitrarySchemaPair', () => {
     fc.assert(
       fc.property(arbitrarySchemaPair(), fc.constantFrom(150000, 180000), (pair, serverVersion) => {
         const result = planMigration(compile(pair.v1), compile(pair.v2), { serverVersion, allowDestructive: true });
-        expect(result.diagnostics.filter((d) => d.severity === 'error'), `${pair.v1}\n---\n${pair.v2}`).toEqual([]);
+        expect(
+          result.diagnostics.filter((d) => d.severity === 'error'),
+          `${pair.v1}\n---\n${pair.v2}`,
+        ).toEqual([]);
         expect(result.plan).not.toBeNull();
       }),
       { numRuns: 300 },

@@ -195,8 +195,20 @@ function buildTable(ctx: Context, schema: SchemaModel, typeName: string): TableM
   }
   const table = newTable(ctx, typeName, name, explicitName, true);
   if (percent(g, 20)) {
-    newColumn(ctx, table, { field: 'tenantId', scalar: pick(g, ['Int', 'BigInt', 'UUID'] as const), nonNull: true, pk: true, original: true });
-    newColumn(ctx, table, { field: 'localCode', scalar: pick(g, ['String', 'Int', 'Date'] as const), nonNull: true, pk: true, original: true });
+    newColumn(ctx, table, {
+      field: 'tenantId',
+      scalar: pick(g, ['Int', 'BigInt', 'UUID'] as const),
+      nonNull: true,
+      pk: true,
+      original: true,
+    });
+    newColumn(ctx, table, {
+      field: 'localCode',
+      scalar: pick(g, ['String', 'Int', 'Date'] as const),
+      nonNull: true,
+      pk: true,
+      original: true,
+    });
   } else {
     const scalar = pick(g, pkScalars);
     const id = newColumn(ctx, table, { field: 'id', scalar, nonNull: true, pk: true, original: true });
@@ -208,12 +220,28 @@ function buildTable(ctx: Context, schema: SchemaModel, typeName: string): TableM
   if (percent(g, 15)) {
     const keyword = pick(g, keywordColumns);
     if (!table.columns.some((c) => c.column === keyword.column)) {
-      decorateColumn(ctx, schema, newColumn(ctx, table, { field: keyword.field, column: keyword.column, scalar: keyword.scalar, nonNull: percent(g, 50), original: true }));
+      decorateColumn(
+        ctx,
+        schema,
+        newColumn(ctx, table, {
+          field: keyword.field,
+          column: keyword.column,
+          scalar: keyword.scalar,
+          nonNull: percent(g, 50),
+          original: true,
+        }),
+      );
     }
   }
   const source = table.columns.find((c) => c.scalar === 'Int' && !c.list && !c.pk && c.generatedFrom === null);
   if (source !== undefined && percent(g, 25)) {
-    newColumn(ctx, table, { field: uniqueField(table, 'doubled'), scalar: 'Int', nonNull: false, generatedFrom: source.id, original: true });
+    newColumn(ctx, table, {
+      field: uniqueField(table, 'doubled'),
+      scalar: 'Int',
+      nonNull: false,
+      generatedFrom: source.id,
+      original: true,
+    });
   }
   decorateTable(ctx, table);
   return table;
@@ -265,15 +293,29 @@ function addDataColumn(ctx: Context, schema: SchemaModel, table: TableModel, ori
   if (schema.enums.length > 0 && percent(g, 15)) {
     const enumDef = pick(g, schema.enums);
     const base = enumDef.name.charAt(0).toLowerCase() + enumDef.name.slice(1);
-    return decorateColumn(ctx, schema, newColumn(ctx, table, { field: field ?? uniqueField(table, base), enumName: enumDef.name, nonNull, original }));
+    return decorateColumn(
+      ctx,
+      schema,
+      newColumn(ctx, table, { field: field ?? uniqueField(table, base), enumName: enumDef.name, nonNull, original }),
+    );
   }
   if (percent(g, 10)) {
     const scalar = pick(g, ['String', 'Int'] as const);
-    return newColumn(ctx, table, { field: field ?? uniqueField(table, `${scalar === 'String' ? 'labels' : 'scores'}`), scalar, list: true, nonNull, original });
+    return newColumn(ctx, table, {
+      field: field ?? uniqueField(table, `${scalar === 'String' ? 'labels' : 'scores'}`),
+      scalar,
+      list: true,
+      nonNull,
+      original,
+    });
   }
   // Integers are favoured: they are what the shadow-column type changes apply to.
   const scalar = percent(g, 20) ? pick(g, ['Int', 'BigInt'] as const) : pick(g, scalarNames);
-  return decorateColumn(ctx, schema, newColumn(ctx, table, { field: field ?? uniqueField(table, pick(g, fieldNames[scalar])), scalar, nonNull, original }));
+  return decorateColumn(
+    ctx,
+    schema,
+    newColumn(ctx, table, { field: field ?? uniqueField(table, pick(g, fieldNames[scalar])), scalar, nonNull, original }),
+  );
 }
 
 function decorateColumn(ctx: Context, schema: SchemaModel, column: ColumnModel): ColumnModel {
@@ -291,7 +333,13 @@ function decorateColumn(ctx: Context, schema: SchemaModel, column: ColumnModel):
  * A default for the column other than `current`: a literal, or (unless `literalOnly`) a
  * non-volatile expression; `null` when there is none (lists).
  */
-function randomDefault(ctx: Context, schema: SchemaModel, column: ColumnModel, current: DefaultModel | null, literalOnly = false): DefaultModel | null {
+function randomDefault(
+  ctx: Context,
+  schema: SchemaModel,
+  column: ColumnModel,
+  current: DefaultModel | null,
+  literalOnly = false,
+): DefaultModel | null {
   let choices: DefaultModel[] = [];
   if (column.enumName !== null) {
     const labels = schema.enums.find((e) => e.name === column.enumName)?.labels ?? [];
@@ -316,14 +364,19 @@ function decorateTable(ctx: Context, table: TableModel): void {
     if (checkable(column) && percent(g, 15)) table.checks.push({ columns: [column.id], form: 0 });
   }
   const keyable = table.columns.filter(uniqueable);
-  if (keyable.length >= 2 && percent(g, 15)) addUniqueOn(table, g(fc.subarray, keyable, { minLength: 2, maxLength: 2 }).map((c) => c.id));
+  if (keyable.length >= 2 && percent(g, 15))
+    addUniqueOn(
+      table,
+      g(fc.subarray, keyable, { minLength: 2, maxLength: 2 }).map((c) => c.id),
+    );
   if (keyable.length >= 2 && percent(g, 15)) {
     const columns = g(fc.subarray, keyable, { minLength: 2, maxLength: 2 });
     const index = randomIndex(ctx, table, columns);
     if (!index.unique || !keyTaken(table, index.columns)) table.indexes.push(index);
   }
   const numeric = table.columns.filter(checkable);
-  if (numeric.length >= 2 && percent(g, 15)) table.checks.push({ columns: g(fc.subarray, numeric, { minLength: 2, maxLength: 2 }).map((c) => c.id), form: 0 });
+  if (numeric.length >= 2 && percent(g, 15))
+    table.checks.push({ columns: g(fc.subarray, numeric, { minLength: 2, maxLength: 2 }).map((c) => c.id), form: 0 });
 }
 
 /** A btree (sometimes unique, hash, brin or gin where the type has the operator class) index, maybe partial. */
@@ -342,8 +395,7 @@ function randomIndex(ctx: Context, table: TableModel, columns: readonly ColumnMo
 }
 
 /** A column of a btree-comparable type whose values differ from row to row. */
-const uniqueable = (c: ColumnModel): boolean =>
-  !c.list && c.scalar !== 'JSON' && c.scalar !== 'Boolean' && c.generatedFrom === null;
+const uniqueable = (c: ColumnModel): boolean => !c.list && c.scalar !== 'JSON' && c.scalar !== 'Boolean' && c.generatedFrom === null;
 const indexable = (c: ColumnModel): boolean => c.generatedFrom === null;
 const checkable = (c: ColumnModel): boolean => c.scalar !== null && numericScalars.has(c.scalar) && !c.list && c.generatedFrom === null;
 
@@ -366,7 +418,10 @@ function addUniqueOn(table: TableModel, columns: readonly number[]): boolean {
 /** Single-column keys (primary or unique) of a scalar type: what a foreign key may reference. */
 function keysOf(table: TableModel): ColumnModel[] {
   const pk = table.columns.filter((c) => c.pk);
-  const single = new Set([...(pk.length === 1 ? pk.map((c) => c.id) : []), ...table.uniques.filter((u) => u.columns.length === 1).flatMap((u) => u.columns)]);
+  const single = new Set([
+    ...(pk.length === 1 ? pk.map((c) => c.id) : []),
+    ...table.uniques.filter((u) => u.columns.length === 1).flatMap((u) => u.columns),
+  ]);
   return table.columns.filter((c) => single.has(c.id) && c.scalar !== null && !c.list);
 }
 
@@ -376,18 +431,26 @@ function keysOf(table: TableModel): ColumnModel[] {
  */
 function addForeignKeyColumn(ctx: Context, schema: SchemaModel, table: TableModel, original: boolean, anyTarget: boolean): boolean {
   const { g } = ctx;
-  const targets = schema.tables
-    .filter((t) => anyTarget || t.original)
-    .flatMap((t) => keysOf(t).map((key) => ({ table: t, key })));
+  const targets = schema.tables.filter((t) => anyTarget || t.original).flatMap((t) => keysOf(t).map((key) => ({ table: t, key })));
   if (targets.length === 0) return false;
   const others = targets.filter((t) => t.table !== table);
   const target = pick(g, others.length > 0 && percent(g, 80) ? others : targets);
   const self = target.table === table;
   const base = `${self ? 'parent' : target.table.typeName.charAt(0).toLowerCase() + target.table.typeName.slice(1)}${target.key.field.charAt(0).toUpperCase()}${target.key.field.slice(1)}`;
   const nonNull = original && !self && percent(g, 50);
-  const column = newColumn(ctx, table, { field: original ? uniqueField(table, base) : `ref${ctx.nextId}`, scalar: target.key.scalar ?? 'String', nonNull, original });
+  const column = newColumn(ctx, table, {
+    field: original ? uniqueField(table, base) : `ref${ctx.nextId}`,
+    scalar: target.key.scalar ?? 'String',
+    nonNull,
+    original,
+  });
   column.columnType = target.key.columnType;
-  column.fk = { table: target.table.id, column: target.key.id, onDelete: percent(g, 40) ? pick(g, ['CASCADE', 'RESTRICT', 'NO ACTION']) : null, deferrable: percent(g, 15) };
+  column.fk = {
+    table: target.table.id,
+    column: target.key.id,
+    onDelete: percent(g, 40) ? pick(g, ['CASCADE', 'RESTRICT', 'NO ACTION']) : null,
+    deferrable: percent(g, 15),
+  };
   if (percent(g, 30)) table.indexes.push({ columns: [column.id], unique: false, using: 'btree', where: null });
   return true;
 }
@@ -408,13 +471,20 @@ type Edit = (ctx: Context, schema: SchemaModel) => boolean;
 const originalTables = (schema: SchemaModel) => schema.tables.filter((t) => t.original);
 
 /** Original columns of original tables, with their tables, that pass `keep`. */
-function originalColumns(schema: SchemaModel, keep: (c: ColumnModel, t: TableModel) => boolean): { table: TableModel; column: ColumnModel }[] {
-  return originalTables(schema).flatMap((table) => table.columns.filter((c) => c.original && keep(c, table)).map((column) => ({ table, column })));
+function originalColumns(
+  schema: SchemaModel,
+  keep: (c: ColumnModel, t: TableModel) => boolean,
+): { table: TableModel; column: ColumnModel }[] {
+  return originalTables(schema).flatMap((table) =>
+    table.columns.filter((c) => c.original && keep(c, table)).map((column) => ({ table, column })),
+  );
 }
 
 /** Columns whose foreign key points at table `table`, or at its column `column`. */
 function referencesTo(schema: SchemaModel, table: number, column?: number): ColumnModel[] {
-  return schema.tables.flatMap((t) => t.columns.filter((c) => c.fk !== null && c.fk.table === table && (column === undefined || c.fk.column === column)));
+  return schema.tables.flatMap((t) =>
+    t.columns.filter((c) => c.fk !== null && c.fk.table === table && (column === undefined || c.fk.column === column)),
+  );
 }
 
 /** Anything in `schema` that uses the column: what a shadow-column type change may not touch. */
@@ -460,7 +530,13 @@ const edit: Readonly<Record<EditKind, Edit>> = {
     for (let i = 0; i < extra; i += 1) {
       const column = addDataColumn(ctx, schema, table, false, `added${ctx.nextId}`);
       column.nonNull = percent(g, 50);
-      if (indexable(column) && percent(g, 25)) table.indexes.push({ columns: [column.id], unique: false, using: column.list || column.scalar === 'JSON' ? 'gin' : 'btree', where: null });
+      if (indexable(column) && percent(g, 25))
+        table.indexes.push({
+          columns: [column.id],
+          unique: false,
+          using: column.list || column.scalar === 'JSON' ? 'gin' : 'btree',
+          where: null,
+        });
     }
     schema.tables.push(table);
     if (percent(g, 40)) addForeignKeyColumn(ctx, schema, table, false, true);
@@ -485,11 +561,15 @@ const edit: Readonly<Record<EditKind, Edit>> = {
     });
   },
   renameTable(ctx, schema) {
-    return pickOne(ctx, originalTables(schema).filter((t) => t.renamedFrom === null), (table) => {
-      table.renamedFrom = table.name;
-      table.typeName = `${table.typeName}V2`;
-      table.name = table.explicitName ? `${table.name}_v2` : snakeCase(table.typeName);
-    });
+    return pickOne(
+      ctx,
+      originalTables(schema).filter((t) => t.renamedFrom === null),
+      (table) => {
+        table.renamedFrom = table.name;
+        table.typeName = `${table.typeName}V2`;
+        table.name = table.explicitName ? `${table.name}_v2` : snakeCase(table.typeName);
+      },
+    );
   },
   addColumnNullable(ctx, schema) {
     return pickOne(ctx, schema.tables, (table) => {
@@ -528,18 +608,26 @@ const edit: Readonly<Record<EditKind, Edit>> = {
     });
   },
   dropColumn(ctx, schema) {
-    return pickOne(ctx, originalColumns(schema, (c) => !c.pk), ({ table, column }) => removeColumn(schema, table, column));
+    return pickOne(
+      ctx,
+      originalColumns(schema, (c) => !c.pk),
+      ({ table, column }) => removeColumn(schema, table, column),
+    );
   },
   renameColumn(ctx, schema) {
-    return pickOne(ctx, originalColumns(schema, (c) => c.renamedFrom === null), ({ table, column }) => {
-      const field = `${column.field}Next`;
-      const name = column.explicitColumn ? `${column.column}_next` : snakeCase(field);
-      if (table.columns.some((c) => c.field === field || c.column === name)) return false;
-      column.renamedFrom = column.column;
-      column.field = field;
-      column.column = name;
-      return true;
-    });
+    return pickOne(
+      ctx,
+      originalColumns(schema, (c) => c.renamedFrom === null),
+      ({ table, column }) => {
+        const field = `${column.field}Next`;
+        const name = column.explicitColumn ? `${column.column}_next` : snakeCase(field);
+        if (table.columns.some((c) => c.field === field || c.column === name)) return false;
+        column.renamedFrom = column.column;
+        column.field = field;
+        column.column = name;
+        return true;
+      },
+    );
   },
   widenInteger(ctx, schema) {
     const free = originalColumns(
@@ -552,22 +640,33 @@ const edit: Readonly<Record<EditKind, Edit>> = {
     });
   },
   widenVarchar(ctx, schema) {
-    return pickOne(ctx, originalColumns(schema, (c) => /^varchar\(/.test(c.columnType ?? '')), ({ column }) => {
-      const length = Number(/\d+/.exec(column.columnType ?? '')?.[0] ?? 8);
-      column.columnType = `varchar(${length + int(ctx.g, 1, 100)})`;
-    });
+    return pickOne(
+      ctx,
+      originalColumns(schema, (c) => /^varchar\(/.test(c.columnType ?? '')),
+      ({ column }) => {
+        const length = Number(/\d+/.exec(column.columnType ?? '')?.[0] ?? 8);
+        column.columnType = `varchar(${length + int(ctx.g, 1, 100)})`;
+      },
+    );
   },
   varcharToText(ctx, schema) {
-    const free = originalColumns(schema, (c, t) => /^varchar\(/.test(c.columnType ?? '') && c.fk === null && referencesTo(schema, t.id, c.id).length === 0);
+    const free = originalColumns(
+      schema,
+      (c, t) => /^varchar\(/.test(c.columnType ?? '') && c.fk === null && referencesTo(schema, t.id, c.id).length === 0,
+    );
     return pickOne(ctx, free, ({ column }) => {
       column.columnType = null;
     });
   },
   widenNumeric(ctx, schema) {
-    return pickOne(ctx, originalColumns(schema, (c) => /^numeric\(/.test(c.columnType ?? '')), ({ column }) => {
-      const [precision = 10, scale = 0] = (/\d+,\d+/.exec(column.columnType ?? '')?.[0] ?? '').split(',').map(Number);
-      column.columnType = percent(ctx.g, 50) ? null : `numeric(${precision + int(ctx.g, 1, 6)},${scale})`;
-    });
+    return pickOne(
+      ctx,
+      originalColumns(schema, (c) => /^numeric\(/.test(c.columnType ?? '')),
+      ({ column }) => {
+        const [precision = 10, scale = 0] = (/\d+,\d+/.exec(column.columnType ?? '')?.[0] ?? '').split(',').map(Number);
+        column.columnType = percent(ctx.g, 50) ? null : `numeric(${precision + int(ctx.g, 1, 6)},${scale})`;
+      },
+    );
   },
   setNotNull(ctx, schema) {
     // Not a column generated in v1: it holds NULL wherever its source does.
@@ -586,9 +685,13 @@ const edit: Readonly<Record<EditKind, Edit>> = {
     });
   },
   dropNotNull(ctx, schema) {
-    return pickOne(ctx, originalColumns(schema, (c) => c.nonNull && !c.pk), ({ column }) => {
-      column.nonNull = false;
-    });
+    return pickOne(
+      ctx,
+      originalColumns(schema, (c) => c.nonNull && !c.pk),
+      ({ column }) => {
+        column.nonNull = false;
+      },
+    );
   },
   setDefault(ctx, schema) {
     // Not a new foreign key column of an existing table: its rows would take a default no key has.
@@ -616,12 +719,17 @@ const edit: Readonly<Record<EditKind, Edit>> = {
       const keyable = table.columns.filter((c) => c.original && uniqueable(c) && !ctx.shadowed.has(c.id));
       if (keyable.length === 0) return false;
       const size = keyable.length >= 2 && percent(ctx.g, 40) ? 2 : 1;
-      return addUniqueOn(table, ctx.g(fc.subarray, keyable, { minLength: size, maxLength: size }).map((c) => c.id));
+      return addUniqueOn(
+        table,
+        ctx.g(fc.subarray, keyable, { minLength: size, maxLength: size }).map((c) => c.id),
+      );
     });
   },
   dropUnique(ctx, schema) {
     const droppable = schema.tables.flatMap((table) =>
-      table.uniques.filter((u) => u.columns.length > 1 || u.columns.every((id) => referencesTo(schema, table.id, id).length === 0)).map((unique) => ({ table, unique })),
+      table.uniques
+        .filter((u) => u.columns.length > 1 || u.columns.every((id) => referencesTo(schema, table.id, id).length === 0))
+        .map((unique) => ({ table, unique })),
     );
     return pickOne(ctx, droppable, ({ table, unique }) => {
       table.uniques = table.uniques.filter((u) => u !== unique);
@@ -632,7 +740,8 @@ const edit: Readonly<Record<EditKind, Edit>> = {
       const candidates = table.columns.filter((c) => indexable(c) && !ctx.shadowed.has(c.id));
       if (candidates.length === 0) return false;
       const btree = candidates.filter(uniqueable);
-      const columns = btree.length >= 2 && percent(ctx.g, 30) ? ctx.g(fc.subarray, btree, { minLength: 2, maxLength: 2 }) : [pick(ctx.g, candidates)];
+      const columns =
+        btree.length >= 2 && percent(ctx.g, 30) ? ctx.g(fc.subarray, btree, { minLength: 2, maxLength: 2 }) : [pick(ctx.g, candidates)];
       const index = randomIndex(ctx, table, columns);
       const same = (a: object, b: object) => JSON.stringify(a) === JSON.stringify(b);
       if (table.indexes.some((i) => same(i, index))) return false;
@@ -670,12 +779,24 @@ const edit: Readonly<Record<EditKind, Edit>> = {
   addForeignKey(ctx, schema) {
     const { g } = ctx;
     if (percent(g, 30)) return pickOne(ctx, schema.tables, (table) => addForeignKeyColumn(ctx, schema, table, false, true));
-    const keys = originalTables(schema).flatMap((table) => keysOf(table).filter((k) => k.original).map((key) => ({ table, key })));
-    const pairs = originalColumns(schema, (c) => c.fk === null && !c.list && c.scalar !== null && c.generatedFrom === null && !ctx.shadowed.has(c.id)).flatMap((source) =>
+    const keys = originalTables(schema).flatMap((table) =>
+      keysOf(table)
+        .filter((k) => k.original)
+        .map((key) => ({ table, key })),
+    );
+    const pairs = originalColumns(
+      schema,
+      (c) => c.fk === null && !c.list && c.scalar !== null && c.generatedFrom === null && !ctx.shadowed.has(c.id),
+    ).flatMap((source) =>
       keys.filter((target) => target.key !== source.column && sameKeyType(source.column, target.key)).map((target) => ({ source, target })),
     );
     return pickOne(ctx, pairs, ({ source, target }) => {
-      source.column.fk = { table: target.table.id, column: target.key.id, onDelete: percent(g, 30) ? pick(g, ['CASCADE', 'RESTRICT']) : null, deferrable: percent(g, 15) };
+      source.column.fk = {
+        table: target.table.id,
+        column: target.key.id,
+        onDelete: percent(g, 30) ? pick(g, ['CASCADE', 'RESTRICT']) : null,
+        deferrable: percent(g, 15),
+      };
     });
   },
   dropForeignKey(ctx, schema) {
@@ -695,10 +816,12 @@ const edit: Readonly<Record<EditKind, Edit>> = {
       const where = table.columns.filter((c) => c.generatedFrom === null && !ctx.shadowed.has(c.id) && c.id !== index.where);
       if (where.length > 0) choices.push({ ...index, where: pick(g, where).id });
       if (index.where !== null) choices.push({ ...index, where: null });
-      if (index.using === 'btree' && columns.length === 1 && first !== undefined && !first.list && first.scalar !== 'JSON') choices.push({ ...index, using: 'hash', unique: false });
+      if (index.using === 'btree' && columns.length === 1 && first !== undefined && !first.list && first.scalar !== 'JSON')
+        choices.push({ ...index, using: 'hash', unique: false });
       if (index.using === 'hash' || index.using === 'brin') choices.push({ ...index, using: 'btree' });
       if (index.unique) choices.push({ ...index, unique: false });
-      else if (index.using === 'btree' && columns.every((c) => uniqueable(c) && c.original) && !keyTaken(others, index.columns)) choices.push({ ...index, unique: true });
+      else if (index.using === 'btree' && columns.every((c) => uniqueable(c) && c.original) && !keyTaken(others, index.columns))
+        choices.push({ ...index, unique: true });
       const fresh = choices.filter((next) => !table.indexes.some((i) => JSON.stringify(i) === JSON.stringify(next)));
       if (fresh.length === 0) return false;
       table.indexes = table.indexes.map((i) => (i === index ? pick(g, fresh) : i));
@@ -716,18 +839,25 @@ const edit: Readonly<Record<EditKind, Edit>> = {
     return pickOne(ctx, sources, (column) => {
       const fk = column.fk;
       if (fk === null) return false;
-      const onDelete = pick(ctx.g, [null, 'CASCADE', 'RESTRICT'].filter((action) => action !== fk.onDelete));
+      const onDelete = pick(
+        ctx.g,
+        [null, 'CASCADE', 'RESTRICT'].filter((action) => action !== fk.onDelete),
+      );
       column.fk = percent(ctx.g, 50) ? { ...fk, deferrable: !fk.deferrable } : { ...fk, onDelete };
       return true;
     });
   },
   alterGenerated(ctx, schema) {
-    return pickOne(ctx, originalColumns(schema, (c) => c.generatedFrom !== null), ({ column }) => {
-      // A new factor recomputes every row (and the column's values change); no expression keeps them.
-      if (percent(ctx.g, 50)) column.generatedFactor = column.generatedFactor === 2 ? 3 : 2;
-      else column.generatedFrom = null;
-      ctx.wasGenerated.add(column.id);
-    });
+    return pickOne(
+      ctx,
+      originalColumns(schema, (c) => c.generatedFrom !== null),
+      ({ column }) => {
+        // A new factor recomputes every row (and the column's values change); no expression keeps them.
+        if (percent(ctx.g, 50)) column.generatedFactor = column.generatedFactor === 2 ? 3 : 2;
+        else column.generatedFrom = null;
+        ctx.wasGenerated.add(column.id);
+      },
+    );
   },
   appendEnumLabel(ctx, schema) {
     const used = schema.enums.filter((e) => originalTables(schema).some((t) => t.columns.some((c) => c.original && c.enumName === e.name)));

@@ -444,8 +444,7 @@ function btreeable(field: Field): boolean {
 }
 
 function uniqueName(table: Table, base: string): string {
-  const taken = (name: string) =>
-    table.fields.some((f) => f.name === name || f.column === snakeCase(name));
+  const taken = (name: string) => table.fields.some((f) => f.name === name || f.column === snakeCase(name));
   for (let n = 1; ; n += 1) {
     const name = n === 1 ? base : `${base}${n}`;
     if (!taken(name)) return name;

@@ -159,9 +159,7 @@ export function schema(tables: readonly TableIR[], enums: readonly EnumIR[] = []
   const resolved = tables.map((t) => ({
     ...t,
     columns: t.columns.map((c) =>
-      enumNames.has(c.type.base)
-        ? { ...c, type: columnType(c.type.base, c.type.modifiers, c.type.array, c.type.base) }
-        : c,
+      enumNames.has(c.type.base) ? { ...c, type: columnType(c.type.base, c.type.modifiers, c.type.array, c.type.base) } : c,
     ),
   }));
   return { kind: 'schema', version: 1, enums: byName(enums), tables: byName(resolved) };

@@ -85,21 +85,15 @@ export const awkwardNames: SchemaIR = schema(
 export const cycle: SchemaIR = schema([
   table('authors', [column('id', 'integer'), column('favourite_book_id', 'integer', { nullable: true })], {
     pk: ['id'],
+    foreignKeys: [{ columns: ['favourite_book_id'], refTable: 'books', refColumns: ['id'], deferrable: true, initiallyDeferred: true }],
+  }),
+  table('books', [column('id', 'integer'), column('author_id', 'integer'), column('sequel_of', 'integer', { nullable: true })], {
+    pk: ['id'],
     foreignKeys: [
-      { columns: ['favourite_book_id'], refTable: 'books', refColumns: ['id'], deferrable: true, initiallyDeferred: true },
+      { columns: ['author_id'], refTable: 'authors', refColumns: ['id'], onDelete: 'RESTRICT', deferrable: true },
+      { columns: ['sequel_of'], refTable: 'books', refColumns: ['id'], onDelete: 'SET NULL', onUpdate: 'CASCADE' },
     ],
   }),
-  table(
-    'books',
-    [column('id', 'integer'), column('author_id', 'integer'), column('sequel_of', 'integer', { nullable: true })],
-    {
-      pk: ['id'],
-      foreignKeys: [
-        { columns: ['author_id'], refTable: 'authors', refColumns: ['id'], onDelete: 'RESTRICT', deferrable: true },
-        { columns: ['sequel_of'], refTable: 'books', refColumns: ['id'], onDelete: 'SET NULL', onUpdate: 'CASCADE' },
-      ],
-    },
-  ),
 ]);
 
 /** A range-partitioned table with a composite key, an index and an FK to a plain table. */

@@ -97,7 +97,9 @@ export function findColumn(table: TableModel, id: number): ColumnModel | undefin
 /** The SDL of `schema`: the enums some column uses, then the tables, all in model order. */
 export function renderSchema(schema: SchemaModel): string {
   const used = new Set(schema.tables.flatMap((t) => t.columns.flatMap((c) => (c.enumName === null ? [] : [c.enumName]))));
-  const blocks = schema.enums.filter((e) => used.has(e.name)).map((e) => `enum ${e.name} {\n${e.labels.map((l) => `  ${l}`).join('\n')}\n}`);
+  const blocks = schema.enums
+    .filter((e) => used.has(e.name))
+    .map((e) => `enum ${e.name} {\n${e.labels.map((l) => `  ${l}`).join('\n')}\n}`);
   for (const table of schema.tables) blocks.push(renderTable(schema, table));
   return `${blocks.join('\n\n')}\n`;
 }

@@ -34,7 +34,10 @@ export async function createWesleyNodes(
       async (file) => {
         const root = path.posix.dirname(file);
         const siblings = perDirectory.get(root) ?? [];
-        if (siblings.length > 1) throw new Error(`${root} holds ${siblings.map((sibling) => path.posix.basename(sibling)).join(' and ')}: keep one Wesley config per project`);
+        if (siblings.length > 1)
+          throw new Error(
+            `${root} holds ${siblings.map((sibling) => path.posix.basename(sibling)).join(' and ')}: keep one Wesley config per project`,
+          );
         const absolute = path.join(context.workspaceRoot, file);
         // Blocking reads: on a warm cache this is all the work there is, and it is faster so.
         const content = readFileSync(absolute, 'utf8');

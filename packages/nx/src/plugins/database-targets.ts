@@ -30,7 +30,9 @@ export function databaseTargets(command: DatabaseCommand, targetName: string, su
   if (summary.databases.length <= 1) return { [targetName]: target({}, descriptions[command]) };
   const perDatabase = summary.databases.map((database) => [`${targetName}-${database}`, database] as const);
   return {
-    ...Object.fromEntries(perDatabase.map(([name, database]) => [name, target({ database }, `${descriptions[command]} (database ${database})`)])),
+    ...Object.fromEntries(
+      perDatabase.map(([name, database]) => [name, target({ database }, `${descriptions[command]} (database ${database})`)]),
+    ),
     [targetName]: target(
       {},
       `${descriptions[command]} (every database: ${summary.databases.join(', ')})`,

@@ -16,8 +16,16 @@ export function planTarget(summary: ConfigSummary): TargetConfiguration {
     executor: '@wesley/nx:plan',
     options: { configFile: projectPath(summary.configFile) },
     cache: true,
-    inputs: [projectPath(summary.configFile), ...summary.schema.map(projectPath), projectPath(baseline), { externalDependencies: [...wesleyPackages] }],
+    inputs: [
+      projectPath(summary.configFile),
+      ...summary.schema.map(projectPath),
+      projectPath(baseline),
+      { externalDependencies: [...wesleyPackages] },
+    ],
     outputs: [projectPath(planDirectory)],
-    metadata: { technologies: ['wesley'], description: `Plan the migration from the last migration's schema to the current one, into ${planDirectory}` },
+    metadata: {
+      technologies: ['wesley'],
+      description: `Plan the migration from the last migration's schema to the current one, into ${planDirectory}`,
+    },
   };
 }

@@ -5,4 +5,6 @@ import { readFileSync } from 'node:fs';
  * version of the plugin never reuses what an old one inferred. (`src/plugins` and
  * `dist/plugins` are both two levels below the package.)
  */
-export const pluginVersion: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+export const pluginVersion: string = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;

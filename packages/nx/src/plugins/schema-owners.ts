@@ -20,7 +20,8 @@ export function schemaOwners(projects: Readonly<Record<string, ProjectConfigurat
   for (const [project, configuration] of Object.entries(projects)) {
     const summary = configuration.metadata?.['wesley'] as ConfigSummary | undefined;
     if (summary === undefined) continue;
-    const inRoot = (relative: string) => (configuration.root === '.' || configuration.root === '' ? relative : path.posix.join(configuration.root, relative));
+    const inRoot = (relative: string) =>
+      configuration.root === '.' || configuration.root === '' ? relative : path.posix.join(configuration.root, relative);
     const schema = summary.schema.map(inRoot);
     const outDir = inRoot(summary.outDir);
     owners.push({

@@ -29,7 +29,9 @@ describe('nx affected with the real nx, in a git repository', { timeout: 60_000 
   it('draws the edge from the app importing the schema to the db project', async () => {
     const graph = await workspace.nx(['graph', '--file=graph.json']);
     expect(graph.code, graph.stdout + graph.stderr).toBe(0);
-    const { graph: { dependencies } } = JSON.parse(await workspace.read('graph.json')) as { graph: { dependencies: Record<string, { target: string; type: string }[]> } };
+    const {
+      graph: { dependencies },
+    } = JSON.parse(await workspace.read('graph.json')) as { graph: { dependencies: Record<string, { target: string; type: string }[]> } };
     expect(dependencies['web']).toEqual([{ source: 'web', target: 'db', type: 'static' }]);
     expect(dependencies['other']).toEqual([]);
     await workspace.git(['clean', '-fdq', '--', 'graph.json']);

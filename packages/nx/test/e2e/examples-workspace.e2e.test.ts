@@ -23,7 +23,12 @@ afterAll(async () => {
   await rm(state, { recursive: true, force: true });
 });
 
-const nx = (args: string[]) => runNx(clone, args, { NX_CACHE_DIRECTORY: path.join(state, 'cache'), NX_WORKSPACE_DATA_DIRECTORY: path.join(state, 'data'), DATABASE_URL: undefined });
+const nx = (args: string[]) =>
+  runNx(clone, args, {
+    NX_CACHE_DIRECTORY: path.join(state, 'cache'),
+    NX_WORKSPACE_DATA_DIRECTORY: path.join(state, 'data'),
+    DATABASE_URL: undefined,
+  });
 
 describe('examples/ as an Nx workspace, on a fresh clone', { timeout: 120_000 }, () => {
   it('has the db project and the shop app, which depends on it through its schema import', async () => {

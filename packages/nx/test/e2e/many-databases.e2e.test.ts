@@ -24,7 +24,9 @@ beforeAll(async () => {
   });
   const planned = await workspace.nx(['run', 'db:plan']);
   expect(planned.code, planned.stdout + planned.stderr).toBe(0);
-  await cp(path.join(workspace.root, 'libs/db/.wesley/plan'), path.join(workspace.root, 'libs/db/migrations/0001_init'), { recursive: true });
+  await cp(path.join(workspace.root, 'libs/db/.wesley/plan'), path.join(workspace.root, 'libs/db/migrations/0001_init'), {
+    recursive: true,
+  });
 }, 120_000);
 afterAll(() => workspace?.remove());
 

@@ -40,7 +40,11 @@ function packageLock(): string {
       lockfileVersion: 3,
       requires: true,
       packages: {
-        '': { name: 'workspace', version: '0.0.0', devDependencies: { '@wesley/nx': '0.1.0', '@wesley/cli': '0.1.0', '@wesley/core': '0.1.0', nx: '23.3.2' } },
+        '': {
+          name: 'workspace',
+          version: '0.0.0',
+          devDependencies: { '@wesley/nx': '0.1.0', '@wesley/cli': '0.1.0', '@wesley/core': '0.1.0', nx: '23.3.2' },
+        },
         'node_modules/@wesley/nx': entry('0.1.0'),
         'node_modules/@wesley/cli': entry('0.1.0'),
         'node_modules/@wesley/core': entry('0.1.0'),
@@ -105,13 +109,28 @@ export async function nxWorkspace(files: Record<string, string>, prefix = 'wesle
     await mkdir(path.dirname(path.join(root, file)), { recursive: true });
     await writeFile(path.join(root, file), content);
   };
-  await write('package.json', JSON.stringify({ name: 'workspace', version: '0.0.0', private: true, devDependencies: { '@wesley/nx': '0.1.0', '@wesley/cli': '0.1.0', '@wesley/core': '0.1.0', nx: '23.3.2' } }, null, 2));
+  await write(
+    'package.json',
+    JSON.stringify(
+      {
+        name: 'workspace',
+        version: '0.0.0',
+        private: true,
+        devDependencies: { '@wesley/nx': '0.1.0', '@wesley/cli': '0.1.0', '@wesley/core': '0.1.0', nx: '23.3.2' },
+      },
+      null,
+      2,
+    ),
+  );
   await write('nx.json', JSON.stringify({ $schema: './node_modules/nx/schemas/nx-schema.json', plugins: ['@wesley/nx'] }, null, 2));
   await write('package-lock.json', packageLock());
   await write('.gitignore', 'node_modules\n.nx\n.wesley\n');
   for (const [file, content] of Object.entries(files)) await write(file, content);
   await symlink(path.join(repoRoot, 'node_modules'), path.join(root, 'node_modules'), 'dir');
-  const baseEnv = nxEnvironment({ NX_CACHE_DIRECTORY: path.join(state, 'cache'), NX_WORKSPACE_DATA_DIRECTORY: path.join(state, 'workspace-data') });
+  const baseEnv = nxEnvironment({
+    NX_CACHE_DIRECTORY: path.join(state, 'cache'),
+    NX_WORKSPACE_DATA_DIRECTORY: path.join(state, 'workspace-data'),
+  });
   const git = (args: string[]) => run('git', args, root, baseEnv);
   await git(['init', '-q', '-b', 'main']);
   await git(['add', '-A']);
@@ -131,8 +150,24 @@ export async function nxWorkspace(files: Record<string, string>, prefix = 'wesle
 
 /** Builds the packages' `dist` (the plugin and executors Nx loads) when it is missing. */
 export async function ensureBuilt(): Promise<void> {
-  if (existsSync(path.join(repoRoot, 'packages/nx/dist/plugins/plugin.js')) && existsSync(path.join(repoRoot, 'packages/cli/dist/index.js'))) return;
-  const result = await run(process.execPath, [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '-b', 'packages/core', 'packages/postgres', 'packages/unplugin', 'packages/cli', 'packages/nx'], repoRoot, process.env);
+  if (
+    existsSync(path.join(repoRoot, 'packages/nx/dist/plugins/plugin.js')) &&
+    existsSync(path.join(repoRoot, 'packages/cli/dist/index.js'))
+  )
+    return;
+  const result = await run(
+    process.execPath,
+    [
+      path.join(repoRoot, 'node_modules/typescript/bin/tsc'),
+      '-b',
+      'packages/core',
+      'packages/postgres',
+      'packages/unplugin',
+      'packages/cli',
+      'packages/nx',
+    ],
+    repoRoot,
+    process.env,
+  );
   if (result.code !== 0) throw new Error(`build failed:\n${result.stdout}${result.stderr}`);
 }
-

@@ -33,7 +33,10 @@ const remote = () => ({ NX_SELF_HOSTED_REMOTE_CACHE_SERVER: server.url, NX_SELF_
 /** Every file under `directory` (relative paths) with its content. */
 async function tree(root: string, directory: string): Promise<Record<string, string>> {
   const entries = await readdir(path.join(root, directory), { recursive: true, withFileTypes: true });
-  const files = entries.filter((entry) => entry.isFile()).map((entry) => path.relative(root, path.join(entry.parentPath, entry.name))).sort();
+  const files = entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
+    .sort();
   return Object.fromEntries(await Promise.all(files.map(async (file) => [file, await readFile(path.join(root, file), 'utf8')] as const)));
 }
 

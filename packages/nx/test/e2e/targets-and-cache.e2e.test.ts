@@ -25,19 +25,30 @@ describe('the real nx, one db project', { timeout: 60_000 }, () => {
   it('shows the inferred targets with their inputs and outputs', async () => {
     const shown = await workspace.nx(['show', 'project', 'db', '--json']);
     expect(shown.code, shown.stderr).toBe(0);
-    const project = JSON.parse(shown.stdout) as { targets: Record<string, { cache: boolean; inputs?: unknown[]; outputs?: string[]; executor: string }> };
+    const project = JSON.parse(shown.stdout) as {
+      targets: Record<string, { cache: boolean; inputs?: unknown[]; outputs?: string[]; executor: string }>;
+    };
     expect(Object.keys(project.targets).sort()).toEqual(['drift', 'generate', 'migrate', 'plan', 'status']);
     const { generate, plan, migrate } = project.targets;
     expect(generate).toMatchObject({
       executor: '@wesley/nx:generate',
       cache: true,
-      inputs: ['{projectRoot}/wesley.config.json', '{projectRoot}/schema.graphql', { externalDependencies: ['@wesley/cli', '@wesley/core'] }],
+      inputs: [
+        '{projectRoot}/wesley.config.json',
+        '{projectRoot}/schema.graphql',
+        { externalDependencies: ['@wesley/cli', '@wesley/core'] },
+      ],
       outputs: generated.map((file) => file.replace('libs/db/', '{projectRoot}/')),
     });
     expect(plan).toMatchObject({
       executor: '@wesley/nx:plan',
       cache: true,
-      inputs: ['{projectRoot}/wesley.config.json', '{projectRoot}/schema.graphql', '{projectRoot}/migrations/*/ir.json', { externalDependencies: ['@wesley/cli', '@wesley/core'] }],
+      inputs: [
+        '{projectRoot}/wesley.config.json',
+        '{projectRoot}/schema.graphql',
+        '{projectRoot}/migrations/*/ir.json',
+        { externalDependencies: ['@wesley/cli', '@wesley/core'] },
+      ],
       outputs: ['{projectRoot}/.wesley/plan'],
     });
     expect(migrate).toMatchObject({ executor: '@wesley/nx:migrate', cache: false });
@@ -73,7 +84,9 @@ describe('the real nx, one db project', { timeout: 60_000 }, () => {
   it('migrates a real PostgreSQL; a second run applies nothing and is not served from the cache', async () => {
     const planned = await workspace.nx(['run', 'db:plan']);
     expect(planned.code, planned.stdout + planned.stderr).toBe(0);
-    await cp(path.join(workspace.root, 'libs/db/.wesley/plan'), path.join(workspace.root, 'libs/db/migrations/0001_init'), { recursive: true });
+    await cp(path.join(workspace.root, 'libs/db/.wesley/plan'), path.join(workspace.root, 'libs/db/migrations/0001_init'), {
+      recursive: true,
+    });
 
     const env = { DATABASE_URL: database.url };
     const first = await workspace.nx(['run', 'db:migrate'], env);

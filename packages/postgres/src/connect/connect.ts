@@ -9,10 +9,7 @@ export interface Connection {
   /** The underlying node-postgres client, for streaming and `COPY`. */
   readonly client: pg.Client;
   /** Runs one parameterised statement. */
-  query<Row extends pg.QueryResultRow = pg.QueryResultRow>(
-    text: string,
-    values?: readonly unknown[],
-  ): Promise<pg.QueryResult<Row>>;
+  query<Row extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: readonly unknown[]): Promise<pg.QueryResult<Row>>;
   /** Ends the session; safe to call twice. */
   close(): Promise<void>;
 }

@@ -103,7 +103,10 @@ export async function readSteps(db: Queryable, migration: string): Promise<Map<s
  * Records that a migration started (or resumed: the row is kept, its status set back to running,
  * and its checksum updated: the caller refuses a changed file unless nothing of it committed).
  */
-export async function startMigration(db: Queryable, entry: { name: string; checksum: string; kind: 'plan' | 'sql'; appliedBy: string }): Promise<void> {
+export async function startMigration(
+  db: Queryable,
+  entry: { name: string; checksum: string; kind: 'plan' | 'sql'; appliedBy: string },
+): Promise<void> {
   await db.query(
     `INSERT INTO wesley.migrations (name, checksum, kind, status, applied_by) VALUES ($1, $2, $3, 'running', $4)
      ON CONFLICT (name) DO UPDATE SET status = 'running', checksum = EXCLUDED.checksum, applied_by = EXCLUDED.applied_by`,
@@ -125,7 +128,13 @@ export async function finishMigration(db: Queryable, name: string): Promise<void
  * row commits with the work or not at all), and on its own around non-transactional work.
  * `attempts` counts the times the step was started (a `running` record).
  */
-export async function recordStep(db: Queryable, migration: string, stepId: string, status: LedgerStatus, cursor: unknown = null): Promise<void> {
+export async function recordStep(
+  db: Queryable,
+  migration: string,
+  stepId: string,
+  status: LedgerStatus,
+  cursor: unknown = null,
+): Promise<void> {
   await db.query(
     `INSERT INTO wesley.steps (migration, step_id, status, attempts, cursor, finished_at)
      VALUES ($1, $2, $3, 1, $4::jsonb, CASE WHEN $3 = 'applied' THEN clock_timestamp() END)

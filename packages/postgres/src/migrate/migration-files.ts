@@ -48,7 +48,10 @@ export async function listMigrationFiles(directory: string): Promise<MigrationFi
 }
 
 async function isFile(file: string): Promise<boolean> {
-  return stat(file).then((s) => s.isFile(), () => false);
+  return stat(file).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 }
 
 /** sha256 of a file, streamed (migration files can be hundreds of megabytes). */

@@ -37,7 +37,12 @@ export async function migrationStatus(session: Connection, directory: string): P
           : entry.status === 'applied'
             ? 'applied'
             : 'in progress';
-    statuses.push({ name: file.name, state, ledger: entry, stepsApplied: [...steps.values()].filter((s) => s.status === 'applied').length });
+    statuses.push({
+      name: file.name,
+      state,
+      ledger: entry,
+      stepsApplied: [...steps.values()].filter((s) => s.status === 'applied').length,
+    });
   }
   const names = new Set(files.map((file) => file.name));
   for (const entry of ledger.values()) {

@@ -32,7 +32,13 @@ export async function runPlanMigration(
 }
 
 /** `record` is the step's ledger row: present (and `running`) when an earlier run was interrupted in it. */
-async function runStep(session: Connection, name: string, step: PlanStep, record: LedgerStep | undefined, options: RunOptions): Promise<void> {
+async function runStep(
+  session: Connection,
+  name: string,
+  step: PlanStep,
+  record: LedgerStep | undefined,
+  options: RunOptions,
+): Promise<void> {
   if (step.backfill !== null) {
     const resumeAfter = Array.isArray(record?.cursor) ? (record.cursor as unknown[]) : null;
     // The applied record keeps the last key filled, whether or not a crash came in between.

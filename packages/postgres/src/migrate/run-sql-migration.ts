@@ -95,7 +95,8 @@ async function runFrom(
   };
   for await (const item of splitSql(createReadStream(file.path))) {
     if (item.kind === 'meta') {
-      if (index >= start) onEvent({ kind: 'notice', message: `${file.name}:${item.line}: skipped psql meta-command ${item.command.split(/\s/)[0]}` });
+      if (index >= start)
+        onEvent({ kind: 'notice', message: `${file.name}:${item.line}: skipped psql meta-command ${item.command.split(/\s/)[0]}` });
       continue;
     }
     if (index < start) {
@@ -111,7 +112,10 @@ async function runFrom(
     }
     try {
       if (isTransactionControl(item.sql)) {
-        onEvent({ kind: 'notice', message: `${file.name}:${item.line}: skipped ${item.sql.split(/\s|;/)[0]}: Wesley runs the file in transactions of its own` });
+        onEvent({
+          kind: 'notice',
+          message: `${file.name}:${item.line}: skipped ${item.sql.split(/\s|;/)[0]}: Wesley runs the file in transactions of its own`,
+        });
       } else if (needsOwnTransaction(item.sql)) {
         await commit();
         await runAlone(session, file, item.sql, index, interrupted && index === start, options, onEvent);
@@ -196,7 +200,13 @@ async function copyIn(session: Connection, item: SqlCopy): Promise<void> {
   await finished(stream);
 }
 
-async function backoff(options: ResolvedRunOptions, attempt: number, name: string, sqlState: string, onEvent: (event: MigrateEvent) => void): Promise<void> {
+async function backoff(
+  options: ResolvedRunOptions,
+  attempt: number,
+  name: string,
+  sqlState: string,
+  onEvent: (event: MigrateEvent) => void,
+): Promise<void> {
   const waitMs = Math.round(Math.random() * Math.min(5000, options.backoffMs * 2 ** (attempt - 1)));
   onEvent({ kind: 'step-retry', stepId: name, attempt, sqlState, waitMs });
   await new Promise((resolve) => setTimeout(resolve, waitMs));

@@ -18,7 +18,10 @@ const transactionControl = /^(begin|start\s+transaction|commit|end|abort|rollbac
 
 /** Leading `/* *\/` comments and whitespace off, lower case: enough to read the first keywords. */
 function head(sql: string): string {
-  return sql.replace(/^(\s|\/\*[\s\S]*?\*\/)+/, '').slice(0, 400).toLowerCase();
+  return sql
+    .replace(/^(\s|\/\*[\s\S]*?\*\/)+/, '')
+    .slice(0, 400)
+    .toLowerCase();
 }
 
 /** `true` for a statement that cannot run inside a transaction block. */

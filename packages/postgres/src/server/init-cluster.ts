@@ -22,12 +22,7 @@ export async function clusterMajor(dataDir: string): Promise<number | null> {
  * messages are the same on every machine. initdb runs in a sibling staging directory that is
  * moved into place at the end, so an interrupted initdb never leaves a half-made data directory.
  */
-export async function initCluster(
-  binaries: PostgresBinaries,
-  dataDir: string,
-  user: ServerUser | null,
-  ephemeral: boolean,
-): Promise<void> {
+export async function initCluster(binaries: PostgresBinaries, dataDir: string, user: ServerUser | null, ephemeral: boolean): Promise<void> {
   if ((await readdir(dataDir).catch(() => [])).length > 0) {
     // Initialised by another process since the caller looked (rename makes it appear whole).
     if ((await clusterMajor(dataDir)) !== null) return;

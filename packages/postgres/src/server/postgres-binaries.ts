@@ -17,11 +17,7 @@ export interface PostgresBinaries {
 }
 
 /** Asks `postgres --version` which version the programs are. */
-export async function describeBinaries(
-  origin: BinariesOrigin,
-  initdb: string,
-  postgres: string,
-): Promise<PostgresBinaries> {
+export async function describeBinaries(origin: BinariesOrigin, initdb: string, postgres: string): Promise<PostgresBinaries> {
   const { stdout } = await run(postgres, ['--version']);
   const match = /\(PostgreSQL\)\s+(\d+)(?:\.(\d+))?/.exec(stdout);
   if (!match) throw new Error(`cannot read the version of ${postgres} from: ${stdout.trim()}`);

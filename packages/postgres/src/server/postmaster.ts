@@ -79,7 +79,10 @@ export async function startPostmaster(options: PostmasterOptions): Promise<Postm
     if (entry !== null && entry.pid === child.pid && entry.status === 'ready') break;
     if (Date.now() > deadline) {
       await shutdown(child, exited);
-      throw new PostmasterStartError(`PostgreSQL ${binaries.version} in ${dataDir} was not ready after ${readyTimeoutMs / 1000} s`, log.trim());
+      throw new PostmasterStartError(
+        `PostgreSQL ${binaries.version} in ${dataDir} was not ready after ${readyTimeoutMs / 1000} s`,
+        log.trim(),
+      );
     }
     await sleep(20);
   }
@@ -102,7 +105,11 @@ export async function startPostmaster(options: PostmasterOptions): Promise<Postm
 
 /** Fast shutdown; then immediate shutdown, then kill, for a server that does not exit in time. */
 async function shutdown(child: ChildProcess, exited: Promise<void>): Promise<void> {
-  for (const [signal, waitMs] of [['SIGINT', 30_000], ['SIGQUIT', 5_000], ['SIGKILL', 5_000]] as const) {
+  for (const [signal, waitMs] of [
+    ['SIGINT', 30_000],
+    ['SIGQUIT', 5_000],
+    ['SIGKILL', 5_000],
+  ] as const) {
     if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill(signal);
     const timer = new AbortController();

@@ -35,7 +35,16 @@ async function ensureUser(name: string): Promise<ServerUser> {
   const existing = await lookup(name);
   if (existing !== null) return existing;
   try {
-    await run('useradd', ['--system', '--user-group', '--no-create-home', '--home-dir', '/nonexistent', '--shell', '/usr/sbin/nologin', name]);
+    await run('useradd', [
+      '--system',
+      '--user-group',
+      '--no-create-home',
+      '--home-dir',
+      '/nonexistent',
+      '--shell',
+      '/usr/sbin/nologin',
+      name,
+    ]);
   } catch (error) {
     // Another process may have created it in the meantime; only then is the failure harmless.
     const raced = await lookup(name);

@@ -39,14 +39,20 @@ function adoptColumn(column: ColumnIR, want: TableIR, stored: TableIR): ColumnIR
 }
 
 function adoptCheck(check: CheckIR, want: TableIR, stored: TableIR): CheckIR {
-  const spelled = preferNamed(check.name, stored.checks.filter((c) => sameExpression(c.expr, check.expr)));
+  const spelled = preferNamed(
+    check.name,
+    stored.checks.filter((c) => sameExpression(c.expr, check.expr)),
+  );
   const wanted = want.checks.find((c) => c.name === spelled?.name);
   return wanted === undefined ? check : { ...check, expr: wanted.expr };
 }
 
 function adoptIndex(index: IndexIR, want: TableIR, stored: TableIR): IndexIR {
   if (index.where === null) return index;
-  const spelled = preferNamed(index.name, stored.indexes.filter((i) => i.where !== null && sameExpression(i.where, index.where)));
+  const spelled = preferNamed(
+    index.name,
+    stored.indexes.filter((i) => i.where !== null && sameExpression(i.where, index.where)),
+  );
   const wanted = want.indexes.find((i) => i.name === spelled?.name);
   return wanted === undefined ? index : { ...index, where: wanted.where };
 }

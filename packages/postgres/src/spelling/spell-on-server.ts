@@ -27,7 +27,9 @@ export async function spellOnServer(db: Queryable, ir: SchemaIR, liveSchema: str
   const scratch = `wesley_spelling_${randomBytes(6).toString('hex')}`;
   await db.query('BEGIN');
   try {
-    await db.query(`SELECT pg_catalog.set_config('lock_timeout', $1, true), pg_catalog.set_config('statement_timeout', $1, true)`, [budget]);
+    await db.query(`SELECT pg_catalog.set_config('lock_timeout', $1, true), pg_catalog.set_config('statement_timeout', $1, true)`, [
+      budget,
+    ]);
     await db.query(`CREATE SCHEMA ${quoteIdent(scratch)}`);
     await db.query(`SELECT pg_catalog.set_config('search_path', $1, true)`, [`${quoteIdent(scratch)}, ${quoteIdent(liveSchema)}`]);
     // One message for the whole DDL: a round trip per statement would cost more than the statements.

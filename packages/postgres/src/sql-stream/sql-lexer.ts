@@ -1,4 +1,20 @@
-import { BACKSLASH, classOf, COLON, DIGIT, DOLLAR, DQUOTE, IDENT, LPAREN, MINUS, NEWLINE, QUOTE, RPAREN, SEMICOLON, SLASH, SPACE } from './char-class.js';
+import {
+  BACKSLASH,
+  classOf,
+  COLON,
+  DIGIT,
+  DOLLAR,
+  DQUOTE,
+  IDENT,
+  LPAREN,
+  MINUS,
+  NEWLINE,
+  QUOTE,
+  RPAREN,
+  SEMICOLON,
+  SLASH,
+  SPACE,
+} from './char-class.js';
 import { scanCopyData } from './scan-copy-data.js';
 import { LineCounter } from './line-counter.js';
 import { metaCommandExtent } from './meta-command-extent.js';

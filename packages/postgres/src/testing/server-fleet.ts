@@ -32,7 +32,8 @@ export async function startFleet(log: (line: string) => void): Promise<ServerFle
   const root = await mkdtemp(join(tmpdir(), 'wesley-test-pg-'));
   const wanted = [embedded];
   if (system === null) log('wesley: no system PostgreSQL (initdb) on PATH; tests run on the embedded server only');
-  else if (system.major === embedded.major) log(`wesley: system PostgreSQL is ${system.major} like the embedded one; tests run on the embedded server only`);
+  else if (system.major === embedded.major)
+    log(`wesley: system PostgreSQL is ${system.major} like the embedded one; tests run on the embedded server only`);
   else wanted.push(system);
   const results = await Promise.allSettled(
     wanted.map((binaries) => startCluster({ binaries, dataDir: join(root, `${binaries.origin}-${binaries.major}`), ephemeral: true })),

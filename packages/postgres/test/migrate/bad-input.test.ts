@@ -66,7 +66,15 @@ describeEachServer('migrate: bad input', (server) => {
 
     // Nothing of it committed, so the file may be fixed and run again.
     const file = path.join(directory, '0001_shipments.sql');
-    await writeFile(file, ['CREATE TABLE shipment (id integer PRIMARY KEY);', 'INSERT INTO shipment VALUES (1);', 'CREATE TABLE parcel (id integer PRIMARY KEY);', 'INSERT INTO shipment VALUES (2);'].join('\n'));
+    await writeFile(
+      file,
+      [
+        'CREATE TABLE shipment (id integer PRIMARY KEY);',
+        'INSERT INTO shipment VALUES (1);',
+        'CREATE TABLE parcel (id integer PRIMARY KEY);',
+        'INSERT INTO shipment VALUES (2);',
+      ].join('\n'),
+    );
     expect((await migrate({ url: db.url, directory })).applied).toEqual(['0001_shipments.sql']);
     expect((await session.query('SELECT id FROM shipment ORDER BY id')).rows).toEqual([{ id: 1 }, { id: 2 }]);
     expect(await relations(['shipment', 'parcel'])).toEqual(['parcel', 'shipment']);
@@ -81,11 +89,15 @@ describeEachServer('migrate: bad input', (server) => {
     const error = await rejection(migrate({ url: db.url, directory }));
     expect(error).toBeInstanceOf(MigrationEditedError);
     expect(error).toMatchObject({ migration: '0001_notes.sql' });
-    expect((error as Error).message).toMatch(/^migration 0001_notes\.sql was run with checksum sha256:[0-9a-f]{12}… but its file now has sha256:[0-9a-f]{12}…/);
+    expect((error as Error).message).toMatch(
+      /^migration 0001_notes\.sql was run with checksum sha256:[0-9a-f]{12}… but its file now has sha256:[0-9a-f]{12}…/,
+    );
     expect(await relations(['tag'])).toEqual([]);
     const ledger = await session.query(`SELECT name, status FROM wesley.migrations WHERE name IN ('0001_notes.sql', '0002_tags.sql')`);
     expect(ledger.rows).toEqual([{ name: '0001_notes.sql', status: 'applied' }]);
-    expect((await migrationStatus(session, directory)).map((s) => [s.name, s.state]).filter(([name]) => name !== '0001_shipments.sql')).toEqual([
+    expect(
+      (await migrationStatus(session, directory)).map((s) => [s.name, s.state]).filter(([name]) => name !== '0001_shipments.sql'),
+    ).toEqual([
       ['0001_notes.sql', 'edited'],
       ['0002_tags.sql', 'pending'],
     ]);
@@ -97,7 +109,9 @@ describeEachServer('migrate: bad input', (server) => {
     const error = await rejection(migrate({ url, directory }));
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error).toMatchObject({ sqlState: null });
-    expect((error as Error).message).toMatch(/^could not connect to postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/postgres: connect ECONNREFUSED/);
+    expect((error as Error).message).toMatch(
+      /^could not connect to postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/postgres: connect ECONNREFUSED/,
+    );
     expect(everything(error)).not.toContain(secret);
     expect(everything(error)).not.toContain(encodeURIComponent(secret));
   });

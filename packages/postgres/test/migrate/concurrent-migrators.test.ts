@@ -63,10 +63,14 @@ describeEachServer('migrate: eight migrators at once', (server) => {
   it('with a short lock timeout, the others give up with MigrationLockTimeoutError and change nothing', async () => {
     const session = await db.connect();
     const directory = await migrationsDirectory({
-      '0001_slow.sql': ['CREATE TABLE slow_log (note text NOT NULL);', 'SELECT pg_sleep(2);', "INSERT INTO slow_log VALUES ('ran');"].join('\n'),
+      '0001_slow.sql': ['CREATE TABLE slow_log (note text NOT NULL);', 'SELECT pg_sleep(2);', "INSERT INTO slow_log VALUES ('ran');"].join(
+        '\n',
+      ),
     });
     const settled = await Promise.allSettled(
-      migrators.map((name) => migrate({ url: db.url, directory, appliedBy: name, lock: { name: 'short-timeout', timeoutMs: 300, pollMs: 20 } })),
+      migrators.map((name) =>
+        migrate({ url: db.url, directory, appliedBy: name, lock: { name: 'short-timeout', timeoutMs: 300, pollMs: 20 } }),
+      ),
     );
     const fulfilled = settled.flatMap((result, i) => (result.status === 'fulfilled' ? [[migrators[i], result.value.applied]] : []));
     expect(fulfilled).toHaveLength(1);

@@ -8,7 +8,15 @@ import { connect } from '../../src/connect/connect.js';
 import { migrate } from '../../src/migrate/migrate.js';
 import { buildCrashChild } from './support/build-crash-child.js';
 import { comparableSchema, outcomeDifference, readCrashOutcome, type CrashOutcome } from './support/crash-outcome.js';
-import { accountRows, accountsExtras, accountsStatements, auditRows, schemaV1, writeCrashMigrations, type CrashMigrations } from './support/crash-migrations.js';
+import {
+  accountRows,
+  accountsExtras,
+  accountsStatements,
+  auditRows,
+  schemaV1,
+  writeCrashMigrations,
+  type CrashMigrations,
+} from './support/crash-migrations.js';
 import { killPoints, type Census, type CrashPoint } from './support/kill-points.js';
 import { runCrashChild } from './support/run-crash-child.js';
 import { scratchDatabase } from './support/scratch-database.js';
@@ -120,7 +128,8 @@ describeEachServer('migrate: killed with SIGKILL at every point, then run again'
         // it races with its own end on a busy machine: a build that won the race is a "finished"
         // point, still checked below; an INVALID index where none was cut is a failure.
         const invalid = await invalidIndexes(url);
-        if (point.strays === 'finish' && invalid.length > 0) return `unexpected INVALID indexes before the re-run: ${JSON.stringify(invalid)}`;
+        if (point.strays === 'finish' && invalid.length > 0)
+          return `unexpected INVALID indexes before the re-run: ${JSON.stringify(invalid)}`;
         if (invalid.length > 0) cutShort++;
       }
       await migrate({ url, directory: migrations.directory, appliedBy: 'rerun', lock: { timeoutMs: 30_000, pollMs: 20 } });

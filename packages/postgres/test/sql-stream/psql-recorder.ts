@@ -117,7 +117,8 @@ export class PsqlRecorder {
           const code = buffer.readInt32BE(4);
           const body = buffer.subarray(8, length);
           buffer = buffer.subarray(length);
-          if (code === 80877103 || code === 80877104) socket.write('N'); // no SSL, no GSS encryption
+          if (code === 80877103 || code === 80877104)
+            socket.write('N'); // no SSL, no GSS encryption
           else startup(body);
           continue;
         }

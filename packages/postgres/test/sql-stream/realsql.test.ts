@@ -45,7 +45,9 @@ function lineCount(text: string): number {
 function expectPsqlSplit(name: string, items: readonly SqlTextItem[], reference: Reference): void {
   const sent = items.filter((item) => item.kind !== 'meta');
   expect(sent.map((item) => item.sql)).toEqual(reference.statements.map((statement) => statement.sql));
-  expect(sent.map((item) => item.kind)).toEqual(reference.statements.map((statement) => (statement.copy === undefined ? 'statement' : 'copy')));
+  expect(sent.map((item) => item.kind)).toEqual(
+    reference.statements.map((statement) => (statement.copy === undefined ? 'statement' : 'copy')),
+  );
   reference.statements.forEach((statement, index) => {
     const item = sent[index];
     if (statement.copy === undefined || item?.kind !== 'copy') return;
@@ -66,7 +68,11 @@ describe.skipIf(!realsqlFound)('splitSql on the realsql corpus gives psql 15 spl
     describe(name, () => {
       it('the reference is of this very file', () => {
         const reference = realsqlReference(name);
-        expect(createHash('sha256').update(readFileSync(realsqlPath(name))).digest('hex')).toBe(reference.sha256);
+        expect(
+          createHash('sha256')
+            .update(readFileSync(realsqlPath(name)))
+            .digest('hex'),
+        ).toBe(reference.sha256);
         expect(reference.file).toBe(name);
       });
 

@@ -7,7 +7,9 @@ const runs = Number(process.env.WESLEY_PROPERTY_RUNS ?? 200);
 
 /** Text for inside quotes: what makes splitting hard (`;`, quotes, `$`, backslashes, line breaks, non-ASCII). */
 const content = fc
-  .array(fc.constantFrom('a', 'Z', ' ', ';', "'", '"', '$', '$$', '\\', '\n', '\r\n', '-', '-', '/', '*', '(', ')', 'ı', '€', '😀', 'e'), { maxLength: 12 })
+  .array(fc.constantFrom('a', 'Z', ' ', ';', "'", '"', '$', '$$', '\\', '\n', '\r\n', '-', '-', '/', '*', '(', ')', 'ı', '€', '😀', 'e'), {
+    maxLength: 12,
+  })
   .map((parts) => parts.join(''));
 const noNewline = content.map((text) => text.replace(/[\r\n]/g, ' '));
 
@@ -24,18 +26,36 @@ const dollarQuoted = fc
   .filter(({ delimiter, body }) => !`${body}$`.includes(delimiter) && !body.startsWith(delimiter.slice(1)))
   .map(({ delimiter, body }) => `${delimiter}${body}${delimiter}`);
 const blockComment = fc
-  .tuple(content.map((text) => text.replace(/[/*]/g, ' ')), fc.boolean())
+  .tuple(
+    content.map((text) => text.replace(/[/*]/g, ' ')),
+    fc.boolean(),
+  )
   .map(([text, nested]) => (nested ? `/* a /*${text}*/ b */` : `/*${text}*/`));
 const lineComment = noNewline.map((text) => `--${text}`);
 const parenthesised = string.map((text) => `(${text}; 1)`);
 const parameter = fc.constantFrom('$1', '$23');
 
-const token = fc.oneof(identifier, number, operator, string, escapeString, quotedIdentifier, dollarQuoted, blockComment, lineComment, parenthesised, parameter);
+const token = fc.oneof(
+  identifier,
+  number,
+  operator,
+  string,
+  escapeString,
+  quotedIdentifier,
+  dollarQuoted,
+  blockComment,
+  lineComment,
+  parenthesised,
+  parameter,
+);
 const separator = fc.constantFrom(' ', '\n', '\t', ' \n  ', '\r\n');
 
 /** A statement as psql would send it: a keyword, tokens, `;`. */
 const statementText = fc
-  .tuple(fc.constantFrom('SELECT', 'INSERT', 'ALTER TABLE', 'WITH', '/* lead */ SELECT'), fc.array(fc.tuple(separator, token), { maxLength: 8 }))
+  .tuple(
+    fc.constantFrom('SELECT', 'INSERT', 'ALTER TABLE', 'WITH', '/* lead */ SELECT'),
+    fc.array(fc.tuple(separator, token), { maxLength: 8 }),
+  )
   .map(([keyword, rest]) => {
     let sql = keyword;
     let afterLineComment = false;
@@ -50,12 +70,18 @@ const statementText = fc
 
 /** `CREATE FUNCTION ... BEGIN ATOMIC ...; END;`: the `;` inside do not end it. */
 const atomicFunction = fc
-  .array(fc.constantFrom('SELECT 1;', "SELECT ';';", 'SELECT CASE WHEN true THEN 1 END;', 'INSERT INTO t VALUES ($$;$$);'), { minLength: 1, maxLength: 3 })
+  .array(fc.constantFrom('SELECT 1;', "SELECT ';';", 'SELECT CASE WHEN true THEN 1 END;', 'INSERT INTO t VALUES ($$;$$);'), {
+    minLength: 1,
+    maxLength: 3,
+  })
   .map((body) => `CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql\nBEGIN ATOMIC\n  ${body.join('\n  ')}\nEND;`);
 
 /** COPY data lines: tabs, `\N`, `;`, quotes; never the `\.` line. */
 const copyBlock = fc
-  .array(fc.array(fc.constantFrom('1', 'x;y', '\\N', "'", '$$', '\\\\.', 'ı', '\t', ' '), { maxLength: 6 }).map((cells) => cells.join('')), { maxLength: 5 })
+  .array(
+    fc.array(fc.constantFrom('1', 'x;y', '\\N', "'", '$$', '\\\\.', 'ı', '\t', ' '), { maxLength: 6 }).map((cells) => cells.join('')),
+    { maxLength: 5 },
+  )
   .filter((lines) => !lines.includes('\\.'))
   .map((lines) => ({ sql: 'COPY t (a, b) FROM stdin;', data: lines.map((line) => `${line}\n`).join('') }));
 
@@ -98,7 +124,14 @@ describe('property: splitting', () => {
 
   it('does not depend on where the input is cut into chunks', async () => {
     const soup = fc
-      .array(fc.oneof(token, separator, fc.constantFrom(';', ';', '\\', '\\.\n', 'COPY t FROM stdin;\n', '\\restrict k\n', '\r', '$', '-', '/', '*', "'", '"')), { maxLength: 30 })
+      .array(
+        fc.oneof(
+          token,
+          separator,
+          fc.constantFrom(';', ';', '\\', '\\.\n', 'COPY t FROM stdin;\n', '\\restrict k\n', '\r', '$', '-', '/', '*', "'", '"'),
+        ),
+        { maxLength: 30 },
+      )
       .map((parts) => parts.join(''));
     await fc.assert(
       fc.asyncProperty(soup, fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 10 }), async (text, sizes) => {
@@ -106,7 +139,8 @@ describe('property: splitting', () => {
         expect(await collectItems(splitSql(byteChunks(text, sizes)))).toEqual(whole);
         // Text chunks, cut at the same code-unit offsets.
         const pieces: string[] = [];
-        for (let at = 0, k = 0; at < text.length; at += sizes[k++ % sizes.length] ?? 1) pieces.push(text.slice(at, at + (sizes[k % sizes.length] ?? 1)));
+        for (let at = 0, k = 0; at < text.length; at += sizes[k++ % sizes.length] ?? 1)
+          pieces.push(text.slice(at, at + (sizes[k % sizes.length] ?? 1)));
         expect(await collectItems(splitSql(pieces))).toEqual(whole);
       }),
       { numRuns: runs },

@@ -32,7 +32,8 @@ export function bundlerMessage(
   if (textOnly) lines[0] = `${diagnostic.file}:${diagnostic.line}:${diagnostic.column} ${lines[0]}`;
   if ((textOnly || framework === 'esbuild') && frame !== '') lines.push(frame);
   if (diagnostic.help !== '') lines.push(`help: ${diagnostic.help}`);
-  if (others.length > 0) lines.push(`${others.length} more:`, ...others.map((d) => `  ${d.file}:${d.line}:${d.column} ${d.code} ${d.message}`));
+  if (others.length > 0)
+    lines.push(`${others.length} more:`, ...others.map((d) => `  ${d.file}:${d.line}:${d.column} ${d.code} ${d.message}`));
   return {
     id: schema.path,
     message: lines.join('\n'),

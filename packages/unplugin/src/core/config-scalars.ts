@@ -13,7 +13,9 @@ export async function configScalars(file: string): Promise<Readonly<Record<strin
     cli = await import('@wesley/cli/config');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
-    throw new Error(`the config option (${file}) needs @wesley/cli, which reads Wesley's config files: install it (npm i -D @wesley/cli)`, { cause: error });
+    throw new Error(`the config option (${file}) needs @wesley/cli, which reads Wesley's config files: install it (npm i -D @wesley/cli)`, {
+      cause: error,
+    });
   }
   return (await cli.loadConfig(file)).scalars;
 }

@@ -30,6 +30,9 @@ export async function launchChromium(): Promise<Browser> {
     console.info(`browser tests: Chromium ${browser.version()} from @sparticuz/chromium (${executablePath})`);
     return browser;
   } catch (error) {
-    throw new Error(`Chromium from @sparticuz/chromium at ${executablePath} did not start: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(
+      `Chromium from @sparticuz/chromium at ${executablePath} did not start: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
 }

@@ -20,7 +20,9 @@ describe('codeFrame', () => {
   it('stops at the first and last line and widens the gutter for longer numbers', () => {
     expect(codeFrame(source, 1, 1).split('\n').slice(0, 2)).toEqual(['> 1 | type Order @wes_table {', '    | ^']);
     const long = Array.from({ length: 12 }, (_, i) => `line ${i + 1}`).join('\n');
-    expect(codeFrame(long, 9, 3)).toBe(['   7 | line 7', '   8 | line 8', '>  9 | line 9', '     |   ^', '  10 | line 10', '  11 | line 11'].join('\n'));
+    expect(codeFrame(long, 9, 3)).toBe(
+      ['   7 | line 7', '   8 | line 8', '>  9 | line 9', '     |   ^', '  10 | line 10', '  11 | line 11'].join('\n'),
+    );
   });
 
   it('keeps tabs in the caret line so it lines up, and reads \\r\\n line ends', () => {

@@ -42,7 +42,9 @@ export async function connectHmr(serverUrl, token) {
     });
     // `head` holds whatever the server sent right after its handshake: usually `connected`.
     req.on('upgrade', (response, upgraded, head) => {
-      const expected = createHash('sha1').update(key + acceptGuid).digest('base64');
+      const expected = createHash('sha1')
+        .update(key + acceptGuid)
+        .digest('base64');
       if (response.headers['sec-websocket-accept'] !== expected) reject(new Error('HMR socket: bad Sec-WebSocket-Accept'));
       else resolve({ socket: upgraded, head });
     });

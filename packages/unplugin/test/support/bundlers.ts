@@ -61,7 +61,11 @@ export const bundlers: Readonly<Record<Bundler, (app: FixtureApp, options?: Opti
       logLevel: 'silent',
       plugins: [esbuildPlugin(options)],
     });
-    return output(app, 'esbuild', result.warnings.map((w) => w.text));
+    return output(
+      app,
+      'esbuild',
+      result.warnings.map((w) => w.text),
+    );
   },
 
   async rollup(app, options) {
@@ -103,7 +107,11 @@ export const bundlers: Readonly<Record<Bundler, (app: FixtureApp, options?: Opti
     await new Promise<void>((resolve, reject) => compiler.close((error) => (error ? reject(error) : resolve())));
     const { errors = [], warnings = [] } = stats.toJson({ all: false, errors: true, warnings: true });
     if (errors.length > 0) throw new WebpackErrors(errors);
-    return output(app, 'webpack', warnings.map((w) => w.message));
+    return output(
+      app,
+      'webpack',
+      warnings.map((w) => w.message),
+    );
   },
 };
 

@@ -49,7 +49,16 @@ export const addColumn: Operation<'addColumn'> = {
         message: `adding generated column ${table}.${column.name} rewrites ${table} under ACCESS EXCLUSIVE: reads and writes wait until it ends`,
         help: 'run it in a maintenance window, or add a plain column filled by the application instead',
       };
-      return { steps: [add(alterTable(table, `ADD COLUMN ${columnDefinitionSql(column)}`), `add generated column ${table}.${column.name} (rewrites the table)`, true)], warnings: [warning] };
+      return {
+        steps: [
+          add(
+            alterTable(table, `ADD COLUMN ${columnDefinitionSql(column)}`),
+            `add generated column ${table}.${column.name} (rewrites the table)`,
+            true,
+          ),
+        ],
+        warnings: [warning],
+      };
     }
     const fallback = defaultSql(column);
     const instant = fallback === null || (!hasVolatileDefault(column) && supports(context.serverVersion, 'instantDefault'));

@@ -82,7 +82,8 @@ function shadowColumnSteps(change: AlterColumnTypeChange, context: PlanContext):
   // Made NOT NULL with a default: NULLs become the default (as a setNotNull change fills them),
   // in the copy and in the trigger alike, or the NOT NULL on the shadow column would reject them.
   const fill = from.nullable && !to.nullable ? defaultSql(to) : null;
-  const cast = (value: string) => (fill === null ? `CAST(${value} AS ${to.type.sql})` : `COALESCE(CAST(${value} AS ${to.type.sql}), ${fill})`);
+  const cast = (value: string) =>
+    fill === null ? `CAST(${value} AS ${to.type.sql})` : `COALESCE(CAST(${value} AS ${to.type.sql}), ${fill})`;
   const exclusive = locks(table, 'AccessExclusiveLock');
   const dropSync = (ifExists: string) => [`DROP TRIGGER ${ifExists}${sync} ON ${t};`, `DROP FUNCTION ${ifExists}${sync}();`];
   const steps: StepDraft[] = [
@@ -101,7 +102,10 @@ function shadowColumnSteps(change: AlterColumnTypeChange, context: PlanContext):
         `CREATE TRIGGER ${sync} BEFORE INSERT OR UPDATE ON ${t} FOR EACH ROW EXECUTE FUNCTION ${sync}();`,
       ],
       locks: [...exclusive, ...locks(table, 'ShareRowExclusiveLock')],
-      rollback: rollback([...dropSync('IF EXISTS '), alterTable(table, `DROP COLUMN IF EXISTS ${shadow}`)], [...exclusive, ...locks(table, 'AccessShareLock')]),
+      rollback: rollback(
+        [...dropSync('IF EXISTS '), alterTable(table, `DROP COLUMN IF EXISTS ${shadow}`)],
+        [...exclusive, ...locks(table, 'AccessShareLock')],
+      ),
     }),
     backfillStep(table, change.key, `${shadow} = ${cast(`${t}.${column}`)}`, {
       batchSize: context.batchSize,

@@ -25,7 +25,9 @@ export const alterDefault: Operation<'alterDefault'> = {
         step({
           phase: removed ? 'contract' : 'expand',
           rank: removed ? stepRank.dropConstraint : stepRank.relaxColumn,
-          summary: removed ? `drop the default of ${change.table}.${change.to.name}` : `set the default of ${change.table}.${change.to.name}`,
+          summary: removed
+            ? `drop the default of ${change.table}.${change.to.name}`
+            : `set the default of ${change.table}.${change.to.name}`,
           sql: [set(change.to)],
           locks: exclusive,
           rollback: rollback([set({ ...change.from, name: change.to.name, type: change.to.type })], exclusive),

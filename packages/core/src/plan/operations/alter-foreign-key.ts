@@ -9,5 +9,8 @@ import type { Operation } from '../operation.js';
 export const alterForeignKey: Operation<'alterForeignKey'> = {
   kind: 'alterForeignKey',
   plan: (change, context) =>
-    foreignKeySteps({ table: change.table, foreignKey: change.to, replaces: change.from, newTable: false, partitioned: change.partitioned }, context),
+    foreignKeySteps(
+      { table: change.table, foreignKey: change.to, replaces: change.from, newTable: false, partitioned: change.partitioned },
+      context,
+    ),
 };

@@ -14,7 +14,9 @@ export const dropIndex: Operation<'dropIndex'> = {
   kind: 'dropIndex',
   plan: (change, context) => {
     const { table, index } = change;
-    const place = change.beforeFill ? ({ phase: 'expand', rank: stepRank.relaxConstraint } as const) : ({ phase: 'contract', rank: stepRank.dropIndex } as const);
+    const place = change.beforeFill
+      ? ({ phase: 'expand', rank: stepRank.relaxConstraint } as const)
+      : ({ phase: 'contract', rank: stepRank.dropIndex } as const);
     if (change.partitioned) {
       const relations = [table, ...(context.partitions.get(table) ?? [])];
       const exclusive = locks(relations, 'AccessExclusiveLock');

@@ -9,6 +9,11 @@ export function checkIdentifier(name: string, anchor: Anchor | undefined, ctx: L
     return false;
   }
   if (byteLength(name) <= maxIdentifierBytes) return true;
-  ctx.sink.report('WES025', anchor, `"${name}" is ${byteLength(name)} bytes; PostgreSQL keeps only ${maxIdentifierBytes}`, 'choose a shorter name (PostgreSQL would silently truncate it)');
+  ctx.sink.report(
+    'WES025',
+    anchor,
+    `"${name}" is ${byteLength(name)} bytes; PostgreSQL keeps only ${maxIdentifierBytes}`,
+    'choose a shorter name (PostgreSQL would silently truncate it)',
+  );
   return false;
 }

@@ -29,7 +29,12 @@ export function lowerDefault(
   const value = literalArg(d, 'value');
   const expr = stringArg(d, 'expr');
   if ((value === undefined) === (expr === undefined)) {
-    ctx.sink.report('WES019', d.node, `@wes_default on ${where} needs exactly one of \`value\` or \`expr\``, 'write @wes_default(value: "literal") or @wes_default(expr: "now()")');
+    ctx.sink.report(
+      'WES019',
+      d.node,
+      `@wes_default on ${where} needs exactly one of \`value\` or \`expr\``,
+      'write @wes_default(value: "literal") or @wes_default(expr: "now()")',
+    );
     return null;
   }
   if (expr !== undefined) return { kind: 'expression', sql: expr };
@@ -80,8 +85,13 @@ function literalText(value: LiteralValue, type: ColumnTypeIR, enumValues: readon
     return misfit(value, type, 'true or false');
   }
   if (value.literal !== 'string') return misfit(value, type, 'a string');
-  if (type.base === 'uuid' && !uuidPattern.test(value.text)) return misfit(value, type, 'a UUID such as "00000000-0000-0000-0000-000000000000"');
-  if ((type.base === 'character varying' || type.base === 'character') && type.modifiers[0] !== undefined && [...value.text].length > type.modifiers[0]) {
+  if (type.base === 'uuid' && !uuidPattern.test(value.text))
+    return misfit(value, type, 'a UUID such as "00000000-0000-0000-0000-000000000000"');
+  if (
+    (type.base === 'character varying' || type.base === 'character') &&
+    type.modifiers[0] !== undefined &&
+    [...value.text].length > type.modifiers[0]
+  ) {
     return misfit(value, type, `at most ${type.modifiers[0]} characters`);
   }
   if ((type.base === 'jsonb' || type.base === 'json') && !isJson(value.text)) return misfit(value, type, 'JSON text such as "{}"');
@@ -109,4 +119,3 @@ function isJson(text: string): boolean {
     return false;
   }
 }
-

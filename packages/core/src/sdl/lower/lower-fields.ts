@@ -12,8 +12,17 @@ import type { TableDraft } from './table-draft.js';
 
 /** Directives that only make sense on a column (not on a relation field). */
 const columnOnly = [
-  'wes_pk', 'wes_fk', 'wes_unique', 'wes_index', 'wes_default', 'wes_column',
-  'wes_check', 'wes_computed', 'wes_constraint', 'wes_renamed', 'wes_uid',
+  'wes_pk',
+  'wes_fk',
+  'wes_unique',
+  'wes_index',
+  'wes_default',
+  'wes_column',
+  'wes_check',
+  'wes_computed',
+  'wes_constraint',
+  'wes_renamed',
+  'wes_uid',
 ] as const;
 const relationMarkers = ['wes_hasMany', 'wes_belongsTo', 'wes_hasOne'] as const;
 
@@ -29,7 +38,12 @@ export function lowerFields(table: TableDraft, ctx: LowerContext): void {
     const target = shape.named.name.value;
     const broken = (): void => void table.brokenFields.set(field.name.value, directives);
     if (shape.nestedList) {
-      ctx.sink.report('WES032', field.type, `${table.model.name.value}.${field.name.value} is a list of lists`, 'PostgreSQL columns hold one array level: use [T] or JSON');
+      ctx.sink.report(
+        'WES032',
+        field.type,
+        `${table.model.name.value}.${field.name.value} is a list of lists`,
+        'PostgreSQL columns hold one array level: use [T] or JSON',
+      );
       broken();
       continue;
     }
@@ -39,8 +53,15 @@ export function lowerFields(table: TableDraft, ctx: LowerContext): void {
     }
     const otherObject = ctx.types.objects.has(target) ? 'object type without @wes_table' : ctx.types.otherKinds.get(target);
     if (otherObject !== undefined && otherObject !== 'scalar') {
-      const help = ctx.types.objects.has(target) ? `add @wes_table to ${target}, or use JSON for embedded data` : `point at a @wes_table type for a relation, or use JSON for embedded data`;
-      ctx.sink.report('WES028', shape.named, `${table.model.name.value}.${field.name.value} has type ${target}, ${article(otherObject)} ${otherObject}`, help);
+      const help = ctx.types.objects.has(target)
+        ? `add @wes_table to ${target}, or use JSON for embedded data`
+        : `point at a @wes_table type for a relation, or use JSON for embedded data`;
+      ctx.sink.report(
+        'WES028',
+        shape.named,
+        `${table.model.name.value}.${field.name.value} has type ${target}, ${article(otherObject)} ${otherObject}`,
+        help,
+      );
       broken();
       continue;
     }
@@ -65,7 +86,12 @@ function lowerColumn(
   const computed = one(directives, 'wes_computed');
   let defaultValue = lowerDefault(`${table.model.name.value}.${field.name.value}`, directives, type, enumValues, ctx);
   if (computed !== undefined && one(directives, 'wes_default') !== undefined) {
-    ctx.sink.report('WES026', one(directives, 'wes_default')?.node, `${table.model.name.value}.${field.name.value} is generated and cannot have a default`, 'remove @wes_default or @wes_computed');
+    ctx.sink.report(
+      'WES026',
+      one(directives, 'wes_default')?.node,
+      `${table.model.name.value}.${field.name.value} is generated and cannot have a default`,
+      'remove @wes_default or @wes_computed',
+    );
     defaultValue = null;
   }
   const rules = lowerRules(directives, name, type, ctx);
@@ -103,9 +129,10 @@ function lowerRelation(
   const where = `${table.model.name.value}.${field.name.value}`;
   for (const name of columnOnly) {
     for (const d of all(directives, name)) {
-      const help = name === 'wes_fk'
-        ? `put @wes_fk on the key column (e.g. ${field.name.value}Id: UUID! @wes_fk(ref: "${shape.named.name.value}.id")) and keep this relation field plain`
-        : 'relation fields have no column: move the directive to a column field';
+      const help =
+        name === 'wes_fk'
+          ? `put @wes_fk on the key column (e.g. ${field.name.value}Id: UUID! @wes_fk(ref: "${shape.named.name.value}.id")) and keep this relation field plain`
+          : 'relation fields have no column: move the directive to a column field';
       ctx.sink.report(name === 'wes_fk' ? 'WES014' : 'WES007', d.node, `@${d.node.name.value} on relation field ${where}`, help);
     }
   }
@@ -114,7 +141,14 @@ function lowerRelation(
     if (d === undefined) continue;
     const wantsList = marker === 'wes_hasMany';
     if (wantsList !== shape.list) {
-      ctx.sink.report('WES024', d.node, `@${d.node.name.value} on ${where}, whose type is ${shape.list ? 'a list' : 'a single row'}`, wantsList ? `make the type a list ([${shape.named.name.value}!]!) or use @wes_belongsTo / @wes_hasOne` : 'use @wes_hasMany for a list field');
+      ctx.sink.report(
+        'WES024',
+        d.node,
+        `@${d.node.name.value} on ${where}, whose type is ${shape.list ? 'a list' : 'a single row'}`,
+        wantsList
+          ? `make the type a list ([${shape.named.name.value}!]!) or use @wes_belongsTo / @wes_hasOne`
+          : 'use @wes_hasMany for a list field',
+      );
     }
   }
   const relation: RelationIR = {
@@ -131,10 +165,14 @@ function checkMarkersOnColumn(table: TableDraft, field: FieldDefinitionNode, dir
   for (const marker of relationMarkers) {
     const d = one(directives, marker);
     if (d !== undefined) {
-      ctx.sink.report('WES024', d.node, `@${d.node.name.value} on ${table.model.name.value}.${field.name.value}, which is a column, not a relation`, 'relation markers belong on fields whose type is another @wes_table type');
+      ctx.sink.report(
+        'WES024',
+        d.node,
+        `@${d.node.name.value} on ${table.model.name.value}.${field.name.value}, which is a column, not a relation`,
+        'relation markers belong on fields whose type is another @wes_table type',
+      );
     }
   }
 }
-
 
 const article = (word: string): string => (/^[aeio]/.test(word) ? 'an' : 'a');

@@ -24,13 +24,23 @@ export function lowerForeignKeys(table: TableDraft, tables: ReadonlyMap<string, 
     const a = source.column.type;
     const b = targetColumn.column.type;
     if (a.base !== b.base || a.array !== b.array) {
-      ctx.sink.report('WES016', argAnchor(d, 'ref'), `${from} is ${a.sql} but ${to} is ${b.sql}`, `give both columns the same type (${b.sql})`);
+      ctx.sink.report(
+        'WES016',
+        argAnchor(d, 'ref'),
+        `${from} is ${a.sql} but ${to} is ${b.sql}`,
+        `give both columns the same type (${b.sql})`,
+      );
       continue;
     }
     const key = [targetColumn.column.name];
     const isKey = sameColumns(targetTable.primaryKey?.columns, key) || targetTable.uniques.some((u) => sameColumns(u.columns, key));
     if (!isKey) {
-      ctx.sink.report('WES017', argAnchor(d, 'ref'), `${to} is neither the primary key nor unique, so it cannot be referenced`, `mark ${to} with @wes_unique, or reference the primary key`);
+      ctx.sink.report(
+        'WES017',
+        argAnchor(d, 'ref'),
+        `${to} is neither the primary key nor unique, so it cannot be referenced`,
+        `mark ${to} with @wes_unique, or reference the primary key`,
+      );
       continue;
     }
     const onDelete = action(d, 'onDelete', source, ctx);
@@ -41,7 +51,12 @@ export function lowerForeignKeys(table: TableDraft, tables: ReadonlyMap<string, 
     if (given !== undefined) {
       checkIdentifier(given, argAnchor(d, 'name'), ctx);
       if (!table.constraintNames.claim(given)) {
-        ctx.sink.report('WES031', argAnchor(d, 'name'), `table ${table.name} already has a constraint named "${given}"`, 'choose another name');
+        ctx.sink.report(
+          'WES031',
+          argAnchor(d, 'name'),
+          `table ${table.name} already has a constraint named "${given}"`,
+          'choose another name',
+        );
       }
       name = given;
     } else {
@@ -73,7 +88,12 @@ function resolveTarget(d: ReadDirective, tables: ReadonlyMap<string, TableDraft>
   const typeName = match[1] ?? '';
   const table = tables.get(typeName);
   if (table === undefined) {
-    ctx.sink.report('WES014', anchor, `ref "${ref}" names ${typeName}, which is not a @wes_table type`, didYouMean(typeName, [...tables.keys()]) ?? 'reference a type marked @wes_table');
+    ctx.sink.report(
+      'WES014',
+      anchor,
+      `ref "${ref}" names ${typeName}, which is not a @wes_table type`,
+      didYouMean(typeName, [...tables.keys()]) ?? 'reference a type marked @wes_table',
+    );
     return null;
   }
   const fieldName = match[2];
@@ -81,7 +101,12 @@ function resolveTarget(d: ReadDirective, tables: ReadonlyMap<string, TableDraft>
     const pk = table.primaryKey?.columns;
     const column = pk?.length === 1 ? table.columns.find((c) => c.column.name === pk[0]) : undefined;
     if (column === undefined) {
-      ctx.sink.report('WES014', anchor, `ref "${ref}" names no field and ${typeName} has no single-column primary key`, `write ref: "${typeName}.<field>"`);
+      ctx.sink.report(
+        'WES014',
+        anchor,
+        `ref "${ref}" names no field and ${typeName} has no single-column primary key`,
+        `write ref: "${typeName}.<field>"`,
+      );
       return null;
     }
     return [table, column];
@@ -90,11 +115,21 @@ function resolveTarget(d: ReadDirective, tables: ReadonlyMap<string, TableDraft>
   if (column === undefined) {
     if (table.brokenFields.has(fieldName)) return null;
     if (table.relations.some((r) => r.field === fieldName)) {
-      ctx.sink.report('WES015', anchor, `ref "${ref}": ${typeName}.${fieldName} is a relation field, not a column`, `reference a key column, such as the primary key of ${typeName}`);
+      ctx.sink.report(
+        'WES015',
+        anchor,
+        `ref "${ref}": ${typeName}.${fieldName} is a relation field, not a column`,
+        `reference a key column, such as the primary key of ${typeName}`,
+      );
       return null;
     }
     const columns = table.columns.map((c) => c.column.graphqlName);
-    ctx.sink.report('WES015', anchor, `ref "${ref}": ${typeName} has no field ${fieldName}`, didYouMean(fieldName, columns, (f) => `"${typeName}.${f}"`) ?? `see the fields of ${typeName}`);
+    ctx.sink.report(
+      'WES015',
+      anchor,
+      `ref "${ref}": ${typeName} has no field ${fieldName}`,
+      didYouMean(fieldName, columns, (f) => `"${typeName}.${f}"`) ?? `see the fields of ${typeName}`,
+    );
     return null;
   }
   return [table, column];
@@ -103,13 +138,21 @@ function resolveTarget(d: ReadDirective, tables: ReadonlyMap<string, TableDraft>
 function action(d: ReadDirective, arg: 'onDelete' | 'onUpdate', source: ColumnDraft, ctx: LowerContext): ReferentialAction | null {
   const raw = stringArg(d, arg);
   if (raw === undefined) return 'NO ACTION';
-  const normal = raw.trim().toUpperCase().replace(/[_\s]+/g, ' ') as ReferentialAction;
+  const normal = raw
+    .trim()
+    .toUpperCase()
+    .replace(/[_\s]+/g, ' ') as ReferentialAction;
   if (!actions.includes(normal)) {
     ctx.sink.report('WES030', argAnchor(d, arg), `${arg}: "${raw}" is not a referential action`, `use one of ${actions.join(', ')}`);
     return null;
   }
   if (normal === 'SET NULL' && !source.column.nullable) {
-    ctx.sink.report('WES030', argAnchor(d, arg), `${arg}: SET NULL on ${source.field.name.value}, which is NOT NULL`, 'make the field nullable, or use CASCADE or RESTRICT');
+    ctx.sink.report(
+      'WES030',
+      argAnchor(d, arg),
+      `${arg}: SET NULL on ${source.field.name.value}, which is NOT NULL`,
+      'make the field nullable, or use CASCADE or RESTRICT',
+    );
     return null;
   }
   return normal;

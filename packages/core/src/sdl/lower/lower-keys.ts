@@ -39,16 +39,27 @@ function lowerPrimaryKey(table: TableDraft, ctx: LowerContext): void {
   const fieldKeys = table.columns.filter((c) => one(c.directives, 'wes_pk') !== undefined);
   const objectKey = one(table.directives, 'wes_pk');
   if (objectKey !== undefined && fieldKeys.length > 0) {
-    ctx.sink.report('WES021', objectKey.node, `${table.model.name.value} declares its primary key both with @wes_pk on fields and on the type`, 'keep one: @wes_pk on each key field, or @wes_pk(columns: [...]) on the type');
+    ctx.sink.report(
+      'WES021',
+      objectKey.node,
+      `${table.model.name.value} declares its primary key both with @wes_pk on fields and on the type`,
+      'keep one: @wes_pk on each key field, or @wes_pk(columns: [...]) on the type',
+    );
     return;
   }
-  const columns = objectKey !== undefined
-    ? resolveColumns(table, listArg(objectKey, 'columns') ?? [], argAnchor(objectKey, 'columns'), '@wes_pk', ctx)
-    : fieldKeys.map((c) => c.column.name);
+  const columns =
+    objectKey !== undefined
+      ? resolveColumns(table, listArg(objectKey, 'columns') ?? [], argAnchor(objectKey, 'columns'), '@wes_pk', ctx)
+      : fieldKeys.map((c) => c.column.name);
   if (columns === null) return;
   if (columns.length === 0) {
     if (!keyMayBeElsewhere(table, ctx)) {
-      ctx.sink.report('WES011', table.model.name, `table ${table.model.name.value} has no primary key`, 'mark the key field with @wes_pk (several fields make a composite key)');
+      ctx.sink.report(
+        'WES011',
+        table.model.name,
+        `table ${table.model.name.value} has no primary key`,
+        'mark the key field with @wes_pk (several fields make a composite key)',
+      );
     }
     return;
   }
@@ -62,7 +73,9 @@ function lowerPrimaryKey(table: TableDraft, ctx: LowerContext): void {
  */
 function keyMayBeElsewhere(table: TableDraft, ctx: LowerContext): boolean {
   const brokenKey = [...table.brokenFields.values()].some((directives) => one(directives, 'wes_pk') !== undefined);
-  const unknown = table.model.fields.some((f) => (f.directives ?? []).some((d) => isUnknownDirective(d.name.value, ctx.types.userDirectives)));
+  const unknown = table.model.fields.some((f) =>
+    (f.directives ?? []).some((d) => isUnknownDirective(d.name.value, ctx.types.userDirectives)),
+  );
   return brokenKey || unknown;
 }
 
@@ -84,13 +97,21 @@ function lowerUniques(table: TableDraft, ctx: LowerContext): void {
 function lowerIndexes(table: TableDraft, ctx: LowerContext): void {
   const uses = [
     ...table.columns.flatMap((c) => all(c.directives, 'wes_index').map((d) => ({ d, columns: [c.column.name] as string[] | null }))),
-    ...all(table.directives, 'wes_index').map((d) => ({ d, columns: resolveColumns(table, listArg(d, 'columns') ?? [], argAnchor(d, 'columns'), '@wes_index', ctx) })),
+    ...all(table.directives, 'wes_index').map((d) => ({
+      d,
+      columns: resolveColumns(table, listArg(d, 'columns') ?? [], argAnchor(d, 'columns'), '@wes_index', ctx),
+    })),
   ];
   for (const { d, columns } of uses) {
     if (columns === null) continue;
     const using = (stringArg(d, 'using') ?? 'btree').toLowerCase();
     if (!/^[a-z_][a-z0-9_]*$/.test(using)) {
-      ctx.sink.report('WES006', argAnchor(d, 'using'), `"${using}" is not an index access method name`, 'use btree, hash, gin, gist, spgist or brin');
+      ctx.sink.report(
+        'WES006',
+        argAnchor(d, 'using'),
+        `"${using}" is not an index access method name`,
+        'use btree, hash, gin, gist, spgist or brin',
+      );
       continue;
     }
     const name = relationName(table, d, `${table.name}_${columns.join('_')}`, 'idx', ctx);
@@ -112,7 +133,12 @@ function lowerChecks(table: TableDraft, ctx: LowerContext): void {
     } else {
       checkIdentifier(given, argAnchor(d, 'name'), ctx);
       if (!table.constraintNames.claim(given)) {
-        ctx.sink.report('WES031', argAnchor(d, 'name'), `table ${table.name} already has a constraint named "${given}"`, 'choose another name');
+        ctx.sink.report(
+          'WES031',
+          argAnchor(d, 'name'),
+          `table ${table.name} already has a constraint named "${given}"`,
+          'choose another name',
+        );
       }
       name = given;
     }
@@ -127,14 +153,27 @@ function lowerPartition(table: TableDraft, ctx: LowerContext): void {
   if (d === undefined) return;
   const strategy = (stringArg(d, 'strategy') ?? '').toUpperCase() as PartitionStrategy;
   if (!strategies.includes(strategy)) {
-    ctx.sink.report('WES022', argAnchor(d, 'strategy'), `unknown partition strategy "${stringArg(d, 'strategy')}"`, 'use RANGE, LIST or HASH');
+    ctx.sink.report(
+      'WES022',
+      argAnchor(d, 'strategy'),
+      `unknown partition strategy "${stringArg(d, 'strategy')}"`,
+      'use RANGE, LIST or HASH',
+    );
     return;
   }
-  const by = (stringArg(d, 'by') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const by = (stringArg(d, 'by') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const columns = resolveColumns(table, by, argAnchor(d, 'by'), '@wes_partition(by:)', ctx);
   if (columns === null) return;
   if (strategy === 'LIST' && columns.length > 1) {
-    ctx.sink.report('WES022', argAnchor(d, 'by'), `LIST partitioning of ${table.name} takes one column, not ${columns.join(', ')}`, 'partition by one column, or use RANGE');
+    ctx.sink.report(
+      'WES022',
+      argAnchor(d, 'by'),
+      `LIST partitioning of ${table.name} takes one column, not ${columns.join(', ')}`,
+      'partition by one column, or use RANGE',
+    );
     return;
   }
   // PostgreSQL enforces uniqueness per partition, so every unique key must contain the partition key.
@@ -142,7 +181,12 @@ function lowerPartition(table: TableDraft, ctx: LowerContext): void {
   for (const key of keys) {
     const missing = columns.filter((c) => !key.columns.includes(c));
     if (missing.length > 0) {
-      ctx.sink.report('WES022', d.node, `${key.name} on partitioned table ${table.name} does not include partition column ${missing.join(', ')}`, `add ${missing.join(', ')} to the ${key.kind === 'primaryKey' ? 'primary key' : 'unique constraint'}`);
+      ctx.sink.report(
+        'WES022',
+        d.node,
+        `${key.name} on partitioned table ${table.name} does not include partition column ${missing.join(', ')}`,
+        `add ${missing.join(', ')} to the ${key.kind === 'primaryKey' ? 'primary key' : 'unique constraint'}`,
+      );
     }
   }
   table.partition = { kind: 'partition', strategy, columns };

@@ -17,12 +17,7 @@ export interface LoweredRules {
  * `@wes_constraint(min, max, minLength, maxLength, pattern, oneOf)`: the same rules become Zod
  * refinements (from the IR) and one CHECK constraint, so the app and the database agree.
  */
-export function lowerRules(
-  directives: DirectiveMap,
-  column: string,
-  type: ColumnTypeIR,
-  ctx: LowerContext,
-): LoweredRules | null {
+export function lowerRules(directives: DirectiveMap, column: string, type: ColumnTypeIR, ctx: LowerContext): LoweredRules | null {
   const d = one(directives, 'wes_constraint');
   if (d === undefined) return null;
   const isNumber = !type.array && numberBases.has(type.base);
@@ -36,7 +31,12 @@ export function lowerRules(
     oneOf: textOnly(d, 'oneOf', listArg(d, 'oneOf'), isText, type, ctx),
   };
   if (rules.pattern !== null && !isRegExp(rules.pattern)) {
-    ctx.sink.report('WES027', argAnchor(d, 'pattern'), `pattern ${JSON.stringify(rules.pattern)} is not a valid regular expression`, 'write a regular expression that both JavaScript and PostgreSQL accept');
+    ctx.sink.report(
+      'WES027',
+      argAnchor(d, 'pattern'),
+      `pattern ${JSON.stringify(rules.pattern)} is not a valid regular expression`,
+      'write a regular expression that both JavaScript and PostgreSQL accept',
+    );
   }
   if (rules.min !== null && rules.max !== null && rules.min > rules.max) {
     ctx.sink.report('WES027', d.node, `min ${rules.min} is greater than max ${rules.max}`, 'swap or fix the bounds');
@@ -53,7 +53,12 @@ export function lowerRules(
   if (parts.length === 0) {
     // Rules that were given but rejected above were reported already.
     if ((d.node.arguments ?? []).length > 0) return null;
-    ctx.sink.report('WES027', d.node, '@wes_constraint without any rule', 'give at least one of min, max, minLength, maxLength, pattern, oneOf');
+    ctx.sink.report(
+      'WES027',
+      d.node,
+      '@wes_constraint without any rule',
+      'give at least one of min, max, minLength, maxLength, pattern, oneOf',
+    );
     return null;
   }
   return { rules, checkExpr: parts.join(' AND ') };
@@ -63,20 +68,42 @@ function bound(d: ReadDirective, name: string, isNumber: boolean, type: ColumnTy
   const value = literalArg(d, name);
   if (value === undefined) return null;
   if (!isNumber) {
-    ctx.sink.report('WES027', argAnchor(d, name), `${name} applies to numeric columns (this one is ${type.sql})`, 'use minLength/maxLength for text, or remove the rule');
+    ctx.sink.report(
+      'WES027',
+      argAnchor(d, name),
+      `${name} applies to numeric columns (this one is ${type.sql})`,
+      'use minLength/maxLength for text, or remove the rule',
+    );
     return null;
   }
   if (value.literal !== 'int' && value.literal !== 'float') {
-    ctx.sink.report('WES027', argAnchor(d, name), `${name} needs a number, got ${value.literal === 'string' ? JSON.stringify(value.text) : value.text}`, `write ${name}: 0`);
+    ctx.sink.report(
+      'WES027',
+      argAnchor(d, name),
+      `${name} needs a number, got ${value.literal === 'string' ? JSON.stringify(value.text) : value.text}`,
+      `write ${name}: 0`,
+    );
     return null;
   }
   return Number(value.text);
 }
 
-function textOnly<T>(d: ReadDirective, name: string, value: T | undefined, isText: boolean, type: ColumnTypeIR, ctx: LowerContext): T | null {
+function textOnly<T>(
+  d: ReadDirective,
+  name: string,
+  value: T | undefined,
+  isText: boolean,
+  type: ColumnTypeIR,
+  ctx: LowerContext,
+): T | null {
   if (value === undefined) return null;
   if (!isText) {
-    ctx.sink.report('WES027', argAnchor(d, name), `${name} applies to text columns (this one is ${type.sql})`, 'use min/max for numbers, or remove the rule');
+    ctx.sink.report(
+      'WES027',
+      argAnchor(d, name),
+      `${name} applies to text columns (this one is ${type.sql})`,
+      'use min/max for numbers, or remove the rule',
+    );
     return null;
   }
   return value;

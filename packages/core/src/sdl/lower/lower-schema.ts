@@ -36,7 +36,12 @@ export function lowerSchema(types: CollectedTypes, scalars: ReadonlyMap<string, 
     const draft = newDraft(model, directives, ctx);
     const clash = typeNames.get(draft.name);
     if (clash !== undefined) {
-      sink.report('WES012', one(directives, 'wes_table')?.argNodes.get('name') ?? model.name, `${name} and ${clash} both become table ${draft.name}`, 'rename one type, or give one @wes_table(name: "...")');
+      sink.report(
+        'WES012',
+        one(directives, 'wes_table')?.argNodes.get('name') ?? model.name,
+        `${name} and ${clash} both become table ${draft.name}`,
+        'rename one type, or give one @wes_table(name: "...")',
+      );
       continue;
     }
     typeNames.set(draft.name, name);
@@ -58,7 +63,12 @@ export function lowerSchema(types: CollectedTypes, scalars: ReadonlyMap<string, 
     if (!used.has(name)) continue;
     const clash = typeNames.get(name);
     if (clash !== undefined) {
-      sink.report('WES012', model.name, `enum ${graphqlName} and table type ${clash} both become the PostgreSQL type ${name}`, 'rename one of them');
+      sink.report(
+        'WES012',
+        model.name,
+        `enum ${graphqlName} and table type ${clash} both become the PostgreSQL type ${name}`,
+        'rename one of them',
+      );
     }
     enums.push({ kind: 'enum', name, graphqlName, values: model.values.map((v) => v.name.value) });
   }
@@ -122,7 +132,12 @@ function checkColumnNames(draft: TableDraft, ctx: LowerContext): void {
     checkIdentifier(column.name, anchor, ctx);
     const clash = seen.get(column.name);
     if (clash !== undefined) {
-      ctx.sink.report('WES013', anchor, `${type}.${field.name.value} and ${type}.${clash} both become column ${column.name}`, 'rename one field, or give one @wes_column(name: "...")');
+      ctx.sink.report(
+        'WES013',
+        anchor,
+        `${type}.${field.name.value} and ${type}.${clash} both become column ${column.name}`,
+        'rename one field, or give one @wes_column(name: "...")',
+      );
     }
     seen.set(column.name, field.name.value);
   }

@@ -27,7 +27,12 @@ export function resolveColumns(
     // A field whose column could not be made was reported already; don't report it again here.
     if (table.brokenFields.has(name.trim())) continue;
     const known = table.columns.map((c) => c.column.graphqlName);
-    ctx.sink.report('WES020', anchor, `${what} names "${name}", which is not a column of ${table.model.name.value}`, didYouMean(name, known) ?? `columns: ${known.join(', ')}`);
+    ctx.sink.report(
+      'WES020',
+      anchor,
+      `${what} names "${name}", which is not a column of ${table.model.name.value}`,
+      didYouMean(name, known) ?? `columns: ${known.join(', ')}`,
+    );
   }
   if (ok && names.length === 0) {
     ctx.sink.report('WES020', anchor, `${what} lists no columns`, 'list at least one column');

@@ -1,14 +1,5 @@
 import type { FieldDefinitionNode } from 'graphql';
-import type {
-  CheckIR,
-  ColumnIR,
-  ForeignKeyIR,
-  IndexIR,
-  PartitionIR,
-  PrimaryKeyIR,
-  RelationIR,
-  UniqueIR,
-} from '../../ir/types.js';
+import type { CheckIR, ColumnIR, ForeignKeyIR, IndexIR, PartitionIR, PrimaryKeyIR, RelationIR, UniqueIR } from '../../ir/types.js';
 import type { NameAllocator } from '../../naming/name-allocator.js';
 import type { ObjectModel } from '../collect-types.js';
 import type { DirectiveMap } from '../read-directives.js';
@@ -49,7 +40,5 @@ export interface TableDraft {
  * directive lists columns).
  */
 export function findColumn(table: TableDraft, name: string): ColumnDraft | undefined {
-  return (
-    table.columns.find((c) => c.column.graphqlName === name) ?? table.columns.find((c) => c.column.name === name)
-  );
+  return table.columns.find((c) => c.column.graphqlName === name) ?? table.columns.find((c) => c.column.name === name);
 }

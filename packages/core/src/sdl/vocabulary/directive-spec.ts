@@ -38,10 +38,11 @@ export function args(spec: Readonly<Record<string, ArgType>>): Readonly<Record<s
 
 /** A builder of specs for one location: `at('OBJECT')('wes_table', 'summary', { name: 'String' })`. */
 export function at(location: DirectiveLocation) {
-  return (
-    name: string,
-    summary: string,
-    argSpec: Readonly<Record<string, ArgType>> = {},
-    repeatable = false,
-  ): DirectiveSpec => ({ name, location, args: args(argSpec), repeatable, summary });
+  return (name: string, summary: string, argSpec: Readonly<Record<string, ArgType>> = {}, repeatable = false): DirectiveSpec => ({
+    name,
+    location,
+    args: args(argSpec),
+    repeatable,
+    summary,
+  });
 }

@@ -2,9 +2,7 @@ import { fieldDirectives } from './field-directives.js';
 import { objectDirectives } from './object-directives.js';
 
 /** Canonical names (without `@`), for lookups and "did you mean" suggestions. */
-export const canonicalNames: ReadonlySet<string> = new Set(
-  [...objectDirectives, ...fieldDirectives].map((spec) => spec.name),
-);
+export const canonicalNames: ReadonlySet<string> = new Set([...objectDirectives, ...fieldDirectives].map((spec) => spec.name));
 
 /** Bare legacy names that earlier Wesley versions accepted, mapped to their canonical name. */
 const bareNames: Readonly<Record<string, string>> = {

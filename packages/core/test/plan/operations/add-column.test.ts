@@ -64,7 +64,11 @@ describe('addColumn', () => {
         scans: false,
         backfill: null,
         reversible: true,
-        rollback: { sql: ['ALTER TABLE account DROP COLUMN IF EXISTS nickname;'], transactional: true, locks: ['account: AccessExclusiveLock'] },
+        rollback: {
+          sql: ['ALTER TABLE account DROP COLUMN IF EXISTS nickname;'],
+          transactional: true,
+          locks: ['account: AccessExclusiveLock'],
+        },
       },
     ]);
   });
@@ -82,7 +86,11 @@ describe('addColumn', () => {
         scans: false,
         backfill: null,
         reversible: true,
-        rollback: { sql: ['ALTER TABLE account DROP COLUMN IF EXISTS score;'], transactional: true, locks: ['account: AccessExclusiveLock'] },
+        rollback: {
+          sql: ['ALTER TABLE account DROP COLUMN IF EXISTS score;'],
+          transactional: true,
+          locks: ['account: AccessExclusiveLock'],
+        },
       },
     ]);
   });
@@ -121,7 +129,11 @@ describe('addColumn', () => {
         scans: false,
         backfill: null,
         reversible: true,
-        rollback: { sql: ['ALTER TABLE account ALTER COLUMN token DROP NOT NULL;'], transactional: true, locks: ['account: AccessExclusiveLock'] },
+        rollback: {
+          sql: ['ALTER TABLE account ALTER COLUMN token DROP NOT NULL;'],
+          transactional: true,
+          locks: ['account: AccessExclusiveLock'],
+        },
       },
       validateToken,
     ]);
@@ -161,7 +173,9 @@ describe('addColumn', () => {
         backfill: null,
         reversible: true,
         rollback: {
-          sql: ['ALTER TABLE account ALTER COLUMN token DROP NOT NULL, ADD CONSTRAINT account_token_not_null CHECK (token IS NOT NULL) NOT VALID;'],
+          sql: [
+            'ALTER TABLE account ALTER COLUMN token DROP NOT NULL, ADD CONSTRAINT account_token_not_null CHECK (token IS NOT NULL) NOT VALID;',
+          ],
           transactional: true,
           locks: ['account: AccessExclusiveLock'],
         },
@@ -184,7 +198,11 @@ describe('addColumn', () => {
         scans: true,
         backfill: null,
         reversible: true,
-        rollback: { sql: ['ALTER TABLE account ALTER COLUMN token DROP NOT NULL;'], transactional: true, locks: ['account: AccessExclusiveLock'] },
+        rollback: {
+          sql: ['ALTER TABLE account ALTER COLUMN token DROP NOT NULL;'],
+          transactional: true,
+          locks: ['account: AccessExclusiveLock'],
+        },
       },
     ]);
     expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([['WES104', 'warning']]);
@@ -200,7 +218,8 @@ describe('addColumn', () => {
   });
 
   it('backfills a table without a primary key in one UPDATE, and warns (WES106)', () => {
-    const event = (...columns: ReturnType<typeof column>[]) => schema([table('event', [column('payload', 'text', { nullable: true }), ...columns])]);
+    const event = (...columns: ReturnType<typeof column>[]) =>
+      schema([table('event', [column('payload', 'text', { nullable: true }), ...columns])]);
     const { steps, diagnostics } = planSteps(event(), event(column('token', 'uuid', { nullable: true, expr: 'gen_random_uuid()' })));
     expect(steps[1]).toEqual({
       id: 'add-column:event.token:backfill',
@@ -230,12 +249,17 @@ describe('addColumn', () => {
         scans: false,
         backfill: null,
         reversible: true,
-        rollback: { sql: ['ALTER TABLE account DROP COLUMN IF EXISTS name_length;'], transactional: true, locks: ['account: AccessExclusiveLock'] },
+        rollback: {
+          sql: ['ALTER TABLE account DROP COLUMN IF EXISTS name_length;'],
+          transactional: true,
+          locks: ['account: AccessExclusiveLock'],
+        },
       },
     ]);
     expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([['WES104', 'warning']]);
 
-    const plain = (...columns: ReturnType<typeof column>[]) => schema([table('event', [column('a', 'integer', { nullable: true }), ...columns])]);
+    const plain = (...columns: ReturnType<typeof column>[]) =>
+      schema([table('event', [column('a', 'integer', { nullable: true }), ...columns])]);
     const unindexed = planSteps(plain(), plain(column('b', 'integer', { nullable: true, generated: 'a * 2' }))).steps;
     expect(unindexed.map((s) => [s.sql, s.locks, s.rewrites])).toEqual([
       [['ALTER TABLE event ADD COLUMN b integer GENERATED ALWAYS AS (a * 2) STORED;'], ['event: AccessExclusiveLock'], true],

@@ -17,7 +17,9 @@ describe('addForeignKey', () => {
       {
         id: 'add-foreign-key:post.post_account_id_fkey:add',
         phase: 'expand',
-        sql: ['ALTER TABLE post ADD CONSTRAINT post_account_id_fkey FOREIGN KEY (account_id) REFERENCES account (id) ON DELETE CASCADE NOT VALID;'],
+        sql: [
+          'ALTER TABLE post ADD CONSTRAINT post_account_id_fkey FOREIGN KEY (account_id) REFERENCES account (id) ON DELETE CASCADE NOT VALID;',
+        ],
         transactional: true,
         locks: ['account: AccessShareLock', 'account: ShareRowExclusiveLock', 'post: AccessShareLock', 'post: ShareRowExclusiveLock'],
         rewrites: false,
@@ -49,7 +51,13 @@ describe('addForeignKey', () => {
       phase: 'expand',
       sql: ['ALTER TABLE post ADD CONSTRAINT post_account_id_fkey FOREIGN KEY (account_id) REFERENCES account (id);'],
       transactional: true,
-      locks: ['account: AccessShareLock', 'account: RowShareLock', 'account: ShareRowExclusiveLock', 'post: AccessShareLock', 'post: ShareRowExclusiveLock'],
+      locks: [
+        'account: AccessShareLock',
+        'account: RowShareLock',
+        'account: ShareRowExclusiveLock',
+        'post: AccessShareLock',
+        'post: ShareRowExclusiveLock',
+      ],
       rewrites: false,
       scans: false,
       backfill: null,
@@ -88,7 +96,12 @@ describe('addForeignKey', () => {
         // Dropping the key drops its clone on every partition too (pg_locks on PostgreSQL 15 and 18).
         rollback: {
           ...dropKey('measurement', 'measurement_device_id_fkey', 'device'),
-          locks: ['device: AccessExclusiveLock', 'measurement: AccessExclusiveLock', 'measurement_2024: AccessExclusiveLock', 'measurement_2025: AccessExclusiveLock'],
+          locks: [
+            'device: AccessExclusiveLock',
+            'measurement: AccessExclusiveLock',
+            'measurement_2024: AccessExclusiveLock',
+            'measurement_2025: AccessExclusiveLock',
+          ],
         },
       },
     ]);

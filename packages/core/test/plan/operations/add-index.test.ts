@@ -24,7 +24,11 @@ describe('addIndex', () => {
         scans: true,
         backfill: null,
         reversible: true,
-        rollback: { sql: ['DROP INDEX CONCURRENTLY IF EXISTS account_name_idx;'], transactional: false, locks: ['account: ShareUpdateExclusiveLock'] },
+        rollback: {
+          sql: ['DROP INDEX CONCURRENTLY IF EXISTS account_name_idx;'],
+          transactional: false,
+          locks: ['account: ShareUpdateExclusiveLock'],
+        },
       },
     ]);
   });
@@ -94,7 +98,11 @@ describe('addIndex', () => {
         scans: false,
         backfill: null,
         reversible: true,
-        rollback: { sql: ['DROP INDEX IF EXISTS measurement_reading_idx;'], transactional: true, locks: ['measurement: AccessExclusiveLock'] },
+        rollback: {
+          sql: ['DROP INDEX IF EXISTS measurement_reading_idx;'],
+          transactional: true,
+          locks: ['measurement: AccessExclusiveLock'],
+        },
       },
     ]);
   });

@@ -78,7 +78,8 @@ describe('addPrimaryKey', () => {
         column: 1,
         code: 'WES104',
         severity: 'warning',
-        message: 'PRIMARY KEY ledger_pkey on partitioned table ledger is built under ACCESS EXCLUSIVE: PostgreSQL has no USING INDEX for partitioned tables',
+        message:
+          'PRIMARY KEY ledger_pkey on partitioned table ledger is built under ACCESS EXCLUSIVE: PostgreSQL has no USING INDEX for partitioned tables',
         help: 'run it in a maintenance window, or add the constraint to each partition first',
       },
     ]);

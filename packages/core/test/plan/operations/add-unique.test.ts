@@ -19,7 +19,11 @@ describe('addUnique', () => {
         scans: true,
         backfill: null,
         reversible: true,
-        rollback: { sql: ['DROP INDEX CONCURRENTLY IF EXISTS account_name_key;'], transactional: false, locks: ['account: ShareUpdateExclusiveLock'] },
+        rollback: {
+          sql: ['DROP INDEX CONCURRENTLY IF EXISTS account_name_key;'],
+          transactional: false,
+          locks: ['account: ShareUpdateExclusiveLock'],
+        },
       },
       {
         id: 'add-unique:account.account_name_key:attach',
@@ -31,7 +35,11 @@ describe('addUnique', () => {
         scans: false,
         backfill: null,
         reversible: true,
-        rollback: { sql: ['ALTER TABLE account DROP CONSTRAINT account_name_key;'], transactional: true, locks: ['account: AccessExclusiveLock'] },
+        rollback: {
+          sql: ['ALTER TABLE account DROP CONSTRAINT account_name_key;'],
+          transactional: true,
+          locks: ['account: AccessExclusiveLock'],
+        },
       },
     ]);
   });

@@ -13,7 +13,11 @@ const catalogChange = (columnName: string, to: string, from: string) => ({
   scans: false,
   backfill: null,
   reversible: true,
-  rollback: { sql: [`ALTER TABLE account ALTER COLUMN ${columnName} TYPE ${from};`], transactional: true, locks: ['account: AccessExclusiveLock'] },
+  rollback: {
+    sql: [`ALTER TABLE account ALTER COLUMN ${columnName} TYPE ${from};`],
+    transactional: true,
+    locks: ['account: AccessExclusiveLock'],
+  },
 });
 const shadow = {
   id: 'alter-column-type:account.qty:shadow',
@@ -89,11 +93,17 @@ const requiredBigint = account('qty: BigInt! @wes_default(value: 1)');
 
 describe('alterColumnType', () => {
   it('changes a binary-coercible type in the catalog only: longer varchar, varchar to text, wider numeric', () => {
-    const longer = planSteps(account('code: String @wes_column(type: "varchar(10)")'), account('code: String @wes_column(type: "varchar(20)")'));
+    const longer = planSteps(
+      account('code: String @wes_column(type: "varchar(10)")'),
+      account('code: String @wes_column(type: "varchar(20)")'),
+    );
     expect(longer.steps).toEqual([catalogChange('code', 'character varying(20)', 'character varying(10)')]);
     const text = planSteps(account('code: String @wes_column(type: "varchar(10)")'), account('code: String'));
     expect(text.steps).toEqual([catalogChange('code', 'text', 'character varying(10)')]);
-    const numeric = planSteps(account('price: Decimal @wes_column(type: "numeric(10,2)")'), account('price: Decimal @wes_column(type: "numeric(12,2)")'));
+    const numeric = planSteps(
+      account('price: Decimal @wes_column(type: "numeric(10,2)")'),
+      account('price: Decimal @wes_column(type: "numeric(12,2)")'),
+    );
     expect(numeric.steps).toEqual([catalogChange('price', 'numeric(12,2)', 'numeric(10,2)')]);
   });
 
@@ -118,7 +128,11 @@ describe('alterColumnType', () => {
         scans: false,
         backfill: null,
         reversible: true,
-        rollback: { sql: ['ALTER TABLE account ALTER COLUMN qty_wesley_new DROP NOT NULL;'], transactional: true, locks: ['account: AccessExclusiveLock'] },
+        rollback: {
+          sql: ['ALTER TABLE account ALTER COLUMN qty_wesley_new DROP NOT NULL;'],
+          transactional: true,
+          locks: ['account: AccessExclusiveLock'],
+        },
       },
       backfill(1000),
       validateShadow,
@@ -236,7 +250,11 @@ describe('alterColumnType', () => {
     ]);
     const { steps, diagnostics } = planSteps(event('Int'), event('BigInt'), { serverVersion: 130000 });
     expect(diagnostics).toEqual([]);
-    expect(steps.map((step) => step.id)).toEqual(['alter-column-type:event.n:shadow', 'alter-column-type:event.n:backfill', 'alter-column-type:event.n:swap']);
+    expect(steps.map((step) => step.id)).toEqual([
+      'alter-column-type:event.n:shadow',
+      'alter-column-type:event.n:backfill',
+      'alter-column-type:event.n:swap',
+    ]);
   });
 
   it('backfills a table without a primary key in one UPDATE, and warns (WES106)', () => {

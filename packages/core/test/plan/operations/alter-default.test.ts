@@ -20,21 +20,33 @@ describe('alterDefault', () => {
     const { steps, diagnostics } = planSteps(account('name: String'), account('name: String @wes_default(value: "anon")'));
     expect(diagnostics).toEqual([]);
     expect(steps).toEqual([
-      defaultStep('expand', "ALTER TABLE account ALTER COLUMN name SET DEFAULT 'anon';", 'ALTER TABLE account ALTER COLUMN name DROP DEFAULT;'),
+      defaultStep(
+        'expand',
+        "ALTER TABLE account ALTER COLUMN name SET DEFAULT 'anon';",
+        'ALTER TABLE account ALTER COLUMN name DROP DEFAULT;',
+      ),
     ]);
   });
 
   it('changes a default in expand; the rollback restores the old one', () => {
     const { steps } = planSteps(account('name: String! @wes_default(value: "x")'), account('name: String! @wes_default(value: "y")'));
     expect(steps).toEqual([
-      defaultStep('expand', "ALTER TABLE account ALTER COLUMN name SET DEFAULT 'y';", "ALTER TABLE account ALTER COLUMN name SET DEFAULT 'x';"),
+      defaultStep(
+        'expand',
+        "ALTER TABLE account ALTER COLUMN name SET DEFAULT 'y';",
+        "ALTER TABLE account ALTER COLUMN name SET DEFAULT 'x';",
+      ),
     ]);
   });
 
   it('drops a default in contract, since the old code may still insert without the column', () => {
     const { steps } = planSteps(account('name: String! @wes_default(value: "x")'), account('name: String!'));
     expect(steps).toEqual([
-      defaultStep('contract', 'ALTER TABLE account ALTER COLUMN name DROP DEFAULT;', "ALTER TABLE account ALTER COLUMN name SET DEFAULT 'x';"),
+      defaultStep(
+        'contract',
+        'ALTER TABLE account ALTER COLUMN name DROP DEFAULT;',
+        "ALTER TABLE account ALTER COLUMN name SET DEFAULT 'x';",
+      ),
     ]);
   });
 

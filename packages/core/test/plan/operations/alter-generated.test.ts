@@ -93,7 +93,10 @@ describe('alterGenerated', () => {
         help: 'drop those constraints and indexes in one migration, change the expression in the next, then add them back (or use PostgreSQL 17+, where SET EXPRESSION keeps them)',
       },
     ]);
-    const checked = planRefusal(account('b: Int @wes_check(expr: "b > 0")'), account('b: Int @wes_computed(expr: "a * 3") @wes_check(expr: "b > 0")'));
+    const checked = planRefusal(
+      account('b: Int @wes_check(expr: "b > 0")'),
+      account('b: Int @wes_computed(expr: "a * 3") @wes_check(expr: "b > 0")'),
+    );
     expect(checked.map((d) => [d.code, d.message])).toEqual([
       ['WES102', 'the new expression of account.b needs the column dropped and added again, but account_b_check uses it'],
     ]);

@@ -18,7 +18,11 @@ describe('alterPrimaryKey', () => {
         scans: true,
         backfill: null,
         reversible: true,
-        rollback: { sql: ['DROP INDEX CONCURRENTLY IF EXISTS line_pkey_wesley_new;'], transactional: false, locks: ['line: ShareUpdateExclusiveLock'] },
+        rollback: {
+          sql: ['DROP INDEX CONCURRENTLY IF EXISTS line_pkey_wesley_new;'],
+          transactional: false,
+          locks: ['line: ShareUpdateExclusiveLock'],
+        },
       },
       {
         id: 'alter-primary-key:line.line_pkey:attach',

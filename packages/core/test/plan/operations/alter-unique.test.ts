@@ -28,7 +28,9 @@ describe('alterUnique', () => {
       {
         id: 'alter-unique:account.account_handle:attach',
         phase: 'expand',
-        sql: ['ALTER TABLE account DROP CONSTRAINT account_handle, ADD CONSTRAINT account_handle UNIQUE USING INDEX account_handle_wesley_new;'],
+        sql: [
+          'ALTER TABLE account DROP CONSTRAINT account_handle, ADD CONSTRAINT account_handle UNIQUE USING INDEX account_handle_wesley_new;',
+        ],
         transactional: true,
         locks: ['account: AccessExclusiveLock'],
         rewrites: false,

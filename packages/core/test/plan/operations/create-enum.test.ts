@@ -5,7 +5,7 @@ describe('createEnum', () => {
   it('creates the type before the column that uses it, with no table lock', () => {
     const { steps, diagnostics } = planSteps(
       'type Account @wes_table { id: ID! @wes_pk }',
-      "enum Mood { HAPPY SAD } type Account @wes_table { id: ID! @wes_pk  mood: Mood }",
+      'enum Mood { HAPPY SAD } type Account @wes_table { id: ID! @wes_pk  mood: Mood }',
     );
     expect(diagnostics).toEqual([]);
     expect(steps.map((s) => s.id)).toEqual(['create-enum:mood', 'add-column:account.mood']);

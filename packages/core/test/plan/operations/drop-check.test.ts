@@ -19,7 +19,11 @@ describe('dropCheck', () => {
         scans: false,
         backfill: null,
         reversible: true,
-        rollback: { sql: ['ALTER TABLE account ADD CONSTRAINT account_n_check CHECK (n > 0);'], transactional: true, locks: ['account: AccessExclusiveLock'] },
+        rollback: {
+          sql: ['ALTER TABLE account ADD CONSTRAINT account_n_check CHECK (n > 0);'],
+          transactional: true,
+          locks: ['account: AccessExclusiveLock'],
+        },
       },
     ]);
   });

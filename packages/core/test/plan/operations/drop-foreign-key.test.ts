@@ -23,7 +23,13 @@ describe('dropForeignKey', () => {
         rollback: {
           sql: ['ALTER TABLE post ADD CONSTRAINT post_account_id_fkey FOREIGN KEY (account_id) REFERENCES account (id) ON DELETE CASCADE;'],
           transactional: true,
-          locks: ['account: AccessShareLock', 'account: RowShareLock', 'account: ShareRowExclusiveLock', 'post: AccessShareLock', 'post: ShareRowExclusiveLock'],
+          locks: [
+            'account: AccessShareLock',
+            'account: RowShareLock',
+            'account: ShareRowExclusiveLock',
+            'post: AccessShareLock',
+            'post: ShareRowExclusiveLock',
+          ],
         },
       },
     ]);

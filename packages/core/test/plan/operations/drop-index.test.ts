@@ -19,7 +19,11 @@ describe('dropIndex', () => {
         scans: false,
         backfill: null,
         reversible: true,
-        rollback: { sql: ['CREATE INDEX CONCURRENTLY account_name_idx ON account (name);'], transactional: false, locks: ['account: ShareUpdateExclusiveLock'] },
+        rollback: {
+          sql: ['CREATE INDEX CONCURRENTLY account_name_idx ON account (name);'],
+          transactional: false,
+          locks: ['account: ShareUpdateExclusiveLock'],
+        },
       },
     ]);
   });

@@ -3,7 +3,10 @@ import { planSteps } from '../step-facts.js';
 
 describe('dropNotNull', () => {
   it('relaxes the column in expand; the rollback sets NOT NULL again', () => {
-    const { steps, diagnostics } = planSteps('type Account @wes_table { id: ID! @wes_pk  name: String! }', 'type Account @wes_table { id: ID! @wes_pk  name: String }');
+    const { steps, diagnostics } = planSteps(
+      'type Account @wes_table { id: ID! @wes_pk  name: String! }',
+      'type Account @wes_table { id: ID! @wes_pk  name: String }',
+    );
     expect(diagnostics).toEqual([]);
     expect(steps).toEqual([
       {
@@ -16,7 +19,11 @@ describe('dropNotNull', () => {
         scans: false,
         backfill: null,
         reversible: true,
-        rollback: { sql: ['ALTER TABLE account ALTER COLUMN name SET NOT NULL;'], transactional: true, locks: ['account: AccessExclusiveLock'] },
+        rollback: {
+          sql: ['ALTER TABLE account ALTER COLUMN name SET NOT NULL;'],
+          transactional: true,
+          locks: ['account: AccessExclusiveLock'],
+        },
       },
     ]);
   });

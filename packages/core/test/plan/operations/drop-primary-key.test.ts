@@ -3,7 +3,8 @@ import { column, schema, table } from '../../support/ir-builder.js';
 import { planSteps } from '../step-facts.js';
 
 /** The compiler requires a primary key, so the keyless version is built as IR. */
-const ledger = (pk: boolean) => schema([table('ledger', [column('id', 'bigint'), column('note', 'text', { nullable: true })], pk ? { pk: ['id'] } : {})]);
+const ledger = (pk: boolean) =>
+  schema([table('ledger', [column('id', 'bigint'), column('note', 'text', { nullable: true })], pk ? { pk: ['id'] } : {})]);
 
 describe('dropPrimaryKey', () => {
   it('drops the key in contract; the rollback adds it back (building its index under SHARE)', () => {

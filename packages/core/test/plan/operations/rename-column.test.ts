@@ -19,7 +19,11 @@ describe('renameColumn', () => {
         scans: false,
         backfill: null,
         reversible: true,
-        rollback: { sql: ['ALTER TABLE account RENAME COLUMN full_name TO name;'], transactional: true, locks: ['account: AccessExclusiveLock'] },
+        rollback: {
+          sql: ['ALTER TABLE account RENAME COLUMN full_name TO name;'],
+          transactional: true,
+          locks: ['account: AccessExclusiveLock'],
+        },
       },
     ]);
   });
@@ -30,7 +34,11 @@ describe('renameColumn', () => {
       'type Account @wes_table { id: ID! @wes_pk  label: String @wes_column(name: "Label") @wes_uid(value: "c1") }',
     );
     expect(steps.map((s) => [s.id, s.sql, s.rollback?.sql])).toEqual([
-      ['rename-column:account.Label', ['ALTER TABLE account RENAME COLUMN name TO "Label";'], ['ALTER TABLE account RENAME COLUMN "Label" TO name;']],
+      [
+        'rename-column:account.Label',
+        ['ALTER TABLE account RENAME COLUMN name TO "Label";'],
+        ['ALTER TABLE account RENAME COLUMN "Label" TO name;'],
+      ],
     ]);
   });
 });

@@ -11,7 +11,11 @@ const renameStep = (from: string, to: string) => ({
   scans: false,
   backfill: null,
   reversible: true,
-  rollback: { sql: [`ALTER TABLE member RENAME CONSTRAINT ${to} TO ${from};`], transactional: true, locks: ['member: AccessExclusiveLock'] },
+  rollback: {
+    sql: [`ALTER TABLE member RENAME CONSTRAINT ${to} TO ${from};`],
+    transactional: true,
+    locks: ['member: AccessExclusiveLock'],
+  },
 });
 
 describe('renameConstraint', () => {

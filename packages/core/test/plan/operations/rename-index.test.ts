@@ -8,7 +8,11 @@ describe('renameIndex', () => {
       'type Member @wes_table @wes_renamed(from: "account") { id: ID! @wes_pk  name: String @wes_index }',
     );
     expect(diagnostics).toEqual([]);
-    expect(steps.map((s) => s.id)).toEqual(['rename-table:member', 'rename-constraint:member.member_pkey', 'rename-index:member.member_name_idx']);
+    expect(steps.map((s) => s.id)).toEqual([
+      'rename-table:member',
+      'rename-constraint:member.member_pkey',
+      'rename-index:member.member_name_idx',
+    ]);
     expect(steps[2]).toEqual({
       id: 'rename-index:member.member_name_idx',
       phase: 'expand',

@@ -22,7 +22,11 @@ describe('replaceIndex', () => {
         scans: true,
         backfill: null,
         reversible: true,
-        rollback: { sql: ['DROP INDEX CONCURRENTLY IF EXISTS account_name_idx_wesley_new;'], transactional: false, locks: ['account: ShareUpdateExclusiveLock'] },
+        rollback: {
+          sql: ['DROP INDEX CONCURRENTLY IF EXISTS account_name_idx_wesley_new;'],
+          transactional: false,
+          locks: ['account: ShareUpdateExclusiveLock'],
+        },
       },
       {
         id: 'replace-index:account.account_name_idx:drop-old',
@@ -34,7 +38,11 @@ describe('replaceIndex', () => {
         scans: false,
         backfill: null,
         reversible: true,
-        rollback: { sql: ['CREATE INDEX CONCURRENTLY account_name_idx ON account (name);'], transactional: false, locks: ['account: ShareUpdateExclusiveLock'] },
+        rollback: {
+          sql: ['CREATE INDEX CONCURRENTLY account_name_idx ON account (name);'],
+          transactional: false,
+          locks: ['account: ShareUpdateExclusiveLock'],
+        },
       },
       {
         id: 'replace-index:account.account_name_idx:rename',
@@ -54,7 +62,12 @@ describe('replaceIndex', () => {
   it('rebuilds an index of a partitioned table in one transaction that scans every known partition under lock, and warns (WES104)', () => {
     const partitions = new Map([['measurement', ['measurement_2024']]]);
     const { steps, diagnostics } = planSteps(measurement(''), measurement(', using: "brin"'), { partitions });
-    const claims = ['measurement: ShareLock', 'measurement: AccessExclusiveLock', 'measurement_2024: ShareLock', 'measurement_2024: AccessExclusiveLock'];
+    const claims = [
+      'measurement: ShareLock',
+      'measurement: AccessExclusiveLock',
+      'measurement_2024: ShareLock',
+      'measurement_2024: AccessExclusiveLock',
+    ];
     expect(steps).toEqual([
       {
         id: 'replace-index:measurement.measurement_reading_idx',
@@ -66,7 +79,11 @@ describe('replaceIndex', () => {
         scans: true,
         backfill: null,
         reversible: true,
-        rollback: { sql: ['DROP INDEX measurement_reading_idx;', 'CREATE INDEX measurement_reading_idx ON measurement (reading);'], transactional: true, locks: claims },
+        rollback: {
+          sql: ['DROP INDEX measurement_reading_idx;', 'CREATE INDEX measurement_reading_idx ON measurement (reading);'],
+          transactional: true,
+          locks: claims,
+        },
       },
     ]);
     expect(diagnostics).toEqual([
@@ -76,7 +93,8 @@ describe('replaceIndex', () => {
         column: 1,
         code: 'WES104',
         severity: 'warning',
-        message: 'index measurement_reading_idx of partitioned table measurement is rebuilt on every partition under ACCESS EXCLUSIVE: reads and writes wait until it ends',
+        message:
+          'index measurement_reading_idx of partitioned table measurement is rebuilt on every partition under ACCESS EXCLUSIVE: reads and writes wait until it ends',
         help: 'run it in a maintenance window, or add the new index under another name first and drop the old one in a later migration',
       },
     ]);

@@ -31,7 +31,11 @@ describe('setNotNull', () => {
         scans: false,
         backfill: null,
         reversible: true,
-        rollback: { sql: ['ALTER TABLE account ALTER COLUMN name DROP NOT NULL;'], transactional: true, locks: ['account: AccessExclusiveLock'] },
+        rollback: {
+          sql: ['ALTER TABLE account ALTER COLUMN name DROP NOT NULL;'],
+          transactional: true,
+          locks: ['account: AccessExclusiveLock'],
+        },
       },
       validate,
     ]);
@@ -51,7 +55,11 @@ describe('setNotNull', () => {
         scans: false,
         backfill: null,
         reversible: true,
-        rollback: { sql: ['ALTER TABLE account DROP CONSTRAINT IF EXISTS account_name_not_null;'], transactional: true, locks: ['account: AccessExclusiveLock'] },
+        rollback: {
+          sql: ['ALTER TABLE account DROP CONSTRAINT IF EXISTS account_name_not_null;'],
+          transactional: true,
+          locks: ['account: AccessExclusiveLock'],
+        },
       },
       validate,
       {
@@ -65,7 +73,9 @@ describe('setNotNull', () => {
         backfill: null,
         reversible: true,
         rollback: {
-          sql: ['ALTER TABLE account ALTER COLUMN name DROP NOT NULL, ADD CONSTRAINT account_name_not_null CHECK (name IS NOT NULL) NOT VALID;'],
+          sql: [
+            'ALTER TABLE account ALTER COLUMN name DROP NOT NULL, ADD CONSTRAINT account_name_not_null CHECK (name IS NOT NULL) NOT VALID;',
+          ],
           transactional: true,
           locks: ['account: AccessExclusiveLock'],
         },
@@ -87,7 +97,11 @@ describe('setNotNull', () => {
         scans: true,
         backfill: null,
         reversible: true,
-        rollback: { sql: ['ALTER TABLE account ALTER COLUMN name DROP NOT NULL;'], transactional: true, locks: ['account: AccessExclusiveLock'] },
+        rollback: {
+          sql: ['ALTER TABLE account ALTER COLUMN name DROP NOT NULL;'],
+          transactional: true,
+          locks: ['account: AccessExclusiveLock'],
+        },
       },
     ]);
     expect(diagnostics).toEqual([

@@ -11,7 +11,10 @@ import { taskProject } from './task-project.js';
  * (`database`, or the only one) or, without `database` when the config lists several, for every
  * database at once (see `runEveryDatabase`). `flags` maps the command's own options to flags.
  */
-export function databaseExecutor<O extends DatabaseExecutorOptions>(command: DatabaseCommandName, flags: (options: O) => string[]): PromiseExecutor<O> {
+export function databaseExecutor<O extends DatabaseExecutorOptions>(
+  command: DatabaseCommandName,
+  flags: (options: O) => string[],
+): PromiseExecutor<O> {
   return async (options, context) => {
     const notes = taskCliContext(context.root).stderr;
     let config: WesleyConfig;
@@ -23,14 +26,21 @@ export function databaseExecutor<O extends DatabaseExecutorOptions>(command: Dat
       return { success: false };
     }
     const names = config.databases.map((database) => database.name);
-    const single = options.database === undefined ? (names.length === 1 ? config.databases[0] : undefined) : config.databases.find((database) => database.name === options.database);
+    const single =
+      options.database === undefined
+        ? names.length === 1
+          ? config.databases[0]
+          : undefined
+        : config.databases.find((database) => database.name === options.database);
     if (options.database !== undefined && single === undefined) {
       notes.write(`wesley ${command}: the config has no database '${options.database}' (it lists ${names.join(', ')})\n`);
       return { success: false };
     }
     if (single === undefined) {
       if (options.urlEnv !== undefined) {
-        notes.write(`wesley ${command}: urlEnv names the variable of one database; set it on the target of each database (${command}-<name>) instead\n`);
+        notes.write(
+          `wesley ${command}: urlEnv names the variable of one database; set it on the target of each database (${command}-<name>) instead\n`,
+        );
         return { success: false };
       }
       return { success: await runEveryDatabase(command, config, options, flags(options), context) };

@@ -21,5 +21,14 @@ export function formatSummaryTable(rows: readonly SummaryRow[]): string {
     ...rows.map((row) => [row.database, row.source, result(row.exitCode), `${(row.durationMs / 1000).toFixed(1)} s`]),
   ];
   const widths = table[0]?.map((_, column) => Math.max(...table.map((cells) => cells[column]?.length ?? 0))) ?? [];
-  return table.map((cells) => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd()).join('\n') + '\n';
+  return (
+    table
+      .map((cells) =>
+        cells
+          .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+          .join('  ')
+          .trimEnd(),
+      )
+      .join('\n') + '\n'
+  );
 }

@@ -25,7 +25,9 @@ export async function runDatabase(
 ): Promise<number> {
   const urlEnv = options.urlEnv ?? database.urlEnv;
   if (options.requireUrl === true && !isSet(urlEnv)) {
-    cli.stderr.write(`wesley ${command}: database ${database.name}: ${urlEnv} is not set, and requireUrl forbids falling back to the embedded PostgreSQL\n`);
+    cli.stderr.write(
+      `wesley ${command}: database ${database.name}: ${urlEnv} is not set, and requireUrl forbids falling back to the embedded PostgreSQL\n`,
+    );
     return 1;
   }
   const selection = config.databases.length > 1 ? ['--database', database.name] : [];

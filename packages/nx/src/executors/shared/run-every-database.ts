@@ -44,6 +44,8 @@ export async function runEveryDatabase(
   const failed = rows.filter((row) => row.exitCode !== 0).map((row) => row.database);
   const out = taskCliContext(config.directory).stdout;
   out.write(`\n${formatSummaryTable(rows)}`);
-  out.write(`wesley ${command}: ${rows.length - failed.length} of ${rows.length} databases ok${failed.length === 0 ? '' : `; failed: ${failed.join(', ')}`}\n`);
+  out.write(
+    `wesley ${command}: ${rows.length - failed.length} of ${rows.length} databases ok${failed.length === 0 ? '' : `; failed: ${failed.join(', ')}`}\n`,
+  );
   return failed.length === 0;
 }

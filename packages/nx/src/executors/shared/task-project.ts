@@ -24,7 +24,13 @@ export async function taskProject(configFile: string | undefined, context: Execu
   if (configFile !== undefined) return { root, configFile: path.resolve(context.root, configFile) };
   for (const candidate of configFileNames) {
     const file = path.join(root, candidate);
-    if (await access(file).then(() => true, () => false)) return { root, configFile: file };
+    if (
+      await access(file).then(
+        () => true,
+        () => false,
+      )
+    )
+      return { root, configFile: file };
   }
   throw new Error(`project ${name} has no ${configFileNames.join(', ')} in ${project.root}: add one, or set the configFile option`);
 }

@@ -28,11 +28,18 @@ export async function databaseGenerator(tree: Tree, options: DatabaseGeneratorOp
   }
   const root = joinPathFragments(options.directory ?? 'libs', options.name);
   if (tree.exists(root)) throw new Error(`${root} already exists: choose another name or --directory`);
-  writeJson(tree, joinPathFragments(root, 'wesley.config.json'), { schema: 'schema.graphql', outDir: 'generated', migrations: 'migrations' });
+  writeJson(tree, joinPathFragments(root, 'wesley.config.json'), {
+    schema: 'schema.graphql',
+    outDir: 'generated',
+    migrations: 'migrations',
+  });
   tree.write(joinPathFragments(root, 'schema.graphql'), starterSchema(options.name));
   tree.write(joinPathFragments(root, 'migrations', '.gitkeep'), '');
   if (options.projectJson !== false) {
-    const tags = (options.tags ?? '').split(',').map((tag) => tag.trim()).filter((tag) => tag !== '');
+    const tags = (options.tags ?? '')
+      .split(',')
+      .map((tag) => tag.trim())
+      .filter((tag) => tag !== '');
     addProjectConfiguration(tree, options.name, { root, projectType: 'library', tags, targets: {} });
   }
   await initGenerator(tree, { skipFormat: true });

@@ -23,7 +23,9 @@ export async function buildCrashChild(): Promise<string> {
     conditions: ['source'],
     // pg's optional native binding, never loaded; CommonJS modules in an ESM bundle need `require`.
     external: ['pg-native'],
-    banner: { js: "import { createRequire as wesleyCreateRequire } from 'node:module'; const require = wesleyCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as wesleyCreateRequire } from 'node:module'; const require = wesleyCreateRequire(import.meta.url);",
+    },
     logLevel: 'error',
   });
   return outfile;

@@ -70,9 +70,11 @@ async function dieDuringBuild(build: () => unknown, pid: number): Promise<never>
   if (options.holderOutlives === true) (query.call(holder, 'SELECT pg_sleep(60)') as Promise<unknown>).catch(() => undefined);
   (build() as Promise<unknown>).catch(() => undefined);
   for (;;) {
-    const { rows } = (await query.call(watcher, 'SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_locks WHERE pid = $1 AND NOT granted) AS waiting', [
-      pid,
-    ])) as pg.QueryResult<{ waiting: boolean }>;
+    const { rows } = (await query.call(
+      watcher,
+      'SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_locks WHERE pid = $1 AND NOT granted) AS waiting',
+      [pid],
+    )) as pg.QueryResult<{ waiting: boolean }>;
     if (rows[0]?.waiting === true) die();
     await new Promise((resolve) => setTimeout(resolve, 2));
   }

@@ -81,7 +81,8 @@ export function outcomeDifference(actual: CrashOutcome, expected: CrashOutcome):
     const [a, e] = [actual[key], expected[key]];
     if (JSON.stringify(a) === JSON.stringify(e)) continue;
     if (Array.isArray(a) && Array.isArray(e)) {
-      const only = (xs: readonly unknown[], ys: readonly unknown[]) => xs.map((x) => JSON.stringify(x)).filter((x) => !ys.some((y) => JSON.stringify(y) === x));
+      const only = (xs: readonly unknown[], ys: readonly unknown[]) =>
+        xs.map((x) => JSON.stringify(x)).filter((x) => !ys.some((y) => JSON.stringify(y) === x));
       parts.push(`${key}: has ${only(a, e).join(', ') || 'nothing more'}, lacks ${only(e, a).join(', ') || 'nothing'}`);
     } else {
       parts.push(`${key}: ${JSON.stringify(a)} instead of ${JSON.stringify(e)}`);

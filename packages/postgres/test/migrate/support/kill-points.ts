@@ -40,13 +40,25 @@ export function killPoints(census: Census): CrashPoint[] {
     const afterWrite = previous !== undefined && !previous.inTransaction && changesData(previous.sql) && !eventAfter.has(i);
     if (/^(COMMIT|COPY)\b/i.test(query.sql) || afterWrite) {
       const where = query.inTransaction || /^COMMIT\b/i.test(query.sql) ? 'in a transaction, ' : '';
-      points.push({ label: `${where}before statement ${i + 1} (${oneLine(query.sql)}), after ${oneLine(previous?.sql ?? '')}`, kill: { killAtQuery: i + 1 }, strays: 'leave' });
+      points.push({
+        label: `${where}before statement ${i + 1} (${oneLine(query.sql)}), after ${oneLine(previous?.sql ?? '')}`,
+        kill: { killAtQuery: i + 1 },
+        strays: 'leave',
+      });
     }
   });
   const builds = census.queries.filter((query) => /^\s*CREATE\s+(UNIQUE\s+)?INDEX\s+CONCURRENTLY\b/i.test(query.sql)).length;
   for (let n = 1; n <= builds; n++) {
-    points.push({ label: `during index build ${n}, left to finish`, kill: { killInConcurrent: n, holderOutlives: false }, strays: 'finish' });
-    points.push({ label: `during index build ${n}, ended by the server`, kill: { killInConcurrent: n, holderOutlives: true }, strays: 'terminate' });
+    points.push({
+      label: `during index build ${n}, left to finish`,
+      kill: { killInConcurrent: n, holderOutlives: false },
+      strays: 'finish',
+    });
+    points.push({
+      label: `during index build ${n}, ended by the server`,
+      kill: { killInConcurrent: n, holderOutlives: true },
+      strays: 'terminate',
+    });
   }
   return points;
 }

@@ -21,15 +21,21 @@ export const everyOperationWrites: readonly ((writer: number, n: number) => Writ
     sql: ['INSERT INTO customers (id, email, name) VALUES ($1, $2, $3)'],
     values: [idBase(w) + n, `w${idBase(w) + n}@example.com`, `writer ${w}`],
   }),
-  (_w, n) => ({ table: 'customers', sql: ['UPDATE customers SET name = $2 WHERE id = $1'], values: [seeded('customers', n), `renamed ${n}`] }),
+  (_w, n) => ({
+    table: 'customers',
+    sql: ['UPDATE customers SET name = $2 WHERE id = $1'],
+    values: [seeded('customers', n), `renamed ${n}`],
+  }),
   (w, n) => ({
     table: 'orders',
-    sql: [
-      `INSERT INTO orders (id, customer_id, status, qty, amount, comment, ref_code) VALUES ($1, $2, 'PAID', 3, 10.50, $3, $4)`,
-    ],
+    sql: [`INSERT INTO orders (id, customer_id, status, qty, amount, comment, ref_code) VALUES ($1, $2, 'PAID', 3, 10.50, $3, $4)`],
     values: [idBase(w) + n, seeded('customers', n), `written by ${w}`, `W${idBase(w) + n}`],
   }),
-  (_w, n) => ({ table: 'orders', sql: ['UPDATE orders SET qty = qty + 1, comment = $2 WHERE id = $1'], values: [seeded('orders', n), `updated ${n}`] }),
+  (_w, n) => ({
+    table: 'orders',
+    sql: ['UPDATE orders SET qty = qty + 1, comment = $2 WHERE id = $1'],
+    values: [seeded('orders', n), `updated ${n}`],
+  }),
   (w, n) => ({
     table: 'line_items',
     sql: ['INSERT INTO line_items (id, order_id, sku, qty) VALUES ($1, $2, $3, 2)'],
@@ -47,7 +53,11 @@ export const everyOperationWrites: readonly ((writer: number, n: number) => Writ
     sql: [`INSERT INTO shipments (id, order_id, carrier) VALUES ($1, $2, 'writer')`],
     values: [idBase(w) + n, seeded('orders', n)],
   }),
-  (_w, n) => ({ table: 'shipments', sql: ['UPDATE shipments SET carrier = $2 WHERE id = $1'], values: [seeded('shipments', n), `carrier ${n}`] }),
+  (_w, n) => ({
+    table: 'shipments',
+    sql: ['UPDATE shipments SET carrier = $2 WHERE id = $1'],
+    values: [seeded('shipments', n), `carrier ${n}`],
+  }),
   (w, n) => ({ table: 'events', sql: [`INSERT INTO events (id, source, payload) VALUES ($1, 'writer', '{}')`], values: [idBase(w) + n] }),
   (_w, n) => ({ table: 'events', sql: ['UPDATE events SET payload = $2 WHERE id = $1'], values: [seeded('events', n), { n }] }),
   (w, n) => ({

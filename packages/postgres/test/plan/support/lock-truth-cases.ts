@@ -574,6 +574,8 @@ export const refusalCases: readonly RefusalCase[] = [
     name: 'an existing table partitioned',
     refused: 'alterPartition',
     v1: sdl(`type Event @wes_table @wes_pk(columns: ["id", "at"]) { id: BigInt!\n at: DateTime! }`),
-    v2: sdl(`type Event @wes_table @wes_partition(by: "at", strategy: RANGE) @wes_pk(columns: ["id", "at"]) { id: BigInt!\n at: DateTime! }`),
+    v2: sdl(
+      `type Event @wes_table @wes_partition(by: "at", strategy: RANGE) @wes_pk(columns: ["id", "at"]) { id: BigInt!\n at: DateTime! }`,
+    ),
   },
 ];

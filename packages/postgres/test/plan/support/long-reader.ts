@@ -11,7 +11,11 @@ import type { Connection } from '@wesley/postgres';
  * EXCLUSIVE behind it blocks every later lock request on the table, so without lock_timeout
  * each write waits for the reader to finish.
  */
-export async function holdAccessShare(session: Connection, tables: readonly string[], holdMs: number): Promise<{ released: Promise<void> }> {
+export async function holdAccessShare(
+  session: Connection,
+  tables: readonly string[],
+  holdMs: number,
+): Promise<{ released: Promise<void> }> {
   await session.query('BEGIN');
   for (const table of tables) await session.query(`SELECT 1 FROM ${quoteIdent(table)} LIMIT 1`);
   const released = new Promise<void>((resolve, reject) => {

@@ -78,7 +78,12 @@ async function warmUp(runner: Connection, step: PlanStep): Promise<void> {
   }
 }
 
-async function observeConcurrent(sessions: ObserverSessions, step: PlanStep, schema: string, before: Map<string, string>): Promise<ObservedStep> {
+async function observeConcurrent(
+  sessions: ObserverSessions,
+  step: PlanStep,
+  schema: string,
+  before: Map<string, string>,
+): Promise<ObservedStep> {
   const { runner, watcher, holder } = sessions;
   const pid = await pidOf(runner);
   await holder.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
