@@ -1,3 +1,4 @@
 export { quoteIdent, quoteLiteral } from './quote-ident.js';
 export { snakeCase } from './snake-case.js';
 export { quotedKeywords } from './keywords.js';
+export { isBuiltinTypeName } from './builtin-type-names.js';

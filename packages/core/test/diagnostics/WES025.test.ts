@@ -50,3 +50,44 @@ type Order @wes_table {
     expectDiagnostics(result, [{ code: 'WES025', line: 1, column: 32, mentions: 'empty' }]);
   });
 });
+
+describe('WES025 for enum types', () => {
+  it('points at an enum whose type name is longer than 63 bytes', () => {
+    const result = compileShop(`enum CustomerLoyaltyProgrammeMembershipTierNamesForTheQuarterlyReport { GOLD }
+type Customer @wes_table {
+  id: ID! @wes_pk
+  tier: CustomerLoyaltyProgrammeMembershipTierNamesForTheQuarterlyReport
+}`);
+    expectDiagnostics(result, [
+      {
+        code: 'WES025',
+        line: 1,
+        column: 6,
+        mentions: ['customer_loyalty_programme_membership_tier_names_for_the_quarterly_report', '73 bytes'],
+      },
+    ]);
+  });
+
+  it('points at each enum label longer than 63 bytes, and accepts one of exactly 63', () => {
+    const label63 = `A${'B'.repeat(62)}`;
+    const result = compileShop(`enum Tier {
+  GOLD
+  ${label63}
+  ${label63}C
+  PLATINUM_MEMBERSHIP_TIER_FOR_CUSTOMERS_WHO_SPENT_MORE_THAN_A_MILLION
+}
+type Customer @wes_table {
+  id: ID! @wes_pk
+  tier: Tier
+}`);
+    expectDiagnostics(result, [
+      { code: 'WES025', line: 4, column: 3, mentions: [`${label63}C`, '64 bytes'], help: 'shorter label' },
+      {
+        code: 'WES025',
+        line: 5,
+        column: 3,
+        mentions: ['PLATINUM_MEMBERSHIP_TIER_FOR_CUSTOMERS_WHO_SPENT_MORE_THAN_A_MILLION', '68 bytes'],
+      },
+    ]);
+  });
+});

@@ -7,6 +7,7 @@ import type { DiagnosticSink } from '../diagnostic-sink.js';
 import { readDirectives, type DirectiveMap } from '../read-directives.js';
 import { isUnknownDirective } from '../vocabulary/index.js';
 import type { ColumnTypeIR } from '../../ir/types.js';
+import { checkEnumType } from './check-enum-type.js';
 import { checkIdentifier } from './check-identifier.js';
 import type { LowerContext } from './lower-context.js';
 import { lowerFields } from './lower-fields.js';
@@ -61,6 +62,7 @@ export function lowerSchema(types: CollectedTypes, scalars: ReadonlyMap<string, 
   for (const [graphqlName, model] of types.enums) {
     const name = enumNames.get(graphqlName) ?? snakeCase(graphqlName);
     if (!used.has(name)) continue;
+    checkEnumType(model, name, ctx);
     const clash = typeNames.get(name);
     if (clash !== undefined) {
       sink.report(
