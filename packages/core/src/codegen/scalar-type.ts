@@ -42,7 +42,24 @@ const nulFree = (zod: string): ScalarType => ({
 });
 const plainString = nulFree('z.string()');
 const unknownType: ScalarType = { kind: 'unknown', ts: 'unknown', zod: 'z.unknown()', pattern: null, union: false };
-const json: ScalarType = { kind: 'json', ts: 'JsonValue', zod: 'z.json()', pattern: null, union: false };
+/**
+ * `jsonb` refuses `\u0000` (22P05) and an unpaired surrogate (22P02) in any
+ * string or key, however deep: the replacer of `JSON.stringify` visits every key and value.
+ */
+const jsonUnsafe: SharedPattern = {
+  name: 'JSONB_UNSAFE',
+  literal: '/\\u0000|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]/',
+};
+const jsonb: ScalarType = {
+  kind: 'json',
+  ts: 'JsonValue',
+  zod:
+    'z.json().refine((v) => { let ok = true; JSON.stringify(v, (k, x) => { ' +
+    `if (${jsonUnsafe.name}.test(k) || (typeof x === 'string' && ${jsonUnsafe.name}.test(x))) ok = false; return x; }); return ok; }, ` +
+    "'jsonb cannot hold U+0000 or an unpaired surrogate')",
+  pattern: jsonUnsafe,
+  union: false,
+};
 
 /**
  * Types whose mapping does not depend on modifiers. Values are what JSON carries (PostgreSQL's
@@ -72,8 +89,9 @@ const fixedTypes: Readonly<Record<string, ScalarType>> = {
   'double precision': number('z.number()'),
   bigint: { kind: 'bigint', ts: 'bigint', zod: 'z.int64()', pattern: null, union: false },
   boolean: { kind: 'boolean', ts: 'boolean', zod: 'z.boolean()', pattern: null, union: false },
-  json,
-  jsonb: json,
+  // `json` keeps the text as given, `\u0000` and lone surrogates included.
+  json: { kind: 'json', ts: 'JsonValue', zod: 'z.json()', pattern: null, union: false },
+  jsonb,
   // PostgreSQL has no year 0 and takes offsets up to ±15:59; ISO 8601 has both.
   'timestamp with time zone': text(
     `z.iso.datetime({ offset: true }).refine((v) => !v.startsWith('0000') && !/[+-](?:1[6-9]|2\\d):?\\d\\d$/.test(v), 'Out of PostgreSQL range')`,
@@ -103,8 +121,21 @@ export function scalarType(type: ColumnTypeIR, enumName: string | null): ScalarT
   switch (type.base) {
     case 'character varying':
     case 'character': {
-      const length = type.modifiers[0];
+      // A bare `character` is `character(1)`; a bare `varchar` has no limit.
+      const length = type.modifiers[0] ?? (type.base === 'character' ? 1 : undefined);
       return length === undefined ? plainString : nulFree(`z.string().max(${length})`);
+    }
+    // Bit strings as PostgreSQL prints them: `bit(n)` exactly n digits (a bare `bit` is `bit(1)`),
+    // `bit varying(n)` at most n.
+    case 'bit': {
+      const length = type.modifiers[0] ?? 1;
+      return patterned({ name: `BIT_${length}`, literal: `/^[01]{${length}}$/` });
+    }
+    case 'bit varying': {
+      const length = type.modifiers[0];
+      return length === undefined
+        ? patterned({ name: 'VARBIT', literal: '/^[01]*$/' })
+        : patterned({ name: `VARBIT_${length}`, literal: `/^[01]{0,${length}}$/` });
     }
     case 'numeric':
       return patterned(decimalPattern(type.modifiers), 'decimal');

@@ -1,5 +1,6 @@
 import type { ValueRulesIR } from '../ir/types.js';
 import type { ScalarType, ValueKind } from './scalar-type.js';
+import { portablePattern } from '../sql/portable-pattern.js';
 import { regexLiteral, stringLiteral } from './ts-syntax.js';
 
 /**
@@ -27,15 +28,55 @@ export function applyRules(scalar: ScalarType, rules: ValueRulesIR | null): Scal
     if (rules.min !== null && Number.isFinite(rules.min)) zod += `.min(${BigInt(Math.ceil(rules.min))}n)`;
     if (rules.max !== null && Number.isFinite(rules.max)) zod += `.max(${BigInt(Math.floor(rules.max))}n)`;
   } else if (scalar.kind === 'decimal') {
-    if (rules.min !== null) zod += `.refine((v) => Number(v) >= ${rules.min}, 'Too small: expected >= ${rules.min}')`;
-    if (rules.max !== null) zod += `.refine((v) => Number(v) <= ${rules.max}, 'Too big: expected <= ${rules.max}')`;
+    if (rules.min !== null) zod += decimalBound('>=', rules.min, 'Too small');
+    if (rules.max !== null) zod += decimalBound('<=', rules.max, 'Too big');
   }
   if (scalar.kind === 'text' || scalar.kind === 'decimal') {
     if (rules.minLength !== null) zod += `.min(${rules.minLength})`;
     if (rules.maxLength !== null) zod += `.max(${rules.maxLength})`;
-    if (rules.pattern !== null) zod += `.regex(${regexLiteral(rules.pattern)})`;
+    if (rules.pattern !== null) zod += `.regex(${patternLiteral(rules.pattern)})`;
   }
   return { ...scalar, zod };
+}
+
+/**
+ * The pattern as JavaScript reads it the way PostgreSQL's `~` does (a `u` RegExp; see
+ * {@link portablePattern}). A pattern outside that subset (from an IR the compiler did not make)
+ * is written as given.
+ */
+function patternLiteral(pattern: string): string {
+  const reading = portablePattern(pattern);
+  return reading.ok ? `${regexLiteral(reading.js)}u` : regexLiteral(pattern);
+}
+
+/**
+ * A `.refine` comparing a decimal string with `bound` exactly, as the CHECK does on `numeric`:
+ * `Number(v)` would round `100.0000000000000001` to `100`. Both sides are scaled to integers
+ * with as many fraction digits as the longer has, and compared as BigInts. Text that is not a
+ * plain decimal passes here: the column's decimal pattern rejects it.
+ */
+function decimalBound(op: '>=' | '<=', bound: number, words: string): string {
+  const text = plainDecimal(bound);
+  const [whole = '', fraction = ''] = text.split('.');
+  const m = fraction.length;
+  const scaled = `${BigInt(whole + fraction)}n`;
+  const compare =
+    `const [i = '', f = ''] = v.split('.'); const n = Math.max(f.length, ${m}); ` +
+    `return !/^[+-]?\\d*$/.test(i) || !/^\\d*$/.test(f) || BigInt(i.replace(/^[+-]?$/, '$&0') + f.padEnd(n, '0')) ${op} ${scaled} * 10n ** BigInt(n - ${m});`;
+  return `.refine((v) => { ${compare} }, '${words}: expected ${op} ${text}')`;
+}
+
+/** A finite number as a plain decimal (`1e-7` -> `0.0000001`, `1e+21` -> `1000000000000000000000`), the value the CHECK's literal has. */
+function plainDecimal(n: number): string {
+  const [mantissa = '0', exponentText = '0'] = String(n).split('e');
+  const sign = mantissa.startsWith('-') ? '-' : '';
+  const [whole = '', fraction = ''] = mantissa.replace('-', '').split('.');
+  const exponent = Number(exponentText);
+  const digits = whole + fraction;
+  const point = whole.length + exponent;
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return sign + digits + '0'.repeat(point - digits.length);
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
 function oneOf(scalar: ScalarType, values: readonly string[]): ScalarType {

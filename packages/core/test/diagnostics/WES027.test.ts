@@ -23,4 +23,23 @@ describe('WES027 invalid value rule', () => {
 }`);
     expectDiagnostics(result, [{ code: 'WES027', line: 3, column: 50, mentions: ['maxLength', 'integer'], help: 'min/max' }]);
   });
+
+  it('points at a pattern PostgreSQL cannot compile or reads differently from JavaScript, and says why', () => {
+    const result = compileShop(`type Product @wes_table {
+  id: ID! @wes_pk
+  sku: String! @wes_constraint(pattern: "(?<code>[A-Z]+)")
+  name: String! @wes_constraint(pattern: "\\\\bword\\\\b")
+  color: String @wes_constraint(pattern: "^[[:alpha:]]+$")
+  size: String @wes_constraint(pattern: "^a{300}$")
+  note: String @wes_constraint(pattern: "^\\\\S+$")
+  ok: String @wes_constraint(pattern: "^[a-z]\\\\w*(\\\\s\\\\d{1,3})?.$")
+}`);
+    expectDiagnostics(result, [
+      { code: 'WES027', line: 3, column: 41, mentions: ['(?<code>', '(?<c'] },
+      { code: 'WES027', line: 4, column: 42, mentions: ['\\bword', 'backspace'] },
+      { code: 'WES027', line: 5, column: 42, mentions: ['[[:alpha:]]', 'JavaScript has no such classes'] },
+      { code: 'WES027', line: 6, column: 41, mentions: ['a{300}', '255'] },
+      { code: 'WES027', line: 7, column: 41, mentions: ['locale'] },
+    ]);
+  });
 });

@@ -2,6 +2,7 @@ import { quoteIdent, quoteLiteral } from '../../naming/quote-ident.js';
 import type { ColumnTypeIR, ValueRulesIR } from '../../ir/types.js';
 import { argAnchor, intArg, listArg, literalArg, one, stringArg } from '../directive-args.js';
 import type { DirectiveMap, ReadDirective } from '../read-directives.js';
+import { portablePattern } from '../../sql/portable-pattern.js';
 import type { LowerContext } from './lower-context.js';
 
 const numberBases = new Set(['smallint', 'integer', 'bigint', 'numeric', 'double precision', 'real']);
@@ -30,12 +31,13 @@ export function lowerRules(directives: DirectiveMap, column: string, type: Colum
     pattern: textOnly(d, 'pattern', stringArg(d, 'pattern'), isText, type, ctx),
     oneOf: textOnly(d, 'oneOf', listArg(d, 'oneOf'), isText, type, ctx),
   };
-  if (rules.pattern !== null && !isRegExp(rules.pattern)) {
+  const reading = rules.pattern === null ? null : portablePattern(rules.pattern);
+  if (reading !== null && !reading.ok) {
     ctx.sink.report(
       'WES027',
       argAnchor(d, 'pattern'),
-      `pattern ${JSON.stringify(rules.pattern)} is not a valid regular expression`,
-      'write a regular expression that both JavaScript and PostgreSQL accept',
+      `pattern ${JSON.stringify(rules.pattern)} is not read alike by PostgreSQL and JavaScript: ${reading.problem}`,
+      'write it in the subset both engines read alike (docs/directives.md, @wes_constraint)',
     );
   }
   if (rules.min !== null && rules.max !== null && rules.min > rules.max) {
@@ -107,13 +109,4 @@ function textOnly<T>(
     return null;
   }
   return value;
-}
-
-function isRegExp(pattern: string): boolean {
-  try {
-    new RegExp(pattern);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -7,6 +7,7 @@ const DECIMAL_10_2 = /^[+-]?(?=\.?\d)0*\d{0,8}(?:\.\d{0,2})?$/;
 const DECIMAL_12_2 = /^[+-]?(?=\.?\d)0*\d{0,10}(?:\.\d{0,2})?$/;
 const DECIMAL_2_2 = /^[+-]?(?=\.?\d)0*(?:\.\d{0,2})?$/;
 const DECIMAL_5_0 = /^[+-]?(?=\.?\d)0*\d{0,5}\.?$/;
+const JSONB_UNSAFE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const NO_NUL = /^[^\0]*$/;
 const TIME_WITH_TIME_ZONE = /^(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3])(?::?[0-5]\d)?)$/;
 
@@ -64,7 +65,7 @@ export const AllTypesSchema = z.object({
   day: z.iso.date().refine((v) => !v.startsWith('0000'), 'Out of PostgreSQL range'),
   atTime: z.iso.time(),
   atTimeTz: z.string().regex(TIME_WITH_TIME_ZONE).nullable(),
-  payload: z.json(),
+  payload: z.json().refine((v) => { let ok = true; JSON.stringify(v, (k, x) => { if (JSONB_UNSAFE.test(k) || (typeof x === 'string' && JSONB_UNSAFE.test(x))) ok = false; return x; }); return ok; }, 'jsonb cannot hold U+0000 or an unpaired surrogate'),
   rawJson: z.json().nullable(),
   blob: z.string().regex(BYTEA_HEX).nullable(),
   span: z.string().regex(NO_NUL).nullable(),
@@ -101,7 +102,7 @@ export const AllTypesInsertSchema = z.object({
   day: z.iso.date().refine((v) => !v.startsWith('0000'), 'Out of PostgreSQL range'),
   atTime: z.iso.time(),
   atTimeTz: z.string().regex(TIME_WITH_TIME_ZONE).nullable().optional(),
-  payload: z.json(),
+  payload: z.json().refine((v) => { let ok = true; JSON.stringify(v, (k, x) => { if (JSONB_UNSAFE.test(k) || (typeof x === 'string' && JSONB_UNSAFE.test(x))) ok = false; return x; }); return ok; }, 'jsonb cannot hold U+0000 or an unpaired surrogate'),
   rawJson: z.json().nullable().optional(),
   blob: z.string().regex(BYTEA_HEX).nullable().optional(),
   span: z.string().regex(NO_NUL).nullable().optional(),
@@ -125,13 +126,13 @@ export const default_InsertSchema = z.object({});
 /** A row of `customers`. */
 export const CustomerSchema = z.object({
   id: z.guid(),
-  email: z.string().max(255).regex(NO_NUL).max(200).regex(/^[^@\/]+@[^@]+$/),
+  email: z.string().max(255).regex(NO_NUL).max(200).regex(/^[^@\/]+@[^@]+$/u),
   ssn: z.string().max(11).regex(NO_NUL),
   birthDate: z.iso.date().refine((v) => !v.startsWith('0000'), 'Out of PostgreSQL range').nullable(),
   age: z.int32().min(0).max(150).nullable(),
   tier: z.enum(['free', 'pro', "o'reilly"]),
   level: z.literal([1, 2, 3]),
-  credit: z.string().regex(DECIMAL_10_2).refine((v) => Number(v) >= 0, 'Too small: expected >= 0').refine((v) => Number(v) <= 1000, 'Too big: expected <= 1000'),
+  credit: z.string().regex(DECIMAL_10_2).refine((v) => { const [i = '', f = ''] = v.split('.'); const n = Math.max(f.length, 0); return !/^[+-]?\d*$/.test(i) || !/^\d*$/.test(f) || BigInt(i.replace(/^[+-]?$/, '$&0') + f.padEnd(n, '0')) >= 0n * 10n ** BigInt(n - 0); }, 'Too small: expected >= 0').refine((v) => { const [i = '', f = ''] = v.split('.'); const n = Math.max(f.length, 0); return !/^[+-]?\d*$/.test(i) || !/^\d*$/.test(f) || BigInt(i.replace(/^[+-]?$/, '$&0') + f.padEnd(n, '0')) <= 1000n * 10n ** BigInt(n - 0); }, 'Too big: expected <= 1000'),
   karma: z.int64().min(-5n).max(5n),
   nickname: z.string().regex(NO_NUL).min(2).nullable(),
   aliases: z.array(z.enum(['a', 'b'])).nullable(),
@@ -143,13 +144,13 @@ export const CustomerSchema = z.object({
 /** A new row of `customers`: generated columns left out, defaulted and nullable ones optional. */
 export const CustomerInsertSchema = z.object({
   id: z.guid().optional(),
-  email: z.string().max(255).regex(NO_NUL).max(200).regex(/^[^@\/]+@[^@]+$/),
+  email: z.string().max(255).regex(NO_NUL).max(200).regex(/^[^@\/]+@[^@]+$/u),
   ssn: z.string().max(11).regex(NO_NUL),
   birthDate: z.iso.date().refine((v) => !v.startsWith('0000'), 'Out of PostgreSQL range').nullable().optional(),
   age: z.int32().min(0).max(150).nullable().optional(),
   tier: z.enum(['free', 'pro', "o'reilly"]).optional(),
   level: z.literal([1, 2, 3]),
-  credit: z.string().regex(DECIMAL_10_2).refine((v) => Number(v) >= 0, 'Too small: expected >= 0').refine((v) => Number(v) <= 1000, 'Too big: expected <= 1000'),
+  credit: z.string().regex(DECIMAL_10_2).refine((v) => { const [i = '', f = ''] = v.split('.'); const n = Math.max(f.length, 0); return !/^[+-]?\d*$/.test(i) || !/^\d*$/.test(f) || BigInt(i.replace(/^[+-]?$/, '$&0') + f.padEnd(n, '0')) >= 0n * 10n ** BigInt(n - 0); }, 'Too small: expected >= 0').refine((v) => { const [i = '', f = ''] = v.split('.'); const n = Math.max(f.length, 0); return !/^[+-]?\d*$/.test(i) || !/^\d*$/.test(f) || BigInt(i.replace(/^[+-]?$/, '$&0') + f.padEnd(n, '0')) <= 1000n * 10n ** BigInt(n - 0); }, 'Too big: expected <= 1000'),
   karma: z.int64().min(-5n).max(5n).optional(),
   nickname: z.string().regex(NO_NUL).min(2).nullable().optional(),
   aliases: z.array(z.enum(['a', 'b'])).nullable().optional(),

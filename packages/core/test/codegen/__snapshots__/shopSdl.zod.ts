@@ -4,6 +4,7 @@ import { z } from 'zod';
 const DECIMAL = /^[+-]?(?=\.?\d)0*\d{0,131072}(?:\.\d{0,16383})?$/;
 const DECIMAL_10_2 = /^[+-]?(?=\.?\d)0*\d{0,8}(?:\.\d{0,2})?$/;
 const DECIMAL_12_2 = /^[+-]?(?=\.?\d)0*\d{0,10}(?:\.\d{0,2})?$/;
+const JSONB_UNSAFE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const NO_NUL = /^[^\0]*$/;
 
 export const OrderStatusSchema = z.enum([
@@ -16,7 +17,7 @@ export const OrderStatusSchema = z.enum([
 /** A row of `customers`. */
 export const CustomerSchema = z.object({
   id: z.guid(),
-  email: z.string().max(320).regex(NO_NUL).regex(/^[^@]+@[^@]+$/),
+  email: z.string().max(320).regex(NO_NUL).regex(/^[^@]+@[^@]+$/u),
   name: z.string().regex(NO_NUL).min(1).max(120),
   taxId: z.string().max(11).regex(NO_NUL).nullable(),
   age: z.int32().min(18).max(130).nullable(),
@@ -27,7 +28,7 @@ export const CustomerSchema = z.object({
 /** A new row of `customers`: generated columns left out, defaulted and nullable ones optional. */
 export const CustomerInsertSchema = z.object({
   id: z.guid().optional(),
-  email: z.string().max(320).regex(NO_NUL).regex(/^[^@]+@[^@]+$/),
+  email: z.string().max(320).regex(NO_NUL).regex(/^[^@]+@[^@]+$/u),
   name: z.string().regex(NO_NUL).min(1).max(120),
   taxId: z.string().max(11).regex(NO_NUL).nullable().optional(),
   age: z.int32().min(18).max(130).nullable().optional(),
@@ -64,11 +65,11 @@ export const OrderSchema = z.object({
   id: z.int64(),
   customerId: z.guid(),
   status: OrderStatusSchema,
-  total: z.string().regex(DECIMAL_12_2).refine((v) => Number(v) >= 0, 'Too small: expected >= 0'),
+  total: z.string().regex(DECIMAL_12_2).refine((v) => { const [i = '', f = ''] = v.split('.'); const n = Math.max(f.length, 0); return !/^[+-]?\d*$/.test(i) || !/^\d*$/.test(f) || BigInt(i.replace(/^[+-]?$/, '$&0') + f.padEnd(n, '0')) >= 0n * 10n ** BigInt(n - 0); }, 'Too small: expected >= 0'),
   placedOn: z.iso.date().refine((v) => !v.startsWith('0000'), 'Out of PostgreSQL range').nullable(),
   deliverAt: z.iso.time().nullable(),
   notes: z.array(z.string().regex(NO_NUL)).nullable(),
-  meta: z.json().nullable(),
+  meta: z.json().refine((v) => { let ok = true; JSON.stringify(v, (k, x) => { if (JSONB_UNSAFE.test(k) || (typeof x === 'string' && JSONB_UNSAFE.test(x))) ok = false; return x; }); return ok; }, 'jsonb cannot hold U+0000 or an unpaired surrogate').nullable(),
 });
 
 /** A new row of `orders`: generated columns left out, defaulted and nullable ones optional. */
@@ -76,9 +77,9 @@ export const OrderInsertSchema = z.object({
   id: z.int64(),
   customerId: z.guid(),
   status: OrderStatusSchema.optional(),
-  total: z.string().regex(DECIMAL_12_2).refine((v) => Number(v) >= 0, 'Too small: expected >= 0').optional(),
+  total: z.string().regex(DECIMAL_12_2).refine((v) => { const [i = '', f = ''] = v.split('.'); const n = Math.max(f.length, 0); return !/^[+-]?\d*$/.test(i) || !/^\d*$/.test(f) || BigInt(i.replace(/^[+-]?$/, '$&0') + f.padEnd(n, '0')) >= 0n * 10n ** BigInt(n - 0); }, 'Too small: expected >= 0').optional(),
   placedOn: z.iso.date().refine((v) => !v.startsWith('0000'), 'Out of PostgreSQL range').nullable().optional(),
   deliverAt: z.iso.time().nullable().optional(),
   notes: z.array(z.string().regex(NO_NUL)).nullable().optional(),
-  meta: z.json().nullable().optional(),
+  meta: z.json().refine((v) => { let ok = true; JSON.stringify(v, (k, x) => { if (JSONB_UNSAFE.test(k) || (typeof x === 'string' && JSONB_UNSAFE.test(x))) ok = false; return x; }); return ok; }, 'jsonb cannot hold U+0000 or an unpaired surrogate').nullable().optional(),
 });
