@@ -9,4 +9,5 @@ export * from './execute/index.js';
 export * from './drift/index.js';
 export * from './spelling/index.js';
 export * from './migrate/index.js';
+export * from './errors/index.js';
 export * from './sql-stream/index.js';

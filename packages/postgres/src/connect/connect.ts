@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { checkDatabaseUrl } from './check-database-url.js';
 import { ConnectionError } from './connection-error.js';
 import { redactPassword, redactUrl } from './redact-url.js';
 
@@ -22,8 +23,12 @@ export interface ConnectOptions {
 /**
  * Opens a session to `url`. Failure throws a {@link ConnectionError} whose message names the
  * redacted URL and the server's reason, never the password.
+ *
+ * @throws InvalidDatabaseUrlError before connecting, for a URL that does not parse as plainly
+ * meant (see `checkDatabaseUrl`): node-postgres would guess, and reach another server.
  */
 export async function connect(url: string, options: ConnectOptions = {}): Promise<Connection> {
+  checkDatabaseUrl(url);
   const displayUrl = redactUrl(url);
   let client: pg.Client;
   try {

@@ -35,14 +35,28 @@ export interface ResolvedRunOptions {
   readonly onEvent: (event: RunEvent) => void;
 }
 
+/** The largest `lock_timeout` and `statement_timeout` PostgreSQL takes, in milliseconds (INT_MAX). */
+const maxTimeoutMs = 2_147_483_647;
+
+/**
+ * The options with their defaults.
+ *
+ * @throws RangeError for a timeout that is not a whole number of milliseconds PostgreSQL takes, or
+ * a lock timeout of 0, which PostgreSQL reads as no limit at all.
+ */
 export function resolveRunOptions(options: RunOptions): ResolvedRunOptions {
   return {
-    lockTimeoutMs: options.lockTimeoutMs ?? 1000,
-    concurrentLockTimeoutMs: options.concurrentLockTimeoutMs ?? 300_000,
-    statementTimeoutMs: options.statementTimeoutMs ?? 0,
+    lockTimeoutMs: timeout('lockTimeoutMs', options.lockTimeoutMs ?? 1000, 1),
+    concurrentLockTimeoutMs: timeout('concurrentLockTimeoutMs', options.concurrentLockTimeoutMs ?? 300_000, 1),
+    statementTimeoutMs: timeout('statementTimeoutMs', options.statementTimeoutMs ?? 0, 0),
     retries: options.retries ?? 10,
     backoffMs: options.backoffMs ?? 100,
     batchPauseMs: options.batchPauseMs ?? 0,
     onEvent: options.onEvent ?? (() => undefined),
   };
+}
+
+function timeout(name: string, ms: number, min: number): number {
+  if (Number.isInteger(ms) && ms >= min && ms <= maxTimeoutMs) return ms;
+  throw new RangeError(`${name} must be a whole number of milliseconds from ${min} to ${maxTimeoutMs}, not ${ms}`);
 }

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import type { Plan } from '@wesley/core';
 import { connect, type Connection } from '../connect/connect.js';
+import { releaseAll } from '../errors/release-all.js';
 import type { RunOptions } from '../execute/run-options.js';
 import { destructiveSteps } from './destructive-steps.js';
 import { isFrozen } from './frozen-migration.js';
@@ -49,6 +50,8 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   const lockName = options.lock?.name ?? 'wesley';
   const lock = await acquireMigrationLock(options.url, { ...options.lock, onWait: () => onEvent({ kind: 'lock-wait', name: lockName }) });
   let session: Connection | null = null;
+  // The error the run failed with, if it did: an error while letting go must not replace it.
+  let failed: { error: unknown } | null = null;
   try {
     session = await connect(options.url);
     await ensureLedger(session);
@@ -82,9 +85,18 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
       onEvent({ kind: 'migration-done', migration: file.name, durationMs: Date.now() - started });
     }
     return { applied, stoppedIn: null };
+  } catch (error) {
+    failed = { error };
+    throw error;
   } finally {
-    await session?.close();
-    await lock.release();
+    await releaseAll(
+      [
+        { during: 'closing the migration session', run: () => session?.close() },
+        { during: 'releasing the migration lock', run: () => lock.release() },
+      ],
+      failed,
+      (message) => onEvent({ kind: 'notice', message }),
+    );
   }
 }
 

@@ -6,5 +6,6 @@
  */
 export { splitSql } from './split-sql.js';
 export { splitSqlText } from './split-sql-text.js';
+export { InvalidUtf8Error } from './invalid-utf8-error.js';
 export type { SqlSource } from './lexer-feed.js';
 export type { SqlCopy, SqlItem, SqlMeta, SqlStatement, SqlTextItem } from './sql-item.js';

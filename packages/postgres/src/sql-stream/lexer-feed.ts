@@ -1,4 +1,5 @@
 import { type LexerEvent, SqlLexer } from './sql-lexer.js';
+import { Utf8Decoder } from './utf8-decoder.js';
 
 /** Input to {@link splitSql}: chunks of UTF-8 bytes (a file stream) or of text. */
 export type SqlSource = AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>;
@@ -10,13 +11,19 @@ export type SqlSource = AsyncIterable<string | Uint8Array> | Iterable<string | U
 export class LexerFeed {
   private readonly lexer = new SqlLexer();
   // The lexer drops a leading byte-order mark itself, for text and byte input alike.
-  private readonly decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  private readonly decoder: Utf8Decoder;
   private readonly iterator: AsyncIterator<string | Uint8Array> | Iterator<string | Uint8Array>;
   private events: LexerEvent[] = [];
   private index = 0;
   private ended = false;
 
-  constructor(source: SqlSource) {
+  /**
+   * `name` is the file the input comes from, for the message of invalid UTF-8; by default the
+   * path of a file stream (`fs.createReadStream(path)`), so every reader of a migration names it.
+   */
+  constructor(source: SqlSource, name: string | null = null) {
+    const path = (source as { path?: unknown }).path;
+    this.decoder = new Utf8Decoder(name ?? (typeof path === 'string' ? path : null));
     this.iterator = isAsync(source) ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
   }
 
@@ -52,28 +59,10 @@ export class LexerFeed {
   }
 
   private decode(bytes: Uint8Array | undefined): string {
-    try {
-      return bytes === undefined ? this.decoder.decode() : this.decoder.decode(bytes, { stream: true });
-    } catch (error) {
-      const line = this.lexer.lastLine + (bytes === undefined ? 0 : newlinesBeforeInvalid(bytes));
-      throw new Error(`SQL input is not valid UTF-8 (line ${line})`, { cause: error });
-    }
+    return this.decoder.decode(bytes);
   }
 }
 
 function isAsync(source: SqlSource): source is AsyncIterable<string | Uint8Array> {
   return typeof (source as Partial<AsyncIterable<unknown>>)[Symbol.asyncIterator] === 'function';
-}
-
-/**
- * Line breaks in `bytes` before its first invalid UTF-8 sequence. Bytes continuing a character
- * begun in the previous chunk are skipped; a U+FFFD written in the text itself would be taken for
- * the error, which only makes the line an earlier one.
- */
-function newlinesBeforeInvalid(bytes: Uint8Array): number {
-  let start = 0;
-  while (start < 3 && start < bytes.length && ((bytes[start] as number) & 0xc0) === 0x80) start++;
-  const text = new TextDecoder('utf-8').decode(bytes.subarray(start));
-  const invalid = text.indexOf('\ufffd');
-  return (invalid === -1 ? text : text.slice(0, invalid)).split('\n').length - 1;
 }

@@ -53,11 +53,4 @@ export class LineCounter {
     this.jumpAt = at;
     this.jumpTo = then;
   }
-
-  /** The line the text ends on. */
-  last(): number {
-    let line = this.at(this.scanned);
-    for (let k = this.text.indexOf('\n', this.scanned); k !== -1; k = this.text.indexOf('\n', k + 1)) line++;
-    return line;
-  }
 }

@@ -107,11 +107,6 @@ export class SqlLexer {
   private copyRest = '';
   private copyAtLineStart = true;
 
-  /** The line the input pushed so far ends on (for error messages). */
-  get lastLine(): number {
-    return this.lines.last();
-  }
-
   /** Scans the next chunk of input. */
   push(chunk: string): void {
     if (this.atInputStart && chunk.length > 0) {

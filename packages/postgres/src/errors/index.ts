@@ -1,0 +1,2 @@
+export { attachSuppressed, suppressedErrors, type SuppressedError } from './suppressed-errors.js';
+export { releaseAll, type Release } from './release-all.js';
