@@ -6,3 +6,5 @@ export { lockModes, blocksReads, blocksWrites, type LockMode } from './lock-mode
 export { serverFeatures, supports, type ServerFeature } from './server-features.js';
 export { operations, type OperationRegistry } from './operations/index.js';
 export type { Operation, OperationResult, PlanContext, PlanIssue, StepDraft } from './operation.js';
+export { validatePlan, type PlanProblem, type PlanValidation } from './validate-plan.js';
+export { planDataLoss, type StepDataLoss } from './plan-data-loss.js';

@@ -1,0 +1,197 @@
+import { loadSqlParser, parseSql } from '../sql/sql-parser.js';
+import { transactionControl } from '../sql/transaction-control.js';
+import { lockModes } from './lock-mode.js';
+import { operations } from './operations/index.js';
+import { phases, type Plan } from './plan-types.js';
+
+/** One thing wrong with a plan read from disk: where (a JSON path, `$.steps[2].sql[0]`) and what. */
+export interface PlanProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** A plan that can run, or every problem found in it. */
+export type PlanValidation = { readonly ok: true; readonly plan: Plan } | { readonly ok: false; readonly problems: readonly PlanProblem[] };
+
+const risks = ['safe', 'dangerous', 'breaking'] as const;
+
+/**
+ * Statements a step that is not transactional may hold. Such a step runs its statements outside
+ * any transaction and is recorded before and after, so a crash between them leaves some done and
+ * the step redone after its `repair`: only what cannot run in a transaction, and is redone
+ * safely that way (an INVALID index dropped by the repair, a label added `IF NOT EXISTS`).
+ */
+function runsOutsideTransaction(statement: Readonly<Record<string, unknown>>): boolean {
+  const [type, node] = Object.entries(statement)[0] ?? [];
+  const fields = (node ?? {}) as Readonly<Record<string, unknown>>;
+  if (type === 'IndexStmt' || type === 'DropStmt') return fields.concurrent === true;
+  if (type === 'ReindexStmt') return JSON.stringify(fields.params ?? []).includes('"concurrently"');
+  return type === 'AlterEnumStmt' && fields.oldVal === undefined;
+}
+
+/**
+ * Checks a value read from a `plan.json` completely, before any of it runs: every field of the
+ * plan and of each step, backfill, lock claim, impact and rollback, with its type and allowed
+ * values (no field missing, none unknown); step ids unique and phases in order; and every SQL
+ * statement a run would send (`sql`, `repair`, a backfill's batches) parsed by PostgreSQL's
+ * parser: no syntax error, no transaction control (the executor owns each step's transaction),
+ * a backfill batch one statement, a step outside a transaction only `CONCURRENTLY` index
+ * statements and enum labels. Reports every problem it finds, each at its JSON path.
+ */
+export async function validatePlan(value: unknown): Promise<PlanValidation> {
+  await loadSqlParser();
+  const problems: PlanProblem[] = [];
+  const problem = (path: string, message: string): void => {
+    problems.push({ path, message });
+  };
+
+  const object = (
+    path: string,
+    v: unknown,
+    fields: Readonly<Record<string, (path: string, v: unknown) => void>>,
+  ): v is Record<string, unknown> => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+      problem(path, `expected an object, found ${describe(v)}`);
+      return false;
+    }
+    const record = v as Record<string, unknown>;
+    for (const [key, check] of Object.entries(fields)) {
+      if (!(key in record)) problem(path, `missing "${key}"`);
+      else check(`${path}.${key}`, record[key]);
+    }
+    for (const key of Object.keys(record)) if (!(key in fields)) problem(`${path}.${key}`, 'unknown field');
+    return true;
+  };
+  const string = (path: string, v: unknown) => {
+    if (typeof v !== 'string') problem(path, `expected a string, found ${describe(v)}`);
+  };
+  const nonEmpty = (path: string, v: unknown) => {
+    if (typeof v !== 'string' || v === '') problem(path, `expected a non-empty string, found ${describe(v)}`);
+  };
+  const boolean = (path: string, v: unknown) => {
+    if (typeof v !== 'boolean') problem(path, `expected true or false, found ${describe(v)}`);
+  };
+  const oneOf =
+    (values: readonly string[]) =>
+    (path: string, v: unknown): void => {
+      if (typeof v !== 'string' || !values.includes(v)) problem(path, `expected one of ${values.join(', ')}, found ${describe(v)}`);
+    };
+  const integer =
+    (min: number) =>
+    (path: string, v: unknown): void => {
+      if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min)
+        problem(path, `expected an integer of at least ${min}, found ${describe(v)}`);
+    };
+  const array =
+    (each: (path: string, v: unknown) => void, min = 0) =>
+    (path: string, v: unknown): void => {
+      if (!Array.isArray(v)) problem(path, `expected a list, found ${describe(v)}`);
+      else if (v.length < min) problem(path, `expected at least ${min} ${min === 1 ? 'entry' : 'entries'}, found none`);
+      else v.forEach((item, i) => each(`${path}[${i}]`, item));
+    };
+  const nullOr =
+    (check: (path: string, v: unknown) => void) =>
+    (path: string, v: unknown): void => {
+      if (v !== null) check(path, v);
+    };
+  const lockClaim = (path: string, v: unknown) => {
+    object(path, v, { relation: nonEmpty, mode: oneOf(lockModes) });
+  };
+  /** SQL the executor sends; `single`: one statement (a backfill batch, sent with parameters). */
+  const sql =
+    (options: { single?: boolean; outsideTransaction?: boolean } = {}) =>
+    (path: string, v: unknown): void => {
+      if (typeof v !== 'string') return problem(path, `expected SQL text, found ${describe(v)}`);
+      const parsed = parseSql(v);
+      if (!parsed.ok) return problem(path, `${parsed.message}${parsed.position === null ? '' : ` at character ${parsed.position}`}`);
+      if (parsed.statements.length === 0) return problem(path, 'holds no statement');
+      if (options.single === true && parsed.statements.length > 1)
+        problem(path, `expected one statement, found ${parsed.statements.length}`);
+      for (const statement of parsed.statements) {
+        const control = transactionControl(statement);
+        if (control !== null)
+          problem(path, `${control}: a step may not control its transaction (the executor opens and commits it, with the ledger record)`);
+        else if (options.outsideTransaction === true && !runsOutsideTransaction(statement))
+          problem(
+            path,
+            `${Object.keys(statement)[0] ?? 'a statement'} in a step that is not transactional: only CONCURRENTLY index statements and ALTER TYPE ... ADD VALUE may run outside a transaction`,
+          );
+      }
+    };
+  const backfill = (path: string, v: unknown) =>
+    object(path, v, {
+      kind: oneOf(['backfill']),
+      table: nonEmpty,
+      key: array(nonEmpty, 1),
+      batchSize: integer(1),
+      firstBatch: sql({ single: true }),
+      nextBatch: sql({ single: true }),
+    });
+
+  const root = object('$', value, {
+    kind: oneOf(['plan']),
+    from: string,
+    to: string,
+    serverVersion: integer(0),
+    steps: array(() => undefined),
+  });
+  const steps: readonly unknown[] = root && Array.isArray(value.steps) ? value.steps : [];
+  const ids = new Map<string, number>();
+  let lastPhase = 0;
+  steps.forEach((step, i) => {
+    const path = `$.steps[${i}]`;
+    const fields = step !== null && typeof step === 'object' ? (step as Record<string, unknown>) : {};
+    const transactional = fields.transactional !== false;
+    const isBackfill = fields.backfill !== null && fields.backfill !== undefined;
+    if (
+      !object(path, step, {
+        kind: oneOf(['step']),
+        id: nonEmpty,
+        operation: oneOf(Object.keys(operations)),
+        phase: oneOf(phases),
+        summary: string,
+        // A backfill's `sql` repeats its batches, which run with parameters: one statement each.
+        sql: array(sql({ outsideTransaction: !transactional, single: isBackfill }), 1),
+        transactional: boolean,
+        locks: array(lockClaim),
+        rewrites: boolean,
+        scans: boolean,
+        backfill: nullOr(backfill),
+        repair: array(sql()),
+        impact: (p, v) => object(p, v, { app: oneOf(risks), data: oneOf(risks), reason: string }),
+        reversible: boolean,
+        rollback: nullOr((p, v) => object(p, v, { sql: array(string), transactional: boolean, locks: array(lockClaim) })),
+      })
+    )
+      return;
+    if (typeof fields.id === 'string') {
+      const earlier = ids.get(fields.id);
+      if (earlier !== undefined) problem(`${path}.id`, `step id ${fields.id} is also the id of $.steps[${earlier}]`);
+      else ids.set(fields.id, i);
+    }
+    const phase = phases.indexOf(fields.phase as (typeof phases)[number]);
+    if (phase >= 0 && phase < lastPhase)
+      problem(`${path}.phase`, `${String(fields.phase)} after ${phases[lastPhase]}: steps run in phase order (${phases.join(', ')})`);
+    lastPhase = Math.max(lastPhase, phase);
+    if (isBackfill && !transactional)
+      problem(`${path}.transactional`, 'a backfill runs each batch in a transaction of its own: expected true');
+    const batches = fields.backfill as Record<string, unknown> | null;
+    if (
+      isBackfill &&
+      batches !== null &&
+      typeof batches === 'object' &&
+      JSON.stringify(fields.sql) !== JSON.stringify([batches.firstBatch, batches.nextBatch])
+    )
+      problem(`${path}.sql`, 'a backfill step lists its two batches as its sql: expected [firstBatch, nextBatch]');
+  });
+  return problems.length === 0 ? { ok: true, plan: value as Plan } : { ok: false, problems };
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'an object';
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 39)}…` : v);
+  if (typeof v === 'number' || typeof v === 'boolean') return `${typeof v} ${v}`;
+  return typeof v;
+}
