@@ -1,4 +1,4 @@
-import { listMigrationFiles, migrate, resolveRunOptions } from '@wesley/postgres';
+import { listMigrationFiles, migrate, resolveRunOptions, type Allowances } from '@wesley/postgres';
 import { databaseFlags, databaseFlagsHelp, withDatabase } from '../database/index.js';
 import { displayPath } from '../display-path.js';
 import { exitCodes } from '../exit-codes.js';
@@ -30,6 +30,8 @@ const flags = {
   'dry-run': { type: 'boolean' },
   to: { type: 'string' },
   'allow-destructive': { type: 'boolean' },
+  'allow-missing': { type: 'boolean' },
+  'allow-out-of-order': { type: 'boolean' },
   'lock-timeout': { type: 'string' },
   'statement-timeout': { type: 'string' },
   'lock-wait': { type: 'string' },
@@ -60,7 +62,11 @@ ${databaseFlagsHelp}
                                SET statements; change nothing
       --to <phase|step id>     stop after this phase (expand, backfill, validate, contract) or
                                step of the first planned migration that has it
-      --allow-destructive      run planned steps that lose data (drops, narrowing types)
+      --allow-destructive      run planned steps that lose data (drops, narrowing types),
+                               judged from the SQL each step runs
+      --allow-missing          go on when migrations the database has applied are no
+                               longer in the directory
+      --allow-out-of-order     run pending migrations that sort before one already applied
       --lock-timeout <ms|1s>   lock_timeout of each transaction (default 1s)
       --statement-timeout <ms|1s>
                                statement_timeout of each transaction (default 0: none)
@@ -69,8 +75,9 @@ ${databaseFlagsHelp}
   -h, --help                   show this help
 
 Exit codes: 0 applied (or nothing to do), 1 a migration failed or was refused (failed step,
-applied migration edited, broken plan.json, destructive plan without --allow-destructive,
-database unreachable), 2 wrong command line, 3 another migrator held the lock for --lock-wait.
+applied migration edited or renamed, applied ones missing or new ones out of order without
+--allow-missing / --allow-out-of-order, broken plan.json, destructive plan without
+--allow-destructive, a SQL file with BEGIN/COMMIT/ROLLBACK of its own, database unreachable), 2 wrong command line, 3 another migrator held the lock for --lock-wait.
 `;
 
 /** `wesley migrate`: apply the pending migrations of a directory. */
@@ -118,7 +125,7 @@ export const migrateCommand: Command = {
             directory,
             shownDirectory: displayPath(context.cwd, directory),
             files,
-            allowDestructive: values['allow-destructive'] === true,
+            allow: allowances(values),
             to: values.to,
             timeouts,
           };
@@ -128,7 +135,7 @@ export const migrateCommand: Command = {
         const result = await migrate({
           url: target.url,
           directory,
-          allowDestructive: values['allow-destructive'] === true,
+          ...allowances(values),
           ...(values.to === undefined ? {} : { to: values.to }),
           lock: {
             ...(lockWaitMs === undefined ? {} : { timeoutMs: lockWaitMs }),
@@ -166,4 +173,17 @@ function duration(value: string | undefined, flag: string, unit: DurationUnit): 
       name,
     );
   return ms;
+}
+
+/** The `--allow-*` flags, as `migrate()` and the dry run take them. */
+function allowances(values: {
+  readonly 'allow-destructive'?: boolean;
+  readonly 'allow-missing'?: boolean;
+  readonly 'allow-out-of-order'?: boolean;
+}): Allowances {
+  return {
+    allowDestructive: values['allow-destructive'] === true,
+    allowMissing: values['allow-missing'] === true,
+    allowOutOfOrder: values['allow-out-of-order'] === true,
+  };
 }

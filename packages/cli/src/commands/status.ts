@@ -28,7 +28,12 @@ migration is one of:
   in progress    started but not finished: a run stopped (--to), failed or was killed,
                  or is running now; wesley migrate carries on from where it is
   edited         applied, but its file changed since: wesley migrate refuses to run
-  missing file   applied, but its file is no longer in the directory
+  missing file   applied, but its file is no longer in the directory: wesley migrate
+                 refuses to run without --allow-missing
+  renamed        pending, but the same file as a migration the database has applied under
+                 another name (now missing): wesley migrate refuses to run it again
+  out of order   pending, but sorts before a migration the database has already run:
+                 wesley migrate refuses to run without --allow-out-of-order
 
 Options:
   -d, --dir <dir>              the migrations directory (default migrations)
@@ -88,7 +93,7 @@ export const statusCommand: Command = {
 
 /** `2 applied, 1 pending`, in the order of the states' lifecycle; `no migrations` for none. */
 function summary(rows: readonly StatusRow[]): string {
-  const order = ['applied', 'in progress', 'pending', 'edited', 'missing file'] as const;
+  const order = ['applied', 'in progress', 'pending', 'edited', 'missing file', 'renamed', 'out of order'] as const;
   const counts = order.map((state) => [state, rows.filter((row) => row.state === state).length] as const).filter(([, n]) => n > 0);
   return counts.length === 0 ? 'no migrations' : counts.map(([state, n]) => `${n} ${state}`).join(', ');
 }

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { isTransactionControl, needsOwnTransaction, splitSql, type MigrationFile } from '@wesley/postgres';
+import { needsOwnTransaction, splitSql, type MigrationFile } from '@wesley/postgres';
 import { sqlComment } from '../plan/index.js';
 import { beginTransaction, outsideTransaction, terminated, type DryRunTimeouts } from './dry-run-timeouts.js';
 
@@ -8,8 +8,9 @@ import { beginTransaction, outsideTransaction, terminated, type DryRunTimeouts }
  * (memory does not grow with the file): the statements as the lexer splits them, one
  * `BEGIN` ... `COMMIT` with `SET LOCAL` timeouts per stretch of ordinary statements, a statement
  * that cannot run in a transaction bare between stretches, COPY data as it stands in the file;
- * psql meta-commands and the file's own BEGIN/COMMIT as comments, since they are skipped. The
- * first `skip` statements were committed by an earlier run and are left out.
+ * psql meta-commands as comments, since they are skipped (a file with transaction control of its
+ * own was refused before this is written). The first `skip` statements were committed by an
+ * earlier run and are left out.
  */
 export async function writeSqlFileDryRun(
   file: MigrationFile,
@@ -31,9 +32,7 @@ export async function writeSqlFileDryRun(
       continue;
     }
     if (index++ < skip) continue;
-    if (isTransactionControl(item.sql)) {
-      write(`${sqlComment([`${file.name}:${item.line}: skipped: ${item.sql}`])}\n`);
-    } else if (needsOwnTransaction(item.sql)) {
+    if (needsOwnTransaction(item.sql)) {
       close();
       write(`${outsideTransaction(terminated(item.sql), timeouts).join('\n')}\n`);
     } else {

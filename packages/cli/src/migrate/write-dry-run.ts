@@ -1,16 +1,14 @@
-import type { Plan } from '@wesley/core';
 import {
   connect,
-  DestructiveMigrationError,
-  destructiveSteps,
-  MigrationEditedError,
-  migrationStatus,
-  readPlanFile,
+  hasLedger,
+  pendingMigrations,
+  readMigrations,
   readSteps,
   stepsUpTo,
+  type Allowances,
+  type LedgerMigration,
   type LedgerStep,
   type MigrationFile,
-  type MigrationStatus,
 } from '@wesley/postgres';
 import type { DatabaseTarget } from '../database/index.js';
 import { sqlComment } from '../plan/index.js';
@@ -24,7 +22,8 @@ export interface DryRunOptions {
   /** How to name it in the output. */
   readonly shownDirectory: string;
   readonly files: readonly MigrationFile[];
-  readonly allowDestructive: boolean;
+  /** The `--allow-*` flags: the dry run refuses what the run would. */
+  readonly allow: Allowances;
   readonly to: string | undefined;
   readonly timeouts: DryRunTimeouts;
 }
@@ -32,52 +31,42 @@ export interface DryRunOptions {
 /**
  * `wesley migrate --dry-run`: reads the ledger (nothing is written, not even the ledger itself)
  * and writes the SQL that `wesley migrate` would run now, migration by migration, from where an
- * earlier run stopped. It refuses what the migrator refuses, before writing anything: an applied
- * migration whose file changed, a broken `plan.json`, a destructive plan without
- * `--allow-destructive`.
+ * earlier run stopped. It refuses what the migrator refuses, with the same checks
+ * (`pendingMigrations`), before writing anything: an applied migration edited, renamed or
+ * missing, one out of order, a broken `plan.json`, a destructive plan without
+ * `--allow-destructive`, a SQL file with transaction control of its own.
  *
- * @throws the migrator's errors (`MigrationEditedError`, `InvalidPlanFileError`,
- * `DestructiveMigrationError`) and `ConnectionError`.
+ * @throws the migrator's errors (`MigrationEditedError`, `RenamedMigrationError`,
+ * `InvalidPlanFileError`, `DestructiveMigrationError`, ...) and `ConnectionError`.
  */
 export async function writeDryRun(target: DatabaseTarget, options: DryRunOptions, write: (text: string) => void): Promise<void> {
   const session = await connect(target.url);
   try {
-    const statuses = await migrationStatus(session, options.directory);
-    const byName = new Map(options.files.map((file) => [file.name, file]));
-    const pending: { file: MigrationFile; status: MigrationStatus }[] = [];
-    for (const status of statuses) {
-      const file = byName.get(status.name);
-      if (file === undefined) continue;
-      if (status.state === 'edited' && status.ledger !== null)
-        throw new MigrationEditedError(file.name, status.ledger.checksum, file.checksum);
-      if (status.state === 'pending' || status.state === 'in progress') pending.push({ file, status });
-    }
-    const plans = new Map<string, Plan>();
-    for (const { file } of pending) {
-      if (file.kind !== 'plan') continue;
-      const plan = await readPlanFile(file.path);
-      const destructive = destructiveSteps(plan);
-      if (destructive.length > 0 && !options.allowDestructive) throw new DestructiveMigrationError(file.name, destructive);
-      plans.set(file.name, plan);
-    }
+    // Read only: a database without a ledger has run nothing.
+    const ledger = (await hasLedger(session)) ? await readMigrations(session) : new Map<string, LedgerMigration>();
+    const { pending, plans } = await pendingMigrations(session, options.files, ledger, options.allow);
 
     write(
       `${header(
         target,
         options,
-        pending.map(({ file }) => file.name),
+        pending.map((file) => file.name),
       )}\n`,
     );
-    for (const { file, status } of pending) {
-      const ledger = status.state === 'in progress' ? await readSteps(session, file.name) : new Map<string, LedgerStep>();
+    for (const file of pending) {
+      const steps = ledger.has(file.name) ? await readSteps(session, file.name) : new Map<string, LedgerStep>();
       const plan = plans.get(file.name);
       write('\n');
       if (plan === undefined) {
-        const cursor = ledger.get('statements')?.cursor;
+        const cursor = steps.get('statements')?.cursor;
         await writeSqlFileDryRun(file, typeof cursor === 'number' ? cursor : 0, options.timeouts, write);
         continue;
       }
-      const rendered = renderPlanDryRun(file.name, plan, { ledger, include: stepsUpTo(plan, options.to), timeouts: options.timeouts });
+      const rendered = renderPlanDryRun(file.name, plan, {
+        ledger: steps,
+        include: stepsUpTo(plan, options.to),
+        timeouts: options.timeouts,
+      });
       write(`${rendered.sql}\n`);
       if (rendered.stopped) return;
     }

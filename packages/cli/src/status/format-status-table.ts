@@ -7,6 +7,7 @@ function formatTime(iso: string | null): string {
 }
 
 function state(row: StatusRow): string {
+  if (row.state === 'renamed' && row.renamedFrom !== null) return `renamed from ${row.renamedFrom}`;
   if (row.state !== 'in progress' || row.kind !== 'plan') return row.state;
   return `in progress (${row.stepsApplied}${row.steps === null ? '' : `/${row.steps}`} steps)`;
 }

@@ -16,6 +16,8 @@ export interface StatusRow {
   /** Steps applied (planned migrations), and how many the plan has when its file can be read. */
   readonly stepsApplied: number;
   readonly steps: number | null;
+  /** For `renamed`: the name the database applied it under. */
+  readonly renamedFrom: string | null;
 }
 
 /** The report row of `status`; `kinds` and `stepCounts` come from the directory. */
@@ -31,5 +33,6 @@ export function statusRow(status: MigrationStatus, kind: 'plan' | 'sql' | undefi
     durationMs: ledger?.durationMs ?? null,
     stepsApplied: status.stepsApplied,
     steps: steps ?? null,
+    renamedFrom: status.renamedFrom,
   };
 }

@@ -12,6 +12,7 @@ const row = (overrides: Partial<StatusRow>): StatusRow => ({
   durationMs: null,
   stepsApplied: 0,
   steps: null,
+  renamedFrom: null,
   ...overrides,
 });
 
@@ -41,6 +42,23 @@ it('lines up every state with its times, user and duration', () => {
       '  0001_init.sql  applied                  2025-06-01 14:03:22Z          ann@db1  1.2 s',
       '  0002_teams     in progress (3/8 steps)  started 2025-06-02 09:00:00Z  bob@ci',
       '  0003_more.sql  pending',
+      '',
+    ].join('\n'),
+  );
+});
+
+it('names the migration a renamed file was applied as, beside the missing one and one out of order', () => {
+  const table = formatStatusTable([
+    row({ name: '0001_init.sql', state: 'out of order' }),
+    row({ name: '0002_credit.sql', state: 'missing file', appliedBy: 'ann@db1', appliedAt: '2025-06-01T14:03:22.123Z' }),
+    row({ name: '0002_credit_customer.sql', state: 'renamed', renamedFrom: '0002_credit.sql' }),
+  ]);
+  expect(table).toBe(
+    [
+      '  migration                 state                         applied at            by       duration',
+      '  0001_init.sql             out of order',
+      '  0002_credit.sql           missing file                  2025-06-01 14:03:22Z  ann@db1',
+      '  0002_credit_customer.sql  renamed from 0002_credit.sql',
       '',
     ].join('\n'),
   );

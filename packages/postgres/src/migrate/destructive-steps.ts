@@ -1,6 +1,10 @@
-import type { Plan } from '@wesley/core';
+import { planDataLoss, type Plan, type StepDataLoss } from '@wesley/core';
 
-/** Ids of the steps of `plan` that lose data: a run refuses them without `allowDestructive`. */
-export function destructiveSteps(plan: Plan): string[] {
-  return plan.steps.filter((step) => step.impact?.data === 'breaking').map((step) => step.id);
+/**
+ * The steps of `plan` that lose data, judged from the SQL they run as well as from the plan's
+ * `impact` (core's `planDataLoss`): a run refuses them without `allowDestructive`. The plan must
+ * come from `readPlanFile`, which loads the SQL parser.
+ */
+export function destructiveSteps(plan: Plan): StepDataLoss[] {
+  return planDataLoss(plan);
 }

@@ -1,28 +1,22 @@
 import os from 'node:os';
-import type { Plan } from '@wesley/core';
 import { connect, type Connection } from '../connect/connect.js';
 import { releaseAll } from '../errors/release-all.js';
 import type { RunOptions } from '../execute/run-options.js';
-import { destructiveSteps } from './destructive-steps.js';
-import { isFrozen } from './frozen-migration.js';
-import { ensureLedger, finishMigration, readMigrations, readSteps, startMigration } from './ledger.js';
+import { ensureLedger, finishMigration, readMigrations, startMigration } from './ledger.js';
 import type { MigrateEvent } from './migrate-events.js';
-import { DestructiveMigrationError, MigrationEditedError } from './migration-errors.js';
-import { listMigrationFiles, type MigrationFile } from './migration-files.js';
+import { listMigrationFiles } from './migration-files.js';
 import { acquireMigrationLock, type MigrationLockOptions } from './migration-lock.js';
-import { readPlanFile } from './read-plan-file.js';
+import { pendingMigrations, type Allowances } from './pending-migrations.js';
 import { runPlanMigration } from './run-plan-migration.js';
 import { runSqlMigration } from './run-sql-migration.js';
 import { stepsUpTo } from './steps-up-to.js';
 
-export interface MigrateOptions extends Omit<RunOptions, 'onEvent'> {
+export interface MigrateOptions extends Omit<RunOptions, 'onEvent'>, Allowances {
   /** The target database. */
   readonly url: string;
   /** The migrations directory (see `listMigrationFiles`). */
   readonly directory: string;
   readonly lock?: MigrationLockOptions;
-  /** Run planned steps that lose data (a plan made with `--allow-destructive`). */
-  readonly allowDestructive?: boolean;
   /** Stop after this step id, or after the last step of this phase, in the first migration that has it. */
   readonly to?: string;
   /** Who is recorded in the ledger (default `<os user>@<host>`). */
@@ -40,9 +34,8 @@ export interface MigrateResult {
 /**
  * Applies the pending migrations of a directory, one migrator at a time (a session advisory
  * lock), recording each in the ledger so that a killed run resumes exactly where it stopped.
- * Before anything runs, every applied migration's checksum is checked against its file and
- * every pending plan is read and checked for destructive steps: bad input stops the run before
- * it changes anything.
+ * Before anything runs, the directory is checked against the ledger and every pending migration
+ * is read through (`pendingMigrations`): bad input stops the run before it changes anything.
  */
 export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   const onEvent = options.onEvent ?? (() => undefined);
@@ -56,14 +49,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
     session = await connect(options.url);
     await ensureLedger(session);
     const ledger = await readMigrations(session);
-    for (const file of files) {
-      const entry = ledger.get(file.name);
-      if (entry !== undefined && entry.checksum !== file.checksum && isFrozen(entry, await readSteps(session, file.name))) {
-        throw new MigrationEditedError(file.name, entry.checksum, file.checksum);
-      }
-    }
-    const pending = files.filter((file) => ledger.get(file.name)?.status !== 'applied');
-    const plans = await readPlans(pending, options.allowDestructive === true);
+    const { pending, plans } = await pendingMigrations(session, files, ledger, options);
     const applied: string[] = [];
     const appliedBy = options.appliedBy ?? `${os.userInfo().username}@${os.hostname()}`;
     for (const file of pending) {
@@ -98,16 +84,4 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
       (message) => onEvent({ kind: 'notice', message }),
     );
   }
-}
-
-async function readPlans(files: readonly MigrationFile[], allowDestructive: boolean): Promise<Map<string, Plan>> {
-  const plans = new Map<string, Plan>();
-  for (const file of files) {
-    if (file.kind !== 'plan') continue;
-    const plan = await readPlanFile(file.path);
-    const destructive = destructiveSteps(plan);
-    if (destructive.length > 0 && !allowDestructive) throw new DestructiveMigrationError(file.name, destructive);
-    plans.set(file.name, plan);
-  }
-  return plans;
 }

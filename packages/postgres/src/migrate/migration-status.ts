@@ -2,8 +2,9 @@ import type { Connection } from '../connect/connect.js';
 import { isFrozen } from './frozen-migration.js';
 import { hasLedger, readMigrations, readSteps, type LedgerMigration, type LedgerStep } from './ledger.js';
 import { listMigrationFiles } from './migration-files.js';
+import { migrationHistory } from './migration-history.js';
 
-export type MigrationState = 'applied' | 'pending' | 'in progress' | 'edited' | 'missing file';
+export type MigrationState = 'applied' | 'pending' | 'in progress' | 'edited' | 'missing file' | 'renamed' | 'out of order';
 
 /** One migration as `wesley status` shows it. */
 export interface MigrationStatus {
@@ -13,25 +14,36 @@ export interface MigrationStatus {
   readonly ledger: LedgerMigration | null;
   /** Steps recorded as applied (planned migrations) — for `in progress`, how far it got. */
   readonly stepsApplied: number;
+  /** For `renamed`: the name the ledger knows it by. */
+  readonly renamedFrom: string | null;
 }
 
 /**
  * Compares a migrations directory with the ledger of a database, read-only (the ledger is not
  * created): applied, pending, in progress (started, not finished: a run was interrupted or is
  * running now), edited (applied, or partly committed, and the file changed since), or missing
- * file (applied, file gone). A migration that failed before committing anything may be fixed:
- * it stays in progress.
+ * file (applied, file gone); and, of the pending ones, renamed (the checksum of a migration
+ * whose file is gone: `wesley migrate` refuses it) and out of order (sorts before a migration
+ * already run: refused without `--allow-out-of-order`). A migration that failed before committing
+ * anything may be fixed: it stays in progress.
  */
 export async function migrationStatus(session: Connection, directory: string): Promise<MigrationStatus[]> {
   const files = await listMigrationFiles(directory);
   const ledger = (await hasLedger(session)) ? await readMigrations(session) : new Map<string, LedgerMigration>();
+  const history = await migrationHistory(session, files, ledger);
+  const renamed = new Map(history.renamed.map(({ file, from }) => [file.name, from.name]));
+  const outOfOrder = new Set(history.outOfOrder.map((file) => file.name));
   const statuses: MigrationStatus[] = [];
   for (const file of files) {
     const entry = ledger.get(file.name) ?? null;
     const steps = entry === null ? new Map<string, LedgerStep>() : await readSteps(session, file.name);
     const state: MigrationState =
       entry === null
-        ? 'pending'
+        ? renamed.has(file.name)
+          ? 'renamed'
+          : outOfOrder.has(file.name)
+            ? 'out of order'
+            : 'pending'
         : entry.checksum !== file.checksum && isFrozen(entry, steps)
           ? 'edited'
           : entry.status === 'applied'
@@ -42,11 +54,13 @@ export async function migrationStatus(session: Connection, directory: string): P
       state,
       ledger: entry,
       stepsApplied: [...steps.values()].filter((s) => s.status === 'applied').length,
+      renamedFrom: renamed.get(file.name) ?? null,
     });
   }
   const names = new Set(files.map((file) => file.name));
   for (const entry of ledger.values()) {
-    if (!names.has(entry.name)) statuses.push({ name: entry.name, state: 'missing file', ledger: entry, stepsApplied: 0 });
+    if (!names.has(entry.name))
+      statuses.push({ name: entry.name, state: 'missing file', ledger: entry, stepsApplied: 0, renamedFrom: null });
   }
   return statuses.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

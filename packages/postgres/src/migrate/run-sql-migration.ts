@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
-import { quoteIdent } from '@wesley/core';
+import { loadSqlParser, quoteIdent } from '@wesley/core';
 import type { Connection } from '../connect/connect.js';
 import type { RunOptions } from '../execute/run-options.js';
 import { resolveRunOptions, type ResolvedRunOptions } from '../execute/run-options.js';
@@ -10,16 +10,27 @@ import { sqlStateOf, StepFailedError } from '../execute/step-failed-error.js';
 import { splitSql } from '../sql-stream/split-sql.js';
 import type { SqlCopy } from '../sql-stream/sql-item.js';
 import { readSteps, recordStep, saveCursor } from './ledger.js';
+import { inLockedTransaction } from './locked-transaction.js';
 import type { MigrateEvent } from './migrate-events.js';
 import type { MigrationFile } from './migration-files.js';
+import type { MigrationLock } from './migration-lock.js';
+import { configureMigratorSession } from './migrator-session.js';
 import { PipelinedStatementError, StatementPipeline } from './statement-pipeline.js';
-import { concurrentIndexTarget, isSessionSetting, isTransactionControl, needsOwnTransaction } from './transaction-rules.js';
+import { StretchBudget } from './stretch-budget.js';
+import { TransactionControlError } from './transaction-control-error.js';
+import { concurrentIndexTarget, isSessionSetting, needsOwnTransaction, transactionControlIn } from './transaction-rules.js';
 
 /** The ledger step of a SQL migration: its cursor is the number of statements committed. */
 const stepId = 'statements';
 const retryable = new Set(['55P03', '40P01']);
 
-type SqlRunOptions = Omit<RunOptions, 'onEvent'> & { readonly onEvent: (event: MigrateEvent) => void };
+type SqlRunOptions = Omit<RunOptions, 'onEvent'> & { readonly onEvent: (event: MigrateEvent) => void; readonly lock: MigrationLock };
+
+/** What a run of the file's statements works with besides the options. */
+interface Stretching {
+  readonly lock: MigrationLock;
+  readonly budget: StretchBudget;
+}
 
 /**
  * Runs a SQL migration file statement by statement as the streaming lexer splits it, never
@@ -29,25 +40,33 @@ type SqlRunOptions = Omit<RunOptions, 'onEvent'> & { readonly onEvent: (event: M
  * the same transaction, so a killed run resumes after the last committed statement. A
  * statement run on its own is recorded before and after; an interrupted `CREATE INDEX
  * CONCURRENTLY` has its INVALID index dropped before it runs again. psql meta-commands
- * (`\restrict`) and BEGIN/COMMIT are skipped with a notice. A lock timeout or deadlock retries
- * the stretch from its start, with backoff. Session settings the file makes (`SET search_path`)
- * are reset at the end.
+ * (`\restrict`) are skipped with a notice; a file with transaction control of its own was
+ * refused before the run (`pendingMigrations`), and is again here, should it have changed since.
+ * A lock timeout or deadlock retries the stretch from its start, with backoff. Session settings
+ * the file makes (`SET search_path`) are reset at the end.
  */
 export async function runSqlMigration(session: Connection, file: MigrationFile, options: SqlRunOptions): Promise<boolean> {
   const resolved = resolveRunOptions(options);
+  await loadSqlParser();
   const record = (await readSteps(session, file.name)).get(stepId);
+  const { rows } = await session.query<{ n: number }>(`SELECT current_setting('max_locks_per_transaction')::int AS n`);
+  const stretching = { lock: options.lock, budget: new StretchBudget(rows[0]?.n ?? 64) };
   let done = typeof record?.cursor === 'number' ? record.cursor : 0;
   for (let attempt = 1; ; attempt++) {
     try {
-      done = await runFrom(session, file, done, record?.status === 'running' && attempt === 1, resolved, options.onEvent);
-      await recordStep(session, file.name, stepId, 'applied', done);
+      // A run resumed after a crash, or this run's retry, may start at a statement run alone that
+      // was cut short (an INVALID index left by a concurrent build): `runAlone` looks first.
+      done = await runFrom(session, file, done, record?.status === 'running' || attempt > 1, resolved, options.onEvent, stretching);
+      await inLockedTransaction(options.lock, file.name, null, () => recordStep(session, file.name, stepId, 'applied', done));
       await session.query('RESET ALL');
+      await configureMigratorSession(session);
       return true;
     } catch (error) {
       await session.query('ROLLBACK').catch(() => undefined);
       if (!(error instanceof Progress)) throw error;
       done = error.done;
       const sqlState = sqlStateOf(error.cause);
+      if (stretching.budget.rolledBack(sqlState === '53200')) continue;
       if (sqlState !== null && retryable.has(sqlState) && attempt <= resolved.retries) {
         await backoff(resolved, attempt, file.name, sqlState, options.onEvent);
         continue;
@@ -80,15 +99,18 @@ async function runFrom(
   interrupted: boolean,
   options: ResolvedRunOptions,
   onEvent: (event: MigrateEvent) => void,
+  { lock, budget }: Stretching,
 ): Promise<number> {
   let index = 0;
   let committed = start;
   let open = false;
+  let line = 0;
   const pipeline = new StatementPipeline(session.client);
   const commit = async () => {
     if (!open) return;
     await pipeline.drain();
     await saveCursor(session, file.name, stepId, index);
+    budget.committed(await lock.verify(file.name, `${file.name}:${line}`));
     await session.query('COMMIT');
     open = false;
     committed = index;
@@ -110,15 +132,14 @@ async function runFrom(
       index++;
       continue;
     }
+    line = item.line;
+    const control = transactionControlIn(item.sql);
+    if (control !== null) throw new TransactionControlError(file.name, item.line, control, item.sql);
+    let full = false;
     try {
-      if (isTransactionControl(item.sql)) {
-        onEvent({
-          kind: 'notice',
-          message: `${file.name}:${item.line}: skipped ${item.sql.split(/\s|;/)[0]}: Wesley runs the file in transactions of its own`,
-        });
-      } else if (needsOwnTransaction(item.sql)) {
+      if (needsOwnTransaction(item.sql)) {
         await commit();
-        await runAlone(session, file, item.sql, index, interrupted && index === start, options, onEvent);
+        await runAlone(session, file, item, index, interrupted && index === start, options, onEvent, lock);
       } else {
         if (!open) {
           await session.query('BEGIN');
@@ -132,11 +153,19 @@ async function runFrom(
           await pipeline.drain();
           await copyIn(session, item);
         } else await pipeline.send(item.sql, item.line);
+        full = budget.add();
       }
     } catch (error) {
       throw failedAt(committed, item.line, error);
     }
     index++;
+    if (full) {
+      try {
+        await commit();
+      } catch (error) {
+        throw failedAt(committed, item.line, error);
+      }
+    }
     if (index % 1000 === 0) onEvent({ kind: 'statements', migration: file.name, done: index });
   }
   try {
@@ -148,16 +177,24 @@ async function runFrom(
   return index;
 }
 
-/** A statement that must run outside a transaction, bracketed by ledger records. */
+/**
+ * A statement that must run outside a transaction, bracketed by ledger records, each committed
+ * only while the lock is held; the lock is checked again just before the statement, which no
+ * transaction will roll back.
+ */
 async function runAlone(
   session: Connection,
   file: MigrationFile,
-  sql: string,
+  { sql, line }: { readonly sql: string; readonly line: number },
   index: number,
   interrupted: boolean,
   options: ResolvedRunOptions,
   onEvent: (event: MigrateEvent) => void,
+  lock: MigrationLock,
 ): Promise<void> {
+  const place = `${file.name}:${line}`;
+  const record = (write: () => Promise<void>) => inLockedTransaction(lock, file.name, place, write);
+  await lock.verify(file.name, place);
   const target = concurrentIndexTarget(sql);
   if (interrupted && target !== null) {
     // The killed run's build may have been cut short (an INVALID index: drop it so the statement
@@ -175,19 +212,19 @@ async function runAlone(
     const left = rows[0];
     if (left?.valid === true) {
       onEvent({ kind: 'notice', message: `${file.name}: index ${left.name} was built before the interruption; not building it again` });
-      await saveCursor(session, file.name, stepId, index + 1);
+      await record(() => saveCursor(session, file.name, stepId, index + 1));
       return;
     }
     if (left !== undefined) await session.query(`DROP INDEX CONCURRENTLY IF EXISTS ${quoteIdent(left.schema)}.${quoteIdent(left.name)}`);
   }
-  await recordStep(session, file.name, stepId, 'running', index);
+  await record(() => recordStep(session, file.name, stepId, 'running', index));
   await session.query(`SELECT set_config('lock_timeout', $1, false)`, [`${options.concurrentLockTimeoutMs}ms`]);
   try {
     await session.query(sql);
   } finally {
     await session.query('RESET lock_timeout');
   }
-  await saveCursor(session, file.name, stepId, index + 1);
+  await record(() => saveCursor(session, file.name, stepId, index + 1));
 }
 
 /** `COPY ... FROM STDIN`: the data streamed to the server with backpressure. */

@@ -1,3 +1,5 @@
+import { parseSql, transactionControl } from '@wesley/core';
+
 /**
  * Statements PostgreSQL refuses inside a transaction block. A SQL migration runs in one
  * transaction per stretch of ordinary statements; each of these runs alone between them.
@@ -13,8 +15,13 @@ const outsideTransaction: readonly RegExp[] = [
   /^alter\s+table\b[^;]*\bdetach\s+partition\b[^;]*\bconcurrently\b/,
 ];
 
-/** `BEGIN`, `COMMIT` and friends: Wesley owns the transactions of a migration. */
-const transactionControl = /^(begin|start\s+transaction|commit|end|abort|rollback)\b/;
+/**
+ * First words of the statements `transactionControl` (core) recognises. Those of the first line
+ * can begin nothing else, so they decide even when the statement does not parse; `prepare`,
+ * `set`, `lock` and `declare` begin other statements too, which the parser tells apart.
+ */
+const onlyTransactionControl = /^(begin|start|commit|end|abort|rollback|savepoint|release)\b/;
+const maybeTransactionControl = /^(prepare|set|lock|declare)\b/;
 
 /** Leading `/* *\/` comments and whitespace off, lower case: enough to read the first keywords. */
 function head(sql: string): string {
@@ -30,9 +37,26 @@ export function needsOwnTransaction(sql: string): boolean {
   return outsideTransaction.some((pattern) => pattern.test(text));
 }
 
-/** `true` for BEGIN / COMMIT / ROLLBACK and their spellings. */
-export function isTransactionControl(sql: string): boolean {
-  return transactionControl.test(head(sql));
+/**
+ * What a statement of a SQL file (as the lexer splits it) does to the transaction around it:
+ * `ROLLBACK`, `SET LOCAL`, ... (see core's `transactionControl`), or `null`. Its first word
+ * settles most statements; the rest, and text psql's `\;` made of several statements, go to
+ * PostgreSQL's parser, so `BEGIN` inside a `DO` block or a function body is not taken for one.
+ * Call `loadSqlParser()` first.
+ */
+export function transactionControlIn(sql: string): string | null {
+  const text = head(sql);
+  const first = /^[a-z_]+/.exec(text)?.[0];
+  // The text psql's `\;` joins holds a `;` before its end (a string with one is parsed too).
+  const several = sql.replace(/;\s*$/, '').includes(';');
+  if (first !== undefined && !several && !onlyTransactionControl.test(first) && !maybeTransactionControl.test(first)) return null;
+  const parsed = parseSql(sql);
+  if (!parsed.ok) return first !== undefined && onlyTransactionControl.test(first) ? first.toUpperCase() : null;
+  for (const statement of parsed.statements) {
+    const control = transactionControl(statement);
+    if (control !== null) return control;
+  }
+  return null;
 }
 
 /** An identifier as written: quoted (`"Name"`) or not. */

@@ -83,7 +83,9 @@ describeEachServer('migrate: bad input', (server) => {
   it('a migration edited after it was applied stops the run before anything runs', async () => {
     const session = await db.connect();
     const directory = await migrationsDirectory({ '0001_notes.sql': 'CREATE TABLE note (id integer PRIMARY KEY);\n' });
-    expect((await migrate({ url: db.url, directory })).applied).toEqual(['0001_notes.sql']);
+    // The database holds the first test's migration too, which this directory does not have
+    // (and which sorts after 0001_notes.sql).
+    expect((await migrate({ url: db.url, directory, allowMissing: true, allowOutOfOrder: true })).applied).toEqual(['0001_notes.sql']);
     await writeFile(path.join(directory, '0001_notes.sql'), 'CREATE TABLE note (id integer PRIMARY KEY, body text);\n');
     await writeFile(path.join(directory, '0002_tags.sql'), 'CREATE TABLE tag (id integer PRIMARY KEY);\n');
     const error = await rejection(migrate({ url: db.url, directory }));

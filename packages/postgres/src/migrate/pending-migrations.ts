@@ -1,0 +1,69 @@
+import type { Plan } from '@wesley/core';
+import type { Queryable } from '../introspect/queryable.js';
+import { destructiveSteps } from './destructive-steps.js';
+import { findTransactionControl } from './find-transaction-control.js';
+import { isFrozen } from './frozen-migration.js';
+import { MissingMigrationError, OutOfOrderMigrationError, RenamedMigrationError } from './history-errors.js';
+import { readSteps, type LedgerMigration } from './ledger.js';
+import { DestructiveMigrationError, MigrationEditedError } from './migration-errors.js';
+import type { MigrationFile } from './migration-files.js';
+import { migrationHistory } from './migration-history.js';
+import { readPlanFile } from './read-plan-file.js';
+
+/** What a run may do that it refuses by default. */
+export interface Allowances {
+  /** Run planned steps that lose data. */
+  readonly allowDestructive?: boolean;
+  /** Go on when applied migrations' files are gone from the directory (WES150). */
+  readonly allowMissing?: boolean;
+  /** Run pending migrations that sort before one already run (WES151). */
+  readonly allowOutOfOrder?: boolean;
+}
+
+/** The migrations a run applies, in order, with the plans of the planned ones, all checked. */
+export interface PendingMigrations {
+  readonly pending: readonly MigrationFile[];
+  readonly plans: ReadonlyMap<string, Plan>;
+}
+
+/**
+ * Every check that decides whether a run may start, made before its first statement, so bad input
+ * changes nothing: an applied migration edited (`MigrationEditedError`); the directory against the
+ * ledger's history: a migration renamed (WES152, never allowed), applied ones missing (WES150),
+ * pending ones out of order (WES151); each pending plan read and validated whole (WES154) and
+ * refused if it loses data without `allowDestructive` (WES155); each pending SQL file read
+ * through for transaction control of its own (WES153), from where an earlier run stopped.
+ */
+export async function pendingMigrations(
+  db: Queryable,
+  files: readonly MigrationFile[],
+  ledger: ReadonlyMap<string, LedgerMigration>,
+  allow: Allowances,
+): Promise<PendingMigrations> {
+  for (const file of files) {
+    const entry = ledger.get(file.name);
+    if (entry !== undefined && entry.checksum !== file.checksum && isFrozen(entry, await readSteps(db, file.name))) {
+      throw new MigrationEditedError(file.name, entry.checksum, file.checksum);
+    }
+  }
+  const history = await migrationHistory(db, files, ledger);
+  if (history.renamed.length > 0) throw new RenamedMigrationError(history.renamed);
+  if (history.missing.length > 0 && allow.allowMissing !== true) throw new MissingMigrationError(history.missing);
+  if (history.outOfOrder.length > 0 && allow.allowOutOfOrder !== true)
+    throw new OutOfOrderMigrationError(history.outOfOrder, history.lastRun ?? '');
+  const pending = files.filter((file) => ledger.get(file.name)?.status !== 'applied');
+  const plans = new Map<string, Plan>();
+  for (const file of pending) {
+    if (file.kind === 'plan') {
+      const plan = await readPlanFile(file.path);
+      const destructive = destructiveSteps(plan);
+      if (destructive.length > 0 && allow.allowDestructive !== true) throw new DestructiveMigrationError(file.name, destructive);
+      plans.set(file.name, plan);
+      continue;
+    }
+    const cursor = ledger.has(file.name) ? (await readSteps(db, file.name)).get('statements')?.cursor : undefined;
+    const control = await findTransactionControl(file, typeof cursor === 'number' ? cursor : 0);
+    if (control !== null) throw control;
+  }
+  return { pending, plans };
+}
