@@ -82,7 +82,7 @@ describe('wesley migrate: failures', () => {
     const refused = await wesley('migrate', '--database-url', db.url);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(
-      'wesley migrate: migration 0002_drop loses data in drop-column:account.nickname; run it with --allow-destructive',
+      'wesley migrate: migration 0002_drop loses data in drop-column:account.nickname (drops column account.nickname; the plan says: the data in account.nickname is lost); run it with --allow-destructive',
     );
     const dryRun = await wesley('migrate', '--database-url', db.url, '--dry-run');
     expect(dryRun.code).toBe(1);
