@@ -175,13 +175,10 @@ export async function validatePlan(value: unknown): Promise<PlanValidation> {
     lastPhase = Math.max(lastPhase, phase);
     if (isBackfill && !transactional)
       problem(`${path}.transactional`, 'a backfill runs each batch in a transaction of its own: expected true');
-    const batches = fields.backfill as Record<string, unknown> | null;
-    if (
-      isBackfill &&
-      batches !== null &&
-      typeof batches === 'object' &&
-      JSON.stringify(fields.sql) !== JSON.stringify([batches.firstBatch, batches.nextBatch])
-    )
+    const batches = (isBackfill ? fields.backfill : {}) as Record<string, unknown>;
+    const templates = [batches.firstBatch, batches.nextBatch];
+    // Checked once the batches are SQL at all: the backfill's own problems say what is wrong otherwise.
+    if (templates.every((t) => typeof t === 'string') && JSON.stringify(fields.sql) !== JSON.stringify(templates))
       problem(`${path}.sql`, 'a backfill step lists its two batches as its sql: expected [firstBatch, nextBatch]');
   });
   return problems.length === 0 ? { ok: true, plan: value as Plan } : { ok: false, problems };
