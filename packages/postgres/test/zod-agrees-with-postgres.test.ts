@@ -10,7 +10,7 @@
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { compileSchema, emitDdl, emitZod, type TableIR } from '@wesley/core';
+import { acceptsValue, compileSchema, emitDdl, emitZod, type TableIR } from '@wesley/core';
 import { describeEachServer, useTestDatabase } from '@wesley/postgres/testing';
 import { generatedProject, type GeneratedProject } from '../../core/test/codegen/generated-project.js';
 import { openInsertProbe, type Verdict } from './fixtures/insert-probe.js';
@@ -109,6 +109,8 @@ interface Outcome {
   readonly value: unknown;
   readonly zod: boolean;
   readonly postgres: Verdict;
+  /** What the compiler's check of a `@wes_default(value:)` says of the value (`acceptsValue`). */
+  readonly compiler: boolean;
 }
 
 /** A readable, unambiguous key for a candidate (`42n`, `-0`, `NaN`, escaped and shortened strings). */
@@ -151,7 +153,16 @@ describeEachServer('generated Zod insert schema vs PostgreSQL', (server) => {
       for (const field of fields) {
         for (const value of [...(candidates[field] ?? []), null]) {
           const row = { ...validRow, [field]: value };
-          results.push({ field, value, zod: insert.safeParse(row).success, postgres: await probe.verdict(row) });
+          const column = table.columns.find((c) => c.graphqlName === field);
+          if (column === undefined) throw new Error(`no column for ${field}`);
+          const labels = ir.enums.find((e) => e.name === column.type.enum)?.values;
+          results.push({
+            field,
+            value,
+            zod: insert.safeParse(row).success,
+            postgres: await probe.verdict(row),
+            compiler: acceptsValue(column.type, column.meta.rules, value, labels),
+          });
         }
       }
       outcomes = results;
@@ -173,6 +184,11 @@ describeEachServer('generated Zod insert schema vs PostgreSQL', (server) => {
     expect(lenient.map((o) => show(o.value)).sort(), `Zod accepts, PostgreSQL rejects:\n${reasons}`).toEqual(
       documentedFor(zodTooLenient, field, server.major),
     );
+  });
+
+  it.each(fields)("%s: the compiler's check of a default accepts exactly what Zod accepts", (field) => {
+    const disagree = outcomes.filter((o) => o.field === field && o.value !== null && o.compiler !== o.zod);
+    expect(disagree.map((o) => `${show(o.value)}: Zod ${o.zod}, compiler ${o.compiler}`)).toEqual([]);
   });
 
   it.each(fields)('%s: Zod is stricter than PostgreSQL exactly where documented', (field) => {

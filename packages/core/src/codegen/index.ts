@@ -4,3 +4,4 @@ export type { EmitOptions } from './emit-options.js';
 export { emitModule } from './emit-module.js';
 export { emitModuleDeclarations } from './emit-module-declarations.js';
 export { declarationFileName } from './declaration-file-name.js';
+export { acceptsValue } from './accepts-value.js';

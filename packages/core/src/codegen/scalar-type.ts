@@ -46,7 +46,7 @@ const unknownType: ScalarType = { kind: 'unknown', ts: 'unknown', zod: 'z.unknow
  * `jsonb` refuses `\u0000` (22P05) and an unpaired surrogate (22P02) in any
  * string or key, however deep: the replacer of `JSON.stringify` visits every key and value.
  */
-const jsonUnsafe: SharedPattern = {
+export const jsonUnsafe: SharedPattern = {
   name: 'JSONB_UNSAFE',
   literal: '/\\u0000|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]/',
 };

@@ -1,6 +1,7 @@
 import type { ValueRulesIR } from '../ir/types.js';
 import type { ScalarType, ValueKind } from './scalar-type.js';
 import { portablePattern } from '../sql/portable-pattern.js';
+import { plainDecimal } from './plain-decimal.js';
 import { regexLiteral, stringLiteral } from './ts-syntax.js';
 
 /**
@@ -64,19 +65,6 @@ function decimalBound(op: '>=' | '<=', bound: number, words: string): string {
     `const [i = '', f = ''] = v.split('.'); const n = Math.max(f.length, ${m}); ` +
     `return !/^[+-]?\\d*$/.test(i) || !/^\\d*$/.test(f) || BigInt(i.replace(/^[+-]?$/, '$&0') + f.padEnd(n, '0')) ${op} ${scaled} * 10n ** BigInt(n - ${m});`;
   return `.refine((v) => { ${compare} }, '${words}: expected ${op} ${text}')`;
-}
-
-/** A finite number as a plain decimal (`1e-7` -> `0.0000001`, `1e+21` -> `1000000000000000000000`), the value the CHECK's literal has. */
-function plainDecimal(n: number): string {
-  const [mantissa = '0', exponentText = '0'] = String(n).split('e');
-  const sign = mantissa.startsWith('-') ? '-' : '';
-  const [whole = '', fraction = ''] = mantissa.replace('-', '').split('.');
-  const exponent = Number(exponentText);
-  const digits = whole + fraction;
-  const point = whole.length + exponent;
-  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
-  if (point >= digits.length) return sign + digits + '0'.repeat(point - digits.length);
-  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
 function oneOf(scalar: ScalarType, values: readonly string[]): ScalarType {

@@ -123,7 +123,8 @@ const literalDefaults: Readonly<Record<ScalarName, readonly string[]>> = {
   Int: ['0', '1', '42'],
   BigInt: ['0', '1000'],
   Float: ['0', '1.5'],
-  Decimal: ['0', '12.5'],
+  // Whole: a numeric(p, 0) column takes no fraction (the compiler refuses 12.5 there, as Zod would).
+  Decimal: ['0', '12'],
   Boolean: ['true', 'false'],
   DateTime: ['"2024-01-31 09:30:00+00"'],
   Date: ['"2024-01-31"'],

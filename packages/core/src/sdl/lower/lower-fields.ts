@@ -84,7 +84,8 @@ function lowerColumn(
   const name = stringArg(one(directives, 'wes_column'), 'name') ?? snakeCase(field.name.value);
   const enumValues = type.enum !== null ? ctx.enumLabels.get(type.enum) : undefined;
   const computed = one(directives, 'wes_computed');
-  let defaultValue = lowerDefault(`${table.model.name.value}.${field.name.value}`, directives, type, enumValues, ctx);
+  const rules = lowerRules(directives, name, type, ctx);
+  let defaultValue = lowerDefault(`${table.model.name.value}.${field.name.value}`, directives, type, enumValues, rules?.rules ?? null, ctx);
   if (computed !== undefined && one(directives, 'wes_default') !== undefined) {
     ctx.sink.report(
       'WES026',
@@ -94,7 +95,6 @@ function lowerColumn(
     );
     defaultValue = null;
   }
-  const rules = lowerRules(directives, name, type, ctx);
   if (rules !== null) {
     const checkName = table.constraintNames.allocate(`${table.name}_${name}`, 'rules_check');
     table.checks.push({ kind: 'check', name: checkName, expr: rules.checkExpr });
