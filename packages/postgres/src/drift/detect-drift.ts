@@ -1,7 +1,7 @@
 import type { SchemaIR } from '@wesley/core';
 import { introspect } from '../introspect/introspect.js';
-import type { Queryable } from '../introspect/queryable.js';
 import { matchSchemaSpelling } from '../spelling/match-schema-spelling.js';
+import type { SpellingSession } from '../spelling/spell-on-server.js';
 import { driftFindings, type DriftFinding } from './drift-finding.js';
 
 export interface DriftOptions {
@@ -21,7 +21,7 @@ export interface DriftReport {
  * compare as the server stores them, so `a < b + 1` in the schema matches the `(a < (b + 1))`
  * the catalog holds.
  */
-export async function detectDrift(db: Queryable, expected: SchemaIR, options: DriftOptions = {}): Promise<DriftReport> {
+export async function detectDrift(db: SpellingSession, expected: SchemaIR, options: DriftOptions = {}): Promise<DriftReport> {
   const schema = options.schema ?? 'public';
   const live = await introspect(db, { schema });
   const { ir, notice } = await matchSchemaSpelling(db, live, expected, schema);

@@ -1,7 +1,6 @@
 import type { SchemaIR } from '@wesley/core';
-import type { Queryable } from '../introspect/queryable.js';
 import { adoptSchemaSpelling } from './adopt-schema-spelling.js';
-import { spellOnServer } from './spell-on-server.js';
+import { spellOnServer, type SpellingSession } from './spell-on-server.js';
 
 /** `live` ready to compare with a schema, and why it is not, when it is not. */
 export interface SchemaSpelling {
@@ -19,7 +18,12 @@ export interface SchemaSpelling {
  * standby), `live` is returned as it is, with a notice: expressions then compare through
  * `normalizeExpression` alone, which may see two spellings of one expression as a difference.
  */
-export async function matchSchemaSpelling(db: Queryable, live: SchemaIR, expected: SchemaIR, liveSchema: string): Promise<SchemaSpelling> {
+export async function matchSchemaSpelling(
+  db: SpellingSession,
+  live: SchemaIR,
+  expected: SchemaIR,
+  liveSchema: string,
+): Promise<SchemaSpelling> {
   let spelled: SchemaIR;
   try {
     spelled = await spellOnServer(db, expected, liveSchema);
