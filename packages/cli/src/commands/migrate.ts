@@ -77,7 +77,8 @@ ${databaseFlagsHelp}
 Exit codes: 0 applied (or nothing to do), 1 a migration failed or was refused (failed step,
 applied migration edited or renamed, applied ones missing or new ones out of order without
 --allow-missing / --allow-out-of-order, broken plan.json, destructive plan without
---allow-destructive, a SQL file with BEGIN/COMMIT/ROLLBACK of its own, database unreachable), 2 wrong command line, 3 another migrator held the lock for --lock-wait.
+--allow-destructive, a SQL file with BEGIN/COMMIT/ROLLBACK of its own, database
+unreachable), 2 wrong command line, 3 another migrator held the lock for --lock-wait.
 `;
 
 /** `wesley migrate`: apply the pending migrations of a directory. */
