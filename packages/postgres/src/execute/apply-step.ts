@@ -29,7 +29,7 @@ export async function applyStep(session: Connection, step: PlanStep, options: Ru
     step.backfill !== null
       ? await runBackfill(session, step, resolved, journal)
       : await withRetries(step, resolved, () =>
-          step.transactional ? inTransaction(session, resolved, work) : runOutsideTransaction(session, step, resolved),
+          step.transactional ? inTransaction(session, resolved, work) : runOutsideTransaction(session, step, resolved, journal),
         );
   resolved.onEvent({ kind: 'step-done', stepId: step.id, attempts });
 }
@@ -76,12 +76,24 @@ async function runAll(session: Connection, statements: readonly string[]): Promi
  * statement_timeout. A failed build leaves an INVALID index: the step's `repair` drops it so
  * the retry starts clean.
  */
-async function runOutsideTransaction(session: Connection, step: PlanStep, options: ResolvedRunOptions): Promise<void> {
+async function runOutsideTransaction(
+  session: Connection,
+  step: PlanStep,
+  options: ResolvedRunOptions,
+  journal: StepJournal,
+): Promise<void> {
+  await journal.outsideTransaction?.(session);
   await session.query(`SELECT set_config('lock_timeout', $1, false)`, [`${options.concurrentLockTimeoutMs}ms`]);
   try {
     await runAll(session, step.sql);
   } catch (error) {
-    await runAll(session, step.repair).catch(() => undefined);
+    try {
+      // Not when the caller refuses (it lost its lock): the INVALID index may then be another run's build.
+      await journal.outsideTransaction?.(session);
+      await runAll(session, step.repair);
+    } catch {
+      // The build's own error is the one to report.
+    }
     throw error;
   } finally {
     await session.query('RESET lock_timeout');

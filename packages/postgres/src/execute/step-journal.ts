@@ -11,4 +11,10 @@ export interface StepJournal {
   readonly resumeAfter?: readonly unknown[] | null;
   /** Backfill: runs inside each batch's transaction, with the key the batch ended at. */
   readonly batchCommitting?: (session: Connection, lastKey: readonly unknown[]) => Promise<void>;
+  /**
+   * Runs before each attempt of a step that cannot run in a transaction (`CONCURRENTLY`), and
+   * before its `repair` after a failed attempt: the last point at which the caller can stop a
+   * statement that no transaction will roll back.
+   */
+  readonly outsideTransaction?: (session: Connection) => Promise<void>;
 }

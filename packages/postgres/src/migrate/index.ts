@@ -3,6 +3,7 @@ export type { MigrateEvent } from './migrate-events.js';
 export { migrationStatus, type MigrationState, type MigrationStatus } from './migration-status.js';
 export { listMigrationFiles, type MigrationFile } from './migration-files.js';
 export { acquireMigrationLock, MigrationLockTimeoutError, type MigrationLock, type MigrationLockOptions } from './migration-lock.js';
+export { MigrationLockLostError } from './migration-lock-lost-error.js';
 export { advisoryLockKey } from './advisory-lock-key.js';
 export { DestructiveMigrationError, InvalidPlanFileError, MigrationEditedError } from './migration-errors.js';
 export { hasLedger, readMigrations, readSteps, type LedgerMigration, type LedgerStep } from './ledger.js';

@@ -1,10 +1,10 @@
 import os from 'node:os';
-import { connect, type Connection } from '../connect/connect.js';
 import { releaseAll } from '../errors/release-all.js';
 import type { RunOptions } from '../execute/run-options.js';
 import { ensureLedger, finishMigration, readMigrations, startMigration } from './ledger.js';
 import type { MigrateEvent } from './migrate-events.js';
 import { listMigrationFiles } from './migration-files.js';
+import { inLockedTransaction } from './locked-transaction.js';
 import { acquireMigrationLock, type MigrationLockOptions } from './migration-lock.js';
 import { pendingMigrations, type Allowances } from './pending-migrations.js';
 import { runPlanMigration } from './run-plan-migration.js';
@@ -38,15 +38,22 @@ export interface MigrateResult {
  * is read through (`pendingMigrations`): bad input stops the run before it changes anything.
  */
 export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
-  const onEvent = options.onEvent ?? (() => undefined);
+  // Where the run is, for the error that says the lock was lost there.
+  let migration: string | null = null;
+  let step: string | null = null;
+  const onEvent = (event: MigrateEvent) => {
+    if (event.kind === 'migration-start') [migration, step] = [event.migration, null];
+    if (event.kind === 'step-start') step = event.stepId;
+    options.onEvent?.(event);
+  };
   const files = await listMigrationFiles(options.directory);
   const lockName = options.lock?.name ?? 'wesley';
   const lock = await acquireMigrationLock(options.url, { ...options.lock, onWait: () => onEvent({ kind: 'lock-wait', name: lockName }) });
-  let session: Connection | null = null;
+  // All the work runs on the session that holds the lock (docs/architecture.md#one-migrator-at-a-time).
+  const session = lock.session;
   // The error the run failed with, if it did: an error while letting go must not replace it.
   let failed: { error: unknown } | null = null;
   try {
-    session = await connect(options.url);
     await ensureLedger(session);
     const ledger = await readMigrations(session);
     const { pending, plans } = await pendingMigrations(session, files, ledger, options);
@@ -55,9 +62,11 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
     for (const file of pending) {
       const started = Date.now();
       onEvent({ kind: 'migration-start', migration: file.name, type: file.kind, resumed: ledger.has(file.name) });
-      await startMigration(session, { name: file.name, checksum: file.checksum, kind: file.kind, appliedBy });
+      await inLockedTransaction(lock, file.name, null, () =>
+        startMigration(session, { name: file.name, checksum: file.checksum, kind: file.kind, appliedBy }),
+      );
       const plan = plans.get(file.name);
-      const runOptions = { ...options, onEvent };
+      const runOptions = { ...options, onEvent, lock };
       const complete =
         plan === undefined
           ? await runSqlMigration(session, file, runOptions)
@@ -66,22 +75,19 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
         onEvent({ kind: 'migration-stopped', migration: file.name, after: options.to ?? '' });
         return { applied, stoppedIn: file.name };
       }
-      await finishMigration(session, file.name);
+      await inLockedTransaction(lock, file.name, null, () => finishMigration(session, file.name));
       applied.push(file.name);
       onEvent({ kind: 'migration-done', migration: file.name, durationMs: Date.now() - started });
     }
     return { applied, stoppedIn: null };
   } catch (error) {
-    failed = { error };
-    throw error;
+    // A failure because the lock's session ended (or lost the lock) is reported as that.
+    const reported = (await lock.lostBy(error, migration, step)) ?? error;
+    failed = { error: reported };
+    throw reported;
   } finally {
-    await releaseAll(
-      [
-        { during: 'closing the migration session', run: () => session?.close() },
-        { during: 'releasing the migration lock', run: () => lock.release() },
-      ],
-      failed,
-      (message) => onEvent({ kind: 'notice', message }),
+    await releaseAll([{ during: 'releasing the migration lock', run: () => lock.release() }], failed, (message) =>
+      onEvent({ kind: 'notice', message }),
     );
   }
 }

@@ -3,6 +3,8 @@ import type { Connection } from '../connect/connect.js';
 import { applyStep } from '../execute/apply-step.js';
 import type { RunOptions } from '../execute/run-options.js';
 import { readSteps, recordStep, saveCursor, type LedgerStep } from './ledger.js';
+import { inLockedTransaction } from './locked-transaction.js';
+import type { MigrationLock } from './migration-lock.js';
 
 /**
  * Runs the steps of a planned migration that the ledger does not show as applied, in plan order,
@@ -14,13 +16,16 @@ import { readSteps, recordStep, saveCursor, type LedgerStep } from './ledger.js'
  *   found running on a later run, it was interrupted: its `repair` (dropping the INVALID index it
  *   may have left) runs before it is redone.
  *
+ * Every commit, and every statement outside a transaction, first checks that the session still
+ * holds the migration lock (`lock.verify`).
+ *
  * Returns `true` when every step is applied, `false` when it stopped early.
  */
 export async function runPlanMigration(
   session: Connection,
   name: string,
   plan: Plan,
-  options: RunOptions & { readonly include?: ((step: PlanStep, index: number) => boolean) | undefined },
+  options: RunOptions & { readonly lock: MigrationLock; readonly include?: ((step: PlanStep, index: number) => boolean) | undefined },
 ): Promise<boolean> {
   const ledger = await readSteps(session, name);
   for (const [index, step] of plan.steps.entries()) {
@@ -37,8 +42,14 @@ async function runStep(
   name: string,
   step: PlanStep,
   record: LedgerStep | undefined,
-  options: RunOptions,
+  options: RunOptions & { readonly lock: MigrationLock },
 ): Promise<void> {
+  const { lock } = options;
+  const verify = async (): Promise<void> => {
+    await lock.verify(name, step.id);
+  };
+  const write = (status: 'running' | 'applied', cursor?: unknown) =>
+    inLockedTransaction(lock, name, step.id, () => recordStep(session, name, step.id, status, cursor));
   if (step.backfill !== null) {
     const resumeAfter = Array.isArray(record?.cursor) ? (record.cursor as unknown[]) : null;
     // The applied record keeps the last key filled, whether or not a crash came in between.
@@ -47,18 +58,27 @@ async function runStep(
       resumeAfter,
       batchCommitting: async (s, key) => {
         await saveCursor(s, name, step.id, key);
+        await verify();
         last = key;
       },
     });
-    await recordStep(session, name, step.id, 'applied', last);
+    await write('applied', last);
     return;
   }
   if (step.transactional) {
-    await applyStep(session, step, options, { committing: (s) => recordStep(s, name, step.id, 'applied') });
+    await applyStep(session, step, options, {
+      committing: async (s) => {
+        await recordStep(s, name, step.id, 'applied');
+        await verify();
+      },
+    });
     return;
   }
-  if (record !== undefined) for (const sql of step.repair) await session.query(sql);
-  await recordStep(session, name, step.id, 'running');
-  await applyStep(session, step, options);
-  await recordStep(session, name, step.id, 'applied');
+  if (record !== undefined) {
+    await verify();
+    for (const sql of step.repair) await session.query(sql);
+  }
+  await write('running');
+  await applyStep(session, step, options, { outsideTransaction: verify });
+  await write('applied');
 }
