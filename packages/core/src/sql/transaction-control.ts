@@ -1,3 +1,4 @@
+import { parsePlPgSQLSync } from 'libpg-query';
 import type { ParsedStatement } from './sql-parser.js';
 
 const transactionStatements: Readonly<Record<string, string>> = {
@@ -23,7 +24,8 @@ const cursorOptHold = 0x20;
  * - transaction control: `BEGIN`, `START TRANSACTION`, `COMMIT`/`END`, `ROLLBACK`/`ABORT`,
  *   savepoints, two-phase commit (`PREPARE TRANSACTION`, `COMMIT PREPARED`, ...);
  * - statements that only last, or only work, inside a transaction block: `SET LOCAL`,
- *   `SET TRANSACTION ...`, `LOCK TABLE`, `DECLARE` of a cursor without `WITH HOLD`.
+ *   `SET TRANSACTION ...`, `LOCK TABLE`, `DECLARE` of a cursor without `WITH HOLD`;
+ * - a PL/pgSQL `DO` block that commits or rolls back (allowed only outside a transaction block).
  *
  * psql runs a file's statements each in a transaction of its own unless the file opens one, so
  * the second group has no effect there (a warning) or fails; in a transaction that spans several
@@ -43,7 +45,37 @@ export function transactionControl(statement: ParsedStatement): string | null {
       return 'LOCK TABLE';
     case 'DeclareCursorStmt':
       return (Number(fields.options) & cursorOptHold) === 0 ? 'DECLARE CURSOR' : null;
+    case 'DoStmt':
+      return doBlockControl(fields);
     default:
       return null;
   }
+}
+
+/** `COMMIT in a DO block` (or `ROLLBACK`) for a PL/pgSQL block that ends its transaction, else `null`. */
+function doBlockControl(fields: Readonly<Record<string, unknown>>): string | null {
+  const options = (Array.isArray(fields.args) ? fields.args : []).map(
+    (arg) => ((arg as { DefElem?: unknown }).DefElem ?? {}) as Readonly<Record<string, unknown>>,
+  );
+  const value = (name: string) => {
+    const arg = options.find((option) => option.defname === name)?.arg as { String?: { sval?: unknown } } | undefined;
+    return typeof arg?.String?.sval === 'string' ? arg.String.sval : null;
+  };
+  const body = value('as');
+  const language = value('language') ?? 'plpgsql';
+  if (body === null || language.toLowerCase() !== 'plpgsql') return null;
+  // The body again as a DO statement, under a dollar-quote tag it does not contain.
+  let tag = 'wesley';
+  while (body.includes(`$${tag}$`)) tag += '_';
+  let tree: unknown;
+  try {
+    tree = parsePlPgSQLSync(`DO $${tag}$${body}$${tag}$`);
+  } catch {
+    // A body PL/pgSQL refuses fails when it runs, before it can commit anything.
+    return null;
+  }
+  const text = JSON.stringify(tree);
+  if (text.includes('"PLpgSQL_stmt_commit"')) return 'COMMIT in a DO block';
+  if (text.includes('"PLpgSQL_stmt_rollback"')) return 'ROLLBACK in a DO block';
+  return null;
 }

@@ -35,6 +35,9 @@ const refused: readonly [string, string][] = [
   ['SET TRANSACTION ISOLATION LEVEL SERIALIZABLE;', 'SET TRANSACTION'],
   ['LOCK TABLE item IN ACCESS EXCLUSIVE MODE;', 'LOCK TABLE'],
   ['DECLARE c CURSOR FOR SELECT 1;', 'DECLARE CURSOR'],
+  // Allowed only outside a transaction block, as psql runs it; in Wesley's it would fail halfway through the file.
+  ['DO $$ BEGIN INSERT INTO item VALUES (1); COMMIT; END $$;', 'COMMIT in a DO block'],
+  ['DO LANGUAGE plpgsql $body$ BEGIN IF true THEN ROLLBACK; END IF; END $body$;', 'ROLLBACK in a DO block'],
 ];
 
 /**
