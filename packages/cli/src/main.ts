@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { colorEnabled, type CliContext } from './cli-context.js';
+import { describeFailure, writeFailure } from './failure/index.js';
+import { redactingStream } from './output/index.js';
 import { runCli } from './run-cli.js';
 
 // The process entry point (bin/wesley.js imports this module): the one place that reads `process`.
@@ -23,5 +25,14 @@ const context: CliContext = {
   terminal: process.stdout.isTTY ? process.stdout : undefined,
   env: process.env,
 };
+
+// runCli reports every error of the command it runs; what escapes it (an error thrown by a
+// callback outside the command's await chain) is reported the same way, as an internal error,
+// instead of Node's raw stack trace, and ends the process.
+const fatal = (error: unknown) => {
+  process.exit(writeFailure({ ...context, stderr: redactingStream(context.stderr) }, null, describeFailure(error, null)));
+};
+process.on('uncaughtException', fatal);
+process.on('unhandledRejection', fatal);
 
 process.exitCode = await runCli(process.argv.slice(2), context, version);

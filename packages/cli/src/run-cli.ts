@@ -1,16 +1,22 @@
 import type { CliContext } from './cli-context.js';
 import { commands } from './commands/index.js';
-import { ConfigError } from './config/index.js';
 import { exitCodes } from './exit-codes.js';
+import { describeFailure, writeFailure } from './failure/index.js';
+import { redactingStream } from './output/index.js';
 import { UsageError } from './usage-error.js';
 
 /**
- * Runs `wesley <argv...>` and returns the exit code. Usage errors are printed as one line plus a
- * pointer to `--help` (exit 2); a `--config` file that cannot be used, as one line per problem
- * plus help (exit 1); anything else that throws is a bug and propagates.
+ * Runs `wesley <argv...>` and returns the exit code; it never throws. Everything the command
+ * writes passes through `redactingStream`, so no connection string's password is printed. Any
+ * error a command throws is reported here, once, as commands report theirs (`describeFailure`):
+ * a usage error as one line plus a pointer to `--help` (exit 2), a `--config` file that cannot be
+ * used or a database that went away as a message plus help (exit 1), and an error nobody
+ * expected as an internal error asking to report it (exit 1; `WESLEY_DEBUG=1` adds its stack).
  */
-export async function runCli(argv: readonly string[], context: CliContext, version: string): Promise<number> {
+export async function runCli(argv: readonly string[], given: CliContext, version: string): Promise<number> {
+  const context: CliContext = { ...given, stdout: redactingStream(given.stdout), stderr: redactingStream(given.stderr) };
   const [first, ...rest] = argv;
+  const command = commands.find((candidate) => candidate.name === first);
   try {
     if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
       context.stdout.write(topLevelHelp());
@@ -20,25 +26,11 @@ export async function runCli(argv: readonly string[], context: CliContext, versi
       context.stdout.write(`${version}\n`);
       return exitCodes.ok;
     }
-    const command = commands.find((candidate) => candidate.name === first);
     if (command !== undefined) return await command.run(rest, context);
     throw new UsageError(`unknown command '${first}'`);
   } catch (error) {
-    if (error instanceof ConfigError) {
-      const prefix = `wesley ${first ?? ''}`;
-      context.stderr.write(
-        `${error.message
-          .split('\n')
-          .map((line) => `${prefix}: ${line}`)
-          .join('\n')}\n  help: ${error.help}\n`,
-      );
-      return exitCodes.failure;
-    }
-    if (!(error instanceof UsageError)) throw error;
-    const helpCommand = error.command === null ? 'wesley --help' : `wesley ${error.command} --help`;
-    const prefix = error.command === null ? 'wesley' : `wesley ${error.command}`;
-    context.stderr.write(`${prefix}: ${error.message}\nRun '${helpCommand}' for usage.\n`);
-    return exitCodes.usage;
+    const shownCommand = error instanceof UsageError ? error.command : (command?.name ?? null);
+    return writeFailure(context, shownCommand, describeFailure(error, null));
   }
 }
 

@@ -3,7 +3,7 @@ import { driftFindings } from '@wesley/postgres';
 import { databaseFlags, databaseFlagsHelp, withDatabase } from '../database/index.js';
 import { driftDiagnostics } from '../drift/index.js';
 import { exitCodes } from '../exit-codes.js';
-import { failureText, migrateFailure } from '../migrate/index.js';
+import { describeFailure, writeFailure } from '../failure/index.js';
 import { writeDiagnostics } from '../output/index.js';
 import { readDatabaseSchema } from '../plan/index.js';
 import { loadSchemaSources } from '../schema/index.js';
@@ -82,10 +82,7 @@ export const driftCommand: Command = {
         return exitCodes.failure;
       });
     } catch (error) {
-      const failure = migrateFailure(error, url);
-      if (failure === null) throw error;
-      context.stderr.write(failureText(name, failure));
-      return failure.exitCode;
+      return writeFailure(context, name, describeFailure(error, url));
     }
   },
 };

@@ -2,18 +2,16 @@ import { listMigrationFiles, migrate, resolveRunOptions, type Allowances } from 
 import { databaseFlags, databaseFlagsHelp, withDatabase } from '../database/index.js';
 import { displayPath } from '../display-path.js';
 import { exitCodes } from '../exit-codes.js';
+import { describeFailure, writeFailure } from '../failure/index.js';
 import {
   checkTo,
-  failureText,
   jsonReporter,
   logReporter,
-  migrateFailure,
   migrationsDirectory,
-  parseDuration,
+  parseDurationFlag,
   readDirectoryPlans,
   spinnerReporter,
   writeDryRun,
-  type DurationUnit,
   type MigrateReporter,
 } from '../migrate/index.js';
 import { UsageError } from '../usage-error.js';
@@ -92,29 +90,36 @@ export const migrateCommand: Command = {
     const dryRun = values['dry-run'] === true;
     const json = values.json === true;
     if (dryRun && json) throw new UsageError('--dry-run prints SQL and --json prints events; pick one', name);
-    const lockTimeoutMs = duration(values['lock-timeout'], '--lock-timeout', 'ms');
-    const statementTimeoutMs = duration(values['statement-timeout'], '--statement-timeout', 'ms');
-    const lockWaitMs = duration(values['lock-wait'], '--lock-wait', 's');
-    const config = await commandConfig(values.config, context.cwd);
-    const dirFlag = values.dir ?? (config === null ? 'migrations' : configRelative(config, config.migrations, context.cwd));
-    const directory = await migrationsDirectory(context.cwd, dirFlag, name);
-    const files = await listMigrationFiles(directory);
-    const plans = await readDirectoryPlans(files);
-    if (values.to !== undefined) checkTo(values.to, plans, name);
-
-    // Standard output stays machine-readable with --json, and valid SQL with --dry-run.
-    const notes = json || dryRun ? context.stderr : context.stdout;
-    const reporter: MigrateReporter | null = dryRun
-      ? null
-      : json
-        ? jsonReporter(context)
-        : // A terminal that reports no width (some pseudo-terminals) cannot hold a redrawn line.
-          context.terminal !== undefined && (context.terminal.columns ?? 0) > 0
-          ? spinnerReporter(context.terminal, context, plans)
-          : logReporter(context, plans);
+    // With --json, every failure from here on ends in the summary line, a wrong flag value included.
+    let reporter: MigrateReporter | null = json ? jsonReporter(context) : null;
     const started = Date.now();
     let url: string | null = null;
     try {
+      const lockTimeoutMs = parseDurationFlag(values['lock-timeout'], '--lock-timeout', { unit: 'ms', zero: null }, name);
+      const statementTimeoutMs = parseDurationFlag(
+        values['statement-timeout'],
+        '--statement-timeout',
+        { unit: 'ms', zero: 'no statement timeout' },
+        name,
+      );
+      const lockWaitMs = parseDurationFlag(values['lock-wait'], '--lock-wait', { unit: 's', zero: 'one try, no wait' }, name);
+      const config = await commandConfig(values.config, context.cwd);
+      const dirFlag = values.dir ?? (config === null ? 'migrations' : configRelative(config, config.migrations, context.cwd));
+      const directory = await migrationsDirectory(context.cwd, dirFlag, name);
+      const files = await listMigrationFiles(directory);
+      const plans = await readDirectoryPlans(files);
+      if (values.to !== undefined) checkTo(values.to, plans, name);
+
+      // Standard output stays machine-readable with --json, and valid SQL with --dry-run.
+      const notes = json || dryRun ? context.stderr : context.stdout;
+      if (!dryRun && !json) {
+        // A terminal that reports no width (some pseudo-terminals) cannot hold a redrawn line.
+        reporter =
+          context.terminal !== undefined && (context.terminal.columns ?? 0) > 0
+            ? spinnerReporter(context.terminal, context, plans)
+            : logReporter(context, plans);
+      }
+      const progress = reporter;
       return await withDatabase(name, { ...values, config }, context, notes, async (target) => {
         url = target.url;
         if (dryRun) {
@@ -144,9 +149,9 @@ export const migrateCommand: Command = {
           },
           ...(lockTimeoutMs === undefined ? {} : { lockTimeoutMs }),
           ...(statementTimeoutMs === undefined ? {} : { statementTimeoutMs }),
-          onEvent: (event) => reporter?.event(event),
+          onEvent: (event) => progress?.event(event),
         });
-        reporter?.finish({
+        progress?.finish({
           kind: 'done',
           applied: result.applied,
           stoppedIn: result.stoppedIn,
@@ -156,25 +161,13 @@ export const migrateCommand: Command = {
         return exitCodes.ok;
       });
     } catch (error) {
-      const failure = migrateFailure(error, url);
-      if (failure === null) throw error;
-      if (reporter === null) context.stderr.write(failureText(name, failure));
-      else reporter.finish({ kind: 'failed', failure, durationMs: Date.now() - started });
+      const failure = describeFailure(error, url);
+      if (reporter === null) return writeFailure(context, name, failure);
+      reporter.finish({ kind: 'failed', failure, durationMs: Date.now() - started });
       return failure.exitCode;
     }
   },
 };
-
-function duration(value: string | undefined, flag: string, unit: DurationUnit): number | undefined {
-  if (value === undefined) return undefined;
-  const ms = parseDuration(value, unit);
-  if (ms === null)
-    throw new UsageError(
-      `${flag} takes a duration such as ${unit === 'ms' ? '500, 500ms or 1s' : '30, 30s or 2min'}, not '${value}'`,
-      name,
-    );
-  return ms;
-}
 
 /** The `--allow-*` flags, as `migrate()` and the dry run take them. */
 function allowances(values: {

@@ -2,7 +2,8 @@ import { connect, listMigrationFiles, migrationStatus } from '@wesley/postgres';
 import { databaseFlags, databaseFlagsHelp, withDatabase } from '../database/index.js';
 import { displayPath } from '../display-path.js';
 import { exitCodes } from '../exit-codes.js';
-import { failureText, migrateFailure, migrationsDirectory, readDirectoryPlans } from '../migrate/index.js';
+import { describeFailure, failureJson, writeFailure } from '../failure/index.js';
+import { migrationsDirectory, readDirectoryPlans } from '../migrate/index.js';
 import { formatStatusTable, statusRow, type StatusRow } from '../status/index.js';
 import type { Command } from './command.js';
 import { commandConfig, configFlag, configRelative } from './command-config.js';
@@ -83,10 +84,10 @@ export const statusCommand: Command = {
         return exitCodes.ok;
       });
     } catch (error) {
-      const failure = migrateFailure(error, url);
-      if (failure === null) throw error;
-      context.stderr.write(failureText(name, failure));
-      return failure.exitCode;
+      const failure = describeFailure(error, url);
+      if (json)
+        context.stdout.write(`${JSON.stringify({ ok: false, exitCode: failure.exitCode, error: failureJson(failure) }, null, 2)}\n`);
+      return writeFailure(context, name, failure);
     }
   },
 };

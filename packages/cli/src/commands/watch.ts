@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { exitCodes } from '../exit-codes.js';
+import { maxDurationMs } from '../migrate/index.js';
 import { loadSchemaSources } from '../schema/index.js';
 import { UsageError } from '../usage-error.js';
 import { processStopSignal, watchSchema } from '../watch/index.js';
@@ -71,5 +72,8 @@ export const watchCommand: Command = {
 function parseDebounce(value: string | undefined): number {
   if (value === undefined) return defaultDebounceMs;
   if (!/^\d+$/.test(value)) throw new UsageError(`--debounce takes a whole number of milliseconds, not '${value}'`, name);
+  // Node's timers fire at once for a longer delay: a debounce that large would regenerate on every save.
+  if (Number(value) > maxDurationMs)
+    throw new UsageError(`--debounce ${value} is over the longest a timer waits, ${maxDurationMs}ms`, name);
   return Number(value);
 }

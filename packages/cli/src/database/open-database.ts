@@ -1,5 +1,6 @@
 import path from 'node:path';
 import {
+  checkDatabaseUrl,
   ConnectionError,
   defaultEmbeddedDataDir,
   embeddedBinaries,
@@ -46,6 +47,7 @@ export interface OpenDatabase extends DatabaseTarget {
  * database `wesley` created if missing). Only the embedded path connects here; a URL is
  * connected to by the command itself.
  *
+ * @throws InvalidDatabaseUrlError when the URL given does not parse as plainly meant (exit 2).
  * @throws PlanInputError when the embedded server cannot be started or its database created;
  * the message never holds the password.
  */
@@ -54,6 +56,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDa
   const resolved = resolveDatabaseUrl({ url: options.url, configUrl: options.env[urlEnv], env: {} });
   if (resolved !== null) {
     const origin = resolved.source === 'option' ? '--database-url' : urlEnv;
+    // Refused before anything starts: a URL node-postgres would misread reaches another server.
+    checkDatabaseUrl(resolved.url, origin);
     return { url: resolved.url, label: redactUrl(resolved.url), origin, close: () => Promise.resolve() };
   }
   let server: RunningServer | null = null;

@@ -1,6 +1,6 @@
 import { formatDuration } from './format-duration.js';
 import type { MigrationProgress, StepProgress } from './migrate-progress.js';
-import type { MigrateFailure, MigrateOutcome } from './migrate-outcome.js';
+import type { MigrateOutcome } from './migrate-outcome.js';
 
 const count = (n: number, noun: string): string =>
   `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : /(s|ch)$/.test(noun) ? 'es' : 's'}`;
@@ -46,9 +46,4 @@ export function summaryLine(outcome: Extract<MigrateOutcome, { kind: 'done' }>):
   if (outcome.stoppedIn === null) return `wesley migrate: ${applied} applied in ${duration}\n`;
   const before = outcome.applied.length === 0 ? '' : `${applied} applied, then `;
   return `wesley migrate: ${before}stopped in ${outcome.stoppedIn} as --to asked (${duration}); run wesley migrate without --to to finish it\n`;
-}
-
-/** The failure as `wesley <command>: <message>` and a help line. */
-export function failureText(command: string, failure: MigrateFailure): string {
-  return `wesley ${command}: ${failure.message}\n${failure.help === null ? '' : `  help: ${failure.help}\n`}`;
 }

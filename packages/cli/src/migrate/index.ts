@@ -1,12 +1,11 @@
 export { parseDuration, type DurationUnit } from './parse-duration.js';
+export { parseDurationFlag, maxDurationMs, type DurationRule } from './parse-duration-flag.js';
 export { formatDuration } from './format-duration.js';
 export { migrationsDirectory } from './migrations-directory.js';
 export { readDirectoryPlans } from './read-directory-plans.js';
 export { checkTo } from './check-to.js';
 export type { MigrateReporter } from './migrate-reporter.js';
-export type { MigrateFailure, MigrateOutcome } from './migrate-outcome.js';
-export { migrateFailure } from './migrate-failure.js';
-export { failureText } from './describe-progress.js';
+export type { MigrateOutcome } from './migrate-outcome.js';
 export { logReporter } from './log-reporter.js';
 export { spinnerReporter } from './spinner-reporter.js';
 export { jsonReporter } from './json-reporter.js';

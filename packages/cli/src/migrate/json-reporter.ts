@@ -1,5 +1,5 @@
 import type { CliContext } from '../cli-context.js';
-import { failureText } from './describe-progress.js';
+import { failureJson, writeFailure } from '../failure/index.js';
 import type { MigrateReporter } from './migrate-reporter.js';
 
 /**
@@ -17,9 +17,9 @@ export function jsonReporter(context: CliContext): MigrateReporter {
         line({ kind: 'summary', ok: true, exitCode: 0, applied, stoppedIn, durationMs });
         return;
       }
-      const { exitCode, error, message, help } = outcome.failure;
-      line({ kind: 'summary', ok: false, exitCode, durationMs: outcome.durationMs, error: { name: error, message, help } });
-      context.stderr.write(failureText('migrate', outcome.failure));
+      const { exitCode } = outcome.failure;
+      line({ kind: 'summary', ok: false, exitCode, durationMs: outcome.durationMs, error: failureJson(outcome.failure) });
+      writeFailure(context, 'migrate', outcome.failure);
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Plan } from '@wesley/core';
 import type { CliContext } from '../cli-context.js';
-import { describeMigration, describeRows, describeStep, failureText, retryReason, summaryLine } from './describe-progress.js';
+import { writeFailure } from '../failure/index.js';
+import { describeMigration, describeRows, describeStep, retryReason, summaryLine } from './describe-progress.js';
 import { formatDuration } from './format-duration.js';
 import { MigrateProgress } from './migrate-progress.js';
 import type { MigrateReporter } from './migrate-reporter.js';
@@ -63,7 +64,7 @@ export function logReporter(context: CliContext, plans: ReadonlyMap<string, Plan
         const at = migration.step === null ? '' : ` in ${describeStep(migration.step, migration.steps)}`;
         out(`${migration.name}: failed${at} after ${formatDuration(progress.elapsed(migration.startedAt))}`);
       }
-      context.stderr.write(failureText('migrate', outcome.failure));
+      writeFailure(context, 'migrate', outcome.failure);
     },
   };
 }

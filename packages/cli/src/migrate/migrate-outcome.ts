@@ -1,13 +1,4 @@
-/** Why a run did not finish, ready to print: the message and help never hold a password. */
-export interface MigrateFailure {
-  /** 1, or 3 when the migration lock was not granted in time. */
-  readonly exitCode: number;
-  /** The error's class name (`StepFailedError`, `ConnectionError`, ...), for `--json`. */
-  readonly error: string;
-  readonly message: string;
-  /** What to do about it, or `null`. */
-  readonly help: string | null;
-}
+import type { CliFailure } from '../failure/index.js';
 
 /** How a `wesley migrate` run ended. */
 export type MigrateOutcome =
@@ -21,4 +12,4 @@ export type MigrateOutcome =
       readonly total: number;
       readonly durationMs: number;
     }
-  | { readonly kind: 'failed'; readonly failure: MigrateFailure; readonly durationMs: number };
+  | { readonly kind: 'failed'; readonly failure: CliFailure; readonly durationMs: number };

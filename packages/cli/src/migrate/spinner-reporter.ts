@@ -1,15 +1,8 @@
 import type { Plan } from '@wesley/core';
 import ora from 'ora';
 import type { CliContext } from '../cli-context.js';
-import {
-  describeMigration,
-  describeRows,
-  describeStatements,
-  describeStep,
-  failureText,
-  retryReason,
-  summaryLine,
-} from './describe-progress.js';
+import { writeFailure } from '../failure/index.js';
+import { describeMigration, describeRows, describeStatements, describeStep, retryReason, summaryLine } from './describe-progress.js';
 import { formatDuration } from './format-duration.js';
 import { MigrateProgress } from './migrate-progress.js';
 import type { MigrateReporter } from './migrate-reporter.js';
@@ -85,7 +78,7 @@ export function spinnerReporter(terminal: NodeJS.WriteStream, context: CliContex
         spinner.stop();
       }
       if (outcome.kind === 'done') context.stdout.write(summaryLine(outcome));
-      else context.stderr.write(failureText('migrate', outcome.failure));
+      else writeFailure(context, 'migrate', outcome.failure);
     },
   };
 }

@@ -1,13 +1,19 @@
 import { compileSchema, type CompileOptions, type SchemaIR } from '@wesley/core';
+import { checkDatabaseUrl } from '@wesley/postgres';
 import { loadSchemaSources } from '../schema/index.js';
 import { UsageError } from '../usage-error.js';
 import { readDatabaseSchema } from './read-database-schema.js';
 import { readIrJson } from './read-ir-json.js';
 import type { SchemaInput } from './schema-input.js';
 
-/** `postgres://` and `postgresql://`, the URL schemes libpq and node-postgres accept. */
+/**
+ * Whether a `--from` value is meant as a database rather than a file: it starts with a URL scheme
+ * (two letters at least, so a Windows drive `C:` is a path) or is a key=value connection string.
+ * A mistyped one (`postgress://`, `postgres:/`) is thereby refused as a URL (`checkDatabaseUrl`),
+ * never looked up as a file path whose "not found" message would print its password.
+ */
 export function isDatabaseUrl(value: string): boolean {
-  return /^postgres(?:ql)?:\/\//i.test(value);
+  return /^[A-Za-z][A-Za-z0-9+.-]+:/.test(value) || /^\s*[A-Za-z_]+\s*=/.test(value);
 }
 
 const isIrJson = (value: string): boolean => /\.json$/i.test(value);
@@ -32,6 +38,7 @@ export interface LoadSchemaInputOptions {
  * GraphQL schema files and globs (compiled together, as `wesley generate` does).
  *
  * @throws UsageError when the values are missing or mix kinds, or a file does not exist.
+ * @throws InvalidDatabaseUrlError when a value that is a URL does not parse (exit 2).
  * @throws PlanInputError when an `ir.json` or the database cannot be used.
  */
 export async function loadSchemaInput(values: readonly string[], options: LoadSchemaInputOptions): Promise<SchemaInput> {
@@ -46,7 +53,7 @@ export async function loadSchemaInput(values: readonly string[], options: LoadSc
     if (values.length > 1)
       throw new UsageError(`${flag} takes one database URL or one ir.json, or any number of .graphql files, not a mix`, command);
     return isDatabaseUrl(only)
-      ? readDatabaseSchema(only, options.databaseSchema, options.comparedWith ?? null)
+      ? readDatabaseSchema(checkDatabaseUrl(only, flag), options.databaseSchema, options.comparedWith ?? null)
       : readIrJson(only, cwd, command);
   }
   const sources = await loadSchemaSources(values, cwd, command);
