@@ -1,7 +1,8 @@
 import { InvalidDatabaseUrlError } from './invalid-database-url-error.js';
 import { redactUrl } from './redact-url.js';
 
-const example = 'postgres://user:password@host:5432/database';
+// Written without a password, so that no redaction of the output takes the example for a secret.
+const example = 'postgres://user@host:5432/database (a password goes after the user name, as in user:password@)';
 const encodeHelp = `write it as ${example}, with any of / ? # @ : % or a space in the user name or password percent-encoded (%2F %3F %23 %40 %3A %25 %20)`;
 
 /**

@@ -18,6 +18,6 @@ export class InvalidUtf8Error extends Error {
   ) {
     super(`${source === null ? 'SQL input' : source}:${line}: not valid UTF-8 (byte offset ${byteOffset})`);
     this.help =
-      'Wesley reads SQL as UTF-8: convert the file (such as iconv -f LATIN1 -t UTF-8 old.sql > new.sql) and run again; nothing of it has run';
+      'Wesley reads SQL as UTF-8: convert the file (such as iconv -f LATIN1 -t UTF-8 old.sql > new.sql) before it is applied';
   }
 }
