@@ -3,8 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { testDatabase } from '@wesley/postgres/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliContext } from '../../src/cli-context.js';
-import { runCli } from '../../src/run-cli.js';
+import { runInProcess } from '../support/run-in-process.js';
 
 const v1 = `type Account @wes_table {
   id: UUID! @wes_pk @wes_default(expr: "gen_random_uuid()")
@@ -26,18 +25,7 @@ async function write(file: string, content: string): Promise<void> {
   await writeFile(path.join(cwd, file), content);
 }
 
-async function run(env: Record<string, string>, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const context: CliContext = {
-    cwd,
-    stdout: { write: (text) => void (stdout += text), color: false },
-    stderr: { write: (text) => void (stderr += text), color: false },
-    env,
-  };
-  const code = await runCli(argv, context, '0.0.0');
-  return { code, stdout, stderr };
-}
+const run = (env: Record<string, string>, ...argv: string[]) => runInProcess(cwd, argv, env);
 
 describe('--config', () => {
   it('generate takes the schema, outDir and dts of the config, relative to the config', async () => {

@@ -3,8 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describeEachServer, useTestDatabase } from '@wesley/postgres/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliContext } from '../../src/cli-context.js';
-import { runCli } from '../../src/run-cli.js';
+import { runInProcess } from '../support/run-in-process.js';
 
 // Refused values exit 2 before any database is contacted: the URL points at a closed port, so an
 // accepted value shows as exit 1 (could not connect) instead.
@@ -21,18 +20,7 @@ afterAll(async () => {
   await rm(cwd, { recursive: true, force: true });
 });
 
-async function wesley(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const context: CliContext = {
-    cwd,
-    stdout: { write: (text) => void (stdout += text), color: false },
-    stderr: { write: (text) => void (stderr += text), color: false },
-    env: {},
-  };
-  const code = await runCli(argv, context, '9.9.9');
-  return { code, stdout, stderr };
-}
+const wesley = (...argv: string[]) => runInProcess(cwd, argv, {});
 
 describe('duration flags: what PostgreSQL would not take, or would take as no limit, is refused (exit 2)', () => {
   it.each([

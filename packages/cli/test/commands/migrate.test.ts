@@ -3,8 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { compileSchema, planMigration, stableStringify } from '@wesley/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliContext } from '../../src/cli-context.js';
-import { runCli } from '../../src/run-cli.js';
+import { runInProcess } from '../support/run-in-process.js';
 
 // Command-line mistakes are refused (exit 2) before any database is contacted: these runs have
 // none (the URL points at a closed port, so reaching it would fail with exit 1 instead).
@@ -28,18 +27,7 @@ afterAll(async () => {
   await rm(cwd, { recursive: true, force: true });
 });
 
-async function wesley(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const context: CliContext = {
-    cwd,
-    stdout: { write: (text) => void (stdout += text), color: false },
-    stderr: { write: (text) => void (stderr += text), color: false },
-    env: {},
-  };
-  const code = await runCli(argv, context, '9.9.9');
-  return { code, stdout, stderr };
-}
+const wesley = (...argv: string[]) => runInProcess(cwd, argv, {});
 
 describe('wesley migrate, status, drift: command line', () => {
   it.each([

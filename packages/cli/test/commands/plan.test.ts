@@ -2,8 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliContext } from '../../src/cli-context.js';
-import { runCli } from '../../src/run-cli.js';
+import { runInProcess } from '../support/run-in-process.js';
 
 let cwd: string;
 beforeAll(async () => {
@@ -15,17 +14,7 @@ afterAll(async () => {
   await rm(cwd, { recursive: true, force: true });
 });
 
-async function plan(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const context: CliContext = {
-    cwd,
-    stdout: { write: (text) => void (stdout += text), color: false },
-    stderr: { write: (text) => void (stderr += text), color: false },
-  };
-  const code = await runCli(['plan', ...argv], context, '9.9.9');
-  return { code, stdout, stderr };
-}
+const plan = (...argv: string[]) => runInProcess(cwd, ['plan', ...argv]);
 
 describe('wesley plan: command line', () => {
   it('prints its help, naming every flag', async () => {
