@@ -42,6 +42,7 @@ export const diagnosticCodes = {
   WES030: { title: 'invalid referential action', severity: 'error' },
   WES031: { title: 'duplicate constraint or index name', severity: 'error' },
   WES032: { title: 'nested list type', severity: 'error' },
+  WES033: { title: 'SQL argument is not one SQL expression', severity: 'error' },
   WES037: { title: 'enum named like a built-in type', severity: 'error' },
   WES101: { title: 'destructive change refused', severity: 'error' },
   WES102: { title: 'change cannot be made in place', severity: 'error' },

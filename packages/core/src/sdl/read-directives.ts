@@ -1,4 +1,5 @@
 import { Kind, print, type ConstDirectiveNode, type ConstValueNode } from 'graphql';
+import { sqlExpressionProblem } from '../sql/sql-expression-problem.js';
 import type { DiagnosticSink } from './diagnostic-sink.js';
 import { didYouMean } from './suggest.js';
 import {
@@ -141,6 +142,13 @@ function readArguments(node: ConstDirectiveNode, spec: DirectiveSpec, sink: Diag
       invalid.add(name);
       continue;
     }
+    if (typeof value === 'string' && !isOneExpression(node, name, value, argSpec.type, arg.value, sink)) {
+      // The directive goes whole: without its SQL, what it declares is unknown (a default
+      // without its expression would also be reported as having neither value nor expr).
+      invalid.add(name);
+      ok = false;
+      continue;
+    }
     values.set(name, value);
     argNodes.set(name, arg.value);
   }
@@ -162,9 +170,40 @@ function readArguments(node: ConstDirectiveNode, spec: DirectiveSpec, sink: Diag
   return ok ? { spec, node, args: values, argNodes } : null;
 }
 
+/**
+ * WES033 unless an `Expression` argument is exactly one SQL expression. The DDL writes it into
+ * a statement as it is, so anything more (a `;`, a second statement, a parenthesis closed early)
+ * would run as SQL the schema never declared; the check covers every such argument, since
+ * every directive is read here.
+ */
+function isOneExpression(
+  directive: ConstDirectiveNode,
+  name: string,
+  text: string,
+  type: ArgType,
+  at: ConstValueNode,
+  sink: DiagnosticSink,
+): boolean {
+  if (type !== 'Expression' && type !== 'DefaultExpression') return true;
+  const problem = sqlExpressionProblem(text, type === 'DefaultExpression' ? 'default' : 'parenthesized');
+  if (problem === null) return true;
+  const where = problem.offset === null ? '' : ` (at character ${problem.offset + 1} of the expression)`;
+  sink.report(
+    'WES033',
+    at,
+    `@${directive.name.value}(${name}:) is not one SQL expression: ${problem.reason}${where}`,
+    type === 'DefaultExpression'
+      ? 'write one SQL expression, in parentheses if it uses AND, OR, NOT, IS or COLLATE: no `;`, no second statement, no `--` comment at its end'
+      : 'write one SQL expression: no `;`, no second statement, no parenthesis it did not open, no `--` comment at its end',
+  );
+  return false;
+}
+
 function readValue(node: ConstValueNode, type: ArgType): ArgValue | undefined {
   switch (type) {
     case 'String':
+    case 'Expression':
+    case 'DefaultExpression':
       return node.kind === Kind.STRING ? node.value : undefined;
     case 'Int':
       return node.kind === Kind.INT ? Number(node.value) : undefined;
@@ -211,9 +250,20 @@ function describe(type: ArgType): string {
     StringList: 'a list of strings',
     Word: 'a name',
     Literal: 'a literal value',
+    Expression: 'an SQL expression in a string',
+    DefaultExpression: 'an SQL expression in a string',
   }[type];
 }
 
 function example(type: ArgType): string {
-  return { String: '"..."', Int: '1', Boolean: 'true', StringList: '["a", "b"]', Word: 'NAME', Literal: '"..."' }[type];
+  return {
+    String: '"..."',
+    Int: '1',
+    Boolean: 'true',
+    StringList: '["a", "b"]',
+    Word: 'NAME',
+    Literal: '"..."',
+    Expression: '"price >= 0"',
+    DefaultExpression: '"now()"',
+  }[type];
 }

@@ -6,9 +6,12 @@ export type DirectiveLocation = 'OBJECT' | 'FIELD_DEFINITION';
  * - `String`, `Int`, `Boolean`: that literal kind;
  * - `StringList`: `["a", "b"]` (a single string is coerced to a one-element list, as GraphQL does);
  * - `Word`: a string or a bare enum literal (`strategy: RANGE` or `strategy: "RANGE"`);
- * - `Literal`: any scalar or enum literal (`@wes_default(value:)`).
+ * - `Literal`: any scalar or enum literal (`@wes_default(value:)`);
+ * - `Expression`: a string holding one SQL expression, trusted and written into the DDL as it
+ *   is (`@wes_check(expr:)`), so PostgreSQL's parser must read it as exactly one expression;
+ * - `DefaultExpression`: the same, written bare after a column's `DEFAULT`.
  */
-export type ArgType = 'String' | 'Int' | 'Boolean' | 'StringList' | 'Word' | 'Literal';
+export type ArgType = 'String' | 'Int' | 'Boolean' | 'StringList' | 'Word' | 'Literal' | 'Expression' | 'DefaultExpression';
 
 export interface ArgSpec {
   readonly type: ArgType;

@@ -9,11 +9,11 @@ export const objectDirectives: readonly DirectiveSpec[] = [
   object(
     'wes_index',
     'composite or partial index',
-    { 'columns!': 'StringList', name: 'String', unique: 'Boolean', using: 'Word', where: 'String' },
+    { 'columns!': 'StringList', name: 'String', unique: 'Boolean', using: 'Word', where: 'Expression' },
     true,
   ),
   object('wes_unique', 'composite unique constraint', { 'columns!': 'StringList', name: 'String' }, true),
-  object('wes_check', 'table CHECK constraint (expr is trusted SQL)', { 'expr!': 'String', name: 'String' }, true),
+  object('wes_check', 'table CHECK constraint (expr is trusted SQL)', { 'expr!': 'Expression', name: 'String' }, true),
   object('wes_partition', 'partitioned table', { 'by!': 'String', 'strategy!': 'Word' }),
   object('wes_renamed', 'the table used to be called `from`', { 'from!': 'String' }),
   object('wes_uid', 'stable identity across renames', { 'value!': 'String' }),
