@@ -6,7 +6,10 @@ export class StepFailedError extends Error {
 
   constructor(stepId: string, attempts: number, cause: unknown) {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    super(`step ${stepId} failed after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${reason}`, { cause });
+    // PostgreSQL's hint names what to change ("You might need to increase max_locks_per_transaction.").
+    const hint = (cause as { hint?: unknown } | null)?.hint;
+    const said = typeof hint === 'string' && hint !== '' ? `${reason} (${hint.replace(/\.$/, '')})` : reason;
+    super(`step ${stepId} failed after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${said}`, { cause });
     this.name = 'StepFailedError';
     this.stepId = stepId;
     this.sqlState = sqlStateOf(cause);

@@ -1,6 +1,7 @@
 import { describeEachServer, useTestDatabase } from '@wesley/postgres/testing';
 import { expect, it } from 'vitest';
 import type { Connection } from '../../src/connect/connect.js';
+import { StepFailedError } from '../../src/execute/step-failed-error.js';
 import { migrate } from '../../src/migrate/migrate.js';
 import { migrationsDirectory } from './support/migrations-directory.js';
 
@@ -81,4 +82,28 @@ describeEachServer('migrate: a file that locks thousands of relations', (server)
     );
     expect(rows[0]?.n).toBe(tables);
   });
+
+  it(
+    'a single statement that needs more locks than the table holds fails alone, naming the setting, after what came before it committed',
+    { timeout: 120_000 },
+    async () => {
+      const connection = await session();
+      const directory = await migrationsDirectory({
+        '0001_one_big_statement.sql': [
+          'CREATE TABLE public.before_big (id integer);',
+          // One statement, which psql could not run either: each advisory lock is an entry in the lock table.
+          'SELECT pg_catalog.pg_advisory_xact_lock(g) FROM generate_series(1, 100000) AS g;',
+          'CREATE TABLE public.after_big (id integer);',
+        ].join('\n'),
+      });
+      const error = await migrate({ url: db.url, directory }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(StepFailedError);
+      expect((error as StepFailedError).stepId).toBe('0001_one_big_statement.sql:2');
+      expect((error as Error).message).toMatch(/out of shared memory \(You might need to increase "?max_locks_per_transaction"?\)$/);
+      const { rows } = await connection.query(
+        `SELECT to_regclass('public.before_big') IS NOT NULL AS before, to_regclass('public.after_big') IS NOT NULL AS after`,
+      );
+      expect(rows).toEqual([{ before: true, after: false }]);
+    },
+  );
 });
