@@ -19,7 +19,9 @@ export async function writeSqlFileDryRun(
   write: (text: string) => void,
 ): Promise<void> {
   const note = skip === 0 ? [] : [`its first ${skip} statements were committed by an earlier run; it goes on after them`];
-  write(`${sqlComment([`${file.name} (SQL file): one transaction per stretch of statements`, ...note])}\n`);
+  // The migrator also commits a long stretch in parts, sized at run time to the server's lock table.
+  const parts = 'a long stretch is committed in parts, so its locks stay near max_locks_per_transaction';
+  write(`${sqlComment([`${file.name} (SQL file): one transaction per stretch of statements; ${parts}`, ...note])}\n`);
   let index = 0;
   let open = false;
   const close = () => {

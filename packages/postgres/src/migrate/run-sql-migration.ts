@@ -35,9 +35,11 @@ interface Stretching {
 /**
  * Runs a SQL migration file statement by statement as the streaming lexer splits it, never
  * holding the file in memory. Ordinary statements run in one transaction per stretch between
- * statements that cannot run in a transaction (`CREATE INDEX CONCURRENTLY`, `VACUUM`, ...), so a
- * failing statement leaves its stretch unapplied; the ledger cursor (statements done) commits in
- * the same transaction, so a killed run resumes after the last committed statement. A
+ * statements that cannot run in a transaction (`CREATE INDEX CONCURRENTLY`, `VACUUM`, ...), a
+ * long stretch in parts that keep its locks near `max_locks_per_transaction` ({@link StretchBudget}),
+ * so a failing statement leaves its stretch unapplied; the ledger cursor (statements done) commits
+ * in the same transaction, after `lock.verify`, so a killed run resumes after the last committed
+ * statement and nothing commits once the migration lock is lost. A
  * statement run on its own is recorded before and after; an interrupted `CREATE INDEX
  * CONCURRENTLY` has its INVALID index dropped before it runs again. psql meta-commands
  * (`\restrict`) are skipped with a notice; a file with transaction control of its own was
