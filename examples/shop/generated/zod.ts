@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 const DECIMAL_12_2 = /^[+-]?(?=\.?\d)0*\d{0,10}(?:\.\d{0,2})?$/;
 const DECIMAL_14_2 = /^[+-]?(?=\.?\d)0*\d{0,12}(?:\.\d{0,2})?$/;
+const JSONB = z.json().refine((v) => { const unsafe = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/; let ok = true; JSON.stringify(v, (k, x) => { if (unsafe.test(k) || (typeof x === 'string' && unsafe.test(x))) ok = false; return x; }); return ok; }, 'jsonb cannot hold U+0000 or an unpaired surrogate');
 const NO_NUL = /^[^\0]*$/;
 
 export const OrderStatusSchema = z.enum([
@@ -72,7 +73,7 @@ export const ProductSchema = z.object({
   name: z.string().regex(NO_NUL),
   price: z.string().regex(DECIMAL_12_2),
   tags: z.array(z.string().regex(NO_NUL)),
-  attributes: z.json().nullable(),
+  attributes: JSONB.nullable(),
   active: z.boolean(),
 });
 
@@ -83,6 +84,6 @@ export const ProductInsertSchema = z.object({
   name: z.string().regex(NO_NUL),
   price: z.string().regex(DECIMAL_12_2),
   tags: z.array(z.string().regex(NO_NUL)).optional(),
-  attributes: z.json().nullable().optional(),
+  attributes: JSONB.nullable().optional(),
   active: z.boolean().optional(),
 });

@@ -1,7 +1,7 @@
 import type { ColumnTypeIR, ValueRulesIR } from '../ir/types.js';
 import { portablePattern } from '../sql/portable-pattern.js';
 import { plainDecimal } from './plain-decimal.js';
-import { jsonUnsafe, scalarType } from './scalar-type.js';
+import { jsonbUnsafe as jsonbUnsafeLiteral, scalarType } from './scalar-type.js';
 
 /**
  * Zod's own formats, as `zod/v4/core/regexes` spells them (Zod 4.6): what `z.guid()`,
@@ -18,7 +18,7 @@ const time = new RegExp(`^${hhmm}(?::[0-5]\\d(?:\\.\\d+)?)?$`);
 const datetimeOffset = new RegExp(`^${dateSource}T(?:${withSeconds}(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$`);
 const datetimeLocal = new RegExp(`^${dateSource}T(?:${withSeconds}(?:Z)|${hhmm}(?::[0-5]\\d(?:\\.\\d+)?)?)$`);
 const float32 = 3.4028234663852886e38;
-const jsonbUnsafe = regExpOf(jsonUnsafe.literal);
+const jsonbUnsafe = regExpOf(jsonbUnsafeLiteral);
 
 const int = (min: number, max: number) => (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
 const string = (test: (v: string) => boolean) => (v: unknown) => typeof v === 'string' && test(v);

@@ -1,8 +1,11 @@
-/** A regular expression the generated Zod module declares once and shares between schemas. */
+/**
+ * A constant the generated Zod module declares once and shares between schemas: a regular
+ * expression (`DECIMAL_12_2`), or a whole schema (`JSONB`).
+ */
 export interface SharedPattern {
   /** Constant name in the generated module (`DECIMAL_12_2`). */
   readonly name: string;
-  /** The regular-expression literal. */
+  /** Its value: a regular-expression literal, or a Zod expression. */
   readonly literal: string;
 }
 

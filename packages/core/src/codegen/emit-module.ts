@@ -6,11 +6,12 @@ import { bracketList } from './list-layout.js';
 import { commentText, propertyKey, stringLiteral, typeName } from './ts-syntax.js';
 
 /**
- * Each `export const name = expression;` statement of {@link emitZod}'s module: the statement
- * ends at the first line that ends with `;` (field lines end with `,`, and no string literal
- * spans lines).
+ * Each `export const name = expression;` statement of {@link emitZod}'s module, and each schema
+ * it shares between columns unexported (`const JSONB = z.json()...;`): the statement ends at
+ * the first line that ends with `;` (field lines end with `,`, and no string literal spans
+ * lines). Shared regular expressions (`const NO_NUL = /.../;`) have no effect to mark.
  */
-const exportedConst = /^export const ([A-Za-z0-9_$]+) = ([\s\S]*?);$/gm;
+const schemaConst = /^((?:export )?const [A-Za-z0-9_$]+) = (?!\/)([\s\S]*?);$/gm;
 
 /**
  * The JavaScript ES module a bundler serves for `import ... from './schema.graphql'`: the values
@@ -29,8 +30,8 @@ export function emitModule(ir: SchemaIR, options: EmitOptions = {}): string {
   // first) and the inner calls of a chain cannot be annotated one by one, so each initializer
   // runs in an arrow function whose single call is marked pure: kept or dropped as a whole.
   const schemas = emitZod(ir, options).replace(
-    exportedConst,
-    (_, name: string, expression: string) => `export const ${name} = /* @__PURE__ */ (() => ${expression})();`,
+    schemaConst,
+    (_, declaration: string, expression: string) => `${declaration} = /* @__PURE__ */ (() => ${expression})();`,
   );
   return ir.enums.length === 0 ? schemas : `${schemas}${ir.enums.map(enumObject).join('')}`;
 }

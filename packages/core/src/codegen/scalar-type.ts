@@ -43,23 +43,22 @@ const nulFree = (zod: string): ScalarType => ({
 const plainString = nulFree('z.string()');
 const unknownType: ScalarType = { kind: 'unknown', ts: 'unknown', zod: 'z.unknown()', pattern: null, union: false };
 /**
- * `jsonb` refuses `\u0000` (22P05) and an unpaired surrogate (22P02) in any
- * string or key, however deep: the replacer of `JSON.stringify` visits every key and value.
+ * `jsonb` refuses `\u0000` (22P05) and an unpaired surrogate (22P02) in any string or key,
+ * however deep.
  */
-export const jsonUnsafe: SharedPattern = {
-  name: 'JSONB_UNSAFE',
-  literal: '/\\u0000|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]/',
-};
-const jsonb: ScalarType = {
-  kind: 'json',
-  ts: 'JsonValue',
-  zod:
-    'z.json().refine((v) => { let ok = true; JSON.stringify(v, (k, x) => { ' +
-    `if (${jsonUnsafe.name}.test(k) || (typeof x === 'string' && ${jsonUnsafe.name}.test(x))) ok = false; return x; }); return ok; }, ` +
+export const jsonbUnsafe = '/\\u0000|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]/';
+/**
+ * One `JSONB` schema the module declares once and every `jsonb` column uses: the replacer of
+ * `JSON.stringify` visits every key and string value, however deep.
+ */
+const jsonbSchema: SharedPattern = {
+  name: 'JSONB',
+  literal:
+    `z.json().refine((v) => { const unsafe = ${jsonbUnsafe}; let ok = true; ` +
+    "JSON.stringify(v, (k, x) => { if (unsafe.test(k) || (typeof x === 'string' && unsafe.test(x))) ok = false; return x; }); return ok; }, " +
     "'jsonb cannot hold U+0000 or an unpaired surrogate')",
-  pattern: jsonUnsafe,
-  union: false,
 };
+const jsonb: ScalarType = { kind: 'json', ts: 'JsonValue', zod: jsonbSchema.name, pattern: jsonbSchema, union: false };
 
 /**
  * Types whose mapping does not depend on modifiers. Values are what JSON carries (PostgreSQL's

@@ -37,7 +37,10 @@ const factory = /^z(?:\.iso)?\.[A-Za-z0-9]+(?=\()/;
 export function zodSchemaType(column: ColumnIR, enumNames: ReadonlyMap<string, string>): string {
   const enumName = column.type.enum === null ? null : (enumNames.get(column.type.enum) ?? null);
   const element = applyRules(scalarType(column.type, enumName), column.meta.rules);
-  let type = elementType(element.zod, element.ts, column);
+  // A schema the module shares (`JSONB`) is read as the expression it names.
+  const shared = element.pattern !== null && !element.pattern.literal.startsWith('/') && element.zod.startsWith(element.pattern.name);
+  const zod = shared && element.pattern !== null ? element.pattern.literal + element.zod.slice(element.pattern.name.length) : element.zod;
+  let type = elementType(zod, element.ts, column);
   if (column.type.array) type = `z.ZodArray<${type}>`;
   return column.nullable ? `z.ZodNullable<${type}>` : type;
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 const DECIMAL = /^[+-]?(?=\.?\d)0*\d{0,131072}(?:\.\d{0,16383})?$/;
 const DECIMAL_12_2 = /^[+-]?(?=\.?\d)0*\d{0,10}(?:\.\d{0,2})?$/;
-const JSONB_UNSAFE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const JSONB = z.json().refine((v) => { const unsafe = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/; let ok = true; JSON.stringify(v, (k, x) => { if (unsafe.test(k) || (typeof x === 'string' && unsafe.test(x))) ok = false; return x; }); return ok; }, 'jsonb cannot hold U+0000 or an unpaired surrogate');
 const NO_NUL = /^[^\0]*$/;
 
 export const OrderStatusSchema = z.enum([
@@ -49,7 +49,7 @@ export const usersSchema = z.object({
   display_name: z.string().regex(NO_NUL).nullable(),
   is_admin: z.boolean(),
   tags: z.array(z.string().regex(NO_NUL)),
-  settings: z.json().refine((v) => { let ok = true; JSON.stringify(v, (k, x) => { if (JSONB_UNSAFE.test(k) || (typeof x === 'string' && JSONB_UNSAFE.test(x))) ok = false; return x; }); return ok; }, 'jsonb cannot hold U+0000 or an unpaired surrogate'),
+  settings: JSONB,
   created_at: z.iso.datetime({ offset: true }).refine((v) => !v.startsWith('0000') && !/[+-](?:1[6-9]|2\d):?\d\d$/.test(v), 'Out of PostgreSQL range'),
 });
 
@@ -60,6 +60,6 @@ export const usersInsertSchema = z.object({
   display_name: z.string().regex(NO_NUL).nullable().optional(),
   is_admin: z.boolean().optional(),
   tags: z.array(z.string().regex(NO_NUL)).optional(),
-  settings: z.json().refine((v) => { let ok = true; JSON.stringify(v, (k, x) => { if (JSONB_UNSAFE.test(k) || (typeof x === 'string' && JSONB_UNSAFE.test(x))) ok = false; return x; }); return ok; }, 'jsonb cannot hold U+0000 or an unpaired surrogate').optional(),
+  settings: JSONB.optional(),
   created_at: z.iso.datetime({ offset: true }).refine((v) => !v.startsWith('0000') && !/[+-](?:1[6-9]|2\d):?\d\d$/.test(v), 'Out of PostgreSQL range').optional(),
 });

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 const DECIMAL_12_2 = /^[+-]?(?=\.?\d)0*\d{0,10}(?:\.\d{0,2})?$/;
-const JSONB_UNSAFE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const JSONB = z.json().refine((v) => { const unsafe = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/; let ok = true; JSON.stringify(v, (k, x) => { if (unsafe.test(k) || (typeof x === 'string' && unsafe.test(x))) ok = false; return x; }); return ok; }, 'jsonb cannot hold U+0000 or an unpaired surrogate');
 const NO_NUL = /^[^\0]*$/;
 
 export const EventKindSchema = z.enum(['CLICK', 'VIEW']);
@@ -22,7 +22,7 @@ export const AccountSchema = z.object({
   score: z.number().nullable(),
   visits: z.int64(),
   tags: z.array(z.string().regex(NO_NUL)).nullable(),
-  settings: z.json().refine((v) => { let ok = true; JSON.stringify(v, (k, x) => { if (JSONB_UNSAFE.test(k) || (typeof x === 'string' && JSONB_UNSAFE.test(x))) ok = false; return x; }); return ok; }, 'jsonb cannot hold U+0000 or an unpaired surrogate'),
+  settings: JSONB,
   birthday: z.iso.date().refine((v) => !v.startsWith('0000'), 'Out of PostgreSQL range').nullable(),
   wakeUpAt: z.iso.time().nullable(),
   createdAt: z.iso.datetime({ offset: true }).refine((v) => !v.startsWith('0000') && !/[+-](?:1[6-9]|2\d):?\d\d$/.test(v), 'Out of PostgreSQL range'),
@@ -44,7 +44,7 @@ export const AccountInsertSchema = z.object({
   score: z.number().nullable().optional(),
   visits: z.int64().optional(),
   tags: z.array(z.string().regex(NO_NUL)).nullable().optional(),
-  settings: z.json().refine((v) => { let ok = true; JSON.stringify(v, (k, x) => { if (JSONB_UNSAFE.test(k) || (typeof x === 'string' && JSONB_UNSAFE.test(x))) ok = false; return x; }); return ok; }, 'jsonb cannot hold U+0000 or an unpaired surrogate').optional(),
+  settings: JSONB.optional(),
   birthday: z.iso.date().refine((v) => !v.startsWith('0000'), 'Out of PostgreSQL range').nullable().optional(),
   wakeUpAt: z.iso.time().nullable().optional(),
   createdAt: z.iso.datetime({ offset: true }).refine((v) => !v.startsWith('0000') && !/[+-](?:1[6-9]|2\d):?\d\d$/.test(v), 'Out of PostgreSQL range').optional(),
@@ -61,7 +61,7 @@ export const EventSchema = z.object({
   occurredAt: z.iso.datetime({ offset: true }).refine((v) => !v.startsWith('0000') && !/[+-](?:1[6-9]|2\d):?\d\d$/.test(v), 'Out of PostgreSQL range'),
   kind: EventKindSchema,
   accountId: z.guid().nullable(),
-  payload: z.json().refine((v) => { let ok = true; JSON.stringify(v, (k, x) => { if (JSONB_UNSAFE.test(k) || (typeof x === 'string' && JSONB_UNSAFE.test(x))) ok = false; return x; }); return ok; }, 'jsonb cannot hold U+0000 or an unpaired surrogate').nullable(),
+  payload: JSONB.nullable(),
 });
 
 /** A new row of `event`: generated columns left out, defaulted and nullable ones optional. */
@@ -70,7 +70,7 @@ export const EventInsertSchema = z.object({
   occurredAt: z.iso.datetime({ offset: true }).refine((v) => !v.startsWith('0000') && !/[+-](?:1[6-9]|2\d):?\d\d$/.test(v), 'Out of PostgreSQL range'),
   kind: EventKindSchema,
   accountId: z.guid().nullable().optional(),
-  payload: z.json().refine((v) => { let ok = true; JSON.stringify(v, (k, x) => { if (JSONB_UNSAFE.test(k) || (typeof x === 'string' && JSONB_UNSAFE.test(x))) ok = false; return x; }); return ok; }, 'jsonb cannot hold U+0000 or an unpaired surrogate').nullable().optional(),
+  payload: JSONB.nullable().optional(),
 });
 
 /** A row of `profile`. */

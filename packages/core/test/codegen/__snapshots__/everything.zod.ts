@@ -7,7 +7,7 @@ const DECIMAL_10_2 = /^[+-]?(?=\.?\d)0*\d{0,8}(?:\.\d{0,2})?$/;
 const DECIMAL_12_2 = /^[+-]?(?=\.?\d)0*\d{0,10}(?:\.\d{0,2})?$/;
 const DECIMAL_2_2 = /^[+-]?(?=\.?\d)0*(?:\.\d{0,2})?$/;
 const DECIMAL_5_0 = /^[+-]?(?=\.?\d)0*\d{0,5}\.?$/;
-const JSONB_UNSAFE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const JSONB = z.json().refine((v) => { const unsafe = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/; let ok = true; JSON.stringify(v, (k, x) => { if (unsafe.test(k) || (typeof x === 'string' && unsafe.test(x))) ok = false; return x; }); return ok; }, 'jsonb cannot hold U+0000 or an unpaired surrogate');
 const NO_NUL = /^[^\0]*$/;
 const TIME_WITH_TIME_ZONE = /^(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3])(?::?[0-5]\d)?)$/;
 
@@ -65,7 +65,7 @@ export const AllTypesSchema = z.object({
   day: z.iso.date().refine((v) => !v.startsWith('0000'), 'Out of PostgreSQL range'),
   atTime: z.iso.time(),
   atTimeTz: z.string().regex(TIME_WITH_TIME_ZONE).nullable(),
-  payload: z.json().refine((v) => { let ok = true; JSON.stringify(v, (k, x) => { if (JSONB_UNSAFE.test(k) || (typeof x === 'string' && JSONB_UNSAFE.test(x))) ok = false; return x; }); return ok; }, 'jsonb cannot hold U+0000 or an unpaired surrogate'),
+  payload: JSONB,
   rawJson: z.json().nullable(),
   blob: z.string().regex(BYTEA_HEX).nullable(),
   span: z.string().regex(NO_NUL).nullable(),
@@ -102,7 +102,7 @@ export const AllTypesInsertSchema = z.object({
   day: z.iso.date().refine((v) => !v.startsWith('0000'), 'Out of PostgreSQL range'),
   atTime: z.iso.time(),
   atTimeTz: z.string().regex(TIME_WITH_TIME_ZONE).nullable().optional(),
-  payload: z.json().refine((v) => { let ok = true; JSON.stringify(v, (k, x) => { if (JSONB_UNSAFE.test(k) || (typeof x === 'string' && JSONB_UNSAFE.test(x))) ok = false; return x; }); return ok; }, 'jsonb cannot hold U+0000 or an unpaired surrogate'),
+  payload: JSONB,
   rawJson: z.json().nullable().optional(),
   blob: z.string().regex(BYTEA_HEX).nullable().optional(),
   span: z.string().regex(NO_NUL).nullable().optional(),

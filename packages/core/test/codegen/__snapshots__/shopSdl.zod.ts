@@ -4,7 +4,7 @@ import { z } from 'zod';
 const DECIMAL = /^[+-]?(?=\.?\d)0*\d{0,131072}(?:\.\d{0,16383})?$/;
 const DECIMAL_10_2 = /^[+-]?(?=\.?\d)0*\d{0,8}(?:\.\d{0,2})?$/;
 const DECIMAL_12_2 = /^[+-]?(?=\.?\d)0*\d{0,10}(?:\.\d{0,2})?$/;
-const JSONB_UNSAFE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const JSONB = z.json().refine((v) => { const unsafe = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/; let ok = true; JSON.stringify(v, (k, x) => { if (unsafe.test(k) || (typeof x === 'string' && unsafe.test(x))) ok = false; return x; }); return ok; }, 'jsonb cannot hold U+0000 or an unpaired surrogate');
 const NO_NUL = /^[^\0]*$/;
 
 export const OrderStatusSchema = z.enum([
@@ -69,7 +69,7 @@ export const OrderSchema = z.object({
   placedOn: z.iso.date().refine((v) => !v.startsWith('0000'), 'Out of PostgreSQL range').nullable(),
   deliverAt: z.iso.time().nullable(),
   notes: z.array(z.string().regex(NO_NUL)).nullable(),
-  meta: z.json().refine((v) => { let ok = true; JSON.stringify(v, (k, x) => { if (JSONB_UNSAFE.test(k) || (typeof x === 'string' && JSONB_UNSAFE.test(x))) ok = false; return x; }); return ok; }, 'jsonb cannot hold U+0000 or an unpaired surrogate').nullable(),
+  meta: JSONB.nullable(),
 });
 
 /** A new row of `orders`: generated columns left out, defaulted and nullable ones optional. */
@@ -81,5 +81,5 @@ export const OrderInsertSchema = z.object({
   placedOn: z.iso.date().refine((v) => !v.startsWith('0000'), 'Out of PostgreSQL range').nullable().optional(),
   deliverAt: z.iso.time().nullable().optional(),
   notes: z.array(z.string().regex(NO_NUL)).nullable().optional(),
-  meta: z.json().refine((v) => { let ok = true; JSON.stringify(v, (k, x) => { if (JSONB_UNSAFE.test(k) || (typeof x === 'string' && JSONB_UNSAFE.test(x))) ok = false; return x; }); return ok; }, 'jsonb cannot hold U+0000 or an unpaired surrogate').nullable().optional(),
+  meta: JSONB.nullable().optional(),
 });
