@@ -47,10 +47,11 @@ describe('wesley migrate output', () => {
     'goes on to the end when the reader of its output goes away (wesley migrate --json | head -1)',
     { timeout: processTimeout },
     async () => {
-      await mkdir(path.join(cwd, 'later'));
+      // The next migration of the same directory: a directory of its own would be another history,
+      // refused because the first test's 0001_init.sql is then missing from it (WES150).
       const slow = 'CREATE TABLE first_half (id integer);\nSELECT pg_sleep(0.5);\nCREATE TABLE second_half (id integer);\n';
-      await writeFile(path.join(cwd, 'later', '0002_slow.sql'), slow);
-      const child = spawn(process.execPath, [wesleyBin, 'migrate', '--dir', 'later', '--database-url', db.url, '--json'], {
+      await writeFile(path.join(cwd, 'migrations', '0002_slow.sql'), slow);
+      const child = spawn(process.execPath, [wesleyBin, 'migrate', '--database-url', db.url, '--json'], {
         cwd,
         stdio: ['ignore', 'pipe', 'ignore'],
       });
