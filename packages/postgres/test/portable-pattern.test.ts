@@ -42,6 +42,13 @@ const accepted = [
   '\\#\\@\\ ',
   'a\\/b',
   '^\\n?[\\r\\f\\v]$',
+  '^[^@\\s]+@[^@\\s]+$',
+  '[\\d-]+',
+  '^[^\\w]+$',
+  '^[\\s,;]+$',
+  '^[^\\s]$',
+  '^[^\\d\\s]+$',
+  '^[-\\w.]+$',
 ];
 
 /**
@@ -59,7 +66,10 @@ const refusedPatterns: readonly (readonly [string, 'refused' | 'safe' | { readon
   ['^\\x41B$', { witness: 'AB' }],
   ['^\\S$', { witness: '\u00a0' }],
   ['^\\W$', 'safe'],
-  ['^[^\\s]$', { witness: '\u00a0' }],
+  ['^[\\S]$', { witness: '\u00a0' }],
+  ['^[a\\D]$', 'safe'],
+  ['[\\d-z]', 'refused'],
+  ['[a-\\w]', 'refused'],
   ['(?<=a)b', 'safe'],
   ['(a)\\1', 'safe'],
   ['x{', 'safe'],
@@ -68,8 +78,15 @@ const refusedPatterns: readonly (readonly [string, 'refused' | 'safe' | { readon
   ['*a', 'refused'],
 ];
 
-/** Characters the random strings are made of: ASCII letters and marks, white space of both kinds, letters outside ASCII, an astral one. */
-const alphabet = [...'abcxyz019_-.*()[]#@/ AZ\t\n\r\f\v\u00a0\u2003\u2028é😀😁Л'];
+/**
+ * Characters the random strings are made of: ASCII letters, digits and marks; white space of both
+ * kinds (ASCII, which PostgreSQL's `\s` takes in the C locale, and Unicode spaces, which a `u`
+ * RegExp's `\s` would also take: U+00A0, U+2003, U+2028, U+3000); a digit of another script
+ * (U+0663), letters outside ASCII, an astral one.
+ */
+const alphabet = [...'abcxyz019_-.*()[]#@/,; AZ\t\n\r\f\v\u00a0\u2003\u2028\u3000\u0663éßЛ😀😁'];
+/** Strings every pattern is also tried on, so that each character is seen alone and on both sides of an `@`. */
+const probes = alphabet.flatMap((c) => [c, c + c, `a${c}@b`, `a@${c}b`]);
 
 async function matches(session: Connection, pattern: string, texts: readonly string[]): Promise<boolean[]> {
   const { rows } = await session.query<{ m: boolean[] }>(
@@ -112,7 +129,7 @@ describeEachServer('patterns: PostgreSQL ~ and the generated Zod', (server) => {
             expect(texts.map((t) => field.safeParse(t).success)).toEqual(await matches(session, pattern, texts));
           },
         ),
-        { numRuns: 25 },
+        { numRuns: 25, examples: [[probes]] },
       );
       await session.close();
     },

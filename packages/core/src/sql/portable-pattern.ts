@@ -3,16 +3,25 @@ export type PatternReading = { readonly ok: true; readonly js: string } | { read
 
 /** PostgreSQL's largest repetition count (`RE_DUP_MAX`). */
 const maxRepeat = 255;
-/** What PostgreSQL's `\s` always matches, whatever the locale: the C locale's white space. */
-const spaceChars = '\\t\\n\\v\\f\\r ';
+/**
+ * PostgreSQL's class escapes `\d`, `\s`, `\w` (`[[:digit:]]`, `[[:space:]]`, `[[:alnum:]_]`) as the
+ * members of a JavaScript bracket: the one definition used outside brackets (`\s` as
+ * `[\t\n\v\f\r ]`) and inside them, positive or negated (`[^@\s]` as `[^@\t\n\v\f\r ]`, as
+ * PostgreSQL reads it `[^@[:space:]]`). PostgreSQL takes the classes from the database's ctype; in
+ * the C locale (Wesley's test clusters: `--no-locale`, UTF8) they are ASCII: the digits, the six
+ * white-space characters, and letters, digits and `_`. A `u` RegExp's `\d` and `\w` (without the
+ * `i` flag) are those same ASCII sets; its `\s` also takes U+00A0, U+2028, U+3000 and the other
+ * Unicode spaces, so `\s` is spelled out.
+ */
+const classMembers: Readonly<Record<string, string>> = { d: '\\d', s: '\\t\\n\\v\\f\\r ', w: '\\w' };
 /** Characters that JavaScript's `u` mode lets a backslash escape outside a bracket. */
 const syntaxChars = new Set('^$\\.*+?()[]{}|/');
 const refusedEscapes: Readonly<Record<string, string>> = {
   b: 'in PostgreSQL \\b is a backspace, in JavaScript a word boundary',
   B: 'PostgreSQL has no \\B',
-  D: '\\D, \\S and \\W depend on the database locale: write a bracket such as [^0-9]',
-  S: '\\D, \\S and \\W depend on the database locale: write a bracket such as [^0-9]',
-  W: '\\D, \\S and \\W depend on the database locale: write a bracket such as [^0-9]',
+  D: '\\D, \\S and \\W depend on the database locale: write a negated bracket such as [^0-9] or [^\\s]',
+  S: '\\D, \\S and \\W depend on the database locale: write a negated bracket such as [^0-9] or [^\\s]',
+  W: '\\D, \\S and \\W depend on the database locale: write a negated bracket such as [^0-9] or [^\\s]',
   x: 'PostgreSQL reads any number of hex digits after \\x, JavaScript two: write \\u0041',
 };
 
@@ -22,11 +31,14 @@ const refusedEscapes: Readonly<Record<string, string>> = {
  * exactly the strings PostgreSQL accepts, or a refusal. The subset both engines read alike:
  * literals, `.`, `^`, `$`, `|`, groups `( )` and `(?: )`, lookahead `(?= )` `(?! )`, the
  * quantifiers `* + ? {m} {m,} {m,n}` (up to 255, lazy or not), brackets with ranges, and the
- * escapes `\d \w \s \t \n \r \f \v \uXXXX` and `\` before punctuation. `.` and `\s` are
- * rewritten: JavaScript's `.` skips line breaks and its `\s` takes Unicode spaces, PostgreSQL's
- * do not. Refused: back references, `\b`, `\x`, named groups, lookbehind, POSIX classes
+ * escapes `\d \w \s \t \n \r \f \v \uXXXX` and `\` before punctuation; `\d \w \s` also inside
+ * brackets, positive or negated (`[^@\s]`), as PostgreSQL allows. `.` and `\s` are rewritten:
+ * JavaScript's `.` skips line breaks and its `\s` takes Unicode spaces, PostgreSQL's do not
+ * (`classMembers`). Refused: back references, `\b`, `\x`, named groups, lookbehind, POSIX classes
  * (`[[:alpha:]]`, which JavaScript reads as something else), `\D \S \W` (which depend on the
- * database's locale), and a `{` or `}` that is not a quantifier.
+ * database's locale, and which PostgreSQL before 14 refuses inside a bracket), a range with a
+ * class escape at either end (`[\d-z]`, which both engines refuse), and a `{` or `}` that is not
+ * a quantifier.
  */
 export function portablePattern(pattern: string): PatternReading {
   const chars = [...pattern];
@@ -97,8 +109,9 @@ export function portablePattern(pattern: string): PatternReading {
 function readEscape(chars: readonly string[], i: number, inBracket: boolean): string | { problem: string } {
   const next = chars[i + 1];
   if (next === undefined) return { problem: 'the pattern ends with a lone \\' };
-  if (next === 'd' || next === 'w') return `\\${next}`;
-  if (next === 's') return inBracket ? spaceChars : `[${spaceChars}]`;
+  const members = classMembers[next];
+  // Outside a bracket the members need one, unless they are a single JavaScript escape (`\d`).
+  if (members !== undefined) return inBracket || /^\\.$/.test(members) ? members : `[${members}]`;
   if ('tnrfv'.includes(next)) return `\\${next}`;
   if (next === 'u') {
     const hex = chars.slice(i + 2, i + 6).join('');
@@ -156,15 +169,23 @@ function readBracket(chars: readonly string[], start: number): { ok: true; js: s
       previous = null;
       continue;
     }
-    if (c === '\\' && 'dws'.includes(chars[i + 1] ?? '')) {
-      if (negated)
-        return { ok: false, problem: '\\d, \\s or \\w in a negated bracket depends on the database locale: list the characters' };
+    if (c === '\\' && classMembers[chars[i + 1] ?? ''] !== undefined) {
       const escape = readEscape(chars, i, true);
       if (typeof escape === 'object') return { ok: false, problem: escape.problem };
       js += escape;
       i += 1;
+      if (chars[i + 1] === '-' && chars[i + 2] !== undefined && chars[i + 2] !== ']') {
+        return { ok: false, problem: `a range cannot start at \\${chars[i]}: write the - last, as in [\\${chars[i]}-]` };
+      }
       previous = null;
       continue;
+    }
+    const upper = chars[i + 1] ?? '';
+    if (c === '\\' && /^[DSW]$/.test(upper)) {
+      return {
+        ok: false,
+        problem: `\\${upper} in a bracket: PostgreSQL before 14 refuses it, and it depends on the database locale (for [\\${upper}] alone, write [^\\${upper.toLowerCase()}])`,
+      };
     }
     const one = single(chars, i);
     if (one === null) return { ok: false, problem: `\\${chars[i + 1] ?? ''} in a bracket is not read alike by both engines` };
@@ -181,7 +202,7 @@ function single(chars: readonly string[], i: number): { js: string; code: number
   if (c === '[') return null;
   if (c !== '\\') return { js: c === '-' || c === '^' ? `\\${c}` : c, code: c.codePointAt(0) ?? 0, end: i };
   const escape = readEscape(chars, i, true);
-  if (typeof escape === 'object' || 'dws'.includes(chars[i + 1] ?? '')) return null;
+  if (typeof escape === 'object' || classMembers[chars[i + 1] ?? ''] !== undefined) return null;
   const end = i + escapeLength(chars, i);
   const code = escape.startsWith('\\u') ? parseInt(escape.slice(2), 16) : (controlCodes[escape] ?? escape.at(-1)?.codePointAt(0) ?? 0);
   return { js: escape, code, end };

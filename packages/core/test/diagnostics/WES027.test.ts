@@ -42,4 +42,30 @@ describe('WES027 invalid value rule', () => {
       { code: 'WES027', line: 7, column: 41, mentions: ['locale'] },
     ]);
   });
+
+  it('accepts \\d, \\s and \\w in a bracket, negated or not, and points at \\D, \\S, \\W in one and at a range from a class', () => {
+    const accepted = compileShop(`type Customer @wes_table {
+  id: ID! @wes_pk
+  email: String! @wes_constraint(pattern: "^[^@\\\\s]+@[^@\\\\s]+$")
+  phone: String @wes_constraint(pattern: "^[\\\\d-]+$")
+  tags: String @wes_constraint(pattern: "^[\\\\w,;\\\\s]*$")
+  sign: String @wes_constraint(pattern: "^[^\\\\w]+$")
+}`);
+    expectDiagnostics(accepted, []);
+    const refused = compileShop(`type Customer @wes_table {
+  id: ID! @wes_pk
+  a: String @wes_constraint(pattern: "^[^@\\\\S]+$")
+  b: String @wes_constraint(pattern: "[a\\\\D]")
+  c: String @wes_constraint(pattern: "[x\\\\W]")
+  d: String @wes_constraint(pattern: "[\\\\d-z]")
+  e: String @wes_constraint(pattern: "[a-\\\\w]")
+}`);
+    expectDiagnostics(refused, [
+      { code: 'WES027', line: 3, column: 38, mentions: ['"^[^@\\\\S]+$"', '\\S in a bracket', 'locale'] },
+      { code: 'WES027', line: 4, column: 38, mentions: ['"[a\\\\D]"', '\\D in a bracket', 'PostgreSQL before 14'] },
+      { code: 'WES027', line: 5, column: 38, mentions: ['"[x\\\\W]"', '\\W in a bracket'] },
+      { code: 'WES027', line: 6, column: 38, mentions: ['"[\\\\d-z]"', 'range'] },
+      { code: 'WES027', line: 7, column: 38, mentions: ['"[a-\\\\w]"', 'range'] },
+    ]);
+  });
 });
