@@ -8,6 +8,10 @@ const source = (path: string) => fileURLToPath(new URL(`./packages/${path}`, imp
  * matches (regular expressions), so `@wesley/postgres` does not also catch its `/testing` subpath.
  */
 export const sharedConfig: ViteUserConfig = {
+  test: {
+    // PostgreSQL's parser, loaded before each test file: tests call compileSchema directly.
+    setupFiles: [fileURLToPath(new URL('./vitest.setup.ts', import.meta.url))],
+  },
   resolve: {
     alias: [
       { find: /^@wesley\/core$/, replacement: source('core/src/index.ts') },

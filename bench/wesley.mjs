@@ -1,4 +1,7 @@
-import { compileSchema, emitDdl, emitTypeScript, emitZod } from '@wesley/core';
+import { compileSchema, emitDdl, emitTypeScript, emitZod, loadSqlParser } from '@wesley/core';
+
+// compileSchema checks SQL expressions with PostgreSQL's parser, loaded once before any compile.
+await loadSqlParser();
 
 /**
  * `compileSchema` on one SDL text, returning the IR. Throws when the schema has errors: the bench

@@ -4,7 +4,8 @@
  * the system's temporary directory, outside this workspace; the registry supplies vite,
  * typescript, zod and the other dependencies), where `wesley generate --dts`, a `vite build`
  * with `@wesley/unplugin/vite` and `tsc --noEmit` run as docs/plugin.md tells users to set them
- * up. Needs the build (`npm test` runs it first) and the npm registry.
+ * up, and CommonJS `require()`s core and the plugins (no top-level await in their module graphs).
+ * Needs the build (`npm test` runs it first) and the npm registry.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -231,6 +232,14 @@ type User @wes_table {
 }
 `;
 
+/** A statement smuggled out of a check's parentheses: WES033, never DDL. */
+const smuggledSchema = `type Gauge @wes_table
+  @wes_check(expr: "b > 0)); DROP TABLE victim; CREATE TABLE x (y int CHECK (true") {
+  id: Int! @wes_pk
+  b: Int!
+}
+`;
+
 const indexHtml = `<!doctype html>
 <html>
   <body>
@@ -362,6 +371,48 @@ console.log(JSON.stringify(results));
           expect(existsSync(path.join(nx, file!)), `${list}: ${file}`).toBe(true);
       }
     }
+  }, 60_000);
+
+  it('require() loads @wesley/core and the webpack and Vite plugins from CommonJS (webpack.config.js, a Vite config without "type": "module")', async () => {
+    // A .cjs file: the app is an ES module package, but a CommonJS config is what webpack users
+    // write, and what Vite makes of vite.config.ts in a package without "type": "module".
+    const script = `const results = {};
+for (const entry of ['@wesley/core', '@wesley/unplugin/webpack', '@wesley/unplugin/vite']) {
+  try {
+    const loaded = require(entry);
+    results[entry] = entry === '@wesley/core' ? typeof loaded.compileSchema : typeof loaded.default;
+  } catch (error) {
+    results[entry] = error.code + ': ' + error.message.split('\\n')[0];
+  }
+}
+const core = require('@wesley/core');
+const source = (body) => ({ name: 'schema.graphql', body });
+const smuggled = ${JSON.stringify(smuggledSchema)};
+try {
+  core.compileSchema(source(smuggled));
+  results.beforeLoad = 'compiled';
+} catch (error) {
+  results.beforeLoad = (error instanceof core.SqlParserNotLoadedError ? 'SqlParserNotLoadedError: ' : 'other: ') + error.message;
+}
+core.loadSqlParser().then(() => {
+  results.schema = core.compileSchema(source(${JSON.stringify(schema)})).ir === null ? 'errors' : 'compiled';
+  const refused = core.compileSchema(source(smuggled));
+  results.smuggled = { ir: refused.ir, codes: refused.diagnostics.map((d) => d.code) };
+  console.log(JSON.stringify(results));
+});
+`;
+    await writeFile(path.join(app, 'require-entries.cjs'), script);
+    const results = JSON.parse((await runOk(app, 'node', 'require-entries.cjs')).stdout) as Record<string, unknown>;
+    expect(results).toEqual({
+      '@wesley/core': 'function',
+      '@wesley/unplugin/webpack': 'function',
+      '@wesley/unplugin/vite': 'function',
+      beforeLoad:
+        "SqlParserNotLoadedError: compileSchema needs PostgreSQL's SQL parser, which is not loaded: " +
+        "call `await loadSqlParser()` (from '@wesley/core') once per process before it",
+      schema: 'compiled',
+      smuggled: { ir: null, codes: ['WES033'] },
+    });
   }, 60_000);
 
   it('npx wesley generate --dts writes the outputs and the sidecar beside the schema', async () => {

@@ -1,4 +1,4 @@
-import { compileSchema, hasErrors } from '@wesley/core';
+import { compileSchema, hasErrors, loadSqlParser } from '@wesley/core';
 import { driftFindings } from '@wesley/postgres';
 import { databaseFlags, databaseFlagsHelp, withDatabase } from '../database/index.js';
 import { driftDiagnostics } from '../drift/index.js';
@@ -57,6 +57,7 @@ export const driftCommand: Command = {
     const patterns = values.schema ?? configSchemaPatterns(config, context.cwd) ?? [];
     if (patterns.length === 0) throw new UsageError('missing --schema <file|glob> (or --config <file>)', name);
     const sources = await loadSchemaSources(patterns, context.cwd, name);
+    await loadSqlParser();
     const { ir: expected, diagnostics } = compileSchema(sources, compileOptions(config));
     if (expected === null || hasErrors(diagnostics)) {
       writeDiagnostics(context.stderr, diagnostics, sources);

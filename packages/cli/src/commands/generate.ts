@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { compileSchema, hasErrors } from '@wesley/core';
+import { compileSchema, hasErrors, loadSqlParser } from '@wesley/core';
 import type { CliContext } from '../cli-context.js';
 import { displayPath } from '../display-path.js';
 import { exitCodes } from '../exit-codes.js';
@@ -66,6 +66,7 @@ export const generateCommand: Command = {
 
     const sources = await loadSchemaSources(patterns, context.cwd, name);
     if (dts && sources.length !== 1) throw new UsageError(`--dts needs exactly one schema file, got ${sources.length}`, name);
+    await loadSqlParser();
     const { ir, diagnostics } = compileSchema(sources, compileOptions(config));
     writeDiagnostics(context.stderr, diagnostics, sources);
     if (ir === null || hasErrors(diagnostics, values.strict === true)) {

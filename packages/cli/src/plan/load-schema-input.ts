@@ -1,4 +1,4 @@
-import { compileSchema, type CompileOptions, type SchemaIR } from '@wesley/core';
+import { compileSchema, loadSqlParser, type CompileOptions, type SchemaIR } from '@wesley/core';
 import { checkDatabaseUrl } from '@wesley/postgres';
 import { loadSchemaSources } from '../schema/index.js';
 import { UsageError } from '../usage-error.js';
@@ -57,6 +57,7 @@ export async function loadSchemaInput(values: readonly string[], options: LoadSc
       : readIrJson(only, cwd, command);
   }
   const sources = await loadSchemaSources(values, cwd, command);
+  await loadSqlParser();
   const { ir, diagnostics } = compileSchema(sources, options.compile ?? {});
   return {
     label: sources.map((source) => source.name).join(', '),

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { compileSchema, hasErrors, type CompileOptions, type Diagnostic, type SchemaSource } from '@wesley/core';
+import { compileSchema, hasErrors, loadSqlParser, type CompileOptions, type Diagnostic, type SchemaSource } from '@wesley/core';
 import { renderArtifacts, sidecarArtifact, writeArtifacts, type Artifact, type ArtifactStatus } from '../generate/index.js';
 import { loadSchemaSources } from '../schema/index.js';
 import { UsageError } from '../usage-error.js';
@@ -53,6 +53,7 @@ export function regenerator(options: RegeneratorOptions): () => Promise<Regenera
       return { kind: 'unreadable', message: error.message };
     }
     if (previous !== null && sameSources(previous, sources)) return { kind: 'unchanged' };
+    await loadSqlParser();
     const { ir, diagnostics } = compileSchema(sources, options.compile);
     if (ir === null || hasErrors(diagnostics, options.strict)) {
       previous = sources;

@@ -2,6 +2,7 @@ import { parseColumnType } from '../ir/column-type.js';
 import type { ColumnTypeIR, SchemaIR } from '../ir/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
+import { assertSqlParserLoaded } from '../sql/sql-parser.js';
 import { collectTypes } from './collect-types.js';
 import { DiagnosticSink } from './diagnostic-sink.js';
 import { lowerSchema } from './lower/lower-schema.js';
@@ -22,8 +23,16 @@ export interface CompileResult {
  * Parses, validates and lowers SDL into the IR. Never throws for bad input: every mistake is a
  * diagnostic, all collected in one pass. Several sources (files) form one schema; `extend type`
  * merges into the type wherever it is defined.
+ *
+ * Every SQL expression argument is checked with PostgreSQL's parser (WES033), so `await
+ * loadSqlParser()` once per process before the first call.
+ *
+ * @throws SqlParserNotLoadedError when `loadSqlParser()` has not finished: a programming error,
+ * thrown whatever the schema holds, so a missing load fails every compile instead of one day
+ * skipping an expression.
  */
 export function compileSchema(sources: SchemaSource | readonly SchemaSource[], options: CompileOptions = {}): CompileResult {
+  assertSqlParserLoaded('compileSchema');
   const list = Array.isArray(sources) ? sources : [sources as SchemaSource];
   // Most schemas are clean: compile without source locations first (the parser does half the
   // work and the AST is much smaller), and only when something is reported compile again with

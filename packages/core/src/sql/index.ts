@@ -1,5 +1,6 @@
 export { normalizeExpression } from './normalize-expression.js';
 export { tokenizeSql, type SqlToken } from './sql-tokens.js';
 export { loadSqlParser, parseSql, type ParsedStatement, type SqlParse } from './sql-parser.js';
+export { SqlParserNotLoadedError } from './sql-parser-not-loaded-error.js';
 export { transactionControl } from './transaction-control.js';
 export { dataLoss, columnChanges, type DataLoss } from './data-loss.js';

@@ -1,10 +1,5 @@
 import { scanSync } from 'libpg-query';
-import { loadSqlParser, parseSql, type ParsedStatement } from './sql-parser.js';
-
-// Loaded when this module is: `compileSchema` is synchronous, and every schema it compiles has
-// its expressions checked by PostgreSQL's parser, never skipped because the parser was not
-// ready. A top-level await makes @wesley/core an ES module to `import`, not to `require()`.
-await loadSqlParser();
+import { assertSqlParserLoaded, parseSql, type ParsedStatement } from './sql-parser.js';
 
 /**
  * Where the DDL writes an expression: `parenthesized` inside parentheses of its own
@@ -36,8 +31,11 @@ const cacheLimit = 10_000;
  * <text>)` must give one default and nothing else on the column (a `COLLATE` or a constraint
  * after a narrower expression would be read as the column's). Pure and deterministic; results
  * are remembered, since schemas repeat their expressions.
+ *
+ * @throws SqlParserNotLoadedError when `loadSqlParser()` has not finished: never an unchecked text.
  */
 export function sqlExpressionProblem(text: string, position: ExpressionPosition): SqlExpressionProblem | null {
+  assertSqlParserLoaded('sqlExpressionProblem');
   const key = `${position}\u0000${text}`;
   if (cache.has(key)) return cache.get(key) ?? null;
   const problem = findProblem(text, position);

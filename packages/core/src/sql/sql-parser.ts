@@ -1,4 +1,5 @@
 import { loadModule, parseSync } from 'libpg-query';
+import { SqlParserNotLoadedError } from './sql-parser-not-loaded-error.js';
 
 /** One parsed statement: its parse-tree node (`{ "DropStmt": {...} }`), as libpg-query gives it. */
 export type ParsedStatement = Readonly<Record<string, unknown>>;
@@ -13,24 +14,45 @@ export type SqlParse =
       readonly position: number | null;
     };
 
-let loaded: Promise<void> | null = null;
+let loading: Promise<void> | null = null;
+let loaded = false;
 
 /**
- * Loads PostgreSQL's parser (libpg-query, WebAssembly; ~20 ms, once per process). Call it and
- * wait before {@link parseSql}.
+ * Loads PostgreSQL's parser (libpg-query, WebAssembly; ~20 ms, once per process). Await it once
+ * before the synchronous functions that parse SQL: `compileSchema` (which checks every SQL
+ * expression of the schema with it) and {@link parseSql}. Calling it again costs nothing; a
+ * failed load is tried again on the next call.
  */
 export function loadSqlParser(): Promise<void> {
-  loaded ??= loadModule();
-  return loaded;
+  loading ??= loadModule().then(
+    () => {
+      loaded = true;
+    },
+    (error: unknown) => {
+      loading = null;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/**
+ * Throws {@link SqlParserNotLoadedError} naming `what` unless {@link loadSqlParser} has
+ * finished: a synchronous function that needs the parser calls it first, so it fails with a
+ * clear message instead of skipping a check or failing deep inside the parser.
+ */
+export function assertSqlParserLoaded(what: string): void {
+  if (!loaded) throw new SqlParserNotLoadedError(what);
 }
 
 /**
  * Parses SQL text with PostgreSQL's own grammar (version 18), without running or resolving
  * anything: the statements it holds, or the syntax error the server would report.
  *
- * @throws Error when {@link loadSqlParser} has not finished.
+ * @throws SqlParserNotLoadedError when {@link loadSqlParser} has not finished.
  */
 export function parseSql(sql: string): SqlParse {
+  assertSqlParserLoaded('parseSql');
   // libpg-query refuses an empty string; the server takes it as no statement at all.
   if (sql.trim() === '') return { ok: true, statements: [] };
   let result;

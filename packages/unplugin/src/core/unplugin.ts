@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { compileSchema, emitModule, emitModuleDeclarations, type Diagnostic } from '@wesley/core';
+import { compileSchema, emitModule, emitModuleDeclarations, loadSqlParser, type Diagnostic } from '@wesley/core';
 import { createUnplugin, type UnpluginBuildContext, type UnpluginContext, type UnpluginContextMeta, type UnpluginOptions } from 'unplugin';
 import { makeIdFiltersToMatchWithQuery } from 'unplugin/utils/filter';
 import { bundlerMessage, type SchemaText } from './bundler-message.js';
@@ -51,6 +51,9 @@ export const unplugin = createUnplugin<Options | undefined>((options = {}, meta)
         const scalars = await scalarsFor(this);
         const schema: SchemaText = { path: file, body: await readFile(file, 'utf8') };
         const source = path.relative(root, file).split(path.sep).join('/');
+        // Here rather than in a build hook: every bundler, and every reload of Vite's dev server,
+        // loads the schema through this hook. Once per process; free after the first.
+        await loadSqlParser();
         const { ir, diagnostics } = compileSchema({ name: source, body: schema.body }, { scalars });
         const errors: Diagnostic[] = [];
         for (const diagnostic of diagnostics) {

@@ -3,7 +3,7 @@
 // sidecar that server writes. Everything runs on a temporary copy of the example and of the shop
 // schema, so editing the schema never touches the repository.
 import { execFile } from 'node:child_process';
-import { access, cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { access, cp, mkdir, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -33,9 +33,6 @@ beforeAll(async () => {
   await cp(fileURLToPath(new URL('examples/shop/schema.graphql', repo)), schemaFile);
   // Dependencies (zod, the plugin named in vite.config.ts) resolve from the repository.
   await symlink(repoNodeModules, join(dir, 'node_modules'), 'dir');
-  // An ES module package, as the repository's root is: Vite then imports vite.config.ts rather
-  // than require()ing it, which Node refuses for the plugin (core's top-level await, docs/plugin.md).
-  await writeFile(join(dir, 'package.json'), '{ "type": "module" }\n');
   server = await createServer({
     root: join(dir, 'shop-app'),
     configFile: join(dir, 'shop-app', 'vite.config.ts'),
