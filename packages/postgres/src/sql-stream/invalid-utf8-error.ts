@@ -17,7 +17,6 @@ export class InvalidUtf8Error extends Error {
     readonly byteOffset: number,
   ) {
     super(`${source === null ? 'SQL input' : source}:${line}: not valid UTF-8 (byte offset ${byteOffset})`);
-    this.help =
-      'Wesley reads SQL as UTF-8: convert the file (such as iconv -f LATIN1 -t UTF-8 old.sql > new.sql) before it is applied';
+    this.help = 'Wesley reads SQL as UTF-8: convert the file (such as iconv -f LATIN1 -t UTF-8 old.sql > new.sql) before it is applied';
   }
 }

@@ -119,7 +119,7 @@ describeEachServer('migrate: a SQL file with transactions of its own', (server) 
     });
     expect((await migrate({ url: db.url, directory })).applied).toEqual(['0001_items.sql']);
     const session = await db.connect();
-    expect((await session.query('SELECT id FROM item ORDER BY id')).rows.map((row: { id: number }) => row.id)).toEqual([1, 2, 3, 4, 5]);
+    expect((await session.query<{ id: number }>('SELECT id FROM item ORDER BY id')).rows.map((row) => row.id)).toEqual([1, 2, 3, 4, 5]);
     await session.close();
   });
 
@@ -146,7 +146,7 @@ describeEachServer('migrate: a SQL file with transactions of its own', (server) 
       file?.name,
     ]);
     expect((await migrate({ url: db.url, directory })).applied).toEqual(['0001_items.sql']);
-    expect((await session.query('SELECT id FROM item ORDER BY id')).rows.map((row: { id: number }) => row.id)).toEqual([1, 2]);
+    expect((await session.query<{ id: number }>('SELECT id FROM item ORDER BY id')).rows.map((row) => row.id)).toEqual([1, 2]);
     await session.close();
   });
 });
