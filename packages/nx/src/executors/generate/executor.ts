@@ -1,8 +1,8 @@
 import type { PromiseExecutor } from '@nx/devkit';
-import { optionArgs } from '../shared/option-args.js';
-import { runWesley } from '../shared/run-wesley.js';
-import { taskCliContext } from '../shared/task-cli-context.js';
-import { taskProject } from '../shared/task-project.js';
+import { optionArgs } from '../support/option-args.js';
+import { runWesley } from '../support/run-wesley.js';
+import { taskCliContext } from '../support/task-cli-context.js';
+import { taskProject } from '../support/task-project.js';
 
 /** Options of `@wesley/nx:generate` (see `schema.json`). */
 export interface GenerateExecutorOptions {

@@ -2,10 +2,10 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { PromiseExecutor } from '@nx/devkit';
 import { planDirectory } from '../../plugins/generated-files.js';
-import { optionArgs } from '../shared/option-args.js';
-import { runWesley } from '../shared/run-wesley.js';
-import { taskCliContext } from '../shared/task-cli-context.js';
-import { taskProject } from '../shared/task-project.js';
+import { optionArgs } from '../support/option-args.js';
+import { runWesley } from '../support/run-wesley.js';
+import { taskCliContext } from '../support/task-cli-context.js';
+import { taskProject } from '../support/task-project.js';
 
 /** Options of `@wesley/nx:plan` (see `schema.json`). */
 export interface PlanExecutorOptions {

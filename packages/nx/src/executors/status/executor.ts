@@ -1,6 +1,6 @@
-import { databaseExecutor } from '../shared/database-executor.js';
-import type { DatabaseExecutorOptions } from '../shared/database-executor-options.js';
-import { optionArgs } from '../shared/option-args.js';
+import { databaseExecutor } from '../support/database-executor.js';
+import type { DatabaseExecutorOptions } from '../support/database-executor-options.js';
+import { optionArgs } from '../support/option-args.js';
 
 /** Options of `@wesley/nx:status` (see `schema.json`). */
 export interface StatusExecutorOptions extends DatabaseExecutorOptions {
