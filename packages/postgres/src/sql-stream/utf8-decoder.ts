@@ -27,8 +27,8 @@ export class Utf8Decoder {
     if (bytes !== undefined) {
       for (let at = bytes.indexOf(0x0a); at !== -1; at = bytes.indexOf(0x0a, at + 1)) this.newlines++;
       this.offset += bytes.length;
-      const joined = concat(this.tail, bytes);
-      this.tail = joined.subarray(Math.max(0, joined.length - 3));
+      // A copy of at most three bytes: the chunk itself is neither copied nor kept.
+      this.tail = (bytes.length >= 3 ? bytes : concat(this.tail, bytes)).slice(-3);
     }
     return text;
   }
