@@ -277,6 +277,22 @@ const workspaceVersion = (name: string): string =>
 describe('the packed packages, installed with npm in a project of their own', () => {
   let root: string;
   let app: string;
+  /** `npx wesley generate --dts` in the installed app, as its user would run it. */
+  const generateInApp = (...flags: string[]) =>
+    runOk(
+      app,
+      'npx',
+      '--no',
+      '--',
+      'wesley',
+      'generate',
+      '--schema',
+      'src/schema.graphql',
+      '--out-dir',
+      'src/generated',
+      '--dts',
+      ...flags,
+    );
   const timings: string[] = [];
 
   beforeAll(async () => {
@@ -416,19 +432,7 @@ core.loadSqlParser().then(() => {
   }, 60_000);
 
   it('npx wesley generate --dts writes the outputs and the sidecar beside the schema', async () => {
-    const result = await runOk(
-      app,
-      'npx',
-      '--no',
-      '--',
-      'wesley',
-      'generate',
-      '--schema',
-      'src/schema.graphql',
-      '--out-dir',
-      'src/generated',
-      '--dts',
-    );
+    const result = await generateInApp();
     expect(result.stdout).toBe(
       [
         '  wrote src/generated/schema.sql',
@@ -469,20 +473,7 @@ core.loadSqlParser().then(() => {
     expect(app_.textContent).toBe('ada@example.com is ADMIN; OWNER accepted: false');
     // The plugin wrote the same sidecar as the CLI: unchanged, so not rewritten.
     expect((await stat(path.join(app, 'src', 'schema.d.graphql.ts'))).mtimeMs).toBe(sidecarBefore);
-    await runOk(
-      app,
-      'npx',
-      '--no',
-      '--',
-      'wesley',
-      'generate',
-      '--schema',
-      'src/schema.graphql',
-      '--out-dir',
-      'src/generated',
-      '--dts',
-      '--check',
-    );
+    await generateInApp('--check');
   }, 120_000);
 
   it("tsc --noEmit accepts the app with docs/plugin.md's tsconfig", async () => {
