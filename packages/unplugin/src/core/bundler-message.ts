@@ -1,6 +1,5 @@
-import type { Diagnostic } from '@wesley/core';
+import { codeFrame, type Diagnostic } from '@wesley/core';
 import type { UnpluginContextMeta, UnpluginMessage } from 'unplugin';
-import { codeFrame } from './code-frame.js';
 
 /** A message for unplugin's `this.error` / `this.warn`, plus the code frame Rollup and Vite show. */
 export type BundlerMessage = UnpluginMessage & { readonly frame: string };

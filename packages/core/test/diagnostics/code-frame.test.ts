@@ -1,5 +1,5 @@
+import { codeFrame } from '@wesley/core';
 import { describe, expect, it } from 'vitest';
-import { codeFrame } from '../../src/core/code-frame.js';
 
 const source = ['type Order @wes_table {', '  id: UUID! @wes_pk', '  note: String @wes_foo', '  total: Int', '}', ''].join('\n');
 
@@ -32,5 +32,12 @@ describe('codeFrame', () => {
   it('is empty for a line outside the source', () => {
     expect(codeFrame(source, 0, 1)).toBe('');
     expect(codeFrame(source, 99, 1)).toBe('');
+  });
+
+  it('shows the line alone, unmarked, with no lines around it, and paints gutter and caret', () => {
+    const paint = (part: string, text: string) => `<${part}>${text}</${part}>`;
+    expect(codeFrame(source, 3, 16, { linesAround: 0, paint })).toBe(
+      ['  <gutter>3 |</gutter>   note: String @wes_foo', '  <gutter>  |</gutter>                <caret>^</caret>'].join('\n'),
+    );
   });
 });
