@@ -1,4 +1,4 @@
-import type { Change, SchemaIR, SourcePosition, TableIR } from '@wesley/core';
+import { describeChange, type Change, type SchemaIR, type SourcePosition, type TableIR } from '@wesley/core';
 import type { SdlPositions } from './sdl-positions.js';
 
 /** A side of the plan and where its SDL declares things (nothing, for an ir.json or a database). */
@@ -6,11 +6,6 @@ export interface LocatableSchema {
   readonly ir: SchemaIR;
   readonly positions: SdlPositions;
 }
-
-/** What a change is about, by PostgreSQL name; `removed` when only the old schema has it. */
-type Subject =
-  | { readonly kind: 'table'; readonly table: string; readonly column: string | null; readonly removed: boolean }
-  | { readonly kind: 'enum'; readonly name: string; readonly value: string | null; readonly removed: boolean };
 
 /**
  * The `locate` option of `planMigration`: a diagnostic about a change points at the field
@@ -20,13 +15,14 @@ type Subject =
  */
 export function changeLocator(from: LocatableSchema, to: LocatableSchema, fallback: SourcePosition): (change: Change) => SourcePosition {
   return (change) => {
-    const subject = subjectOf(change);
-    const formerName = subject.kind === 'table' ? (to.ir.tables.find((t) => t.name === subject.table)?.meta.renamedFrom ?? null) : null;
-    for (const side of subject.removed ? [from, to] : [to, from]) {
+    const subject = describeChange(change);
+    const table = subject.table;
+    const formerName = table === null ? null : (to.ir.tables.find((t) => t.name === table)?.meta.renamedFrom ?? null);
+    for (const side of subject.existsIn === 'from' ? [from, to] : [to, from]) {
       const found =
-        subject.kind === 'enum'
-          ? enumPosition(side, subject.name, subject.value)
-          : tablePosition(side, subject.table, formerName, subject.column);
+        table === null
+          ? enumPosition(side, subject.enum ?? subject.object, subject.scope === 'enumLabel' ? subject.object : null)
+          : tablePosition(side, table, formerName, subject.column);
       if (found !== null) return found;
     }
     return fallback;
@@ -44,67 +40,4 @@ function enumPosition(side: LocatableSchema, name: string, value: string | null)
   const found = side.ir.enums.find((e) => e.name === name);
   if (found === undefined) return null;
   return (value === null ? null : side.positions.member(found.graphqlName, value)) ?? side.positions.type(found.graphqlName);
-}
-
-const table = (name: string, column: string | null = null, removed = false): Subject => ({ kind: 'table', table: name, column, removed });
-
-/** The one column of a constraint or index on a single column; a wider one points at its type. */
-const single = (columns: readonly string[]): string | null => (columns.length === 1 ? (columns[0] ?? null) : null);
-
-function subjectOf(change: Change): Subject {
-  switch (change.kind) {
-    case 'createEnum':
-      return { kind: 'enum', name: change.enum.name, value: null, removed: false };
-    case 'dropEnum':
-      return { kind: 'enum', name: change.enum.name, value: null, removed: true };
-    case 'addEnumValue':
-      return { kind: 'enum', name: change.enum, value: change.value, removed: false };
-    case 'alterEnumValues':
-      return { kind: 'enum', name: change.to.name, value: null, removed: false };
-    case 'createTable':
-    case 'renameTable':
-    case 'alterPartition':
-    case 'addCheck':
-    case 'alterCheck':
-    case 'renameConstraint':
-    case 'renameIndex':
-      return table(change.table);
-    case 'dropTable':
-    case 'dropCheck':
-      return table(change.table, null, true);
-    case 'addColumn':
-      return table(change.table, change.column.name);
-    case 'dropColumn':
-      return table(change.table, change.column.name, true);
-    case 'renameColumn':
-      return table(change.table, change.to);
-    case 'setNotNull':
-    case 'dropNotNull':
-      return table(change.table, change.column);
-    case 'alterColumnType':
-    case 'alterDefault':
-    case 'alterGenerated':
-      return table(change.table, change.to.name);
-    case 'addPrimaryKey':
-      return table(change.table, single(change.primaryKey.columns));
-    case 'dropPrimaryKey':
-      return table(change.table, single(change.primaryKey.columns), true);
-    case 'addUnique':
-      return table(change.table, single(change.unique.columns));
-    case 'dropUnique':
-      return table(change.table, single(change.unique.columns), true);
-    case 'addForeignKey':
-      return table(change.table, single(change.foreignKey.columns));
-    case 'dropForeignKey':
-      return table(change.table, single(change.foreignKey.columns), true);
-    case 'addIndex':
-      return table(change.table, single(change.index.columns));
-    case 'dropIndex':
-      return table(change.table, single(change.index.columns), true);
-    case 'alterPrimaryKey':
-    case 'alterUnique':
-    case 'alterForeignKey':
-    case 'replaceIndex':
-      return table(change.table, single(change.to.columns));
-  }
 }

@@ -218,6 +218,8 @@ export interface AlterCheckChange extends TableChangeBase {
 /** A constraint (PK, unique, FK, check) whose definition is unchanged but whose name is not. */
 export interface RenameConstraintChange extends TableChangeBase {
   readonly kind: 'renameConstraint';
+  /** What the renamed constraint is. */
+  readonly constraint: 'primaryKey' | 'unique' | 'foreignKey' | 'check';
   readonly from: string;
   readonly to: string;
 }

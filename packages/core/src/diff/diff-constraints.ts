@@ -1,3 +1,4 @@
+import type { TableConstraint } from '../ddl/constraint-sql.js';
 import type { TableIR } from '../ir/types.js';
 import type { Change } from './change.js';
 import { impact } from './impact.js';
@@ -12,9 +13,10 @@ export function diffConstraints(from: TableIR, to: TableIR): Change[] {
   const table = to.name;
   const partitioned = to.partition !== null;
   const changes: Change[] = [];
-  const rename = (a: { name: string }, b: { name: string }): Change => ({
+  const rename = (a: TableConstraint, b: TableConstraint): Change => ({
     kind: 'renameConstraint',
     table,
+    constraint: b.kind,
     from: a.name,
     to: b.name,
     impact: impact('safe', 'safe', `constraint ${a.name} is renamed ${b.name}`),

@@ -1,4 +1,5 @@
 import type { Change } from '../diff/change.js';
+import { describeChange } from '../diff/describe-change.js';
 import type { SchemaIR } from '../ir/types.js';
 import type { LockMode } from './lock-mode.js';
 import type { PlanContext, StepDraft } from './operation.js';
@@ -47,7 +48,7 @@ export interface PlanSchemas {
  * recurse), so they are left alone too.
  */
 export function withPartitionLocks(draft: StepDraft, change: Change, context: PlanContext, schemas: PlanSchemas): StepDraft {
-  if (!recurses(change, schemas.to)) return draft;
+  if (!describeChange(change).recursesToPartitions) return draft;
   const partitioned = (table: string) => isPartitioned(schemas.from, table) || isPartitioned(schemas.to, table);
   const owner = 'table' in change ? change.table : null;
   const reach = (claims: readonly LockClaim[], statement: Statement): LockClaim[] => {
@@ -100,7 +101,12 @@ function ownerPartitionModes(mode: LockMode, statement: Statement, serverVersion
       return statement.foreignKey ? [mode] : [];
     case 'AccessExclusiveLock':
       return statement.addsKeyAlone && !supports(serverVersion, 'keyLocksPartitions') ? [] : [mode];
-    default:
+    case 'RowShareLock':
+    case 'RowExclusiveLock':
+    case 'ShareUpdateExclusiveLock':
+    case 'ShareLock':
+    case 'ShareRowExclusiveLock':
+    case 'ExclusiveLock':
       return [mode];
   }
 }
@@ -112,25 +118,12 @@ function referencedPartitionModes(mode: LockMode): LockMode[] {
       return [mode];
     case 'RowShareLock':
       return ['AccessShareLock'];
-    default:
+    case 'AccessShareLock':
+    case 'RowExclusiveLock':
+    case 'ShareUpdateExclusiveLock':
+    case 'ShareLock':
+    case 'ExclusiveLock':
       return [];
-  }
-}
-
-/** Whether the change's statements can reach partitions at all (see `withPartitionLocks`). */
-function recurses(change: Change, to: SchemaIR): boolean {
-  switch (change.kind) {
-    case 'createTable':
-    case 'renameTable':
-    case 'renameIndex':
-    case 'addIndex':
-    case 'dropIndex':
-    case 'replaceIndex':
-      return false;
-    case 'renameConstraint':
-      return to.tables.some((table) => table.name === change.table && table.checks.some((check) => check.name === change.to));
-    default:
-      return true;
   }
 }
 

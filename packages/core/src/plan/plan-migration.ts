@@ -1,9 +1,9 @@
 import type { Change } from '../diff/change.js';
+import { describeChange } from '../diff/describe-change.js';
 import { diffSchemas } from '../diff/diff-schemas.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hashIR } from '../ir/hash.js';
 import type { SchemaIR } from '../ir/types.js';
-import { changeTarget } from './change-target.js';
 import type { PlanContext, PlanIssue, StepDraft } from './operation.js';
 import { operationFor } from './operations/index.js';
 import { withPartitionLocks } from './partition-locks.js';
@@ -90,7 +90,7 @@ export function planMigration(from: SchemaIR, to: SchemaIR, options: PlanOptions
   const ids = new Set<string>();
   const steps = drafts.map(({ change, draft }): PlanStep => {
     const { part, rank: _rank, ...fields } = draft;
-    const id = uniqueId(ids, `${kebabCase(change.kind)}:${changeTarget(change)}${part === '' ? '' : `:${part}`}`);
+    const id = uniqueId(ids, `${kebabCase(change.kind)}:${describeChange(change).target}${part === '' ? '' : `:${part}`}`);
     return { kind: 'step', id, operation: change.kind, impact: change.impact, ...fields };
   });
   return { plan: { kind: 'plan', from: hashIR(from), to: hashIR(to), serverVersion, steps }, changes, diagnostics };

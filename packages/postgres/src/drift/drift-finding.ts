@@ -1,4 +1,4 @@
-import { diffSchemas, type Change, type DiagnosticCode, type SchemaIR } from '@wesley/core';
+import { describeChange, diffSchemas, type Change, type DiagnosticCode, type SchemaIR } from '@wesley/core';
 
 /** One way the live database differs from the schema. */
 export interface DriftFinding {
@@ -27,65 +27,10 @@ export function driftFindings(live: SchemaIR, expected: SchemaIR): DriftFinding[
  * object: the database lacking or having one is a difference (WES203), not a missing object.
  */
 function classify(change: Change): readonly [DiagnosticCode, string] {
-  const kind = change.kind;
-  if (kind === 'setNotNull') return ['WES203', `${noun(change)} is NOT NULL in the schema but nullable in the database`];
-  if (kind === 'dropNotNull') return ['WES203', `${noun(change)} is nullable in the schema but NOT NULL in the database`];
-  if (kind.startsWith('add') || kind.startsWith('create')) return ['WES201', `${noun(change)} is missing from the database`];
-  if (kind.startsWith('drop')) return ['WES202', `${noun(change)} is in the database but not in the schema`];
-  return ['WES203', `${noun(change)} differs: ${change.impact.reason}`];
-}
-
-function noun(change: Change): string {
-  switch (change.kind) {
-    case 'createEnum':
-    case 'dropEnum':
-      return `enum ${change.enum.name}`;
-    case 'addEnumValue':
-      return `enum label ${change.enum}.${change.value}`;
-    case 'alterEnumValues':
-      return `enum ${change.to.name}`;
-    case 'createTable':
-    case 'dropTable':
-    case 'renameTable':
-    case 'alterPartition':
-      return `table ${change.table}`;
-    case 'addColumn':
-    case 'dropColumn':
-      return `column ${change.table}.${change.column.name}`;
-    case 'renameColumn':
-      return `column ${change.table}.${change.to}`;
-    case 'setNotNull':
-    case 'dropNotNull':
-      return `column ${change.table}.${change.column}`;
-    case 'alterColumnType':
-    case 'alterDefault':
-    case 'alterGenerated':
-      return `column ${change.table}.${change.to.name}`;
-    case 'addIndex':
-    case 'dropIndex':
-      return `index ${change.index.name} on ${change.table}`;
-    case 'replaceIndex':
-      return `index ${change.to.name} on ${change.table}`;
-    case 'renameIndex':
-      return `index ${change.to} on ${change.table}`;
-    case 'renameConstraint':
-      return `constraint ${change.to} on ${change.table}`;
-    case 'addPrimaryKey':
-    case 'dropPrimaryKey':
-      return `primary key ${change.primaryKey.name} on ${change.table}`;
-    case 'addUnique':
-    case 'dropUnique':
-      return `unique constraint ${change.unique.name} on ${change.table}`;
-    case 'addForeignKey':
-    case 'dropForeignKey':
-      return `foreign key ${change.foreignKey.name} on ${change.table}`;
-    case 'addCheck':
-    case 'dropCheck':
-      return `check ${change.check.name} on ${change.table}`;
-    case 'alterPrimaryKey':
-    case 'alterUnique':
-    case 'alterForeignKey':
-    case 'alterCheck':
-      return `constraint ${change.to.name} on ${change.table}`;
-  }
+  const { noun, existsIn } = describeChange(change);
+  if (change.kind === 'setNotNull') return ['WES203', `${noun} is NOT NULL in the schema but nullable in the database`];
+  if (change.kind === 'dropNotNull') return ['WES203', `${noun} is nullable in the schema but NOT NULL in the database`];
+  if (existsIn === 'to') return ['WES201', `${noun} is missing from the database`];
+  if (existsIn === 'from') return ['WES202', `${noun} is in the database but not in the schema`];
+  return ['WES203', `${noun} differs: ${change.impact.reason}`];
 }
