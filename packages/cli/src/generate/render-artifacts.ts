@@ -1,4 +1,5 @@
 import { emitDdl, emitTypeScript, emitZod, hashIR, type SchemaIR } from '@wesley/core';
+import { nodeSha256 } from '../node-sha256.js';
 import type { Artifact } from './artifact.js';
 import { formatIrJson } from './format-ir-json.js';
 
@@ -7,7 +8,7 @@ import { formatIrJson } from './format-ir-json.js';
  * name the IR's hash, so a generated file says which schema it came from.
  */
 export function renderArtifacts(ir: SchemaIR): Artifact[] {
-  const irHash = hashIR(ir);
+  const irHash = hashIR(ir, nodeSha256);
   return [
     { file: 'schema.sql', content: emitDdl(ir) },
     { file: 'types.ts', content: emitTypeScript(ir, { irHash }) },

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { stableStringify } from '../../src/ir/hash.js';
+import { stableStringify } from '../../src/ir/stable-stringify.js';
 
 /** The reference: a key-sorted copy through JSON.stringify. */
 function sortKeys(value: unknown): unknown {
@@ -15,6 +15,19 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
+/** Plain data: what JSON holds, with `undefined` members and `-0`. */
+const plainData = {
+  withNullPrototype: false,
+  withObjectString: true,
+  withBigInt: false,
+  withMap: false,
+  withSet: false,
+  withDate: false,
+  withTypedArray: false,
+  withSparseArray: false,
+  withBoxedValues: false,
+};
+
 describe('stableStringify', () => {
   // JavaScript objects list integer-like keys first whatever their insertion order, so the
   // reference copy cannot hold "" before "0": those keys are compared separately below.
@@ -28,24 +41,18 @@ describe('stableStringify', () => {
 
   it('writes what JSON.stringify writes for a key-sorted copy', () => {
     fc.assert(
-      fc.property(
-        fc
-          .anything({
-            withNullPrototype: false,
-            withObjectString: true,
-            withBigInt: false,
-            withMap: false,
-            withSet: false,
-            withDate: false,
-            withTypedArray: false,
-            withSparseArray: false,
-            withBoxedValues: false,
-          })
-          .filter(plainKeys),
-        (value) => {
-          expect(stableStringify(value)).toBe(JSON.stringify(sortKeys(value)) ?? 'null');
-        },
-      ),
+      fc.property(fc.anything(plainData).filter(plainKeys), (value) => {
+        expect(stableStringify(value)).toBe(JSON.stringify(sortKeys(value)) ?? 'null');
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('writes what JSON.stringify writes, indented, for a key-sorted copy (integer-like keys first, as the copy lists them)', () => {
+    fc.assert(
+      fc.property(fc.anything(plainData), fc.integer({ min: 0, max: 12 }), (value, indent) => {
+        expect(stableStringify(value, indent)).toBe(JSON.stringify(sortKeys(value), null, indent) ?? 'null');
+      }),
       { numRuns: 500 },
     );
   });
