@@ -84,10 +84,6 @@ export interface AlterPartitionChange extends TableChangeBase {
 export interface AddColumnChange extends TableChangeBase {
   readonly kind: 'addColumn';
   readonly column: ColumnIR;
-  /** The table has indexes, which a rewrite rebuilds (under SHARE). */
-  readonly indexed: boolean;
-  /** The table's primary-key columns (for a batched backfill), empty when it has none. */
-  readonly key: readonly string[];
 }
 export interface DropColumnChange extends TableChangeBase {
   readonly kind: 'dropColumn';
@@ -108,21 +104,10 @@ export interface AlterColumnTypeChange extends TableChangeBase {
   readonly kind: 'alterColumnType';
   readonly from: ColumnIR;
   readonly to: ColumnIR;
-  readonly key: readonly string[];
-  /** Constraints and indexes that use the column (a shadow-column change would drop them). */
-  readonly dependents: readonly string[];
-  /** An index covers the column: even a catalog-only change takes SHARE to check it. */
-  readonly indexed: boolean;
-  /** The table is partitioned: the shadow column's sync trigger needs row triggers on the parent (PostgreSQL 13+). */
-  readonly partitioned: boolean;
 }
 export interface SetNotNullChange extends TableChangeBase {
   readonly kind: 'setNotNull';
   readonly column: string;
-  /** The table's primary-key columns (for a batched fill of NULLs), empty when it has none. */
-  readonly key: readonly string[];
-  /** The column has a default in the target: rows holding NULL are set to it before NOT NULL is validated. */
-  readonly fillWithDefault: boolean;
 }
 export interface DropNotNullChange extends TableChangeBase {
   readonly kind: 'dropNotNull';
@@ -139,16 +124,11 @@ export interface AlterGeneratedChange extends TableChangeBase {
   readonly kind: 'alterGenerated';
   readonly from: ColumnIR;
   readonly to: ColumnIR;
-  readonly indexed: boolean;
-  /** Constraints and indexes that use the column (dropping and re-adding it would drop them). */
-  readonly dependents: readonly string[];
 }
 
 export interface AddPrimaryKeyChange extends TableChangeBase {
   readonly kind: 'addPrimaryKey';
   readonly primaryKey: PrimaryKeyIR;
-  /** PostgreSQL has no `USING INDEX` for partitioned tables. */
-  readonly partitioned: boolean;
 }
 export interface DropPrimaryKeyChange extends TableChangeBase {
   readonly kind: 'dropPrimaryKey';
@@ -159,48 +139,33 @@ export interface AlterPrimaryKeyChange extends TableChangeBase {
   readonly kind: 'alterPrimaryKey';
   readonly from: PrimaryKeyIR;
   readonly to: PrimaryKeyIR;
-  /** PostgreSQL has no `USING INDEX` for partitioned tables. */
-  readonly partitioned: boolean;
 }
 export interface AddUniqueChange extends TableChangeBase {
   readonly kind: 'addUnique';
   readonly unique: UniqueIR;
-  /** PostgreSQL has no `USING INDEX` for partitioned tables. */
-  readonly partitioned: boolean;
 }
 export interface DropUniqueChange extends TableChangeBase {
   readonly kind: 'dropUnique';
   readonly unique: UniqueIR;
-  /** A NOT NULL fill of the same plan writes one of its columns: it goes before the fill (see `markDropsBeforeFills`). */
-  readonly beforeFill: boolean;
 }
 export interface AlterUniqueChange extends TableChangeBase {
   readonly kind: 'alterUnique';
   readonly from: UniqueIR;
   readonly to: UniqueIR;
-  /** PostgreSQL has no `USING INDEX` for partitioned tables. */
-  readonly partitioned: boolean;
 }
 export interface AddForeignKeyChange extends TableChangeBase {
   readonly kind: 'addForeignKey';
   readonly foreignKey: ForeignKeyIR;
-  /** `true` when the table is created by the same plan (empty: no validation pass needed). */
-  readonly newTable: boolean;
-  /** `true` when the table is partitioned: PostgreSQL refuses `NOT VALID` there. */
-  readonly partitioned: boolean;
 }
 export interface DropForeignKeyChange extends TableChangeBase {
   readonly kind: 'dropForeignKey';
   readonly foreignKey: ForeignKeyIR;
-  /** A NOT NULL fill of the same plan writes one of its columns, or it references a key that goes before one: it goes first. */
-  readonly beforeFill: boolean;
 }
 /** Same name, new definition (columns, target, actions or deferrability). */
 export interface AlterForeignKeyChange extends TableChangeBase {
   readonly kind: 'alterForeignKey';
   readonly from: ForeignKeyIR;
   readonly to: ForeignKeyIR;
-  readonly partitioned: boolean;
 }
 export interface AddCheckChange extends TableChangeBase {
   readonly kind: 'addCheck';
@@ -226,21 +191,16 @@ export interface RenameConstraintChange extends TableChangeBase {
 export interface AddIndexChange extends TableChangeBase {
   readonly kind: 'addIndex';
   readonly index: IndexIR;
-  readonly partitioned: boolean;
 }
 export interface DropIndexChange extends TableChangeBase {
   readonly kind: 'dropIndex';
   readonly index: IndexIR;
-  readonly partitioned: boolean;
-  /** A unique index a NOT NULL fill of the same plan would break: it goes before the fill (see `markDropsBeforeFills`). */
-  readonly beforeFill: boolean;
 }
 /** Same name, new definition: built beside the old one, then swapped in. */
 export interface ReplaceIndexChange extends TableChangeBase {
   readonly kind: 'replaceIndex';
   readonly from: IndexIR;
   readonly to: IndexIR;
-  readonly partitioned: boolean;
 }
 export interface RenameIndexChange extends TableChangeBase {
   readonly kind: 'renameIndex';
@@ -248,7 +208,11 @@ export interface RenameIndexChange extends TableChangeBase {
   readonly to: string;
 }
 
-/** One difference between two schemas, as data. */
+/**
+ * One difference between two schemas, as data: what differs and nothing else. What the planner
+ * needs to know about the tables around it (a key, indexes, partitioning, what uses a column) it
+ * reads from the two schemas (`plan/schema-facts.ts`).
+ */
 export type Change =
   | CreateEnumChange
   | DropEnumChange

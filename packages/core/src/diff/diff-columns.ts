@@ -1,7 +1,5 @@
 import type { ColumnIR, TableIR } from '../ir/types.js';
 import type { Change } from './change.js';
-import { quoteIdent } from '../naming/quote-ident.js';
-import { tokenizeSql } from '../sql/sql-tokens.js';
 import { impact } from './impact.js';
 import { shadowingRename } from './match-renames.js';
 import { sameDefault, sameExpression } from './same-definition.js';
@@ -14,14 +12,12 @@ import { classifyTypeChange } from './type-change.js';
  */
 export function diffColumns(from: TableIR, to: TableIR): Change[] {
   const table = to.name;
-  const key = to.primaryKey?.columns ?? [];
-  const indexed = hasIndexes(to);
   const changes: Change[] = [];
   const oldColumns = new Map(from.columns.map((c) => [c.name, c]));
   for (const column of to.columns) {
     const old = oldColumns.get(column.name);
     if (old === undefined) {
-      changes.push({ kind: 'addColumn', table, column, key, indexed, impact: addColumnImpact(column) });
+      changes.push({ kind: 'addColumn', table, column, impact: addColumnImpact(column) });
     } else {
       changes.push(...diffColumn(to, old, column));
     }
@@ -51,8 +47,6 @@ function addColumnImpact(column: ColumnIR) {
 
 function diffColumn(target: TableIR, from: ColumnIR, to: ColumnIR): Change[] {
   const table = target.name;
-  const key = target.primaryKey?.columns ?? [];
-  const indexed = hasIndexes(target);
   const changes: Change[] = [];
   const typeChange = from.type.sql === to.type.sql ? null : classifyTypeChange(from.type, to.type);
   if (typeChange !== null) {
@@ -63,22 +57,7 @@ function diffColumn(target: TableIR, from: ColumnIR, to: ColumnIR): Change[] {
         : typeChange === 'widening'
           ? impact('dangerous', 'safe', `${reason}; clients may read the new type differently`)
           : impact('dangerous', 'breaking', `${reason}; values that do not fit make the cast fail or change`);
-    const indexedColumn = [
-      target.primaryKey?.columns ?? [],
-      ...target.uniques.map((u) => u.columns),
-      ...target.indexes.map((i) => i.columns),
-    ].some((columns) => columns.includes(to.name));
-    changes.push({
-      kind: 'alterColumnType',
-      table,
-      from,
-      to,
-      key,
-      dependents: dependentsOf(target, to.name),
-      indexed: indexedColumn,
-      partitioned: target.partition !== null,
-      impact: value,
-    });
+    changes.push({ kind: 'alterColumnType', table, from, to, impact: value });
     if (typeChange !== 'catalog') return changes;
   }
   if (!sameExpression(from.generated, to.generated)) {
@@ -87,8 +66,6 @@ function diffColumn(target: TableIR, from: ColumnIR, to: ColumnIR): Change[] {
       table,
       from,
       to,
-      indexed,
-      dependents: dependentsOf(target, to.name),
       impact: impact('dangerous', 'dangerous', `generated expression of ${table}.${to.name} changes`),
     });
     // A plain column made generated is added again whole. A generated one keeps its place:
@@ -102,8 +79,6 @@ function diffColumn(target: TableIR, from: ColumnIR, to: ColumnIR): Change[] {
       kind: 'setNotNull',
       table,
       column: to.name,
-      key,
-      fillWithDefault,
       impact: fillWithDefault
         ? impact(
             'dangerous',
@@ -133,24 +108,4 @@ function diffColumn(target: TableIR, from: ColumnIR, to: ColumnIR): Change[] {
     });
   }
   return changes;
-}
-
-const hasIndexes = (table: TableIR): boolean => table.primaryKey !== null || table.uniques.length > 0 || table.indexes.length > 0;
-
-/** Names of the constraints and indexes of `table` that use `column` (checks: by a token naming it). */
-function dependentsOf(table: TableIR, column: string): string[] {
-  const uses = (columns: readonly string[]) => columns.includes(column);
-  const mentions = (sql: string | null) =>
-    sql !== null &&
-    tokenizeSql(sql).some(
-      (t) => (t.kind === 'word' && t.text.toLowerCase() === column) || (t.kind === 'ident' && t.text === quoteIdent(column)),
-    );
-  const names: string[] = [];
-  if (table.primaryKey !== null && uses(table.primaryKey.columns)) names.push(table.primaryKey.name);
-  for (const item of [...table.uniques, ...table.foreignKeys]) if (uses(item.columns)) names.push(item.name);
-  for (const index of table.indexes) if (uses(index.columns) || mentions(index.where)) names.push(index.name);
-  for (const check of table.checks) if (mentions(check.expr)) names.push(check.name);
-  for (const other of table.columns) if (other.name !== column && mentions(other.generated)) names.push(`generated column ${other.name}`);
-  if (table.partition !== null && uses(table.partition.columns)) names.push('the partition key');
-  return names;
 }

@@ -7,11 +7,10 @@ import { sameCheck, sameColumns, sameForeignKey, sameIndex } from './same-defini
 
 /**
  * Primary key, unique, foreign key, check and index changes between two versions of a table
- * (`from` translated to new names). `partitioned` is the new table's partitioning.
+ * (`from` translated to new names).
  */
 export function diffConstraints(from: TableIR, to: TableIR): Change[] {
   const table = to.name;
-  const partitioned = to.partition !== null;
   const changes: Change[] = [];
   const rename = (a: TableConstraint, b: TableConstraint): Change => ({
     kind: 'renameConstraint',
@@ -27,7 +26,7 @@ export function diffConstraints(from: TableIR, to: TableIR): Change[] {
 
   const [oldKey, newKey] = [from.primaryKey, to.primaryKey];
   if (oldKey === null && newKey !== null) {
-    changes.push({ kind: 'addPrimaryKey', table, primaryKey: newKey, partitioned, impact: tightens(`primary key ${newKey.name}`) });
+    changes.push({ kind: 'addPrimaryKey', table, primaryKey: newKey, impact: tightens(`primary key ${newKey.name}`) });
   } else if (oldKey !== null && newKey === null) {
     changes.push({ kind: 'dropPrimaryKey', table, primaryKey: oldKey, impact: loosens(`primary key ${oldKey.name}`) });
   } else if (oldKey !== null && newKey !== null) {
@@ -37,7 +36,6 @@ export function diffConstraints(from: TableIR, to: TableIR): Change[] {
         table,
         from: oldKey,
         to: newKey,
-        partitioned,
         impact: tightens(`primary key ${newKey.name} on new columns`),
       });
     } else if (oldKey.name !== newKey.name) {
@@ -47,30 +45,21 @@ export function diffConstraints(from: TableIR, to: TableIR): Change[] {
 
   const uniques = matchNamed(from.uniques, to.uniques, (a, b) => sameColumns(a.columns, b.columns));
   for (const [a, b] of uniques.altered)
-    changes.push({ kind: 'alterUnique', table, from: a, to: b, partitioned, impact: tightens(`unique ${b.name} on new columns`) });
+    changes.push({ kind: 'alterUnique', table, from: a, to: b, impact: tightens(`unique ${b.name} on new columns`) });
   for (const [a, b] of uniques.renamed) changes.push(rename(a, b));
-  for (const unique of uniques.added)
-    changes.push({ kind: 'addUnique', table, unique, partitioned, impact: tightens(`unique ${unique.name}`) });
-  for (const unique of uniques.dropped)
-    changes.push({ kind: 'dropUnique', table, unique, beforeFill: false, impact: loosens(`unique ${unique.name}`) });
+  for (const unique of uniques.added) changes.push({ kind: 'addUnique', table, unique, impact: tightens(`unique ${unique.name}`) });
+  for (const unique of uniques.dropped) changes.push({ kind: 'dropUnique', table, unique, impact: loosens(`unique ${unique.name}`) });
 
   const keys = matchNamed(from.foreignKeys, to.foreignKeys, sameForeignKey);
   for (const [a, b] of keys.altered) {
-    changes.push({ kind: 'alterForeignKey', table, from: a, to: b, partitioned, impact: tightens(`foreign key ${b.name} redefined`) });
+    changes.push({ kind: 'alterForeignKey', table, from: a, to: b, impact: tightens(`foreign key ${b.name} redefined`) });
   }
   for (const [a, b] of keys.renamed) changes.push(rename(a, b));
   for (const foreignKey of keys.added) {
-    changes.push({
-      kind: 'addForeignKey',
-      table,
-      foreignKey,
-      newTable: false,
-      partitioned,
-      impact: tightens(`foreign key ${foreignKey.name}`),
-    });
+    changes.push({ kind: 'addForeignKey', table, foreignKey, impact: tightens(`foreign key ${foreignKey.name}`) });
   }
   for (const foreignKey of keys.dropped)
-    changes.push({ kind: 'dropForeignKey', table, foreignKey, beforeFill: false, impact: loosens(`foreign key ${foreignKey.name}`) });
+    changes.push({ kind: 'dropForeignKey', table, foreignKey, impact: loosens(`foreign key ${foreignKey.name}`) });
 
   const checks = matchNamed(from.checks, to.checks, sameCheck);
   for (const [a, b] of checks.altered)
@@ -83,7 +72,7 @@ export function diffConstraints(from: TableIR, to: TableIR): Change[] {
   const indexImpact = (unique: boolean, what: string) =>
     unique ? tightens(what) : impact('safe', 'safe', `${what} (reads may get faster or slower)`);
   for (const [a, b] of indexes.altered) {
-    changes.push({ kind: 'replaceIndex', table, from: a, to: b, partitioned, impact: indexImpact(b.unique, `index ${b.name} redefined`) });
+    changes.push({ kind: 'replaceIndex', table, from: a, to: b, impact: indexImpact(b.unique, `index ${b.name} redefined`) });
   }
   for (const [a, b] of indexes.renamed) {
     changes.push({
@@ -95,12 +84,12 @@ export function diffConstraints(from: TableIR, to: TableIR): Change[] {
     });
   }
   for (const index of indexes.added)
-    changes.push({ kind: 'addIndex', table, index, partitioned, impact: indexImpact(index.unique, `index ${index.name}`) });
+    changes.push({ kind: 'addIndex', table, index, impact: indexImpact(index.unique, `index ${index.name}`) });
   for (const index of indexes.dropped) {
     const value = index.unique
       ? loosens(`unique index ${index.name}`)
       : impact('safe', 'safe', `index ${index.name} (reads may get slower)`);
-    changes.push({ kind: 'dropIndex', table, index, partitioned, beforeFill: false, impact: value });
+    changes.push({ kind: 'dropIndex', table, index, impact: value });
   }
   return changes;
 }

@@ -4,7 +4,6 @@ import { diffColumns } from './diff-columns.js';
 import { diffConstraints } from './diff-constraints.js';
 import { diffEnums } from './diff-enums.js';
 import { impact } from './impact.js';
-import { markDropsBeforeFills } from './mark-drops-before-fills.js';
 import { shadowingRename } from './match-renames.js';
 import { findRenames, translateTable } from './translate-names.js';
 
@@ -61,7 +60,6 @@ export function diffSchemas(from: SchemaIR, to: SchemaIR): Change[] {
         kind: 'dropForeignKey',
         table: table.name,
         foreignKey,
-        beforeFill: false,
         impact: impact('safe', 'dangerous', `foreign key ${foreignKey.name} goes with the tables it joins`),
       });
     }
@@ -75,7 +73,7 @@ export function diffSchemas(from: SchemaIR, to: SchemaIR): Change[] {
       impact: impact('breaking', 'breaking', `table ${table.name} and every row in it are lost`),
     });
   }
-  return markDropsBeforeFills(changes);
+  return changes;
 }
 
 function diffTable(from: TableIR, to: TableIR): Change[] {
@@ -104,8 +102,6 @@ function createTable(table: TableIR): Change[] {
       kind: 'addForeignKey',
       table: table.name,
       foreignKey,
-      newTable: true,
-      partitioned: table.partition !== null,
       impact: impact('safe', 'safe', `foreign key ${foreignKey.name} of new table ${table.name}`),
     });
   }

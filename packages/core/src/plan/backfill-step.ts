@@ -2,7 +2,7 @@ import { quoteIdent } from '../naming/quote-ident.js';
 import type { PlanIssue, StepDraft } from './operation.js';
 import type { Backfill } from './plan-types.js';
 import { locks, step } from './step-builders.js';
-import { stepRank } from './step-rank.js';
+import { stepRank } from './order/step-rank.js';
 
 /**
  * A batched `UPDATE t SET <assignments>` walking the primary key (keyset pagination, never

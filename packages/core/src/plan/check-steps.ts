@@ -3,7 +3,7 @@ import type { CheckIR } from '../ir/types.js';
 import { quoteIdent } from '../naming/quote-ident.js';
 import type { StepDraft } from './operation.js';
 import { alterTable, locks, rollback, step } from './step-builders.js';
-import { stepRank } from './step-rank.js';
+import { stepRank } from './order/step-rank.js';
 import { validateStep } from './validate-step.js';
 
 /**

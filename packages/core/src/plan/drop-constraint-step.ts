@@ -3,7 +3,7 @@ import { quoteIdent } from '../naming/quote-ident.js';
 import type { StepDraft } from './operation.js';
 import type { LockClaim } from './plan-types.js';
 import { alterTable, locks, rollback, step } from './step-builders.js';
-import { stepRank, type StepRank } from './step-rank.js';
+import { stepRank, type StepRank } from './order/step-rank.js';
 
 /**
  * `DROP CONSTRAINT`: a catalog update under a brief ACCESS EXCLUSIVE lock, also on the
@@ -12,7 +12,7 @@ import { stepRank, type StepRank } from './step-rank.js';
  * deletes for it), foreign keys first, before the keys they reference. A check goes in `expand`,
  * as `DROP NOT NULL` does: it only refuses rows, so the old code never misses it, and the fills
  * of the backfill phase may write values that v2 allows and the dropped check refused. So does a
- * key `beforeFill` (a fill of this plan writes its columns, see `markDropsBeforeFills`): the old
+ * key a fill of this plan needs gone first (see `dropsBeforeFills`): the old
  * code loses it a phase early rather than the plan stopping at the fill. The rollback adds the
  * constraint back (validating it under lock: rollbacks favour getting back over staying online),
  * and names the locks that takes.

@@ -4,7 +4,7 @@ import { quoteIdent } from '../naming/quote-ident.js';
 import type { PlanContext, PlanIssue, StepDraft } from './operation.js';
 import type { LockClaim } from './plan-types.js';
 import { alterTable, locks, rollback, step } from './step-builders.js';
-import { stepRank } from './step-rank.js';
+import { stepRank } from './order/step-rank.js';
 import { validateStep } from './validate-step.js';
 
 export interface ForeignKeyTarget {

@@ -4,7 +4,7 @@ import { derivedName } from '../naming/name-allocator.js';
 import { quoteIdent } from '../naming/quote-ident.js';
 import type { PlanContext, StepDraft } from './operation.js';
 import { locks, rollback, step } from './step-builders.js';
-import { stepRank } from './step-rank.js';
+import { stepRank } from './order/step-rank.js';
 
 export interface IndexBuildTarget {
   readonly table: string;

@@ -7,7 +7,7 @@ import type { PlanContext, PlanIssue, StepDraft } from './operation.js';
 import type { Phase } from './plan-types.js';
 import { supports } from './server-features.js';
 import { alterTable, locks, rollback, step } from './step-builders.js';
-import type { StepRank } from './step-rank.js';
+import type { StepRank } from './order/step-rank.js';
 
 export interface KeyConstraintTarget {
   readonly table: string;

@@ -3,7 +3,7 @@ import { quoteIdent } from '../naming/quote-ident.js';
 import type { PlanIssue, StepDraft } from './operation.js';
 import { supports } from './server-features.js';
 import { alterTable, locks, rollback, step } from './step-builders.js';
-import { stepRank } from './step-rank.js';
+import { stepRank } from './order/step-rank.js';
 import { validateStep } from './validate-step.js';
 
 /**

@@ -1,10 +1,24 @@
 import type { ChangeKind, ChangeOf } from '../diff/change.js';
+import type { SchemaIR } from '../ir/types.js';
+import type { EarlyDrop } from './order/drops-before-fills.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { PlanStep } from './plan-types.js';
-import type { StepRank } from './step-rank.js';
+import type { StepRank } from './order/step-rank.js';
 
-/** What an operation knows about the target besides the change itself. */
+/**
+ * What an operation knows besides the change itself: the target server, and the two schemas
+ * (a change is only the difference; facts such as a table's key or partitioning are read from
+ * the schemas with `schema-facts.ts`).
+ */
 export interface PlanContext {
+  /** The schema the database has before the migration. */
+  readonly from: SchemaIR;
+  /** The schema it has after; changes name tables as it does. */
+  readonly to: SchemaIR;
+  /** Tables the plan creates (empty: a key on them needs no validation pass). */
+  readonly createdTables: ReadonlySet<string>;
+  /** Drops that go before the NOT NULL fills of the plan (see `dropsBeforeFills`). */
+  readonly dropsBeforeFills: ReadonlySet<EarlyDrop>;
   /** `server_version_num` of the target server. */
   readonly serverVersion: number;
   /** Rows per backfill batch. */

@@ -1,17 +1,11 @@
 import type { Change } from '../diff/change.js';
 import { describeChange } from '../diff/describe-change.js';
-import type { SchemaIR } from '../ir/types.js';
 import type { LockMode } from './lock-mode.js';
 import type { PlanContext, StepDraft } from './operation.js';
+import { isPartitioned } from './schema-facts.js';
 import type { LockClaim } from './plan-types.js';
 import { supports } from './server-features.js';
 import { normalizeLocks } from './step-builders.js';
-
-/** The schemas a plan goes between: a table is partitioned if it is in either. */
-export interface PlanSchemas {
-  readonly from: SchemaIR;
-  readonly to: SchemaIR;
-}
 
 /**
  * `draft` with its lock claims (and its rollback's) made true for partitioned tables.
@@ -47,9 +41,10 @@ export interface PlanSchemas {
  * operations lay out their per-partition steps themselves (`CREATE INDEX ON ONLY` must not
  * recurse), so they are left alone too.
  */
-export function withPartitionLocks(draft: StepDraft, change: Change, context: PlanContext, schemas: PlanSchemas): StepDraft {
+export function withPartitionLocks(draft: StepDraft, change: Change, context: PlanContext): StepDraft {
   if (!describeChange(change).recursesToPartitions) return draft;
-  const partitioned = (table: string) => isPartitioned(schemas.from, table) || isPartitioned(schemas.to, table);
+  // A table is partitioned if it is in either schema.
+  const partitioned = (table: string) => isPartitioned(context.from, table) || isPartitioned(context.to, table);
   const owner = 'table' in change ? change.table : null;
   const reach = (claims: readonly LockClaim[], statement: Statement): LockClaim[] => {
     if (!claims.some((claim) => partitioned(claim.relation))) return [...claims];
@@ -125,8 +120,4 @@ function referencedPartitionModes(mode: LockMode): LockMode[] {
     case 'ExclusiveLock':
       return [];
   }
-}
-
-function isPartitioned(schema: SchemaIR, table: string): boolean {
-  return schema.tables.some((t) => t.name === table && t.partition !== null);
 }

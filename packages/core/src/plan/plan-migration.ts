@@ -4,10 +4,11 @@ import { diffSchemas } from '../diff/diff-schemas.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hashIR } from '../ir/hash.js';
 import type { SchemaIR } from '../ir/types.js';
-import type { PlanContext, PlanIssue, StepDraft } from './operation.js';
+import type { PlanContext, PlanIssue } from './operation.js';
 import { operationFor } from './operations/index.js';
 import { withPartitionLocks } from './partition-locks.js';
-import { phases, type Plan, type PlanStep } from './plan-types.js';
+import { compareSteps, dropsBeforeFills, type OrderedDraft } from './order/index.js';
+import type { Plan, PlanStep } from './plan-types.js';
 import { serverFeatures } from './server-features.js';
 
 /** Where a diagnostic about a change points: the schema element it comes from. */
@@ -44,8 +45,8 @@ export interface PlanResult {
 /**
  * Plans the migration of a database from `from` to `to`: the diff, one operation per change
  * (each picking the pattern that keeps locks short for the target server version), then the
- * steps in phase order (`expand`, `backfill`, `validate`, `contract`) and, inside a phase, in
- * the dependency order of `stepRank`. Pure: same inputs, same plan, same ids.
+ * steps in the order `order/` gives them (phase, then the dependency order of `stepRank`).
+ * Pure: same inputs, same plan, same ids.
  */
 export function planMigration(from: SchemaIR, to: SchemaIR, options: PlanOptions = {}): PlanResult {
   const serverVersion = options.serverVersion ?? 180000;
@@ -61,11 +62,15 @@ export function planMigration(from: SchemaIR, to: SchemaIR, options: PlanOptions
     return { plan: null, changes, diagnostics };
   }
   const context: PlanContext = {
+    from,
+    to,
+    createdTables: new Set(changes.flatMap((change) => (change.kind === 'createTable' ? [change.table] : []))),
+    dropsBeforeFills: dropsBeforeFills(changes, to),
     serverVersion,
     batchSize: options.batchSize ?? 1000,
     partitions: partitionsByTargetName(options.partitions ?? new Map(), changes),
   };
-  const drafts: { change: Change; order: number; draft: StepDraft }[] = [];
+  const drafts: (OrderedDraft & { readonly change: Change })[] = [];
   changes.forEach((change, index) => {
     if (change.impact.data === 'breaking' && options.allowDestructive !== true) {
       report(change, destructive(change), 'error');
@@ -81,12 +86,12 @@ export function planMigration(from: SchemaIR, to: SchemaIR, options: PlanOptions
     const lone = result.steps.length === 1;
     result.steps.forEach((planned, part) => {
       // Operations claim locks as on a plain table; the partitions a statement recurses to are added here.
-      const draft = withPartitionLocks(planned, change, context, { from, to });
+      const draft = withPartitionLocks(planned, change, context);
       drafts.push({ change, order: index * 1000 + part, draft: lone ? { ...draft, part: '' } : draft });
     });
   });
   if (diagnostics.some((d) => d.severity === 'error')) return { plan: null, changes, diagnostics };
-  drafts.sort((a, b) => phases.indexOf(a.draft.phase) - phases.indexOf(b.draft.phase) || a.draft.rank - b.draft.rank || a.order - b.order);
+  drafts.sort(compareSteps);
   const ids = new Set<string>();
   const steps = drafts.map(({ change, draft }): PlanStep => {
     const { part, rank: _rank, ...fields } = draft;

@@ -2,7 +2,7 @@ import { quoteIdent } from '../naming/quote-ident.js';
 import type { StepDraft } from './operation.js';
 import type { LockClaim } from './plan-types.js';
 import { alterTable, locks, step } from './step-builders.js';
-import { stepRank } from './step-rank.js';
+import { stepRank } from './order/step-rank.js';
 
 /**
  * `VALIDATE CONSTRAINT`: scans the table under SHARE UPDATE EXCLUSIVE, which lets reads and

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyTypeChange, diffSchemas, parseColumnType } from '@wesley/core';
+import { dependentsOf, primaryKeyOf } from '../../src/plan/schema-facts.js';
 import { column, schema, table } from '../support/ir-builder.js';
 
 const type = (text: string) => {
@@ -57,15 +58,17 @@ describe('diffSchemas: column type changes', () => {
   });
 
   it('carries the whole old and new column of a shadow-column change, with no separate NOT NULL or default change', () => {
-    const changes = diffSchemas(account('integer'), account('bigint', { nullable: false, value: '0' }));
+    const target = account('bigint', { nullable: false, value: '0' });
+    const changes = diffSchemas(account('integer'), target);
     expect(changes.map((c) => c.kind)).toEqual(['alterColumnType']);
     expect(changes[0]).toMatchObject({
       kind: 'alterColumnType',
       from: { name: 'v', nullable: true, default: null },
       to: { name: 'v', nullable: false, default: { kind: 'literal', value: '0' } },
-      key: ['id'],
-      dependents: [],
     });
+    // What the planner reads from the target schema for it: the key to backfill by, and nothing using the column.
+    expect(primaryKeyOf(target, 'account')).toEqual(['id']);
+    expect(dependentsOf(target, 'account', 'v')).toEqual([]);
   });
 
   it('keeps NOT NULL and default changes separate after a catalog-only change', () => {
@@ -83,8 +86,7 @@ describe('diffSchemas: column type changes', () => {
           indexes: [{ columns: ['id'], where: 'v IS NOT NULL', name: 'account_live_idx' }],
         }),
       ]);
-    expect(diffSchemas(withDependents('integer'), withDependents('bigint'))).toMatchObject([
-      { kind: 'alterColumnType', dependents: ['account_v_key', 'account_live_idx', 'account_v_check'] },
-    ]);
+    expect(diffSchemas(withDependents('integer'), withDependents('bigint'))).toMatchObject([{ kind: 'alterColumnType' }]);
+    expect(dependentsOf(withDependents('bigint'), 'account', 'v')).toEqual(['account_v_key', 'account_live_idx', 'account_v_check']);
   });
 });

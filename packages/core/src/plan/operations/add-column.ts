@@ -4,10 +4,12 @@ import { quoteIdent } from '../../naming/quote-ident.js';
 import { backfillStep, noKeyWarning } from '../backfill-step.js';
 import { hasVolatileDefault } from '../default-volatility.js';
 import { notNullSteps } from '../not-null-steps.js';
+import { afterFill } from '../order/after-fill.js';
 import type { Operation, OperationResult, PlanIssue } from '../operation.js';
+import { hasIndexes, primaryKeyOf } from '../schema-facts.js';
 import { supports } from '../server-features.js';
 import { alterTable, locks, prefixParts, rollback, step } from '../step-builders.js';
-import { stepRank } from '../step-rank.js';
+import { stepRank } from '../order/step-rank.js';
 
 /**
  * `ADD COLUMN`. With no default, or a non-volatile one on PostgreSQL 11+, it is a catalog
@@ -39,7 +41,7 @@ export const addColumn: Operation<'addColumn'> = {
         rank: stepRank.addColumn,
         summary,
         sql: [sql],
-        locks: rewrites && change.indexed ? [...exclusive, ...locks(table, 'ShareLock')] : exclusive,
+        locks: rewrites && hasIndexes(context.to, table) ? [...exclusive, ...locks(table, 'ShareLock')] : exclusive,
         rewrites,
         rollback: undo,
       });
@@ -65,23 +67,21 @@ export const addColumn: Operation<'addColumn'> = {
     if (instant) {
       return { steps: [add(alterTable(table, `ADD COLUMN ${columnDefinitionSql(column)}`), `add column ${table}.${column.name}`)] };
     }
+    const key = primaryKeyOf(context.to, table);
     const bare = alterTable(table, `ADD COLUMN ${name} ${column.type.sql}`, `ALTER COLUMN ${name} SET DEFAULT ${fallback}`);
     const steps = [
       add(bare, `add column ${table}.${column.name} without rewriting; new rows get the default`),
-      backfillStep(table, change.key, `${name} = DEFAULT`, {
+      backfillStep(table, key, `${name} = DEFAULT`, {
         batchSize: context.batchSize,
         summary: `fill ${table}.${column.name} of existing rows with its default`,
         onlyWhere: `${quoteIdent(table)}.${name} IS NULL`,
       }),
     ];
     const warnings: PlanIssue[] = [];
-    if (change.key.length === 0) warnings.push(noKeyWarning(table));
+    if (key.length === 0) warnings.push(noKeyWarning(table));
     if (!column.nullable) {
       const notNull = notNullSteps(table, column.name, context.serverVersion);
-      // The NOT VALID constraint checks every updated row, so added before the backfill it would
-      // make an update of a row not yet filled fail: it goes after, first in `validate`.
-      const afterBackfill = notNull.steps.map((draft) => (draft.phase === 'expand' ? { ...draft, phase: 'validate' as const } : draft));
-      steps.push(...prefixParts('not-null', afterBackfill));
+      steps.push(...prefixParts('not-null', afterFill(notNull.steps)));
       warnings.push(...notNull.warnings);
     }
     return { steps, warnings };

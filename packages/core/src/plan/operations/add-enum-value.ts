@@ -2,7 +2,7 @@ import { quoteIdent, quoteLiteral } from '../../naming/quote-ident.js';
 import type { Operation } from '../operation.js';
 import { supports } from '../server-features.js';
 import { step } from '../step-builders.js';
-import { stepRank } from '../step-rank.js';
+import { stepRank } from '../order/step-rank.js';
 
 /**
  * `ALTER TYPE ... ADD VALUE IF NOT EXISTS` (so a retry is harmless): a catalog insert with no

@@ -1,6 +1,7 @@
 import { keyConstraintSteps } from '../key-constraint-steps.js';
 import type { Operation } from '../operation.js';
-import { stepRank } from '../step-rank.js';
+import { isPartitioned } from '../schema-facts.js';
+import { stepRank } from '../order/step-rank.js';
 
 /**
  * A primary key on an existing table: its unique index built concurrently, then attached. The
@@ -14,7 +15,7 @@ export const addPrimaryKey: Operation<'addPrimaryKey'> = {
       {
         table: change.table,
         key: change.primaryKey,
-        partitioned: change.partitioned,
+        partitioned: isPartitioned(context.to, change.table),
         replaces: null,
         attach: { phase: 'validate', rank: stepRank.attachPrimaryKey },
       },

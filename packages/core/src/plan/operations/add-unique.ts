@@ -1,6 +1,7 @@
 import { keyConstraintSteps } from '../key-constraint-steps.js';
 import type { Operation } from '../operation.js';
-import { stepRank } from '../step-rank.js';
+import { isPartitioned } from '../schema-facts.js';
+import { stepRank } from '../order/step-rank.js';
 
 /**
  * A unique constraint on an existing table: its index built concurrently, then attached with
@@ -13,7 +14,7 @@ export const addUnique: Operation<'addUnique'> = {
       {
         table: change.table,
         key: change.unique,
-        partitioned: change.partitioned,
+        partitioned: isPartitioned(context.to, change.table),
         replaces: null,
         attach: { phase: 'expand', rank: stepRank.attachIndex },
       },

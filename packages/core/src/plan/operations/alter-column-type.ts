@@ -6,9 +6,10 @@ import { quoteIdent } from '../../naming/quote-ident.js';
 import { backfillStep, noKeyWarning } from '../backfill-step.js';
 import { notNullSteps } from '../not-null-steps.js';
 import type { Operation, OperationResult, PlanContext, PlanIssue, StepDraft } from '../operation.js';
+import { dependentsOf, isIndexedColumn, isPartitioned, primaryKeyOf } from '../schema-facts.js';
 import { supports } from '../server-features.js';
 import { alterTable, locks, prefixParts, rollback, step } from '../step-builders.js';
-import { stepRank } from '../step-rank.js';
+import { stepRank } from '../order/step-rank.js';
 
 /**
  * Column type changes. A binary-coercible change (`varchar(n)` to a longer `varchar` or to
@@ -34,7 +35,7 @@ export const alterColumnType: Operation<'alterColumnType'> = {
     const exclusive = locks(table, 'AccessExclusiveLock');
     if (classifyTypeChange(from.type, to.type) === 'catalog') {
       // PostgreSQL takes SHARE too when an index covers the column (to check it needs no rebuild).
-      const claims = change.indexed ? [...exclusive, ...locks(table, 'ShareLock')] : exclusive;
+      const claims = isIndexedColumn(context.to, table, to.name) ? [...exclusive, ...locks(table, 'ShareLock')] : exclusive;
       return {
         steps: [
           step({
@@ -49,7 +50,7 @@ export const alterColumnType: Operation<'alterColumnType'> = {
         ],
       };
     }
-    const blockers = [...change.dependents, ...(from.generated === null ? [] : ['its generation expression'])];
+    const blockers = [...dependentsOf(context.to, table, to.name), ...(from.generated === null ? [] : ['its generation expression'])];
     if (blockers.length > 0) {
       return {
         refusal: {
@@ -59,7 +60,7 @@ export const alterColumnType: Operation<'alterColumnType'> = {
         },
       };
     }
-    if (change.partitioned && !supports(context.serverVersion, 'partitionedRowTriggers')) {
+    if (isPartitioned(context.to, table) && !supports(context.serverVersion, 'partitionedRowTriggers')) {
       return {
         refusal: {
           code: 'WES102',
@@ -76,6 +77,7 @@ function shadowColumnSteps(change: AlterColumnTypeChange, context: PlanContext):
   const { table, from, to } = change;
   const t = quoteIdent(table);
   const column = quoteIdent(to.name);
+  const key = primaryKeyOf(context.to, table);
   const shadowName = derivedName(to.name, 'wesley_new');
   const shadow = quoteIdent(shadowName);
   const sync = quoteIdent(derivedName(`${table}_${to.name}`, 'wesley_sync'));
@@ -107,12 +109,12 @@ function shadowColumnSteps(change: AlterColumnTypeChange, context: PlanContext):
         [...exclusive, ...locks(table, 'AccessShareLock')],
       ),
     }),
-    backfillStep(table, change.key, `${shadow} = ${cast(`${t}.${column}`)}`, {
+    backfillStep(table, key, `${shadow} = ${cast(`${t}.${column}`)}`, {
       batchSize: context.batchSize,
       summary: `cast ${table}.${to.name} of existing rows into ${shadowName}`,
     }),
   ];
-  const warnings: PlanIssue[] = change.key.length === 0 ? [noKeyWarning(table)] : [];
+  const warnings: PlanIssue[] = key.length === 0 ? [noKeyWarning(table)] : [];
   if (!to.nullable) {
     const notNull = notNullSteps(table, shadowName, context.serverVersion);
     steps.push(...prefixParts('not-null', notNull.steps));

@@ -3,7 +3,7 @@ import type { ColumnIR } from '../../ir/types.js';
 import { quoteIdent } from '../../naming/quote-ident.js';
 import type { Operation } from '../operation.js';
 import { alterTable, locks, rollback, step } from '../step-builders.js';
-import { stepRank } from '../step-rank.js';
+import { stepRank } from '../order/step-rank.js';
 
 /**
  * `SET DEFAULT` / `DROP DEFAULT`: catalog updates, applying to rows inserted from then on. A new

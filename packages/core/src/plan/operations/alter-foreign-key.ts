@@ -1,5 +1,6 @@
 import { foreignKeySteps } from '../foreign-key-steps.js';
 import type { Operation } from '../operation.js';
+import { isPartitioned } from '../schema-facts.js';
 
 /**
  * A foreign key redefined under the same name (columns, target, actions, deferrability): the
@@ -10,7 +11,13 @@ export const alterForeignKey: Operation<'alterForeignKey'> = {
   kind: 'alterForeignKey',
   plan: (change, context) =>
     foreignKeySteps(
-      { table: change.table, foreignKey: change.to, replaces: change.from, newTable: false, partitioned: change.partitioned },
+      {
+        table: change.table,
+        foreignKey: change.to,
+        replaces: change.from,
+        newTable: false,
+        partitioned: isPartitioned(context.to, change.table),
+      },
       context,
     ),
 };

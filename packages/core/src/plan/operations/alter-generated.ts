@@ -2,9 +2,10 @@ import { columnDefinitionSql } from '../../ddl/column-definition-sql.js';
 import { defaultSql } from '../../ddl/default-sql.js';
 import { quoteIdent } from '../../naming/quote-ident.js';
 import type { Operation, PlanIssue } from '../operation.js';
+import { dependentsOf, hasIndexes } from '../schema-facts.js';
 import { supports } from '../server-features.js';
 import { alterTable, locks, step } from '../step-builders.js';
-import { stepRank } from '../step-rank.js';
+import { stepRank } from '../order/step-rank.js';
 
 /**
  * Generated expression changes. Turning a generated column into a plain one keeps its values
@@ -45,19 +46,20 @@ export const alterGenerated: Operation<'alterGenerated'> = {
         ],
       };
     }
-    const rewriteLocks = change.indexed ? [...exclusive, ...locks(table, 'ShareLock')] : exclusive;
+    const rewriteLocks = hasIndexes(context.to, table) ? [...exclusive, ...locks(table, 'ShareLock')] : exclusive;
     const warning: PlanIssue = {
       code: 'WES104',
       message: `the new expression of ${table}.${to.name} rewrites ${table} under ACCESS EXCLUSIVE: reads and writes wait until it ends`,
       help: 'run it in a maintenance window, or compute the value in a new plain column filled in batches',
     };
+    const dependents = dependentsOf(context.to, table, to.name);
     const inPlace = change.from.generated !== null && supports(context.serverVersion, 'setExpression');
-    if (!inPlace && change.dependents.length > 0) {
+    if (!inPlace && dependents.length > 0) {
       // DROP COLUMN would silently take these with it, and ADD COLUMN does not bring them back.
       return {
         refusal: {
           code: 'WES102',
-          message: `the new expression of ${table}.${to.name} needs the column dropped and added again, but ${change.dependents.join(', ')} use${change.dependents.length === 1 ? 's' : ''} it`,
+          message: `the new expression of ${table}.${to.name} needs the column dropped and added again, but ${dependents.join(', ')} use${dependents.length === 1 ? 's' : ''} it`,
           help: 'drop those constraints and indexes in one migration, change the expression in the next, then add them back (or use PostgreSQL 17+, where SET EXPRESSION keeps them)',
         },
       };

@@ -1,6 +1,7 @@
 import { keyConstraintSteps } from '../key-constraint-steps.js';
 import type { Operation } from '../operation.js';
-import { stepRank } from '../step-rank.js';
+import { isPartitioned } from '../schema-facts.js';
+import { stepRank } from '../order/step-rank.js';
 
 /**
  * A primary key on new columns: the new index is built concurrently beside the old one, then
@@ -13,7 +14,7 @@ export const alterPrimaryKey: Operation<'alterPrimaryKey'> = {
       {
         table: change.table,
         key: change.to,
-        partitioned: change.partitioned,
+        partitioned: isPartitioned(context.to, change.table),
         replaces: change.from,
         attach: { phase: 'validate', rank: stepRank.attachPrimaryKey },
       },

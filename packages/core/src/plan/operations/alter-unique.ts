@@ -1,6 +1,7 @@
 import { keyConstraintSteps } from '../key-constraint-steps.js';
 import type { Operation } from '../operation.js';
-import { stepRank } from '../step-rank.js';
+import { isPartitioned } from '../schema-facts.js';
+import { stepRank } from '../order/step-rank.js';
 
 /**
  * A unique constraint on new columns: the new index is built beside the old one, then one
@@ -13,7 +14,7 @@ export const alterUnique: Operation<'alterUnique'> = {
       {
         table: change.table,
         key: change.to,
-        partitioned: change.partitioned,
+        partitioned: isPartitioned(context.to, change.table),
         replaces: change.from,
         attach: { phase: 'expand', rank: stepRank.attachIndex },
       },

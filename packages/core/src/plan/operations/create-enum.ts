@@ -2,7 +2,7 @@ import { createEnumSql } from '../../ddl/create-enum-sql.js';
 import { quoteIdent } from '../../naming/quote-ident.js';
 import type { Operation } from '../operation.js';
 import { rollback, step } from '../step-builders.js';
-import { stepRank } from '../step-rank.js';
+import { stepRank } from '../order/step-rank.js';
 
 /** `CREATE TYPE ... AS ENUM`: a catalog entry no table uses yet, so no table lock. */
 export const createEnum: Operation<'createEnum'> = {

@@ -3,7 +3,7 @@ import { createTableSql } from '../../ddl/create-table-sql.js';
 import { quoteIdent } from '../../naming/quote-ident.js';
 import type { Operation } from '../operation.js';
 import { locks, rollback, step } from '../step-builders.js';
-import { stepRank } from '../step-rank.js';
+import { stepRank } from '../order/step-rank.js';
 
 /**
  * `CREATE TABLE` with its keys, checks and indexes in one transaction. Nobody can be waiting

@@ -2,7 +2,7 @@ import { createEnumSql } from '../../ddl/create-enum-sql.js';
 import { quoteIdent } from '../../naming/quote-ident.js';
 import type { Operation } from '../operation.js';
 import { rollback, step } from '../step-builders.js';
-import { stepRank } from '../step-rank.js';
+import { stepRank } from '../order/step-rank.js';
 
 /** `DROP TYPE`, last of all: the columns that used it are gone or changed by then. */
 export const dropEnum: Operation<'dropEnum'> = {

@@ -4,5 +4,5 @@ import type { Operation } from '../operation.js';
 /** Drops a foreign key in `contract`, or before the fills that need it gone (see `dropConstraintStep`). */
 export const dropForeignKey: Operation<'dropForeignKey'> = {
   kind: 'dropForeignKey',
-  plan: (change) => ({ steps: [dropConstraintStep(change.table, change.foreignKey, change.beforeFill)] }),
+  plan: (change, context) => ({ steps: [dropConstraintStep(change.table, change.foreignKey, context.dropsBeforeFills.has(change))] }),
 };

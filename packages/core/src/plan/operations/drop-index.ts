@@ -1,23 +1,24 @@
 import { createIndexStatement } from '../../ddl/create-index-sql.js';
 import { quoteIdent } from '../../naming/quote-ident.js';
 import type { Operation } from '../operation.js';
+import { isPartitioned } from '../schema-facts.js';
 import { locks, rollback, step } from '../step-builders.js';
-import { stepRank } from '../step-rank.js';
+import { stepRank } from '../order/step-rank.js';
 
 /**
  * `DROP INDEX CONCURRENTLY`, outside a transaction: it waits for queries using the index instead
  * of locking the table against them. An index of a partitioned table cannot be dropped
  * concurrently; its plain drop locks the parent and every partition, briefly. In `contract`,
- * or early in `expand` for a unique index a NOT NULL fill of the plan would break (`beforeFill`).
+ * or early in `expand` for a unique index a NOT NULL fill of the plan would break (`dropsBeforeFills`).
  */
 export const dropIndex: Operation<'dropIndex'> = {
   kind: 'dropIndex',
   plan: (change, context) => {
     const { table, index } = change;
-    const place = change.beforeFill
+    const place = context.dropsBeforeFills.has(change)
       ? ({ phase: 'expand', rank: stepRank.relaxConstraint } as const)
       : ({ phase: 'contract', rank: stepRank.dropIndex } as const);
-    if (change.partitioned) {
+    if (isPartitioned(context.to, table)) {
       const relations = [table, ...(context.partitions.get(table) ?? [])];
       const exclusive = locks(relations, 'AccessExclusiveLock');
       return {

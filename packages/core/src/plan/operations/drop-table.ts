@@ -2,7 +2,7 @@ import { quoteIdent } from '../../naming/quote-ident.js';
 import type { Operation, OperationResult } from '../operation.js';
 import { shadowedRenameRefusal } from '../shadowed-rename.js';
 import { locks, step } from '../step-builders.js';
-import { stepRank } from '../step-rank.js';
+import { stepRank } from '../order/step-rank.js';
 
 /**
  * `DROP TABLE`, in `contract`, after the foreign keys that pointed at it. Its own foreign keys

@@ -1,7 +1,7 @@
 import { quoteIdent } from '../../naming/quote-ident.js';
 import type { Operation } from '../operation.js';
 import { rollback, step } from '../step-builders.js';
-import { stepRank } from '../step-rank.js';
+import { stepRank } from '../order/step-rank.js';
 
 /**
  * `ALTER INDEX ... RENAME`: locks only the index (SHARE UPDATE EXCLUSIVE from PostgreSQL 12),

@@ -3,8 +3,9 @@ import { derivedName } from '../../naming/name-allocator.js';
 import { quoteIdent } from '../../naming/quote-ident.js';
 import { indexBuildSteps } from '../index-steps.js';
 import type { Operation, PlanIssue } from '../operation.js';
+import { isPartitioned } from '../schema-facts.js';
 import { locks, rollback, step } from '../step-builders.js';
-import { stepRank } from '../step-rank.js';
+import { stepRank } from '../order/step-rank.js';
 
 /**
  * An index redefined under the same name: the new one is built concurrently under a temporary
@@ -17,7 +18,7 @@ export const replaceIndex: Operation<'replaceIndex'> = {
   plan: (change, context) => {
     const { table, from, to } = change;
     const name = quoteIdent(to.name);
-    if (change.partitioned) {
+    if (isPartitioned(context.to, table)) {
       const partitions = context.partitions.get(table) ?? [];
       const claims = locks([table, ...partitions], 'AccessExclusiveLock', 'ShareLock');
       // The build reads every partition while the DROP's ACCESS EXCLUSIVE is still held.

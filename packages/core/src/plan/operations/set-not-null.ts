@@ -2,6 +2,8 @@ import { quoteIdent } from '../../naming/quote-ident.js';
 import { backfillStep, noKeyWarning } from '../backfill-step.js';
 import { notNullSteps } from '../not-null-steps.js';
 import type { Operation, OperationResult } from '../operation.js';
+import { afterFill } from '../order/after-fill.js';
+import { hasDefault, primaryKeyOf } from '../schema-facts.js';
 
 /**
  * NOT NULL on an existing column, proven without a scan under ACCESS EXCLUSIVE (see
@@ -13,21 +15,18 @@ export const setNotNull: Operation<'setNotNull'> = {
   plan: (change, context): OperationResult => {
     const { table, column } = change;
     const notNull = notNullSteps(table, column, context.serverVersion);
-    if (!change.fillWithDefault) return notNull;
+    if (!hasDefault(context.to, table, column)) return notNull;
+    const key = primaryKeyOf(context.to, table);
     const name = quoteIdent(column);
     // `DEFAULT` is the new default: the alterDefault step sets it in the expand phase.
-    const filled = backfillStep(table, change.key, `${name} = DEFAULT`, {
+    const filled = backfillStep(table, key, `${name} = DEFAULT`, {
       batchSize: context.batchSize,
       summary: `set ${table}.${column} to its default where it holds NULL`,
       onlyWhere: `${quoteIdent(table)}.${name} IS NULL`,
     });
     // Irreversible: once set, nothing tells which rows held NULL (a down plan would leave the defaults).
     const fill = { ...filled, reversible: false, rollback: null };
-    // The NOT VALID constraint checks every updated row, so added before the fill it would make
-    // an update of a row still holding NULL fail (another backfill of this table, the
-    // application's writes): it goes after, first in `validate`, as for a new column.
-    const afterFill = notNull.steps.map((draft) => (draft.phase === 'expand' ? { ...draft, phase: 'validate' as const } : draft));
-    const warnings = [...notNull.warnings, ...(change.key.length === 0 ? [noKeyWarning(table)] : [])];
-    return { steps: [fill, ...afterFill], warnings };
+    const warnings = [...notNull.warnings, ...(key.length === 0 ? [noKeyWarning(table)] : [])];
+    return { steps: [fill, ...afterFill(notNull.steps)], warnings };
   },
 };
