@@ -127,6 +127,26 @@ export default defineConfig([
     rules: { 'no-restricted-imports': ['error', { patterns: corePurity }] },
   },
   {
+    // @wesley/config is what the bundler and Nx plugins install to read a config: it stays light
+    // (zod, write-file-atomic, Node builtins; esbuild, an optional peer, only for a `.ts` config),
+    // so installing a plugin never pulls in the compiler, the `wesley` command or PostgreSQL.
+    files: ['packages/config/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(?!\\.|zod(?:/|$)|write-file-atomic(?:/|$)|esbuild(?:/|$))(?!${nodeBuiltin.slice(1)})`,
+              message:
+                '@wesley/config imports only zod, write-file-atomic, esbuild (lazily, an optional peer) and Node builtins: the plugins install it to read a config, and nothing heavier may come with it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The planner diffs and plans IRs; it must not depend on how SDL is lowered to an IR, so
     // either can change alone (and plans can come from IRs read from disk, not just from SDL).
     files: ['packages/core/src/plan/**/*.ts'],

@@ -15,6 +15,8 @@ export const sharedConfig: ViteUserConfig = {
   resolve: {
     alias: [
       { find: /^@wesley\/core$/, replacement: source('core/src/index.ts') },
+      { find: /^@wesley\/config$/, replacement: source('config/src/index.ts') },
+      { find: /^@wesley\/config\/files$/, replacement: source('config/src/files/index.ts') },
       { find: /^@wesley\/postgres$/, replacement: source('postgres/src/index.ts') },
       { find: /^@wesley\/postgres\/testing$/, replacement: source('postgres/src/testing/index.ts') },
       { find: /^@wesley\/unplugin$/, replacement: source('unplugin/src/index.ts') },

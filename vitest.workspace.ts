@@ -3,4 +3,11 @@
  * workspaces into `test.projects`); keeping it here keeps the layout that
  * docs/architecture.md#packages names.
  */
-export const projects = ['packages/core', 'packages/postgres', 'packages/unplugin', 'packages/cli', 'packages/nx'] as const;
+export const projects = [
+  'packages/core',
+  'packages/config',
+  'packages/postgres',
+  'packages/unplugin',
+  'packages/cli',
+  'packages/nx',
+] as const;

@@ -6,7 +6,7 @@ export { runCli } from './run-cli.js';
 export { colorEnabled, type CliContext, type OutputStream } from './cli-context.js';
 export { UsageError } from './usage-error.js';
 export { exitCodes } from './exit-codes.js';
-export { commands, type Command } from './commands/index.js';
+export { commands, type Command, type CommandOption, type CommandOptions } from './commands/index.js';
 export {
   formatDiagnostic,
   formatDiagnosticSummary,
@@ -38,4 +38,4 @@ export {
   type DatabaseConfig,
   type ConfigIssue,
   type ConfigFileName,
-} from './config/index.js';
+} from '@wesley/config';

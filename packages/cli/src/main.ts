@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { colorEnabled, type CliContext } from './cli-context.js';
-import { describeFailure, writeFailure } from './failure/index.js';
-import { redactingStream } from './output/index.js';
+import { exitCodes } from './exit-codes.js';
 import { runCli } from './run-cli.js';
 
 // The process entry point (bin/wesley.js imports this module): the one place that reads `process`.
@@ -28,9 +27,14 @@ const context: CliContext = {
 
 // runCli reports every error of the command it runs; what escapes it (an error thrown by a
 // callback outside the command's await chain) is reported the same way, as an internal error,
-// instead of Node's raw stack trace, and ends the process.
+// instead of Node's raw stack trace, and ends the process. The reporting modules are imported
+// then (runCli has loaded them for any command that can throw), not before `--version` is read.
 const fatal = (error: unknown) => {
-  process.exit(writeFailure({ ...context, stderr: redactingStream(context.stderr) }, null, describeFailure(error, null)));
+  Promise.all([import('./failure/index.js'), import('./output/redacting-stream.js')])
+    .then(([{ describeFailure, writeFailure }, { redactingStream }]) =>
+      process.exit(writeFailure({ ...context, stderr: redactingStream(context.stderr) }, null, describeFailure(error, null))),
+    )
+    .catch(() => process.exit(exitCodes.failure));
 };
 process.on('uncaughtException', fatal);
 process.on('unhandledRejection', fatal);

@@ -1,8 +1,6 @@
 import type { CliContext } from './cli-context.js';
 import { commands } from './commands/index.js';
 import { exitCodes } from './exit-codes.js';
-import { describeFailure, writeFailure } from './failure/index.js';
-import { redactingStream } from './output/index.js';
 import { UsageError } from './usage-error.js';
 
 /**
@@ -12,20 +10,29 @@ import { UsageError } from './usage-error.js';
  * a usage error as one line plus a pointer to `--help` (exit 2), a `--config` file that cannot be
  * used or a database that went away as a message plus help (exit 1), and an error nobody
  * expected as an internal error asking to report it (exit 1; `WESLEY_DEBUG=1` adds its stack).
+ *
+ * This module and the command list load nothing heavy: `--version` and `--help` are answered
+ * from them, and the reporting modules (which reach `@wesley/postgres` for redaction) and the
+ * command's implementation are imported once argv says a command runs.
  */
 export async function runCli(argv: readonly string[], given: CliContext, version: string): Promise<number> {
-  const context: CliContext = { ...given, stdout: redactingStream(given.stdout), stderr: redactingStream(given.stderr) };
   const [first, ...rest] = argv;
+  // Fixed texts, no secret in them: written as they are.
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    given.stdout.write(topLevelHelp());
+    return first === undefined ? exitCodes.usage : exitCodes.ok;
+  }
+  if (first === '--version' || first === '-v') {
+    given.stdout.write(`${version}\n`);
+    return exitCodes.ok;
+  }
+  const [{ redactingStream }, { describeFailure, writeFailure }] = await Promise.all([
+    import('./output/redacting-stream.js'),
+    import('./failure/index.js'),
+  ]);
+  const context: CliContext = { ...given, stdout: redactingStream(given.stdout), stderr: redactingStream(given.stderr) };
   const command = commands.find((candidate) => candidate.name === first);
   try {
-    if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
-      context.stdout.write(topLevelHelp());
-      return first === undefined ? exitCodes.usage : exitCodes.ok;
-    }
-    if (first === '--version' || first === '-v') {
-      context.stdout.write(`${version}\n`);
-      return exitCodes.ok;
-    }
     if (command !== undefined) return await command.run(rest, context);
     throw new UsageError(`unknown command '${first}'`);
   } catch (error) {

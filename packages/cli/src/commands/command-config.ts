@@ -1,9 +1,6 @@
 import path from 'node:path';
 import type { CompileOptions } from '@wesley/core';
-import { loadConfig, type WesleyConfig } from '../config/index.js';
-
-/** The `--config` flag of `generate`, `watch`, `plan`, `migrate`, `status` and `drift`. */
-export const configFlag = { config: { type: 'string', short: 'c' } } as const;
+import { loadConfig, type WesleyConfig } from '@wesley/config';
 
 /**
  * The config named by `--config`, resolved against `cwd`, or `null` without the flag.

@@ -1,4 +1,5 @@
 import type { CliContext } from '../cli-context.js';
+import type { CommandOptions } from './command-option.js';
 
 /** One `wesley <name>` sub-command. */
 export interface Command {
@@ -7,6 +8,8 @@ export interface Command {
   readonly summary: string;
   /** The full text of `wesley <name> --help`. */
   readonly help: string;
+  /** Its flags: what it parses and `--help` lists, and what the Nx executors' schemas are checked against. */
+  readonly options: CommandOptions;
   /**
    * Runs with the arguments after the command name and returns the exit code.
    * @throws UsageError when the arguments are wrong.

@@ -1,12 +1,16 @@
 import type { Command } from './command.js';
-import { driftCommand } from './drift.js';
-import { generateCommand } from './generate.js';
-import { migrateCommand } from './migrate.js';
-import { planCommand } from './plan.js';
-import { statusCommand } from './status.js';
-import { watchCommand } from './watch.js';
+import { driftCommand } from './drift/drift-command.js';
+import { generateCommand } from './generate/generate-command.js';
+import { migrateCommand } from './migrate/migrate-command.js';
+import { planCommand } from './plan/plan-command.js';
+import { statusCommand } from './status/status-command.js';
+import { watchCommand } from './watch/watch-command.js';
 
 export type { Command } from './command.js';
+export type { CommandOption, CommandOptions } from './command-option.js';
 
-/** Every `wesley` sub-command, in the order `wesley --help` lists them. */
+/**
+ * Every `wesley` sub-command, in the order `wesley --help` lists them. Each is its definition
+ * alone (name, summary, flags, help): its implementation is imported when it runs.
+ */
 export const commands: readonly Command[] = [generateCommand, watchCommand, planCommand, migrateCommand, statusCommand, driftCommand];

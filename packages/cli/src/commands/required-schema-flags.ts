@@ -1,16 +1,8 @@
-import type { WesleyConfig } from '../config/index.js';
+import type { WesleyConfig } from '@wesley/config';
 import { UsageError } from '../usage-error.js';
-import { configFlag, configRelative, configSchemaPatterns } from './command-config.js';
+import { configRelative, configSchemaPatterns } from './command-config.js';
 
-/** The flags `generate` and `watch` share, for `parseCommandFlags`. */
-export const schemaOutputFlags = {
-  schema: { type: 'string', short: 's', multiple: true },
-  'out-dir': { type: 'string', short: 'o' },
-  ...configFlag,
-  dts: { type: 'boolean' },
-} as const;
-
-/** The values of {@link schemaOutputFlags} that {@link requiredSchemaFlags} reads. */
+/** The values of the `--schema`, `--out-dir` and `--dts` flags of `generate` and `watch`. */
 export interface SchemaOutputFlags {
   readonly schema?: readonly string[] | undefined;
   readonly 'out-dir'?: string | undefined;

@@ -1,7 +1,5 @@
-export { configFileNames, type ConfigFileName } from './config-file-names.js';
-export { ConfigError, type ConfigIssue } from './config-error.js';
-export { wesleyConfigSchema, type WesleyConfigInput } from './config-schema.js';
-export type { DatabaseConfig, WesleyConfig } from './wesley-config.js';
-export { loadConfig } from './load-config.js';
-export { resolveConfig } from './resolve-config.js';
-export { defineConfig } from './define-config.js';
+/**
+ * `@wesley/cli/config`, kept for configs and tools written before the config had a package of
+ * its own: everything here is `@wesley/config`'s, which is where to import it from now.
+ */
+export * from '@wesley/config';

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import type { DatabaseConfig, WesleyConfig } from '../config/index.js';
+import type { DatabaseConfig, WesleyConfig } from '@wesley/config';
 import { UsageError } from '../usage-error.js';
 import type { OpenDatabaseOptions } from './open-database.js';
 
-/** The parsed database flags (see `databaseFlags`), and the `--config` they complete. */
+/** The parsed database flags (see `databaseOptions` in commands/), and the `--config` they complete. */
 export interface DatabaseFlagValues {
   readonly 'database-url'?: string | undefined;
   readonly 'url-env'?: string | undefined;

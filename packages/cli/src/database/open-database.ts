@@ -10,7 +10,7 @@ import {
   startEmbeddedPostgres,
   type RunningServer,
 } from '@wesley/postgres';
-import { displayPath } from '../display-path.js';
+import { displayPath } from '@wesley/config/files';
 import { PlanInputError } from '../plan/index.js';
 import type { DatabaseTarget } from './database-target.js';
 import { ensureDatabase } from './ensure-database.js';

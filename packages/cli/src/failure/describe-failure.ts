@@ -11,7 +11,7 @@ import {
   StepFailedError,
   suppressedErrors,
 } from '@wesley/postgres';
-import { ConfigError } from '../config/index.js';
+import { ConfigError } from '@wesley/config';
 import { exitCodes } from '../exit-codes.js';
 import { PlanInputError } from '../plan/index.js';
 import { UsageError } from '../usage-error.js';

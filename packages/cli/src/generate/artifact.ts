@@ -1,3 +1,5 @@
+import type { FileState } from '@wesley/config/files';
+
 /** One generated file: its name inside the output directory and its full text. */
 export interface Artifact {
   readonly file: string;
@@ -5,7 +7,7 @@ export interface Artifact {
 }
 
 /** How a generated file on disk compares with what the schema produces now. */
-export type ArtifactState = 'fresh' | 'stale' | 'missing';
+export type ArtifactState = FileState;
 
 export interface ArtifactStatus {
   readonly artifact: Artifact;

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { displayPath } from '../display-path.js';
+import { displayPath } from '@wesley/config/files';
 import { UsageError } from '../usage-error.js';
 
 /**

@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SchemaIR } from '@wesley/core';
-import { displayPath } from '../display-path.js';
+import { displayPath } from '@wesley/config/files';
 import { readIrJson } from './read-ir-json.js';
 import type { SchemaInput } from './schema-input.js';
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SchemaIR } from '@wesley/core';
-import { displayPath } from '../display-path.js';
+import { displayPath } from '@wesley/config/files';
 import { UsageError } from '../usage-error.js';
 import { PlanInputError } from './plan-input-error.js';
 import type { SchemaInput } from './schema-input.js';

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SchemaSource } from '@wesley/core';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { displayPath } from '../display-path.js';
+import { displayPath } from '@wesley/config/files';
 import { UsageError } from '../usage-error.js';
 
 /**

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { CliContext } from '../cli-context.js';
-import { displayPath } from '../display-path.js';
+import { displayPath } from '@wesley/config/files';
 import { writeDiagnostics } from '../output/index.js';
 import type { Regeneration } from './regenerator.js';
 

@@ -1,7 +1,7 @@
 import type { CompileOptions } from '@wesley/core';
 import { watch } from 'chokidar';
 import type { CliContext } from '../cli-context.js';
-import { displayPath } from '../display-path.js';
+import { displayPath } from '@wesley/config/files';
 import { debouncedRunner } from './debounced-runner.js';
 import { regenerator } from './regenerator.js';
 import { reportRegeneration } from './report-regeneration.js';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { WesleyConfig } from '@wesley/cli/config';
+import type { WesleyConfig } from '@wesley/config';
 
 /**
  * What target inference needs of a config, with every path relative to the project root and

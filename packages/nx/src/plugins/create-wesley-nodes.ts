@@ -46,7 +46,7 @@ export async function createWesleyNodes(
         let project = cache.get(key);
         if (project === undefined) {
           // Loaded only on a miss: a warm graph never pays for zod or esbuild.
-          const { loadConfig } = await import('@wesley/cli/config');
+          const { loadConfig } = await import('@wesley/config');
           const summary = await summarizeConfig(await loadConfig(absolute, context.workspaceRoot));
           project = inferProject(summary, names, projectName(root, files));
           cache.set(key, project);

@@ -17,8 +17,8 @@ export interface Options {
   /**
    * A `wesley.config.{json,mjs,ts}` (relative to the bundler's root) whose `scalars` the plugin
    * uses, so the bundle and the `wesley` commands compile the schema alike; `scalars` given here
-   * too override it name by name. Read with `@wesley/cli`, which must be installed; an edit of
-   * the config rebuilds (or hot-updates) the schema modules.
+   * too override it name by name. Read with `@wesley/config` (a dependency, loaded only with this
+   * option); an edit of the config rebuilds (or hot-updates) the schema modules.
    */
   readonly config?: string | undefined;
   /**

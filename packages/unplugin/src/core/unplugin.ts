@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileIfChanged } from '@wesley/config/files';
 import { compileSchema, emitModule, emitModuleDeclarations, loadSqlParser, type Diagnostic } from '@wesley/core';
 import { createUnplugin, type UnpluginBuildContext, type UnpluginContext, type UnpluginContextMeta, type UnpluginOptions } from 'unplugin';
 import { makeIdFiltersToMatchWithQuery } from 'unplugin/utils/filter';
@@ -7,7 +8,7 @@ import { bundlerMessage, type SchemaText } from './bundler-message.js';
 import { configScalars } from './config-scalars.js';
 import { defaultInclude, type Options } from './options.js';
 import { schemaFile } from './schema-file.js';
-import { sidecarPath, writeSidecar } from './sidecar.js';
+import { sidecarPath } from './sidecar.js';
 
 const name = 'wesley';
 
@@ -65,7 +66,8 @@ export const unplugin = createUnplugin<Options | undefined>((options = {}, meta)
           const sidecar = sidecarPath(file);
           // A sidecar is an output: its write must not reach Vite's watcher as a change to react to.
           unwatch?.(sidecar);
-          await writeSidecar(sidecar, emitModuleDeclarations(ir));
+          // Unchanged, it is not rewritten: its mtime stays, so editors and `tsc --watch` see nothing.
+          await writeFileIfChanged(sidecar, emitModuleDeclarations(ir));
         }
         return emitModule(ir);
       },

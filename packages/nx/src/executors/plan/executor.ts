@@ -42,7 +42,7 @@ const planExecutor: PromiseExecutor<PlanExecutorOptions> = async (options, conte
     '--explain': options.explain,
   });
   const args = ['plan', '--config', project.configFile, '--out', planDirectory, ...flags];
-  return { success: (await runWesley(args, taskCliContext(project.root))) === 0 };
+  return { success: (await runWesley(args, await taskCliContext(project.root))) === 0 };
 };
 
 export default planExecutor;

@@ -1,5 +1,5 @@
 import type { PromiseExecutor } from '@nx/devkit';
-import { ConfigError, loadConfig, type WesleyConfig } from '@wesley/cli';
+import { ConfigError, loadConfig, type WesleyConfig } from '@wesley/config';
 import type { DatabaseExecutorOptions } from './database-executor-options.js';
 import { runDatabase, type DatabaseCommandName } from './run-database.js';
 import { runEveryDatabase } from './run-every-database.js';
@@ -16,7 +16,7 @@ export function databaseExecutor<O extends DatabaseExecutorOptions>(
   flags: (options: O) => string[],
 ): PromiseExecutor<O> {
   return async (options, context) => {
-    const notes = taskCliContext(context.root).stderr;
+    const notes = (await taskCliContext(context.root)).stderr;
     let config: WesleyConfig;
     try {
       const project = await taskProject(options.configFile, context);
@@ -45,7 +45,7 @@ export function databaseExecutor<O extends DatabaseExecutorOptions>(
       }
       return { success: await runEveryDatabase(command, config, options, flags(options), context) };
     }
-    const exitCode = await runDatabase(command, config, single, options, flags(options), taskCliContext(config.directory));
+    const exitCode = await runDatabase(command, config, single, options, flags(options), await taskCliContext(config.directory));
     // The line that says which database, whatever the command printed before it.
     if (exitCode !== 0) notes.write(`wesley ${command}: database ${single.name}: exit code ${exitCode}\n`);
     return { success: exitCode === 0 };

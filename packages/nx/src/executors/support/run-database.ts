@@ -1,4 +1,5 @@
-import type { CliContext, DatabaseConfig, WesleyConfig } from '@wesley/cli';
+import type { CliContext } from '@wesley/cli';
+import type { DatabaseConfig, WesleyConfig } from '@wesley/config';
 import type { DatabaseExecutorOptions } from './database-executor-options.js';
 import { runWesley } from './run-wesley.js';
 

@@ -1,5 +1,5 @@
 import type { ExecutorContext } from '@nx/devkit';
-import type { WesleyConfig } from '@wesley/cli';
+import type { WesleyConfig } from '@wesley/config';
 import type { DatabaseExecutorOptions } from './database-executor-options.js';
 import { databaseTargetConnection } from './database-target-connection.js';
 import { formatSummaryTable, type SummaryRow } from './format-summary-table.js';
@@ -24,7 +24,7 @@ export async function runEveryDatabase(
   const rows = await Promise.all(
     config.databases.map(async (database): Promise<SummaryRow> => {
       const connection = databaseTargetConnection(context, command, database.name);
-      const base = taskCliContext(config.directory);
+      const base = await taskCliContext(config.directory);
       const stdout = lineStream(base.stdout, databaseLine(database.name));
       const stderr = lineStream(base.stderr, databaseLine(database.name));
       const started = Date.now();
@@ -42,7 +42,7 @@ export async function runEveryDatabase(
     }),
   );
   const failed = rows.filter((row) => row.exitCode !== 0).map((row) => row.database);
-  const out = taskCliContext(config.directory).stdout;
+  const out = (await taskCliContext(config.directory)).stdout;
   out.write(`\n${formatSummaryTable(rows)}`);
   out.write(
     `wesley ${command}: ${rows.length - failed.length} of ${rows.length} databases ok${failed.length === 0 ? '' : `; failed: ${failed.join(', ')}`}\n`,

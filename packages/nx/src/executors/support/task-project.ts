@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExecutorContext } from '@nx/devkit';
-import { configFileNames } from '@wesley/cli';
+import { configFileNames } from '@wesley/config';
 
 /** The project of a task and its config, as absolute paths. */
 export interface TaskProject {

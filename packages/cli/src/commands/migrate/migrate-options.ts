@@ -1,0 +1,34 @@
+import type { CommandOptions } from '../command-option.js';
+import { configOption } from '../config-option.js';
+import { databaseOptions } from '../database-options.js';
+import { helpOption } from '../help-option.js';
+
+/** The flags of `wesley migrate`. */
+export const migrateOptions = {
+  dir: { type: 'string', short: 'd', value: '<dir>', description: 'the migrations directory (default migrations)' },
+  ...configOption('a wesley.config.json, .mjs or .ts: its migrations directory,\ndatabase (see --database) and lock name'),
+  ...databaseOptions,
+  'dry-run': {
+    type: 'boolean',
+    description: 'print the SQL that would run now, with its transactions and\nSET statements; change nothing',
+  },
+  to: {
+    type: 'string',
+    value: '<phase|step id>',
+    description: 'stop after this phase (expand, backfill, validate, contract) or\nstep of the first planned migration that has it',
+  },
+  'allow-destructive': {
+    type: 'boolean',
+    description: 'run planned steps that lose data (drops, narrowing types),\njudged from the SQL each step runs',
+  },
+  'allow-missing': {
+    type: 'boolean',
+    description: 'go on when migrations the database has applied are no\nlonger in the directory',
+  },
+  'allow-out-of-order': { type: 'boolean', description: 'run pending migrations that sort before one already applied' },
+  'lock-timeout': { type: 'string', value: '<ms|1s>', description: 'lock_timeout of each transaction (default 1s)' },
+  'statement-timeout': { type: 'string', value: '<ms|1s>', description: 'statement_timeout of each transaction (default 0: none)' },
+  'lock-wait': { type: 'string', value: '<s>', description: 'how long to wait for another migrator (default 60)' },
+  json: { type: 'boolean', description: 'print each event as one line of JSON, then a summary line' },
+  ...helpOption,
+} as const satisfies CommandOptions;

@@ -1,0 +1,118 @@
+import { listMigrationFiles, migrate, resolveRunOptions, type Allowances } from '@wesley/postgres';
+import { withDatabase } from '../../database/index.js';
+import { displayPath } from '@wesley/config/files';
+import { exitCodes } from '../../exit-codes.js';
+import { describeFailure, writeFailure } from '../../failure/index.js';
+import {
+  checkTo,
+  jsonReporter,
+  logReporter,
+  migrationsDirectory,
+  parseDurationFlag,
+  readDirectoryPlans,
+  spinnerReporter,
+  writeDryRun,
+  type MigrateReporter,
+} from '../../migrate/index.js';
+import { UsageError } from '../../usage-error.js';
+import { commandConfig, configRelative } from '../command-config.js';
+import type { CommandRun } from '../define-command.js';
+import type { migrateOptions } from './migrate-options.js';
+
+const name = 'migrate';
+
+/** Runs `wesley migrate` with its parsed flags. */
+export const runMigrate: CommandRun<typeof migrateOptions> = async (values, context) => {
+  const dryRun = values['dry-run'] === true;
+  const json = values.json === true;
+  if (dryRun && json) throw new UsageError('--dry-run prints SQL and --json prints events; pick one', name);
+  // With --json, every failure from here on ends in the summary line, a wrong flag value included.
+  let reporter: MigrateReporter | null = json ? jsonReporter(context) : null;
+  const started = Date.now();
+  let url: string | null = null;
+  try {
+    const lockTimeoutMs = parseDurationFlag(values['lock-timeout'], '--lock-timeout', { unit: 'ms', zero: null }, name);
+    const statementTimeoutMs = parseDurationFlag(
+      values['statement-timeout'],
+      '--statement-timeout',
+      { unit: 'ms', zero: 'no statement timeout' },
+      name,
+    );
+    const lockWaitMs = parseDurationFlag(values['lock-wait'], '--lock-wait', { unit: 's', zero: 'one try, no wait' }, name);
+    const config = await commandConfig(values.config, context.cwd);
+    const dirFlag = values.dir ?? (config === null ? 'migrations' : configRelative(config, config.migrations, context.cwd));
+    const directory = await migrationsDirectory(context.cwd, dirFlag, name);
+    const files = await listMigrationFiles(directory);
+    const plans = await readDirectoryPlans(files);
+    if (values.to !== undefined) checkTo(values.to, plans, name);
+
+    // Standard output stays machine-readable with --json, and valid SQL with --dry-run.
+    const notes = json || dryRun ? context.stderr : context.stdout;
+    if (!dryRun && !json) {
+      // A terminal that reports no width (some pseudo-terminals) cannot hold a redrawn line.
+      reporter =
+        context.terminal !== undefined && (context.terminal.columns ?? 0) > 0
+          ? spinnerReporter(context.terminal, context, plans)
+          : logReporter(context, plans);
+    }
+    const progress = reporter;
+    return await withDatabase(name, { ...values, config }, context, notes, async (target) => {
+      url = target.url;
+      if (dryRun) {
+        const timeouts = resolveRunOptions({
+          ...(lockTimeoutMs === undefined ? {} : { lockTimeoutMs }),
+          ...(statementTimeoutMs === undefined ? {} : { statementTimeoutMs }),
+        });
+        const options = {
+          directory,
+          shownDirectory: displayPath(context.cwd, directory),
+          files,
+          allow: allowances(values),
+          to: values.to,
+          timeouts,
+        };
+        await writeDryRun(target, options, (text) => context.stdout.write(text));
+        return exitCodes.ok;
+      }
+      const result = await migrate({
+        url: target.url,
+        directory,
+        ...allowances(values),
+        ...(values.to === undefined ? {} : { to: values.to }),
+        lock: {
+          ...(lockWaitMs === undefined ? {} : { timeoutMs: lockWaitMs }),
+          ...(config?.lockName == null ? {} : { name: config.lockName }),
+        },
+        ...(lockTimeoutMs === undefined ? {} : { lockTimeoutMs }),
+        ...(statementTimeoutMs === undefined ? {} : { statementTimeoutMs }),
+        onEvent: (event) => progress?.event(event),
+      });
+      progress?.finish({
+        kind: 'done',
+        applied: result.applied,
+        stoppedIn: result.stoppedIn,
+        total: files.length,
+        durationMs: Date.now() - started,
+      });
+      return exitCodes.ok;
+    });
+  } catch (error) {
+    const failure = describeFailure(error, url);
+    if (reporter === null) return writeFailure(context, name, failure);
+    reporter.finish({ kind: 'failed', failure, durationMs: Date.now() - started });
+    return failure.exitCode;
+  }
+};
+
+/** The `--allow-*` flags, as `migrate()` and the dry run take them. */
+function allowances(values: {
+  readonly 'allow-destructive'?: boolean;
+  readonly 'allow-missing'?: boolean;
+  readonly 'allow-out-of-order'?: boolean;
+}): Allowances {
+  return {
+    allowDestructive: values['allow-destructive'] === true,
+    allowMissing: values['allow-missing'] === true,
+    allowOutOfOrder: values['allow-out-of-order'] === true,
+  };
+}

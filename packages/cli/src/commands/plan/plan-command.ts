@@ -1,0 +1,25 @@
+import { defineCommand } from '../define-command.js';
+import { planOptions } from './plan-options.js';
+
+/** `wesley plan`: the migration from one schema to another, as text, JSON or a directory. */
+export const planCommand = defineCommand({
+  name: 'plan',
+  summary: 'plan a lock-aware migration from a schema or database to a new schema',
+  usage: [
+    'wesley plan --from <schema file|ir.json|database url> --to <schema file> [options]',
+    'wesley plan --config <file> [--out <dir>] [options]',
+  ],
+  description: `Plans the migration from one schema to another: lock-aware steps in four phases (expand,
+backfill, validate, contract), each taking only locks that are brief or block nothing.
+Without --explain or --json it lists the steps.
+
+  --from is one of
+    schema.graphql ...              GraphQL schema files or globs (repeat the flag for several)
+    generated/ir.json               the ir.json written by 'wesley generate'
+    postgres://user@host/db         a database: its current schema is read from the catalog`,
+  options: planOptions,
+  column: 29,
+  footer: `Exit codes: 0 planned (or nothing to do), 1 schema or plan errors, or an input that cannot be
+read (database unreachable, broken ir.json), 2 wrong command line.`,
+  load: async () => (await import('./run-plan.js')).runPlan,
+});

@@ -1,0 +1,45 @@
+import { formatServerVersion } from '../../plan/format-server-version.js';
+import type { CommandOptions } from '../command-option.js';
+import { configOption } from '../config-option.js';
+import { helpOption } from '../help-option.js';
+
+/** The planner's own default target without `--server-version` or a database: the newest PostgreSQL. */
+export const defaultServerVersion = 180000;
+
+/** The flags of `wesley plan`. */
+export const planOptions = {
+  from: { type: 'string', short: 'f', multiple: true, value: '<file|url>', description: 'the schema now (required)' },
+  to: {
+    type: 'string',
+    short: 't',
+    multiple: true,
+    value: '<file|glob>',
+    description: 'the schema wanted: GraphQL files or globs, repeatable (required)',
+  },
+  out: {
+    type: 'string',
+    short: 'o',
+    value: '<dir>',
+    description: 'write the migration directory: plan.json, up.sql, down.sql\n(up.sql and down.sql run with psql -v ON_ERROR_STOP=1 -f)',
+  },
+  ...configOption(
+    'a wesley.config.json, .mjs or .ts: --to defaults to its schema,\n' +
+      '--from to its baseline, the ir.json of the last migration\n' +
+      'directory that has one (else the empty schema); --out also\n' +
+      'writes ir.json, so the new directory becomes the baseline',
+  ),
+  explain: { type: 'boolean', description: "print the lock table of the plan and each step's SQL" },
+  json: { type: 'boolean', description: 'print the plan as JSON (the content of plan.json)' },
+  'allow-destructive': {
+    type: 'boolean',
+    description: 'plan changes that lose data (dropped tables and columns,\nnarrowing type changes); refused by default (WES101)',
+  },
+  'server-version': {
+    type: 'string',
+    value: '<v>',
+    description: `PostgreSQL to plan for: 15, 15.4 or 150004 (default: the\ndatabase's when --from is one, else ${formatServerVersion(defaultServerVersion)})`,
+  },
+  'batch-size': { type: 'string', value: '<rows>', description: 'rows per backfill batch (default 1000)' },
+  schema: { type: 'string', value: '<name>', description: 'the database schema to read with a database --from (default public)' },
+  ...helpOption,
+} as const satisfies CommandOptions;

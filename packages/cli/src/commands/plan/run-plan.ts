@@ -1,0 +1,163 @@
+import path from 'node:path';
+import { formatExplain, planMigration, type Plan, type SourcePosition } from '@wesley/core';
+import type { CliContext, OutputStream } from '../../cli-context.js';
+import { displayPath } from '@wesley/config/files';
+import { exitCodes } from '../../exit-codes.js';
+import { formatIrJson, writeArtifacts } from '../../generate/index.js';
+import { writeDiagnostics } from '../../output/index.js';
+import {
+  baselineInput,
+  changeLocator,
+  formatPlanJson,
+  formatPlanSteps,
+  formatServerVersion,
+  isDatabaseUrl,
+  loadSchemaInput,
+  migrationDirectory,
+  parseServerVersion,
+  PlanInputError,
+  sdlPositions,
+  type SchemaInput,
+} from '../../plan/index.js';
+import { UsageError } from '../../usage-error.js';
+import { commandConfig, compileOptions, configSchemaPatterns } from '../command-config.js';
+import type { CommandRun } from '../define-command.js';
+import { defaultServerVersion, type planOptions } from './plan-options.js';
+
+const name = 'plan';
+
+/** Runs `wesley plan` with its parsed flags. */
+export const runPlan: CommandRun<typeof planOptions> = async (values, context) => {
+  if (values.json === true && values.explain === true) throw new UsageError('--json and --explain both print the plan; pick one', name);
+  const config = await commandConfig(values.config, context.cwd);
+  const fromValues = values.from ?? [];
+  const fromDatabase = fromValues.length === 1 && isDatabaseUrl(fromValues[0] ?? '');
+  if (values.schema !== undefined && !fromDatabase)
+    throw new UsageError('--schema names the database schema to read, so it needs --from <database url>', name);
+  const serverVersion = optionalServerVersion(values['server-version']);
+  const batchSize = optionalBatchSize(values['batch-size']);
+  try {
+    // The files first: a wrong path is reported before a database is contacted.
+    const toValues = values.to ?? configSchemaPatterns(config, context.cwd) ?? [];
+    const compile = compileOptions(config);
+    const to = await loadSchemaInput(toValues, {
+      cwd: context.cwd,
+      command: name,
+      flag: '--to',
+      allowIrAndDatabase: false,
+      databaseSchema: 'public',
+      compile,
+    });
+    const from =
+      config !== null && values.from === undefined
+        ? await baselineInput(path.resolve(config.directory, config.migrations), context.cwd, name)
+        : await loadSchemaInput(fromValues, {
+            cwd: context.cwd,
+            command: name,
+            flag: '--from',
+            allowIrAndDatabase: true,
+            databaseSchema: values.schema ?? 'public',
+            compile,
+            comparedWith: to.ir,
+          });
+    return await plan(from, to, context, {
+      serverVersion: serverVersion ?? from.serverVersion ?? defaultServerVersion,
+      batchSize,
+      allowDestructive: values['allow-destructive'] === true,
+      output: values.json === true ? 'json' : values.explain === true ? 'explain' : 'steps',
+      outDir: values.out === undefined ? null : path.resolve(context.cwd, values.out),
+      recordTarget: config !== null,
+    });
+  } catch (error) {
+    if (!(error instanceof PlanInputError)) throw error;
+    context.stderr.write(`wesley plan: ${error.message}\n  help: ${error.help}\n`);
+    return exitCodes.failure;
+  }
+};
+
+interface PlanRun {
+  readonly serverVersion: number;
+  readonly batchSize: number | undefined;
+  readonly allowDestructive: boolean;
+  readonly output: 'json' | 'explain' | 'steps';
+  readonly outDir: string | null;
+  /** Also write the target schema's `ir.json` into `outDir`: the baseline of the next `plan --config`. */
+  readonly recordTarget: boolean;
+}
+
+async function plan(from: SchemaInput, to: SchemaInput, context: CliContext, run: PlanRun): Promise<number> {
+  const sources = [...from.sources, ...to.sources];
+  const compileDiagnostics = [...from.diagnostics, ...to.diagnostics];
+  for (const notice of from.notices) context.stderr.write(`wesley plan: note: ${notice}\n`);
+  if (from.ir === null || to.ir === null) {
+    writeDiagnostics(context.stderr, compileDiagnostics, sources);
+    context.stderr.write('wesley plan: no plan because of errors in the schema\n');
+    return exitCodes.failure;
+  }
+  // With nothing in the SDL to point at (say, a table only the database has), the --to file.
+  const fallback: SourcePosition = { file: to.sources[0]?.name ?? to.label, line: 1, column: 1 };
+  const locate = changeLocator(
+    { ir: from.ir, positions: sdlPositions(from.sources) },
+    { ir: to.ir, positions: sdlPositions(to.sources) },
+    fallback,
+  );
+  const result = planMigration(from.ir, to.ir, {
+    serverVersion: run.serverVersion,
+    allowDestructive: run.allowDestructive,
+    ...(run.batchSize === undefined ? {} : { batchSize: run.batchSize }),
+    partitions: from.partitions,
+    locate,
+  });
+  writeDiagnostics(context.stderr, [...compileDiagnostics, ...result.diagnostics], sources);
+  if (result.plan === null) {
+    context.stderr.write('wesley plan: no plan because of errors\n');
+    return exitCodes.failure;
+  }
+  return report(result.plan, from, to, context, run);
+}
+
+async function report(plan: Plan, from: SchemaInput, to: SchemaInput, context: CliContext, run: PlanRun): Promise<number> {
+  if (run.output === 'json') context.stdout.write(formatPlanJson(plan));
+  if (plan.steps.length === 0) {
+    if (run.output !== 'json') context.stdout.write(`wesley plan: nothing to do, ${from.label} already matches ${to.label}\n`);
+    return exitCodes.ok;
+  }
+  // A blank line between the last statement and what follows.
+  if (run.output === 'explain') context.stdout.write(`${formatExplain(plan)}\n`);
+  if (run.output === 'steps') context.stdout.write(formatPlanSteps(plan));
+  // JSON output stays parseable: everything else goes to stderr then.
+  const notes: OutputStream = run.output === 'json' ? context.stderr : context.stdout;
+  let written = '';
+  if (run.outDir !== null) {
+    const directory = migrationDirectory(plan);
+    const target = run.recordTarget && to.ir !== null ? [{ file: 'ir.json', content: formatIrJson(to.ir) }] : [];
+    const statuses = await writeArtifacts(run.outDir, [...directory.artifacts, ...target]);
+    for (const status of statuses) {
+      notes.write(`  ${status.state === 'fresh' ? 'unchanged' : 'wrote'} ${displayPath(context.cwd, status.path)}\n`);
+    }
+    written = `; migration in ${displayPath(context.cwd, run.outDir)}`;
+    if (directory.irreversible.length > 0) {
+      context.stderr.write(
+        `wesley plan: warning: down.sql has no statements, because these steps cannot be undone: ${directory.irreversible.join(', ')}\n`,
+      );
+    }
+  }
+  const count = plan.steps.length;
+  notes.write(
+    `wesley plan: ${count} step${count === 1 ? '' : 's'} from ${from.label} to ${to.label} for PostgreSQL ${formatServerVersion(plan.serverVersion)}${written}\n`,
+  );
+  return exitCodes.ok;
+}
+
+function optionalServerVersion(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = parseServerVersion(value);
+  if (parsed === null) throw new UsageError(`--server-version takes a PostgreSQL version such as 15, 15.4 or 150004, not '${value}'`, name);
+  return parsed;
+}
+
+function optionalBatchSize(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--batch-size takes a whole number of rows above 0, not '${value}'`, name);
+  return Number(value);
+}

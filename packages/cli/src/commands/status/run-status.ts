@@ -1,0 +1,56 @@
+import { connect, listMigrationFiles, migrationStatus } from '@wesley/postgres';
+import { withDatabase } from '../../database/index.js';
+import { displayPath } from '@wesley/config/files';
+import { exitCodes } from '../../exit-codes.js';
+import { describeFailure, failureJson, writeFailure } from '../../failure/index.js';
+import { migrationsDirectory, readDirectoryPlans } from '../../migrate/index.js';
+import { formatStatusTable, statusRow, type StatusRow } from '../../status/index.js';
+import { commandConfig, configRelative } from '../command-config.js';
+import type { CommandRun } from '../define-command.js';
+import type { statusOptions } from './status-options.js';
+
+const name = 'status';
+
+/** Runs `wesley status` with its parsed flags. */
+export const runStatus: CommandRun<typeof statusOptions> = async (values, context) => {
+  const json = values.json === true;
+  const config = await commandConfig(values.config, context.cwd);
+  const dir = values.dir ?? (config === null ? 'migrations' : configRelative(config, config.migrations, context.cwd));
+  const directory = await migrationsDirectory(context.cwd, dir, name);
+  const shown = displayPath(context.cwd, directory);
+  const files = await listMigrationFiles(directory);
+  const kinds = new Map(files.map((file) => [file.name, file.kind]));
+  const plans = await readDirectoryPlans(files);
+  let url: string | null = null;
+  try {
+    return await withDatabase(name, { ...values, config }, context, json ? context.stderr : context.stdout, async (target) => {
+      url = target.url;
+      const session = await connect(target.url);
+      let rows: StatusRow[];
+      try {
+        const statuses = await migrationStatus(session, directory);
+        rows = statuses.map((status) => statusRow(status, kinds.get(status.name), plans.get(status.name)?.steps.length));
+      } finally {
+        await session.close();
+      }
+      if (json) {
+        context.stdout.write(`${JSON.stringify({ database: target.label, directory: shown, migrations: rows }, null, 2)}\n`);
+        return exitCodes.ok;
+      }
+      if (rows.length > 0) context.stdout.write(formatStatusTable(rows));
+      context.stdout.write(`wesley status: ${summary(rows)} in ${shown}\n`);
+      return exitCodes.ok;
+    });
+  } catch (error) {
+    const failure = describeFailure(error, url);
+    if (json) context.stdout.write(`${JSON.stringify({ ok: false, exitCode: failure.exitCode, error: failureJson(failure) }, null, 2)}\n`);
+    return writeFailure(context, name, failure);
+  }
+};
+
+/** `2 applied, 1 pending`, in the order of the states' lifecycle; `no migrations` for none. */
+function summary(rows: readonly StatusRow[]): string {
+  const order = ['applied', 'in progress', 'pending', 'edited', 'missing file', 'renamed', 'out of order'] as const;
+  const counts = order.map((state) => [state, rows.filter((row) => row.state === state).length] as const).filter(([, n]) => n > 0);
+  return counts.length === 0 ? 'no migrations' : counts.map(([state, n]) => `${n} ${state}`).join(', ');
+}

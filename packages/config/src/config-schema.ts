@@ -1,0 +1,72 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Relative, and inside the config's directory once normalised: the paths stay the project's own. */
+function insideDirectory(value: string): boolean {
+  if (path.posix.isAbsolute(value) || path.win32.isAbsolute(value)) return false;
+  const normalized = path.posix.normalize(value.replaceAll('\\', '/'));
+  return normalized !== '..' && !normalized.startsWith('../');
+}
+
+const relativePath = z
+  .string()
+  .min(1, 'must not be empty')
+  .refine(insideDirectory, "must be a relative path inside the config file's directory");
+
+/** A glob character: such a schema entry is a pattern, not one file. */
+const globCharacters = /[*?[\]{}()!]/;
+
+const environmentVariable = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be the name of an environment variable (such as DATABASE_URL), not a URL or a value');
+
+const database = z.strictObject({
+  name: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'must start with a letter and hold only letters, digits, - and _'),
+  urlEnv: environmentVariable.optional(),
+});
+
+/**
+ * The shape of `wesley.config.*` (what users write, before defaults). Unknown fields are
+ * errors, so a typo is reported rather than ignored.
+ */
+export const wesleyConfigSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    /** Schema files or globs, relative to the config's directory. */
+    schema: z.union([relativePath, z.array(relativePath).min(1, 'must name at least one file or glob')], {
+      error: 'must be a schema file or glob, or a list of them',
+    }),
+    /** Where `generate` writes (default `generated`). */
+    outDir: relativePath.optional(),
+    /** The migrations directory (default `migrations`). */
+    migrations: relativePath.optional(),
+    /** Also write the `.d.graphql.ts` declaration beside the (single) schema file. */
+    dts: z.boolean().optional(),
+    /** The databases this schema is migrated into; one `DATABASE_URL` database when absent. */
+    databases: z.array(database).min(1, 'must list at least one database').optional(),
+    /** The name of the migration advisory lock (default `wesley`). */
+    lockName: z.string().min(1, 'must not be empty').optional(),
+    /** Custom scalars and their PostgreSQL types (`{ "Email": "citext" }`); they may override the built-in ones. */
+    scalars: z
+      .record(
+        z.string().regex(/^[_A-Za-z][_0-9A-Za-z]*$/, 'must be a GraphQL scalar name'),
+        z.string().trim().min(1, 'must be a PostgreSQL type, such as "text" or "numeric(12,2)"'),
+      )
+      .optional(),
+  })
+  .superRefine((config, context) => {
+    const schema = typeof config.schema === 'string' ? [config.schema] : config.schema;
+    const single = schema.length === 1 && !globCharacters.test(schema[0] ?? '');
+    if (config.dts === true && !single) {
+      context.addIssue({ code: 'custom', path: ['dts'], message: 'needs `schema` to name exactly one file, not a glob or a list' });
+    }
+    const seen = new Set<string>();
+    config.databases?.forEach((entry, index) => {
+      if (seen.has(entry.name))
+        context.addIssue({ code: 'custom', path: ['databases', index, 'name'], message: `'${entry.name}' is listed twice` });
+      seen.add(entry.name);
+    });
+  });
+
+/** A config as written in `wesley.config.*` (the input of {@link defineConfig}). */
+export type WesleyConfigInput = z.input<typeof wesleyConfigSchema>;

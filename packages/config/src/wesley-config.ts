@@ -1,0 +1,33 @@
+/** One database a schema is migrated into. */
+export interface DatabaseConfig {
+  /** Its name in target names (`migrate-<name>`) and messages. */
+  readonly name: string;
+  /** The environment variable that holds its URL; the URL itself is never in the config. */
+  readonly urlEnv: string;
+}
+
+/** A loaded `wesley.config.*`, defaults applied. Paths are as written: relative to `directory`. */
+export interface WesleyConfig {
+  /** The config file, absolute. */
+  readonly file: string;
+  /** Its directory, absolute: what every path of the config is relative to. */
+  readonly directory: string;
+  /** Schema files and globs (at least one). */
+  readonly schema: readonly string[];
+  /** Where `generate` writes (default `generated`). */
+  readonly outDir: string;
+  /** The migrations directory (default `migrations`). */
+  readonly migrations: string;
+  /** Whether `generate` also writes the `.d.graphql.ts` declaration beside the one schema file. */
+  readonly dts: boolean;
+  /**
+   * The databases, at least one. Without `databases` in the file: one named `default` read from
+   * `DATABASE_URL`. A listed database without `urlEnv` reads `DATABASE_URL` when it is the only
+   * one, else `<NAME>_DATABASE_URL` (`eu-west` -> `EU_WEST_DATABASE_URL`).
+   */
+  readonly databases: readonly DatabaseConfig[];
+  /** The migration advisory lock's name, or `null` for the migrator's default. */
+  readonly lockName: string | null;
+  /** Custom scalars and their PostgreSQL types, as the compiler takes them (empty by default). */
+  readonly scalars: Readonly<Record<string, string>>;
+}
