@@ -1,9 +1,12 @@
 // `npm run bench`: Wesley's SDL -> IR -> DDL + TypeScript + Zod against graphql-codegen's
 // TypeScript + Zod on the same synthetic schemas. Prints medians, p95 and the PASS/FAIL of the
 // targets; always exits 0 (a bench, not a test).
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import { join } from 'node:path';
 import { emitDdl, emitTypeScript, emitZod } from '@wesley/core';
-import { measureInterleaved, summarize } from './measure.mjs';
+import { measureInterleaved, ms, summarize, verdict } from './measure.mjs';
+import { describeRun, measureProcesses, wesleyBin } from './measure-processes.mjs';
 import { runPeer } from './peer.mjs';
 import { syntheticSchema } from './synthetic-schema.mjs';
 import { compileOrThrow, runWesley } from './wesley.mjs';
@@ -13,6 +16,10 @@ const sizes = [
   { tables: 1000, iterations: 10, warmup: 2 },
 ];
 const targets = { thousandTablesMs: 1000, speedup: 3 };
+/** Whole processes, as a user runs them: `wesley generate` against the peer's script on one SDL file. */
+const processTargets = { tables: 1000, generateMs: 400, speedup: 10 };
+const processRuns = { iterations: 10, warmup: 2 };
+const peerProcess = new URL('peer-process.mjs', import.meta.url).pathname;
 
 console.log(`node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'unknown cpu'}`);
 console.log('Wesley: compileSchema (parse + validate + IR) + emitDdl + emitTypeScript + emitZod');
@@ -42,6 +49,7 @@ for (const size of sizes) {
 printTable(rows);
 await printBreakdown(syntheticSchema(1000));
 printTargets(rows);
+await wholeProcesses(syntheticSchema(processTargets.tables));
 
 /** Where Wesley's time goes at 1,000 tables: each phase alone (the emitters on a compiled IR). */
 async function printBreakdown(sdl) {
@@ -62,6 +70,43 @@ async function printBreakdown(sdl) {
   );
   const parts = Object.entries(samples).map(([name, times]) => `${name} ${ms(summarize(times).median)}`);
   console.log(`Wesley at 1000 tables, median per phase: ${parts.join(', ')}\n`);
+}
+
+/**
+ * `wesley generate` (SQL, TypeScript, Zod and ir.json, each run into a new directory) and the
+ * peer (`bench/peer-process.mjs`: TypeScript + Zod into a new file) as whole processes on the same
+ * SDL file: what a user waits for, start-up and module loading included.
+ */
+async function wholeProcesses(sdl) {
+  const dir = await mkdtemp(join(os.tmpdir(), 'wesley-bench-generate-'));
+  try {
+    const schema = join(dir, 'schema.graphql');
+    await writeFile(schema, sdl);
+    const stats = await measureProcesses(
+      {
+        wesley: (round) => [process.execPath, wesleyBin, 'generate', '--schema', schema, '--out-dir', join(dir, `wesley-${round}`)],
+        peer: (round) => [process.execPath, peerProcess, schema, join(dir, `peer-${round}.ts`)],
+      },
+      processRuns,
+    );
+    const { tables, generateMs, speedup } = processTargets;
+    const ratio = stats.peer.median / stats.wesley.median;
+    console.log(
+      `\nwhole processes on ${tables} tables, alternating, ${processRuns.iterations} timed runs each after ${processRuns.warmup} warm-up:`,
+    );
+    console.log(`  wesley generate --schema <file> --out-dir <new dir>   ${describeRun(stats.wesley)}`);
+    console.log(`  node bench/peer-process.mjs <file> <new file>         ${describeRun(stats.peer)}`);
+    console.log(
+      `${verdict(stats.wesley.median < generateMs)}  wesley generate of ${tables} tables in under ${generateMs} ms (median ${ms(stats.wesley.median)})`,
+    );
+    console.log(
+      `${verdict(ratio >= speedup)}  wesley generate at least ${speedup}x faster than the peer, whole process (${ratio.toFixed(1)}x)`,
+    );
+  } catch (error) {
+    console.log(`whole processes: unavailable: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 function describeWesley(output, tables) {
@@ -117,14 +162,6 @@ function printTargets(rows) {
       `${verdict(ok)}  ${row.tables} tables: at least ${targets.speedup}x faster than the peer (${ratio === null ? 'n/a' : `${ratio.toFixed(1)}x`})`,
     );
   }
-}
-
-function verdict(ok) {
-  return ok === null ? 'N/A ' : ok ? 'PASS' : 'FAIL';
-}
-
-function ms(value) {
-  return value === undefined || Number.isNaN(value) ? 'n/a' : `${value.toFixed(1)} ms`;
 }
 
 function kb(text) {

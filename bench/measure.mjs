@@ -34,3 +34,13 @@ export function quantile(samples, q) {
 export function summarize(samples) {
   return { median: quantile(samples, 0.5), p95: quantile(samples, 0.95), runs: samples.length };
 }
+
+/** `PASS`/`FAIL` of a target, `N/A` when it could not be measured (`null`). */
+export function verdict(ok) {
+  return ok === null ? 'N/A ' : ok ? 'PASS' : 'FAIL';
+}
+
+/** A time for a line of output: `123.4 ms`, or `n/a`. */
+export function ms(value) {
+  return value === undefined || Number.isNaN(value) ? 'n/a' : `${value.toFixed(1)} ms`;
+}

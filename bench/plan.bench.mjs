@@ -3,15 +3,20 @@
 // from their own compiled representation (Wesley's IR, drizzle-kit's snapshot), built before the
 // clock starts. Prints medians, p95, the ratio and the PASS/FAIL of the target; always exits 0
 // (a bench, not a test).
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import { join } from 'node:path';
 import { diffSchemas, formatExplain, hashIR, planMigration } from '@wesley/core';
 import { changedSchemas, edits } from './changed-schema.mjs';
-import { measureInterleaved, summarize } from './measure.mjs';
+import { measureInterleaved, ms, summarize, verdict } from './measure.mjs';
+import { describeRun, measureProcesses, wesleyBin } from './measure-processes.mjs';
 import { compileOrThrow } from './wesley.mjs';
 
 const tables = 1000;
 const runs = { iterations: 15, warmup: 3 };
 const targetMs = 500;
+/** `wesley plan` of the full pair as a whole process, as a user runs it. */
+const processTargetMs = 500;
 /** Drops are part of the workload, so the plan must be allowed to lose data. */
 const planOptions = { allowDestructive: true };
 
@@ -50,6 +55,7 @@ printTable([
 ]);
 if (fullPlan.ok) await printBreakdown(full, fullPlan.value.plan);
 printTargets(stats);
+await wholeProcess(changedSchemas(tables));
 
 function compilePair({ v1, v2 }) {
   return { v1: compileOrThrow(v1), v2: compileOrThrow(v2) };
@@ -111,6 +117,42 @@ async function printBreakdown(pair, plan) {
   console.log(`(formatExplain of ${plan.steps.length} steps is not in the planMigration figure)\n`);
 }
 
+/**
+ * `wesley plan --from v1 --to v2 --allow-destructive --out <new dir>` (plan.json, up.sql,
+ * down.sql) on the full pair as a whole process: parsing and compiling both schemas, planning,
+ * writing, start-up and module loading included.
+ */
+async function wholeProcess({ v1, v2 }) {
+  const dir = await mkdtemp(join(os.tmpdir(), 'wesley-bench-plan-'));
+  try {
+    const [from, to] = [join(dir, 'v1.graphql'), join(dir, 'v2.graphql')];
+    await writeFile(from, v1);
+    await writeFile(to, v2);
+    const plan = (round) => [
+      process.execPath,
+      wesleyBin,
+      'plan',
+      '--from',
+      from,
+      '--to',
+      to,
+      '--allow-destructive',
+      '--out',
+      join(dir, `plan-${round}`),
+    ];
+    const { wesley } = await measureProcesses({ wesley: plan }, runs);
+    console.log(`\nwhole process, ${runs.iterations} timed runs after ${runs.warmup} warm-up:`);
+    console.log(`  wesley plan --from v1.graphql --to v2.graphql --allow-destructive --out <new dir>   ${describeRun(wesley)}`);
+    console.log(
+      `${verdict(wesley.median < processTargetMs)}  wesley plan of ${tables} tables, 100 changed, in under ${processTargetMs} ms, whole process (median ${ms(wesley.median)})`,
+    );
+  } catch (error) {
+    console.log(`whole process: unavailable: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 /** Runs one job once, prints what it produced (or why it cannot run); `ok` says whether to time it. */
 async function sanityCheck(label, run) {
   try {
@@ -148,12 +190,4 @@ function printTargets(stats) {
   );
   const ratio = stats.same && stats.peer ? `${(stats.peer.median / stats.same.median).toFixed(1)}x` : 'n/a';
   console.log(`info  drizzle-kit generateMigration / Wesley planMigration on the same pair: ${ratio}`);
-}
-
-function verdict(ok) {
-  return ok === null ? 'N/A ' : ok ? 'PASS' : 'FAIL';
-}
-
-function ms(value) {
-  return value === undefined || Number.isNaN(value) ? 'n/a' : `${value.toFixed(1)} ms`;
 }
