@@ -8,6 +8,10 @@ export interface MigrateExecutorOptions extends DatabaseExecutorOptions {
   readonly to?: string;
   /** Run planned steps that lose data (`--allow-destructive`). */
   readonly allowDestructive?: boolean;
+  /** Go on when applied migrations are no longer in the directory (`--allow-missing`). */
+  readonly allowMissing?: boolean;
+  /** Run pending migrations that sort before one already applied (`--allow-out-of-order`). */
+  readonly allowOutOfOrder?: boolean;
   /** Print the SQL that would run, change nothing (`--dry-run`). */
   readonly dryRun?: boolean;
   /** One JSON event per line, then a summary line (`--json`). */
@@ -29,6 +33,8 @@ const migrateExecutor = databaseExecutor<MigrateExecutorOptions>('migrate', (opt
   optionArgs({
     '--to': options.to,
     '--allow-destructive': options.allowDestructive,
+    '--allow-missing': options.allowMissing,
+    '--allow-out-of-order': options.allowOutOfOrder,
     '--dry-run': options.dryRun,
     '--json': options.json,
     '--lock-timeout': options.lockTimeout,
