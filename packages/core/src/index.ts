@@ -11,3 +11,4 @@ export * from './ddl/index.js';
 export * from './codegen/index.js';
 export * from './diff/index.js';
 export * from './plan/index.js';
+export * from './run/index.js';

@@ -1,14 +1,14 @@
-import type { Plan, PlanStep } from '@wesley/core';
+import { beginStepSql, type Plan, type PlanStep, type StepTimeouts } from '@wesley/core';
 import type { LedgerStep } from '@wesley/postgres';
 import { sqlComment } from '../plan/index.js';
-import { beginTransaction, outsideTransaction, terminated, type DryRunTimeouts } from './dry-run-timeouts.js';
+import { outsideTransaction, terminated } from './dry-run-timeouts.js';
 
 export interface PlanDryRunOptions {
   /** The migration's steps in the ledger (an earlier run that stopped or was interrupted). */
   readonly ledger: ReadonlyMap<string, LedgerStep>;
   /** `--to`, as `stepsUpTo` gives it: the first step it refuses ends the run. */
   readonly include: ((step: PlanStep, index: number) => boolean) | undefined;
-  readonly timeouts: DryRunTimeouts;
+  readonly timeouts: StepTimeouts;
 }
 
 /**
@@ -47,10 +47,10 @@ export function renderPlanDryRun(name: string, plan: Plan, options: PlanDryRunOp
   return { sql: blocks.join('\n\n'), stopped: false };
 }
 
-function renderStep(step: PlanStep, title: string, record: LedgerStep | undefined, timeouts: DryRunTimeouts): string {
+function renderStep(step: PlanStep, title: string, record: LedgerStep | undefined, timeouts: StepTimeouts): string {
   const sql = step.sql.map(terminated);
   if (step.backfill !== null) return renderBackfill(step, title, record, timeouts);
-  if (step.transactional) return [sqlComment([title, step.summary]), ...beginTransaction(timeouts), ...sql, 'COMMIT;'].join('\n');
+  if (step.transactional) return [sqlComment([title, step.summary]), ...beginStepSql(timeouts), ...sql, 'COMMIT;'].join('\n');
   const repair =
     record === undefined || step.repair.length === 0
       ? []
@@ -61,13 +61,13 @@ function renderStep(step: PlanStep, title: string, record: LedgerStep | undefine
   );
 }
 
-function renderBackfill(step: PlanStep, title: string, record: LedgerStep | undefined, timeouts: DryRunTimeouts): string {
+function renderBackfill(step: PlanStep, title: string, record: LedgerStep | undefined, timeouts: StepTimeouts): string {
   const backfill = step.backfill;
   if (backfill === null) return '';
   const size = backfill.batchSize;
   const keys = backfill.key.map((column, i) => `$${i + 1} = the last ${column} of the batch before`).join(', ');
   const resumeAfter = Array.isArray(record?.cursor) ? (record.cursor as unknown[]) : null;
-  const batch = (sqlText: string) => [...beginTransaction(timeouts), terminated(sqlText), 'COMMIT;'];
+  const batch = (sqlText: string) => [...beginStepSql(timeouts), terminated(sqlText), 'COMMIT;'];
   const first =
     resumeAfter === null
       ? [sqlComment([`the first batch, $1 = ${size}:`]), ...batch(backfill.firstBatch)]

@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
+import { beginStepSql, type StepTimeouts } from '@wesley/core';
 import { needsOwnTransaction, splitSql, type MigrationFile } from '@wesley/postgres';
 import { sqlComment } from '../plan/index.js';
-import { beginTransaction, outsideTransaction, terminated, type DryRunTimeouts } from './dry-run-timeouts.js';
+import { outsideTransaction, terminated } from './dry-run-timeouts.js';
 
 /**
  * Writes what a SQL migration would run, streamed from the file as the migrator streams it
@@ -15,7 +16,7 @@ import { beginTransaction, outsideTransaction, terminated, type DryRunTimeouts }
 export async function writeSqlFileDryRun(
   file: MigrationFile,
   skip: number,
-  timeouts: DryRunTimeouts,
+  timeouts: StepTimeouts,
   write: (text: string) => void,
 ): Promise<void> {
   const note = skip === 0 ? [] : [`its first ${skip} statements were committed by an earlier run; it goes on after them`];
@@ -38,7 +39,7 @@ export async function writeSqlFileDryRun(
       close();
       write(`${outsideTransaction(terminated(item.sql), timeouts).join('\n')}\n`);
     } else {
-      if (!open) write(`${beginTransaction(timeouts).join('\n')}\n`);
+      if (!open) write(`${beginStepSql(timeouts).join('\n')}\n`);
       open = true;
       write(`${item.sql}\n`);
       if (item.kind === 'copy') await writeCopyData(item.data, write);

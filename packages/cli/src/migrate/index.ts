@@ -10,4 +10,3 @@ export { logReporter } from './log-reporter.js';
 export { spinnerReporter } from './spinner-reporter.js';
 export { jsonReporter } from './json-reporter.js';
 export { writeDryRun, type DryRunOptions } from './write-dry-run.js';
-export type { DryRunTimeouts } from './dry-run-timeouts.js';

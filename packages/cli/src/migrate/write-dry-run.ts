@@ -1,3 +1,4 @@
+import type { StepTimeouts } from '@wesley/core';
 import {
   connect,
   hasLedger,
@@ -14,7 +15,6 @@ import type { DatabaseTarget } from '../database/index.js';
 import { sqlComment } from '../plan/index.js';
 import { renderPlanDryRun } from './dry-run-plan.js';
 import { writeSqlFileDryRun } from './dry-run-sql-file.js';
-import type { DryRunTimeouts } from './dry-run-timeouts.js';
 
 export interface DryRunOptions {
   /** The migrations directory, as `listMigrationFiles` read it into `files`. */
@@ -25,7 +25,7 @@ export interface DryRunOptions {
   /** The `--allow-*` flags: the dry run refuses what the run would. */
   readonly allow: Allowances;
   readonly to: string | undefined;
-  readonly timeouts: DryRunTimeouts;
+  readonly timeouts: StepTimeouts;
 }
 
 /**

@@ -1,10 +1,13 @@
-import type { LockClaim, Plan, PlanStep } from '@wesley/core';
+import { stepSessionDefaults, type LockClaim, type Plan, type PlanStep } from '@wesley/core';
 import { formatServerVersion } from './format-server-version.js';
 import { renderBackfillBlock } from './render-backfill-block.js';
 import { sqlComment as comment } from './sql-comment.js';
 
-/** The lock_timeout of every transactional step and backfill batch (squawk's reference value). */
-const lockTimeout = '1s';
+/**
+ * The lock_timeout of every transactional step and backfill batch: the executor's default (core's
+ * `stepSessionDefaults`), in seconds, as a reader of the file would write it (`'1s'`).
+ */
+const lockTimeout = `${stepSessionDefaults.lockTimeoutMs / 1000}s`;
 
 /**
  * A plan as a SQL file that `psql -v ON_ERROR_STOP=1 -f` runs: a header saying how, then each

@@ -3,9 +3,7 @@ import type { Connection } from '../connect/connect.js';
 import { resolveRunOptions, type ResolvedRunOptions, type RunOptions } from './run-options.js';
 import type { StepJournal } from './step-journal.js';
 import { sqlStateOf, StepFailedError } from './step-failed-error.js';
-
-/** SQLSTATEs worth another attempt: lock_not_available (lock_timeout) and deadlock_detected. */
-const retryable = new Set(['55P03', '40P01']);
+import { inStepTransaction, outsideStepTransaction, waitToRetry } from './step-session.js';
 
 /**
  * Runs one plan step on `session` (docs/architecture.md#executing-a-step): a transactional
@@ -29,7 +27,7 @@ export async function applyStep(session: Connection, step: PlanStep, options: Ru
     step.backfill !== null
       ? await runBackfill(session, step, resolved, journal)
       : await withRetries(step, resolved, () =>
-          step.transactional ? inTransaction(session, resolved, work) : runOutsideTransaction(session, step, resolved, journal),
+          step.transactional ? inStepTransaction(session, resolved, work) : runOutsideTransaction(session, step, resolved, journal),
         );
   resolved.onEvent({ kind: 'step-done', stepId: step.id, attempts });
 }
@@ -40,28 +38,11 @@ async function withRetries(step: PlanStep, options: ResolvedRunOptions, attempt:
       await attempt();
       return n;
     } catch (error) {
-      const sqlState = sqlStateOf(error);
-      if (sqlState === null || !retryable.has(sqlState) || n > options.retries) throw new StepFailedError(step.id, n, error);
-      const ceiling = Math.min(5000, options.backoffMs * 2 ** (n - 1));
-      const waitMs = Math.round(Math.random() * ceiling);
-      options.onEvent({ kind: 'step-retry', stepId: step.id, attempt: n, sqlState, waitMs });
-      await sleep(waitMs);
+      const retried = await waitToRetry(options, n, sqlStateOf(error), (sqlState, waitMs) =>
+        options.onEvent({ kind: 'step-retry', stepId: step.id, attempt: n, sqlState, waitMs }),
+      );
+      if (!retried) throw new StepFailedError(step.id, n, error);
     }
-  }
-}
-
-async function inTransaction(session: Connection, options: ResolvedRunOptions, work: () => Promise<void>): Promise<void> {
-  await session.query('BEGIN');
-  try {
-    await session.query(`SELECT set_config('lock_timeout', $1, true), set_config('statement_timeout', $2, true)`, [
-      `${options.lockTimeoutMs}ms`,
-      `${options.statementTimeoutMs}ms`,
-    ]);
-    await work();
-    await session.query('COMMIT');
-  } catch (error) {
-    await session.query('ROLLBACK').catch(() => undefined);
-    throw error;
   }
 }
 
@@ -83,21 +64,20 @@ async function runOutsideTransaction(
   journal: StepJournal,
 ): Promise<void> {
   await journal.outsideTransaction?.(session);
-  await session.query(`SELECT set_config('lock_timeout', $1, false)`, [`${options.concurrentLockTimeoutMs}ms`]);
-  try {
-    await runAll(session, step.sql);
-  } catch (error) {
+  await outsideStepTransaction(session, options, async () => {
     try {
-      // Not when the caller refuses (it lost its lock): the INVALID index may then be another run's build.
-      await journal.outsideTransaction?.(session);
-      await runAll(session, step.repair);
-    } catch {
-      // The build's own error is the one to report.
+      await runAll(session, step.sql);
+    } catch (error) {
+      try {
+        // Not when the caller refuses (it lost its lock): the INVALID index may then be another run's build.
+        await journal.outsideTransaction?.(session);
+        await runAll(session, step.repair);
+      } catch {
+        // The build's own error is the one to report.
+      }
+      throw error;
     }
-    throw error;
-  } finally {
-    await session.query('RESET lock_timeout');
-  }
+  });
 }
 
 /** Batches until one returns no key; the attempts of all batches add up. */
@@ -111,7 +91,7 @@ async function runBackfill(session: Connection, step: PlanStep, options: Resolve
     const sql = cursor === null ? backfill.firstBatch : backfill.nextBatch;
     let last: unknown[] | null = null;
     attempts += await withRetries(step, options, () =>
-      inTransaction(session, options, async () => {
+      inStepTransaction(session, options, async () => {
         const { rows } = await session.client.query({ text: sql, values, rowMode: 'array' });
         last = (rows[0] as unknown[] | undefined) ?? null;
         if (last !== null) await journal.batchCommitting?.(session, last);
@@ -120,8 +100,6 @@ async function runBackfill(session: Connection, step: PlanStep, options: Resolve
     if (last === null) return attempts;
     cursor = last;
     options.onEvent({ kind: 'batch', stepId: step.id, rows: backfill.batchSize });
-    if (options.batchPauseMs > 0) await sleep(options.batchPauseMs);
+    if (options.batchPauseMs > 0) await new Promise((resolve) => setTimeout(resolve, options.batchPauseMs));
   }
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,3 +1,5 @@
+import { maxTimeoutMs, stepSessionDefaults, type StepRetries, type StepTimeouts } from '@wesley/core';
+
 /** How steps run: the timeouts each attempt gets and how lock failures are retried. */
 export interface RunOptions {
   /** `lock_timeout` per statement, so a queued lock never holds up other sessions long (default 1 s). */
@@ -25,32 +27,29 @@ export type RunEvent =
   | { readonly kind: 'batch'; readonly stepId: string; readonly rows: number }
   | { readonly kind: 'step-done'; readonly stepId: string; readonly attempts: number };
 
-export interface ResolvedRunOptions {
-  readonly lockTimeoutMs: number;
-  readonly concurrentLockTimeoutMs: number;
-  readonly statementTimeoutMs: number;
-  readonly retries: number;
-  readonly backoffMs: number;
+/** Every option given, defaults from core's `stepSessionDefaults`. */
+export interface ResolvedRunOptions extends StepTimeouts, StepRetries {
   readonly batchPauseMs: number;
   readonly onEvent: (event: RunEvent) => void;
 }
 
-/** The largest `lock_timeout` and `statement_timeout` PostgreSQL takes, in milliseconds (INT_MAX). */
-const maxTimeoutMs = 2_147_483_647;
-
 /**
- * The options with their defaults.
+ * The options with their defaults (core's `stepSessionDefaults`).
  *
  * @throws RangeError for a timeout that is not a whole number of milliseconds PostgreSQL takes, or
  * a lock timeout of 0, which PostgreSQL reads as no limit at all.
  */
 export function resolveRunOptions(options: RunOptions): ResolvedRunOptions {
   return {
-    lockTimeoutMs: timeout('lockTimeoutMs', options.lockTimeoutMs ?? 1000, 1),
-    concurrentLockTimeoutMs: timeout('concurrentLockTimeoutMs', options.concurrentLockTimeoutMs ?? 300_000, 1),
-    statementTimeoutMs: timeout('statementTimeoutMs', options.statementTimeoutMs ?? 0, 0),
-    retries: options.retries ?? 10,
-    backoffMs: options.backoffMs ?? 100,
+    lockTimeoutMs: timeout('lockTimeoutMs', options.lockTimeoutMs ?? stepSessionDefaults.lockTimeoutMs, 1),
+    concurrentLockTimeoutMs: timeout(
+      'concurrentLockTimeoutMs',
+      options.concurrentLockTimeoutMs ?? stepSessionDefaults.concurrentLockTimeoutMs,
+      1,
+    ),
+    statementTimeoutMs: timeout('statementTimeoutMs', options.statementTimeoutMs ?? stepSessionDefaults.statementTimeoutMs, 0),
+    retries: options.retries ?? stepSessionDefaults.retries,
+    backoffMs: options.backoffMs ?? stepSessionDefaults.backoffMs,
     batchPauseMs: options.batchPauseMs ?? 0,
     onEvent: options.onEvent ?? (() => undefined),
   };

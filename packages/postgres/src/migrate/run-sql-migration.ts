@@ -7,6 +7,7 @@ import type { Connection } from '../connect/connect.js';
 import type { RunOptions } from '../execute/run-options.js';
 import { resolveRunOptions, type ResolvedRunOptions } from '../execute/run-options.js';
 import { sqlStateOf, StepFailedError } from '../execute/step-failed-error.js';
+import { beginStepTransaction, outsideStepTransaction, waitToRetry } from '../execute/step-session.js';
 import { splitSql } from '../sql-stream/split-sql.js';
 import type { SqlCopy } from '../sql-stream/sql-item.js';
 import { readSteps, recordStep, saveCursor } from './ledger.js';
@@ -22,7 +23,6 @@ import { concurrentIndexTarget, isSessionSetting, needsOwnTransaction, transacti
 
 /** The ledger step of a SQL migration: its cursor is the number of statements committed. */
 const stepId = 'statements';
-const retryable = new Set(['55P03', '40P01']);
 
 type SqlRunOptions = Omit<RunOptions, 'onEvent'> & { readonly onEvent: (event: MigrateEvent) => void; readonly lock: MigrationLock };
 
@@ -69,10 +69,10 @@ export async function runSqlMigration(session: Connection, file: MigrationFile, 
       done = error.done;
       const sqlState = sqlStateOf(error.cause);
       if (stretching.budget.rolledBack(sqlState === '53200')) continue;
-      if (sqlState !== null && retryable.has(sqlState) && attempt <= resolved.retries) {
-        await backoff(resolved, attempt, file.name, sqlState, options.onEvent);
-        continue;
-      }
+      const retried = await waitToRetry(resolved, attempt, sqlState, (state, waitMs) =>
+        options.onEvent({ kind: 'step-retry', stepId: file.name, attempt, sqlState: state, waitMs }),
+      );
+      if (retried) continue;
       throw new StepFailedError(`${file.name}:${error.line}`, attempt, error.cause);
     }
   }
@@ -144,11 +144,7 @@ async function runFrom(
         await runAlone(session, file, item, index, interrupted && index === start, options, onEvent, lock);
       } else {
         if (!open) {
-          await session.query('BEGIN');
-          await session.query(`SELECT set_config('lock_timeout', $1, true), set_config('statement_timeout', $2, true)`, [
-            `${options.lockTimeoutMs}ms`,
-            `${options.statementTimeoutMs}ms`,
-          ]);
+          await beginStepTransaction(session, options);
           open = true;
         }
         if (item.kind === 'copy') {
@@ -220,12 +216,7 @@ async function runAlone(
     if (left !== undefined) await session.query(`DROP INDEX CONCURRENTLY IF EXISTS ${quoteIdent(left.schema)}.${quoteIdent(left.name)}`);
   }
   await record(() => recordStep(session, file.name, stepId, 'running', index));
-  await session.query(`SELECT set_config('lock_timeout', $1, false)`, [`${options.concurrentLockTimeoutMs}ms`]);
-  try {
-    await session.query(sql);
-  } finally {
-    await session.query('RESET lock_timeout');
-  }
+  await outsideStepTransaction(session, options, () => session.query(sql));
   await record(() => saveCursor(session, file.name, stepId, index + 1));
 }
 
@@ -237,16 +228,4 @@ async function copyIn(session: Connection, item: SqlCopy): Promise<void> {
   }
   stream.end();
   await finished(stream);
-}
-
-async function backoff(
-  options: ResolvedRunOptions,
-  attempt: number,
-  name: string,
-  sqlState: string,
-  onEvent: (event: MigrateEvent) => void,
-): Promise<void> {
-  const waitMs = Math.round(Math.random() * Math.min(5000, options.backoffMs * 2 ** (attempt - 1)));
-  onEvent({ kind: 'step-retry', stepId: name, attempt, sqlState, waitMs });
-  await new Promise((resolve) => setTimeout(resolve, waitMs));
 }

@@ -1,0 +1,9 @@
+export {
+  beginStepSql,
+  concurrentLockTimeoutSql,
+  maxTimeoutMs,
+  retryWaitMs,
+  stepSessionDefaults,
+  type StepRetries,
+  type StepTimeouts,
+} from './step-session.js';
