@@ -7,7 +7,6 @@ export { changeLocator, type LocatableSchema } from './locate-change.js';
 export { migrationDirectory, type MigrationDirectory } from './migration-directory.js';
 export { renderMigrationSql } from './render-migration-sql.js';
 export { sqlComment } from './sql-comment.js';
-export { formatPlanJson } from './format-plan-json.js';
 export { formatServerVersion } from './format-server-version.js';
 export { parseServerVersion } from './parse-server-version.js';
 export { formatPlanSteps } from './format-plan-steps.js';

@@ -1,6 +1,5 @@
-import { rollbackPlan, type Plan } from '@wesley/core';
+import { rollbackPlan, serializePlan, type Plan } from '@wesley/core';
 import type { Artifact } from '../generate/index.js';
-import { formatPlanJson } from './format-plan-json.js';
 import { renderMigrationSql } from './render-migration-sql.js';
 
 /** The files of a migration directory, and the steps that make its `down.sql` empty. */
@@ -20,7 +19,7 @@ export function migrationDirectory(plan: Plan): MigrationDirectory {
   const down = rollback.plan === null ? irreversibleDown(plan, rollback.irreversible) : renderMigrationSql(rollback.plan, 'down');
   return {
     artifacts: [
-      { file: 'plan.json', content: formatPlanJson(plan) },
+      { file: 'plan.json', content: serializePlan(plan) },
       { file: 'up.sql', content: renderMigrationSql(plan, 'up') },
       { file: 'down.sql', content: down },
     ],

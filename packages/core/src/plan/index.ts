@@ -7,4 +7,5 @@ export { serverFeatures, supports, type ServerFeature } from './server-features.
 export { operations, type OperationRegistry } from './operations/index.js';
 export type { Operation, OperationResult, PlanContext, PlanIssue, StepDraft } from './operation.js';
 export { validatePlan, type PlanProblem, type PlanValidation } from './validate-plan.js';
+export { parsePlan, serializePlan } from './plan-file.js';
 export { planDataLoss, type StepDataLoss } from './plan-data-loss.js';

@@ -1,21 +1,21 @@
 import { readFile } from 'node:fs/promises';
-import { validatePlan, type Plan } from '@wesley/core';
+import { parsePlan, type Plan } from '@wesley/core';
 import { InvalidPlanFileError } from './migration-errors.js';
 
 /**
  * Reads a `plan.json` written by `wesley plan --out` and checks it completely (core's
- * `validatePlan`: every field, every SQL statement parsed) before anything runs.
+ * `parsePlan`: every field, every SQL statement parsed) before anything runs.
  *
  * @throws InvalidPlanFileError with every problem found, each at its JSON path.
  */
 export async function readPlanFile(file: string): Promise<Plan> {
-  let value: unknown;
+  let text: string;
   try {
-    value = JSON.parse(await readFile(file, 'utf8'));
+    text = await readFile(file, 'utf8');
   } catch (error) {
     throw new InvalidPlanFileError(file, [{ path: '$', message: error instanceof Error ? error.message : String(error) }]);
   }
-  const result = await validatePlan(value);
+  const result = await parsePlan(text);
   if (!result.ok) throw new InvalidPlanFileError(file, result.problems);
   return result.plan;
 }

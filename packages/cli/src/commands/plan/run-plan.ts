@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { formatExplain, planMigration, type Plan, type SourcePosition } from '@wesley/core';
+import { formatExplain, planMigration, serializePlan, type Plan, type SourcePosition } from '@wesley/core';
 import type { CliContext, OutputStream } from '../../cli-context.js';
 import { displayPath } from '@wesley/config/files';
 import { exitCodes } from '../../exit-codes.js';
@@ -8,7 +8,6 @@ import { writeDiagnostics } from '../../output/index.js';
 import {
   baselineInput,
   changeLocator,
-  formatPlanJson,
   formatPlanSteps,
   formatServerVersion,
   isDatabaseUrl,
@@ -117,7 +116,7 @@ async function plan(from: SchemaInput, to: SchemaInput, context: CliContext, run
 }
 
 async function report(plan: Plan, from: SchemaInput, to: SchemaInput, context: CliContext, run: PlanRun): Promise<number> {
-  if (run.output === 'json') context.stdout.write(formatPlanJson(plan));
+  if (run.output === 'json') context.stdout.write(serializePlan(plan));
   if (plan.steps.length === 0) {
     if (run.output !== 'json') context.stdout.write(`wesley plan: nothing to do, ${from.label} already matches ${to.label}\n`);
     return exitCodes.ok;
