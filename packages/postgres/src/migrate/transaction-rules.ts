@@ -1,4 +1,5 @@
 import { parseSql, transactionControl } from '@wesley/core';
+import { splitSqlText } from '../sql-stream/split-sql-text.js';
 
 /**
  * Statements PostgreSQL refuses inside a transaction block. A SQL migration runs in one
@@ -18,10 +19,11 @@ const outsideTransaction: readonly RegExp[] = [
 /**
  * First words of the statements `transactionControl` (core) recognises. Those of the first line
  * can begin nothing else, so they decide even when the statement does not parse; `prepare`,
- * `set`, `lock` and `declare` begin other statements too, which the parser tells apart.
+ * `set`, `lock`, `declare` and `do` (a block that commits) begin other statements too, which the
+ * parser tells apart.
  */
 const onlyTransactionControl = /^(begin|start|commit|end|abort|rollback|savepoint|release)\b/;
-const maybeTransactionControl = /^(prepare|set|lock|declare)\b/;
+const maybeTransactionControl = /^(prepare|set|lock|declare|do)\b/;
 
 /** Leading `/* *\/` comments and whitespace off, lower case: enough to read the first keywords. */
 function head(sql: string): string {
@@ -40,15 +42,18 @@ export function needsOwnTransaction(sql: string): boolean {
 /**
  * What a statement of a SQL file (as the lexer splits it) does to the transaction around it:
  * `ROLLBACK`, `SET LOCAL`, ... (see core's `transactionControl`), or `null`. Its first word
- * settles most statements; the rest, and text psql's `\;` made of several statements, go to
- * PostgreSQL's parser, so `BEGIN` inside a `DO` block or a function body is not taken for one.
+ * settles most statements; the rest, and text psql's `\;` made of several statements (as the
+ * lexer finds them), go to PostgreSQL's parser, so `BEGIN` inside a function body is not taken
+ * for one and a `COMMIT` inside a `DO` block is.
  * Call `loadSqlParser()` first.
  */
 export function transactionControlIn(sql: string): string | null {
   const text = head(sql);
   const first = /^[a-z_]+/.exec(text)?.[0];
-  // The text psql's `\;` joins holds a `;` before its end (a string with one is parsed too).
-  const several = sql.replace(/;\s*$/, '').includes(';');
+  // The text psql's `\;` joins holds a `;` before its end. One inside a string, a body or a
+  // comment does not make several: the lexer says so without the parser, whose WebAssembly memory
+  // grows with the statements it reads and never shrinks (about 50 MB over a 200 MB file).
+  const several = sql.replace(/;\s*$/, '').includes(';') && splitSqlText(sql).filter((item) => item.kind !== 'meta').length > 1;
   if (first !== undefined && !several && !onlyTransactionControl.test(first) && !maybeTransactionControl.test(first)) return null;
   const parsed = parseSql(sql);
   if (!parsed.ok) return first !== undefined && onlyTransactionControl.test(first) ? first.toUpperCase() : null;
