@@ -1,8 +1,8 @@
 import { quoteIdent } from '../naming/quote-ident.js';
 import type { PlanIssue, StepDraft } from './operation.js';
 import type { Backfill } from './plan-types.js';
+import type { StepAction } from './order/step-placement.js';
 import { locks, step } from './step-builders.js';
-import { stepRank } from './order/step-rank.js';
 
 /**
  * A batched `UPDATE t SET <assignments>` walking the primary key (keyset pagination, never
@@ -16,7 +16,12 @@ export function backfillStep(
   table: string,
   key: readonly string[],
   assignments: string,
-  options: { readonly batchSize: number; readonly summary: string; readonly onlyWhere?: string },
+  options: {
+    readonly action: Extract<StepAction, 'fillDefault' | 'fillShadowColumn'>;
+    readonly batchSize: number;
+    readonly summary: string;
+    readonly onlyWhere?: string;
+  },
 ): StepDraft {
   const { batchSize, summary } = options;
   const only = options.onlyWhere === undefined ? '' : ` AND ${options.onlyWhere}`;
@@ -25,8 +30,7 @@ export function backfillStep(
   if (key.length === 0) {
     return step({
       part: 'backfill',
-      phase: 'backfill',
-      rank: stepRank.backfill,
+      action: options.action,
       summary: `${summary} (one statement: no primary key)`,
       sql: [`UPDATE ${t} SET ${assignments}${options.onlyWhere === undefined ? '' : ` WHERE ${options.onlyWhere}`};`],
       locks: locks(table, 'RowExclusiveLock'),
@@ -53,8 +57,7 @@ export function backfillStep(
   };
   return step({
     part: 'backfill',
-    phase: 'backfill',
-    rank: stepRank.backfill,
+    action: options.action,
     summary: `${summary}, in batches of ${batchSize} rows by ${key.join(', ')}`,
     sql: [backfill.firstBatch, backfill.nextBatch],
     locks: claims,

@@ -3,7 +3,6 @@ import type { CheckIR } from '../ir/types.js';
 import { quoteIdent } from '../naming/quote-ident.js';
 import type { StepDraft } from './operation.js';
 import { alterTable, locks, rollback, step } from './step-builders.js';
-import { stepRank } from './order/step-rank.js';
 import { validateStep } from './validate-step.js';
 
 /**
@@ -19,8 +18,7 @@ export function checkSteps(table: string, check: CheckIR, replaces: CheckIR | nu
   return [
     step({
       part: 'add',
-      phase: 'expand',
-      rank: stepRank.addCheck,
+      action: 'addCheck',
       summary: `add check ${check.name} on ${table}, not yet validated (new writes are checked)`,
       sql: [alterTable(table, ...drop, `ADD ${constraintSql(check)} NOT VALID`)],
       locks: exclusive,

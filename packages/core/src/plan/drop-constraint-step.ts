@@ -3,27 +3,20 @@ import { quoteIdent } from '../naming/quote-ident.js';
 import type { StepDraft } from './operation.js';
 import type { LockClaim } from './plan-types.js';
 import { alterTable, locks, rollback, step } from './step-builders.js';
-import { stepRank, type StepRank } from './order/step-rank.js';
+import type { StepAction } from './order/step-placement.js';
 
 /**
  * `DROP CONSTRAINT`: a catalog update under a brief ACCESS EXCLUSIVE lock, also on the
- * referenced table for a foreign key (its triggers there are dropped). Keys and foreign keys go
- * in `contract` (the old code may rely on them: `ON CONFLICT` needs the unique index, a cascade
- * deletes for it), foreign keys first, before the keys they reference. A check goes in `expand`,
- * as `DROP NOT NULL` does: it only refuses rows, so the old code never misses it, and the fills
- * of the backfill phase may write values that v2 allows and the dropped check refused. So does a
- * key a fill of this plan needs gone first (see `dropsBeforeFills`): the old
- * code loses it a phase early rather than the plan stopping at the fill. The rollback adds the
+ * referenced table for a foreign key (its triggers there are dropped). The rollback adds the
  * constraint back (validating it under lock: rollbacks favour getting back over staying online),
- * and names the locks that takes.
+ * and names the locks that takes. Where it runs depends on what is dropped (`stepPlacement`:
+ * a check in `expand`, a key or foreign key in `contract`) and on the plan's fills (`placeStep`).
  */
-export function dropConstraintStep(table: string, constraint: TableConstraint, beforeFill = false): StepDraft {
+export function dropConstraintStep(table: string, constraint: TableConstraint): StepDraft {
   const relations = constraint.kind === 'foreignKey' && constraint.refTable !== table ? [table, constraint.refTable] : [table];
   const exclusive = locks(relations, 'AccessExclusiveLock');
-  const early = beforeFill || constraint.kind === 'check';
   return step({
-    phase: early ? 'expand' : 'contract',
-    rank: early ? (constraint.kind === 'foreignKey' ? stepRank.relaxForeignKey : stepRank.relaxConstraint) : rankOf(constraint.kind),
+    action: dropAction[constraint.kind],
     summary: `drop constraint ${constraint.name} of ${table}`,
     sql: [alterTable(table, `DROP CONSTRAINT ${quoteIdent(constraint.name)}`)],
     locks: exclusive,
@@ -31,10 +24,13 @@ export function dropConstraintStep(table: string, constraint: TableConstraint, b
   });
 }
 
-/** Where a drop goes in `contract`. */
-function rankOf(kind: Exclude<TableConstraint['kind'], 'check'>): StepRank {
-  return kind === 'foreignKey' ? stepRank.dropForeignKey : stepRank.dropConstraint;
-}
+/** What dropping each kind of constraint is. */
+const dropAction: { readonly [K in TableConstraint['kind']]: StepAction } = {
+  check: 'dropCheck',
+  foreignKey: 'dropForeignKey',
+  primaryKey: 'dropKey',
+  unique: 'dropKey',
+};
 
 /** What adding the constraint back (validated) takes, as pg_locks shows it on PG 15 and 18. */
 function addLocks(table: string, constraint: TableConstraint): LockClaim[] {

@@ -4,7 +4,6 @@ import { quoteIdent } from '../naming/quote-ident.js';
 import type { PlanContext, PlanIssue, StepDraft } from './operation.js';
 import type { LockClaim } from './plan-types.js';
 import { alterTable, locks, rollback, step } from './step-builders.js';
-import { stepRank } from './order/step-rank.js';
 import { validateStep } from './validate-step.js';
 
 export interface ForeignKeyTarget {
@@ -58,8 +57,7 @@ export function foreignKeySteps(target: ForeignKeyTarget, context: PlanContext):
   );
   const add = step({
     part: validated ? '' : 'add',
-    phase: 'expand',
-    rank: stepRank.addForeignKey,
+    action: 'addForeignKey',
     summary: validated
       ? `add foreign key ${foreignKey.name} from ${table} to ${ref}${target.newTable ? ' (new table: nothing to check)' : ', checking existing rows under lock'}`
       : `add foreign key ${foreignKey.name} from ${table} to ${ref}, not yet validated (new writes are checked)`,

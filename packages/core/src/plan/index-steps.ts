@@ -4,7 +4,6 @@ import { derivedName } from '../naming/name-allocator.js';
 import { quoteIdent } from '../naming/quote-ident.js';
 import type { PlanContext, StepDraft } from './operation.js';
 import { locks, rollback, step } from './step-builders.js';
-import { stepRank } from './order/step-rank.js';
 
 export interface IndexBuildTarget {
   readonly table: string;
@@ -35,8 +34,7 @@ export function indexBuildSteps(target: IndexBuildTarget, context: PlanContext):
     return [
       step({
         part: 'build',
-        phase: 'expand',
-        rank: stepRank.buildIndex,
+        action: 'buildIndex',
         summary: `build index ${name} on ${table} concurrently (reads and writes go on)`,
         sql: [createIndexStatement(table, index, { concurrently: true, name })],
         transactional: false,
@@ -52,8 +50,7 @@ export function indexBuildSteps(target: IndexBuildTarget, context: PlanContext):
     return [
       step({
         part: 'build',
-        phase: 'expand',
-        rank: stepRank.buildIndex,
+        action: 'buildIndex',
         summary: `build index ${name} on partitioned table ${table} (no partitions known: the parent holds no rows)`,
         sql: [createIndexStatement(table, index, { name })],
         locks: locks(table, 'ShareLock'),
@@ -64,8 +61,7 @@ export function indexBuildSteps(target: IndexBuildTarget, context: PlanContext):
   const steps: StepDraft[] = [
     step({
       part: 'parent',
-      phase: 'expand',
-      rank: stepRank.buildIndex,
+      action: 'buildIndex',
       summary: `create index ${name} on the parent ${table} only (invalid until every partition attaches)`,
       sql: [createIndexStatement(table, index, { only: true, name })],
       locks: locks(table, 'ShareLock'),
@@ -78,8 +74,7 @@ export function indexBuildSteps(target: IndexBuildTarget, context: PlanContext):
     steps.push(
       step({
         part: `build:${partition}`,
-        phase: 'expand',
-        rank: stepRank.buildIndex,
+        action: 'buildIndex',
         summary: `build index ${child} on partition ${partition} concurrently`,
         sql: [createIndexStatement(partition, index, { concurrently: true, name: child })],
         transactional: false,
@@ -91,8 +86,7 @@ export function indexBuildSteps(target: IndexBuildTarget, context: PlanContext):
       }),
       step({
         part: `attach:${partition}`,
-        phase: 'expand',
-        rank: stepRank.buildIndex,
+        action: 'buildIndex',
         summary: `attach ${child} to ${name}`,
         sql: [`ALTER INDEX ${quoteIdent(name)} ATTACH PARTITION ${quoteIdent(child)};`],
         locks: locks([table, partition], 'AccessShareLock'),

@@ -4,10 +4,8 @@ import { derivedName } from '../naming/name-allocator.js';
 import { quoteIdent } from '../naming/quote-ident.js';
 import { indexBuildSteps } from './index-steps.js';
 import type { PlanContext, PlanIssue, StepDraft } from './operation.js';
-import type { Phase } from './plan-types.js';
 import { supports } from './server-features.js';
 import { alterTable, locks, rollback, step } from './step-builders.js';
-import type { StepRank } from './order/step-rank.js';
 
 export interface KeyConstraintTarget {
   readonly table: string;
@@ -15,8 +13,6 @@ export interface KeyConstraintTarget {
   readonly partitioned: boolean;
   /** The constraint the new one replaces, dropped in the same statement as the attach. */
   readonly replaces: PrimaryKeyIR | UniqueIR | null;
-  /** Where the attach runs: a primary key waits for NOT NULL on its columns. */
-  readonly attach: { readonly phase: Phase; readonly rank: StepRank };
 }
 
 /**
@@ -34,6 +30,7 @@ export function keyConstraintSteps(target: KeyConstraintTarget, context: PlanCon
   // Adding the replaced constraint back builds its index, which holds SHARE too.
   const undoLocks = replaces === null ? exclusive : [...exclusive, ...locks(table, 'ShareLock')];
   const kind = key.kind === 'primaryKey' ? 'PRIMARY KEY' : 'UNIQUE';
+  const action = key.kind === 'primaryKey' ? 'attachPrimaryKey' : 'attachUnique';
   if (target.partitioned) {
     // The index is built on each partition under SHARE; from PostgreSQL 18 ALTER TABLE also
     // locks every partition ACCESS EXCLUSIVE before it recurses.
@@ -45,7 +42,7 @@ export function keyConstraintSteps(target: KeyConstraintTarget, context: PlanCon
       steps: [
         step({
           part: 'add',
-          ...target.attach,
+          action,
           summary: `add ${kind} ${key.name} on partitioned table ${table} (builds its index under lock)`,
           sql: [alterTable(table, ...drop, `ADD ${constraintSql(key)}`)],
           locks: [...exclusive, ...locks(table, 'ShareLock'), ...locks(partitions, ...partitionModes)],
@@ -70,7 +67,7 @@ export function keyConstraintSteps(target: KeyConstraintTarget, context: PlanCon
       ...indexBuildSteps({ table, index, partitioned: false }, context),
       step({
         part: 'attach',
-        ...target.attach,
+        action,
         summary: `make index ${indexName} the ${kind} ${key.name} of ${table} (no scan)`,
         sql: [alterTable(table, ...drop, `ADD CONSTRAINT ${quoteIdent(key.name)} ${kind} USING INDEX ${quoteIdent(indexName)}`)],
         locks: exclusive,

@@ -3,7 +3,6 @@ import { quoteIdent } from '../naming/quote-ident.js';
 import type { PlanIssue, StepDraft } from './operation.js';
 import { supports } from './server-features.js';
 import { alterTable, locks, rollback, step } from './step-builders.js';
-import { stepRank } from './order/step-rank.js';
 import { validateStep } from './validate-step.js';
 
 /**
@@ -24,8 +23,7 @@ export function notNullSteps(table: string, column: string, serverVersion: numbe
       steps: [
         step({
           part: 'add',
-          phase: 'expand',
-          rank: stepRank.addCheck,
+          action: 'addNotNull',
           summary: `declare ${table}.${column} NOT NULL, not yet validated (new writes are checked)`,
           sql: [alterTable(table, `ADD CONSTRAINT ${quoteIdent(name)} NOT NULL ${quoteIdent(column)} NOT VALID`)],
           locks: exclusive,
@@ -46,8 +44,7 @@ export function notNullSteps(table: string, column: string, serverVersion: numbe
       ],
       steps: [
         step({
-          phase: 'validate',
-          rank: stepRank.setNotNull,
+          action: 'setNotNull',
           summary: `set ${table}.${column} NOT NULL (scans the table under ACCESS EXCLUSIVE before PostgreSQL 12)`,
           sql: [alterTable(table, `ALTER COLUMN ${quoteIdent(column)} SET NOT NULL`)],
           locks: exclusive,
@@ -64,8 +61,7 @@ export function notNullSteps(table: string, column: string, serverVersion: numbe
     steps: [
       step({
         part: 'check',
-        phase: 'expand',
-        rank: stepRank.addCheck,
+        action: 'addNotNull',
         summary: `check ${table}.${column} IS NOT NULL, not yet validated (new writes are checked)`,
         sql: [alterTable(table, `ADD CONSTRAINT ${quoteIdent(check)} CHECK (${quoteIdent(column)} IS NOT NULL) NOT VALID`)],
         locks: exclusive,
@@ -74,8 +70,7 @@ export function notNullSteps(table: string, column: string, serverVersion: numbe
       validateStep(table, check),
       step({
         part: 'set',
-        phase: 'validate',
-        rank: stepRank.setNotNull,
+        action: 'setNotNull',
         summary: `set ${table}.${column} NOT NULL, proven by the valid check (no scan), and drop the check`,
         sql: [alterTable(table, `ALTER COLUMN ${quoteIdent(column)} SET NOT NULL`, `DROP CONSTRAINT ${quoteIdent(check)}`)],
         locks: exclusive,

@@ -1,9 +1,8 @@
 import type { ChangeKind, ChangeOf } from '../diff/change.js';
 import type { SchemaIR } from '../ir/types.js';
-import type { EarlyDrop } from './order/drops-before-fills.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { PlanStep } from './plan-types.js';
-import type { StepRank } from './order/step-rank.js';
+import type { StepAction } from './order/step-placement.js';
 
 /**
  * What an operation knows besides the change itself: the target server, and the two schemas
@@ -17,8 +16,6 @@ export interface PlanContext {
   readonly to: SchemaIR;
   /** Tables the plan creates (empty: a key on them needs no validation pass). */
   readonly createdTables: ReadonlySet<string>;
-  /** Drops that go before the NOT NULL fills of the plan (see `dropsBeforeFills`). */
-  readonly dropsBeforeFills: ReadonlySet<EarlyDrop>;
   /** `server_version_num` of the target server. */
   readonly serverVersion: number;
   /** Rows per backfill batch. */
@@ -28,14 +25,14 @@ export interface PlanContext {
 }
 
 /**
- * A step as an operation describes it: the step's facts without the id, operation kind and
- * impact, which the planner adds.
+ * A step as an operation describes it: what it does and its facts, without the id, operation
+ * kind and impact, which the planner adds, and without its phase, which `plan/order/` gives it.
  */
-export interface StepDraft extends Omit<PlanStep, 'kind' | 'id' | 'operation' | 'impact'> {
+export interface StepDraft extends Omit<PlanStep, 'kind' | 'id' | 'operation' | 'impact' | 'phase'> {
   /** Distinguishes the steps of one change in the id (`build`, `attach`, `validate`, ...); `''` for a lone step. */
   readonly part: string;
-  /** Where in its phase the step runs; see `stepRank` for the order and why. */
-  readonly rank: StepRank;
+  /** What the step does; `plan/order/` places it from that (`stepPlacement`, `placeStep`). */
+  readonly action: StepAction;
 }
 
 /** Why the planner refuses a change, or warns about a step, and what to do instead. */

@@ -7,7 +7,7 @@ import type { SchemaIR } from '../ir/types.js';
 import type { PlanContext, PlanIssue } from './operation.js';
 import { operationFor } from './operations/index.js';
 import { withPartitionLocks } from './partition-locks.js';
-import { compareSteps, dropsBeforeFills, type OrderedDraft } from './order/index.js';
+import { compareSteps, dropsBeforeFills, placeStep, type OrderedDraft } from './order/index.js';
 import type { Plan, PlanStep } from './plan-types.js';
 import { serverFeatures } from './server-features.js';
 
@@ -45,7 +45,7 @@ export interface PlanResult {
 /**
  * Plans the migration of a database from `from` to `to`: the diff, one operation per change
  * (each picking the pattern that keeps locks short for the target server version), then the
- * steps in the order `order/` gives them (phase, then the dependency order of `stepRank`).
+ * steps where `order/` places them (phase, then the dependency order of `stepRank`).
  * Pure: same inputs, same plan, same ids.
  */
 export function planMigration(from: SchemaIR, to: SchemaIR, options: PlanOptions = {}): PlanResult {
@@ -65,11 +65,11 @@ export function planMigration(from: SchemaIR, to: SchemaIR, options: PlanOptions
     from,
     to,
     createdTables: new Set(changes.flatMap((change) => (change.kind === 'createTable' ? [change.table] : []))),
-    dropsBeforeFills: dropsBeforeFills(changes, to),
     serverVersion,
     batchSize: options.batchSize ?? 1000,
     partitions: partitionsByTargetName(options.partitions ?? new Map(), changes),
   };
+  const early = dropsBeforeFills(changes, to);
   const drafts: (OrderedDraft & { readonly change: Change })[] = [];
   changes.forEach((change, index) => {
     if (change.impact.data === 'breaking' && options.allowDestructive !== true) {
@@ -87,16 +87,17 @@ export function planMigration(from: SchemaIR, to: SchemaIR, options: PlanOptions
     result.steps.forEach((planned, part) => {
       // Operations claim locks as on a plain table; the partitions a statement recurses to are added here.
       const draft = withPartitionLocks(planned, change, context);
-      drafts.push({ change, order: index * 1000 + part, draft: lone ? { ...draft, part: '' } : draft });
+      const placement = placeStep(planned, { change, steps: result.steps, dropsBeforeFills: early });
+      drafts.push({ change, order: index * 1000 + part, placement, draft: lone ? { ...draft, part: '' } : draft });
     });
   });
   if (diagnostics.some((d) => d.severity === 'error')) return { plan: null, changes, diagnostics };
   drafts.sort(compareSteps);
   const ids = new Set<string>();
-  const steps = drafts.map(({ change, draft }): PlanStep => {
-    const { part, rank: _rank, ...fields } = draft;
+  const steps = drafts.map(({ change, placement, draft }): PlanStep => {
+    const { part, action: _action, ...fields } = draft;
     const id = uniqueId(ids, `${kebabCase(change.kind)}:${describeChange(change).target}${part === '' ? '' : `:${part}`}`);
-    return { kind: 'step', id, operation: change.kind, impact: change.impact, ...fields };
+    return { kind: 'step', id, operation: change.kind, impact: change.impact, phase: placement.phase, ...fields };
   });
   return { plan: { kind: 'plan', from: hashIR(from), to: hashIR(to), serverVersion, steps }, changes, diagnostics };
 }

@@ -27,7 +27,7 @@ export function rollback(sql: readonly string[], claims: readonly LockClaim[], t
   return { sql, transactional, locks: normalizeLocks(claims) };
 }
 
-type StepFields = Pick<StepDraft, 'phase' | 'rank' | 'summary' | 'sql' | 'locks'> & Partial<StepDraft>;
+type StepFields = Pick<StepDraft, 'action' | 'summary' | 'sql' | 'locks'> & Partial<StepDraft>;
 
 /**
  * A step with the common defaults: one transaction, no rewrite, no scan, no backfill, nothing

@@ -2,7 +2,6 @@ import { quoteIdent } from '../naming/quote-ident.js';
 import type { StepDraft } from './operation.js';
 import type { LockClaim } from './plan-types.js';
 import { alterTable, locks, step } from './step-builders.js';
-import { stepRank } from './order/step-rank.js';
 
 /**
  * `VALIDATE CONSTRAINT`: scans the table under SHARE UPDATE EXCLUSIVE, which lets reads and
@@ -14,8 +13,7 @@ export function validateStep(table: string, constraint: string, referenced: stri
   if (referenced !== null) claims.push(...locks(table, 'AccessShareLock'), ...locks(referenced, 'AccessShareLock', 'RowShareLock'));
   return step({
     part: 'validate',
-    phase: 'validate',
-    rank: stepRank.validate,
+    action: 'validate',
     summary: `validate ${constraint} on ${table} without blocking writes`,
     sql: [alterTable(table, `VALIDATE CONSTRAINT ${quoteIdent(constraint)}`)],
     locks: claims,

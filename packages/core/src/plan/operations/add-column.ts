@@ -4,12 +4,10 @@ import { quoteIdent } from '../../naming/quote-ident.js';
 import { backfillStep, noKeyWarning } from '../backfill-step.js';
 import { hasVolatileDefault } from '../default-volatility.js';
 import { notNullSteps } from '../not-null-steps.js';
-import { afterFill } from '../order/after-fill.js';
 import type { Operation, OperationResult, PlanIssue } from '../operation.js';
 import { hasIndexes, primaryKeyOf } from '../schema-facts.js';
 import { supports } from '../server-features.js';
 import { alterTable, locks, prefixParts, rollback, step } from '../step-builders.js';
-import { stepRank } from '../order/step-rank.js';
 
 /**
  * `ADD COLUMN`. With no default, or a non-volatile one on PostgreSQL 11+, it is a catalog
@@ -37,8 +35,7 @@ export const addColumn: Operation<'addColumn'> = {
     const add = (sql: string, summary: string, rewrites = false) =>
       step({
         part: 'add',
-        phase: 'expand',
-        rank: stepRank.addColumn,
+        action: 'addColumn',
         summary,
         sql: [sql],
         locks: rewrites && hasIndexes(context.to, table) ? [...exclusive, ...locks(table, 'ShareLock')] : exclusive,
@@ -73,6 +70,7 @@ export const addColumn: Operation<'addColumn'> = {
       add(bare, `add column ${table}.${column.name} without rewriting; new rows get the default`),
       backfillStep(table, key, `${name} = DEFAULT`, {
         batchSize: context.batchSize,
+        action: 'fillDefault',
         summary: `fill ${table}.${column.name} of existing rows with its default`,
         onlyWhere: `${quoteIdent(table)}.${name} IS NULL`,
       }),
@@ -81,7 +79,7 @@ export const addColumn: Operation<'addColumn'> = {
     if (key.length === 0) warnings.push(noKeyWarning(table));
     if (!column.nullable) {
       const notNull = notNullSteps(table, column.name, context.serverVersion);
-      steps.push(...prefixParts('not-null', afterFill(notNull.steps)));
+      steps.push(...prefixParts('not-null', notNull.steps));
       warnings.push(...notNull.warnings);
     }
     return { steps, warnings };

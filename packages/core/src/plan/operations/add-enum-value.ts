@@ -2,7 +2,6 @@ import { quoteIdent, quoteLiteral } from '../../naming/quote-ident.js';
 import type { Operation } from '../operation.js';
 import { supports } from '../server-features.js';
 import { step } from '../step-builders.js';
-import { stepRank } from '../order/step-rank.js';
 
 /**
  * `ALTER TYPE ... ADD VALUE IF NOT EXISTS` (so a retry is harmless): a catalog insert with no
@@ -16,8 +15,7 @@ export const addEnumValue: Operation<'addEnumValue'> = {
     return {
       steps: [
         step({
-          phase: 'expand',
-          rank: stepRank.addEnumValue,
+          action: 'addEnumValue',
           summary: `add label ${change.value} to enum ${change.enum}`,
           sql: [`ALTER TYPE ${quoteIdent(change.enum)} ADD VALUE IF NOT EXISTS ${quoteLiteral(change.value)}${position};`],
           transactional: supports(context.serverVersion, 'enumValueInTransaction'),

@@ -1,7 +1,6 @@
 import { keyConstraintSteps } from '../key-constraint-steps.js';
 import type { Operation } from '../operation.js';
 import { isPartitioned } from '../schema-facts.js';
-import { stepRank } from '../order/step-rank.js';
 
 /**
  * A primary key on an existing table: its unique index built concurrently, then attached. The
@@ -17,7 +16,6 @@ export const addPrimaryKey: Operation<'addPrimaryKey'> = {
         key: change.primaryKey,
         partitioned: isPartitioned(context.to, change.table),
         replaces: null,
-        attach: { phase: 'validate', rank: stepRank.attachPrimaryKey },
       },
       context,
     ),

@@ -1,7 +1,6 @@
 import { keyConstraintSteps } from '../key-constraint-steps.js';
 import type { Operation } from '../operation.js';
 import { isPartitioned } from '../schema-facts.js';
-import { stepRank } from '../order/step-rank.js';
 
 /**
  * A unique constraint on an existing table: its index built concurrently, then attached with
@@ -16,7 +15,6 @@ export const addUnique: Operation<'addUnique'> = {
         key: change.unique,
         partitioned: isPartitioned(context.to, change.table),
         replaces: null,
-        attach: { phase: 'expand', rank: stepRank.attachIndex },
       },
       context,
     ),

@@ -9,7 +9,6 @@ import type { Operation, OperationResult, PlanContext, PlanIssue, StepDraft } fr
 import { dependentsOf, isIndexedColumn, isPartitioned, primaryKeyOf } from '../schema-facts.js';
 import { supports } from '../server-features.js';
 import { alterTable, locks, prefixParts, rollback, step } from '../step-builders.js';
-import { stepRank } from '../order/step-rank.js';
 
 /**
  * Column type changes. A binary-coercible change (`varchar(n)` to a longer `varchar` or to
@@ -39,8 +38,7 @@ export const alterColumnType: Operation<'alterColumnType'> = {
       return {
         steps: [
           step({
-            phase: 'expand',
-            rank: stepRank.alterColumn,
+            action: 'alterColumn',
             summary: `change ${table}.${to.name} to ${to.type.sql} (catalog only: no rewrite, no scan)`,
             sql: [alterTable(table, `ALTER COLUMN ${column} TYPE ${to.type.sql}`)],
             locks: claims,
@@ -91,8 +89,7 @@ function shadowColumnSteps(change: AlterColumnTypeChange, context: PlanContext):
   const steps: StepDraft[] = [
     step({
       part: 'shadow',
-      phase: 'expand',
-      rank: stepRank.alterColumn,
+      action: 'addShadowColumn',
       summary: `add shadow column ${table}.${shadowName} ${to.type.sql}, kept in sync with ${to.name} by a trigger`,
       sql: [
         alterTable(table, `ADD COLUMN ${shadow} ${to.type.sql}`),
@@ -111,6 +108,7 @@ function shadowColumnSteps(change: AlterColumnTypeChange, context: PlanContext):
     }),
     backfillStep(table, key, `${shadow} = ${cast(`${t}.${column}`)}`, {
       batchSize: context.batchSize,
+      action: 'fillShadowColumn',
       summary: `cast ${table}.${to.name} of existing rows into ${shadowName}`,
     }),
   ];
@@ -124,8 +122,7 @@ function shadowColumnSteps(change: AlterColumnTypeChange, context: PlanContext):
   steps.push(
     step({
       part: 'swap',
-      phase: 'contract',
-      rank: stepRank.swapColumn,
+      action: 'swapColumn',
       summary: `swap ${shadowName} in for ${table}.${to.name} (the old ${from.type.sql} values are dropped)`,
       sql: [
         ...dropSync(''),

@@ -3,12 +3,11 @@ import type { ColumnIR } from '../../ir/types.js';
 import { quoteIdent } from '../../naming/quote-ident.js';
 import type { Operation } from '../operation.js';
 import { alterTable, locks, rollback, step } from '../step-builders.js';
-import { stepRank } from '../order/step-rank.js';
 
 /**
  * `SET DEFAULT` / `DROP DEFAULT`: catalog updates, applying to rows inserted from then on. A new
  * or changed default goes in `expand` (the new code may rely on it); removing one goes in
- * `contract`, since the old code may still insert without the column.
+ * `contract`, since the old code may still insert without the column (`stepPlacement`).
  */
 export const alterDefault: Operation<'alterDefault'> = {
   kind: 'alterDefault',
@@ -23,8 +22,7 @@ export const alterDefault: Operation<'alterDefault'> = {
     return {
       steps: [
         step({
-          phase: removed ? 'contract' : 'expand',
-          rank: removed ? stepRank.dropConstraint : stepRank.relaxColumn,
+          action: removed ? 'dropDefault' : 'setDefault',
           summary: removed
             ? `drop the default of ${change.table}.${change.to.name}`
             : `set the default of ${change.table}.${change.to.name}`,

@@ -5,7 +5,6 @@ import type { Operation, PlanIssue } from '../operation.js';
 import { dependentsOf, hasIndexes } from '../schema-facts.js';
 import { supports } from '../server-features.js';
 import { alterTable, locks, step } from '../step-builders.js';
-import { stepRank } from '../order/step-rank.js';
 
 /**
  * Generated expression changes. Turning a generated column into a plain one keeps its values
@@ -36,8 +35,7 @@ export const alterGenerated: Operation<'alterGenerated'> = {
       return {
         steps: [
           step({
-            phase: 'expand',
-            rank: stepRank.alterColumn,
+            action: 'alterColumn',
             summary: `make ${table}.${to.name} a plain column, keeping its values${fallback === null ? '' : `, with default ${fallback}`}`,
             sql: [alterTable(table, `ALTER COLUMN ${column} DROP EXPRESSION`), ...setDefault],
             locks: exclusive,
@@ -70,8 +68,7 @@ export const alterGenerated: Operation<'alterGenerated'> = {
     return {
       steps: [
         step({
-          phase: 'expand',
-          rank: stepRank.alterColumn,
+          action: 'alterColumn',
           summary: `recompute ${table}.${to.name} from its new expression (rewrites the table)`,
           sql: [sql],
           locks: rewriteLocks,

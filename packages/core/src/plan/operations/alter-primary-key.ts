@@ -1,7 +1,6 @@
 import { keyConstraintSteps } from '../key-constraint-steps.js';
 import type { Operation } from '../operation.js';
 import { isPartitioned } from '../schema-facts.js';
-import { stepRank } from '../order/step-rank.js';
 
 /**
  * A primary key on new columns: the new index is built concurrently beside the old one, then
@@ -16,7 +15,6 @@ export const alterPrimaryKey: Operation<'alterPrimaryKey'> = {
         key: change.to,
         partitioned: isPartitioned(context.to, change.table),
         replaces: change.from,
-        attach: { phase: 'validate', rank: stepRank.attachPrimaryKey },
       },
       context,
     ),

@@ -1,7 +1,6 @@
 import { keyConstraintSteps } from '../key-constraint-steps.js';
 import type { Operation } from '../operation.js';
 import { isPartitioned } from '../schema-facts.js';
-import { stepRank } from '../order/step-rank.js';
 
 /**
  * A unique constraint on new columns: the new index is built beside the old one, then one
@@ -16,7 +15,6 @@ export const alterUnique: Operation<'alterUnique'> = {
         key: change.to,
         partitioned: isPartitioned(context.to, change.table),
         replaces: change.from,
-        attach: { phase: 'expand', rank: stepRank.attachIndex },
       },
       context,
     ),

@@ -2,7 +2,6 @@ import { createEnumSql } from '../../ddl/create-enum-sql.js';
 import { quoteIdent } from '../../naming/quote-ident.js';
 import type { Operation } from '../operation.js';
 import { rollback, step } from '../step-builders.js';
-import { stepRank } from '../order/step-rank.js';
 
 /** `CREATE TYPE ... AS ENUM`: a catalog entry no table uses yet, so no table lock. */
 export const createEnum: Operation<'createEnum'> = {
@@ -10,8 +9,7 @@ export const createEnum: Operation<'createEnum'> = {
   plan: (change) => ({
     steps: [
       step({
-        phase: 'expand',
-        rank: stepRank.createEnum,
+        action: 'createEnum',
         summary: `create enum type ${change.enum.name}`,
         sql: [createEnumSql(change.enum)],
         locks: [],

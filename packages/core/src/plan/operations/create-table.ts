@@ -3,7 +3,6 @@ import { createTableSql } from '../../ddl/create-table-sql.js';
 import { quoteIdent } from '../../naming/quote-ident.js';
 import type { Operation } from '../operation.js';
 import { locks, rollback, step } from '../step-builders.js';
-import { stepRank } from '../order/step-rank.js';
 
 /**
  * `CREATE TABLE` with its keys, checks and indexes in one transaction. Nobody can be waiting
@@ -18,8 +17,7 @@ export const createTable: Operation<'createTable'> = {
     return {
       steps: [
         step({
-          phase: 'expand',
-          rank: stepRank.createTable,
+          action: 'createTable',
           summary: `create table ${table.name}`,
           sql: [createTableSql(table), ...table.indexes.map((index) => createIndexStatement(table.name, index))],
           locks: builds ? [...exclusive, ...locks(table.name, 'ShareLock')] : exclusive,

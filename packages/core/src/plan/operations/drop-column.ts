@@ -2,7 +2,6 @@ import { quoteIdent } from '../../naming/quote-ident.js';
 import type { Operation, OperationResult } from '../operation.js';
 import { shadowedRenameRefusal } from '../shadowed-rename.js';
 import { alterTable, locks, step } from '../step-builders.js';
-import { stepRank } from '../order/step-rank.js';
 
 /**
  * `DROP COLUMN`, in `contract`: a catalog update (the space is reclaimed later by writes and
@@ -19,8 +18,7 @@ export const dropColumn: Operation<'dropColumn'> = {
     return {
       steps: [
         step({
-          phase: 'contract',
-          rank: stepRank.dropColumn,
+          action: 'dropColumn',
           summary: `drop column ${table}.${column.name} and its values`,
           sql: [alterTable(table, `DROP COLUMN ${quoteIdent(column.name)}`)],
           locks: locks(table, 'AccessExclusiveLock'),

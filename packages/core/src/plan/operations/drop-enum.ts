@@ -2,7 +2,6 @@ import { createEnumSql } from '../../ddl/create-enum-sql.js';
 import { quoteIdent } from '../../naming/quote-ident.js';
 import type { Operation } from '../operation.js';
 import { rollback, step } from '../step-builders.js';
-import { stepRank } from '../order/step-rank.js';
 
 /** `DROP TYPE`, last of all: the columns that used it are gone or changed by then. */
 export const dropEnum: Operation<'dropEnum'> = {
@@ -10,8 +9,7 @@ export const dropEnum: Operation<'dropEnum'> = {
   plan: (change) => ({
     steps: [
       step({
-        phase: 'contract',
-        rank: stepRank.dropEnum,
+        action: 'dropEnum',
         summary: `drop enum type ${change.enum.name}`,
         sql: [`DROP TYPE ${quoteIdent(change.enum.name)};`],
         locks: [],

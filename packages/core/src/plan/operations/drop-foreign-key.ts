@@ -1,8 +1,8 @@
 import { dropConstraintStep } from '../drop-constraint-step.js';
 import type { Operation } from '../operation.js';
 
-/** Drops a foreign key in `contract`, or before the fills that need it gone (see `dropConstraintStep`). */
+/** Drops a foreign key in `contract`, or before the fills that need it gone (see `placeStep`). */
 export const dropForeignKey: Operation<'dropForeignKey'> = {
   kind: 'dropForeignKey',
-  plan: (change, context) => ({ steps: [dropConstraintStep(change.table, change.foreignKey, context.dropsBeforeFills.has(change))] }),
+  plan: (change) => ({ steps: [dropConstraintStep(change.table, change.foreignKey)] }),
 };

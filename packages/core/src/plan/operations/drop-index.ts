@@ -3,28 +3,24 @@ import { quoteIdent } from '../../naming/quote-ident.js';
 import type { Operation } from '../operation.js';
 import { isPartitioned } from '../schema-facts.js';
 import { locks, rollback, step } from '../step-builders.js';
-import { stepRank } from '../order/step-rank.js';
 
 /**
  * `DROP INDEX CONCURRENTLY`, outside a transaction: it waits for queries using the index instead
  * of locking the table against them. An index of a partitioned table cannot be dropped
  * concurrently; its plain drop locks the parent and every partition, briefly. In `contract`,
- * or early in `expand` for a unique index a NOT NULL fill of the plan would break (`dropsBeforeFills`).
+ * or early in `expand` for a unique index a NOT NULL fill of the plan would break (`placeStep`).
  */
 export const dropIndex: Operation<'dropIndex'> = {
   kind: 'dropIndex',
   plan: (change, context) => {
     const { table, index } = change;
-    const place = context.dropsBeforeFills.has(change)
-      ? ({ phase: 'expand', rank: stepRank.relaxConstraint } as const)
-      : ({ phase: 'contract', rank: stepRank.dropIndex } as const);
     if (isPartitioned(context.to, table)) {
       const relations = [table, ...(context.partitions.get(table) ?? [])];
       const exclusive = locks(relations, 'AccessExclusiveLock');
       return {
         steps: [
           step({
-            ...place,
+            action: 'dropIndex',
             summary: `drop index ${index.name} of partitioned table ${table} and its partitions' indexes`,
             sql: [`DROP INDEX ${quoteIdent(index.name)};`],
             locks: exclusive,
@@ -38,7 +34,7 @@ export const dropIndex: Operation<'dropIndex'> = {
     return {
       steps: [
         step({
-          ...place,
+          action: 'dropIndex',
           summary: `drop index ${index.name} of ${table} concurrently`,
           sql: [`DROP INDEX CONCURRENTLY IF EXISTS ${quoteIdent(index.name)};`],
           transactional: false,

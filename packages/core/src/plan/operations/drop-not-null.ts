@@ -1,7 +1,6 @@
 import { quoteIdent } from '../../naming/quote-ident.js';
 import type { Operation } from '../operation.js';
 import { alterTable, locks, rollback, step } from '../step-builders.js';
-import { stepRank } from '../order/step-rank.js';
 
 /**
  * `DROP NOT NULL`, in `expand`: relaxing a column is safe for the old code, and the new code
@@ -15,8 +14,7 @@ export const dropNotNull: Operation<'dropNotNull'> = {
     return {
       steps: [
         step({
-          phase: 'expand',
-          rank: stepRank.relaxColumn,
+          action: 'dropNotNull',
           summary: `allow NULL in ${change.table}.${change.column}`,
           sql: [alterTable(change.table, `ALTER COLUMN ${column} DROP NOT NULL`)],
           locks: exclusive,

@@ -2,7 +2,6 @@ import { quoteIdent } from '../../naming/quote-ident.js';
 import type { Operation, OperationResult } from '../operation.js';
 import { shadowedRenameRefusal } from '../shadowed-rename.js';
 import { locks, step } from '../step-builders.js';
-import { stepRank } from '../order/step-rank.js';
 
 /**
  * `DROP TABLE`, in `contract`, after the foreign keys that pointed at it. Its own foreign keys
@@ -17,8 +16,7 @@ export const dropTable: Operation<'dropTable'> = {
     return {
       steps: [
         step({
-          phase: 'contract',
-          rank: stepRank.dropTable,
+          action: 'dropTable',
           summary: `drop table ${change.table} and its rows`,
           sql: [`DROP TABLE ${quoteIdent(change.table)};`],
           locks: locks([change.table, ...change.references], 'AccessExclusiveLock'),

@@ -1,7 +1,6 @@
 import { quoteIdent } from '../../naming/quote-ident.js';
 import type { Operation } from '../operation.js';
 import { alterTable, locks, rollback, step } from '../step-builders.js';
-import { stepRank } from '../order/step-rank.js';
 
 /** `RENAME COLUMN`: a catalog update; indexes, constraints and views follow the new name. */
 export const renameColumn: Operation<'renameColumn'> = {
@@ -11,8 +10,7 @@ export const renameColumn: Operation<'renameColumn'> = {
     return {
       steps: [
         step({
-          phase: 'expand',
-          rank: stepRank.renameColumn,
+          action: 'renameColumn',
           summary: `rename column ${change.table}.${change.from} to ${change.to}`,
           sql: [alterTable(change.table, `RENAME COLUMN ${quoteIdent(change.from)} TO ${quoteIdent(change.to)}`)],
           locks: exclusive,

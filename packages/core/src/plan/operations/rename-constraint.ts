@@ -1,7 +1,6 @@
 import { quoteIdent } from '../../naming/quote-ident.js';
 import type { Operation } from '../operation.js';
 import { alterTable, locks, rollback, step } from '../step-builders.js';
-import { stepRank } from '../order/step-rank.js';
 
 /**
  * `RENAME CONSTRAINT` (a primary key or unique constraint's index follows): a catalog update.
@@ -15,8 +14,7 @@ export const renameConstraint: Operation<'renameConstraint'> = {
     return {
       steps: [
         step({
-          phase: 'expand',
-          rank: stepRank.renameConstraint,
+          action: 'renameConstraint',
           summary: `rename constraint ${change.from} of ${change.table} to ${change.to}`,
           sql: [rename(change.from, change.to)],
           locks: exclusive,

@@ -1,7 +1,6 @@
 import { quoteIdent } from '../../naming/quote-ident.js';
 import type { Operation } from '../operation.js';
 import { rollback, step } from '../step-builders.js';
-import { stepRank } from '../order/step-rank.js';
 
 /**
  * `ALTER INDEX ... RENAME`: locks only the index (SHARE UPDATE EXCLUSIVE from PostgreSQL 12),
@@ -14,8 +13,7 @@ export const renameIndex: Operation<'renameIndex'> = {
     return {
       steps: [
         step({
-          phase: 'expand',
-          rank: stepRank.renameConstraint,
+          action: 'renameIndex',
           summary: `rename index ${change.from} of ${change.table} to ${change.to}`,
           sql: [rename(change.from, change.to)],
           locks: [],

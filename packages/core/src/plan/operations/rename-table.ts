@@ -1,7 +1,6 @@
 import { quoteIdent } from '../../naming/quote-ident.js';
 import type { Operation } from '../operation.js';
 import { alterTable, locks, rollback, step } from '../step-builders.js';
-import { stepRank } from '../order/step-rank.js';
 
 /** `ALTER TABLE ... RENAME TO`: a catalog update under a brief ACCESS EXCLUSIVE lock. */
 export const renameTable: Operation<'renameTable'> = {
@@ -9,8 +8,7 @@ export const renameTable: Operation<'renameTable'> = {
   plan: (change) => ({
     steps: [
       step({
-        phase: 'expand',
-        rank: stepRank.renameTable,
+        action: 'renameTable',
         summary: `rename table ${change.from} to ${change.table}`,
         sql: [alterTable(change.from, `RENAME TO ${quoteIdent(change.table)}`)],
         // pg_locks shows the lock under the table's name at the time it is read: the new one.

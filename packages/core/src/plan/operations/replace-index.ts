@@ -5,7 +5,6 @@ import { indexBuildSteps } from '../index-steps.js';
 import type { Operation, PlanIssue } from '../operation.js';
 import { isPartitioned } from '../schema-facts.js';
 import { locks, rollback, step } from '../step-builders.js';
-import { stepRank } from '../order/step-rank.js';
 
 /**
  * An index redefined under the same name: the new one is built concurrently under a temporary
@@ -35,8 +34,7 @@ export const replaceIndex: Operation<'replaceIndex'> = {
       return {
         steps: [
           step({
-            phase: 'expand',
-            rank: stepRank.buildIndex,
+            action: 'buildIndex',
             summary: `rebuild index ${to.name} of partitioned table ${table}`,
             sql: [`DROP INDEX ${name};`, createIndexStatement(table, to)],
             locks: claims,
@@ -54,8 +52,7 @@ export const replaceIndex: Operation<'replaceIndex'> = {
         ...indexBuildSteps({ table, index: to, partitioned: false, name: temporary }, context),
         step({
           part: 'drop-old',
-          phase: 'expand',
-          rank: stepRank.attachIndex,
+          action: 'swapIndex',
           summary: `drop the old index ${from.name} concurrently`,
           sql: [`DROP INDEX CONCURRENTLY IF EXISTS ${quoteIdent(from.name)};`],
           transactional: false,
@@ -64,8 +61,7 @@ export const replaceIndex: Operation<'replaceIndex'> = {
         }),
         step({
           part: 'rename',
-          phase: 'expand',
-          rank: stepRank.attachIndex,
+          action: 'swapIndex',
           summary: `rename ${temporary} to ${to.name}`,
           sql: [`ALTER INDEX ${quoteIdent(temporary)} RENAME TO ${name};`],
           locks: [],

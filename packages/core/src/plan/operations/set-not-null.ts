@@ -2,7 +2,6 @@ import { quoteIdent } from '../../naming/quote-ident.js';
 import { backfillStep, noKeyWarning } from '../backfill-step.js';
 import { notNullSteps } from '../not-null-steps.js';
 import type { Operation, OperationResult } from '../operation.js';
-import { afterFill } from '../order/after-fill.js';
 import { hasDefault, primaryKeyOf } from '../schema-facts.js';
 
 /**
@@ -21,12 +20,13 @@ export const setNotNull: Operation<'setNotNull'> = {
     // `DEFAULT` is the new default: the alterDefault step sets it in the expand phase.
     const filled = backfillStep(table, key, `${name} = DEFAULT`, {
       batchSize: context.batchSize,
+      action: 'fillDefault',
       summary: `set ${table}.${column} to its default where it holds NULL`,
       onlyWhere: `${quoteIdent(table)}.${name} IS NULL`,
     });
     // Irreversible: once set, nothing tells which rows held NULL (a down plan would leave the defaults).
     const fill = { ...filled, reversible: false, rollback: null };
     const warnings = [...notNull.warnings, ...(key.length === 0 ? [noKeyWarning(table)] : [])];
-    return { steps: [fill, ...afterFill(notNull.steps)], warnings };
+    return { steps: [fill, ...notNull.steps], warnings };
   },
 };

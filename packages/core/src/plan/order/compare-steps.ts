@@ -1,9 +1,11 @@
 import { phases } from '../plan-types.js';
 import type { StepDraft } from '../operation.js';
+import type { Placement } from './step-placement.js';
 
-/** A step draft with its place among the changes: `order` is the change's index times 1000 plus the step's. */
+/** A step draft with where it runs (`placeStep`) and its place among the changes: `order` is the change's index times 1000 plus the step's. */
 export interface OrderedDraft {
   readonly order: number;
+  readonly placement: Placement;
   readonly draft: StepDraft;
 }
 
@@ -14,5 +16,5 @@ export interface OrderedDraft {
  * gives the same plan.
  */
 export function compareSteps(a: OrderedDraft, b: OrderedDraft): number {
-  return phases.indexOf(a.draft.phase) - phases.indexOf(b.draft.phase) || a.draft.rank - b.draft.rank || a.order - b.order;
+  return phases.indexOf(a.placement.phase) - phases.indexOf(b.placement.phase) || a.placement.rank - b.placement.rank || a.order - b.order;
 }

@@ -1,0 +1,61 @@
+import type { Phase } from '../plan-types.js';
+import { stepRank, type StepRank } from './step-rank.js';
+
+/** Where a step runs: its phase, and its place in the phase (`stepRank`). */
+export interface Placement {
+  readonly phase: Phase;
+  readonly rank: StepRank;
+}
+
+/**
+ * Where each kind of step runs when nothing else in the plan moves it (`placeStep` has the
+ * rules that do). The phase says which code may still run meanwhile: `expand` adds and relaxes
+ * what both the old and the new code can live with, `backfill` writes rows, `validate` proves
+ * what `expand` declared, and `contract` removes what only the old code used.
+ */
+export const stepPlacement = {
+  renameTable: { phase: 'expand', rank: stepRank.renameTable },
+  renameColumn: { phase: 'expand', rank: stepRank.renameColumn },
+  renameConstraint: { phase: 'expand', rank: stepRank.renameConstraint },
+  renameIndex: { phase: 'expand', rank: stepRank.renameConstraint },
+  createEnum: { phase: 'expand', rank: stepRank.createEnum },
+  addEnumValue: { phase: 'expand', rank: stepRank.addEnumValue },
+  // Relaxing only lets more rows in: the old code never misses NOT NULL, and the fills of the
+  // backfill phase may write NULL-free values v2 allows.
+  dropNotNull: { phase: 'expand', rank: stepRank.relaxColumn },
+  // The new code may rely on the default from its first insert.
+  setDefault: { phase: 'expand', rank: stepRank.relaxColumn },
+  // A check only refuses rows, so the old code never misses it, and the fills of the backfill
+  // phase may write values that v2 allows and the dropped check refused.
+  dropCheck: { phase: 'expand', rank: stepRank.relaxConstraint },
+  createTable: { phase: 'expand', rank: stepRank.createTable },
+  addColumn: { phase: 'expand', rank: stepRank.addColumn },
+  alterColumn: { phase: 'expand', rank: stepRank.alterColumn },
+  addShadowColumn: { phase: 'expand', rank: stepRank.alterColumn },
+  buildIndex: { phase: 'expand', rank: stepRank.buildIndex },
+  swapIndex: { phase: 'expand', rank: stepRank.attachIndex },
+  attachUnique: { phase: 'expand', rank: stepRank.attachIndex },
+  addForeignKey: { phase: 'expand', rank: stepRank.addForeignKey },
+  addCheck: { phase: 'expand', rank: stepRank.addCheck },
+  // NOT VALID: new writes are checked from then on, old rows only by `validate`.
+  addNotNull: { phase: 'expand', rank: stepRank.addCheck },
+  fillDefault: { phase: 'backfill', rank: stepRank.backfill },
+  fillShadowColumn: { phase: 'backfill', rank: stepRank.backfill },
+  validate: { phase: 'validate', rank: stepRank.validate },
+  setNotNull: { phase: 'validate', rank: stepRank.setNotNull },
+  // After NOT NULL is proven on its columns, or PostgreSQL would scan for NULLs under ACCESS EXCLUSIVE.
+  attachPrimaryKey: { phase: 'validate', rank: stepRank.attachPrimaryKey },
+  // The old code may rely on keys and foreign keys (`ON CONFLICT` needs the unique index, a
+  // cascade deletes for it), and may still insert without a column whose default goes.
+  dropForeignKey: { phase: 'contract', rank: stepRank.dropForeignKey },
+  dropTable: { phase: 'contract', rank: stepRank.dropTable },
+  dropKey: { phase: 'contract', rank: stepRank.dropConstraint },
+  dropDefault: { phase: 'contract', rank: stepRank.dropConstraint },
+  dropIndex: { phase: 'contract', rank: stepRank.dropIndex },
+  dropColumn: { phase: 'contract', rank: stepRank.dropColumn },
+  swapColumn: { phase: 'contract', rank: stepRank.swapColumn },
+  dropEnum: { phase: 'contract', rank: stepRank.dropEnum },
+} as const satisfies Record<string, Placement>;
+
+/** What a step does, as an operation says it; `stepPlacement` and `placeStep` decide where it runs. */
+export type StepAction = keyof typeof stepPlacement;
