@@ -61,11 +61,19 @@ export interface CreateTableChange extends TableChangeBase {
 export interface DropTableChange extends TableChangeBase {
   readonly kind: 'dropTable';
   readonly definition: TableIR;
-  /** Other tables its foreign keys point at that still exist when it is dropped (their triggers go too). */
+  /**
+   * Other tables its foreign keys point at that still exist when it is dropped (their triggers
+   * go too), by their names in the target schema. Part of the difference, not a planner fact:
+   * `definition` has the old names, and which old table continues as which new one (or is
+   * dropped too) is the diff's rename matching, which the planner does not repeat; every change
+   * names tables as the target schema does.
+   */
   readonly references: readonly string[];
   /**
    * A new element declaring `@wes_renamed(from:)` this one while keeping a name the old schema
-   * has too: the declaration cannot be honoured, so the drop is refused.
+   * has too: the declaration cannot be honoured, so the drop is refused. Part of the
+   * difference: it is the rename matching's verdict on this drop (a drop, although a rename was
+   * asked for), which only the diff makes.
    */
   readonly shadowedBy: string | null;
 }
@@ -90,7 +98,8 @@ export interface DropColumnChange extends TableChangeBase {
   readonly column: ColumnIR;
   /**
    * A new element declaring `@wes_renamed(from:)` this one while keeping a name the old schema
-   * has too: the declaration cannot be honoured, so the drop is refused.
+   * has too: the declaration cannot be honoured, so the drop is refused. Part of the
+   * difference, as `DropTableChange.shadowedBy` is: the rename matching's verdict on this drop.
    */
   readonly shadowedBy: string | null;
 }
