@@ -1,3 +1,4 @@
+import { stableStringify } from '../ir/stable-stringify.js';
 import type { SchemaIR, TableIR } from '../ir/types.js';
 import type { Change } from './change.js';
 import { diffColumns } from './diff-columns.js';
@@ -77,7 +78,8 @@ export function diffSchemas(from: SchemaIR, to: SchemaIR): Change[] {
 }
 
 function diffTable(from: TableIR, to: TableIR): Change[] {
-  const partitionChanged = JSON.stringify(from.partition) !== JSON.stringify(to.partition);
+  // By value: the compiled and the introspected IR need not list an object's keys in the same order.
+  const partitionChanged = stableStringify(from.partition) !== stableStringify(to.partition);
   const changes: Change[] = [];
   if (partitionChanged) {
     changes.push({

@@ -80,7 +80,7 @@ export function parseColumnType(text: string, enums: { has(name: string): boolea
 
 /** Builds a {@link ColumnTypeIR} from its parts, computing the canonical `sql` spelling. */
 export function columnType(base: string, modifiers: readonly number[], array: boolean, enumName: string | null): ColumnTypeIR {
-  return { sql: formatType(base, modifiers, array), base, modifiers, array, enum: enumName };
+  return { array, base, enum: enumName, modifiers, sql: formatType(base, modifiers, array) };
 }
 
 function formatType(base: string, modifiers: readonly number[], array: boolean): string {

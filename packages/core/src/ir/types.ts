@@ -2,7 +2,8 @@
  * The intermediate representation: what a Wesley schema means for PostgreSQL, as plain,
  * immutable, JSON-serialisable data. Every array has a stable order (documented per field),
  * every optional fact is `null` rather than absent, so two equal schemas serialise to the same
- * bytes and hash to the same value.
+ * bytes and hash to the same value. The compiler writes every object's keys in sorted order, so
+ * `stableStringify` (the hash, `ir.json`) has nothing to copy (test/ir/ir-key-order.test.ts).
  *
  * Names here are PostgreSQL names (already snake_cased or taken from `@wes_table(name:)` /
  * `@wes_column(name:)`); the GraphQL spelling is kept beside them for code generation.

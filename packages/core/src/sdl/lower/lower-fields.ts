@@ -97,25 +97,25 @@ function lowerColumn(
   }
   if (rules !== null) {
     const checkName = table.constraintNames.allocate(`${table.name}_${name}`, 'rules_check');
-    table.checks.push({ kind: 'check', name: checkName, expr: rules.checkExpr });
+    table.checks.push({ expr: rules.checkExpr, kind: 'check', name: checkName });
   }
   return {
-    kind: 'column',
-    name,
-    graphqlName: field.name.value,
-    type,
-    nullable: !shape.nonNull && one(directives, 'wes_pk') === undefined,
     default: defaultValue,
     generated: stringArg(computed, 'expr') ?? null,
+    graphqlName: field.name.value,
+    kind: 'column',
     meta: {
-      renamedFrom: stringArg(one(directives, 'wes_renamed'), 'from') ?? null,
-      uid: stringArg(one(directives, 'wes_uid'), 'value') ?? null,
-      pii: one(directives, 'wes_pii') !== undefined,
-      sensitive: one(directives, 'wes_sensitive') !== undefined,
-      weight: intArg(one(directives, 'wes_weight'), 'value') ?? null,
       critical: one(directives, 'wes_critical') !== undefined,
+      pii: one(directives, 'wes_pii') !== undefined,
+      renamedFrom: stringArg(one(directives, 'wes_renamed'), 'from') ?? null,
       rules: rules?.rules ?? null,
+      sensitive: one(directives, 'wes_sensitive') !== undefined,
+      uid: stringArg(one(directives, 'wes_uid'), 'value') ?? null,
+      weight: intArg(one(directives, 'wes_weight'), 'value') ?? null,
     },
+    name,
+    nullable: !shape.nonNull && one(directives, 'wes_pk') === undefined,
+    type,
   };
 }
 
@@ -152,11 +152,11 @@ function lowerRelation(
     }
   }
   const relation: RelationIR = {
-    kind: 'relation',
-    field: field.name.value,
-    target: shape.named.name.value,
     cardinality: shape.list ? 'many' : 'one',
+    field: field.name.value,
+    kind: 'relation',
     nullable: !shape.nonNull,
+    target: shape.named.name.value,
   };
   table.relations.push(relation);
 }

@@ -64,15 +64,15 @@ export function lowerForeignKeys(table: TableDraft, tables: ReadonlyMap<string, 
     }
     const initiallyDeferred = boolArg(d, 'initiallyDeferred') ?? false;
     table.foreignKeys.push({
-      kind: 'foreignKey',
-      name,
       columns: [source.column.name],
-      refTable: targetTable.name,
-      refColumns: key,
-      onDelete,
-      onUpdate,
       deferrable: (boolArg(d, 'deferrable') ?? false) || initiallyDeferred,
       initiallyDeferred,
+      kind: 'foreignKey',
+      name,
+      onDelete,
+      onUpdate,
+      refColumns: key,
+      refTable: targetTable.name,
     });
   }
 }

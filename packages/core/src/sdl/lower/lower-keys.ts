@@ -64,7 +64,7 @@ function lowerPrimaryKey(table: TableDraft, ctx: LowerContext): void {
     return;
   }
   const name = relationName(table, objectKey, table.name, 'pkey', ctx);
-  table.primaryKey = { kind: 'primaryKey', name, columns };
+  table.primaryKey = { columns, kind: 'primaryKey', name };
 }
 
 /**
@@ -84,13 +84,13 @@ function lowerUniques(table: TableDraft, ctx: LowerContext): void {
     const d = one(c.directives, 'wes_unique');
     if (d === undefined) continue;
     const name = relationName(table, d, `${table.name}_${c.column.name}`, 'key', ctx);
-    table.uniques.push({ kind: 'unique', name, columns: [c.column.name] });
+    table.uniques.push({ columns: [c.column.name], kind: 'unique', name });
   }
   for (const d of all(table.directives, 'wes_unique')) {
     const columns = resolveColumns(table, listArg(d, 'columns') ?? [], argAnchor(d, 'columns'), '@wes_unique', ctx);
     if (columns === null) continue;
     const name = relationName(table, d, `${table.name}_${columns.join('_')}`, 'key', ctx);
-    table.uniques.push({ kind: 'unique', name, columns });
+    table.uniques.push({ columns, kind: 'unique', name });
   }
 }
 
@@ -116,7 +116,7 @@ function lowerIndexes(table: TableDraft, ctx: LowerContext): void {
     }
     const name = relationName(table, d, `${table.name}_${columns.join('_')}`, 'idx', ctx);
     const unique = boolArg(d, 'unique') ?? false;
-    table.indexes.push({ kind: 'index', name, columns, unique, using, where: stringArg(d, 'where') ?? null });
+    table.indexes.push({ columns, kind: 'index', name, unique, using, where: stringArg(d, 'where') ?? null });
   }
 }
 
@@ -142,7 +142,7 @@ function lowerChecks(table: TableDraft, ctx: LowerContext): void {
       }
       name = given;
     }
-    table.checks.push({ kind: 'check', name, expr: stringArg(d, 'expr') ?? '' });
+    table.checks.push({ expr: stringArg(d, 'expr') ?? '', kind: 'check', name });
   }
 }
 
@@ -189,5 +189,5 @@ function lowerPartition(table: TableDraft, ctx: LowerContext): void {
       );
     }
   }
-  table.partition = { kind: 'partition', strategy, columns };
+  table.partition = { columns, kind: 'partition', strategy };
 }

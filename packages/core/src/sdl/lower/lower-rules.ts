@@ -23,14 +23,14 @@ export function lowerRules(directives: DirectiveMap, column: string, type: Colum
   if (d === undefined) return null;
   const isNumber = !type.array && numberBases.has(type.base);
   const isText = !type.array && textBases.has(type.base);
-  const rules: ValueRulesIR = {
-    min: bound(d, 'min', isNumber, type, ctx),
-    max: bound(d, 'max', isNumber, type, ctx),
-    minLength: textOnly(d, 'minLength', intArg(d, 'minLength'), isText, type, ctx),
-    maxLength: textOnly(d, 'maxLength', intArg(d, 'maxLength'), isText, type, ctx),
-    pattern: textOnly(d, 'pattern', stringArg(d, 'pattern'), isText, type, ctx),
-    oneOf: textOnly(d, 'oneOf', listArg(d, 'oneOf'), isText, type, ctx),
-  };
+  // Read one by one, so their diagnostics keep this order; the object's keys are sorted (ir/types.ts).
+  const min = bound(d, 'min', isNumber, type, ctx);
+  const max = bound(d, 'max', isNumber, type, ctx);
+  const minLength = textOnly(d, 'minLength', intArg(d, 'minLength'), isText, type, ctx);
+  const maxLength = textOnly(d, 'maxLength', intArg(d, 'maxLength'), isText, type, ctx);
+  const pattern = textOnly(d, 'pattern', stringArg(d, 'pattern'), isText, type, ctx);
+  const oneOf = textOnly(d, 'oneOf', listArg(d, 'oneOf'), isText, type, ctx);
+  const rules: ValueRulesIR = { max, maxLength, min, minLength, oneOf, pattern };
   const reading = rules.pattern === null ? null : portablePattern(rules.pattern);
   if (reading !== null && !reading.ok) {
     ctx.sink.report(

@@ -72,9 +72,9 @@ export function lowerSchema(types: CollectedTypes, scalars: ReadonlyMap<string, 
         'rename one of them',
       );
     }
-    enums.push({ kind: 'enum', name, graphqlName, values: model.values.map((v) => v.name.value) });
+    enums.push({ graphqlName, kind: 'enum', name, values: model.values.map((v) => v.name.value) });
   }
-  return { kind: 'schema', version: 1, enums: enums.sort(byName), tables };
+  return { enums: enums.sort(byName), kind: 'schema', tables, version: 1 };
 }
 
 interface TableModel {
@@ -148,23 +148,23 @@ function checkColumnNames(draft: TableDraft, ctx: LowerContext): void {
 function finishTable(draft: TableDraft): TableIR {
   const d = draft.directives;
   return {
-    kind: 'table',
-    name: draft.name,
-    graphqlName: draft.model.name.value,
-    columns: draft.columns.map((c) => c.column),
-    primaryKey: draft.primaryKey,
-    uniques: [...draft.uniques].sort(byName),
-    foreignKeys: [...draft.foreignKeys].sort(byName),
     checks: [...draft.checks].sort(byName),
+    columns: draft.columns.map((c) => c.column),
+    foreignKeys: [...draft.foreignKeys].sort(byName),
+    graphqlName: draft.model.name.value,
     indexes: [...draft.indexes].sort(byName),
-    partition: draft.partition,
-    relations: [...draft.relations].sort((a, b) => compare(a.field, b.field)),
+    kind: 'table',
     meta: {
+      critical: one(d, 'wes_critical') !== undefined,
       renamedFrom: stringArg(one(d, 'wes_renamed'), 'from') ?? null,
       uid: stringArg(one(d, 'wes_uid'), 'value') ?? null,
       weight: intArg(one(d, 'wes_weight'), 'value') ?? null,
-      critical: one(d, 'wes_critical') !== undefined,
     },
+    name: draft.name,
+    partition: draft.partition,
+    primaryKey: draft.primaryKey,
+    relations: [...draft.relations].sort((a, b) => compare(a.field, b.field)),
+    uniques: [...draft.uniques].sort(byName),
   };
 }
 
