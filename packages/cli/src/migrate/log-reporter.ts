@@ -22,37 +22,41 @@ export function logReporter(context: CliContext, plans: ReadonlyMap<string, Plan
       switch (event.kind) {
         case 'lock-wait':
           out(`wesley migrate: another migrator holds the "${event.name}" migration lock; waiting for it`);
-          break;
+          return;
         case 'migration-start':
           if (migration !== null) out(`${event.migration}: ${event.resumed ? 'resuming' : 'applying'} (${describeMigration(migration)})`);
-          break;
+          return;
         case 'step-retry':
           out(
             `${migration?.name ?? event.stepId}: ${event.stepId}: ${retryReason(event.sqlState)}; attempt ${event.attempt + 1} in ${event.waitMs} ms`,
           );
-          break;
+          return;
         case 'step-done':
           if (migration !== null && step !== null) {
             out(
               `${migration.name}: ${describeStep(step, migration.steps)} done in ${formatDuration(progress.elapsed(step.startedAt))}${describeRows(step)}`,
             );
           }
-          break;
+          return;
         case 'statements':
           out(`${event.migration}: ${event.done.toLocaleString('en-US')} statements run`);
-          break;
+          return;
         case 'notice':
           out(`wesley migrate: ${event.message}`);
-          break;
+          return;
         case 'migration-done':
           out(`${event.migration}: applied in ${formatDuration(event.durationMs)}`);
-          break;
+          return;
         case 'migration-stopped':
           out(`${event.migration}: stopped after ${event.after} (--to); its remaining steps stay pending`);
-          break;
-        default:
-          break;
+          return;
+        // Shown by the line of the step that finishes.
+        case 'step-start':
+        case 'batch':
+          return;
       }
+      // Every kind returns above: a kind added to MigrateEvent and not handled does not compile.
+      event satisfies never;
     },
     finish(outcome) {
       if (outcome.kind === 'done') {

@@ -49,25 +49,31 @@ export function spinnerReporter(terminal: NodeJS.WriteStream, context: CliContex
       switch (event.kind) {
         case 'lock-wait':
           spinner.start(`waiting for another migrator to release the "${event.name}" migration lock`);
-          break;
+          return;
         case 'step-retry':
           above(`  ${event.stepId}: ${retryReason(event.sqlState)}; attempt ${event.attempt + 1} in ${event.waitMs} ms`);
-          break;
+          return;
         case 'notice':
           above(`  ${event.message}`);
-          break;
+          return;
         case 'migration-done':
           spinner.succeed(`${event.migration}  applied in ${formatDuration(event.durationMs)}`);
-          break;
+          return;
         case 'migration-stopped':
           spinner.info(
             `${event.migration}  stopped after ${event.after} (--to)${migration === null ? '' : `, ${migration.stepsDone} steps applied now`}`,
           );
-          break;
-        default:
+          return;
+        case 'migration-start':
+        case 'step-start':
+        case 'batch':
+        case 'step-done':
+        case 'statements':
           show();
-          break;
+          return;
       }
+      // Every kind returns above: a kind added to MigrateEvent and not handled does not compile.
+      event satisfies never;
     },
     finish(outcome) {
       const migration = progress.migration;
