@@ -12,6 +12,6 @@ export interface DriftExecutorOptions extends DatabaseExecutorOptions {
  * `@wesley/nx:drift`: compares each live database with the compiled schema, as
  * `wesley drift --config` does; fails when they differ. Never cached.
  */
-const driftExecutor = databaseExecutor<DriftExecutorOptions>('drift', (options) => optionArgs({ '--db-schema': options.dbSchema }));
+const driftExecutor = databaseExecutor<DriftExecutorOptions>('drift', (options) => optionArgs(options, ['dbSchema']));
 
 export default driftExecutor;

@@ -21,7 +21,7 @@ export interface GenerateExecutorOptions {
  */
 const generateExecutor: PromiseExecutor<GenerateExecutorOptions> = async (options, context) => {
   const project = await taskProject(options.configFile, context);
-  const args = ['generate', '--config', project.configFile, ...optionArgs({ '--check': options.check, '--strict': options.strict })];
+  const args = ['generate', '--config', project.configFile, ...optionArgs(options, ['check', 'strict'])];
   return { success: (await runWesley(args, await taskCliContext(project.root))) === 0 };
 };
 

@@ -30,17 +30,17 @@ export interface MigrateExecutorOptions extends DatabaseExecutorOptions {
  * ledger in the database.
  */
 const migrateExecutor = databaseExecutor<MigrateExecutorOptions>('migrate', (options) =>
-  optionArgs({
-    '--to': options.to,
-    '--allow-destructive': options.allowDestructive,
-    '--allow-missing': options.allowMissing,
-    '--allow-out-of-order': options.allowOutOfOrder,
-    '--dry-run': options.dryRun,
-    '--json': options.json,
-    '--lock-timeout': options.lockTimeout,
-    '--statement-timeout': options.statementTimeout,
-    '--lock-wait': options.lockWait,
-  }),
+  optionArgs(options, [
+    'to',
+    'allowDestructive',
+    'allowMissing',
+    'allowOutOfOrder',
+    'dryRun',
+    'json',
+    'lockTimeout',
+    'statementTimeout',
+    'lockWait',
+  ]),
 );
 
 export default migrateExecutor;

@@ -34,13 +34,7 @@ export interface PlanExecutorOptions {
 const planExecutor: PromiseExecutor<PlanExecutorOptions> = async (options, context) => {
   const project = await taskProject(options.configFile, context);
   await rm(path.join(project.root, planDirectory), { recursive: true, force: true });
-  const flags = optionArgs({
-    '--server-version': options.serverVersion,
-    '--batch-size': options.batchSize,
-    '--allow-destructive': options.allowDestructive,
-    '--json': options.json,
-    '--explain': options.explain,
-  });
+  const flags = optionArgs(options, ['serverVersion', 'batchSize', 'allowDestructive', 'json', 'explain']);
   const args = ['plan', '--config', project.configFile, '--out', planDirectory, ...flags];
   return { success: (await runWesley(args, await taskCliContext(project.root))) === 0 };
 };

@@ -12,6 +12,6 @@ export interface StatusExecutorOptions extends DatabaseExecutorOptions {
  * `@wesley/nx:status`: which migrations each database has applied, as `wesley status --config`
  * shows it. Never cached.
  */
-const statusExecutor = databaseExecutor<StatusExecutorOptions>('status', (options) => optionArgs({ '--json': options.json }));
+const statusExecutor = databaseExecutor<StatusExecutorOptions>('status', (options) => optionArgs(options, ['json']));
 
 export default statusExecutor;
