@@ -3,6 +3,7 @@
 // from their own compiled representation (Wesley's IR, drizzle-kit's snapshot), built before the
 // clock starts. Prints medians, p95, the ratio and the PASS/FAIL of the target; always exits 0
 // (a bench, not a test).
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +19,9 @@ const targetMs = 500;
 /** `wesley plan` of the full pair as a whole process, as a user runs it. */
 const processTargetMs = 500;
 /** Drops are part of the workload, so the plan must be allowed to lose data. */
-const planOptions = { allowDestructive: true };
+/** The sha256 `wesley plan` hashes both IRs with (the CLI's `nodeSha256`). */
+const nodeSha256 = (text) => createHash('sha256').update(text).digest('hex');
+const planOptions = { allowDestructive: true, sha256: nodeSha256 };
 
 console.log(
   `node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'unknown cpu'}, load average ${os.loadavg()[0].toFixed(1)}`,
@@ -107,7 +110,7 @@ async function printBreakdown(pair, plan) {
   const parts = await measureInterleaved(
     {
       diffSchemas: () => diffSchemas(pair.v1, pair.v2),
-      'hashIR (one IR)': () => hashIR(pair.v2),
+      'hashIR (one IR)': () => hashIR(pair.v2, nodeSha256),
       formatExplain: () => formatExplain(plan),
     },
     runs,

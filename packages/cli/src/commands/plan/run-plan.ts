@@ -4,6 +4,7 @@ import type { CliContext, OutputStream } from '../../cli-context.js';
 import { displayPath } from '@wesley/config/files';
 import { exitCodes } from '../../exit-codes.js';
 import { formatIrJson, writeArtifacts } from '../../generate/index.js';
+import { nodeSha256 } from '../../node-sha256.js';
 import { writeDiagnostics } from '../../output/index.js';
 import {
   baselineInput,
@@ -106,6 +107,7 @@ async function plan(from: SchemaInput, to: SchemaInput, context: CliContext, run
     ...(run.batchSize === undefined ? {} : { batchSize: run.batchSize }),
     partitions: from.partitions,
     locate,
+    sha256: nodeSha256,
   });
   writeDiagnostics(context.stderr, [...compileDiagnostics, ...result.diagnostics], sources);
   if (result.plan === null) {
