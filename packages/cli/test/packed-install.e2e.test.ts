@@ -272,6 +272,14 @@ export const email: string = user.emial;
 export const role: User['role'] = 'OWNER';
 `;
 
+/** Writes each of `files` (relative path -> text) under `dir`, creating folders as needed. */
+async function writeFiles(dir: string, files: Readonly<Record<string, string>>): Promise<void> {
+  for (const [file, text] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+    await writeFile(path.join(dir, file), text);
+  }
+}
+
 /** The version of a package installed in this workspace: the app gets the same, so the test is repeatable. */
 const workspaceVersion = (name: string): string =>
   (JSON.parse(readFileSync(path.join(repo, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
@@ -334,10 +342,7 @@ describe('the packed packages, installed with npm in a project of their own', ()
       'src/main.ts': mainTs,
       'wrong/wrong.ts': wrongTs,
     };
-    for (const [file, text] of Object.entries(files)) {
-      await mkdir(path.dirname(path.join(app, file)), { recursive: true });
-      await writeFile(path.join(app, file), text);
-    }
+    await writeFiles(app, files);
     started = performance.now();
     await runOk(app, 'npm', 'install', '--no-audit', '--no-fund', '--prefer-offline');
     timings.push(`npm install ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -542,10 +547,7 @@ export default defineConfig({ plugins: [wesley({ config: 'libs/db/wesley.config.
       'libs/db/wesley.config.json': `${JSON.stringify({ schema: 'schema.graphql', scalars: { Email: 'citext' } })}\n`,
       'nx.json': `${JSON.stringify({ plugins: ['@wesley/nx'] })}\n`,
     };
-    for (const [file, text] of Object.entries(files)) {
-      await mkdir(path.dirname(path.join(app, file)), { recursive: true });
-      await writeFile(path.join(app, file), text);
-    }
+    await writeFiles(app, files);
     await runOk(app, 'npm', 'install', '--no-audit', '--no-fund', '--prefer-offline');
   }, 600_000);
 
