@@ -1,6 +1,7 @@
 /**
  * Each executor's `schema.json` against the options table of the `wesley` command it runs: an
- * executor option is a command flag (camelCased) of a matching type, or one of the few options
+ * executor option is a command flag (camelCased) of a matching type, described alike (the same
+ * opening words, unless worded for Nx on purpose), or one of the few options
  * that exist in Nx alone; a command flag is an executor option, or declared below as left out,
  * with the reason. A flag added to the CLI and not to Nx, or the reverse, fails here.
  */
@@ -67,6 +68,16 @@ const leftOut: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   },
 };
 
+/**
+ * Options whose executor description is worded for Nx rather than after the flag: what a target
+ * does without `database`, where `urlEnv` fits Nx configurations, the planner's default target,
+ * a task that fails where the command exits 1 (`check`).
+ */
+const nxWorded = new Set(['database', 'urlEnv', 'serverVersion', 'check']);
+
+/** The first three words of a description, lower case: the same flag is described alike in both. */
+const opening = (text: string) => text.toLowerCase().split(/\s+/).slice(0, 3).join(' ');
+
 /** `lock-timeout` -> `lockTimeout`. */
 const camelCase = (flag: string) => flag.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
@@ -93,6 +104,10 @@ describe('each executor schema matches the options of its wesley command', () =>
       expect(match, `${name}.${property} is no flag of wesley ${name} (nor an Nx-only option)`).toBeDefined();
       const types = typeof declared.type === 'string' ? [declared.type] : [...declared.type];
       expect(schemaTypes(match!.option), `${name}.${property}: type of --${match!.flag}`).toContainEqual(types);
+      if (!nxWorded.has(property))
+        expect(opening(declared.description), `${name}.${property}: described as --${match!.flag} is`).toBe(
+          opening(match!.option.description),
+        );
     }
     const missing = Object.keys(command.options).filter(
       (flag) => !(camelCase(flag) in schema.properties) && leftOut[name]?.[flag] === undefined,
