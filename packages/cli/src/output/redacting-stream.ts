@@ -1,4 +1,5 @@
-import { redactSecrets } from '@wesley/postgres';
+// The subpath, not the package: every command writes through this, and the package loads `pg`.
+import { redactSecrets } from '@wesley/postgres/redact';
 import type { OutputStream } from '../cli-context.js';
 
 /**
