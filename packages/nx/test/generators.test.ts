@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readJson, readNxJson, readProjectConfiguration, updateNxJson, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { resolveConfig } from '@wesley/cli';
@@ -18,6 +19,15 @@ describe('init', () => {
     await initGenerator(tree, { skipFormat: true });
     expect(readNxJson(tree)?.plugins).toEqual(['@wesley/nx']);
     expect(tree.read('.gitignore', 'utf-8')).toBe('node_modules\ndist\n\n# Wesley: embedded PostgreSQL data and plans\n.wesley\n');
+  });
+
+  it('adds @wesley/cli, whose commands the executors run, to the devDependencies, keeping a version already there', async () => {
+    await initGenerator(tree, { skipFormat: true });
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(readJson<{ devDependencies: Record<string, string> }>(tree, 'package.json').devDependencies['@wesley/cli']).toBe(version);
+    tree.write('package.json', JSON.stringify({ devDependencies: { '@wesley/cli': '^0.0.9' } }));
+    await initGenerator(tree, { skipFormat: true });
+    expect(readJson<{ devDependencies: Record<string, string> }>(tree, 'package.json').devDependencies['@wesley/cli']).toBe('^0.0.9');
   });
 
   it('keeps a registration with options, and the other plugins, as they are', async () => {

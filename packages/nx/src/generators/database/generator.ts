@@ -1,4 +1,4 @@
-import { addProjectConfiguration, formatFiles, joinPathFragments, writeJson, type Tree } from '@nx/devkit';
+import { addProjectConfiguration, formatFiles, joinPathFragments, writeJson, type GeneratorCallback, type Tree } from '@nx/devkit';
 import { initGenerator } from '../init/generator.js';
 import { starterSchema } from './starter-schema.js';
 
@@ -18,11 +18,12 @@ export interface DatabaseGeneratorOptions {
 /**
  * `nx g @wesley/nx:database <name>`: a database project in `<directory>/<name>/` with a
  * `wesley.config.json`, a starter `schema.graphql`, an empty `migrations/` and (by default) a
- * `project.json`; the plugin is registered if it is not yet, so the project has its targets at once.
+ * `project.json`; the plugin is registered (and `@wesley/cli` added) if it is not yet, so the
+ * project has its targets at once. Returns the install Nx runs when package.json changed.
  *
  * @throws Error when the name is not a valid project name or the directory is taken.
  */
-export async function databaseGenerator(tree: Tree, options: DatabaseGeneratorOptions): Promise<void> {
+export async function databaseGenerator(tree: Tree, options: DatabaseGeneratorOptions): Promise<GeneratorCallback> {
   if (!/^[a-z][a-z0-9-]*$/.test(options.name)) {
     throw new Error(`'${options.name}' is not a database project name: lower-case letters, digits and -, starting with a letter`);
   }
@@ -42,8 +43,9 @@ export async function databaseGenerator(tree: Tree, options: DatabaseGeneratorOp
       .filter((tag) => tag !== '');
     addProjectConfiguration(tree, options.name, { root, projectType: 'library', tags, targets: {} });
   }
-  await initGenerator(tree, { skipFormat: true });
+  const install = await initGenerator(tree, { skipFormat: true });
   if (options.skipFormat !== true) await formatFiles(tree);
+  return install;
 }
 
 export default databaseGenerator;

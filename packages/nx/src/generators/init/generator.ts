@@ -1,4 +1,5 @@
-import { formatFiles, type Tree } from '@nx/devkit';
+import { addDependenciesToPackageJson, formatFiles, type GeneratorCallback, type Tree } from '@nx/devkit';
+import { pluginVersion } from '../../plugins/plugin-version.js';
 import { ignoreWesleyDirectories } from './ignore-wesley-directories.js';
 import { registerPlugin } from './register-plugin.js';
 
@@ -9,12 +10,16 @@ export interface InitGeneratorOptions {
 
 /**
  * `nx g @wesley/nx:init` (and `nx add @wesley/nx`, which runs it): registers the plugin in
- * `nx.json` and ignores `.wesley` directories in git. Running it again changes nothing.
+ * `nx.json`, ignores `.wesley` directories in git, and adds `@wesley/cli` (an optional peer: the
+ * executors run its commands) to the devDependencies, keeping a version already there. Running
+ * it again changes nothing. Returns the install Nx runs when package.json changed.
  */
-export async function initGenerator(tree: Tree, options: InitGeneratorOptions = {}): Promise<void> {
+export async function initGenerator(tree: Tree, options: InitGeneratorOptions = {}): Promise<GeneratorCallback> {
   registerPlugin(tree);
   ignoreWesleyDirectories(tree);
+  const install = addDependenciesToPackageJson(tree, {}, { '@wesley/cli': pluginVersion }, undefined, true);
   if (options.skipFormat !== true) await formatFiles(tree);
+  return install;
 }
 
 export default initGenerator;
