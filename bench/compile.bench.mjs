@@ -21,7 +21,14 @@ const processTargets = { tables: 1000, generateMs: 400, speedup: 10 };
 const processRuns = { iterations: 10, warmup: 2 };
 const peerProcess = new URL('peer-process.mjs', import.meta.url).pathname;
 
-console.log(`node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'unknown cpu'}`);
+console.log(
+  `node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'unknown cpu'}, load average ${os.loadavg()[0].toFixed(1)}`,
+);
+// WESLEY_BENCH_ONLY=processes: the whole-process targets alone (the in-process tables take minutes).
+if (process.env.WESLEY_BENCH_ONLY === 'processes') {
+  await wholeProcesses(syntheticSchema(processTargets.tables));
+  process.exit(0);
+}
 console.log('Wesley: compileSchema (parse + validate + IR) + emitDdl + emitTypeScript + emitZod');
 console.log('peer:   parse + buildASTSchema (validates) + @graphql-codegen/core codegen() with');
 console.log('        @graphql-codegen/typescript + graphql-codegen-typescript-validation-schema (zodv4, withObjectType)');

@@ -37,6 +37,11 @@ console.log('  and adds as many new tables as it drops (not in the peer pair).')
 console.log('drizzle-kit asks on a terminal whether a vanished column or table was renamed, so the pair both');
 console.log('tools are timed on leaves those edits out; the target is judged on the full pair.\n');
 
+// WESLEY_BENCH_ONLY=processes: the whole-process target alone.
+if (process.env.WESLEY_BENCH_ONLY === 'processes') {
+  await wholeProcess(changedSchemas(tables));
+  process.exit(0);
+}
 const full = compilePair(changedSchemas(tables));
 const same = compilePair(changedSchemas(tables, { peer: true }));
 console.log(`compiled both pairs (not timed): full ${full.v2.tables.length} tables, peer pair ${same.v2.tables.length} tables`);

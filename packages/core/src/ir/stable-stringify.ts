@@ -46,7 +46,10 @@ function sortedKeys(value: unknown, state: SortState): unknown {
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;
     if (i > 0 && (keys[i - 1] as string) > key) inOrder = false;
-    if (state.compact && keys.length > 1 && (key === '__proto__' || integerLike.test(key))) state.textOrderNeeded = true;
+    // The first character first: the regular expression on every key of an IR cost more than its order check.
+    if (state.compact && keys.length > 1 && (key === '__proto__' || (startsWithDigit(key) && integerLike.test(key)))) {
+      state.textOrderNeeded = true;
+    }
   }
   let copy: Record<string, unknown> | undefined = inOrder ? undefined : {};
   for (const key of inOrder ? keys : keys.sort()) {
@@ -65,6 +68,11 @@ function sortedKeys(value: unknown, state: SortState): unknown {
 }
 
 const integerLike = /^(?:0|[1-9][0-9]*)$/;
+
+function startsWithDigit(key: string): boolean {
+  const first = key.charCodeAt(0);
+  return first >= 48 && first <= 57;
+}
 
 /** The compact form written from parts, for the objects `sortedKeys` cannot give in text order. */
 function compact(value: unknown): string | undefined {
