@@ -2,6 +2,7 @@ import type { CliContext } from './cli-context.js';
 import { commands } from './commands/index.js';
 import { exitCodes } from './exit-codes.js';
 import { UsageError } from './usage-error.js';
+import { isVersionFlag } from './version-flag.js';
 
 /**
  * Runs `wesley <argv...>` and returns the exit code; it never throws. Everything the command
@@ -23,7 +24,7 @@ export async function runCli(argv: readonly string[], given: CliContext, version
     given.stdout.write(topLevelHelp());
     return first === undefined ? exitCodes.usage : exitCodes.ok;
   }
-  if (first === '--version' || first === '-v') {
+  if (isVersionFlag(first)) {
     given.stdout.write(`${version}\n`);
     return exitCodes.ok;
   }

@@ -1,7 +1,7 @@
 /**
- * `wesley --version` and `wesley --help` answer from the command list alone: no command's
- * implementation, compiler, bundler or database driver is loaded before argv says which command
- * runs. Every module the built CLI loads is recorded by a loader hook (record-modules.mjs).
+ * `wesley --help` answers from the command list alone and `wesley --version` from the entry point
+ * alone: no command's implementation, compiler, bundler or database driver is loaded before argv
+ * says which command runs. Every module the built CLI loads is recorded by a loader hook (record-modules.mjs).
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -42,12 +42,26 @@ async function loaded(...args: string[]): Promise<{ code: number | null; modules
 }
 
 describe('start-up', () => {
-  it.each(['--version', '--help'])('wesley %s loads no compiler, bundler, database driver or command implementation', async (flag) => {
-    const { code, modules } = await loaded(flag);
+  it('wesley --help loads no compiler, bundler, database driver or command implementation', async () => {
+    const { code, modules } = await loaded('--help');
     expect(code).toBe(0);
     expect(modules.some((url) => url.endsWith('/cli/dist/run-cli.js'))).toBe(true);
     expect(modules.filter((url) => heavy.test(url) || /\/commands\/[^/]+\/run-[^/]+\.js$/.test(url))).toEqual([]);
   });
+
+  it.each(['--version', '-v'])(
+    'wesley %s loads the entry point alone: no command list, compiler, bundler or database driver',
+    async (flag) => {
+      const { code, modules } = await loaded(flag);
+      expect(code).toBe(0);
+      expect(modules.filter((url) => !url.startsWith('node:'))).toEqual([
+        expect.stringMatching(/\/cli\/bin\/wesley\.js$/),
+        expect.stringMatching(/\/cli\/dist\/main\.js$/),
+        expect.stringMatching(/\/cli\/dist\/version-flag\.js$/),
+      ]);
+      expect(modules.filter((url) => heavy.test(url) || /\/commands\/[^/]+\/run-[^/]+\.js$/.test(url))).toEqual([]);
+    },
+  );
 
   it('wesley migrate --help loads no command implementation', async () => {
     const { code, modules } = await loaded('migrate', '--help');
