@@ -44,4 +44,12 @@ describe('writeFileIfChanged', () => {
     expect(await fileState(file, 'x')).toBe('fresh');
     expect(await fileState(file, 'y')).toBe('stale');
   });
+
+  it('compares bytes: the same size with other bytes is stale, the same text in UTF-8 fresh', async () => {
+    const file = path.join(dir, 'bytes.ts');
+    await writeFile(file, 'é\n');
+    expect(await fileState(file, 'é\n')).toBe('fresh');
+    expect(await fileState(file, 'è\n')).toBe('stale');
+    expect(await fileState(file, 'ab\n')).toBe('stale');
+  });
 });
