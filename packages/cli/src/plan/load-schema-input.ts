@@ -1,8 +1,6 @@
 import { compileSchema, loadSqlParser, type CompileOptions, type SchemaIR } from '@wesley/core';
-import { checkDatabaseUrl } from '@wesley/postgres';
 import { loadSchemaSources } from '../schema/index.js';
 import { UsageError } from '../usage-error.js';
-import { readDatabaseSchema } from './read-database-schema.js';
 import { readIrJson } from './read-ir-json.js';
 import type { SchemaInput } from './schema-input.js';
 
@@ -52,9 +50,14 @@ export async function loadSchemaInput(values: readonly string[], options: LoadSc
   if (only !== undefined) {
     if (values.length > 1)
       throw new UsageError(`${flag} takes one database URL or one ir.json, or any number of .graphql files, not a mix`, command);
-    return isDatabaseUrl(only)
-      ? readDatabaseSchema(checkDatabaseUrl(only, flag), options.databaseSchema, options.comparedWith ?? null)
-      : readIrJson(only, cwd, command);
+    if (!isDatabaseUrl(only)) return readIrJson(only, cwd, command);
+    // The database driver only when a side is a database: a plan between two schema files or an
+    // ir.json loads no `pg` and none of `@wesley/postgres` (about a hundred modules).
+    const [{ checkDatabaseUrl }, { readDatabaseSchema }] = await Promise.all([
+      import('@wesley/postgres'),
+      import('./read-database-schema.js'),
+    ]);
+    return readDatabaseSchema(checkDatabaseUrl(only, flag), options.databaseSchema, options.comparedWith ?? null);
   }
   const sources = await loadSchemaSources(values, cwd, command);
   await loadSqlParser();

@@ -5,7 +5,7 @@ import { driftDiagnostics } from '../../drift/index.js';
 import { exitCodes } from '../../exit-codes.js';
 import { describeFailure, writeFailure } from '../../failure/index.js';
 import { writeDiagnostics } from '../../output/index.js';
-import { readDatabaseSchema } from '../../plan/index.js';
+import { readDatabaseSchema } from '../../plan/read-database-schema.js';
 import { loadSchemaSources } from '../../schema/index.js';
 import { UsageError } from '../../usage-error.js';
 import { commandConfig, compileOptions, configSchemaPatterns } from '../command-config.js';
