@@ -1,6 +1,7 @@
-import type { SchemaIR } from '@wesley/core';
+import { hashIR, type SchemaIR } from '@wesley/core';
 import { describe, expect, it } from 'vitest';
-import { formatIrJson } from '../../src/generate/format-ir-json.js';
+import { formatIrJson, formatIrJsonAndHash } from '../../src/generate/format-ir-json.js';
+import { nodeSha256 } from '../../src/node-sha256.js';
 
 const ir: SchemaIR = {
   version: 1,
@@ -34,5 +35,9 @@ describe('formatIrJson', () => {
     const reordered: SchemaIR = { kind: 'schema', enums: ir.enums, version: 1, tables: [] };
     expect(formatIrJson(reordered)).toBe(formatIrJson(ir));
     expect(JSON.parse(formatIrJson(ir))).toEqual(ir);
+  });
+
+  it('with the hash: the same text and the hash of hashIR, from one walk', () => {
+    expect(formatIrJsonAndHash(ir, nodeSha256)).toEqual({ json: formatIrJson(ir), irHash: hashIR(ir) });
   });
 });

@@ -18,5 +18,13 @@ export const portableSha256: Sha256 = (text) => bytesToHex(sha256(utf8ToBytes(te
  * declaration order of types in the SDL do not reach the IR, so they do not change the hash.
  */
 export function hashIR(ir: SchemaIR, hash: Sha256 = portableSha256): string {
-  return `sha256:${hash(stableStringify(ir))}`;
+  return hashIRJson(stableStringify(ir), hash);
+}
+
+/**
+ * `hashIR` of the IR whose compact stable JSON is `compactJson` (`stableJsonTexts(ir).compact`),
+ * for a caller that writes the IR's text too and walks it once for both.
+ */
+export function hashIRJson(compactJson: string, hash: Sha256 = portableSha256): string {
+  return `sha256:${hash(compactJson)}`;
 }

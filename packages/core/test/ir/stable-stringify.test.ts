@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { stableStringify } from '../../src/ir/stable-stringify.js';
+import { stableJsonTexts, stableStringify } from '../../src/ir/stable-stringify.js';
 
 /** The reference: a key-sorted copy through JSON.stringify. */
 function sortKeys(value: unknown): unknown {
@@ -63,5 +63,20 @@ describe('stableStringify', () => {
 
   it('sorts keys at every depth and keeps array order', () => {
     expect(stableStringify({ b: [3, { d: 1, c: 2 }], a: null })).toBe('{"a":null,"b":[3,{"c":2,"d":1}]}');
+  });
+});
+
+describe('stableJsonTexts', () => {
+  it('gives both texts of stableStringify from one walk, integer-like keys included', () => {
+    fc.assert(
+      fc.property(fc.anything(plainData), fc.integer({ min: 0, max: 12 }), (value, indent) => {
+        expect(stableJsonTexts(value, indent)).toEqual({ compact: stableStringify(value), indented: stableStringify(value, indent) });
+      }),
+      { numRuns: 500 },
+    );
+    expect(stableJsonTexts({ '10': 1, '9': { b: 1, a: 2 } }, 1)).toEqual({
+      compact: '{"10":1,"9":{"a":2,"b":1}}',
+      indented: '{\n "9": {\n  "a": 2,\n  "b": 1\n },\n "10": 1\n}',
+    });
   });
 });
