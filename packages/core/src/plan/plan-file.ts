@@ -1,4 +1,4 @@
-import { stableStringify } from '../ir/index.js';
+import { stableStringify } from '../ir/stable-stringify.js';
 import type { Plan } from './plan-types.js';
 import { validatePlan, type PlanValidation } from './validate-plan.js';
 

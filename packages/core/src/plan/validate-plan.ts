@@ -1,7 +1,6 @@
 import { loadSqlParser, parseSql } from '../sql/sql-parser.js';
 import { transactionControl } from '../sql/transaction-control.js';
 import { lockModes } from './lock-mode.js';
-import { operations } from './operations/index.js';
 import { phases, type Plan } from './plan-types.js';
 
 /** One thing wrong with a plan read from disk: where (a JSON path, `$.steps[2].sql[0]`) and what. */
@@ -40,6 +39,10 @@ function runsOutsideTransaction(statement: Readonly<Record<string, unknown>>): b
  */
 export async function validatePlan(value: unknown): Promise<PlanValidation> {
   await loadSqlParser();
+  // Only the registry's names are read here: imported on use, so `@wesley/core/run` (the
+  // migrator's entry) does not load every operation and the DDL emitter behind them until a
+  // plan.json is read.
+  const operationKinds = Object.keys((await import('./operations/index.js')).operations);
   const problems: PlanProblem[] = [];
   const problem = (path: string, message: string): void => {
     problems.push({ path, message });
@@ -147,7 +150,7 @@ export async function validatePlan(value: unknown): Promise<PlanValidation> {
       !object(path, step, {
         kind: oneOf(['step']),
         id: nonEmpty,
-        operation: oneOf(Object.keys(operations)),
+        operation: oneOf(operationKinds),
         phase: oneOf(phases),
         summary: string,
         // A backfill's `sql` repeats its batches, which run with parameters: one statement each.

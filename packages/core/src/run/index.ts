@@ -1,3 +1,9 @@
+/**
+ * `@wesley/core/run`: what running a migration needs, and no more — the step session, plan.json
+ * (its types, reader and writer), the data a plan's steps lose, and the SQL parser's transaction
+ * rules. No SDL compiler, so no graphql: `wesley migrate` loads this, not the whole core, to stay
+ * small beside the statements it streams. Everything here is also exported by `@wesley/core`.
+ */
 export {
   beginStepSql,
   concurrentLockTimeoutSql,
@@ -7,3 +13,11 @@ export {
   type StepRetries,
   type StepTimeouts,
 } from './step-session.js';
+export { phases, type Phase, type Plan, type PlanStep, type LockClaim, type Backfill, type Rollback } from '../plan/plan-types.js';
+export type { LockMode } from '../plan/lock-mode.js';
+export { parsePlan, serializePlan } from '../plan/plan-file.js';
+export type { PlanProblem, PlanValidation } from '../plan/validate-plan.js';
+export { planDataLoss, type StepDataLoss } from '../plan/plan-data-loss.js';
+export { loadSqlParser, parseSql, type ParsedStatement, type SqlParse } from '../sql/sql-parser.js';
+export { transactionControl } from '../sql/transaction-control.js';
+export { quoteIdent } from '../naming/quote-ident.js';

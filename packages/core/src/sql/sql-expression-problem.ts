@@ -1,5 +1,4 @@
-import { scanSync } from 'libpg-query';
-import { assertSqlParserLoaded, parseSql, type ParsedStatement } from './sql-parser.js';
+import { assertSqlParserLoaded, loadedSqlParser, parseSql, type ParsedStatement } from './sql-parser.js';
 
 /**
  * Where the DDL writes an expression: `parenthesized` inside parentheses of its own
@@ -68,7 +67,7 @@ function findProblem(text: string, position: ExpressionPosition): SqlExpressionP
  * names, dollar quotes and comments do not count.
  */
 function parenthesisEscape(wrapped: string): SqlExpressionProblem | null {
-  const tokens = scanSync(wrapped).tokens;
+  const tokens = loadedSqlParser('sqlExpressionProblem').scanSync(wrapped).tokens;
   let depth = 0;
   for (const [index, token] of tokens.entries()) {
     if (index === 0) continue; // SELECT

@@ -1,4 +1,3 @@
-import { loadModule, parseSync } from 'libpg-query';
 import { SqlParserNotLoadedError } from './sql-parser-not-loaded-error.js';
 
 /** One parsed statement: its parse-tree node (`{ "DropStmt": {...} }`), as libpg-query gives it. */
@@ -14,19 +13,25 @@ export type SqlParse =
       readonly position: number | null;
     };
 
+/** libpg-query's functions, the module as imported. */
+type PgQuery = typeof import('libpg-query');
+
 let loading: Promise<void> | null = null;
-let loaded = false;
+let parser: PgQuery | null = null;
 
 /**
  * Loads PostgreSQL's parser (libpg-query, WebAssembly; ~20 ms, once per process). Await it once
  * before the synchronous functions that parse SQL: `compileSchema` (which checks every SQL
  * expression of the schema with it) and {@link parseSql}. Calling it again costs nothing; a
- * failed load is tried again on the next call.
+ * failed load is tried again on the next call. The module itself is imported here, not at the
+ * top: importing it costs ~10 MB, which a migration that never parses (most statements are
+ * judged by their first word) does not pay.
  */
 export function loadSqlParser(): Promise<void> {
-  loading ??= loadModule().then(
-    () => {
-      loaded = true;
+  loading ??= import('libpg-query').then(
+    async (module) => {
+      await module.loadModule();
+      parser = module;
     },
     (error: unknown) => {
       loading = null;
@@ -37,12 +42,23 @@ export function loadSqlParser(): Promise<void> {
 }
 
 /**
+ * libpg-query's functions once {@link loadSqlParser} has finished, for the synchronous functions
+ * of this folder that call them.
+ *
+ * @throws SqlParserNotLoadedError naming `what` until then.
+ */
+export function loadedSqlParser(what: string): PgQuery {
+  if (parser === null) throw new SqlParserNotLoadedError(what);
+  return parser;
+}
+
+/**
  * Throws {@link SqlParserNotLoadedError} naming `what` unless {@link loadSqlParser} has
  * finished: a synchronous function that needs the parser calls it first, so it fails with a
  * clear message instead of skipping a check or failing deep inside the parser.
  */
 export function assertSqlParserLoaded(what: string): void {
-  if (!loaded) throw new SqlParserNotLoadedError(what);
+  loadedSqlParser(what);
 }
 
 /**
@@ -52,7 +68,7 @@ export function assertSqlParserLoaded(what: string): void {
  * @throws SqlParserNotLoadedError when {@link loadSqlParser} has not finished.
  */
 export function parseSql(sql: string): SqlParse {
-  assertSqlParserLoaded('parseSql');
+  const { parseSync } = loadedSqlParser('parseSql');
   // libpg-query refuses an empty string; the server takes it as no statement at all.
   if (sql.trim() === '') return { ok: true, statements: [] };
   let result;

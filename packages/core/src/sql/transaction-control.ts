@@ -1,5 +1,4 @@
-import { parsePlPgSQLSync } from 'libpg-query';
-import type { ParsedStatement } from './sql-parser.js';
+import { loadedSqlParser, type ParsedStatement } from './sql-parser.js';
 
 const transactionStatements: Readonly<Record<string, string>> = {
   TRANS_STMT_BEGIN: 'BEGIN',
@@ -69,7 +68,7 @@ function doBlockControl(fields: Readonly<Record<string, unknown>>): string | nul
   while (body.includes(`$${tag}$`)) tag += '_';
   let tree: unknown;
   try {
-    tree = parsePlPgSQLSync(`DO $${tag}$${body}$${tag}$`);
+    tree = loadedSqlParser('transactionControl').parsePlPgSQLSync(`DO $${tag}$${body}$${tag}$`);
   } catch {
     // A body PL/pgSQL refuses fails when it runs, before it can commit anything.
     return null;
