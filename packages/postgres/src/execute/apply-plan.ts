@@ -1,4 +1,4 @@
-import type { Plan } from '@wesley/core';
+import type { Plan } from '@wesley/core/run';
 import type { Connection } from '../connect/connect.js';
 import { applyStep } from './apply-step.js';
 import type { RunOptions } from './run-options.js';

@@ -1,4 +1,4 @@
-import type { PlanStep } from '@wesley/core';
+import type { PlanStep } from '@wesley/core/run';
 import type { Connection } from '../connect/connect.js';
 import { resolveRunOptions, type ResolvedRunOptions, type RunOptions } from './run-options.js';
 import type { StepJournal } from './step-journal.js';

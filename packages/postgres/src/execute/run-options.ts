@@ -1,4 +1,4 @@
-import { maxTimeoutMs, stepSessionDefaults, type StepRetries, type StepTimeouts } from '@wesley/core';
+import { maxTimeoutMs, stepSessionDefaults, type StepRetries, type StepTimeouts } from '@wesley/core/run';
 
 /** How steps run: the timeouts each attempt gets and how lock failures are retried. */
 export interface RunOptions {

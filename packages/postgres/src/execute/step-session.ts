@@ -1,4 +1,4 @@
-import { beginStepSql, concurrentLockTimeoutSql, retryWaitMs, type StepRetries, type StepTimeouts } from '@wesley/core';
+import { beginStepSql, concurrentLockTimeoutSql, retryWaitMs, type StepRetries, type StepTimeouts } from '@wesley/core/run';
 import type { Connection } from '../connect/connect.js';
 
 /**

@@ -1,4 +1,4 @@
-import { planDataLoss, type Plan, type StepDataLoss } from '@wesley/core';
+import { planDataLoss, type Plan, type StepDataLoss } from '@wesley/core/run';
 
 /**
  * The steps of `plan` that lose data, judged from the SQL they run as well as from the plan's

@@ -1,9 +1,8 @@
 import { createReadStream } from 'node:fs';
-import { loadSqlParser } from '@wesley/core';
 import { splitSql } from '../sql-stream/split-sql.js';
 import type { MigrationFile } from './migration-files.js';
 import { TransactionControlError } from './transaction-control-error.js';
-import { transactionControlIn } from './transaction-rules.js';
+import { parsedTransactionControl, settledByLexer } from './transaction-rules.js';
 
 /**
  * Reads a SQL migration through (streamed, as the run reads it) and returns the error for its
@@ -12,12 +11,11 @@ import { transactionControlIn } from './transaction-rules.js';
  * looked at: they no longer run. Counting is the run's: statements and COPYs, not meta-commands.
  */
 export async function findTransactionControl(file: MigrationFile, from = 0): Promise<TransactionControlError | null> {
-  await loadSqlParser();
   let index = 0;
   for await (const item of splitSql(createReadStream(file.path))) {
     if (item.kind === 'meta') continue;
     if (index++ < from) continue;
-    const control = transactionControlIn(item.sql);
+    const control = settledByLexer(item.sql) ? null : await parsedTransactionControl(item.sql);
     if (control !== null) return new TransactionControlError(file.name, item.line, control, item.sql);
   }
   return null;

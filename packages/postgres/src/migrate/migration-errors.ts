@@ -1,4 +1,4 @@
-import type { PlanProblem, StepDataLoss } from '@wesley/core';
+import type { PlanProblem, StepDataLoss } from '@wesley/core/run';
 
 /** A migration applied (or partly applied) whose file changed since: history must not be rewritten. */
 export class MigrationEditedError extends Error {

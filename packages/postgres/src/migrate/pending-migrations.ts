@@ -1,4 +1,4 @@
-import type { Plan } from '@wesley/core';
+import type { Plan } from '@wesley/core/run';
 import type { Queryable } from '../introspect/queryable.js';
 import { destructiveSteps } from './destructive-steps.js';
 import { findTransactionControl } from './find-transaction-control.js';

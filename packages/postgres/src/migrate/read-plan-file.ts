@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { parsePlan, type Plan } from '@wesley/core';
+import { parsePlan, type Plan } from '@wesley/core/run';
 import { InvalidPlanFileError } from './migration-errors.js';
 
 /**

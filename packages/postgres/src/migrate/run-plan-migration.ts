@@ -1,4 +1,4 @@
-import type { Plan, PlanStep } from '@wesley/core';
+import type { Plan, PlanStep } from '@wesley/core/run';
 import type { Connection } from '../connect/connect.js';
 import { applyStep } from '../execute/apply-step.js';
 import type { RunOptions } from '../execute/run-options.js';

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
-import { loadSqlParser, quoteIdent } from '@wesley/core';
+import { quoteIdent } from '@wesley/core/run';
 import type { Connection } from '../connect/connect.js';
 import type { RunOptions } from '../execute/run-options.js';
 import { resolveRunOptions, type ResolvedRunOptions } from '../execute/run-options.js';
@@ -19,7 +19,13 @@ import { configureMigratorSession } from './migrator-session.js';
 import { PipelinedStatementError, StatementPipeline } from './statement-pipeline.js';
 import { StretchBudget } from './stretch-budget.js';
 import { TransactionControlError } from './transaction-control-error.js';
-import { concurrentIndexTarget, isSessionSetting, needsOwnTransaction, transactionControlIn } from './transaction-rules.js';
+import {
+  concurrentIndexTarget,
+  isSessionSetting,
+  needsOwnTransaction,
+  parsedTransactionControl,
+  settledByLexer,
+} from './transaction-rules.js';
 
 /** The ledger step of a SQL migration: its cursor is the number of statements committed. */
 const stepId = 'statements';
@@ -49,7 +55,6 @@ interface Stretching {
  */
 export async function runSqlMigration(session: Connection, file: MigrationFile, options: SqlRunOptions): Promise<boolean> {
   const resolved = resolveRunOptions(options);
-  await loadSqlParser();
   const record = (await readSteps(session, file.name)).get(stepId);
   const { rows } = await session.query<{ n: number }>(`SELECT current_setting('max_locks_per_transaction')::int AS n`);
   const stretching = { lock: options.lock, budget: new StretchBudget(rows[0]?.n ?? 64) };
@@ -135,7 +140,7 @@ async function runFrom(
       continue;
     }
     line = item.line;
-    const control = transactionControlIn(item.sql);
+    const control = settledByLexer(item.sql) ? null : await parsedTransactionControl(item.sql);
     if (control !== null) throw new TransactionControlError(file.name, item.line, control, item.sql);
     let full = false;
     try {

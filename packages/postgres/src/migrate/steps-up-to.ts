@@ -1,4 +1,4 @@
-import { phases, type Plan, type PlanStep } from '@wesley/core';
+import { phases, type Plan, type PlanStep } from '@wesley/core/run';
 
 /**
  * `--to`: which steps of `plan` a run includes. A phase name runs the steps up to the end of

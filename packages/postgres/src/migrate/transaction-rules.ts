@@ -1,4 +1,4 @@
-import { parseSql, transactionControl } from '@wesley/core';
+import { loadSqlParser, parseSql, transactionControl } from '@wesley/core/run';
 import { splitSqlText } from '../sql-stream/split-sql-text.js';
 
 /**
@@ -24,6 +24,12 @@ const outsideTransaction: readonly RegExp[] = [
  */
 const onlyTransactionControl = /^(begin|start|commit|end|abort|rollback|savepoint|release)\b/;
 const maybeTransactionControl = /^(prepare|set|lock|declare|do)\b/;
+/**
+ * A `SET` of a setting by name (`SET search_path = ...`, pg_dump's header): not `SET LOCAL`,
+ * `SET TRANSACTION` or `SET SESSION ...`, and the name right after `SET` (no comment between that
+ * could hide a `LOCAL`), so the parser would find no transaction control in it.
+ */
+const namedSet = /^set\s+(?!local\b|transaction\b|session\b)[a-z_"]/;
 
 /** Leading `/* *\/` comments and whitespace off, lower case: enough to read the first keywords. */
 function head(sql: string): string {
@@ -42,21 +48,47 @@ export function needsOwnTransaction(sql: string): boolean {
 /**
  * What a statement of a SQL file (as the lexer splits it) does to the transaction around it:
  * `ROLLBACK`, `SET LOCAL`, ... (see core's `transactionControl`), or `null`. Its first word
- * settles most statements; the rest, and text psql's `\;` made of several statements (as the
- * lexer finds them), go to PostgreSQL's parser, so `BEGIN` inside a function body is not taken
- * for one and a `COMMIT` inside a `DO` block is.
- * Call `loadSqlParser()` first.
+ * settles most statements ({@link settledByLexer}); the rest, and text psql's `\;` made of
+ * several statements (as the lexer finds them), go to PostgreSQL's parser, so `BEGIN` inside a
+ * function body is not taken for one and a `COMMIT` inside a `DO` block is.
+ * Call `loadSqlParser()` first, or use {@link parsedTransactionControl}.
  */
 export function transactionControlIn(sql: string): string | null {
+  return settledByLexer(sql) ? null : parsedControl(sql);
+}
+
+/**
+ * `true` when the first word and the lexer settle that a statement holds no transaction control,
+ * without PostgreSQL's parser: most statements. The migrator asks this first and loads the
+ * parser (WebAssembly) only for the first statement that is not settled.
+ */
+export function settledByLexer(sql: string): boolean {
   const text = head(sql);
   const first = /^[a-z_]+/.exec(text)?.[0];
   // The text psql's `\;` joins holds a `;` before its end. One inside a string, a body or a
   // comment does not make several: the lexer says so without the parser, whose WebAssembly memory
   // grows with the statements it reads and never shrinks (about 50 MB over a 200 MB file).
   const several = sql.replace(/;\s*$/, '').includes(';') && splitSqlText(sql).filter((item) => item.kind !== 'meta').length > 1;
-  if (first !== undefined && !several && !onlyTransactionControl.test(first) && !maybeTransactionControl.test(first)) return null;
+  if (first === undefined || several || onlyTransactionControl.test(first)) return false;
+  return !maybeTransactionControl.test(first) || namedSet.test(text);
+}
+
+/** {@link transactionControlIn} of a statement not {@link settledByLexer}, loading the parser first. */
+export async function parsedTransactionControl(sql: string): Promise<string | null> {
+  await loadSqlParser();
+  return parsedControl(sql);
+}
+
+function firstWord(sql: string): string | undefined {
+  return /^[a-z_]+/.exec(head(sql))?.[0];
+}
+
+function parsedControl(sql: string): string | null {
   const parsed = parseSql(sql);
-  if (!parsed.ok) return first !== undefined && onlyTransactionControl.test(first) ? first.toUpperCase() : null;
+  if (!parsed.ok) {
+    const first = firstWord(sql);
+    return first !== undefined && onlyTransactionControl.test(first) ? first.toUpperCase() : null;
+  }
   for (const statement of parsed.statements) {
     const control = transactionControl(statement);
     if (control !== null) return control;
