@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { CompileOptions } from '@wesley/core';
-import { loadConfig, type WesleyConfig } from '@wesley/config';
+import type { WesleyConfig } from '@wesley/config';
 
 /**
  * The config named by `--config`, resolved against `cwd`, or `null` without the flag.
@@ -8,7 +8,10 @@ import { loadConfig, type WesleyConfig } from '@wesley/config';
  * @throws ConfigError when it cannot be loaded (reported by `runCli`, exit 1).
  */
 export async function commandConfig(file: string | undefined, cwd: string): Promise<WesleyConfig | null> {
-  return file === undefined ? null : loadConfig(file, cwd);
+  if (file === undefined) return null;
+  // Imported on use: the loader brings zod (~7 MB), which a command run without --config never needs.
+  const { loadConfig } = await import('@wesley/config');
+  return loadConfig(file, cwd);
 }
 
 /** What the compiler takes from the config: its custom scalars. */

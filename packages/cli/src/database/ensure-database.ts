@@ -1,5 +1,5 @@
-import { quoteIdent } from '@wesley/core';
-import { connect } from '@wesley/postgres';
+import { quoteIdent } from '@wesley/core/run';
+import { connect } from '@wesley/postgres/run';
 
 /** SQLSTATE duplicate_database: another process created it between the check and the CREATE. */
 const duplicateDatabase = '42P04';

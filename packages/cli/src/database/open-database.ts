@@ -9,9 +9,9 @@ import {
   resolveDatabaseUrl,
   startEmbeddedPostgres,
   type RunningServer,
-} from '@wesley/postgres';
+} from '@wesley/postgres/run';
 import { displayPath } from '@wesley/config/files';
-import { PlanInputError } from '../plan/index.js';
+import { PlanInputError } from '../plan/plan-input-error.js';
 import type { DatabaseTarget } from './database-target.js';
 import { ensureDatabase } from './ensure-database.js';
 

@@ -10,10 +10,10 @@ import {
   redactSecrets,
   StepFailedError,
   suppressedErrors,
-} from '@wesley/postgres';
-import { ConfigError } from '@wesley/config';
+} from '@wesley/postgres/run';
+import { ConfigError } from '@wesley/config/error';
 import { exitCodes } from '../exit-codes.js';
-import { PlanInputError } from '../plan/index.js';
+import { PlanInputError } from '../plan/plan-input-error.js';
 import { UsageError } from '../usage-error.js';
 import type { CliFailure } from './cli-failure.js';
 

@@ -1,4 +1,4 @@
-import { phases, type Plan } from '@wesley/core';
+import { phases, type Plan } from '@wesley/core/run';
 import { UsageError } from '../usage-error.js';
 
 /**

@@ -1,6 +1,6 @@
-import { beginStepSql, type Plan, type PlanStep, type StepTimeouts } from '@wesley/core';
-import type { LedgerStep } from '@wesley/postgres';
-import { sqlComment } from '../plan/index.js';
+import { beginStepSql, type Plan, type PlanStep, type StepTimeouts } from '@wesley/core/run';
+import type { LedgerStep } from '@wesley/postgres/run';
+import { sqlComment } from '../plan/sql-comment.js';
 import { outsideTransaction, terminated } from './dry-run-timeouts.js';
 
 export interface PlanDryRunOptions {

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
-import { beginStepSql, type StepTimeouts } from '@wesley/core';
-import { needsOwnTransaction, splitSql, type MigrationFile } from '@wesley/postgres';
-import { sqlComment } from '../plan/index.js';
+import { beginStepSql, type StepTimeouts } from '@wesley/core/run';
+import { needsOwnTransaction, splitSql, type MigrationFile } from '@wesley/postgres/run';
+import { sqlComment } from '../plan/sql-comment.js';
 import { outsideTransaction, terminated } from './dry-run-timeouts.js';
 
 /**

@@ -1,4 +1,4 @@
-import { concurrentLockTimeoutSql, type StepTimeouts } from '@wesley/core';
+import { concurrentLockTimeoutSql, type StepTimeouts } from '@wesley/core/run';
 
 /** A statement that cannot run in a transaction, with the session `lock_timeout` the executor gives it. */
 export function outsideTransaction(sql: string, timeouts: StepTimeouts): string[] {

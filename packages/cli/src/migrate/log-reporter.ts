@@ -1,4 +1,4 @@
-import type { Plan } from '@wesley/core';
+import type { Plan } from '@wesley/core/run';
 import type { CliContext } from '../cli-context.js';
 import { writeFailure } from '../failure/index.js';
 import { describeMigration, describeRows, describeStep, retryReason, summaryLine } from './describe-progress.js';

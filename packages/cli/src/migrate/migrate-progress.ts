@@ -1,5 +1,5 @@
-import type { Phase, Plan } from '@wesley/core';
-import type { MigrateEvent } from '@wesley/postgres';
+import type { Phase, Plan } from '@wesley/core/run';
+import type { MigrateEvent } from '@wesley/postgres/run';
 
 /** The step running now, as the events have told it. */
 export interface StepProgress {

@@ -1,4 +1,4 @@
-import type { MigrateEvent } from '@wesley/postgres';
+import type { MigrateEvent } from '@wesley/postgres/run';
 import type { MigrateOutcome } from './migrate-outcome.js';
 
 /** Shows a run as it goes: a spinner on a terminal, plain lines in a log, or JSON lines. */

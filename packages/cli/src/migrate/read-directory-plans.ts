@@ -1,5 +1,5 @@
-import type { Plan } from '@wesley/core';
-import { readPlanFile, type MigrationFile } from '@wesley/postgres';
+import type { Plan } from '@wesley/core/run';
+import { readPlanFile, type MigrationFile } from '@wesley/postgres/run';
 
 /**
  * The plans of the planned migrations among `files`, by migration name, for naming phases and

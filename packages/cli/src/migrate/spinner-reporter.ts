@@ -1,5 +1,4 @@
-import type { Plan } from '@wesley/core';
-import ora from 'ora';
+import type { Plan } from '@wesley/core/run';
 import type { CliContext } from '../cli-context.js';
 import { writeFailure } from '../failure/index.js';
 import { describeMigration, describeRows, describeStatements, describeStep, retryReason, summaryLine } from './describe-progress.js';
@@ -11,9 +10,15 @@ import type { MigrateReporter } from './migrate-reporter.js';
  * Progress on a terminal: one spinner line for the migration running now (its step, phase,
  * rows backfilled so far, time elapsed), which turns into a ✔ line when the migration is
  * applied or a ✖ line when it fails; then the summary. Notices and retries are printed above
- * the spinner line.
+ * the spinner line. `ora` is imported here, on a terminal only: `--json`, a log and a dry run do
+ * not load it.
  */
-export function spinnerReporter(terminal: NodeJS.WriteStream, context: CliContext, plans: ReadonlyMap<string, Plan>): MigrateReporter {
+export async function spinnerReporter(
+  terminal: NodeJS.WriteStream,
+  context: CliContext,
+  plans: ReadonlyMap<string, Plan>,
+): Promise<MigrateReporter> {
+  const { default: ora } = await import('ora');
   const progress = new MigrateProgress(plans);
   const elapsed = (): string => {
     const since = progress.migration?.ended === false ? progress.migration.startedAt : progress.lockWaitSince;

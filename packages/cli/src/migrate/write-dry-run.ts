@@ -1,4 +1,4 @@
-import type { StepTimeouts } from '@wesley/core';
+import type { StepTimeouts } from '@wesley/core/run';
 import {
   connect,
   hasLedger,
@@ -10,9 +10,9 @@ import {
   type LedgerMigration,
   type LedgerStep,
   type MigrationFile,
-} from '@wesley/postgres';
+} from '@wesley/postgres/run';
 import type { DatabaseTarget } from '../database/index.js';
-import { sqlComment } from '../plan/index.js';
+import { sqlComment } from '../plan/sql-comment.js';
 import { renderPlanDryRun } from './dry-run-plan.js';
 import { writeSqlFileDryRun } from './dry-run-sql-file.js';
 

@@ -1,4 +1,4 @@
-import { listMigrationFiles, migrate, resolveRunOptions, type Allowances } from '@wesley/postgres';
+import { listMigrationFiles, migrate, resolveRunOptions, type Allowances } from '@wesley/postgres/run';
 import { withDatabase } from '../../database/index.js';
 import { displayPath } from '@wesley/config/files';
 import { exitCodes } from '../../exit-codes.js';
@@ -52,7 +52,7 @@ export const runMigrate: CommandRun<typeof migrateOptions> = async (values, cont
       // A terminal that reports no width (some pseudo-terminals) cannot hold a redrawn line.
       reporter =
         context.terminal !== undefined && (context.terminal.columns ?? 0) > 0
-          ? spinnerReporter(context.terminal, context, plans)
+          ? await spinnerReporter(context.terminal, context, plans)
           : logReporter(context, plans);
     }
     const progress = reporter;

@@ -1,0 +1,62 @@
+/**
+ * `wesley migrate` stays small beside the statements it streams: it loads `@wesley/core/run` and
+ * `@wesley/postgres/run`, not the compiler (graphql), the config's zod without `--config`, a
+ * spinner with `--json`, nor PostgreSQL's parser for a file whose statements the lexer settles.
+ * Every module the built CLI loads is recorded by a loader hook (record-modules.mjs).
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describeEachServer, useTestDatabase } from '@wesley/postgres/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { wesleyBin } from './run-built-cli.js';
+
+const recorder = fileURLToPath(new URL('./support/record-modules.mjs', import.meta.url));
+
+/** What a migration of plain SQL must not load, by package directory. */
+const unneeded =
+  /\/node_modules\/(?:graphql|zod|ora|libpg-query|esbuild|chokidar|undici)\/|\/packages\/core\/dist\/(?:sdl|ddl|codegen|diff)\//;
+
+describeEachServer('wesley migrate modules', (server) => {
+  const db = useTestDatabase(server);
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'wesley-migrate-modules-'));
+    await mkdir(path.join(dir, 'migrations'));
+    const statements = [
+      'CREATE TABLE item (id int PRIMARY KEY, note text)',
+      "INSERT INTO item VALUES (1, 'a; b')",
+      'CREATE INDEX ON item (note)',
+    ];
+    await writeFile(path.join(dir, 'migrations', '0001_items.sql'), statements.map((sql) => `${sql};\n`).join(''));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('a SQL migration with --json loads no compiler, zod, spinner or SQL parser', { timeout: 30_000 }, async () => {
+    const file = path.join(dir, 'modules.txt');
+    const code = await new Promise<number | null>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', recorder, wesleyBin, 'migrate', '--database-url', db.url, '--json'], {
+        cwd: dir,
+        env: { ...process.env, NODE_OPTIONS: undefined, WESLEY_RECORD_MODULES: file },
+        stdio: 'ignore',
+      });
+      child.on('error', reject);
+      child.on('close', resolve);
+    });
+    expect(code).toBe(0);
+    const modules = (await readFile(file, 'utf8')).split('\n').filter((line) => line !== '');
+    expect(modules.some((url) => url.endsWith('/commands/migrate/run-migrate.js'))).toBe(true);
+    expect(modules.filter((url) => unneeded.test(url))).toEqual([]);
+    const session = await db.connect();
+    try {
+      const { rows } = await session.query<{ n: number }>('SELECT count(*)::int AS n FROM item');
+      expect(rows[0]?.n).toBe(1);
+    } finally {
+      await session.close();
+    }
+  });
+});
