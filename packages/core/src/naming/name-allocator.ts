@@ -16,28 +16,34 @@ export function byteLength(name: string): number {
 
 /**
  * Makes default constraint and index names the way PostgreSQL does (`orders_customer_id_fkey`,
- * then `..._fkey1` when taken), truncating the stem so the result fits in 63 bytes.
+ * then `..._fkey1` when taken), truncating the stem so the result fits in 63 bytes. Each name may
+ * keep a `Place` (what took it), so a name taken twice can point back at its first owner.
  */
-export class NameAllocator {
-  readonly #taken: Set<string>;
+export class NameAllocator<Place = never> {
+  readonly #taken: Map<string, Place | undefined>;
 
   constructor(taken: Iterable<string> = []) {
-    this.#taken = new Set(taken);
+    this.#taken = new Map([...taken].map((name) => [name, undefined]));
   }
 
-  /** `true` when `name` was free (and is now taken). */
-  claim(name: string): boolean {
+  /** `true` when `name` was free (and is now taken, by `place`). */
+  claim(name: string, place?: Place): boolean {
     if (this.#taken.has(name)) return false;
-    this.#taken.add(name);
+    this.#taken.set(name, place);
     return true;
   }
 
-  /** A free name `<stem>_<label>`, `<stem>_<label>1`, ... */
-  allocate(stem: string, label: string): string {
+  /** A free name `<stem>_<label>`, `<stem>_<label>1`, ..., taken by `place`. */
+  allocate(stem: string, label: string, place?: Place): string {
     for (let n = 0; ; n += 1) {
       const name = derivedName(stem, `${label}${n === 0 ? '' : n}`);
-      if (this.claim(name)) return name;
+      if (this.claim(name, place)) return name;
     }
+  }
+
+  /** What took `name`, when it was taken with a place. */
+  placeOf(name: string): Place | undefined {
+    return this.#taken.get(name);
   }
 }
 

@@ -47,7 +47,8 @@ export function readDirectives(
 ): DirectiveMap {
   if (nodes.length === 0) return noDirectives;
   const found = new Map<string, ReadDirective[]>();
-  const spelledAs = new Map<string, string>();
+  // The first use of each directive on this element: a repeat or second spelling points back at it.
+  const firstUse = new Map<string, ConstDirectiveNode>();
   for (const node of nodes) {
     const written = node.name.value;
     const spelling = resolveSpelling(written);
@@ -75,24 +76,28 @@ export function readDirectives(
       );
       continue;
     }
-    const previous = spelledAs.get(spec.name);
+    const first = firstUse.get(spec.name);
+    const previous = first?.name.value;
     if (previous !== undefined && previous !== written) {
       sink.report(
         'WES008',
         node,
         `@${written} and @${previous} are two spellings of @${spec.name} on one element`,
         `keep only @${spec.name}`,
+        [{ anchor: first, message: `@${previous} given here` }],
       );
       continue;
     }
     if (previous !== undefined && !spec.repeatable) {
-      sink.report('WES008', node, `@${written} is given twice here`, 'remove the repeated directive');
+      sink.report('WES008', node, `@${written} is given twice here`, 'remove the repeated directive', [
+        { anchor: first, message: `@${previous} first given here` },
+      ]);
       continue;
     }
     if (spelling.legacy) {
       sink.report('WES009', node, `@${written} is a deprecated spelling of @${spec.name}`, `write @${spec.name}`);
     }
-    spelledAs.set(spec.name, written);
+    if (first === undefined) firstUse.set(spec.name, node);
     const read = readArguments(node, spec, sink);
     if (read === null) continue;
     const list = found.get(spec.name) ?? [];

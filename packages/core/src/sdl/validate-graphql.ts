@@ -21,6 +21,7 @@ import {
   type EnumValueDefinitionNode,
   type FieldDefinitionNode,
   type InputValueDefinitionNode,
+  type NameNode,
   isTypeDefinitionNode,
   type DocumentNode,
 } from 'graphql';
@@ -44,27 +45,67 @@ interface SDLContext {
   reportError(error: GraphQLError): void;
 }
 
+/** One of GraphQL's SDL rules as Wesley reports it. */
+interface RuleUse {
+  readonly rule: SDLRule;
+  readonly code: DiagnosticCode;
+  readonly help: string;
+  /** What the earlier places of the rule's error are, for rules that give several (a name and its repeat). */
+  readonly related?: string;
+  readonly schema?: SchemaUse;
+}
+
 /**
  * GraphQL's own SDL rules, each mapped to a Wesley code. The directive rules only ever see the
  * user's own directives: Wesley's vocabulary is checked by `readDirectives`, with better hints.
  */
-const rules: ReadonlyArray<readonly [SDLRule, DiagnosticCode, string, SchemaUse?]> = [
-  [LoneSchemaDefinitionRule as SDLRule, 'WES002', 'keep a single schema definition'],
-  [UniqueOperationTypesRule as SDLRule, 'WES002', 'define each operation type once'],
-  [UniqueEnumValueNamesRule as SDLRule, 'WES002', 'remove the repeated enum value'],
-  [UniqueFieldDefinitionNamesRule as SDLRule, 'WES002', 'remove or rename one of the fields'],
-  [UniqueArgumentDefinitionNamesRule as SDLRule, 'WES002', 'remove the repeated argument'],
-  [UniqueDirectiveNamesRule as SDLRule, 'WES002', 'remove the repeated directive definition'],
-  [PossibleTypeExtensionsRule as SDLRule, 'WES002', 'extend a type that is defined, with the same kind'],
-  [
-    KnownTypeNamesRule as SDLRule,
-    'WES010',
-    'use a built-in scalar (ID, UUID, String, Int, BigInt, Float, Decimal, Boolean, DateTime, Date, Time, JSON), define the type, or map a custom scalar in the config',
-  ],
-  [KnownDirectivesRule as SDLRule, 'WES007', 'move the directive to a location its definition allows'],
-  [KnownArgumentNamesOnDirectivesRule as SDLRule, 'WES004', 'use an argument the directive definition declares', 'none'],
-  [ProvidedRequiredArgumentsOnDirectivesRule as SDLRule, 'WES005', 'pass the required argument', 'none'],
-  [UniqueDirectivesPerLocationRule as SDLRule, 'WES008', 'remove the repeated directive or declare it `repeatable`'],
+const rules: readonly RuleUse[] = [
+  { rule: LoneSchemaDefinitionRule as SDLRule, code: 'WES002', help: 'keep a single schema definition' },
+  { rule: UniqueOperationTypesRule as SDLRule, code: 'WES002', help: 'define each operation type once', related: 'first defined here' },
+  { rule: UniqueEnumValueNamesRule as SDLRule, code: 'WES002', help: 'remove the repeated enum value', related: 'first defined here' },
+  {
+    rule: UniqueFieldDefinitionNamesRule as SDLRule,
+    code: 'WES002',
+    help: 'remove or rename one of the fields',
+    related: 'first defined here',
+  },
+  {
+    rule: UniqueArgumentDefinitionNamesRule as SDLRule,
+    code: 'WES002',
+    help: 'remove the repeated argument',
+    related: 'also defined here',
+  },
+  {
+    rule: UniqueDirectiveNamesRule as SDLRule,
+    code: 'WES002',
+    help: 'remove the repeated directive definition',
+    related: 'first defined here',
+  },
+  {
+    rule: PossibleTypeExtensionsRule as SDLRule,
+    code: 'WES002',
+    help: 'extend a type that is defined, with the same kind',
+    related: 'the type is defined here',
+  },
+  {
+    rule: KnownTypeNamesRule as SDLRule,
+    code: 'WES010',
+    help: 'use a built-in scalar (ID, UUID, String, Int, BigInt, Float, Decimal, Boolean, DateTime, Date, Time, JSON), define the type, or map a custom scalar in the config',
+  },
+  { rule: KnownDirectivesRule as SDLRule, code: 'WES007', help: 'move the directive to a location its definition allows' },
+  {
+    rule: KnownArgumentNamesOnDirectivesRule as SDLRule,
+    code: 'WES004',
+    help: 'use an argument the directive definition declares',
+    schema: 'none',
+  },
+  { rule: ProvidedRequiredArgumentsOnDirectivesRule as SDLRule, code: 'WES005', help: 'pass the required argument', schema: 'none' },
+  {
+    rule: UniqueDirectivesPerLocationRule as SDLRule,
+    code: 'WES008',
+    help: 'remove the repeated directive or declare it `repeatable`',
+    related: 'first given here',
+  },
 ];
 
 /** The rules that only look at directive uses and definitions. */
@@ -93,15 +134,18 @@ export function validateGraphQL(
   // and the document needs no copy: the other rules never look at directives.
   const userUses = usesAny(document, userDirectives);
   const skeleton = userUses ? withoutWesleyDirectives(document, userDirectives) : withoutRepeatedTypes(document);
-  const active = userUses ? rules : rules.filter(([rule]) => !directiveRules.has(rule));
-  const visitors = active.map(([rule, code, help, schemaUse]) =>
+  const active = userUses ? rules : rules.filter(({ rule }) => !directiveRules.has(rule));
+  const visitors = active.map(({ rule, code, help, related, schema }) =>
     rule({
       getDocument: () => skeleton,
-      getSchema: () => (schemaUse === 'none' ? undefined : base),
+      getSchema: () => (schema === 'none' ? undefined : base),
       reportError: (error) => {
         const [message, suggestion] = splitMessage(error.message);
-        // For the "unique" rules the last node is the repeat, which is what the user should fix.
-        sink.report(code, error.nodes?.at(-1), message, suggestion === undefined ? help : `${suggestion} Otherwise: ${help}`);
+        // For the "unique" rules the last node is the repeat, which is what the user should fix;
+        // the nodes before it are the first definition (or, for a kind mismatch, the type extended).
+        const nodes = error.nodes ?? [];
+        const others = related === undefined ? [] : nodes.slice(0, -1).map((anchor) => ({ anchor, message: related }));
+        sink.report(code, nodes.at(-1), message, suggestion === undefined ? help : `${suggestion} Otherwise: ${help}`, others);
       },
     }),
   );
@@ -165,18 +209,21 @@ function withoutRepeatedTypes(document: DocumentNode): DocumentNode {
 
 /** WES002 at each repeated definition of a type (GraphQL's UniqueTypeNames, reported once). */
 function reportDuplicateTypes(document: DocumentNode, sink: DiagnosticSink): void {
-  const seen = new Set<string>();
+  const first = new Map<string, NameNode>();
   for (const def of document.definitions) {
     if (!isTypeDefinitionNode(def)) continue;
-    if (seen.has(def.name.value)) {
+    const earlier = first.get(def.name.value);
+    if (earlier !== undefined) {
       sink.report(
         'WES002',
         def.name,
         `there can be only one type named "${def.name.value}"`,
         'rename one of the types, or use `extend type` to add to it',
+        [{ anchor: earlier, message: 'first defined here' }],
       );
+    } else {
+      first.set(def.name.value, def.name);
     }
-    seen.add(def.name.value);
   }
 }
 

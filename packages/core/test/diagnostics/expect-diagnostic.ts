@@ -25,6 +25,17 @@ export interface ExpectedDiagnostic {
   readonly mentions: string | readonly string[];
   /** What the help line must contain, when it names the fix (a suggestion, the canonical spelling). */
   readonly help?: string;
+  /** The other places of a conflict, exactly (when given): where, and words each note must contain. */
+  readonly related?: readonly ExpectedRelated[];
+}
+
+/** One `related` place a test expects, checked like the diagnostic's own. */
+export interface ExpectedRelated {
+  readonly line: number;
+  readonly column: number;
+  /** {@link shopFile} unless given. */
+  readonly file?: string;
+  readonly mentions: string | readonly string[];
 }
 
 /**
@@ -67,6 +78,21 @@ function check(actual: readonly Diagnostic[], expected: readonly ExpectedDiagnos
       expect(d.message, `${d.code} message names ${word}`).toContain(word);
     }
     if (e.help !== undefined) expect(d.help, `${d.code} help`).toContain(e.help);
+    if (e.related !== undefined) checkRelated(d, e.related);
+  });
+}
+
+function checkRelated(d: Diagnostic, expected: readonly ExpectedRelated[]): void {
+  const related = d.related ?? [];
+  expect(
+    related.map(({ file, line, column }) => ({ file, line, column })),
+    `${d.code} related places`,
+  ).toEqual(expected.map((e) => ({ file: e.file ?? shopFile, line: e.line, column: e.column })));
+  related.forEach((r, i) => {
+    const mentions = expected[i]?.mentions ?? [];
+    for (const word of typeof mentions === 'string' ? [mentions] : mentions) {
+      expect(r.message, `${d.code} related note names ${word}`).toContain(word);
+    }
   });
 }
 

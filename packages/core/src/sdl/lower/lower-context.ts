@@ -1,7 +1,7 @@
 import type { ColumnTypeIR } from '../../ir/types.js';
 import type { NameAllocator } from '../../naming/name-allocator.js';
 import type { CollectedTypes } from '../collect-types.js';
-import type { DiagnosticSink } from '../diagnostic-sink.js';
+import type { DiagnosticSink, RelatedAnchor } from '../diagnostic-sink.js';
 
 /** What every lowering step may read: the collected types, the scalar table, the sink. */
 export interface LowerContext {
@@ -15,6 +15,9 @@ export interface LowerContext {
   readonly enumLabels: ReadonlyMap<string, readonly string[]>;
   /** GraphQL type names of `@wes_table` types. */
   readonly tableTypes: ReadonlySet<string>;
-  /** Index and constraint names share one namespace per PostgreSQL schema (with tables). */
-  readonly relationNames: NameAllocator;
+  /**
+   * Index and constraint names share one namespace per PostgreSQL schema (with tables); each
+   * keeps where it was taken, for the note of a WES031.
+   */
+  readonly relationNames: NameAllocator<RelatedAnchor>;
 }

@@ -8,6 +8,7 @@ import type { LowerContext } from './lower-context.js';
 import { lowerColumnType } from './lower-column-type.js';
 import { lowerDefault } from './lower-default.js';
 import { lowerRules } from './lower-rules.js';
+import { namePlace } from './name-place.js';
 import type { TableDraft } from './table-draft.js';
 
 /** Directives that only make sense on a column (not on a relation field). */
@@ -96,7 +97,8 @@ function lowerColumn(
     defaultValue = null;
   }
   if (rules !== null) {
-    const checkName = table.constraintNames.allocate(`${table.name}_${name}`, 'rules_check');
+    const place = namePlace(one(directives, 'wes_constraint')?.node ?? field.name, 'check constraint', false);
+    const checkName = table.constraintNames.allocate(`${table.name}_${name}`, 'rules_check', place);
     table.checks.push({ expr: rules.checkExpr, kind: 'check', name: checkName });
   }
   return {

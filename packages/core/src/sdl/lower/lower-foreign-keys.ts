@@ -3,6 +3,7 @@ import { argAnchor, boolArg, one, stringArg } from '../directive-args.js';
 import type { ReadDirective } from '../read-directives.js';
 import { didYouMean } from '../suggest.js';
 import { checkIdentifier } from './check-identifier.js';
+import { firstNamePlace, namePlace } from './name-place.js';
 import type { LowerContext } from './lower-context.js';
 import { findColumn, type ColumnDraft, type TableDraft } from './table-draft.js';
 
@@ -50,17 +51,18 @@ export function lowerForeignKeys(table: TableDraft, tables: ReadonlyMap<string, 
     let name: string;
     if (given !== undefined) {
       checkIdentifier(given, argAnchor(d, 'name'), ctx);
-      if (!table.constraintNames.claim(given)) {
+      if (!table.constraintNames.claim(given, namePlace(argAnchor(d, 'name'), 'foreign key', true))) {
         ctx.sink.report(
           'WES031',
           argAnchor(d, 'name'),
           `table ${table.name} already has a constraint named "${given}"`,
           'choose another name',
+          firstNamePlace(given, table.constraintNames),
         );
       }
       name = given;
     } else {
-      name = table.constraintNames.allocate(`${table.name}_${source.column.name}`, 'fkey');
+      name = table.constraintNames.allocate(`${table.name}_${source.column.name}`, 'fkey', namePlace(d.node, 'foreign key', false));
     }
     const initiallyDeferred = boolArg(d, 'initiallyDeferred') ?? false;
     table.foreignKeys.push({

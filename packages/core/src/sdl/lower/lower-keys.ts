@@ -4,6 +4,7 @@ import type { ReadDirective } from '../read-directives.js';
 import { isUnknownDirective } from '../vocabulary/index.js';
 import type { LowerContext } from './lower-context.js';
 import { checkIdentifier } from './check-identifier.js';
+import { firstNamePlace, namePlace } from './name-place.js';
 import { resolveColumns } from './resolve-columns.js';
 import type { TableDraft } from './table-draft.js';
 
@@ -19,18 +20,38 @@ export function lowerKeys(table: TableDraft, ctx: LowerContext): void {
   lowerPartition(table, ctx);
 }
 
-/** A relation-namespace name (indexes, PK and unique constraints share it with tables). */
-function relationName(table: TableDraft, d: ReadDirective | undefined, stem: string, label: string, ctx: LowerContext): string {
+/**
+ * A relation-namespace name (indexes, PK and unique constraints share it with tables). `what`
+ * says what is named, for the note of a later WES031 that names it again.
+ */
+function relationName(
+  table: TableDraft,
+  d: ReadDirective | undefined,
+  stem: string,
+  label: string,
+  what: string,
+  ctx: LowerContext,
+): string {
   const given = stringArg(d, 'name');
   if (given === undefined || d === undefined) {
-    const name = ctx.relationNames.allocate(stem, label);
-    table.constraintNames.claim(name);
+    const place = namePlace(d?.node ?? table.model.name, what, false);
+    const name = ctx.relationNames.allocate(stem, label, place);
+    table.constraintNames.claim(name, place);
     return name;
   }
   const anchor = argAnchor(d, 'name');
   checkIdentifier(given, anchor, ctx);
-  if (!ctx.relationNames.claim(given) || !table.constraintNames.claim(given)) {
-    ctx.sink.report('WES031', anchor, `the name "${given}" is already used by another table, index or constraint`, 'choose another name');
+  const place = namePlace(anchor, what, true);
+  // Looked up before claiming: the first claim below may succeed, and the name be taken in the other namespace.
+  const first = firstNamePlace(given, ctx.relationNames, table.constraintNames);
+  if (!ctx.relationNames.claim(given, place) || !table.constraintNames.claim(given, place)) {
+    ctx.sink.report(
+      'WES031',
+      anchor,
+      `the name "${given}" is already used by another table, index or constraint`,
+      'choose another name',
+      first,
+    );
   }
   return given;
 }
@@ -44,6 +65,7 @@ function lowerPrimaryKey(table: TableDraft, ctx: LowerContext): void {
       objectKey.node,
       `${table.model.name.value} declares its primary key both with @wes_pk on fields and on the type`,
       'keep one: @wes_pk on each key field, or @wes_pk(columns: [...]) on the type',
+      fieldKeys.map((c) => ({ anchor: one(c.directives, 'wes_pk')?.node, message: `@wes_pk on field ${c.field.name.value}` })),
     );
     return;
   }
@@ -63,7 +85,7 @@ function lowerPrimaryKey(table: TableDraft, ctx: LowerContext): void {
     }
     return;
   }
-  const name = relationName(table, objectKey, table.name, 'pkey', ctx);
+  const name = relationName(table, objectKey, table.name, 'pkey', 'primary key', ctx);
   table.primaryKey = { columns, kind: 'primaryKey', name };
 }
 
@@ -83,13 +105,13 @@ function lowerUniques(table: TableDraft, ctx: LowerContext): void {
   for (const c of table.columns) {
     const d = one(c.directives, 'wes_unique');
     if (d === undefined) continue;
-    const name = relationName(table, d, `${table.name}_${c.column.name}`, 'key', ctx);
+    const name = relationName(table, d, `${table.name}_${c.column.name}`, 'key', 'unique constraint', ctx);
     table.uniques.push({ columns: [c.column.name], kind: 'unique', name });
   }
   for (const d of all(table.directives, 'wes_unique')) {
     const columns = resolveColumns(table, listArg(d, 'columns') ?? [], argAnchor(d, 'columns'), '@wes_unique', ctx);
     if (columns === null) continue;
-    const name = relationName(table, d, `${table.name}_${columns.join('_')}`, 'key', ctx);
+    const name = relationName(table, d, `${table.name}_${columns.join('_')}`, 'key', 'unique constraint', ctx);
     table.uniques.push({ columns, kind: 'unique', name });
   }
 }
@@ -114,7 +136,7 @@ function lowerIndexes(table: TableDraft, ctx: LowerContext): void {
       );
       continue;
     }
-    const name = relationName(table, d, `${table.name}_${columns.join('_')}`, 'idx', ctx);
+    const name = relationName(table, d, `${table.name}_${columns.join('_')}`, 'idx', 'index', ctx);
     const unique = boolArg(d, 'unique') ?? false;
     table.indexes.push({ columns, kind: 'index', name, unique, using, where: stringArg(d, 'where') ?? null });
   }
@@ -129,15 +151,16 @@ function lowerChecks(table: TableDraft, ctx: LowerContext): void {
     const given = stringArg(d, 'name');
     let name: string;
     if (given === undefined) {
-      name = table.constraintNames.allocate(stem, 'check');
+      name = table.constraintNames.allocate(stem, 'check', namePlace(d.node, 'check constraint', false));
     } else {
       checkIdentifier(given, argAnchor(d, 'name'), ctx);
-      if (!table.constraintNames.claim(given)) {
+      if (!table.constraintNames.claim(given, namePlace(argAnchor(d, 'name'), 'check constraint', true))) {
         ctx.sink.report(
           'WES031',
           argAnchor(d, 'name'),
           `table ${table.name} already has a constraint named "${given}"`,
           'choose another name',
+          firstNamePlace(given, table.constraintNames),
         );
       }
       name = given;

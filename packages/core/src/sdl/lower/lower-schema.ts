@@ -3,7 +3,7 @@ import { NameAllocator } from '../../naming/name-allocator.js';
 import { snakeCase } from '../../naming/snake-case.js';
 import type { CollectedTypes, ObjectModel } from '../collect-types.js';
 import { intArg, one, stringArg } from '../directive-args.js';
-import type { DiagnosticSink } from '../diagnostic-sink.js';
+import type { Anchor, DiagnosticSink, RelatedAnchor } from '../diagnostic-sink.js';
 import { readDirectives, type DirectiveMap } from '../read-directives.js';
 import { isUnknownDirective } from '../vocabulary/index.js';
 import type { ColumnTypeIR } from '../../ir/types.js';
@@ -29,24 +29,27 @@ export function lowerSchema(types: CollectedTypes, scalars: ReadonlyMap<string, 
     enumNames,
     enumLabels: new Map([...types.enums].map(([name, model]) => [snakeCase(name), model.values.map((v) => v.name.value)])),
     tableTypes: new Set(tableModels.keys()),
-    relationNames: new NameAllocator(),
+    relationNames: new NameAllocator<RelatedAnchor>(),
   };
   const drafts = new Map<string, TableDraft>();
-  const typeNames = new Map<string, string>();
+  // Table name -> the type that took it, and where its name comes from (type name or `name:`).
+  const typeNames = new Map<string, { readonly type: string; readonly anchor: Anchor | undefined }>();
   for (const [name, { model, directives }] of tableModels) {
     const draft = newDraft(model, directives, ctx);
+    const anchor = one(directives, 'wes_table')?.argNodes.get('name') ?? model.name;
     const clash = typeNames.get(draft.name);
     if (clash !== undefined) {
       sink.report(
         'WES012',
-        one(directives, 'wes_table')?.argNodes.get('name') ?? model.name,
-        `${name} and ${clash} both become table ${draft.name}`,
+        anchor,
+        `${name} and ${clash.type} both become table ${draft.name}`,
         'rename one type, or give one @wes_table(name: "...")',
+        [{ anchor: clash.anchor, message: `${clash.type} also becomes table ${draft.name}` }],
       );
       continue;
     }
-    typeNames.set(draft.name, name);
-    ctx.relationNames.claim(draft.name);
+    typeNames.set(draft.name, { type: name, anchor });
+    ctx.relationNames.claim(draft.name, { anchor, message: `the name of table ${draft.name}` });
     drafts.set(name, draft);
   }
   for (const draft of drafts.values()) {
@@ -68,8 +71,9 @@ export function lowerSchema(types: CollectedTypes, scalars: ReadonlyMap<string, 
       sink.report(
         'WES012',
         model.name,
-        `enum ${graphqlName} and table type ${clash} both become the PostgreSQL type ${name}`,
+        `enum ${graphqlName} and table type ${clash.type} both become the PostgreSQL type ${name}`,
         'rename one of them',
+        [{ anchor: clash.anchor, message: `${clash.type} becomes table ${name}` }],
       );
     }
     enums.push({ graphqlName, kind: 'enum', name, values: model.values.map((v) => v.name.value) });
@@ -121,13 +125,13 @@ function newDraft(model: ObjectModel, directives: DirectiveMap, ctx: LowerContex
     checks: [],
     indexes: [],
     partition: null,
-    constraintNames: new NameAllocator(),
+    constraintNames: new NameAllocator<RelatedAnchor>(),
     brokenFields: new Map(),
   };
 }
 
 function checkColumnNames(draft: TableDraft, ctx: LowerContext): void {
-  const seen = new Map<string, string>();
+  const seen = new Map<string, { readonly field: string; readonly anchor: Anchor }>();
   const type = draft.model.name.value;
   for (const { column, field, directives } of draft.columns) {
     const anchor = one(directives, 'wes_column')?.argNodes.get('name') ?? field.name;
@@ -137,11 +141,12 @@ function checkColumnNames(draft: TableDraft, ctx: LowerContext): void {
       ctx.sink.report(
         'WES013',
         anchor,
-        `${type}.${field.name.value} and ${type}.${clash} both become column ${column.name}`,
+        `${type}.${field.name.value} and ${type}.${clash.field} both become column ${column.name}`,
         'rename one field, or give one @wes_column(name: "...")',
+        [{ anchor: clash.anchor, message: `${type}.${clash.field} also becomes column ${column.name}` }],
       );
     }
-    seen.set(column.name, field.name.value);
+    seen.set(column.name, { field: field.name.value, anchor });
   }
 }
 

@@ -2,6 +2,7 @@ import type { FieldDefinitionNode } from 'graphql';
 import type { CheckIR, ColumnIR, ForeignKeyIR, IndexIR, PartitionIR, PrimaryKeyIR, RelationIR, UniqueIR } from '../../ir/types.js';
 import type { NameAllocator } from '../../naming/name-allocator.js';
 import type { ObjectModel } from '../collect-types.js';
+import type { RelatedAnchor } from '../diagnostic-sink.js';
 import type { DirectiveMap } from '../read-directives.js';
 import type { FieldShape } from './field-shape.js';
 
@@ -26,8 +27,8 @@ export interface TableDraft {
   readonly checks: CheckIR[];
   readonly indexes: IndexIR[];
   partition: PartitionIR | null;
-  /** Constraint names are unique per table (FK and CHECK names live here). */
-  readonly constraintNames: NameAllocator;
+  /** Constraint names are unique per table (FK and CHECK names live here), each with where it was taken. */
+  readonly constraintNames: NameAllocator<RelatedAnchor>;
   /**
    * Fields that could not become a column (already reported), by field name, with their
    * directives: later checks that name them stay quiet instead of reporting a second error.
