@@ -9,6 +9,7 @@ export { exitCodes } from './exit-codes.js';
 export { commands, type Command, type CommandOption, type CommandOptions } from './commands/index.js';
 export {
   formatDiagnostic,
+  type DiagnosticSource,
   formatDiagnosticSummary,
   writeDiagnostics,
   ansiStyle,

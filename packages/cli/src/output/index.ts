@@ -1,4 +1,4 @@
-export { formatDiagnostic } from './format-diagnostic.js';
+export { formatDiagnostic, type DiagnosticSource } from './format-diagnostic.js';
 export { formatDiagnosticSummary } from './format-diagnostic-summary.js';
 export { writeDiagnostics } from './write-diagnostics.js';
 export { ansiStyle, plainStyle, styleFor, type Style, type StyleFormat } from './style.js';

@@ -85,6 +85,53 @@ describe('formatDiagnostic', () => {
     expect(colored.replace(/\u001b\[\d+m/g, '')).toBe(formatDiagnostic(diagnostic(), source));
     expect(formatDiagnostic(diagnostic(), source)).not.toContain('\u001b');
   });
+
+  it('adds a note with its file:line:col and excerpt for each related place, before the help line', () => {
+    const sdl = ['type OrderItem @wes_table {', '  id: ID! @wes_pk', '}', 'type Order_Item @wes_table {', '  id: ID! @wes_pk', '}'].join(
+      '\n',
+    );
+    const clash = diagnostic({
+      code: 'WES012',
+      message: 'Order_Item and OrderItem both become table order_item',
+      help: 'rename one type',
+      line: 4,
+      column: 6,
+      related: [{ file: 'schema.graphql', line: 1, column: 6, message: 'OrderItem also becomes table order_item' }],
+    });
+    expect(formatDiagnostic(clash, sdl)).toBe(
+      [
+        'schema.graphql:4:6  WES012  error  Order_Item and OrderItem both become table order_item',
+        '  4 | type Order_Item @wes_table {',
+        '    |      ^',
+        '  note: schema.graphql:1:6  OrderItem also becomes table order_item',
+        '  1 | type OrderItem @wes_table {',
+        '    |      ^',
+        '  help: rename one type',
+      ].join('\n'),
+    );
+  });
+
+  it('draws a related place in another file from the lookup, and only its note without that file', () => {
+    const clash = diagnostic({
+      code: 'WES012',
+      message: 'Order_Item and OrderItem both become table order_item',
+      help: 'rename one type',
+      file: 'b.graphql',
+      line: 1,
+      column: 6,
+      related: [{ file: 'a.graphql', line: 2, column: 6, message: 'OrderItem also becomes table order_item' }],
+    });
+    const files: Record<string, string> = { 'a.graphql': '\ntype OrderItem @wes_table {', 'b.graphql': 'type Order_Item @wes_table {' };
+    expect(
+      formatDiagnostic(clash, (file) => files[file])
+        .split('\n')
+        .slice(3, 6),
+    ).toEqual(['  note: a.graphql:2:6  OrderItem also becomes table order_item', '  2 | type OrderItem @wes_table {', '    |      ^']);
+    expect(formatDiagnostic(clash, files['b.graphql']).split('\n').slice(3)).toEqual([
+      '  note: a.graphql:2:6  OrderItem also becomes table order_item',
+      '  help: rename one type',
+    ]);
+  });
 });
 
 describe('formatDiagnosticSummary', () => {

@@ -1,0 +1,50 @@
+import type { Diagnostic } from '@wesley/core';
+import { describe, expect, it } from 'vitest';
+import { bundlerMessage, type SchemaText } from '../../src/core/bundler-message.js';
+
+const schema: SchemaText = {
+  path: '/app/schema.graphql',
+  body: ['type OrderItem @wes_table {', '  id: ID! @wes_pk', '}', 'type Order_Item @wes_table {', '  id: ID! @wes_pk', '}'].join('\n'),
+};
+
+const clash: Diagnostic = {
+  code: 'WES012',
+  severity: 'error',
+  message: 'Order_Item and OrderItem both become table order_item',
+  help: 'rename one type',
+  file: 'schema.graphql',
+  line: 4,
+  column: 6,
+  related: [{ file: 'schema.graphql', line: 1, column: 6, message: 'OrderItem also becomes table order_item' }],
+};
+
+describe('bundlerMessage', () => {
+  it('lists each related place as a note with its 1-based file:line:col, the frame staying the main place', () => {
+    const message = bundlerMessage(clash, schema, 'vite');
+    expect(message.message).toBe(
+      [
+        'WES012 Order_Item and OrderItem both become table order_item',
+        'note: schema.graphql:1:6 OrderItem also becomes table order_item',
+        'help: rename one type',
+      ].join('\n'),
+    );
+    expect(message.loc).toEqual({ file: '/app/schema.graphql', line: 4, column: 5 });
+    expect(message.frame).toContain('> 4 | type Order_Item @wes_table {');
+  });
+
+  it('puts the related place’s excerpt into the text where the frame goes there too', () => {
+    const lines = bundlerMessage(clash, schema, 'webpack').message.split('\n');
+    const note = lines.indexOf('note: schema.graphql:1:6 OrderItem also becomes table order_item');
+    expect(lines[0]).toBe('schema.graphql:4:6 WES012 Order_Item and OrderItem both become table order_item');
+    expect(note).toBeGreaterThan(0);
+    expect(lines.slice(note + 1)).toContain('> 1 | type OrderItem @wes_table {');
+    expect(lines.at(-1)).toBe('help: rename one type');
+  });
+
+  it('keeps the message of a diagnostic without related places as it was', () => {
+    const { related: _related, ...single } = clash;
+    expect(bundlerMessage(single, schema, 'vite').message).toBe(
+      'WES012 Order_Item and OrderItem both become table order_item\nhelp: rename one type',
+    );
+  });
+});
