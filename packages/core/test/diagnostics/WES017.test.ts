@@ -2,7 +2,7 @@ import { describe, it } from 'vitest';
 import { compileShop, expectDiagnostics } from './expect-diagnostic.js';
 
 describe('WES017 foreign key target is not unique', () => {
-  it('points at a ref to a column that is neither key nor unique', () => {
+  it('points at a ref to a column that is neither key nor unique, and at that column', () => {
     const result = compileShop(`type Customer @wes_table {
   id: ID! @wes_pk
   email: String!
@@ -11,7 +11,16 @@ type Order @wes_table {
   id: ID! @wes_pk
   customerEmail: String! @wes_fk(ref: "Customer.email")
 }`);
-    expectDiagnostics(result, [{ code: 'WES017', line: 7, column: 39, mentions: 'Customer.email', help: '@wes_unique' }]);
+    expectDiagnostics(result, [
+      {
+        code: 'WES017',
+        line: 7,
+        column: 39,
+        mentions: 'Customer.email',
+        help: '@wes_unique',
+        related: [{ line: 3, column: 3, mentions: 'Customer.email' }],
+      },
+    ]);
   });
 
   it('points at a ref to one column of a composite key', () => {
@@ -23,6 +32,8 @@ type Store @wes_table {
   id: ID! @wes_pk
   country: String! @wes_fk(ref: "Region.country")
 }`);
-    expectDiagnostics(result, [{ code: 'WES017', line: 7, column: 33, mentions: 'Region.country' }]);
+    expectDiagnostics(result, [
+      { code: 'WES017', line: 7, column: 33, mentions: 'Region.country', related: [{ line: 2, column: 3, mentions: 'Region.country' }] },
+    ]);
   });
 });

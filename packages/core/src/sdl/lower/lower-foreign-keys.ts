@@ -30,6 +30,7 @@ export function lowerForeignKeys(table: TableDraft, tables: ReadonlyMap<string, 
         argAnchor(d, 'ref'),
         `${from} is ${a.sql} but ${to} is ${b.sql}`,
         `give both columns the same type (${b.sql})`,
+        [{ anchor: targetColumn.field.name, message: `${to} is ${b.sql}` }],
       );
       continue;
     }
@@ -41,6 +42,7 @@ export function lowerForeignKeys(table: TableDraft, tables: ReadonlyMap<string, 
         argAnchor(d, 'ref'),
         `${to} is neither the primary key nor unique, so it cannot be referenced`,
         `mark ${to} with @wes_unique, or reference the primary key`,
+        [{ anchor: targetColumn.field.name, message: `${to} is declared here` }],
       );
       continue;
     }
