@@ -65,7 +65,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await hmr?.close();
   await server?.close();
-  if (root) await rm(root, { recursive: true, force: true });
+  // Vite's dependency optimizer may still be clearing its .vite/deps_temp_* after close(): a
+  // removal that meets a directory it just wrote into again (ENOTEMPTY) is retried.
+  if (root) await rm(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
 
 describe('vite dev', { timeout: 30_000 }, () => {
