@@ -1,5 +1,5 @@
 export { parseDuration, type DurationUnit } from './parse-duration.js';
-export { parseDurationFlag, maxDurationMs, type DurationRule } from './parse-duration-flag.js';
+export { parseDurationFlag, type DurationRule } from './parse-duration-flag.js';
 export { formatDuration } from './format-duration.js';
 export { migrationsDirectory } from './migrations-directory.js';
 export { readDirectoryPlans } from './read-directory-plans.js';

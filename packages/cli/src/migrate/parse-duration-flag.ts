@@ -1,11 +1,6 @@
+import { maxTimeoutMs } from '@wesley/core/run';
 import { UsageError } from '../usage-error.js';
 import { parseDuration, type DurationUnit } from './parse-duration.js';
-
-/**
- * The largest `lock_timeout` and `statement_timeout` PostgreSQL takes: INT_MAX milliseconds
- * (about 24.8 days). It is also the longest delay Node's timers keep.
- */
-export const maxDurationMs = 2_147_483_647;
 
 /** What a duration flag accepts. */
 export interface DurationRule {
@@ -19,7 +14,7 @@ export interface DurationRule {
  * The value of duration flag `flag` in whole milliseconds, or `undefined` when it was not given.
  * Refused (a {@link UsageError}, exit 2): what is not a duration; 0 where 0 would switch a safety
  * limit off; a value under 1 ms, which would round to 0 (`lock_timeout = '0ms'` is no limit at
- * all); a value over {@link maxDurationMs}, which PostgreSQL refuses.
+ * all); a value over core's `maxTimeoutMs`, which PostgreSQL refuses.
  */
 export function parseDurationFlag(value: string | undefined, flag: string, rule: DurationRule, command: string): number | undefined {
   if (value === undefined) return undefined;
@@ -35,8 +30,8 @@ export function parseDurationFlag(value: string | undefined, flag: string, rule:
     throw new UsageError(`${flag} ${value} is under 1 ms, which rounds to 0: ${zero}; give at least 1ms`, command);
   }
   const ms = Math.round(exact);
-  if (ms > maxDurationMs) {
-    throw new UsageError(`${flag} ${value} is over the longest PostgreSQL takes, ${maxDurationMs}ms (about 24.8 days)`, command);
+  if (ms > maxTimeoutMs) {
+    throw new UsageError(`${flag} ${value} is over the longest PostgreSQL takes, ${maxTimeoutMs}ms (about 24.8 days)`, command);
   }
   return ms;
 }

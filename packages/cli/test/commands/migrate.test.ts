@@ -1,8 +1,9 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { compileSchema, planMigration, stableStringify } from '@wesley/core';
+import { compileSchema, planMigration, stableStringify, stepSessionDefaults } from '@wesley/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrateOptions } from '../../src/commands/migrate/migrate-options.js';
 import { runInProcess } from '../support/run-in-process.js';
 
 // Command-line mistakes are refused (exit 2) before any database is contacted: these runs have
@@ -86,5 +87,15 @@ describe('wesley migrate, status, drift: command line', () => {
       expect(run.stderr).toContain('wesley migrate: could not connect to postgres://nobody:***@127.0.0.1:1/none');
       expect(run.stderr).not.toContain('secret');
     }
+  });
+});
+
+describe('wesley migrate --help', () => {
+  // The help is read without loading core (`--help` stays light), so it writes the defaults as
+  // text; this holds the text to the defaults the executor runs with.
+  it("names the executor's default timeouts", () => {
+    expect(migrateOptions['lock-timeout'].description).toContain(`(default ${stepSessionDefaults.lockTimeoutMs / 1000}s)`);
+    expect(stepSessionDefaults.statementTimeoutMs).toBe(0);
+    expect(migrateOptions['statement-timeout'].description).toContain('(default 0: none)');
   });
 });

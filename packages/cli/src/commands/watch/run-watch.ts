@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { exitCodes } from '../../exit-codes.js';
-import { maxDurationMs } from '../../migrate/index.js';
 import { loadSchemaSources } from '../../schema/index.js';
 import { UsageError } from '../../usage-error.js';
 import { processStopSignal, watchSchema } from '../../watch/index.js';
@@ -30,11 +29,16 @@ export const runWatch: CommandRun<typeof watchOptions> = async (values, context)
   return exitCodes.ok;
 };
 
+/**
+ * The longest delay Node's timers keep (2^31 - 1 ms): they fire at once for a longer one, so a
+ * debounce that large would regenerate on every save.
+ */
+const maxTimerDelayMs = 2 ** 31 - 1;
+
 function parseDebounce(value: string | undefined): number {
   if (value === undefined) return defaultDebounceMs;
   if (!/^\d+$/.test(value)) throw new UsageError(`--debounce takes a whole number of milliseconds, not '${value}'`, name);
-  // Node's timers fire at once for a longer delay: a debounce that large would regenerate on every save.
-  if (Number(value) > maxDurationMs)
-    throw new UsageError(`--debounce ${value} is over the longest a timer waits, ${maxDurationMs}ms`, name);
+  if (Number(value) > maxTimerDelayMs)
+    throw new UsageError(`--debounce ${value} is over the longest a timer waits, ${maxTimerDelayMs}ms`, name);
   return Number(value);
 }
