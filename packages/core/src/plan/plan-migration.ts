@@ -7,6 +7,7 @@ import type { SchemaIR } from '../ir/types.js';
 import type { PlanContext, PlanIssue } from './operation.js';
 import { operationFor } from './operations/index.js';
 import { withPartitionLocks } from './partition-locks.js';
+import { planAssumptions } from './plan-assumptions.js';
 import { compareSteps, dropsBeforeFills, placeStep, type OrderedDraft } from './order/index.js';
 import type { Plan, PlanStep } from './plan-types.js';
 import { serverFeatures } from './server-features.js';
@@ -105,7 +106,14 @@ export function planMigration(from: SchemaIR, to: SchemaIR, options: PlanOptions
     return { kind: 'step', id, operation: change.kind, impact: change.impact, phase: placement.phase, ...fields };
   });
   return {
-    plan: { kind: 'plan', from: hashIR(from, options.sha256), to: hashIR(to, options.sha256), serverVersion, steps },
+    plan: {
+      kind: 'plan',
+      from: hashIR(from, options.sha256),
+      to: hashIR(to, options.sha256),
+      serverVersion,
+      assumptions: planAssumptions(changes, from, serverVersion),
+      steps,
+    },
     changes,
     diagnostics,
   };

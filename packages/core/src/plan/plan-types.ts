@@ -1,5 +1,6 @@
 import type { ChangeKind, Impact } from '../diff/change.js';
 import type { LockMode } from './lock-mode.js';
+import type { PlanAssumptions } from './plan-assumptions.js';
 
 /**
  * The four phases of a plan, in the order they run. Application code deployed for the new
@@ -83,5 +84,7 @@ export interface Plan {
   readonly to: string;
   /** `server_version_num` the plan was made for (`180000` is PostgreSQL 18.0). */
   readonly serverVersion: number;
+  /** What the plan assumed about its target, checked by `wesley migrate` before the plan's first statement. */
+  readonly assumptions: PlanAssumptions;
   readonly steps: readonly PlanStep[];
 }

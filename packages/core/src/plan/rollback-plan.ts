@@ -36,5 +36,8 @@ export function rollbackPlan(plan: Plan): RollbackResult {
       },
     ];
   });
-  return { plan: { ...plan, from: plan.to, to: plan.from, steps }, irreversible: [] };
+  // The tables' facts are those before the plan ran, not after it, where its down plan starts:
+  // the down plan assumes only the server versions.
+  const assumptions = { ...plan.assumptions, tables: [] };
+  return { plan: { ...plan, from: plan.to, to: plan.from, assumptions, steps }, irreversible: [] };
 }

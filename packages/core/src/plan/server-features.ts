@@ -32,3 +32,25 @@ export type ServerFeature = Exclude<keyof typeof serverFeatures, 'minimum'>;
 export function supports(serverVersion: number, feature: ServerFeature): boolean {
   return serverVersion >= serverFeatures[feature];
 }
+
+/**
+ * The `server_version_num` values a plan made for one version is right for: `[minimum, below)`,
+ * `below` `null` when no newer version is known to differ.
+ */
+export interface ServerVersionRange {
+  readonly minimum: number;
+  readonly below: number | null;
+}
+
+/**
+ * The interval of `server_version_num` around `serverVersion` on which every feature of
+ * `serverFeatures` answers as it does on `serverVersion`: the planner picks its patterns and lock
+ * claims by these answers alone, so its plan holds on that interval and on no version outside it
+ * (planned for 15: from 13, which brought the last feature 15 has, to 17, which brings the next).
+ */
+export function serverVersionRange(serverVersion: number): ServerVersionRange {
+  const thresholds = Object.values(serverFeatures);
+  const minimum = Math.max(serverFeatures.minimum, ...thresholds.filter((version) => version <= serverVersion));
+  const newer = thresholds.filter((version) => version > serverVersion);
+  return { minimum, below: newer.length === 0 ? null : Math.min(...newer) };
+}

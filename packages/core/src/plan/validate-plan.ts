@@ -30,8 +30,9 @@ function runsOutsideTransaction(statement: Readonly<Record<string, unknown>>): b
 
 /**
  * Checks a value read from a `plan.json` completely, before any of it runs: every field of the
- * plan and of each step, backfill, lock claim, impact and rollback, with its type and allowed
- * values (no field missing, none unknown); step ids unique and phases in order; and every SQL
+ * plan and of each step, backfill, lock claim, impact, rollback and assumption, with its type and
+ * allowed values (no field missing, none unknown); the assumed version range holding the planned
+ * version; step ids unique and phases in order; and every SQL
  * statement a run would send (`sql`, `repair`, a backfill's batches) parsed by PostgreSQL's
  * parser: no syntax error, no transaction control (the executor owns each step's transaction),
  * a backfill batch one statement, a step outside a transaction only `CONCURRENTLY` index
@@ -136,6 +137,12 @@ export async function validatePlan(value: unknown): Promise<PlanValidation> {
     from: string,
     to: string,
     serverVersion: integer(0),
+    assumptions: (path, v) =>
+      object(path, v, {
+        kind: oneOf(['assumptions']),
+        serverVersion: (p, range) => object(p, range, { minimum: integer(0), below: nullOr(integer(1)) }),
+        tables: array((p, table) => object(p, table, { kind: oneOf(['table']), name: nonEmpty, exists: boolean, partitioned: boolean })),
+      }),
     steps: array(() => undefined),
   });
   const steps: readonly unknown[] = root && Array.isArray(value.steps) ? value.steps : [];
@@ -184,7 +191,17 @@ export async function validatePlan(value: unknown): Promise<PlanValidation> {
     if (templates.every((t) => typeof t === 'string') && JSON.stringify(fields.sql) !== JSON.stringify(templates))
       problem(`${path}.sql`, 'a backfill step lists its two batches as its sql: expected [firstBatch, nextBatch]');
   });
-  return problems.length === 0 ? { ok: true, plan: value as Plan } : { ok: false, problems };
+  if (problems.length > 0) return { ok: false, problems };
+  const plan = value as Plan;
+  const { minimum, below } = plan.assumptions.serverVersion;
+  if (plan.serverVersion < minimum || (below !== null && plan.serverVersion >= below))
+    return {
+      ok: false,
+      problems: [
+        { path: '$.assumptions.serverVersion', message: `does not hold ${plan.serverVersion}, the version the plan was made for` },
+      ],
+    };
+  return { ok: true, plan };
 }
 
 function describe(v: unknown): string {

@@ -16,6 +16,8 @@ export {
 export { phases, type Phase, type Plan, type PlanStep, type LockClaim, type Backfill, type Rollback } from '../plan/plan-types.js';
 export type { LockMode } from '../plan/lock-mode.js';
 export { parsePlan, serializePlan } from '../plan/plan-file.js';
+export type { PlanAssumptions, TableAssumption } from '../plan/plan-assumptions.js';
+export type { ServerVersionRange } from '../plan/server-features.js';
 export type { PlanProblem, PlanValidation } from '../plan/validate-plan.js';
 export { planDataLoss, type StepDataLoss } from '../plan/plan-data-loss.js';
 export { loadSqlParser, parseSql, type ParsedStatement, type SqlParse } from '../sql/sql-parser.js';
