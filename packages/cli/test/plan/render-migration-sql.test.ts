@@ -51,7 +51,14 @@ const backfill: PlanStep = {
   },
 };
 
-const plan = (steps: PlanStep[]): Plan => ({ kind: 'plan', from: 'sha256:aaa', to: 'sha256:bbb', serverVersion: 150004, steps });
+const plan = (steps: PlanStep[]): Plan => ({
+  kind: 'plan',
+  from: 'sha256:aaa',
+  to: 'sha256:bbb',
+  serverVersion: 150004,
+  assumptions: { kind: 'assumptions', serverVersion: { minimum: 130000, below: 170000 }, tables: [] },
+  steps,
+});
 
 /** The block of step `id`: from its header to the blank line before the next one. */
 function block(sql: string, id: string): string {

@@ -14,3 +14,4 @@ export { needsOwnTransaction, transactionControlIn } from './transaction-rules.j
 export { TransactionControlError } from './transaction-control-error.js';
 export { MissingMigrationError, OutOfOrderMigrationError, RenamedMigrationError } from './history-errors.js';
 export { pendingMigrations, type Allowances, type PendingMigrations } from './pending-migrations.js';
+export { AssumedFactError, PlanChainError, ServerVersionMismatchError, type FactMismatch } from './assumption-errors.js';

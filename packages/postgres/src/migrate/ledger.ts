@@ -31,6 +31,10 @@ const ledgerDdl = [
     cursor jsonb,
     PRIMARY KEY (migration, step_id)
   )`,
+  // The schemas a planned migration goes between (its plan's `from` and `to` hashes): the chain
+  // `wesley migrate` checks a pending plan's `from` against (added after the first ledgers).
+  'ALTER TABLE wesley.migrations ADD COLUMN IF NOT EXISTS from_hash text',
+  'ALTER TABLE wesley.migrations ADD COLUMN IF NOT EXISTS to_hash text',
 ];
 
 export type LedgerStatus = 'running' | 'applied';
@@ -44,6 +48,9 @@ export interface LedgerMigration {
   readonly startedAt: Date;
   readonly finishedAt: Date | null;
   readonly durationMs: number | null;
+  /** A planned migration's `from` and `to` schema hashes, `null` for a SQL file or a run by a version that did not record them. */
+  readonly fromHash: string | null;
+  readonly toHash: string | null;
 }
 
 export interface LedgerStep {
@@ -73,7 +80,14 @@ export async function readMigrations(db: Queryable): Promise<Map<string, LedgerM
     started_at: Date;
     finished_at: Date | null;
     duration_ms: string | null;
-  }>('SELECT name, checksum, kind, status, applied_by, started_at, finished_at, duration_ms FROM wesley.migrations ORDER BY name');
+    from_hash: string | null;
+    to_hash: string | null;
+    // from_hash and to_hash read through to_jsonb: status and --dry-run read a ledger without upgrading it, and an old one lacks them.
+  }>(
+    `SELECT name, checksum, kind, status, applied_by, started_at, finished_at, duration_ms,
+       to_jsonb(m) ->> 'from_hash' AS from_hash, to_jsonb(m) ->> 'to_hash' AS to_hash
+     FROM wesley.migrations m ORDER BY name`,
+  );
   return new Map(
     rows.map((row) => [
       row.name,
@@ -86,6 +100,8 @@ export async function readMigrations(db: Queryable): Promise<Map<string, LedgerM
         startedAt: row.started_at,
         finishedAt: row.finished_at,
         durationMs: row.duration_ms === null ? null : Number(row.duration_ms),
+        fromHash: row.from_hash,
+        toHash: row.to_hash,
       },
     ]),
   );
@@ -152,4 +168,9 @@ export async function saveCursor(db: Queryable, migration: string, stepId: strin
      ON CONFLICT (migration, step_id) DO UPDATE SET cursor = EXCLUDED.cursor`,
     [migration, stepId, JSON.stringify(cursor)],
   );
+}
+
+/** Records the schemas a planned migration goes between, in the transaction that records its start. */
+export async function recordPlanSchemas(db: Queryable, name: string, plan: { readonly from: string; readonly to: string }): Promise<void> {
+  await db.query('UPDATE wesley.migrations SET from_hash = $2, to_hash = $3 WHERE name = $1', [name, plan.from, plan.to]);
 }

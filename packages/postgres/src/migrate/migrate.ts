@@ -1,7 +1,8 @@
 import os from 'node:os';
 import { releaseAll } from '../errors/release-all.js';
 import type { RunOptions } from '../execute/run-options.js';
-import { ensureLedger, finishMigration, readMigrations, startMigration } from './ledger.js';
+import { checkTableFacts } from './check-assumptions.js';
+import { ensureLedger, finishMigration, readMigrations, recordPlanSchemas, startMigration } from './ledger.js';
 import type { MigrateEvent } from './migrate-events.js';
 import { listMigrationFiles } from './migration-files.js';
 import { inLockedTransaction } from './locked-transaction.js';
@@ -61,11 +62,14 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
     const appliedBy = options.appliedBy ?? `${os.userInfo().username}@${os.hostname()}`;
     for (const file of pending) {
       const started = Date.now();
-      onEvent({ kind: 'migration-start', migration: file.name, type: file.kind, resumed: ledger.has(file.name) });
-      await inLockedTransaction(lock, file.name, null, () =>
-        startMigration(session, { name: file.name, checksum: file.checksum, kind: file.kind, appliedBy }),
-      );
       const plan = plans.get(file.name);
+      // The first was checked before the run; a later one's tables are as the migrations before it left them.
+      if (plan !== undefined && file !== pending[0]) await checkTableFacts(session, file.name, plan, ledger.get(file.name));
+      onEvent({ kind: 'migration-start', migration: file.name, type: file.kind, resumed: ledger.has(file.name) });
+      await inLockedTransaction(lock, file.name, null, async () => {
+        await startMigration(session, { name: file.name, checksum: file.checksum, kind: file.kind, appliedBy });
+        if (plan !== undefined) await recordPlanSchemas(session, file.name, plan);
+      });
       const runOptions = { ...options, onEvent, lock };
       const complete =
         plan === undefined

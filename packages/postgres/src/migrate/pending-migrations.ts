@@ -1,5 +1,6 @@
 import type { Plan } from '@wesley/core/run';
 import type { Queryable } from '../introspect/queryable.js';
+import { checkPlanChain, checkServerVersion, checkTableFacts } from './check-assumptions.js';
 import { destructiveSteps } from './destructive-steps.js';
 import { findTransactionControl } from './find-transaction-control.js';
 import { isFrozen } from './frozen-migration.js';
@@ -32,7 +33,9 @@ export interface PendingMigrations {
  * ledger's history: a migration renamed (WES152, never allowed), applied ones missing (WES150),
  * pending ones out of order (WES151); each pending plan read and validated whole (WES154) and
  * refused if it loses data without `allowDestructive` (WES155); each pending SQL file read
- * through for transaction control of its own (WES153), from where an earlier run stopped.
+ * through for transaction control of its own (WES153), from where an earlier run stopped; the
+ * plans' assumptions: the server's version in each plan's range (WES170), each plan starting
+ * where the migration before it leads (WES172), and the first one's table facts (WES171).
  */
 export async function pendingMigrations(
   db: Queryable,
@@ -65,5 +68,11 @@ export async function pendingMigrations(
     const control = await findTransactionControl(file, typeof cursor === 'number' ? cursor : 0);
     if (control !== null) throw control;
   }
+  await checkServerVersion(db, plans);
+  checkPlanChain(pending, plans, ledger, files);
+  // The first migration's tables are as the run finds them; a later one's are checked when it starts (`migrate`).
+  const [first] = pending;
+  const firstPlan = first === undefined ? undefined : plans.get(first.name);
+  if (first !== undefined && firstPlan !== undefined) await checkTableFacts(db, first.name, firstPlan, ledger.get(first.name));
   return { pending, plans };
 }
