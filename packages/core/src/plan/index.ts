@@ -1,5 +1,6 @@
 export { planMigration, type PlanOptions, type PlanResult, type SourcePosition } from './plan-migration.js';
 export { rollbackPlan, type RollbackResult } from './rollback-plan.js';
+export { undoStep } from './undo-step.js';
 export { explainPlan, formatExplain, type ExplainRow } from './explain-plan.js';
 export { phases, type Phase, type Plan, type PlanStep, type LockClaim, type Backfill, type Rollback } from './plan-types.js';
 export { lockModes, blocksReads, blocksWrites, type LockMode } from './lock-mode.js';

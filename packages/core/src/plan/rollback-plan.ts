@@ -1,4 +1,5 @@
-import type { Plan, PlanStep } from './plan-types.js';
+import type { Plan } from './plan-types.js';
+import { undoStep } from './undo-step.js';
 
 export interface RollbackResult {
   /** The down plan, or `null` when a step cannot be undone. */
@@ -16,26 +17,7 @@ export interface RollbackResult {
 export function rollbackPlan(plan: Plan): RollbackResult {
   const irreversible = plan.steps.filter((step) => !step.reversible || step.rollback === null).map((step) => step.id);
   if (irreversible.length > 0) return { plan: null, irreversible };
-  const steps = [...plan.steps].reverse().flatMap((step): PlanStep[] => {
-    const undo = step.rollback;
-    if (undo === null || undo.sql.length === 0) return [];
-    return [
-      {
-        ...step,
-        id: `rollback:${step.id}`,
-        summary: `undo: ${step.summary}`,
-        sql: undo.sql,
-        transactional: undo.transactional,
-        locks: undo.locks,
-        rewrites: false,
-        scans: false,
-        backfill: null,
-        repair: [],
-        reversible: false,
-        rollback: null,
-      },
-    ];
-  });
+  const steps = [...plan.steps].reverse().flatMap((step) => undoStep(step) ?? []);
   // The tables' facts are those before the plan ran, not after it, where its down plan starts:
   // the down plan assumes only the server versions.
   const assumptions = { ...plan.assumptions, tables: [] };

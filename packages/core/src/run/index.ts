@@ -20,6 +20,7 @@ export type { PlanAssumptions, TableAssumption } from '../plan/plan-assumptions.
 export type { ServerVersionRange } from '../plan/server-features.js';
 export type { PlanProblem, PlanValidation } from '../plan/validate-plan.js';
 export { planDataLoss, type StepDataLoss } from '../plan/plan-data-loss.js';
+export { undoStep } from '../plan/undo-step.js';
 export { loadSqlParser, parseSql, type ParsedStatement, type SqlParse } from '../sql/sql-parser.js';
 export { transactionControl } from '../sql/transaction-control.js';
 export { quoteIdent } from '../naming/quote-ident.js';

@@ -14,4 +14,6 @@ export { needsOwnTransaction, transactionControlIn } from './transaction-rules.j
 export { TransactionControlError } from './transaction-control-error.js';
 export { MissingMigrationError, OutOfOrderMigrationError, RenamedMigrationError } from './history-errors.js';
 export { pendingMigrations, type Allowances, type PendingMigrations } from './pending-migrations.js';
+export { rollbackMigration, type RollbackOptions, type RollbackResult } from './rollback-migration.js';
+export { IrreversibleStepsError, MigrationStateError, NoRecordedRollbackError } from './rollback-errors.js';
 export { AssumedFactError, PlanChainError, ServerVersionMismatchError, type FactMismatch } from './assumption-errors.js';

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { releaseAll } from '../errors/release-all.js';
 import type { RunOptions } from '../execute/run-options.js';
+import { StepFailedError } from '../execute/step-failed-error.js';
 import { checkTableFacts } from './check-assumptions.js';
 import { ensureLedger, finishMigration, readMigrations, recordPlanSchemas, startMigration } from './ledger.js';
 import type { MigrateEvent } from './migrate-events.js';
@@ -86,7 +87,8 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
     return { applied, stoppedIn: null };
   } catch (error) {
     // A failure because the lock's session ended (or lost the lock) is reported as that.
-    const reported = (await lock.lostBy(error, migration, step)) ?? error;
+    const lost = await lock.lostBy(error, migration, step);
+    const reported = lost ?? (error instanceof StepFailedError && migration !== null ? error.inMigration(migration) : error);
     failed = { error: reported };
     throw reported;
   } finally {

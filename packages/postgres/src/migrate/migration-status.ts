@@ -4,7 +4,8 @@ import { hasLedger, readMigrations, readSteps, type LedgerMigration, type Ledger
 import { listMigrationFiles } from './migration-files.js';
 import { migrationHistory } from './migration-history.js';
 
-export type MigrationState = 'applied' | 'pending' | 'in progress' | 'edited' | 'missing file' | 'renamed' | 'out of order';
+export type MigrationState =
+  'applied' | 'pending' | 'in progress' | 'rolling back' | 'rolled back' | 'edited' | 'missing file' | 'renamed' | 'out of order';
 
 /** One migration as `wesley status` shows it. */
 export interface MigrationStatus {
@@ -25,7 +26,8 @@ export interface MigrationStatus {
  * file (applied, file gone); and, of the pending ones, renamed (the checksum of a migration
  * whose file is gone: `wesley migrate` refuses it) and out of order (sorts before a migration
  * already run: refused without `--allow-out-of-order`). A migration that failed before committing
- * anything may be fixed: it stays in progress.
+ * anything may be fixed: it stays in progress. Rolling back (`wesley migrate rollback` started, not
+ * finished) and rolled back (undone: `wesley migrate` runs it, or what replaced it, again).
  */
 export async function migrationStatus(session: Connection, directory: string): Promise<MigrationStatus[]> {
   const files = await listMigrationFiles(directory);
@@ -46,14 +48,12 @@ export async function migrationStatus(session: Connection, directory: string): P
             : 'pending'
         : entry.checksum !== file.checksum && isFrozen(entry, steps)
           ? 'edited'
-          : entry.status === 'applied'
-            ? 'applied'
-            : 'in progress';
+          : ledgerState(entry);
     statuses.push({
       name: file.name,
       state,
       ledger: entry,
-      stepsApplied: [...steps.values()].filter((s) => s.status === 'applied').length,
+      stepsApplied: [...steps.values()].filter((s) => s.status === 'applied' || s.status === 'rolling-back').length,
       renamedFrom: renamed.get(file.name) ?? null,
     });
   }
@@ -63,4 +63,17 @@ export async function migrationStatus(session: Connection, directory: string): P
       statuses.push({ name: entry.name, state: 'missing file', ledger: entry, stepsApplied: 0, renamedFrom: null });
   }
   return statuses.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+function ledgerState(entry: LedgerMigration): MigrationState {
+  switch (entry.status) {
+    case 'applied':
+      return 'applied';
+    case 'running':
+      return 'in progress';
+    case 'rolling-back':
+      return 'rolling back';
+    case 'rolled-back':
+      return 'rolled back';
+  }
 }

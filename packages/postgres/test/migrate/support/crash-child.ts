@@ -20,6 +20,8 @@
  */
 import pg from 'pg';
 import { migrate } from '../../../src/migrate/migrate.js';
+import { rollbackMigration } from '../../../src/migrate/rollback-migration.js';
+import type { MigrateEvent } from '../../../src/migrate/migrate-events.js';
 import type { Census } from './kill-points.js';
 
 type Options = { readonly url: string; readonly directory: string } & Partial<{
@@ -27,6 +29,8 @@ type Options = { readonly url: string; readonly directory: string } & Partial<{
   readonly killAtQuery: number;
   readonly killInConcurrent: number;
   readonly holderOutlives: boolean;
+  /** Roll this migration back (with `allowDestructive`) instead of migrating. */
+  readonly rollback: string;
 }>;
 
 const options = JSON.parse(process.argv[2] ?? '{}') as Options;
@@ -80,16 +84,21 @@ async function dieDuringBuild(build: () => unknown, pid: number): Promise<never>
   }
 }
 
+const onEvent = (event: MigrateEvent) => {
+  events.push({ kind: event.kind, migration: 'migration' in event ? event.migration : null, afterQueries: queries.length });
+  if (events.length === options.killAtEvent) die();
+};
+
 try {
-  await migrate({
-    url: options.url,
-    directory: options.directory,
-    appliedBy: 'crash-child',
-    onEvent: (event) => {
-      events.push({ kind: event.kind, migration: 'migration' in event ? event.migration : null, afterQueries: queries.length });
-      if (events.length === options.killAtEvent) die();
-    },
-  });
+  if (options.rollback === undefined) await migrate({ url: options.url, directory: options.directory, appliedBy: 'crash-child', onEvent });
+  else
+    await rollbackMigration({
+      url: options.url,
+      directory: options.directory,
+      migration: options.rollback,
+      allowDestructive: true,
+      onEvent,
+    });
   const census: Census = { queries, events };
   process.stdout.write(`${JSON.stringify(census)}\n`);
 } catch (error) {

@@ -16,11 +16,22 @@ export interface ChildRun {
 }
 
 /** Runs the migrator bundled by `buildCrashChild` (`script`) in a child process on `url` and `directory`, killed at `point`. */
-export function runCrashChild(script: string, url: string, directory: string, point: KillPoint): Promise<ChildRun> {
+export function runCrashChild(
+  script: string,
+  url: string,
+  directory: string,
+  point: KillPoint,
+  /** Roll this migration back instead of migrating. */
+  rollback?: string,
+): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, JSON.stringify({ url, directory, ...point })], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [script, JSON.stringify({ url, directory, ...point, ...(rollback === undefined ? {} : { rollback }) })],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => void (stdout += chunk));
