@@ -1,4 +1,5 @@
 import { formatDuration } from './format-duration.js';
+import type { MigrateEvent } from '@wesley/postgres/run';
 import type { MigrationProgress, StepProgress } from './migrate-progress.js';
 import type { MigrateOutcome } from './migrate-outcome.js';
 
@@ -27,6 +28,20 @@ export function retryReason(sqlState: string): string {
   if (sqlState === '55P03') return 'lock not granted within the lock timeout';
   if (sqlState === '40P01') return 'deadlock';
   return `SQLSTATE ${sqlState}`;
+}
+
+/** `waiting for pid 4242, open 12.0 s, idle in transaction, holding AccessShareLock on invoice: \`SELECT ...\`` */
+export function describeHolderWait(event: Extract<MigrateEvent, { kind: 'holder-wait' }>): string {
+  const query = event.query === '' ? '' : `: \`${event.query}\``;
+  const state = event.state === '' ? '' : `, ${event.state}`;
+  return `waiting for pid ${event.pid}, open ${formatDuration(event.openMs)}${state}, holding ${event.mode} on ${event.relation}${query}`;
+}
+
+/** How a wait for the holders of a step's tables ended. */
+export function describeHolderWaitEnd(event: Extract<MigrateEvent, { kind: 'holder-wait-end' }>): string {
+  const after = formatDuration(event.waitedMs);
+  if (event.holders === 0) return `the sessions holding its tables let go after ${after}; asking for the lock`;
+  return `${count(event.holders, 'session')} still holding its tables after ${after} (the holder wait); asking for the lock under lock_timeout, with retries`;
 }
 
 /** `, 1,000 statements` for a SQL file under way, else `''`. */

@@ -1,7 +1,15 @@
 import type { Plan } from '@wesley/core/run';
 import type { CliContext } from '../cli-context.js';
 import { writeFailure } from '../failure/index.js';
-import { describeMigration, describeRows, describeStep, retryReason, summaryLine } from './describe-progress.js';
+import {
+  describeHolderWait,
+  describeHolderWaitEnd,
+  describeMigration,
+  describeRows,
+  describeStep,
+  retryReason,
+  summaryLine,
+} from './describe-progress.js';
 import { formatDuration } from './format-duration.js';
 import { MigrateProgress } from './migrate-progress.js';
 import type { MigrateReporter } from './migrate-reporter.js';
@@ -30,6 +38,12 @@ export function logReporter(context: CliContext, plans: ReadonlyMap<string, Plan
           out(
             `${migration?.name ?? event.stepId}: ${event.stepId}: ${retryReason(event.sqlState)}; attempt ${event.attempt + 1} in ${event.waitMs} ms`,
           );
+          return;
+        case 'holder-wait':
+          out(`${migration?.name ?? event.stepId}: ${event.stepId}: ${describeHolderWait(event)}`);
+          return;
+        case 'holder-wait-end':
+          out(`${migration?.name ?? event.stepId}: ${event.stepId}: ${describeHolderWaitEnd(event)}`);
           return;
         case 'step-done':
           if (migration !== null && step !== null) {

@@ -99,6 +99,8 @@ export class MigrateProgress {
         return;
       // Nothing to keep: the reporters show them as they come.
       case 'step-retry':
+      case 'holder-wait':
+      case 'holder-wait-end':
       case 'notice':
         return;
     }

@@ -1,7 +1,16 @@
 import type { Plan } from '@wesley/core/run';
 import type { CliContext } from '../cli-context.js';
 import { writeFailure } from '../failure/index.js';
-import { describeMigration, describeRows, describeStatements, describeStep, retryReason, summaryLine } from './describe-progress.js';
+import {
+  describeHolderWait,
+  describeHolderWaitEnd,
+  describeMigration,
+  describeRows,
+  describeStatements,
+  describeStep,
+  retryReason,
+  summaryLine,
+} from './describe-progress.js';
 import { formatDuration } from './format-duration.js';
 import { MigrateProgress } from './migrate-progress.js';
 import type { MigrateReporter } from './migrate-reporter.js';
@@ -57,6 +66,12 @@ export async function spinnerReporter(
           return;
         case 'step-retry':
           above(`  ${event.stepId}: ${retryReason(event.sqlState)}; attempt ${event.attempt + 1} in ${event.waitMs} ms`);
+          return;
+        case 'holder-wait':
+          above(`  ${event.stepId}: ${describeHolderWait(event)}`);
+          return;
+        case 'holder-wait-end':
+          above(`  ${event.stepId}: ${describeHolderWaitEnd(event)}`);
           return;
         case 'notice':
           above(`  ${event.message}`);

@@ -10,11 +10,12 @@ export {
   maxTimeoutMs,
   retryWaitMs,
   stepSessionDefaults,
+  type StepHolderWait,
   type StepRetries,
   type StepTimeouts,
 } from './step-session.js';
 export { phases, type Phase, type Plan, type PlanStep, type LockClaim, type Backfill, type Rollback } from '../plan/plan-types.js';
-export type { LockMode } from '../plan/lock-mode.js';
+export { blocksWrites, lockModesConflict, type LockMode } from '../plan/lock-mode.js';
 export { parsePlan, serializePlan } from '../plan/plan-file.js';
 export type { PlanAssumptions, TableAssumption } from '../plan/plan-assumptions.js';
 export type { ServerVersionRange } from '../plan/server-features.js';

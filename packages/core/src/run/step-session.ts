@@ -32,13 +32,29 @@ export interface StepRetries {
   readonly backoffMs: number;
 }
 
-/** The defaults of `wesley migrate` and of `up.sql`: squawk's reference lock wait (1 s), pgroll's retries. */
-export const stepSessionDefaults: StepTimeouts & StepRetries = {
+/**
+ * How long a step waits, before it asks for a lock that blocks writes (SHARE and stronger), for
+ * the sessions holding a conflicting lock on its tables to let go. A queued request makes every
+ * later conflicting request wait behind it, reads and writes included, so asking while a long
+ * transaction holds the table would stall it for the whole `lock_timeout`; waiting outside the
+ * queue stalls nobody.
+ */
+export interface StepHolderWait {
+  /** The longest wait per step; after it the step asks as it would have, under `lock_timeout` and retries. 0: no wait. */
+  readonly holderWaitMs: number;
+}
+
+/**
+ * The defaults of `wesley migrate` and of `up.sql`: squawk's reference lock wait (1 s), pgroll's
+ * retries; a holder wait long enough for a report query or a batch job's transaction to end.
+ */
+export const stepSessionDefaults: StepTimeouts & StepRetries & StepHolderWait = {
   lockTimeoutMs: 1000,
   statementTimeoutMs: 0,
   concurrentLockTimeoutMs: 300_000,
   retries: 10,
   backoffMs: 100,
+  holderWaitMs: 30_000,
 };
 
 /** The longest backoff between two attempts. */

@@ -4,14 +4,17 @@ import { resolveRunOptions, type ResolvedRunOptions, type RunOptions } from './r
 import type { StepJournal } from './step-journal.js';
 import { sqlStateOf, StepFailedError } from './step-failed-error.js';
 import { inStepTransaction, outsideStepTransaction, waitToRetry } from './step-session.js';
+import { waitForLockHolders } from './wait-for-lock-holders.js';
 
 /**
  * Runs one plan step on `session` (docs/architecture.md#executing-a-step): a transactional
  * step in one transaction with `lock_timeout` and `statement_timeout` set locally; a
  * `CONCURRENTLY` step on its own, with a wait budget of its own, and after a failure the step's
  * `repair` (which drops the INVALID index it left) before the retry; a backfill batch by batch,
- * each batch its own transaction. A lock timeout or deadlock is retried with exponential
- * backoff and full jitter; anything else, or the last retry, throws a {@link StepFailedError}
+ * each batch its own transaction. Before each attempt that asks for a lock blocking writes, it
+ * waits (up to `holderWaitMs` per step, reported) for the sessions holding a conflicting lock
+ * to let go, so that it does not queue behind them and stall the table. A lock timeout or
+ * deadlock is retried with exponential backoff and full jitter; anything else, or the last retry, throws a {@link StepFailedError}
  * naming the step, with the failed transaction rolled back. `journal` lets the caller write its
  * records inside the step's transactions.
  */
@@ -22,14 +25,35 @@ export async function applyStep(session: Connection, step: PlanStep, options: Ru
     await runAll(session, step.sql);
     await journal.committing?.(session);
   };
+  const courtesy = holderWait(session, step, resolved);
   // A backfill retries batch by batch, keeping its cursor; other steps retry whole.
   const attempts =
     step.backfill !== null
       ? await runBackfill(session, step, resolved, journal)
-      : await withRetries(step, resolved, () =>
-          step.transactional ? inStepTransaction(session, resolved, work) : runOutsideTransaction(session, step, resolved, journal),
-        );
+      : await withRetries(step, resolved, async () => {
+          await courtesy();
+          await (step.transactional ? inStepTransaction(session, resolved, work) : runOutsideTransaction(session, step, resolved, journal));
+        });
   resolved.onEvent({ kind: 'step-done', stepId: step.id, attempts });
+}
+
+/**
+ * What runs before each attempt of `step`: the wait for the holders of its tables
+ * (`waitForLockHolders`), out of one budget of `holderWaitMs` for all its attempts, since a
+ * retry would queue behind them as the first attempt would. Reports each holder as the wait
+ * for it starts and the end of every wait that happened.
+ */
+function holderWait(session: Connection, step: PlanStep, options: ResolvedRunOptions): () => Promise<void> {
+  const deadline = Date.now() + options.holderWaitMs;
+  const seen = new Set<number>();
+  return async () => {
+    if (Date.now() >= deadline) return;
+    const started = Date.now();
+    const { waited, holders } = await waitForLockHolders(session, step.locks, deadline, seen, (holder) =>
+      options.onEvent({ kind: 'holder-wait', stepId: step.id, ...holder }),
+    );
+    if (waited) options.onEvent({ kind: 'holder-wait-end', stepId: step.id, waitedMs: Date.now() - started, holders: holders.length });
+  };
 }
 
 async function withRetries(step: PlanStep, options: ResolvedRunOptions, attempt: () => Promise<void>): Promise<number> {

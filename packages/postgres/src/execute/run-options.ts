@@ -1,4 +1,5 @@
-import { maxTimeoutMs, stepSessionDefaults, type StepRetries, type StepTimeouts } from '@wesley/core/run';
+import { maxTimeoutMs, stepSessionDefaults, type StepHolderWait, type StepRetries, type StepTimeouts } from '@wesley/core/run';
+import type { LockHolder } from './wait-for-lock-holders.js';
 
 /** How steps run: the timeouts each attempt gets and how lock failures are retried. */
 export interface RunOptions {
@@ -15,20 +16,34 @@ export interface RunOptions {
   readonly retries?: number;
   /** First backoff; it doubles per attempt, with full jitter (default 100 ms, capped at 5 s). */
   readonly backoffMs?: number;
+  /**
+   * Before a step asks for a lock that blocks writes, how long it may wait for other sessions
+   * holding a conflicting lock on its tables to let go, outside the lock queue (default 30 s; 0:
+   * no wait). After it the step asks all the same, under `lock_timeout` and retries.
+   */
+  readonly holderWaitMs?: number;
   /** Pause between backfill batches (default 0). */
   readonly batchPauseMs?: number;
   /** Called as steps start, retry and finish. */
   readonly onEvent?: (event: RunEvent) => void;
 }
 
+/**
+ * What a step reports as it runs. `holder-wait`: before asking for its lock, the step waits for
+ * session `pid`, which holds `mode` on `relation` in a transaction open `openMs` (once per
+ * session and step); `holder-wait-end`: that wait ended after `waitedMs`, with `holders` sessions
+ * still holding (0 when they let go; more when the bound came first and the step asks all the same).
+ */
 export type RunEvent =
   | { readonly kind: 'step-start'; readonly stepId: string }
   | { readonly kind: 'step-retry'; readonly stepId: string; readonly attempt: number; readonly sqlState: string; readonly waitMs: number }
+  | ({ readonly kind: 'holder-wait'; readonly stepId: string } & LockHolder)
+  | { readonly kind: 'holder-wait-end'; readonly stepId: string; readonly waitedMs: number; readonly holders: number }
   | { readonly kind: 'batch'; readonly stepId: string; readonly rows: number }
   | { readonly kind: 'step-done'; readonly stepId: string; readonly attempts: number };
 
 /** Every option given, defaults from core's `stepSessionDefaults`. */
-export interface ResolvedRunOptions extends StepTimeouts, StepRetries {
+export interface ResolvedRunOptions extends StepTimeouts, StepRetries, StepHolderWait {
   readonly batchPauseMs: number;
   readonly onEvent: (event: RunEvent) => void;
 }
@@ -50,6 +65,7 @@ export function resolveRunOptions(options: RunOptions): ResolvedRunOptions {
     statementTimeoutMs: timeout('statementTimeoutMs', options.statementTimeoutMs ?? stepSessionDefaults.statementTimeoutMs, 0),
     retries: options.retries ?? stepSessionDefaults.retries,
     backoffMs: options.backoffMs ?? stepSessionDefaults.backoffMs,
+    holderWaitMs: timeout('holderWaitMs', options.holderWaitMs ?? stepSessionDefaults.holderWaitMs, 0),
     batchPauseMs: options.batchPauseMs ?? 0,
     onEvent: options.onEvent ?? (() => undefined),
   };

@@ -17,7 +17,8 @@ const blocked = 'add-column:invoice.memo';
  * A transaction holding a lock that conflicts with a step (an open reader's ACCESS SHARE on
  * `invoice`, which ADD COLUMN's ACCESS EXCLUSIVE waits for) makes the step time out on
  * `lock_timeout` (55P03) and retry with backoff, instead of queueing behind the reader and
- * blocking every later query on the table.
+ * blocking every later query on the table. The step's wait for the reader before it asks
+ * (`holderWaitMs`, holder-wait.test.ts) is turned off: these are the asks it falls back to.
  */
 describeEachServer('migrate: a step whose lock is held elsewhere', (server) => {
   const databases = { released: useTestDatabase(server), held: useTestDatabase(server) };
@@ -49,6 +50,7 @@ describeEachServer('migrate: a step whose lock is held elsewhere', (server) => {
       url: db.url,
       directory,
       lockTimeoutMs: 50,
+      holderWaitMs: 0,
       retries: 100,
       backoffMs: 10,
       onEvent: (event) => {
@@ -74,7 +76,15 @@ describeEachServer('migrate: a step whose lock is held elsewhere', (server) => {
     const db = databases.held;
     const { session, holder, directory } = await setUp(db);
     const events: MigrateEvent[] = [];
-    const run = migrate({ url: db.url, directory, lockTimeoutMs: 50, retries: 2, backoffMs: 10, onEvent: (e) => events.push(e) });
+    const run = migrate({
+      url: db.url,
+      directory,
+      lockTimeoutMs: 50,
+      holderWaitMs: 0,
+      retries: 2,
+      backoffMs: 10,
+      onEvent: (e) => events.push(e),
+    });
     const error = await run.then(
       () => null,
       (reason: unknown) => reason,

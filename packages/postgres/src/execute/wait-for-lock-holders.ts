@@ -1,0 +1,128 @@
+import { blocksWrites, lockModesConflict, type LockClaim, type LockMode } from '@wesley/core/run';
+import type { Connection } from '../connect/connect.js';
+import { redactSecrets } from '../connect/redact-url.js';
+
+/**
+ * How often the holders are read again while waiting, and how long a transaction must have been
+ * open to be waited for. A transaction younger than that cannot be told from the stream of short
+ * writes a busy table always has (waiting for a moment with none could last forever); if it turns
+ * out long, the step's `lock_timeout` ends its queueing and the retry's check finds it, older.
+ */
+const holderPollMs = 100;
+
+/** The longest query text an event carries. */
+const queryDisplayLength = 120;
+
+/** A session the step waits for: it holds a lock that the step's request would queue behind. */
+export interface LockHolder {
+  /** The backend, or the leader of a parallel worker. */
+  readonly pid: number;
+  /** The table it holds, as `pg_locks` names it (a partition when the claim covers partitions). */
+  readonly relation: string;
+  /** The mode it holds there, which conflicts with the one the step asks for. */
+  readonly mode: LockMode;
+  /** How long its transaction has been open, in milliseconds. */
+  readonly openMs: number;
+  /** `pg_stat_activity.state`: `active`, `idle in transaction`, ... */
+  readonly state: string;
+  /** Its current (or last) statement on one line, shortened, passwords masked. */
+  readonly query: string;
+}
+
+/** A claim as plan.json holds it; `scope` (on a partitioned table) widens it to the partitions. */
+type Claim = LockClaim & { readonly scope?: 'partitions' | 'tree' };
+
+/**
+ * Waits, outside any transaction and without asking for a lock, until no other session holds a
+ * lock conflicting with one of `claims` that blocks writes (SHARE and stronger), or until
+ * `deadline` (a `Date.now()` value), whichever comes first. A queued request for such a lock makes
+ * every later conflicting request on the table wait behind it, reads included for ACCESS
+ * EXCLUSIVE, so asking while a long transaction holds the table would stall it for the whole
+ * `lock_timeout`; waiting here stalls nobody. Weaker claims (SHARE UPDATE EXCLUSIVE, ROW
+ * EXCLUSIVE) stall no reads or writes when queued, and are not waited for.
+ *
+ * Counted: other backends (not this one, not autovacuum, which PostgreSQL cancels when it blocks
+ * a request) holding a granted conflicting lock on a claimed table (on its partitions too when
+ * the claim's scope says so), in a transaction open at least {@link holderPollMs}. `onHolder` is
+ * called once per holder as the wait for it starts (`seen` remembers them across calls, so a
+ * retry does not report a holder again). Resolves with the holders left (none when they let go,
+ * some when the deadline came first) and whether there were any to wait for.
+ */
+export async function waitForLockHolders(
+  session: Connection,
+  claims: readonly Claim[],
+  deadline: number,
+  seen: Set<number>,
+  onHolder: (holder: LockHolder) => void,
+): Promise<{ readonly waited: boolean; readonly holders: readonly LockHolder[] }> {
+  const blocking = claims.filter((claim) => blocksWrites(claim.mode));
+  if (blocking.length === 0) return { waited: false, holders: [] };
+  for (let waited = false; ; waited = true) {
+    const holders = await readLockHolders(session, blocking);
+    const left = deadline - Date.now();
+    if (holders.length === 0 || left <= 0) return { waited: waited || holders.length > 0, holders };
+    for (const holder of holders) {
+      if (seen.has(holder.pid)) continue;
+      seen.add(holder.pid);
+      onHolder(holder);
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.min(holderPollMs, left)));
+  }
+}
+
+interface HolderRow {
+  readonly claim: number;
+  readonly pid: number;
+  readonly relation: string;
+  readonly mode: LockMode;
+  readonly open_ms: number;
+  readonly state: string;
+  readonly query: string;
+}
+
+/** One read of `pg_locks` and `pg_stat_activity`: the holders of `claims`, oldest transaction first, one per pid. */
+async function readLockHolders(session: Connection, claims: readonly Claim[]): Promise<LockHolder[]> {
+  const { rows } = await session.query<HolderRow>(
+    `WITH claim AS (
+       SELECT c.n::int AS n, to_regclass(c.relation) AS relid, c.scope
+       FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS c(relation, scope, n)
+     ), target AS (
+       SELECT n, relid FROM claim WHERE scope IS NULL OR scope = 'tree'
+       UNION ALL
+       SELECT claim.n, tree.relid FROM claim, pg_catalog.pg_partition_tree(claim.relid) AS tree
+       WHERE claim.scope IS NOT NULL AND tree.level > 0
+     )
+     SELECT target.n AS claim, coalesce(a.leader_pid, a.pid) AS pid, l.relation::regclass::text AS relation, l.mode,
+            floor(extract(epoch FROM clock_timestamp() - a.xact_start) * 1000)::int AS open_ms,
+            coalesce(a.state, '') AS state, coalesce(a.query, '') AS query
+     FROM target
+     JOIN pg_catalog.pg_locks AS l ON l.locktype = 'relation' AND l.relation = target.relid AND l.granted
+     JOIN pg_catalog.pg_stat_activity AS a ON a.pid = l.pid
+     WHERE l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database())
+       AND l.pid <> pg_backend_pid()
+       AND a.backend_type IS DISTINCT FROM 'autovacuum worker'
+       AND a.xact_start <= clock_timestamp() - make_interval(secs => $3::int / 1000.0)
+     ORDER BY a.xact_start, l.relation::regclass::text, l.mode`,
+    [claims.map((claim) => claim.relation), claims.map((claim) => claim.scope ?? null), holderPollMs],
+  );
+  const holders = new Map<number, LockHolder>();
+  for (const row of rows) {
+    const claim = claims[row.claim - 1];
+    if (claim === undefined || holders.has(row.pid) || !lockModesConflict(claim.mode, row.mode)) continue;
+    const { pid, relation, mode, open_ms: openMs, state } = row;
+    holders.set(pid, { pid, relation, mode, openMs, state, query: displayQuery(row.query) });
+  }
+  return [...holders.values()];
+}
+
+/** `PASSWORD 'secret'` (CREATE/ALTER ROLE, a user mapping's options), quoted or cut short by the activity's size limit. */
+const passwordLiteral = /(\bpassword\s+)(?:E?'(?:[^'\\]|''|\\.)*'?)/gi;
+
+/**
+ * Another session's statement as an event may carry it: on one line, passwords masked (a role's
+ * `PASSWORD '...'`, connection strings), at most {@link queryDisplayLength} characters.
+ */
+export function displayQuery(query: string): string {
+  const line = redactSecrets(query.replace(passwordLiteral, "$1'***'")).replace(/\s+/g, ' ').trim();
+  return line.length <= queryDisplayLength ? line : `${line.slice(0, queryDisplayLength - 1)}…`;
+}
