@@ -21,5 +21,7 @@ const stats = await measureProcesses(
 );
 console.log(`wesley --version  ${describeRun(stats.wesley)}`);
 console.log(`node -e 0         ${describeRun(stats.node)}`);
-console.log(`(wesley's own start-up, above Node's: ${ms(stats.wesley.median - stats.node.median)})\n`);
+console.log(
+  `(wesley's own start-up, above Node's: ${ms(stats.wesley.median - stats.node.median)}; ${(stats.wesley.median / stats.node.median).toFixed(2)}x node -e 0)\n`,
+);
 console.log(`${verdict(stats.wesley.median < targetMs)}  wesley --version in under ${targetMs} ms (median ${ms(stats.wesley.median)})`);

@@ -1,8 +1,8 @@
 import { ms, summarize } from './measure.mjs';
 import { runMeasured } from './run-measured.mjs';
 
-/** The `wesley` command as it is installed: `node packages/cli/bin/wesley.js`, which loads the built dist. */
-export const wesleyBin = new URL('../packages/cli/bin/wesley.js', import.meta.url).pathname;
+/** The `wesley` command as it is installed: `node packages/cli/bin/wesley.cjs`, which loads the built dist. */
+export const wesleyBin = new URL('../packages/cli/bin/wesley.cjs', import.meta.url).pathname;
 
 /**
  * Runs whole processes as a user runs them (`node <bin> ...`: start-up, module loading, the work,

@@ -24,7 +24,7 @@ const ratioTarget = 1;
 /** psql then Wesley, then Wesley then psql. */
 const order = ['psql', 'wesley', 'wesley', 'psql'];
 const psql = existsSync('/usr/lib/postgresql/15/bin/psql') ? '/usr/lib/postgresql/15/bin/psql' : 'psql';
-const cli = fileURLToPath(new URL('../packages/cli/bin/wesley.js', import.meta.url));
+const cli = fileURLToPath(new URL('../packages/cli/bin/wesley.cjs', import.meta.url));
 
 console.log(
   `node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'unknown cpu'}, load average ${os.loadavg()[0].toFixed(1)}`,

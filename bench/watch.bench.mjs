@@ -17,7 +17,7 @@ const rounds = 20;
 const warmup = 2;
 const targetMs = 200;
 const roundTimeoutMs = 10_000;
-const wesleyBin = fileURLToPath(new URL('../packages/cli/bin/wesley.js', import.meta.url));
+const wesleyBin = fileURLToPath(new URL('../packages/cli/bin/wesley.cjs', import.meta.url));
 
 const base = syntheticSchema(tables);
 const lastTable = base.indexOf(`type ${tableName(tables - 1)} @wes_table`);

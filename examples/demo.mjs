@@ -114,7 +114,7 @@ try {
 
 /** Runs the built `wesley` command in the repository root; its output goes straight to this terminal. */
 function wesley(...args) {
-  const run = spawnSync(process.execPath, [path.join(repoRoot, 'packages/cli/bin/wesley.js'), ...args], {
+  const run = spawnSync(process.execPath, [path.join(repoRoot, 'packages/cli/bin/wesley.cjs'), ...args], {
     cwd: repoRoot,
     stdio: 'inherit',
   });

@@ -1,33 +1,26 @@
-import { readFileSync } from 'node:fs';
-import type { CliContext } from './cli-context.js';
-import { isVersionFlag } from './version-flag.js';
+import { colorEnabled, type CliContext } from './cli-context.js';
+import { exitCodes } from './exit-codes.js';
+import { runCli } from './run-cli.js';
 
-// The process entry point (bin/wesley.js imports this module): the one place that reads `process`.
-const argv = process.argv.slice(2);
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+/**
+ * The `wesley` process (the installed command, `bin/wesley.cjs`, calls it with the version from
+ * package.json once argv is not `--version`): the one place that reads `process`. Runs `runCli`
+ * on argv and sets the exit code.
+ */
+export async function main(version: string): Promise<void> {
+  const argv = process.argv.slice(2);
 
-// A reader that goes away (`wesley migrate --json | head`) must not kill a migration half way
-// through: what is written to a closed pipe is dropped, and the command runs to its end.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-  });
-}
-const writer = (stream: NodeJS.WriteStream) => (text: string) => {
-  if (!stream.destroyed) stream.write(text);
-};
+  // A reader that goes away (`wesley migrate --json | head`) must not kill a migration half way
+  // through: what is written to a closed pipe is dropped, and the command runs to its end.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+  }
+  const writer = (stream: NodeJS.WriteStream) => (text: string) => {
+    if (!stream.destroyed) stream.write(text);
+  };
 
-// `wesley --version` is answered before any other module of the CLI is imported: it is what a
-// user runs to check the install, and a module graph loaded only to print one line is Node's
-// start-up time again.
-if (isVersionFlag(argv[0])) {
-  writer(process.stdout)(`${version}\n`);
-} else {
-  const [{ colorEnabled }, { exitCodes }, { runCli }] = await Promise.all([
-    import('./cli-context.js'),
-    import('./exit-codes.js'),
-    import('./run-cli.js'),
-  ]);
   const context: CliContext = {
     cwd: process.cwd(),
     stdout: { write: writer(process.stdout), color: colorEnabled(process.stdout.isTTY, process.env) },

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 /** The built launcher: these tests exercise what users run (`npm test` builds first). */
-export const wesleyBin = fileURLToPath(new URL('../bin/wesley.js', import.meta.url));
+export const wesleyBin = fileURLToPath(new URL('../bin/wesley.cjs', import.meta.url));
 
 export interface CliRun {
   readonly code: number | null;
@@ -10,7 +10,7 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs `node bin/wesley.js ...args` in `cwd` with pipes (so not a TTY) and collects its output. */
+/** Runs `node bin/wesley.cjs ...args` in `cwd` with pipes (so not a TTY) and collects its output. */
 export function runBuiltCli(cwd: string, ...args: string[]): Promise<CliRun> {
   return runBuiltCliWithEnv(cwd, {}, ...args);
 }

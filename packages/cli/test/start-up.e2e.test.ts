@@ -1,7 +1,8 @@
 /**
- * `wesley --help` answers from the command list alone and `wesley --version` from the entry point
+ * `wesley --help` answers from the command list alone and `wesley --version` from the CommonJS bin
  * alone: no command's implementation, compiler, bundler or database driver is loaded before argv
- * says which command runs. Every module the built CLI loads is recorded by a loader hook (record-modules.mjs).
+ * says which command runs. Every module the built CLI loads is recorded by a loader hook (record-modules.mjs,
+ * with what `require()` cached).
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -41,7 +42,8 @@ async function loaded(...args: string[]): Promise<{ code: number | null; modules
     child.on('error', reject);
     child.on('close', resolve);
   });
-  const modules = (await readFile(file, 'utf8')).split('\n').filter((line) => line !== '');
+  // A module both the ES module loader resolves and `require()` caches (the bin) is listed once.
+  const modules = [...new Set((await readFile(file, 'utf8')).split('\n').filter((line) => line !== ''))];
   return { code, modules };
 }
 
@@ -54,14 +56,14 @@ describe('start-up', () => {
   });
 
   it.each(['--version', '-v'])(
-    'wesley %s loads the entry point alone: no command list, compiler, bundler or database driver',
+    'wesley %s loads the CommonJS bin and what it requires alone: no command list, compiler, bundler or database driver',
     async (flag) => {
       const { code, modules } = await loaded(flag);
       expect(code).toBe(0);
-      expect(modules.filter((url) => !url.startsWith('node:'))).toEqual([
-        expect.stringMatching(/\/cli\/bin\/wesley\.js$/),
-        expect.stringMatching(/\/cli\/dist\/main\.js$/),
+      expect(modules.filter((url) => !url.startsWith('node:')).sort()).toEqual([
+        expect.stringMatching(/\/cli\/bin\/wesley\.cjs$/),
         expect.stringMatching(/\/cli\/dist\/version-flag\.js$/),
+        expect.stringMatching(/\/cli\/package\.json$/),
       ]);
       expect(modules.filter((url) => heavy.test(url) || /\/commands\/[^/]+\/run-[^/]+\.js$/.test(url))).toEqual([]);
     },

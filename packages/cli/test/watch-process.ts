@@ -32,7 +32,7 @@ interface Waiter {
   readonly reject: (error: Error) => void;
 }
 
-/** Starts `node bin/wesley.js watch ...args` in `cwd` (pipes, so not a TTY: no colors). */
+/** Starts `node bin/wesley.cjs watch ...args` in `cwd` (pipes, so not a TTY: no colors). */
 export function startWatch(cwd: string, ...args: string[]): WatchProcess {
   const child = spawn(process.execPath, [wesleyBin, 'watch', ...args], {
     cwd,
