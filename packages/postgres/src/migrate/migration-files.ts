@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /** One migration of a migrations directory, in apply order. */
@@ -54,9 +53,22 @@ async function isFile(file: string): Promise<boolean> {
   );
 }
 
-/** sha256 of a file, streamed (migration files can be hundreds of megabytes). */
+/**
+ * sha256 of a file, read through one buffer (migration files can be hundreds of megabytes). Not
+ * a read stream: hashing outruns the garbage collector, and a stream's fresh 64 KB chunk per read
+ * piled up, freed only by a later collection, to some 30 MB of `arrayBuffers` in the migrator's
+ * first second: its peak RSS.
+ */
 export async function fileChecksum(file: string): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  const buffer = Buffer.allocUnsafe(1 << 16);
+  const handle = await open(file);
+  try {
+    for (let read = await handle.read(buffer, 0, buffer.length); read.bytesRead > 0; read = await handle.read(buffer, 0, buffer.length)) {
+      hash.update(buffer.subarray(0, read.bytesRead));
+    }
+  } finally {
+    await handle.close();
+  }
   return `sha256:${hash.digest('hex')}`;
 }
