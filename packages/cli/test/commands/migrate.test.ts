@@ -97,5 +97,6 @@ describe('wesley migrate --help', () => {
     expect(migrateOptions['lock-timeout'].description).toContain(`(default ${stepSessionDefaults.lockTimeoutMs / 1000}s)`);
     expect(stepSessionDefaults.statementTimeoutMs).toBe(0);
     expect(migrateOptions['statement-timeout'].description).toContain('(default 0: none)');
+    expect(migrateOptions['holder-wait'].description).toContain(`(default ${stepSessionDefaults.holderWaitMs / 1000}s;`);
   });
 });

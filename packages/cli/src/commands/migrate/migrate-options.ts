@@ -29,6 +29,12 @@ export const migrateOptions = {
   'lock-timeout': { type: 'string', value: '<ms|1s>', description: 'lock_timeout of each transaction (default 1s)' },
   'statement-timeout': { type: 'string', value: '<ms|1s>', description: 'statement_timeout of each transaction (default 0: none)' },
   'lock-wait': { type: 'string', value: '<s>', description: 'how long to wait for another migrator (default 60)' },
+  'holder-wait': {
+    type: 'string',
+    value: '<ms|30s>',
+    description:
+      'how long a step waits, before asking for a lock that blocks\nwrites, for sessions holding its tables (default 30s; 0: none)',
+  },
   json: { type: 'boolean', description: 'print each event as one line of JSON, then a summary line' },
   ...helpOption,
 } as const satisfies CommandOptions;

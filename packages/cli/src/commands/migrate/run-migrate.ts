@@ -39,6 +39,7 @@ export const runMigrate: CommandRun<typeof migrateOptions> = async (values, cont
       name,
     );
     const lockWaitMs = parseDurationFlag(values['lock-wait'], '--lock-wait', { unit: 's', zero: 'one try, no wait' }, name);
+    const holderWaitMs = parseDurationFlag(values['holder-wait'], '--holder-wait', { unit: 'ms', zero: 'no wait' }, name);
     const config = await commandConfig(values.config, context.cwd);
     const dirFlag = values.dir ?? (config === null ? 'migrations' : configRelative(config, config.migrations, context.cwd));
     const directory = await migrationsDirectory(context.cwd, dirFlag, name);
@@ -85,6 +86,7 @@ export const runMigrate: CommandRun<typeof migrateOptions> = async (values, cont
         },
         ...(lockTimeoutMs === undefined ? {} : { lockTimeoutMs }),
         ...(statementTimeoutMs === undefined ? {} : { statementTimeoutMs }),
+        ...(holderWaitMs === undefined ? {} : { holderWaitMs }),
         onEvent: (event) => progress?.event(event),
       });
       progress?.finish({

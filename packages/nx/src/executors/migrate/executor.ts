@@ -22,6 +22,8 @@ export interface MigrateExecutorOptions extends DatabaseExecutorOptions {
   readonly statementTimeout?: string | number;
   /** How long to wait for another migrator: `60`, `30s`, `2min` (`--lock-wait`). */
   readonly lockWait?: string | number;
+  /** How long a step waits for the sessions holding its tables before asking for its lock: `30s`, `0` (`--holder-wait`). */
+  readonly holderWait?: string | number;
 }
 
 /**
@@ -40,6 +42,7 @@ const migrateExecutor = databaseExecutor<MigrateExecutorOptions>('migrate', (opt
     'lockTimeout',
     'statementTimeout',
     'lockWait',
+    'holderWait',
   ]),
 );
 
