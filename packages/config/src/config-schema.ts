@@ -20,9 +20,17 @@ const environmentVariable = z
   .string()
   .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be the name of an environment variable (such as DATABASE_URL), not a URL or a value');
 
+/** A PostgreSQL major version (`15`): the planner's choices depend on the major version alone. */
+const serverVersion = z
+  .number({ error: 'must be a PostgreSQL major version, such as 15' })
+  .int('must be a PostgreSQL major version, such as 15')
+  .min(10, 'must be a PostgreSQL major version, such as 15');
+
 const database = z.strictObject({
   name: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'must start with a letter and hold only letters, digits, - and _'),
   urlEnv: environmentVariable.optional(),
+  /** The PostgreSQL major version this database runs (default: the config's `serverVersion`). */
+  serverVersion: serverVersion.optional(),
 });
 
 /**
@@ -44,6 +52,8 @@ export const wesleyConfigSchema = z
     dts: z.boolean().optional(),
     /** The databases this schema is migrated into; one `DATABASE_URL` database when absent. */
     databases: z.array(database).min(1, 'must list at least one database').optional(),
+    /** The PostgreSQL major version the databases run, which `plan` plans for (default: the newest, 18). */
+    serverVersion: serverVersion.optional(),
     /** The name of the migration advisory lock (default `wesley`). */
     lockName: z.string().min(1, 'must not be empty').optional(),
     /** Custom scalars and their PostgreSQL types (`{ "Email": "citext" }`); they may override the built-in ones. */

@@ -5,7 +5,7 @@ import { wesleyConfigSchema } from './config-schema.js';
 import type { DatabaseConfig, WesleyConfig } from './wesley-config.js';
 
 const help =
-  'the fields of wesley.config: schema, outDir, migrations, dts, databases ([{ name, urlEnv }]), lockName, scalars ({ Name: "postgres type" })';
+  'the fields of wesley.config: schema, outDir, migrations, dts, databases ([{ name, urlEnv, serverVersion }]), serverVersion, lockName, scalars ({ Name: "postgres type" })';
 const urlHelp =
   'a database URL holds a password, and config files are committed: put the URL in an environment variable and name that variable with `urlEnv`';
 
@@ -37,16 +37,23 @@ export function resolveConfig(value: unknown, file: string, shown: string): Wesl
     outDir: config.outDir ?? 'generated',
     migrations: config.migrations ?? 'migrations',
     dts: config.dts ?? false,
-    databases: databases(config.databases),
+    databases: databases(config.databases, config.serverVersion ?? null),
     lockName: config.lockName ?? null,
     scalars: config.scalars ?? {},
   };
 }
 
-function databases(listed: readonly { name: string; urlEnv?: string | undefined }[] | undefined): DatabaseConfig[] {
-  if (listed === undefined) return [{ name: 'default', urlEnv: 'DATABASE_URL' }];
+function databases(
+  listed: readonly { name: string; urlEnv?: string | undefined; serverVersion?: number | undefined }[] | undefined,
+  serverVersion: number | null,
+): DatabaseConfig[] {
+  if (listed === undefined) return [{ name: 'default', urlEnv: 'DATABASE_URL', serverVersion }];
   const single = listed.length === 1;
-  return listed.map((entry) => ({ name: entry.name, urlEnv: entry.urlEnv ?? (single ? 'DATABASE_URL' : defaultUrlEnv(entry.name)) }));
+  return listed.map((entry) => ({
+    name: entry.name,
+    urlEnv: entry.urlEnv ?? (single ? 'DATABASE_URL' : defaultUrlEnv(entry.name)),
+    serverVersion: entry.serverVersion ?? serverVersion,
+  }));
 }
 
 /** `eu-west` -> `EU_WEST_DATABASE_URL`. */

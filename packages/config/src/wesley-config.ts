@@ -4,6 +4,8 @@ export interface DatabaseConfig {
   readonly name: string;
   /** The environment variable that holds its URL; the URL itself is never in the config. */
   readonly urlEnv: string;
+  /** The PostgreSQL major version it runs (its own `serverVersion`, else the config's), or `null` when the config names none. */
+  readonly serverVersion: number | null;
 }
 
 /** A loaded `wesley.config.*`, defaults applied. Paths are as written: relative to `directory`. */

@@ -41,7 +41,7 @@ describe('loadConfig', () => {
       outDir: 'generated',
       migrations: 'migrations',
       dts: false,
-      databases: [{ name: 'default', urlEnv: 'DATABASE_URL' }],
+      databases: [{ name: 'default', urlEnv: 'DATABASE_URL', serverVersion: null }],
       lockName: null,
       scalars: {},
     });
@@ -69,15 +69,40 @@ describe('loadConfig', () => {
     const config = await loadConfig('mjs/wesley.config.mjs', cwd);
     expect(config.schema).toEqual(['a.graphql', 'types/*.graphql']);
     expect(config.databases).toEqual([
-      { name: 'eu-west', urlEnv: 'EU_WEST_DATABASE_URL' },
-      { name: 'us', urlEnv: 'US_URL' },
+      { name: 'eu-west', urlEnv: 'EU_WEST_DATABASE_URL', serverVersion: null },
+      { name: 'us', urlEnv: 'US_URL', serverVersion: null },
     ]);
     expect([config.outDir, config.migrations, config.lockName]).toEqual(['gen', 'db/migrations', 'shop']);
   });
 
   it('a single listed database without urlEnv reads DATABASE_URL', async () => {
     await write('single/wesley.config.json', '{ "schema": "s.graphql", "databases": [{ "name": "main" }] }');
-    expect((await loadConfig('single/wesley.config.json', cwd)).databases).toEqual([{ name: 'main', urlEnv: 'DATABASE_URL' }]);
+    expect((await loadConfig('single/wesley.config.json', cwd)).databases).toEqual([
+      { name: 'main', urlEnv: 'DATABASE_URL', serverVersion: null },
+    ]);
+  });
+
+  it('reads serverVersion for every database, or per database, and refuses one that is not a major version', async () => {
+    await write('version/wesley.config.json', '{ "schema": "s.graphql", "serverVersion": 15 }');
+    expect((await loadConfig('version/wesley.config.json', cwd)).databases).toEqual([
+      { name: 'default', urlEnv: 'DATABASE_URL', serverVersion: 15 },
+    ]);
+    await write(
+      'versions/wesley.config.json',
+      JSON.stringify({ schema: 's.graphql', serverVersion: 16, databases: [{ name: 'eu' }, { name: 'us', serverVersion: 17 }] }),
+    );
+    expect((await loadConfig('versions/wesley.config.json', cwd)).databases.map((d) => [d.name, d.serverVersion])).toEqual([
+      ['eu', 16],
+      ['us', 17],
+    ]);
+    await write(
+      'bad-version/wesley.config.json',
+      '{ "schema": "s.graphql", "serverVersion": "15.4", "databases": [{ "name": "eu", "serverVersion": 150004.5 }] }',
+    );
+    expect((await failure('bad-version/wesley.config.json')).issues).toEqual([
+      { path: 'databases[0].serverVersion', message: 'must be a PostgreSQL major version, such as 15' },
+      { path: 'serverVersion', message: 'must be a PostgreSQL major version, such as 15' },
+    ]);
   });
 
   it('transpiles wesley.config.ts in memory, with its relative TypeScript imports and import.meta of the config', async () => {

@@ -99,7 +99,7 @@ export class PlanChainError extends Error {
     const baseline = previous.path === null ? null : path.join(path.dirname(previous.path), 'ir.json');
     this.help =
       baseline !== null && existsSync(baseline)
-        ? `plan ${migration.name} again onto ${previous.name}: wesley plan --from ${shown(baseline)} --out ${out} (with --to <schema> when no config names it)`
+        ? `plan ${migration.name} again onto ${previous.name}: wesley plan --config <config file> --from ${shown(baseline)} --out ${out} (or --to <schema files> instead of --config)`
         : applied
           ? `plan ${migration.name} again from the database, where ${previous.name} left it: wesley plan --from <database url> --out ${out}`
           : `move ${migration.name} out of the directory, apply ${previous.name} (wesley migrate), then plan ${migration.name} again from the database: wesley plan --from <database url> --out ${out}`;

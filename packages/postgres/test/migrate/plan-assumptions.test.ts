@@ -183,7 +183,7 @@ describeEachServer('migrate checks what a plan assumed', (server) => {
       });
       const error = await refusal(migrate({ url: db.url, directory: dir }));
       expect(error.help).toBe(
-        `plan 0002_b again onto 0001_init: wesley plan --from ${path.join(dir, '0001_init', 'ir.json')} --out ${path.join(dir, '0002_b')} (with --to <schema> when no config names it)`,
+        `plan 0002_b again onto 0001_init: wesley plan --config <config file> --from ${path.join(dir, '0001_init', 'ir.json')} --out ${path.join(dir, '0002_b')} (or --to <schema files> instead of --config)`,
       );
     });
   });

@@ -37,7 +37,7 @@ export const planOptions = {
   'server-version': {
     type: 'string',
     value: '<v>',
-    description: `PostgreSQL to plan for: 15, 15.4 or 150004 (default: the\ndatabase's when --from is one, else ${formatServerVersion(defaultServerVersion)})`,
+    description: `PostgreSQL to plan for: 15, 15.4 or 150004 (default: the\ndatabase's when --from is one, else the config's serverVersion,\nelse ${formatServerVersion(defaultServerVersion)})`,
   },
   'batch-size': { type: 'string', value: '<rows>', description: 'rows per backfill batch (default 1000)' },
   schema: { type: 'string', value: '<name>', description: 'the database schema to read with a database --from (default public)' },

@@ -9,6 +9,7 @@ import { writeDiagnostics } from '../../output/index.js';
 import {
   baselineInput,
   changeLocator,
+  configServerVersion,
   formatPlanSteps,
   formatServerVersion,
   isDatabaseUrl,
@@ -48,9 +49,13 @@ export const runPlan: CommandRun<typeof planOptions> = async (values, context) =
       databaseSchema: 'public',
       compile,
     });
+    const migrations = config === null ? null : path.resolve(config.directory, config.migrations);
+    const outDir = values.out === undefined ? null : path.resolve(context.cwd, values.out);
+    // Planned into a migration of the directory, the baseline is where the migrations before it lead.
+    const replanned = outDir !== null && path.dirname(outDir) === migrations ? path.basename(outDir) : null;
     const from =
-      config !== null && values.from === undefined
-        ? await baselineInput(path.resolve(config.directory, config.migrations), context.cwd, name)
+      migrations !== null && values.from === undefined
+        ? await baselineInput(migrations, context.cwd, name, replanned)
         : await loadSchemaInput(fromValues, {
             cwd: context.cwd,
             command: name,
@@ -61,11 +66,12 @@ export const runPlan: CommandRun<typeof planOptions> = async (values, context) =
             comparedWith: to.ir,
           });
     return await plan(from, to, context, {
-      serverVersion: serverVersion ?? from.serverVersion ?? defaultServerVersion,
+      // A database --from is the truth about its server; the config says what the databases run.
+      serverVersion: serverVersion ?? from.serverVersion ?? (config === null ? null : configServerVersion(config)) ?? defaultServerVersion,
       batchSize,
       allowDestructive: values['allow-destructive'] === true,
       output: values.json === true ? 'json' : values.explain === true ? 'explain' : 'steps',
-      outDir: values.out === undefined ? null : path.resolve(context.cwd, values.out),
+      outDir,
       recordTarget: config !== null,
     });
   } catch (error) {
