@@ -1,0 +1,110 @@
+import { describeEachServer, useTestDatabase } from '@wesley/postgres/testing';
+import { beforeAll, expect, it } from 'vitest';
+import type { Connection } from '../../src/connect/connect.js';
+import { waitForLockHolders, type LockHolder } from '../../src/execute/wait-for-lock-holders.js';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Which sessions the wait counts, read from the real pg_locks: a holder is looked for once (the deadline already past). */
+describeEachServer('waitForLockHolders', (server) => {
+  const db = useTestDatabase(server);
+  let migrator: Connection;
+
+  beforeAll(async () => {
+    migrator = await db.connect();
+    await migrator.query(`
+      CREATE TABLE plain (id int PRIMARY KEY);
+      CREATE TABLE event (id int, at date NOT NULL) PARTITION BY RANGE (at);
+      CREATE TABLE event_2025 PARTITION OF event FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+      CREATE TABLE event_2026 PARTITION OF event FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');`);
+  });
+
+  /** A session that has had `sql` open in a transaction for `ageMs`; `done` commits it. */
+  async function holding(sql: string, ageMs = 300): Promise<{ pid: number; done: () => Promise<void> }> {
+    const session = await db.connect();
+    const pid = (await session.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid ?? -1;
+    await session.query('BEGIN');
+    await session.query(sql);
+    await sleep(ageMs);
+    return { pid, done: async () => void (await session.query('COMMIT')) };
+  }
+
+  /** The holders one read finds for `claims`. */
+  async function holdersOf(claims: Parameters<typeof waitForLockHolders>[1]): Promise<readonly LockHolder[]> {
+    return (await waitForLockHolders(migrator, claims, 0, new Set(), () => undefined)).holders;
+  }
+
+  it('counts a conflicting holder, not a compatible one, and only for modes that block writes', async () => {
+    const reader = await holding('SELECT count(*) FROM plain');
+    try {
+      expect(await holdersOf([{ relation: 'plain', mode: 'AccessExclusiveLock' }])).toMatchObject([
+        { pid: reader.pid, relation: 'plain', mode: 'AccessShareLock', state: 'idle in transaction', query: 'SELECT count(*) FROM plain' },
+      ]);
+      // SHARE ROW EXCLUSIVE lets readers be; SHARE UPDATE EXCLUSIVE is not waited for at all (it stalls no reads or writes queued).
+      expect(await holdersOf([{ relation: 'plain', mode: 'ShareRowExclusiveLock' }])).toEqual([]);
+      const writer = await holding('INSERT INTO plain VALUES (1)');
+      try {
+        expect((await holdersOf([{ relation: 'plain', mode: 'ShareRowExclusiveLock' }])).map((h) => [h.pid, h.mode])).toEqual([
+          [writer.pid, 'RowExclusiveLock'],
+        ]);
+        expect(await holdersOf([{ relation: 'plain', mode: 'ShareUpdateExclusiveLock' }])).toEqual([]);
+      } finally {
+        await writer.done();
+      }
+    } finally {
+      await reader.done();
+    }
+  });
+
+  it('leaves out transactions younger than 100 ms, and its own session', async () => {
+    const opened = performance.now();
+    const young = await holding('SELECT count(*) FROM plain', 0);
+    try {
+      const found = await holdersOf([{ relation: 'plain', mode: 'AccessExclusiveLock' }]);
+      // Only when this machine was quick enough to read it young (it is, but for a stall).
+      if (performance.now() - opened < 100) expect(found).toEqual([]);
+      await sleep(200);
+      expect((await holdersOf([{ relation: 'plain', mode: 'AccessExclusiveLock' }])).map((h) => h.pid)).toEqual([young.pid]);
+    } finally {
+      await young.done();
+    }
+    await migrator.query('BEGIN');
+    try {
+      await migrator.query('SELECT count(*) FROM plain');
+      await sleep(200);
+      expect(await holdersOf([{ relation: 'plain', mode: 'AccessExclusiveLock' }])).toEqual([]);
+    } finally {
+      await migrator.query('ROLLBACK');
+    }
+  });
+
+  it("follows a claim's scope to the partitions", async () => {
+    const reader = await holding('SELECT count(*) FROM event_2026');
+    try {
+      expect(await holdersOf([{ relation: 'event', mode: 'AccessExclusiveLock' }])).toEqual([]);
+      for (const scope of ['partitions', 'tree'] as const) {
+        expect(await holdersOf([{ relation: 'event', mode: 'AccessExclusiveLock', scope }])).toMatchObject([
+          { pid: reader.pid, relation: 'event_2026', mode: 'AccessShareLock' },
+        ]);
+      }
+    } finally {
+      await reader.done();
+    }
+    // Read through the parent, the parent is held too: found under it alone (one entry per session).
+    const parentReader = await holding('SELECT count(*) FROM event');
+    try {
+      expect(await holdersOf([{ relation: 'event', mode: 'AccessExclusiveLock' }])).toMatchObject([
+        { pid: parentReader.pid, relation: 'event' },
+      ]);
+      expect((await holdersOf([{ relation: 'event', mode: 'AccessExclusiveLock', scope: 'partitions' }])).map((h) => h.pid)).toEqual([
+        parentReader.pid,
+      ]);
+    } finally {
+      await parentReader.done();
+    }
+  });
+
+  it('skips a claim on a relation that does not exist yet (a table a step creates or renames to)', async () => {
+    expect(await holdersOf([{ relation: 'not_yet', mode: 'AccessExclusiveLock' }])).toEqual([]);
+  });
+});
