@@ -84,4 +84,15 @@ describe('the plan executor', () => {
     };
     expect([plan.serverVersion, plan.steps.map((step) => step.id)]).toEqual([150000, ['add-column:account.name']]);
   });
+
+  it("plans for the config's serverVersion when the option is not given, and records the range the plan holds for", async () => {
+    await workspace.write('libs/db/wesley.config.json', JSON.stringify({ schema: 'schema.graphql', dts: true, serverVersion: 16 }));
+    const { result } = await captureOutput(() => planExecutor({}, context()));
+    expect(result).toEqual({ success: true });
+    const plan = JSON.parse(await readFile(path.join(workspace.root, 'libs/db/.wesley/plan/plan.json'), 'utf8')) as {
+      serverVersion: number;
+      assumptions: { serverVersion: unknown };
+    };
+    expect([plan.serverVersion, plan.assumptions.serverVersion]).toEqual([160000, { minimum: 130000, below: 170000 }]);
+  });
 });
