@@ -13,13 +13,13 @@ const holderPollMs = 100;
 /** The longest query text an event carries. */
 const queryDisplayLength = 120;
 
-/** A session the step waits for: it holds a lock that the step's request would queue behind. */
+/** A session the step waits for: it holds (or waits for) a lock that the step's request would queue behind. */
 export interface LockHolder {
   /** The backend, or the leader of a parallel worker. */
   readonly pid: number;
   /** The table it holds, as `pg_locks` names it (a partition when the claim covers partitions). */
   readonly relation: string;
-  /** The mode it holds there, which conflicts with the one the step asks for. */
+  /** The mode it holds there (or waits for), which conflicts with the one the step asks for. */
   readonly mode: LockMode;
   /** How long its transaction has been open, in milliseconds. */
   readonly openMs: number;
@@ -42,8 +42,9 @@ type Claim = LockClaim & { readonly scope?: 'partitions' | 'tree' };
  * EXCLUSIVE) stall no reads or writes when queued, and are not waited for.
  *
  * Counted: other backends (not this one, not autovacuum, which PostgreSQL cancels when it blocks
- * a request) holding a granted conflicting lock on a claimed table (on its partitions too when
- * the claim's scope says so), in a transaction open at least {@link holderPollMs}. `onHolder` is
+ * a request) holding a conflicting lock on a claimed table (on its partitions too when the
+ * claim's scope says so), or waiting for one (a request queued there is one the step's would
+ * queue behind too), in a transaction open at least {@link holderPollMs}. `onHolder` is
  * called once per holder as the wait for it starts (`seen` remembers them across calls, so a
  * retry does not report a holder again). Resolves with the holders left (none when they let go,
  * some when the deadline came first) and whether there were any to wait for.
@@ -96,7 +97,7 @@ async function readLockHolders(session: Connection, claims: readonly Claim[]): P
             floor(extract(epoch FROM clock_timestamp() - a.xact_start) * 1000)::int AS open_ms,
             coalesce(a.state, '') AS state, coalesce(a.query, '') AS query
      FROM target
-     JOIN pg_catalog.pg_locks AS l ON l.locktype = 'relation' AND l.relation = target.relid AND l.granted
+     JOIN pg_catalog.pg_locks AS l ON l.locktype = 'relation' AND l.relation = target.relid
      JOIN pg_catalog.pg_stat_activity AS a ON a.pid = l.pid
      WHERE l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database())
        AND l.pid <> pg_backend_pid()

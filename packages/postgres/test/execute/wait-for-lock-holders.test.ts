@@ -56,6 +56,25 @@ describeEachServer('waitForLockHolders', (server) => {
     }
   });
 
+  it('counts a session waiting for a conflicting lock: the step would queue behind its request too', async () => {
+    const reader = await holding('SELECT count(*) FROM plain');
+    const ddl = await db.connect();
+    const ddlPid = (await ddl.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid ?? -1;
+    await ddl.query('BEGIN');
+    const queued = ddl.query('LOCK TABLE plain IN ACCESS EXCLUSIVE MODE');
+    try {
+      await sleep(300);
+      // SHARE ROW EXCLUSIVE does not conflict with the reader, but with the ACCESS EXCLUSIVE request queued behind it.
+      expect(await holdersOf([{ relation: 'plain', mode: 'ShareRowExclusiveLock' }])).toMatchObject([
+        { pid: ddlPid, mode: 'AccessExclusiveLock', state: 'active', query: 'LOCK TABLE plain IN ACCESS EXCLUSIVE MODE' },
+      ]);
+    } finally {
+      await reader.done();
+      await queued;
+      await ddl.query('ROLLBACK');
+    }
+  });
+
   it('leaves out transactions younger than 100 ms, and its own session', async () => {
     const opened = performance.now();
     const young = await holding('SELECT count(*) FROM plain', 0);
