@@ -91,7 +91,7 @@ function describe(error: unknown): Known {
   }
   if (error instanceof DestructiveMigrationError) return failure(null);
   if (error instanceof InvalidPlanFileError) return failure('write the migration again with wesley plan --out <dir>');
-  if (error instanceof StepFailedError) return failure('fix the cause and run wesley migrate again: it carries on from this step');
+  if (error instanceof StepFailedError) return failure(stepFailedHelp(error));
   if (error instanceof ConnectionError || error instanceof PlanInputError) return failure(error.help);
   // PostgreSQL's errors carry a SQLSTATE, the network's an errno code: a database that refused an
   // operation, not a bug.
@@ -112,4 +112,16 @@ function messageOf(error: unknown): string {
 function codeOf(error: unknown): string | null {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && code !== '' ? code : null;
+}
+
+/** Where a failed step leaves the user: the commands that continue, undo or record the migration it stopped. */
+function stepFailedHelp(error: StepFailedError): string {
+  const m = error.migration;
+  if (m === null) return 'fix the cause and run wesley migrate again: it carries on from this step';
+  if (error.stepId.startsWith('rollback:'))
+    return `fix the cause and run 'wesley migrate rollback ${m}' again: it carries on from this undo`;
+  return (
+    `fix the cause and run 'wesley migrate' again (it carries on from this step), or undo what ${m} applied with ` +
+    `'wesley migrate rollback ${m}' and plan it again; if you put it right by hand: 'wesley migrate resolve ${m} --applied | --rolled-back'`
+  );
 }

@@ -8,8 +8,8 @@ function formatTime(iso: string | null): string {
 
 function state(row: StatusRow): string {
   if (row.state === 'renamed' && row.renamedFrom !== null) return `renamed from ${row.renamedFrom}`;
-  if (row.state !== 'in progress' || row.kind !== 'plan') return row.state;
-  return `in progress (${row.stepsApplied}${row.steps === null ? '' : `/${row.steps}`} steps)`;
+  if ((row.state !== 'in progress' && row.state !== 'rolling back') || row.kind !== 'plan') return row.state;
+  return `${row.state} (${row.stepsApplied}${row.steps === null ? '' : `/${row.steps}`} steps${row.state === 'rolling back' ? ' to undo' : ''})`;
 }
 
 /**

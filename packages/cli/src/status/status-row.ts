@@ -1,4 +1,5 @@
-import type { MigrationState, MigrationStatus } from '@wesley/postgres';
+import type { LedgerMigration, MigrationState, MigrationStatus } from '@wesley/postgres';
+import { nextCommands, type NextCommand } from './next-commands.js';
 
 /** One migration as `wesley status` reports it, in text or JSON. */
 export interface StatusRow {
@@ -18,10 +19,16 @@ export interface StatusRow {
   readonly steps: number | null;
   /** For `renamed`: the name the database applied it under. */
   readonly renamedFrom: string | null;
+  /** The ledger's status (`running`, `applied`, `rolling-back`, `rolled-back`), `null` when it does not know the migration. */
+  readonly recorded: LedgerMigration['status'] | null;
+  /** Who recorded its state by hand (`wesley migrate resolve`), or `null`. */
+  readonly resolvedBy: string | null;
+  /** For a migration stopped part way: the commands that continue, roll back or resolve it. */
+  readonly next: readonly NextCommand[];
 }
 
-/** The report row of `status`; `kinds` and `stepCounts` come from the directory. */
-export function statusRow(status: MigrationStatus, kind: 'plan' | 'sql' | undefined, steps: number | undefined): StatusRow {
+/** The report row of `status`; `kind` and `steps` come from the directory, `flags` name it and the database in `next`. */
+export function statusRow(status: MigrationStatus, kind: 'plan' | 'sql' | undefined, steps: number | undefined, flags: string): StatusRow {
   const ledger = status.ledger;
   return {
     name: status.name,
@@ -34,5 +41,8 @@ export function statusRow(status: MigrationStatus, kind: 'plan' | 'sql' | undefi
     stepsApplied: status.stepsApplied,
     steps: steps ?? null,
     renamedFrom: status.renamedFrom,
+    recorded: ledger?.status ?? null,
+    resolvedBy: ledger?.resolvedBy ?? null,
+    next: nextCommands(status.name, status.state, kind ?? ledger?.kind ?? null, flags),
   };
 }

@@ -13,6 +13,9 @@ const row = (overrides: Partial<StatusRow>): StatusRow => ({
   stepsApplied: 0,
   steps: null,
   renamedFrom: null,
+  recorded: null,
+  resolvedBy: null,
+  next: [],
   ...overrides,
 });
 

@@ -17,3 +17,5 @@ export { pendingMigrations, type Allowances, type PendingMigrations } from './pe
 export { rollbackMigration, type RollbackOptions, type RollbackResult } from './rollback-migration.js';
 export { IrreversibleStepsError, MigrationStateError, NoRecordedRollbackError } from './rollback-errors.js';
 export { AssumedFactError, PlanChainError, ServerVersionMismatchError, type FactMismatch } from './assumption-errors.js';
+export { resolveMigration, type ResolveOptions, type ResolveResult } from './resolve-migration.js';
+export { CatalogContradictsError } from './catalog-contradicts-error.js';

@@ -4,7 +4,7 @@ import { displayPath } from '@wesley/config/files';
 import { exitCodes } from '../../exit-codes.js';
 import { describeFailure, failureJson, writeFailure } from '../../failure/index.js';
 import { migrationsDirectory, readDirectoryPlans } from '../../migrate/index.js';
-import { formatStatusTable, statusRow, type StatusRow } from '../../status/index.js';
+import { formatNextCommands, formatStatusTable, statusRow, type StatusRow } from '../../status/index.js';
 import { commandConfig, configRelative } from '../command-config.js';
 import type { CommandRun } from '../define-command.js';
 import type { statusOptions } from './status-options.js';
@@ -21,6 +21,15 @@ export const runStatus: CommandRun<typeof statusOptions> = async (values, contex
   const files = await listMigrationFiles(directory);
   const kinds = new Map(files.map((file) => [file.name, file.kind]));
   const plans = await readDirectoryPlans(files);
+  // The flags that named the directory and database, for the commands shown: never a URL, which may hold a password.
+  const flags = [
+    values.config === undefined ? '' : ` --config ${values.config}`,
+    values.dir === undefined ? '' : ` --dir ${values.dir}`,
+    values.database === undefined ? '' : ` --database ${values.database}`,
+    values['database-url'] === undefined ? '' : ' --database-url <url>',
+    values['url-env'] === undefined ? '' : ` --url-env ${values['url-env']}`,
+    values['project-root'] === undefined ? '' : ` --project-root ${values['project-root']}`,
+  ].join('');
   let url: string | null = null;
   try {
     return await withDatabase(name, { ...values, config }, context, json ? context.stderr : context.stdout, async (target) => {
@@ -29,7 +38,7 @@ export const runStatus: CommandRun<typeof statusOptions> = async (values, contex
       let rows: StatusRow[];
       try {
         const statuses = await migrationStatus(session, directory);
-        rows = statuses.map((status) => statusRow(status, kinds.get(status.name), plans.get(status.name)?.steps.length));
+        rows = statuses.map((status) => statusRow(status, kinds.get(status.name), plans.get(status.name)?.steps.length, flags));
       } finally {
         await session.close();
       }
@@ -37,7 +46,7 @@ export const runStatus: CommandRun<typeof statusOptions> = async (values, contex
         context.stdout.write(`${JSON.stringify({ database: target.label, directory: shown, migrations: rows }, null, 2)}\n`);
         return exitCodes.ok;
       }
-      if (rows.length > 0) context.stdout.write(formatStatusTable(rows));
+      if (rows.length > 0) context.stdout.write(formatStatusTable(rows) + formatNextCommands(rows, shown));
       context.stdout.write(`wesley status: ${summary(rows)} in ${shown}\n`);
       return exitCodes.ok;
     });
@@ -50,7 +59,17 @@ export const runStatus: CommandRun<typeof statusOptions> = async (values, contex
 
 /** `2 applied, 1 pending`, in the order of the states' lifecycle; `no migrations` for none. */
 function summary(rows: readonly StatusRow[]): string {
-  const order = ['applied', 'in progress', 'pending', 'edited', 'missing file', 'renamed', 'out of order'] as const;
+  const order = [
+    'applied',
+    'in progress',
+    'rolling back',
+    'rolled back',
+    'pending',
+    'edited',
+    'missing file',
+    'renamed',
+    'out of order',
+  ] as const;
   const counts = order.map((state) => [state, rows.filter((row) => row.state === state).length] as const).filter(([, n]) => n > 0);
   return counts.length === 0 ? 'no migrations' : counts.map(([state, n]) => `${n} ${state}`).join(', ');
 }
