@@ -7,6 +7,7 @@ import {
   directiveSpec,
   resolveSpelling,
   rowLevelSecurityDirectives,
+  type ArgSpec,
   type ArgType,
   type DirectiveLocation,
   type DirectiveSpec,
@@ -125,7 +126,7 @@ function readArguments(node: ConstDirectiveNode, spec: DirectiveSpec, sink: Diag
   const argNodes = new Map<string, ConstValueNode>();
   // A wrong argument is reported once and dropped; the directive itself still counts (so a typo
   // in an argument does not also cause "no primary key"), unless a required argument is lacking.
-  const invalid = new Set<string>();
+  let invalid: Set<string> | undefined;
   let ok = true;
   for (const arg of node.arguments ?? []) {
     const name = arg.name.value;
@@ -144,22 +145,23 @@ function readArguments(node: ConstDirectiveNode, spec: DirectiveSpec, sink: Diag
         `@${node.name.value}(${name}:) expects ${describe(argSpec.type)}, got ${print(arg.value)}`,
         `write ${name}: ${example(argSpec.type)}`,
       );
-      invalid.add(name);
+      (invalid ??= new Set()).add(name);
       continue;
     }
     if (typeof value === 'string' && !isOneExpression(node, name, value, argSpec.type, arg.value, sink)) {
       // The directive goes whole: without its SQL, what it declares is unknown (a default
       // without its expression would also be reported as having neither value nor expr).
-      invalid.add(name);
+      (invalid ??= new Set()).add(name);
       ok = false;
       continue;
     }
     values.set(name, value);
     argNodes.set(name, arg.value);
   }
-  for (const [name, argSpec] of Object.entries(spec.args)) {
+  for (const name in spec.args) {
+    const argSpec = spec.args[name] as ArgSpec;
     if (argSpec.required && !values.has(name)) {
-      if (invalid.has(name)) {
+      if (invalid?.has(name) === true) {
         ok = false;
         continue;
       }
