@@ -1,4 +1,5 @@
 import { defineCommand } from '../define-command.js';
+import { preloadSqlParser } from '../preload-sql-parser.js';
 import { generateOptions } from './generate-options.js';
 
 /** `wesley generate`: SDL -> schema.sql, types.ts, zod.ts, ir.json. */
@@ -18,5 +19,8 @@ Files whose content would not change are left untouched.`,
   options: generateOptions,
   column: 28,
   footer: 'Exit codes: 0 done (or up to date), 1 schema errors or stale files, 2 wrong command line.',
-  load: async () => (await import('./run-generate.js')).runGenerate,
+  load: async () => {
+    preloadSqlParser();
+    return (await import('./run-generate.js')).runGenerate;
+  },
 });

@@ -1,4 +1,5 @@
 import { defineCommand } from '../define-command.js';
+import { preloadSqlParser } from '../preload-sql-parser.js';
 import { planOptions } from './plan-options.js';
 
 /** `wesley plan`: the migration from one schema to another, as text, JSON or a directory. */
@@ -11,7 +12,9 @@ export const planCommand = defineCommand({
   ],
   description: `Plans the migration from one schema to another: lock-aware steps in four phases (expand,
 backfill, validate, contract), each taking only locks that are brief or block nothing.
-Without --explain or --json it lists the steps.
+A step that would block reads or writes while it rewrites or scans a table is refused
+unless --allow-blocking approves it in plan.json. Without --explain or --json it lists
+the steps.
 
   --from is one of
     schema.graphql ...              GraphQL schema files or globs (repeat the flag for several)
@@ -21,5 +24,8 @@ Without --explain or --json it lists the steps.
   column: 29,
   footer: `Exit codes: 0 planned (or nothing to do), 1 schema or plan errors, or an input that cannot be
 read (database unreachable, broken ir.json), 2 wrong command line.`,
-  load: async () => (await import('./run-plan.js')).runPlan,
+  load: async () => {
+    preloadSqlParser();
+    return (await import('./run-plan.js')).runPlan;
+  },
 });
