@@ -1,6 +1,7 @@
 export { parseDuration, type DurationUnit } from './parse-duration.js';
 export { parseDurationFlag, type DurationRule } from './parse-duration-flag.js';
 export { formatDuration } from './format-duration.js';
+export { describeHolderWait, describeHolderWaitEnd } from './describe-progress.js';
 export { migrationsDirectory } from './migrations-directory.js';
 export { readDirectoryPlans } from './read-directory-plans.js';
 export { checkTo } from './check-to.js';

@@ -16,5 +16,6 @@ export const rollbackOptions = {
   'lock-timeout': migrateOptions['lock-timeout'],
   'statement-timeout': migrateOptions['statement-timeout'],
   'lock-wait': migrateOptions['lock-wait'],
+  'holder-wait': migrateOptions['holder-wait'],
   ...helpOption,
 } as const satisfies CommandOptions;

@@ -2,7 +2,7 @@ import { rollbackMigration } from '@wesley/postgres/run';
 import { withDatabase } from '../../database/index.js';
 import { exitCodes } from '../../exit-codes.js';
 import { describeFailure, writeFailure } from '../../failure/index.js';
-import { migrationsDirectory, parseDurationFlag } from '../../migrate/index.js';
+import { describeHolderWait, describeHolderWaitEnd, migrationsDirectory, parseDurationFlag } from '../../migrate/index.js';
 import { commandConfig, configRelative } from '../command-config.js';
 import type { CommandRun } from '../define-command.js';
 import type { rollbackOptions } from './rollback-options.js';
@@ -21,6 +21,7 @@ export const runRollback: CommandRun<typeof rollbackOptions> = async (values, co
       name,
     );
     const lockWaitMs = parseDurationFlag(values['lock-wait'], '--lock-wait', { unit: 's', zero: 'one try, no wait' }, name);
+    const holderWaitMs = parseDurationFlag(values['holder-wait'], '--holder-wait', { unit: 'ms', zero: 'no wait' }, name);
     const config = await commandConfig(values.config, context.cwd);
     const dirFlag = values.dir ?? (config === null ? 'migrations' : configRelative(config, config.migrations, context.cwd));
     const directory = await migrationsDirectory(context.cwd, dirFlag, name);
@@ -37,8 +38,11 @@ export const runRollback: CommandRun<typeof rollbackOptions> = async (values, co
         },
         ...(lockTimeoutMs === undefined ? {} : { lockTimeoutMs }),
         ...(statementTimeoutMs === undefined ? {} : { statementTimeoutMs }),
+        ...(holderWaitMs === undefined ? {} : { holderWaitMs }),
         onEvent: (event) => {
           if (event.kind === 'step-done') context.stdout.write(`  ${event.stepId} done\n`);
+          if (event.kind === 'holder-wait') context.stdout.write(`  ${event.stepId}: ${describeHolderWait(event)}\n`);
+          if (event.kind === 'holder-wait-end') context.stdout.write(`  ${event.stepId}: ${describeHolderWaitEnd(event)}\n`);
           if (event.kind === 'step-retry') context.stdout.write(`  ${event.stepId}: lock not granted (${event.sqlState}), retrying\n`);
           if (event.kind === 'lock-wait') context.stdout.write(`wesley ${name}: waiting for another migrator (lock ${event.name})\n`);
           if (event.kind === 'notice') context.stdout.write(`wesley ${name}: ${event.message}\n`);
