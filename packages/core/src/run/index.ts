@@ -18,7 +18,7 @@ export { phases, type Phase, type Plan, type PlanStep, type LockClaim, type Back
 export { blocksWrites, lockModesConflict, type LockMode } from '../plan/lock-mode.js';
 export { parsePlan, serializePlan } from '../plan/plan-file.js';
 export type { PlanAssumptions, TableAssumption } from '../plan/plan-assumptions.js';
-export type { ServerVersionRange } from '../plan/server-features.js';
+export { serverVersionRange, type ServerVersionRange } from '../plan/server-features.js';
 export type { PlanProblem, PlanValidation } from '../plan/validate-plan.js';
 export { planDataLoss, type StepDataLoss } from '../plan/plan-data-loss.js';
 export { undoStep } from '../plan/undo-step.js';

@@ -1,4 +1,4 @@
-import type { Plan } from '@wesley/core/run';
+import { serverVersionRange, type Plan } from '@wesley/core/run';
 import type { Queryable } from '../introspect/queryable.js';
 import { AssumedFactError, PlanChainError, ServerVersionMismatchError, type ChainLink, type FactMismatch } from './assumption-errors.js';
 import { isFrozen } from './frozen-migration.js';
@@ -7,7 +7,9 @@ import type { MigrationFile } from './migration-files.js';
 
 /**
  * Refuses the run when a pending plan was made for a server version outside whose range the
- * server is (`Plan.assumptions.serverVersion`).
+ * server is: the range the plan records (`Plan.assumptions.serverVersion`), narrowed to the one
+ * this Wesley's feature table gives the planned version, so a range edited wider, or recorded
+ * by a Wesley that did not know a newer version's difference, does not let the plan through.
  *
  * @throws ServerVersionMismatchError (WES170) for the first such plan.
  */
@@ -16,9 +18,12 @@ export async function checkServerVersion(db: Queryable, plans: ReadonlyMap<strin
   const { rows } = await db.query<{ version: string }>(`SELECT current_setting('server_version_num') AS version`);
   const server = Number(rows[0]?.version);
   for (const [name, plan] of plans) {
-    const { minimum, below } = plan.assumptions.serverVersion;
-    if (server < minimum || (below !== null && server >= below))
-      throw new ServerVersionMismatchError(name, plan.serverVersion, plan.assumptions.serverVersion, server);
+    const recorded = plan.assumptions.serverVersion;
+    const known = serverVersionRange(plan.serverVersion);
+    const below = recorded.below === null ? known.below : known.below === null ? recorded.below : Math.min(recorded.below, known.below);
+    const range = { minimum: Math.max(recorded.minimum, known.minimum), below };
+    if (server < range.minimum || (range.below !== null && server >= range.below))
+      throw new ServerVersionMismatchError(name, plan.serverVersion, range, server);
   }
 }
 

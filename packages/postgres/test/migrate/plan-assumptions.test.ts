@@ -87,6 +87,27 @@ describeEachServer('migrate checks what a plan assumed', (server) => {
     });
   });
 
+  describe('a range edited wider', () => {
+    const db = useTestDatabase(server);
+
+    it('is narrowed to the range the feature table gives the planned version', { timeout: 120_000 }, async () => {
+      const version = await serverVersion(db);
+      const other = version >= 180000 ? 150000 : 180000;
+      const edited = JSON.parse(planJson(v1, v2, other)) as { assumptions: { serverVersion: unknown } };
+      edited.assumptions.serverVersion = { minimum: 110000, below: null };
+      const dir = await migrationsDirectory({
+        '0001_init/plan.json': planJson(empty, v1, version),
+        '0002_estimate/plan.json': stableStringify(edited, 2),
+      });
+      const error = await refusal(migrate({ url: db.url, directory: dir }));
+      expect(error).toBeInstanceOf(ServerVersionMismatchError);
+      expect(error.message).toContain(
+        other === 150000 ? 'holds for server_version_num 130000 up to 169999' : 'holds for server_version_num 180000 and later',
+      );
+      expect(await state(db)).toEqual({ ledger: [], columns: [] });
+    });
+  });
+
   describe('the tables', () => {
     const db = useTestDatabase(server);
 
