@@ -136,6 +136,13 @@ describeEachServer('migrate rollback: a stopped migration undone, re-planned and
     expect([...steps.keys()].sort()).toEqual(replanned.plan.steps.map((step) => step.id).sort());
     expect([...steps.values()].every((step) => step.status === 'applied' && step.attempts <= 1)).toBe(true);
     expect((await migrationStatus(session, stuck)).map((s) => s.state)).toEqual(['applied', 'applied']);
+
+    // An applied migration rolls back whole, its rows kept in the columns it did not add.
+    const whole = await rollbackMigration({ url: db.url, directory: stuck, migration: '0002_more', allowDestructive: true });
+    expect(whole.undone).toEqual([...replanned.plan.steps].reverse().map((step) => step.id));
+    expect((await columns(session)).sort()).toEqual(['email', 'id']);
+    expect((await session.query('SELECT count(*)::int AS n FROM public.account')).rows).toEqual([{ n: 3 }]);
+    expect((await migrationStatus(session, stuck)).map((s) => s.state)).toEqual(['applied', 'rolled back']);
     await rm(stuck, { recursive: true, force: true });
   }, 120_000);
 
