@@ -1,4 +1,4 @@
-import { beginStepSql, type Plan, type PlanStep, type StepTimeouts } from '@wesley/core/run';
+import { beginStepSql, type PerPartition, type Plan, type PlanStep, type StepTimeouts } from '@wesley/core/run';
 import type { LedgerStep } from '@wesley/postgres/run';
 import { sqlComment } from '../plan/sql-comment.js';
 import { outsideTransaction, terminated } from './dry-run-timeouts.js';
@@ -50,6 +50,7 @@ export function renderPlanDryRun(name: string, plan: Plan, options: PlanDryRunOp
 function renderStep(step: PlanStep, title: string, record: LedgerStep | undefined, timeouts: StepTimeouts): string {
   const sql = step.sql.map(terminated);
   if (step.backfill !== null) return renderBackfill(step, title, record, timeouts);
+  if (step.perPartition !== undefined) return renderPerPartition(step, step.perPartition, title, record, timeouts);
   if (step.transactional) return [sqlComment([title, step.summary]), ...beginStepSql(timeouts), ...sql, 'COMMIT;'].join('\n');
   const repair =
     record === undefined || step.repair.length === 0
@@ -59,6 +60,37 @@ function renderStep(step: PlanStep, title: string, record: LedgerStep | undefine
   return [sqlComment([title, step.summary, 'outside a transaction: this statement cannot run in one']), ...repair, ...statements].join(
     '\n',
   );
+}
+
+/** A per-partition step: what runs for each partition, which the executor reads from the catalog only when it runs the step. */
+function renderPerPartition(
+  step: PlanStep,
+  pattern: PerPartition,
+  title: string,
+  record: LedgerStep | undefined,
+  timeouts: StepTimeouts,
+): string {
+  const resumeAfter = Array.isArray(record?.cursor) ? (record.cursor as unknown[])[0] : undefined;
+  return [
+    sqlComment([
+      title,
+      step.summary,
+      `for each partition of ${pattern.table} (read from the catalog when the step runs; sub-partitions after their parent),`,
+      `"{partition}" standing for it, "{index}" for its index, "{parent_index}" for its parent's; a partition whose index is`,
+      'already attached is skipped, and an INVALID index an interrupted build left is dropped concurrently first:',
+      ...(resumeAfter === undefined ? [] : [`an earlier run finished the partitions up to ${String(resumeAfter)}; it goes on after it`]),
+      'a partition holding rows, outside a transaction:',
+    ]),
+    ...outsideTransaction(terminated(pattern.build), timeouts),
+    sqlComment(['a partition partitioned in turn:']),
+    ...beginStepSql(timeouts),
+    terminated(pattern.shell),
+    'COMMIT;',
+    sqlComment(['then, recorded with the partition done:']),
+    ...beginStepSql(timeouts),
+    terminated(pattern.attach),
+    'COMMIT;',
+  ].join('\n');
 }
 
 function renderBackfill(step: PlanStep, title: string, record: LedgerStep | undefined, timeouts: StepTimeouts): string {

@@ -1,4 +1,4 @@
-import { stepSessionDefaults, type LockClaim, type Plan, type PlanStep } from '@wesley/core';
+import { lockTarget, stepSessionDefaults, type LockClaim, type PerPartition, type Plan, type PlanStep } from '@wesley/core';
 import { formatServerVersion } from './format-server-version.js';
 import { renderBackfillBlock } from './render-backfill-block.js';
 import { sqlComment as comment } from './sql-comment.js';
@@ -47,12 +47,29 @@ function renderStep(step: PlanStep, number: number, count: number): string {
     ...(step.repair.length === 0 ? [] : ['to run this step again after it failed, first run:', ...step.repair.map((sql) => `  ${sql}`)]),
   ]);
   if (step.backfill !== null) return `${head}\n${renderBackfillBlock(step.backfill, lockTimeout)}`;
+  if (step.perPartition !== undefined) return `${head}\n${renderPerPartition(step.perPartition)}`;
   if (!step.transactional) return [head, ...step.sql].join('\n');
   return [head, 'BEGIN;', `SET LOCAL lock_timeout = '${lockTimeout}';`, ...step.sql, 'COMMIT;'].join('\n');
 }
 
+/**
+ * A per-partition step as comments: its partitions are not known until it runs (`wesley migrate`
+ * reads them from the catalog then), so the file shows what runs for each one, to be done by hand
+ * for each partition when the file is applied without Wesley.
+ */
+function renderPerPartition(pattern: PerPartition): string {
+  return comment([
+    `for each partition of ${pattern.table}, read from the catalog when the step runs (sub-partitions after their parent),`,
+    `"{partition}" standing for it, "{index}" for its index (<partition>_${pattern.index}), "{parent_index}" for its parent's:`,
+    `  a partition holding rows, on its own (no transaction): ${pattern.build}`,
+    `  a partition partitioned in turn: ${pattern.shell}`,
+    `  then: ${pattern.attach}`,
+  ]);
+}
+
 function transaction(step: PlanStep): string {
   if (step.backfill !== null) return `one per batch of ${step.backfill.batchSize} rows by ${step.backfill.key.join(', ')}`;
+  if (step.perPartition !== undefined) return 'no: one build per partition, each attach in a transaction of its own';
   return step.transactional ? 'yes' : 'no, runs on its own';
 }
 
@@ -60,6 +77,6 @@ function transaction(step: PlanStep): string {
 function formatLocks(claims: readonly LockClaim[]): string {
   if (claims.length === 0) return 'none';
   const byRelation = new Map<string, string[]>();
-  for (const { relation, mode } of claims) byRelation.set(relation, [...(byRelation.get(relation) ?? []), mode]);
+  for (const claim of claims) byRelation.set(lockTarget(claim), [...(byRelation.get(lockTarget(claim)) ?? []), claim.mode]);
   return [...byRelation].map(([relation, modes]) => `${relation} (${modes.join(', ')})`).join('; ');
 }

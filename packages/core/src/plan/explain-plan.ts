@@ -1,5 +1,6 @@
 import type { Risk } from '../diff/change.js';
 import { blocksReads, blocksWrites, compareLockModes, type LockMode } from './lock-mode.js';
+import { lockTarget } from './lock-scope.js';
 import type { Phase, Plan, PlanStep } from './plan-types.js';
 
 /** One step of a plan as explain shows it; the JSON form of `wesley plan --explain --json`. */
@@ -7,7 +8,7 @@ export interface ExplainRow {
   readonly id: string;
   readonly phase: Phase;
   readonly transactional: boolean;
-  /** The strongest lock per table: `account: AccessExclusiveLock`. */
+  /** The strongest lock per table: `account: AccessExclusiveLock`, `each partition of event: ShareLock`. */
   readonly locks: readonly string[];
   /** `reads and writes`, `writes`, or `nothing`: what the step's locks make others wait for. */
   readonly blocks: 'reads and writes' | 'writes' | 'nothing';
@@ -44,11 +45,17 @@ export function explainPlan(plan: Plan): ExplainRow[] {
   });
 }
 
+/** The strongest mode on each relation, a tree claim counted on the parent and on its partitions. */
 function strongestLocks(step: PlanStep): Map<string, LockMode> {
   const strongest = new Map<string, LockMode>();
-  for (const { relation, mode } of step.locks) {
-    const held = strongest.get(relation);
-    if (held === undefined || compareLockModes(mode, held) > 0) strongest.set(relation, mode);
+  for (const claim of step.locks) {
+    const { relation, mode, scope } = claim;
+    const targets =
+      scope === 'tree' ? [relation, lockTarget({ relation, mode, scope: 'partitions' })] : [lockTarget(claim)];
+    for (const target of targets) {
+      const held = strongest.get(target);
+      if (held === undefined || compareLockModes(mode, held) > 0) strongest.set(target, mode);
+    }
   }
   return strongest;
 }

@@ -3,7 +3,7 @@ import type { ForeignKeyIR } from '../ir/types.js';
 import { quoteIdent } from '../naming/quote-ident.js';
 import type { PlanContext, PlanIssue, StepDraft } from './operation.js';
 import type { LockClaim } from './plan-types.js';
-import { alterTable, locks, rollback, step } from './step-builders.js';
+import { alterTable, locks, rollback, scopedLocks, step } from './step-builders.js';
 import { validateStep } from './validate-step.js';
 
 export interface ForeignKeyTarget {
@@ -26,14 +26,14 @@ export interface ForeignKeyTarget {
 export function foreignKeySteps(target: ForeignKeyTarget, context: PlanContext): { steps: StepDraft[]; warnings: PlanIssue[] } {
   const { table, foreignKey, replaces } = target;
   const ref = foreignKey.refTable;
-  const partitions = target.partitioned ? (context.partitions.get(table) ?? []) : [];
-  const owners = [table, ...partitions];
   const drop = replaces === null ? [] : [`DROP CONSTRAINT ${quoteIdent(replaces.name)}`];
   const replaced: LockClaim[] = replaces === null ? [] : locks([table, replaces.refTable], 'AccessExclusiveLock');
   const validated = target.newTable || target.partitioned;
   const claims = [
     ...replaced,
-    ...locks(owners, 'AccessShareLock', 'ShareRowExclusiveLock'),
+    ...locks(table, 'AccessShareLock', 'ShareRowExclusiveLock'),
+    // The key is cloned onto each partition, which takes the parent's locks there.
+    ...(target.partitioned ? scopedLocks(table, 'partitions', 'AccessShareLock', 'ShareRowExclusiveLock') : []),
     ...locks(ref, 'AccessShareLock', 'ShareRowExclusiveLock', ...(validated ? (['RowShareLock'] as const) : [])),
   ];
   const undoLocks = locks([table, ref], 'AccessExclusiveLock');

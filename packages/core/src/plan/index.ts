@@ -2,8 +2,18 @@ export { planMigration, type PlanOptions, type PlanResult, type SourcePosition }
 export { rollbackPlan, type RollbackResult } from './rollback-plan.js';
 export { undoStep } from './undo-step.js';
 export { explainPlan, formatExplain, type ExplainRow } from './explain-plan.js';
-export { phases, type Phase, type Plan, type PlanStep, type LockClaim, type Backfill, type Rollback } from './plan-types.js';
+export {
+  phases,
+  type Phase,
+  type Plan,
+  type PlanStep,
+  type LockClaim,
+  type Backfill,
+  type PerPartition,
+  type Rollback,
+} from './plan-types.js';
 export { lockModes, blocksReads, blocksWrites, lockModesConflict, type LockMode } from './lock-mode.js';
+export { lockScopes, lockTarget, type LockScope } from './lock-scope.js';
 export { serverFeatures, serverVersionRange, supports, type ServerFeature, type ServerVersionRange } from './server-features.js';
 export { planAssumptions, type PlanAssumptions, type TableAssumption } from './plan-assumptions.js';
 export { operations, type OperationRegistry } from './operations/index.js';

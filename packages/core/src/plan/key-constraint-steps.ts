@@ -5,7 +5,7 @@ import { quoteIdent } from '../naming/quote-ident.js';
 import { indexBuildSteps } from './index-steps.js';
 import type { PlanContext, PlanIssue, StepDraft } from './operation.js';
 import { supports } from './server-features.js';
-import { alterTable, locks, rollback, step } from './step-builders.js';
+import { alterTable, locks, rollback, scopedLocks, step } from './step-builders.js';
 
 export interface KeyConstraintTarget {
   readonly table: string;
@@ -34,7 +34,6 @@ export function keyConstraintSteps(target: KeyConstraintTarget, context: PlanCon
   if (target.partitioned) {
     // The index is built on each partition under SHARE; from PostgreSQL 18 ALTER TABLE also
     // locks every partition ACCESS EXCLUSIVE before it recurses.
-    const partitions = context.partitions.get(table) ?? [];
     const partitionModes = supports(context.serverVersion, 'keyLocksPartitions')
       ? (['ShareLock', 'AccessExclusiveLock'] as const)
       : (['ShareLock'] as const);
@@ -45,7 +44,7 @@ export function keyConstraintSteps(target: KeyConstraintTarget, context: PlanCon
           action,
           summary: `add ${kind} ${key.name} on partitioned table ${table} (builds its index under lock)`,
           sql: [alterTable(table, ...drop, `ADD ${constraintSql(key)}`)],
-          locks: [...exclusive, ...locks(table, 'ShareLock'), ...locks(partitions, ...partitionModes)],
+          locks: [...exclusive, ...locks(table, 'ShareLock'), ...scopedLocks(table, 'partitions', ...partitionModes)],
           scans: true,
           rollback: rollback([alterTable(table, `DROP CONSTRAINT ${quoteIdent(key.name)}`, ...restore)], undoLocks),
         }),
@@ -64,7 +63,7 @@ export function keyConstraintSteps(target: KeyConstraintTarget, context: PlanCon
   const index = { kind: 'index', name: indexName, columns: key.columns, unique: true, using: 'btree', where: null } as const;
   return {
     steps: [
-      ...indexBuildSteps({ table, index, partitioned: false }, context),
+      ...indexBuildSteps({ table, index, partitioned: false }),
       step({
         part: 'attach',
         action,

@@ -5,7 +5,7 @@ import type { PlanContext, StepDraft } from './operation.js';
 import { isPartitioned } from './schema-facts.js';
 import type { LockClaim } from './plan-types.js';
 import { supports } from './server-features.js';
-import { normalizeLocks } from './step-builders.js';
+import { normalizeLocks, scopedLocks } from './step-builders.js';
 
 /**
  * `draft` with its lock claims (and its rollback's) made true for partitioned tables.
@@ -13,11 +13,12 @@ import { normalizeLocks } from './step-builders.js';
  * Operations claim locks as PostgreSQL takes them on a plain table. On a partitioned table
  * most statements recurse: PostgreSQL locks each partition as it applies the statement there
  * (measured on 15 and 18, pg_locks in the transaction). So for every claimed table that is
- * partitioned, the partitions known from `PlanOptions.partitions` get the locks the recursion
- * takes, and the parent's own claim is corrected where a parent (which stores no rows) differs
- * from a plain table. Where the operation already names a partition, the claims merge
- * (`normalizeLocks` drops duplicates). What the recursion takes, by the table's part in the
- * change:
+ * partitioned, the locks the recursion takes are claimed with scope `partitions` (on each
+ * partition the table has when the step runs, however many: the plan does not depend on the
+ * partitions a database had when it was planned), and the parent's own claim is corrected where
+ * a parent (which stores no rows) differs from a plain table. A mode claimed on the parent and
+ * on its partitions merges into one claim on the `tree` (`normalizeLocks`). What the recursion
+ * takes, by the table's part in the change:
  *
  * - the table the change is on: each partition takes the parent's modes (ALTER TABLE
  *   subcommands, DROP TABLE, CREATE/DROP TRIGGER, the UPDATE of a backfill), except
@@ -58,9 +59,7 @@ export function withPartitionLocks(draft: StepDraft, change: Change, context: Pl
       if (!(role === 'owner' && statement.rewrites && claim.mode === 'ShareLock')) out.push(claim);
       const modes =
         role === 'owner' ? ownerPartitionModes(claim.mode, statement, context.serverVersion) : referencedPartitionModes(claim.mode);
-      for (const partition of context.partitions.get(claim.relation) ?? []) {
-        for (const mode of modes) out.push({ relation: partition, mode });
-      }
+      out.push(...scopedLocks(claim.relation, 'partitions', ...modes));
     }
     return normalizeLocks(out);
   };

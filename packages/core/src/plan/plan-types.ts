@@ -1,5 +1,6 @@
 import type { ChangeKind, Impact } from '../diff/change.js';
 import type { LockMode } from './lock-mode.js';
+import type { LockScope } from './lock-scope.js';
 import type { PlanAssumptions } from './plan-assumptions.js';
 
 /**
@@ -9,10 +10,15 @@ import type { PlanAssumptions } from './plan-assumptions.js';
 export const phases = ['expand', 'backfill', 'validate', 'contract'] as const;
 export type Phase = (typeof phases)[number];
 
-/** A table lock a step takes, as `pg_locks` shows it (relation by its unqualified name). */
+/**
+ * A table lock a step takes, as `pg_locks` shows it (relation by its unqualified name). On a
+ * partitioned table, `scope` says whether the mode is also (`tree`) or only (`partitions`) taken
+ * on each of its partitions, whichever exist when the step runs; absent, the relation alone.
+ */
 export interface LockClaim {
   readonly relation: string;
   readonly mode: LockMode;
+  readonly scope?: LockScope;
 }
 
 /**
@@ -29,6 +35,30 @@ export interface Backfill {
   readonly batchSize: number;
   readonly firstBatch: string;
   readonly nextBatch: string;
+}
+
+/**
+ * An index built on each partition of a partitioned table, for the executor to loop over the
+ * partitions it reads from the catalog when the step runs (`pg_partition_tree`: sub-partitions
+ * too, each after its parent), so the plan holds for any number of partitions. The statements are
+ * templates: `"{partition}"` stands for the partition (schema-qualified), `"{index}"` for its
+ * index (`partitionIndexName(partition, index)`; schema-qualified in `attach`) and
+ * `"{parent_index}"` for the index of the partition's parent. For each partition, in order:
+ * `build` on a partition that holds rows (concurrently; an INVALID index left by an interrupted
+ * build is dropped first, a valid one kept), or `shell` on one that is itself partitioned; then
+ * `attach`, in a transaction that also records the partition as done (the step's cursor), so a
+ * run that was stopped resumes at the next partition. A partition whose index is already attached
+ * is skipped.
+ */
+export interface PerPartition {
+  readonly kind: 'perPartition';
+  /** The partitioned table whose partitions the statements run on. */
+  readonly table: string;
+  /** The parent's index (created `ON ONLY` the table by an earlier step). */
+  readonly index: string;
+  readonly build: string;
+  readonly shell: string;
+  readonly attach: string;
 }
 
 /** How to undo one step: the SQL, and the same facts as the step itself. */
@@ -63,6 +93,11 @@ export interface PlanStep {
   /** The table is read in full while the step's locks are held (a validation). */
   readonly scans: boolean;
   readonly backfill: Backfill | null;
+  /**
+   * Present on a step run once per partition, found when it runs: its `sql` is the pattern's
+   * three templates (`build`, `shell`, `attach`), for people and for validation.
+   */
+  readonly perPartition?: PerPartition;
   /**
    * For a non-transactional step: statements that make it safe to run again after it was
    * interrupted (a failed or killed `CREATE INDEX CONCURRENTLY` leaves an INVALID index that

@@ -2,6 +2,7 @@ import { quoteIdent } from '../naming/quote-ident.js';
 import type { LockMode } from './lock-mode.js';
 import { compareLockModes } from './lock-mode.js';
 import type { StepDraft } from './operation.js';
+import type { LockScope } from './lock-scope.js';
 import type { LockClaim, Rollback } from './plan-types.js';
 
 /** `ALTER TABLE "t" <clause>, <clause>;` */
@@ -15,10 +16,23 @@ export function locks(relations: string | readonly string[], ...modes: readonly 
   return list.flatMap((relation) => modes.map((mode) => ({ relation, mode })));
 }
 
-/** Claims without duplicates, sorted by relation then mode (weakest first). */
+/** Claims of `modes` on `table` with `scope`: on each of its partitions, or on it and each partition (`LockScope`). */
+export function scopedLocks(table: string, scope: LockScope, ...modes: readonly LockMode[]): LockClaim[] {
+  return modes.map((mode) => ({ relation: table, mode, scope }));
+}
+
+/**
+ * Claims without duplicates, one per relation and mode, sorted by relation then mode (weakest
+ * first). A mode claimed on a parent and on its partitions becomes one claim on the tree.
+ */
 export function normalizeLocks(claims: readonly LockClaim[]): LockClaim[] {
   const seen = new Map<string, LockClaim>();
-  for (const claim of claims) seen.set(`${claim.relation}\u0000${claim.mode}`, claim);
+  for (const claim of claims) {
+    const key = `${claim.relation}\u0000${claim.mode}`;
+    const earlier = seen.get(key);
+    const scope = earlier === undefined || earlier.scope === claim.scope ? claim.scope : 'tree';
+    seen.set(key, scope === undefined ? { relation: claim.relation, mode: claim.mode } : { relation: claim.relation, mode: claim.mode, scope });
+  }
   return [...seen.values()].sort((a, b) => (a.relation < b.relation ? -1 : a.relation > b.relation ? 1 : compareLockModes(a.mode, b.mode)));
 }
 

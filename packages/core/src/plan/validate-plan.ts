@@ -1,6 +1,7 @@
 import { loadSqlParser, parseSql } from '../sql/sql-parser.js';
 import { transactionControl } from '../sql/transaction-control.js';
 import { lockModes } from './lock-mode.js';
+import { lockScopes } from './lock-scope.js';
 import { phases, type Plan } from './plan-types.js';
 
 /** One thing wrong with a plan read from disk: where (a JSON path, `$.steps[2].sql[0]`) and what. */
@@ -53,6 +54,7 @@ export async function validatePlan(value: unknown): Promise<PlanValidation> {
     path: string,
     v: unknown,
     fields: Readonly<Record<string, (path: string, v: unknown) => void>>,
+    optional: Readonly<Record<string, (path: string, v: unknown) => void>> = {},
   ): v is Record<string, unknown> => {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) {
       problem(path, `expected an object, found ${describe(v)}`);
@@ -63,7 +65,8 @@ export async function validatePlan(value: unknown): Promise<PlanValidation> {
       if (!(key in record)) problem(path, `missing "${key}"`);
       else check(`${path}.${key}`, record[key]);
     }
-    for (const key of Object.keys(record)) if (!(key in fields)) problem(`${path}.${key}`, 'unknown field');
+    for (const [key, check] of Object.entries(optional)) if (key in record) check(`${path}.${key}`, record[key]);
+    for (const key of Object.keys(record)) if (!(key in fields) && !(key in optional)) problem(`${path}.${key}`, 'unknown field');
     return true;
   };
   const string = (path: string, v: unknown) => {
@@ -99,7 +102,7 @@ export async function validatePlan(value: unknown): Promise<PlanValidation> {
       if (v !== null) check(path, v);
     };
   const lockClaim = (path: string, v: unknown) => {
-    object(path, v, { relation: nonEmpty, mode: oneOf(lockModes) });
+    object(path, v, { relation: nonEmpty, mode: oneOf(lockModes) }, { scope: oneOf(lockScopes) });
   };
   /** SQL the executor sends; `single`: one statement (a backfill batch, sent with parameters). */
   const sql =
@@ -122,6 +125,15 @@ export async function validatePlan(value: unknown): Promise<PlanValidation> {
           );
       }
     };
+  const perPartition = (path: string, v: unknown) =>
+    object(path, v, {
+      kind: oneOf(['perPartition']),
+      table: nonEmpty,
+      index: nonEmpty,
+      build: sql({ single: true, outsideTransaction: true }),
+      shell: sql({ single: true }),
+      attach: sql({ single: true }),
+    });
   const backfill = (path: string, v: unknown) =>
     object(path, v, {
       kind: oneOf(['backfill']),
@@ -153,25 +165,32 @@ export async function validatePlan(value: unknown): Promise<PlanValidation> {
     const fields = step !== null && typeof step === 'object' ? (step as Record<string, unknown>) : {};
     const transactional = fields.transactional !== false;
     const isBackfill = fields.backfill !== null && fields.backfill !== undefined;
+    // A per-partition step's `sql` repeats its templates, each run as its own unit (`PerPartition`).
+    const isPerPartition = fields.perPartition !== undefined;
     if (
-      !object(path, step, {
-        kind: oneOf(['step']),
-        id: nonEmpty,
-        operation: oneOf(operationKinds),
-        phase: oneOf(phases),
-        summary: string,
-        // A backfill's `sql` repeats its batches, which run with parameters: one statement each.
-        sql: array(sql({ outsideTransaction: !transactional, single: isBackfill }), 1),
-        transactional: boolean,
-        locks: array(lockClaim),
-        rewrites: boolean,
-        scans: boolean,
-        backfill: nullOr(backfill),
-        repair: array(sql()),
-        impact: (p, v) => object(p, v, { app: oneOf(risks), data: oneOf(risks), reason: string }),
-        reversible: boolean,
-        rollback: nullOr((p, v) => object(p, v, { sql: array(string), transactional: boolean, locks: array(lockClaim) })),
-      })
+      !object(
+        path,
+        step,
+        {
+          kind: oneOf(['step']),
+          id: nonEmpty,
+          operation: oneOf(operationKinds),
+          phase: oneOf(phases),
+          summary: string,
+          // A backfill's `sql` repeats its batches, which run with parameters: one statement each.
+          sql: array(sql({ outsideTransaction: !transactional && !isPerPartition, single: isBackfill || isPerPartition }), 1),
+          transactional: boolean,
+          locks: array(lockClaim),
+          rewrites: boolean,
+          scans: boolean,
+          backfill: nullOr(backfill),
+          repair: array(sql()),
+          impact: (p, v) => object(p, v, { app: oneOf(risks), data: oneOf(risks), reason: string }),
+          reversible: boolean,
+          rollback: nullOr((p, v) => object(p, v, { sql: array(string), transactional: boolean, locks: array(lockClaim) })),
+        },
+        { perPartition },
+      )
     )
       return;
     if (typeof fields.id === 'string') {
@@ -185,6 +204,14 @@ export async function validatePlan(value: unknown): Promise<PlanValidation> {
     lastPhase = Math.max(lastPhase, phase);
     if (isBackfill && !transactional)
       problem(`${path}.transactional`, 'a backfill runs each batch in a transaction of its own: expected true');
+    if (isPerPartition) {
+      if (transactional)
+        problem(`${path}.transactional`, 'a per-partition step builds indexes concurrently, outside a transaction: expected false');
+      const pattern = (fields.perPartition ?? {}) as Record<string, unknown>;
+      const perPartitionSql = [pattern.build, pattern.shell, pattern.attach];
+      if (perPartitionSql.every((t) => typeof t === 'string') && JSON.stringify(fields.sql) !== JSON.stringify(perPartitionSql))
+        problem(`${path}.sql`, 'a per-partition step lists its templates as its sql: expected [build, shell, attach]');
+    }
     const batches = (isBackfill ? fields.backfill : {}) as Record<string, unknown>;
     const templates = [batches.firstBatch, batches.nextBatch];
     // Checked once the batches are SQL at all: the backfill's own problems say what is wrong otherwise.

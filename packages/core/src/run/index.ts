@@ -14,7 +14,16 @@ export {
   type StepRetries,
   type StepTimeouts,
 } from './step-session.js';
-export { phases, type Phase, type Plan, type PlanStep, type LockClaim, type Backfill, type Rollback } from '../plan/plan-types.js';
+export {
+  phases,
+  type Phase,
+  type Plan,
+  type PlanStep,
+  type LockClaim,
+  type Backfill,
+  type PerPartition,
+  type Rollback,
+} from '../plan/plan-types.js';
 export { blocksWrites, lockModesConflict, type LockMode } from '../plan/lock-mode.js';
 export { parsePlan, serializePlan } from '../plan/plan-file.js';
 export type { PlanAssumptions, TableAssumption } from '../plan/plan-assumptions.js';
@@ -25,3 +34,4 @@ export { undoStep } from '../plan/undo-step.js';
 export { loadSqlParser, parseSql, type ParsedStatement, type SqlParse } from '../sql/sql-parser.js';
 export { transactionControl } from '../sql/transaction-control.js';
 export { quoteIdent } from '../naming/quote-ident.js';
+export { partitionIndexName } from '../naming/partition-index-name.js';

@@ -341,14 +341,7 @@ export const lockTableSamples: readonly LockTableSample[] = [
   { kind: 'addIndex', variant: 'plain table', from: ir(account('  title: String!')), to: ir(account('  title: String! @wes_index')) },
   {
     kind: 'addIndex',
-    variant: 'partitioned table, partitions known',
-    from: ir(club, event('')),
-    to: ir(club, event(' @wes_index(columns: ["ref"], name: "event_ref_idx")')),
-    options: partitions,
-  },
-  {
-    kind: 'addIndex',
-    variant: 'partitioned table, no partitions known',
+    variant: 'partitioned table',
     from: ir(club, event('')),
     to: ir(club, event(' @wes_index(columns: ["ref"], name: "event_ref_idx")')),
   },

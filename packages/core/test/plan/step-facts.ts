@@ -1,9 +1,9 @@
-import { planMigration, type Diagnostic, type PlanOptions, type PlanStep, type SchemaIR } from '@wesley/core';
+import { lockTarget, planMigration, type Diagnostic, type PlanOptions, type PlanStep, type SchemaIR } from '@wesley/core';
 import { sdlIR } from '../support/sdl-ir.js';
 
 /**
  * What a test asserts about a step: everything the executor and explain output act on, with
- * locks spelled `table: Mode`. The summary and impact (prose) are left out.
+ * locks spelled `table: Mode` (`lockTarget` for a scoped claim). The summary and impact (prose) are left out.
  */
 export interface StepFacts {
   readonly id: string;
@@ -18,7 +18,8 @@ export interface StepFacts {
   readonly rollback: { readonly sql: readonly string[]; readonly transactional: boolean; readonly locks: readonly string[] } | null;
 }
 
-const lockText = (claims: PlanStep['locks']): string[] => claims.map((claim) => `${claim.relation}: ${claim.mode}`);
+/** `event: ShareLock`, `each partition of event: ShareLock`, `event and each partition: ShareLock` (`lockTarget`). */
+const lockText = (claims: PlanStep['locks']): string[] => claims.map((claim) => `${lockTarget(claim)}: ${claim.mode}`);
 
 export function stepFacts(step: PlanStep): StepFacts {
   return {

@@ -2,6 +2,7 @@ import type { PlanStep } from '@wesley/core/run';
 import type { Connection } from '../connect/connect.js';
 import { resolveRunOptions, type ResolvedRunOptions, type RunOptions } from './run-options.js';
 import type { StepJournal } from './step-journal.js';
+import { runPerPartition } from './run-per-partition.js';
 import { sqlStateOf, StepFailedError } from './step-failed-error.js';
 import { inStepTransaction, outsideStepTransaction, waitToRetry } from './step-session.js';
 import { waitForLockHolders } from './wait-for-lock-holders.js';
@@ -26,14 +27,18 @@ export async function applyStep(session: Connection, step: PlanStep, options: Ru
     await journal.committing?.(session);
   };
   const courtesy = holderWait(session, step, resolved);
-  // A backfill retries batch by batch, keeping its cursor; other steps retry whole.
+  // A backfill retries batch by batch, keeping its cursor, and a per-partition step partition by partition; other steps retry whole.
   const attempts =
     step.backfill !== null
       ? await runBackfill(session, step, resolved, journal)
-      : await withRetries(step, resolved, async () => {
-          await courtesy();
-          await (step.transactional ? inStepTransaction(session, resolved, work) : runOutsideTransaction(session, step, resolved, journal));
-        });
+      : step.perPartition !== undefined
+        ? await runPerPartition(session, step, step.perPartition, resolved, journal, (attempt) => withRetries(step, resolved, attempt))
+        : await withRetries(step, resolved, async () => {
+            await courtesy();
+            await (step.transactional
+              ? inStepTransaction(session, resolved, work)
+              : runOutsideTransaction(session, step, resolved, journal));
+          });
   resolved.onEvent({ kind: 'step-done', stepId: step.id, attempts });
 }
 

@@ -12,6 +12,8 @@ import type { MigrationLock } from './migration-lock.js';
  *
  * - a transactional step commits its ledger row in its own transaction;
  * - a backfill commits its cursor with every batch and resumes after it;
+ * - a per-partition step commits each partition's attach with the cursor (that partition) and
+ *   resumes after it; a build interrupted in between is repaired by the executor (`runPerPartition`);
  * - a non-transactional step (`CONCURRENTLY`) is recorded as running before and applied after;
  *   found running on a later run, it was interrupted: its `repair` (dropping the INVALID index it
  *   may have left) runs before it is redone.
@@ -60,6 +62,23 @@ async function runStep(
         await saveCursor(s, name, step.id, key);
         await verify();
         last = key;
+      },
+    });
+    await write('applied', last);
+    return;
+  }
+  if (step.perPartition !== undefined) {
+    // Each partition is recorded in the cursor with its attach; a rerun goes on after the last one.
+    const resumeAfter = Array.isArray(record?.cursor) ? (record.cursor as unknown[]) : null;
+    let last: readonly unknown[] | null = resumeAfter;
+    await write('running', last);
+    await applyStep(session, step, options, {
+      resumeAfter,
+      outsideTransaction: verify,
+      batchCommitting: async (s, partition) => {
+        await saveCursor(s, name, step.id, partition);
+        await verify();
+        last = partition;
       },
     });
     await write('applied', last);

@@ -6,6 +6,6 @@ import { isPartitioned } from '../schema-facts.js';
 export const addIndex: Operation<'addIndex'> = {
   kind: 'addIndex',
   plan: (change, context) => ({
-    steps: indexBuildSteps({ table: change.table, index: change.index, partitioned: isPartitioned(context.to, change.table) }, context),
+    steps: indexBuildSteps({ table: change.table, index: change.index, partitioned: isPartitioned(context.to, change.table) }),
   }),
 };

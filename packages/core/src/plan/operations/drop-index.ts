@@ -2,7 +2,7 @@ import { createIndexStatement } from '../../ddl/create-index-sql.js';
 import { quoteIdent } from '../../naming/quote-ident.js';
 import type { Operation } from '../operation.js';
 import { isPartitioned } from '../schema-facts.js';
-import { locks, rollback, step } from '../step-builders.js';
+import { locks, rollback, scopedLocks, step } from '../step-builders.js';
 
 /**
  * `DROP INDEX CONCURRENTLY`, outside a transaction: it waits for queries using the index instead
@@ -15,8 +15,7 @@ export const dropIndex: Operation<'dropIndex'> = {
   plan: (change, context) => {
     const { table, index } = change;
     if (isPartitioned(context.to, table)) {
-      const relations = [table, ...(context.partitions.get(table) ?? [])];
-      const exclusive = locks(relations, 'AccessExclusiveLock');
+      const exclusive = scopedLocks(table, 'tree', 'AccessExclusiveLock');
       return {
         steps: [
           step({
@@ -25,7 +24,7 @@ export const dropIndex: Operation<'dropIndex'> = {
             sql: [`DROP INDEX ${quoteIdent(index.name)};`],
             locks: exclusive,
             // Building it again on the parent builds it on every partition, under SHARE on each.
-            rollback: rollback([createIndexStatement(table, index)], locks(relations, 'ShareLock')),
+            rollback: rollback([createIndexStatement(table, index)], scopedLocks(table, 'tree', 'ShareLock')),
           }),
         ],
       };

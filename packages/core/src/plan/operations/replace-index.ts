@@ -4,7 +4,7 @@ import { quoteIdent } from '../../naming/quote-ident.js';
 import { indexBuildSteps } from '../index-steps.js';
 import type { Operation, PlanIssue } from '../operation.js';
 import { isPartitioned } from '../schema-facts.js';
-import { locks, rollback, step } from '../step-builders.js';
+import { locks, rollback, scopedLocks, step } from '../step-builders.js';
 
 /**
  * An index redefined under the same name: the new one is built concurrently under a temporary
@@ -18,19 +18,15 @@ export const replaceIndex: Operation<'replaceIndex'> = {
     const { table, from, to } = change;
     const name = quoteIdent(to.name);
     if (isPartitioned(context.to, table)) {
-      const partitions = context.partitions.get(table) ?? [];
-      const claims = locks([table, ...partitions], 'AccessExclusiveLock', 'ShareLock');
-      // The build reads every partition while the DROP's ACCESS EXCLUSIVE is still held.
-      const scans = partitions.length > 0;
-      const warnings: PlanIssue[] = scans
-        ? [
-            {
-              code: 'WES104',
-              message: `index ${to.name} of partitioned table ${table} is rebuilt on every partition under ACCESS EXCLUSIVE: reads and writes wait until it ends`,
-              help: 'run it in a maintenance window, or add the new index under another name first and drop the old one in a later migration',
-            },
-          ]
-        : [];
+      const claims = scopedLocks(table, 'tree', 'AccessExclusiveLock', 'ShareLock');
+      // The build reads every partition (whichever exist when it runs) while the DROP's ACCESS EXCLUSIVE is still held.
+      const warnings: PlanIssue[] = [
+        {
+          code: 'WES104',
+          message: `index ${to.name} of partitioned table ${table} is rebuilt on every partition under ACCESS EXCLUSIVE: reads and writes wait until it ends`,
+          help: 'run it in a maintenance window, or add the new index under another name first and drop the old one in a later migration',
+        },
+      ];
       return {
         steps: [
           step({
@@ -38,7 +34,7 @@ export const replaceIndex: Operation<'replaceIndex'> = {
             summary: `rebuild index ${to.name} of partitioned table ${table}`,
             sql: [`DROP INDEX ${name};`, createIndexStatement(table, to)],
             locks: claims,
-            scans,
+            scans: true,
             rollback: rollback([`DROP INDEX ${name};`, createIndexStatement(table, from)], claims),
           }),
         ],
@@ -49,7 +45,7 @@ export const replaceIndex: Operation<'replaceIndex'> = {
     const shareUpdate = locks(table, 'ShareUpdateExclusiveLock');
     return {
       steps: [
-        ...indexBuildSteps({ table, index: to, partitioned: false, name: temporary }, context),
+        ...indexBuildSteps({ table, index: to, partitioned: false, name: temporary }),
         step({
           part: 'drop-old',
           action: 'swapIndex',

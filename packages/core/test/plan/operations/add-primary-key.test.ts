@@ -63,12 +63,12 @@ describe('addPrimaryKey', () => {
         phase: 'validate',
         sql: ['ALTER TABLE ledger ADD CONSTRAINT ledger_pkey PRIMARY KEY (id);'],
         transactional: true,
-        locks: ['ledger: ShareLock', 'ledger: AccessExclusiveLock'],
+        locks: ['ledger and each partition: ShareLock', 'ledger and each partition: AccessExclusiveLock'],
         rewrites: false,
         scans: true,
         backfill: null,
         reversible: true,
-        rollback: { sql: ['ALTER TABLE ledger DROP CONSTRAINT ledger_pkey;'], transactional: true, locks: ['ledger: AccessExclusiveLock'] },
+        rollback: { sql: ['ALTER TABLE ledger DROP CONSTRAINT ledger_pkey;'], transactional: true, locks: ['ledger and each partition: AccessExclusiveLock'] },
       },
     ]);
     expect(diagnostics).toEqual([

@@ -67,7 +67,7 @@ describe('addUnique', () => {
         phase: 'expand',
         sql: ['ALTER TABLE measurement ADD CONSTRAINT measurement_device_id_taken_at_reading_key UNIQUE (device_id, taken_at, reading);'],
         transactional: true,
-        locks: ['measurement: ShareLock', 'measurement: AccessExclusiveLock'],
+        locks: ['measurement and each partition: ShareLock', 'measurement and each partition: AccessExclusiveLock'],
         rewrites: false,
         scans: true,
         backfill: null,
@@ -75,7 +75,7 @@ describe('addUnique', () => {
         rollback: {
           sql: ['ALTER TABLE measurement DROP CONSTRAINT measurement_device_id_taken_at_reading_key;'],
           transactional: true,
-          locks: ['measurement: AccessExclusiveLock'],
+          locks: ['measurement and each partition: AccessExclusiveLock'],
         },
       },
     ]);

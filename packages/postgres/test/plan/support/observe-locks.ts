@@ -1,4 +1,4 @@
-import { blocksWrites, quoteIdent, type LockMode, type PlanStep } from '@wesley/core';
+import { blocksWrites, quoteIdent, type LockClaim, type LockMode, type PlanStep } from '@wesley/core';
 import type { Connection } from '../../../src/connect/connect.js';
 import { applyStep } from '../../../src/execute/apply-step.js';
 
@@ -17,6 +17,8 @@ export interface ObservedStep {
   readonly probed: readonly string[];
   /** Those of `probed` on which a writer's ROW EXCLUSIVE lock was not granted at once. */
   readonly writesBlocked: readonly string[];
+  /** The partitions (sub-partitions too) of each partitioned table, by parent, before or after the step. */
+  readonly partitions: ReadonlyMap<string, readonly string[]>;
 }
 
 interface HeldLock {
@@ -45,6 +47,26 @@ interface HeldLock {
  */
 export async function observeStepLocks(sessions: ObserverSessions, step: PlanStep, schema: string): Promise<ObservedStep> {
   const before = await tablesOf(sessions.runner, schema);
+  const treeBefore = await partitionTrees(sessions.runner, schema);
+  const seen = await observe(sessions, step, schema, before);
+  const treeAfter = await partitionTrees(sessions.runner, schema);
+  const names = new Map([...before, ...(await tablesOf(sessions.runner, schema))]);
+  const partitions = new Map<string, string[]>();
+  for (const [parent, children] of [...treeBefore, ...treeAfter]) {
+    const name = names.get(parent) ?? parent;
+    const known = new Set([...(partitions.get(name) ?? []), ...children.map((child) => names.get(child) ?? child)]);
+    partitions.set(name, [...known].sort());
+  }
+  return { ...seen, partitions };
+}
+
+async function observe(
+  sessions: ObserverSessions,
+  step: PlanStep,
+  schema: string,
+  before: Map<string, string>,
+): Promise<Omit<ObservedStep, 'partitions'>> {
+  if (step.perPartition !== undefined) return observePerPartition(sessions, step, schema, before);
   if (!step.transactional) return observeConcurrent(sessions, step, schema, before);
   const { runner } = sessions;
   if (step.phase === 'backfill') await warmUp(runner, step);
@@ -83,7 +105,7 @@ async function observeConcurrent(
   step: PlanStep,
   schema: string,
   before: Map<string, string>,
-): Promise<ObservedStep> {
+): Promise<Omit<ObservedStep, 'partitions'>> {
   const { runner, watcher, holder } = sessions;
   const pid = await pidOf(runner);
   await holder.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
@@ -120,6 +142,68 @@ async function observeConcurrent(
   return { locks: named(seen, names), ...probeResult(before, blocked, names) };
 }
 
+/**
+ * A per-partition step, run by the executor (which finds the partitions): each concurrent build is
+ * held by `holder`'s snapshot as in `observeConcurrent`, seen waiting, and let go, and `holder`
+ * takes a new snapshot at once so that the next partition's build waits too; the locks of each
+ * transaction of the step (the attaches) are read inside it, after each of its statements, on
+ * the runner's own session. Writes are probed while the first build waits.
+ */
+async function observePerPartition(
+  sessions: ObserverSessions,
+  step: PlanStep,
+  schema: string,
+  before: Map<string, string>,
+): Promise<Omit<ObservedStep, 'partitions'>> {
+  const { runner, watcher, holder } = sessions;
+  const pid = await pidOf(runner);
+  const tables = [...before.values()].map((name) => `${quoteIdent(schema)}.${quoteIdent(name)}`);
+  const hold = async () => {
+    await holder.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+    await holder.query(`LOCK TABLE ${tables.join(', ')} IN ACCESS SHARE MODE`);
+    await holder.query('SELECT 1');
+  };
+  const seen: HeldLock[] = [];
+  let inTransaction = false;
+  const spied: Connection = {
+    displayUrl: runner.displayUrl,
+    client: runner.client,
+    close: () => runner.close(),
+    query: async (text, values) => {
+      const result = await runner.query(text, values);
+      if (/^\s*BEGIN\b/i.test(text)) inTransaction = true;
+      else if (/^\s*(COMMIT|ROLLBACK)\b/i.test(text)) inTransaction = false;
+      else if (inTransaction && !/pg_catalog/.test(text)) seen.push(...(await locksOf(runner, pid)));
+      return result as never;
+    },
+  };
+  await hold();
+  let finished = false;
+  const running = applyStep(spied, step).finally(() => {
+    finished = true;
+  });
+  running.catch(() => undefined);
+  let blocked: string[] | null = null;
+  try {
+    while (!finished) {
+      const held = await locksOf(watcher, pid);
+      seen.push(...held);
+      if (held.some((lock) => !lock.granted)) {
+        blocked ??= await writeProbe(watcher, before);
+        await holder.query('COMMIT');
+        await hold();
+      }
+      await sleep(2);
+    }
+    await running;
+  } finally {
+    await holder.query('ROLLBACK').catch(() => undefined);
+    await running.catch(() => undefined);
+  }
+  const names = new Map([...before, ...(await tablesOf(runner, schema))]);
+  return { locks: named(seen, names), ...probeResult(before, blocked ?? [], names) };
+}
+
 /** Tables and partitioned tables of `schema` by oid, as `session` sees them now. */
 async function tablesOf(session: Connection, schema: string): Promise<Map<string, string>> {
   const { rows } = await session.query<{ oid: string; name: string }>(
@@ -129,6 +213,31 @@ async function tablesOf(session: Connection, schema: string): Promise<Map<string
     [schema],
   );
   return new Map(rows.map((row) => [row.oid, row.name]));
+}
+
+/** Oids of the partitions (sub-partitions too) of each partitioned table of `schema`, by the parent's oid. */
+async function partitionTrees(session: Connection, schema: string): Promise<Map<string, string[]>> {
+  const { rows } = await session.query<{ parent: string; partitions: string[] }>(
+    `SELECT c.oid::text AS parent,
+            ARRAY(SELECT t.relid::oid::text FROM pg_catalog.pg_partition_tree(c.oid) t WHERE t.relid <> c.oid::regclass) AS partitions
+       FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = $1 AND c.relkind = 'p'`,
+    [schema],
+  );
+  return new Map(rows.map((row) => [row.parent, row.partitions]));
+}
+
+/**
+ * `claims` as `relation:mode` strings with each scope resolved to the partitions seen:
+ * `partitions` to each partition of the named parent, `tree` to it and each partition.
+ */
+export function expandClaims(claims: readonly LockClaim[], partitions: ReadonlyMap<string, readonly string[]>): string[] {
+  const out = new Set<string>();
+  for (const { relation, mode, scope } of claims) {
+    if (scope !== 'partitions') out.add(`${relation}:${mode}`);
+    if (scope !== undefined) for (const partition of partitions.get(relation) ?? []) out.add(`${partition}:${mode}`);
+  }
+  return [...out].sort();
 }
 
 /** Locks of backend `pid`, granted or awaited: relation locks in this database, and every other type. */
@@ -182,9 +291,17 @@ async function writeProbe(watcher: Connection, tables: ReadonlyMap<string, strin
   return blocked;
 }
 
-/** Tables among `tables` on which `step` claims a lock that makes writers wait. */
-export function claimedWriteBlocks(step: PlanStep, tables: readonly string[]): string[] {
-  const blocking = new Set(step.locks.filter((lock) => blocksWrites(lock.mode)).map((lock) => lock.relation));
+/** Tables among `tables` on which `step` claims a lock that makes writers wait (scopes resolved to `partitions`). */
+export function claimedWriteBlocks(
+  step: PlanStep,
+  tables: readonly string[],
+  partitions: ReadonlyMap<string, readonly string[]>,
+): string[] {
+  const claimed = expandClaims(
+    step.locks.filter((lock) => blocksWrites(lock.mode)),
+    partitions,
+  );
+  const blocking = new Set(claimed.map((claim) => claim.slice(0, claim.lastIndexOf(':'))));
   return tables.filter((table) => blocking.has(table));
 }
 

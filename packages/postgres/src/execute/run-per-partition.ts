@@ -1,0 +1,171 @@
+import { partitionIndexName, quoteIdent, type PerPartition, type PlanStep } from '@wesley/core/run';
+import type { Connection } from '../connect/connect.js';
+import type { ResolvedRunOptions } from './run-options.js';
+import type { StepJournal } from './step-journal.js';
+import { inStepTransaction, outsideStepTransaction } from './step-session.js';
+
+/** Retries one unit of work on a lock timeout or deadlock, as the step runner does; resolves to the attempts it took. */
+export type Retry = (attempt: () => Promise<void>) => Promise<number>;
+
+/** One relation of the table's partition tree, as the catalog lists it when the step runs. */
+interface TreeNode {
+  /** `schema.name`, quoted: how the statements and the cursor name it. */
+  readonly relation: string;
+  readonly schema: string;
+  readonly name: string;
+  /** `relation` of its parent; `null` for the table itself. */
+  readonly parent: string | null;
+  /** It is itself partitioned (holds no rows). */
+  readonly partitioned: boolean;
+}
+
+/**
+ * Runs a per-partition step (`PerPartition`): reads the table's partitions from the catalog now
+ * (`pg_partition_tree`: sub-partitions too, each after its parent), then for each one builds its
+ * index concurrently (a partition holding rows) or creates it `ON ONLY` (one partitioned in turn)
+ * and attaches it to its parent's index, in a transaction that also records the partition as done
+ * (`journal.batchCommitting`, the step's cursor). A run stopped at any point resumes after the
+ * cursor; a partition whose index is already attached (also one created since, which PostgreSQL
+ * indexes itself) is left as it is; an INVALID index an interrupted build left is dropped
+ * concurrently and built again, a valid one kept. Resolves to the attempts of all units.
+ */
+export async function runPerPartition(
+  session: Connection,
+  step: PlanStep,
+  pattern: PerPartition,
+  options: ResolvedRunOptions,
+  journal: StepJournal,
+  retry: Retry,
+): Promise<number> {
+  const tree = await partitionTree(session, pattern.table);
+  const root = tree[0];
+  if (root === undefined) throw new Error(`${step.id}: ${pattern.table} is not a partitioned table`);
+  // The index each partitioned relation has for this pattern, where its partitions' indexes attach.
+  const indexOf = new Map([[root.relation, qualified(root.schema, pattern.index)]]);
+  const resumeAfter = journal.resumeAfter?.[0];
+  const done = resumeAfter === undefined ? 0 : tree.findIndex((node) => node.relation === resumeAfter) + 1;
+  let attempts = 0;
+  for (const [position, node] of tree.entries()) {
+    const parentIndex = node.parent === null ? undefined : indexOf.get(node.parent);
+    if (node.parent === null) continue;
+    if (parentIndex === undefined) throw new Error(`${step.id}: no index of ${pattern.index} on the parent of ${node.relation}`);
+    const name = partitionIndexName(node.name, pattern.index);
+    const index = qualified(node.schema, name);
+    const attached = await attachedIndex(session, node.relation, parentIndex);
+    // Recorded done by an earlier run (the cursor): only its index is needed, for its own partitions.
+    if (position < done) {
+      if (node.partitioned) indexOf.set(node.relation, attached ?? index);
+      continue;
+    }
+    const slots = { '"{partition}"': node.relation, '"{index}"': quoteIdent(name), '"{parent_index}"': parentIndex };
+    if (attached === null) {
+      attempts += node.partitioned
+        ? await retry(() =>
+            inStepTransaction(session, options, async () => {
+              if ((await indexState(session, index)) === 'absent') await session.query(fill(pattern.shell, slots));
+            }),
+          )
+        : await retry(() => buildConcurrently(session, fill(pattern.build, slots), index, options, journal));
+    }
+    attempts += await retry(() =>
+      inStepTransaction(session, options, async () => {
+        if (attached === null) await session.query(fill(pattern.attach, { ...slots, '"{index}"': index }));
+        await journal.batchCommitting?.(session, [node.relation]);
+      }),
+    );
+    if (node.partitioned) indexOf.set(node.relation, attached ?? index);
+  }
+  return attempts;
+}
+
+/**
+ * `build` on one partition, outside a transaction under the concurrent wait budget. An INVALID
+ * `index` (an interrupted build, in this run or an earlier one) is dropped concurrently first; a
+ * valid one, built but not attached, is kept. A failed build's INVALID index is dropped before
+ * the error goes to the retry.
+ */
+async function buildConcurrently(
+  session: Connection,
+  build: string,
+  index: string,
+  options: ResolvedRunOptions,
+  journal: StepJournal,
+): Promise<void> {
+  const drop = `DROP INDEX CONCURRENTLY IF EXISTS ${index};`;
+  await outsideStepTransaction(session, options, async () => {
+    await journal.outsideTransaction?.(session);
+    const state = await indexState(session, index);
+    if (state === 'valid') return;
+    if (state === 'invalid') await session.query(drop);
+    try {
+      await session.query(build);
+    } catch (error) {
+      try {
+        // Not when the caller refuses (it lost its lock): the INVALID index may then be another run's build.
+        await journal.outsideTransaction?.(session);
+        await session.query(drop);
+      } catch {
+        // The build's own error is the one to report.
+      }
+      throw error;
+    }
+  });
+}
+
+/** The table and its partitions, parents before their partitions, each level in name order. */
+async function partitionTree(session: Connection, table: string): Promise<TreeNode[]> {
+  const { rows } = await session.query<{
+    schema: string;
+    name: string;
+    parent_schema: string | null;
+    parent_name: string | null;
+    partitioned: boolean;
+  }>(
+    `SELECT n.nspname::text AS schema, c.relname::text AS name, pn.nspname::text AS parent_schema, p.relname::text AS parent_name,
+            c.relkind = 'p' AS partitioned
+       FROM pg_catalog.pg_partition_tree($1::regclass) t
+       JOIN pg_catalog.pg_class c ON c.oid = t.relid
+       JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+       LEFT JOIN pg_catalog.pg_class p ON p.oid = t.parentrelid
+       LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace
+      ORDER BY t.level, n.nspname, c.relname`,
+    [quoteIdent(table)],
+  );
+  return rows.map((row) => ({
+    relation: qualified(row.schema, row.name),
+    schema: row.schema,
+    name: row.name,
+    parent: row.parent_schema === null || row.parent_name === null ? null : qualified(row.parent_schema, row.parent_name),
+    partitioned: row.partitioned,
+  }));
+}
+
+/** The index of `relation` attached to `parentIndex` (whatever its name), qualified; `null` when none is. */
+async function attachedIndex(session: Connection, relation: string, parentIndex: string): Promise<string | null> {
+  const { rows } = await session.query<{ index: string }>(
+    `SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS index
+       FROM pg_catalog.pg_inherits i
+       JOIN pg_catalog.pg_index x ON x.indexrelid = i.inhrelid
+       JOIN pg_catalog.pg_class c ON c.oid = i.inhrelid
+       JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      WHERE i.inhparent = $2::regclass AND x.indrelid = $1::regclass`,
+    [relation, parentIndex],
+  );
+  return rows[0]?.index ?? null;
+}
+
+async function indexState(session: Connection, index: string): Promise<'absent' | 'invalid' | 'valid'> {
+  const { rows } = await session.query<{ valid: boolean }>(
+    'SELECT x.indisvalid AS valid FROM pg_catalog.pg_index x WHERE x.indexrelid = to_regclass($1)',
+    [index],
+  );
+  const row = rows[0];
+  return row === undefined ? 'absent' : row.valid ? 'valid' : 'invalid';
+}
+
+/** `template` with each placeholder (a quoted identifier) replaced. */
+function fill(template: string, slots: Readonly<Record<string, string>>): string {
+  return template.replace(/"\{(partition|index|parent_index)\}"/g, (slot) => slots[slot] ?? slot);
+}
+
+const qualified = (schema: string, name: string): string => `${quoteIdent(schema)}.${quoteIdent(name)}`;
