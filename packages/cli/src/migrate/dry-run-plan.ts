@@ -78,7 +78,9 @@ function renderPerPartition(
       `for each partition of ${pattern.table} (read from the catalog when the step runs; sub-partitions after their parent),`,
       `"{partition}" standing for it, "{index}" for its index, "{parent_index}" for its parent's; a partition whose index is`,
       'already attached is skipped, and an INVALID index an interrupted build left is dropped concurrently first:',
-      ...(resumeAfter === undefined ? [] : [`an earlier run finished the partitions up to ${String(resumeAfter)}; it goes on after it`]),
+      ...(resumeAfter === undefined
+        ? []
+        : [`an earlier run finished the partitions up to ${JSON.stringify(resumeAfter)}; it goes on after it`]),
       'a partition holding rows, outside a transaction:',
     ]),
     ...outsideTransaction(terminated(pattern.build), timeouts),

@@ -50,8 +50,7 @@ function strongestLocks(step: PlanStep): Map<string, LockMode> {
   const strongest = new Map<string, LockMode>();
   for (const claim of step.locks) {
     const { relation, mode, scope } = claim;
-    const targets =
-      scope === 'tree' ? [relation, lockTarget({ relation, mode, scope: 'partitions' })] : [lockTarget(claim)];
+    const targets = scope === 'tree' ? [relation, lockTarget({ relation, mode, scope: 'partitions' })] : [lockTarget(claim)];
     for (const target of targets) {
       const held = strongest.get(target);
       if (held === undefined || compareLockModes(mode, held) > 0) strongest.set(target, mode);

@@ -1,7 +1,7 @@
 import { constraintSql } from '../ddl/constraint-sql.js';
 import type { ForeignKeyIR } from '../ir/types.js';
 import { quoteIdent } from '../naming/quote-ident.js';
-import type { PlanContext, PlanIssue, StepDraft } from './operation.js';
+import type { PlanIssue, StepDraft } from './operation.js';
 import type { LockClaim } from './plan-types.js';
 import { alterTable, locks, rollback, scopedLocks, step } from './step-builders.js';
 import { validateStep } from './validate-step.js';
@@ -23,7 +23,7 @@ export interface ForeignKeyTarget {
  * on. A new, empty table gets a valid key at once. PostgreSQL refuses `NOT VALID` keys on
  * partitioned tables, so there the key is validated while it is added, and a warning says so.
  */
-export function foreignKeySteps(target: ForeignKeyTarget, context: PlanContext): { steps: StepDraft[]; warnings: PlanIssue[] } {
+export function foreignKeySteps(target: ForeignKeyTarget): { steps: StepDraft[]; warnings: PlanIssue[] } {
   const { table, foreignKey, replaces } = target;
   const ref = foreignKey.refTable;
   const drop = replaces === null ? [] : [`DROP CONSTRAINT ${quoteIdent(replaces.name)}`];

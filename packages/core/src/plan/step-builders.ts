@@ -31,7 +31,10 @@ export function normalizeLocks(claims: readonly LockClaim[]): LockClaim[] {
     const key = `${claim.relation}\u0000${claim.mode}`;
     const earlier = seen.get(key);
     const scope = earlier === undefined || earlier.scope === claim.scope ? claim.scope : 'tree';
-    seen.set(key, scope === undefined ? { relation: claim.relation, mode: claim.mode } : { relation: claim.relation, mode: claim.mode, scope });
+    seen.set(
+      key,
+      scope === undefined ? { relation: claim.relation, mode: claim.mode } : { relation: claim.relation, mode: claim.mode, scope },
+    );
   }
   return [...seen.values()].sort((a, b) => (a.relation < b.relation ? -1 : a.relation > b.relation ? 1 : compareLockModes(a.mode, b.mode)));
 }

@@ -56,7 +56,9 @@ async function indexTree(session: Connection, index: string): Promise<{ tables: 
        LEFT JOIN pg_index x ON x.indexrelid = i.relid`,
     [index],
   );
-  const problems = rows.filter((row) => row.idx === null || row.valid !== true).map((row) => `${row.tab}: ${row.idx ?? 'no index'} ${String(row.valid)}`);
+  const problems = rows
+    .filter((row) => row.idx === null || row.valid !== true)
+    .map((row) => `${row.tab}: ${row.idx ?? 'no index'} ${String(row.valid)}`);
   return { tables: rows.length, indexed: rows.flatMap((row) => (row.idx === null ? [] : [row.idx])).sort(), problems };
 }
 

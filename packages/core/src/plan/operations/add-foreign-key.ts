@@ -6,14 +6,11 @@ import { isPartitioned } from '../schema-facts.js';
 export const addForeignKey: Operation<'addForeignKey'> = {
   kind: 'addForeignKey',
   plan: (change, context) =>
-    foreignKeySteps(
-      {
-        table: change.table,
-        foreignKey: change.foreignKey,
-        replaces: null,
-        newTable: context.createdTables.has(change.table),
-        partitioned: isPartitioned(context.to, change.table),
-      },
-      context,
-    ),
+    foreignKeySteps({
+      table: change.table,
+      foreignKey: change.foreignKey,
+      replaces: null,
+      newTable: context.createdTables.has(change.table),
+      partitioned: isPartitioned(context.to, change.table),
+    }),
 };

@@ -10,14 +10,11 @@ import { isPartitioned } from '../schema-facts.js';
 export const alterForeignKey: Operation<'alterForeignKey'> = {
   kind: 'alterForeignKey',
   plan: (change, context) =>
-    foreignKeySteps(
-      {
-        table: change.table,
-        foreignKey: change.to,
-        replaces: change.from,
-        newTable: false,
-        partitioned: isPartitioned(context.to, change.table),
-      },
-      context,
-    ),
+    foreignKeySteps({
+      table: change.table,
+      foreignKey: change.to,
+      replaces: change.from,
+      newTable: false,
+      partitioned: isPartitioned(context.to, change.table),
+    }),
 };

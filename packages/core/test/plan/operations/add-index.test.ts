@@ -76,6 +76,8 @@ describe('addIndex', () => {
 
   it('the same plan whatever partitions a database had when it was planned', () => {
     const partitions = new Map([['measurement', ['measurement_2024', 'measurement_2025']]]);
-    expect(planSteps(measurement(''), measurement(readingIndex), { partitions })).toEqual(planSteps(measurement(''), measurement(readingIndex)));
+    expect(planSteps(measurement(''), measurement(readingIndex), { partitions })).toEqual(
+      planSteps(measurement(''), measurement(readingIndex)),
+    );
   });
 });

@@ -68,7 +68,11 @@ describe('addPrimaryKey', () => {
         scans: true,
         backfill: null,
         reversible: true,
-        rollback: { sql: ['ALTER TABLE ledger DROP CONSTRAINT ledger_pkey;'], transactional: true, locks: ['ledger and each partition: AccessExclusiveLock'] },
+        rollback: {
+          sql: ['ALTER TABLE ledger DROP CONSTRAINT ledger_pkey;'],
+          transactional: true,
+          locks: ['ledger and each partition: AccessExclusiveLock'],
+        },
       },
     ]);
     expect(diagnostics).toEqual([
