@@ -21,7 +21,10 @@ export interface LockHolder {
   readonly relation: string;
   /** The mode it holds there (or waits for), which conflicts with the one the step asks for. */
   readonly mode: LockMode;
-  /** How long its transaction has been open, in milliseconds. */
+  /**
+   * How long its transaction has been open, in milliseconds; when the migrator's role may not see
+   * another role's activity (not a superuser, no `pg_read_all_stats`), how long the wait has seen it.
+   */
   readonly openMs: number;
   /** `pg_stat_activity.state`: `active`, `idle in transaction`, ... */
   readonly state: string;
@@ -44,7 +47,9 @@ type Claim = LockClaim & { readonly scope?: 'partitions' | 'tree' };
  * Counted: other backends (not this one, not autovacuum, which PostgreSQL cancels when it blocks
  * a request) holding a conflicting lock on a claimed table (on its partitions too when the
  * claim's scope says so), or waiting for one (a request queued there is one the step's would
- * queue behind too), in a transaction open at least {@link holderPollMs}. `onHolder` is
+ * queue behind too), in a transaction open at least {@link holderPollMs}: known from
+ * `pg_stat_activity`, or, for another role's session the migrator's role may not see the activity
+ * of, seen in the same transaction by two reads that far apart. `onHolder` is
  * called once per holder as the wait for it starts (`seen` remembers them across calls, so a
  * retry does not report a holder again). Resolves with the holders left (none when they let go,
  * some when the deadline came first) and whether there were any to wait for.
@@ -58,10 +63,24 @@ export async function waitForLockHolders(
 ): Promise<{ readonly waited: boolean; readonly holders: readonly LockHolder[] }> {
   const blocking = claims.filter((claim) => blocksWrites(claim.mode));
   if (blocking.length === 0) return { waited: false, holders: [] };
-  for (let waited = false; ; waited = true) {
-    const holders = await readLockHolders(session, blocking);
+  // Sessions whose age is hidden from this role, by pid and transaction: when first seen.
+  let firstSeen = new Map<string, number>();
+  let waited = false;
+  for (;;) {
+    const now = Date.now();
+    const rows = await readLockHolders(session, blocking);
+    const seenSince = new Map(rows.map(({ key }) => [key, firstSeen.get(key) ?? now]));
+    firstSeen = seenSince;
+    const holders = rows.flatMap(({ holder, key }) => {
+      if (holder.openMs !== null) return [{ ...holder, openMs: holder.openMs }];
+      const openMs = now - (seenSince.get(key) ?? now);
+      return openMs >= holderPollMs ? [{ ...holder, openMs }] : [];
+    });
+    waited ||= holders.length > 0;
+    // A session of unknown age not yet seen long enough is read again before going on.
+    const undecided = rows.length > holders.length;
     const left = deadline - Date.now();
-    if (holders.length === 0 || left <= 0) return { waited: waited || holders.length > 0, holders };
+    if ((holders.length === 0 && !undecided) || left <= 0) return { waited, holders };
     for (const holder of holders) {
       if (seen.has(holder.pid)) continue;
       seen.add(holder.pid);
@@ -74,15 +93,22 @@ export async function waitForLockHolders(
 interface HolderRow {
   readonly claim: number;
   readonly pid: number;
+  readonly transaction: string;
   readonly relation: string;
   readonly mode: LockMode;
-  readonly open_ms: number;
+  readonly open_ms: number | null;
   readonly state: string;
   readonly query: string;
 }
 
+/** A holder as one read finds it: `openMs` `null` when this role may not see its activity; `key` its pid and transaction. */
+interface HolderRead {
+  readonly holder: Omit<LockHolder, 'openMs'> & { readonly openMs: number | null };
+  readonly key: string;
+}
+
 /** One read of `pg_locks` and `pg_stat_activity`: the holders of `claims`, oldest transaction first, one per pid. */
-async function readLockHolders(session: Connection, claims: readonly Claim[]): Promise<LockHolder[]> {
+async function readLockHolders(session: Connection, claims: readonly Claim[]): Promise<HolderRead[]> {
   const { rows } = await session.query<HolderRow>(
     `WITH claim AS (
        SELECT c.n::int AS n, to_regclass(c.relation) AS relid, c.scope
@@ -93,7 +119,8 @@ async function readLockHolders(session: Connection, claims: readonly Claim[]): P
        SELECT claim.n, tree.relid FROM claim, pg_catalog.pg_partition_tree(claim.relid) AS tree
        WHERE claim.scope IS NOT NULL AND tree.level > 0
      )
-     SELECT target.n AS claim, coalesce(a.leader_pid, a.pid) AS pid, l.relation::regclass::text AS relation, l.mode,
+     SELECT target.n AS claim, coalesce(a.leader_pid, a.pid) AS pid, l.virtualtransaction AS transaction,
+            l.relation::regclass::text AS relation, l.mode,
             floor(extract(epoch FROM clock_timestamp() - a.xact_start) * 1000)::int AS open_ms,
             coalesce(a.state, '') AS state, coalesce(a.query, '') AS query
      FROM target
@@ -102,16 +129,16 @@ async function readLockHolders(session: Connection, claims: readonly Claim[]): P
      WHERE l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database())
        AND l.pid <> pg_backend_pid()
        AND a.backend_type IS DISTINCT FROM 'autovacuum worker'
-       AND a.xact_start <= clock_timestamp() - make_interval(secs => $3::int / 1000.0)
-     ORDER BY a.xact_start, l.relation::regclass::text, l.mode`,
+       AND (a.xact_start IS NULL OR a.xact_start <= clock_timestamp() - make_interval(secs => $3::int / 1000.0))
+     ORDER BY a.xact_start NULLS LAST, l.relation::regclass::text, l.mode`,
     [claims.map((claim) => claim.relation), claims.map((claim) => claim.scope ?? null), holderPollMs],
   );
-  const holders = new Map<number, LockHolder>();
+  const holders = new Map<number, HolderRead>();
   for (const row of rows) {
     const claim = claims[row.claim - 1];
     if (claim === undefined || holders.has(row.pid) || !lockModesConflict(claim.mode, row.mode)) continue;
     const { pid, relation, mode, open_ms: openMs, state } = row;
-    holders.set(pid, { pid, relation, mode, openMs, state, query: displayQuery(row.query) });
+    holders.set(pid, { holder: { pid, relation, mode, openMs, state, query: displayQuery(row.query) }, key: `${pid}/${row.transaction}` });
   }
   return [...holders.values()];
 }

@@ -97,6 +97,27 @@ describeEachServer('waitForLockHolders', (server) => {
     }
   });
 
+  it("counts another role's session it may not see the activity of once two reads find it in the same transaction", async () => {
+    const reader = await holding('SELECT count(*) FROM plain');
+    await migrator.query('CREATE ROLE holder_wait_observer; SET ROLE holder_wait_observer');
+    try {
+      const claims = [{ relation: 'plain', mode: 'AccessExclusiveLock' as const }];
+      // One read cannot tell it from a short write: not counted yet.
+      expect(await holdersOf(claims)).toEqual([]);
+      const reported: LockHolder[] = [];
+      const { waited, holders } = await waitForLockHolders(migrator, claims, Date.now() + 400, new Set(), (holder) =>
+        reported.push(holder),
+      );
+      expect(waited).toBe(true);
+      expect(holders).toMatchObject([{ pid: reader.pid, relation: 'plain', mode: 'AccessShareLock', query: '<insufficient privilege>' }]);
+      expect(reported.map((holder) => holder.pid)).toEqual([reader.pid]);
+      expect(holders[0]?.openMs).toBeGreaterThanOrEqual(100);
+    } finally {
+      await migrator.query('RESET ROLE; DROP ROLE holder_wait_observer');
+      await reader.done();
+    }
+  });
+
   it("follows a claim's scope to the partitions", async () => {
     const reader = await holding('SELECT count(*) FROM event_2026');
     try {
