@@ -93,7 +93,9 @@ export interface LedgerStep {
 
 /** Creates the ledger if it is missing (call with the migration lock held). */
 export async function ensureLedger(db: Queryable): Promise<void> {
-  for (const sql of [...ledgerDdl, ...ledgerUpgrade]) await db.query(sql);
+  // One query string: PostgreSQL runs it as one implicit transaction, so a ledger is created or
+  // upgraded whole (a killed migrator leaves no half-made ledger), in one round trip.
+  await db.query([...ledgerDdl, ...ledgerUpgrade].join(';\n'));
 }
 
 /** `true` when the ledger exists (status and drift read it without creating it). */
