@@ -5,6 +5,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { emitDdl, emitTypeScript, emitZod } from '@wesley/core';
+import { describeFloor, floorCommands } from './compile-floor.mjs';
 import { measureInterleaved, ms, summarize, verdict } from './measure.mjs';
 import { describeRun, measureProcesses, wesleyBin } from './measure-processes.mjs';
 import { runPeer } from './peer.mjs';
@@ -93,16 +94,21 @@ async function wholeProcesses(sdl) {
       {
         wesley: (round) => [process.execPath, wesleyBin, 'generate', '--schema', schema, '--out-dir', join(dir, `wesley-${round}`)],
         peer: (round) => [process.execPath, peerProcess, schema, join(dir, `peer-${round}.ts`)],
+        ...floorCommands,
       },
       processRuns,
     );
     const { tables, generateMs, speedup } = processTargets;
     const ratio = stats.peer.median / stats.wesley.median;
     console.log(
-      `\nwhole processes on ${tables} tables, alternating, ${processRuns.iterations} timed runs each after ${processRuns.warmup} warm-up:`,
+      `\nwhole processes on ${tables} tables (load average ${os.loadavg()[0].toFixed(1)}), alternating, ${processRuns.iterations} timed runs each after ${processRuns.warmup} warm-up:`,
     );
     console.log(`  wesley generate --schema <file> --out-dir <new dir>   ${describeRun(stats.wesley)}`);
     console.log(`  node bench/peer-process.mjs <file> <new file>         ${describeRun(stats.peer)}`);
+    for (const line of describeFloor(stats, generateMs)) console.log(line);
+    console.log(
+      `  (at least ${speedup}x the peer means under ${ms(stats.peer.median / speedup)}, ${ms(stats.node.median)} of it Node's own start)`,
+    );
     console.log(
       `${verdict(stats.wesley.median < generateMs)}  wesley generate of ${tables} tables in under ${generateMs} ms (median ${ms(stats.wesley.median)})`,
     );

@@ -9,6 +9,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { diffSchemas, formatExplain, hashIR, planMigration } from '@wesley/core';
 import { changedSchemas, edits } from './changed-schema.mjs';
+import { describeFloor, floorCommands } from './compile-floor.mjs';
 import { measureInterleaved, ms, summarize, verdict } from './measure.mjs';
 import { describeRun, measureProcesses, wesleyBin } from './measure-processes.mjs';
 import { compileOrThrow } from './wesley.mjs';
@@ -148,9 +149,13 @@ async function wholeProcess({ v1, v2 }) {
       '--out',
       join(dir, `plan-${round}`),
     ];
-    const { wesley } = await measureProcesses({ wesley: plan }, runs);
-    console.log(`\nwhole process, ${runs.iterations} timed runs after ${runs.warmup} warm-up:`);
+    const stats = await measureProcesses({ wesley: plan, ...floorCommands }, runs);
+    const { wesley } = stats;
+    console.log(
+      `\nwhole processes (load average ${os.loadavg()[0].toFixed(1)}), alternating, ${runs.iterations} timed runs each after ${runs.warmup} warm-up:`,
+    );
     console.log(`  wesley plan --from v1.graphql --to v2.graphql --allow-destructive --out <new dir>   ${describeRun(wesley)}`);
+    for (const line of describeFloor(stats, processTargetMs)) console.log(line);
     console.log(
       `${verdict(wesley.median < processTargetMs)}  wesley plan of ${tables} tables, 100 changed, in under ${processTargetMs} ms, whole process (median ${ms(wesley.median)})`,
     );
