@@ -1,6 +1,5 @@
-import { createReadStream } from 'node:fs';
 import { beginStepSql, type StepTimeouts } from '@wesley/core/run';
-import { needsOwnTransaction, splitSql, type MigrationFile } from '@wesley/postgres/run';
+import { needsOwnTransaction, splitSqlFile, type MigrationFile } from '@wesley/postgres/run';
 import { sqlComment } from '../plan/sql-comment.js';
 import { outsideTransaction, terminated } from './dry-run-timeouts.js';
 
@@ -29,7 +28,7 @@ export async function writeSqlFileDryRun(
     if (open) write('COMMIT;\n');
     open = false;
   };
-  for await (const item of splitSql(createReadStream(file.path))) {
+  for await (const item of splitSqlFile(file.path)) {
     if (item.kind === 'meta') {
       if (index >= skip) write(`${sqlComment([`${file.name}:${item.line}: psql meta-command skipped: ${item.command}`])}\n`);
       continue;

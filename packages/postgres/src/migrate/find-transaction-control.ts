@@ -1,5 +1,4 @@
-import { createReadStream } from 'node:fs';
-import { splitSql } from '../sql-stream/split-sql.js';
+import { splitSqlFile } from '../sql-stream/split-sql-file.js';
 import type { MigrationFile } from './migration-files.js';
 import { TransactionControlError } from './transaction-control-error.js';
 import { parsedTransactionControl, settledByLexer } from './transaction-rules.js';
@@ -12,7 +11,7 @@ import { parsedTransactionControl, settledByLexer } from './transaction-rules.js
  */
 export async function findTransactionControl(file: MigrationFile, from = 0): Promise<TransactionControlError | null> {
   let index = 0;
-  for await (const item of splitSql(createReadStream(file.path))) {
+  for await (const item of splitSqlFile(file.path)) {
     if (item.kind === 'meta') continue;
     if (index++ < from) continue;
     const control = settledByLexer(item.sql) ? null : await parsedTransactionControl(item.sql);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { open, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { readFileChunks } from '../sql-stream/read-file-chunks.js';
 
 /** One migration of a migrations directory, in apply order. */
 export interface MigrationFile {
@@ -53,22 +54,9 @@ async function isFile(file: string): Promise<boolean> {
   );
 }
 
-/**
- * sha256 of a file, read through one buffer (migration files can be hundreds of megabytes). Not
- * a read stream: hashing outruns the garbage collector, and a stream's fresh 64 KB chunk per read
- * piled up, freed only by a later collection, to some 30 MB of `arrayBuffers` in the migrator's
- * first second: its peak RSS.
- */
+/** sha256 of a file, read through one reused buffer ({@link readFileChunks}): migration files can be hundreds of megabytes. */
 export async function fileChecksum(file: string): Promise<string> {
   const hash = createHash('sha256');
-  const buffer = Buffer.allocUnsafe(1 << 16);
-  const handle = await open(file);
-  try {
-    for (let read = await handle.read(buffer, 0, buffer.length); read.bytesRead > 0; read = await handle.read(buffer, 0, buffer.length)) {
-      hash.update(buffer.subarray(0, read.bytesRead));
-    }
-  } finally {
-    await handle.close();
-  }
+  for await (const chunk of readFileChunks(file)) hash.update(chunk);
   return `sha256:${hash.digest('hex')}`;
 }

@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -8,7 +7,7 @@ import type { RunOptions } from '../execute/run-options.js';
 import { resolveRunOptions, type ResolvedRunOptions } from '../execute/run-options.js';
 import { sqlStateOf, StepFailedError } from '../execute/step-failed-error.js';
 import { beginStepTransaction, outsideStepTransaction, waitToRetry } from '../execute/step-session.js';
-import { splitSql } from '../sql-stream/split-sql.js';
+import { splitSqlFile } from '../sql-stream/split-sql-file.js';
 import type { SqlCopy } from '../sql-stream/sql-item.js';
 import { readSteps, recordStep, saveCursor } from './ledger.js';
 import { inLockedTransaction } from './locked-transaction.js';
@@ -122,7 +121,7 @@ async function runFrom(
     open = false;
     committed = index;
   };
-  for await (const item of splitSql(createReadStream(file.path))) {
+  for await (const item of splitSqlFile(file.path)) {
     if (item.kind === 'meta') {
       if (index >= start)
         onEvent({ kind: 'notice', message: `${file.name}:${item.line}: skipped psql meta-command ${item.command.split(/\s/)[0]}` });

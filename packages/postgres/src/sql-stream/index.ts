@@ -5,6 +5,8 @@
  * `COPY ... FROM STDIN` data, in memory that does not grow with the file.
  */
 export { splitSql } from './split-sql.js';
+export { splitSqlFile } from './split-sql-file.js';
+export { readFileChunks } from './read-file-chunks.js';
 export { splitSqlText } from './split-sql-text.js';
 export { InvalidUtf8Error } from './invalid-utf8-error.js';
 export type { SqlSource } from './lexer-feed.js';

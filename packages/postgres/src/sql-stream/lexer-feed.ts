@@ -19,7 +19,7 @@ export class LexerFeed {
 
   /**
    * `name` is the file the input comes from, for the message of invalid UTF-8; by default the
-   * path of a file stream (`fs.createReadStream(path)`), so every reader of a migration names it.
+   * path of a file stream (`fs.createReadStream(path)`); `splitSqlFile` passes the path.
    */
   constructor(source: SqlSource, name: string | null = null) {
     const path = (source as { path?: unknown }).path;
