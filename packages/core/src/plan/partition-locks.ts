@@ -64,6 +64,8 @@ export function withPartitionLocks(draft: StepDraft, change: Change, context: Pl
     return normalizeLocks(out);
   };
   const foreignKey = change.kind === 'addForeignKey' || change.kind === 'alterForeignKey' || change.kind === 'dropForeignKey';
+  // A key added NOT VALID (PostgreSQL 18) is cloned onto each partition without reading it.
+  const notValid = change.kind === 'addForeignKey' && draft.sql.some((sql) => sql.endsWith(' NOT VALID;'));
   // The statement that adds a key alone: the partitioned add step, and the rollback of a drop.
   const addsKey = (undo: boolean) =>
     undo
@@ -71,7 +73,7 @@ export function withPartitionLocks(draft: StepDraft, change: Change, context: Pl
       : change.kind === 'addPrimaryKey' || change.kind === 'addUnique';
   return {
     ...draft,
-    locks: reach(draft.locks, { rewrites: draft.rewrites, foreignKey, addsKeyAlone: addsKey(false) }),
+    locks: reach(draft.locks, { rewrites: draft.rewrites, foreignKey: foreignKey && !notValid, addsKeyAlone: addsKey(false) }),
     rollback:
       draft.rollback === null
         ? null
@@ -83,7 +85,7 @@ export function withPartitionLocks(draft: StepDraft, change: Change, context: Pl
 interface Statement {
   /** It rewrites the table (a generated column added or recomputed). */
   readonly rewrites: boolean;
-  /** It adds or drops a foreign key of the table. */
+  /** It adds (validated) or drops a foreign key of the table. */
   readonly foreignKey: boolean;
   /** It is an ALTER TABLE whose only subcommand adds a primary key or unique constraint. */
   readonly addsKeyAlone: boolean;

@@ -25,6 +25,8 @@ export const serverFeatures = {
    * too, not only SHARE for the index build (measured: 15, 16, 17 SHARE only; 18 both).
    */
   keyLocksPartitions: 180000,
+  /** `ADD FOREIGN KEY ... NOT VALID` on a partitioned table (15-17 refuse it; measured). */
+  partitionedNotValidForeignKey: 180000,
 } as const;
 
 export type ServerFeature = Exclude<keyof typeof serverFeatures, 'minimum'>;

@@ -12,5 +12,6 @@ export const addForeignKey: Operation<'addForeignKey'> = {
       replaces: null,
       newTable: context.createdTables.has(change.table),
       partitioned: isPartitioned(context.to, change.table),
+      serverVersion: context.serverVersion,
     }),
 };

@@ -16,5 +16,6 @@ export const alterForeignKey: Operation<'alterForeignKey'> = {
       replaces: change.from,
       newTable: false,
       partitioned: isPartitioned(context.to, change.table),
+      serverVersion: context.serverVersion,
     }),
 };

@@ -66,11 +66,45 @@ describe('addForeignKey', () => {
     });
   });
 
-  it('validates a key on a partitioned table while adding it (no NOT VALID there), locking each partition, and warns (WES104)', () => {
-    const device = 'type Device @wes_table { id: Int! @wes_pk }';
-    const measurement = (fk: string) =>
-      `type Measurement @wes_table @wes_partition(by: "takenAt", strategy: "RANGE") { deviceId: Int! @wes_pk ${fk} takenAt: DateTime! @wes_pk }`;
-    const { steps, diagnostics } = planSteps(device + measurement(''), device + measurement('@wes_fk(ref: "Device.id")'));
+  const device = 'type Device @wes_table { id: Int! @wes_pk }';
+  const measurement = (fk: string) =>
+    `type Measurement @wes_table @wes_partition(by: "takenAt", strategy: "RANGE") { deviceId: Int! @wes_pk ${fk} takenAt: DateTime! @wes_pk }`;
+
+  it("on PostgreSQL 18 adds a partitioned table's key NOT VALID (SHARE ROW EXCLUSIVE on each partition), then validates each partition without blocking writes", () => {
+    const { steps, diagnostics } = planSteps(device + measurement(''), device + measurement('@wes_fk(ref: "Device.id")'), {
+      serverVersion: 180000,
+    });
+    expect(diagnostics).toEqual([]);
+    expect(steps.map((s) => [s.id, s.sql, s.locks, s.scans])).toEqual([
+      [
+        'add-foreign-key:measurement.measurement_device_id_fkey:add',
+        ['ALTER TABLE measurement ADD CONSTRAINT measurement_device_id_fkey FOREIGN KEY (device_id) REFERENCES device (id) NOT VALID;'],
+        [
+          'device: AccessShareLock',
+          'device: ShareRowExclusiveLock',
+          'measurement: AccessShareLock',
+          'measurement and each partition: ShareRowExclusiveLock',
+        ],
+        false,
+      ],
+      [
+        'add-foreign-key:measurement.measurement_device_id_fkey:validate',
+        ['ALTER TABLE measurement VALIDATE CONSTRAINT measurement_device_id_fkey;'],
+        [
+          'device: AccessShareLock',
+          'device: RowShareLock',
+          'each partition of measurement: AccessShareLock',
+          'measurement and each partition: ShareUpdateExclusiveLock',
+        ],
+        true,
+      ],
+    ]);
+  });
+
+  it('before PostgreSQL 18 validates a key on a partitioned table while adding it (no NOT VALID there), locking each partition, and warns (WES104)', () => {
+    const { steps, diagnostics } = planSteps(device + measurement(''), device + measurement('@wes_fk(ref: "Device.id")'), {
+      serverVersion: 170000,
+    });
     expect(steps).toEqual([
       {
         id: 'add-foreign-key:measurement.measurement_device_id_fkey',
