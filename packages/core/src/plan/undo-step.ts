@@ -7,10 +7,12 @@ import type { PlanStep } from './plan-types.js';
  * (`rollbackPlan`) and `wesley migrate rollback` both run these.
  */
 export function undoStep(step: PlanStep): PlanStep | null {
-  const undo = step.rollback;
+  // A per-partition pattern is how the step builds, not how its undo runs: the undo is its own SQL.
+  const { perPartition: _pattern, ...forward } = step;
+  const undo = forward.rollback;
   if (undo === null || undo.sql.length === 0) return null;
   return {
-    ...step,
+    ...forward,
     id: `rollback:${step.id}`,
     summary: `undo: ${step.summary}`,
     sql: undo.sql,
