@@ -11,3 +11,4 @@ export { logReporter } from './log-reporter.js';
 export { spinnerReporter } from './spinner-reporter.js';
 export { jsonReporter } from './json-reporter.js';
 export { writeDryRun, type DryRunOptions } from './write-dry-run.js';
+export { holdYoungGeneration } from './hold-young-generation.js';

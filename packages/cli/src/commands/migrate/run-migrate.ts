@@ -5,6 +5,7 @@ import { exitCodes } from '../../exit-codes.js';
 import { describeFailure, writeFailure } from '../../failure/index.js';
 import {
   checkTo,
+  holdYoungGeneration,
   jsonReporter,
   logReporter,
   migrationsDirectory,
@@ -75,6 +76,7 @@ export const runMigrate: CommandRun<typeof migrateOptions> = async (values, cont
         await writeDryRun(target, options, (text) => context.stdout.write(text));
         return exitCodes.ok;
       }
+      holdYoungGeneration();
       const result = await migrate({
         url: target.url,
         directory,
@@ -109,11 +111,13 @@ export const runMigrate: CommandRun<typeof migrateOptions> = async (values, cont
 /** The `--allow-*` flags, as `migrate()` and the dry run take them. */
 function allowances(values: {
   readonly 'allow-destructive'?: boolean;
+  readonly 'allow-blocking'?: boolean;
   readonly 'allow-missing'?: boolean;
   readonly 'allow-out-of-order'?: boolean;
 }): Allowances {
   return {
     allowDestructive: values['allow-destructive'] === true,
+    allowBlocking: values['allow-blocking'] === true,
     allowMissing: values['allow-missing'] === true,
     allowOutOfOrder: values['allow-out-of-order'] === true,
   };
