@@ -1,4 +1,4 @@
-import { lockTarget, stepSessionDefaults, type LockClaim, type PerPartition, type Plan, type PlanStep } from '@wesley/core';
+import { lockTarget, quoteLiteral, stepSessionDefaults, type LockClaim, type PerPartition, type Plan, type PlanStep } from '@wesley/core';
 import { formatServerVersion } from './format-server-version.js';
 import { renderBackfillBlock } from './render-backfill-block.js';
 import { sqlComment as comment } from './sql-comment.js';
@@ -53,18 +53,29 @@ function renderStep(step: PlanStep, number: number, count: number): string {
 }
 
 /**
- * A per-partition step as comments: its partitions are not known until it runs (`wesley migrate`
- * reads them from the catalog then), so the file shows what runs for each one, to be done by hand
- * for each partition when the file is applied without Wesley.
+ * A per-partition step: its partitions are not known until it runs, so the file asks the catalog
+ * as psql runs it, with psql's `\gexec` (each row a statement, run on its own, so a concurrent
+ * build is outside a transaction): the `ON ONLY` indexes of partitions partitioned in turn, the
+ * builds on the others, then every attach, parents first. Index names are `<partition>_<index>`;
+ * where that is longer than 63 bytes, `wesley migrate` names it differently (`partitionIndexName`).
  */
 function renderPerPartition(pattern: PerPartition): string {
-  return comment([
-    `for each partition of ${pattern.table}, read from the catalog when the step runs (sub-partitions after their parent),`,
-    `"{partition}" standing for it, "{index}" for its index (<partition>_${pattern.index}), "{parent_index}" for its parent's:`,
-    `  a partition holding rows, on its own (no transaction): ${pattern.build}`,
-    `  a partition partitioned in turn: ${pattern.shell}`,
-    `  then: ${pattern.attach}`,
-  ]);
+  const tree = `pg_catalog.pg_partition_tree(${quoteLiteral(pattern.table)}::regclass) t
+  JOIN pg_catalog.pg_class c ON c.oid = t.relid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+  LEFT JOIN pg_catalog.pg_class pc ON pc.oid = t.parentrelid LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace`;
+  const index = (relation: string) => `${relation}.relname || ${quoteLiteral(`_${pattern.index}`)}`;
+  const slotted = (template: string, indexSql: string) =>
+    `replace(replace(${quoteLiteral(template)}, '"{partition}"', format('%I.%I', n.nspname, c.relname)), '"{index}"', ${indexSql})`;
+  const parentIndex = `CASE WHEN t.level = 1 THEN format('%I.%I', pn.nspname, ${quoteLiteral(pattern.index)}) ELSE format('%I.%I', pn.nspname, ${index('pc')}) END`;
+  const order = 'ORDER BY t.level, n.nspname, c.relname \\gexec';
+  return [
+    comment([
+      `for each partition of ${pattern.table}, read from the catalog as psql runs this (\\gexec runs each statement the query returns):`,
+    ]),
+    `SELECT ${slotted(pattern.shell, `quote_ident(${index('c')})`)}\n  FROM ${tree}\n WHERE t.level > 0 AND c.relkind = 'p'\n ${order}`,
+    `SELECT ${slotted(pattern.build, `quote_ident(${index('c')})`)}\n  FROM ${tree}\n WHERE t.level > 0 AND c.relkind <> 'p'\n ${order}`,
+    `SELECT replace(replace(${quoteLiteral(pattern.attach)}, '"{parent_index}"', ${parentIndex}), '"{index}"', format('%I.%I', n.nspname, ${index('c')}))\n  FROM ${tree}\n WHERE t.level > 0\n ${order}`,
+  ].join('\n');
 }
 
 function transaction(step: PlanStep): string {
