@@ -1,51 +1,36 @@
-import { expect, it } from 'vitest';
-import { undoStep } from '../../src/plan/undo-step.js';
-import type { PlanStep } from '../../src/plan/plan-types.js';
+import { beforeAll, expect, it } from 'vitest';
+import { loadSqlParser, planMigration, undoStep, type PlanStep } from '@wesley/core';
+import { sdlIR } from '../support/sdl-ir.js';
 
-const step: PlanStep = {
-  kind: 'step',
-  id: 'add-index:event.event_at_idx:partitions',
-  operation: 'addIndex',
-  phase: 'expand',
-  summary: 'build event_at_idx on each partition of event',
-  sql: [
-    'CREATE INDEX CONCURRENTLY {index} ON {partition} (at);',
-    'CREATE INDEX {index} ON ONLY {partition} (at);',
-    'ALTER INDEX {parent_index} ATTACH PARTITION {index};',
-  ],
-  transactional: false,
-  locks: [{ relation: 'event', mode: 'ShareUpdateExclusiveLock' }],
-  rewrites: false,
-  scans: true,
-  backfill: null,
-  perPartition: {
-    kind: 'perPartition',
-    table: 'event',
-    index: 'event_at_idx',
-    build: 'CREATE INDEX CONCURRENTLY {index} ON {partition} (at);',
-    shell: 'CREATE INDEX {index} ON ONLY {partition} (at);',
-    attach: 'ALTER INDEX {parent_index} ATTACH PARTITION {index};',
-  },
-  repair: [],
-  impact: { code: 'safe', data: 'safe', reason: 'a new index' },
-  reversible: true,
-  rollback: {
-    sql: ['DROP INDEX IF EXISTS event_at_idx;'],
-    transactional: true,
-    locks: [{ relation: 'event', mode: 'AccessExclusiveLock' }],
-  },
-} as PlanStep;
+beforeAll(() => loadSqlParser());
+
+const event = (index: string) =>
+  sdlIR(
+    `type Event @wes_table @wes_partition(by: "at", strategy: RANGE) @wes_pk(columns: ["id", "at"]) { id: Int! at: DateTime! reading: Int${index} }`,
+  );
+
+/** The planner's per-partition index build (an index on a partitioned table, planned from files). */
+function perPartitionStep(): PlanStep {
+  const { plan, diagnostics } = planMigration(event(''), event(' @wes_index'));
+  const step = plan?.steps.find((candidate) => candidate.perPartition !== undefined);
+  if (step === undefined) throw new Error(`no per-partition step: ${JSON.stringify(diagnostics)}`);
+  return step;
+}
 
 it('the undo of a step runs its rollback as a step of its own, never the per-partition pattern it was built with', () => {
+  const step = {
+    ...perPartitionStep(),
+    rollback: { sql: ['DROP INDEX IF EXISTS event_reading_idx;'], transactional: true, locks: [] },
+  };
   const undo = undoStep(step);
   expect(undo).not.toBeNull();
   expect(undo).not.toHaveProperty('perPartition');
   expect(undo).toMatchObject({
-    id: 'rollback:add-index:event.event_at_idx:partitions',
-    summary: 'undo: build event_at_idx on each partition of event',
-    sql: ['DROP INDEX IF EXISTS event_at_idx;'],
+    id: `rollback:${step.id}`,
+    summary: `undo: ${step.summary}`,
+    sql: ['DROP INDEX IF EXISTS event_reading_idx;'],
     transactional: true,
-    locks: [{ relation: 'event', mode: 'AccessExclusiveLock' }],
+    locks: [],
     scans: false,
     repair: [],
     rollback: null,
@@ -53,6 +38,7 @@ it('the undo of a step runs its rollback as a step of its own, never the per-par
 });
 
 it('has nothing to run for a step with no rollback or an empty one', () => {
+  const step = perPartitionStep();
   expect(undoStep({ ...step, rollback: null })).toBeNull();
   expect(undoStep({ ...step, rollback: { sql: [], transactional: true, locks: [] } })).toBeNull();
 });
