@@ -47,7 +47,8 @@ export const diagnosticCodes = {
   WES101: { title: 'destructive change refused', severity: 'error' },
   WES102: { title: 'change cannot be made in place', severity: 'error' },
   WES103: { title: 'new required column without a default', severity: 'error' },
-  WES104: { title: 'step blocks reads or writes while it rewrites or scans', severity: 'warning' },
+  // An error unless the plan is allowed to block (`PlanOptions.allowBlocking`), a warning then.
+  WES104: { title: 'step blocks reads or writes while it rewrites or scans', severity: 'error' },
   WES105: { title: 'server version too old to plan for', severity: 'error' },
   WES106: { title: 'backfill of a table without a primary key runs as one statement', severity: 'warning' },
   WES201: { title: 'drift: missing from the database', severity: 'error' },

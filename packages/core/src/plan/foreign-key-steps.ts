@@ -24,7 +24,7 @@ export interface ForeignKeyTarget {
  * on both tables only for a catalog update (new writes are checked from then on), and
  * `VALIDATE CONSTRAINT` checks the old rows under SHARE UPDATE EXCLUSIVE, which lets writes go
  * on. A new, empty table gets a valid key at once. PostgreSQL refuses `NOT VALID` keys on
- * partitioned tables, so there the key is validated while it is added, and a warning says so.
+ * partitioned tables, so there the key is validated while it is added, which blocks writes (`stepBlocking`).
  */
 export function foreignKeySteps(target: ForeignKeyTarget): { steps: StepDraft[]; warnings: PlanIssue[] } {
   const { table, foreignKey, replaces } = target;
@@ -74,20 +74,11 @@ export function foreignKeySteps(target: ForeignKeyTarget): { steps: StepDraft[];
     locks: claims,
     scans: validated && !target.newTable,
     rollback: undo,
+    alternative:
+      'PostgreSQL before 18 allows no NOT VALID foreign key on a partitioned table, nor 18 for a redefined one: add the key to each partition first, or run it in a quiet period',
   });
-  if (target.newTable) return { steps: [add], warnings: [] };
-  if (validatedWhileAdded) {
-    return {
-      steps: [add],
-      warnings: [
-        {
-          code: 'WES104',
-          message: `foreign key ${foreignKey.name} on partitioned table ${table} is validated while it is added, under SHARE ROW EXCLUSIVE: writes to ${table} wait until the check ends`,
-          help: 'PostgreSQL allows no NOT VALID foreign keys on partitioned tables; add the key to each partition first, or run it in a quiet period',
-        },
-      ],
-    };
-  }
+  // Validated while it is added: nothing left to validate.
+  if (validated) return { steps: [add], warnings: [] };
   const validate = validateStep(table, foreignKey.name, ref);
   return { steps: [add, target.partitioned ? validatedOnPartitions(validate, table) : validate], warnings: [] };
 }

@@ -21,3 +21,6 @@ export type { Operation, OperationResult, PlanContext, PlanIssue, StepDraft } fr
 export { validatePlan, type PlanProblem, type PlanValidation } from './validate-plan.js';
 export { parsePlan, serializePlan } from './plan-file.js';
 export { planDataLoss, type StepDataLoss } from './plan-data-loss.js';
+export { stepBlocking, describeBlocking, type BlockingFacts } from './step-blocking.js';
+export { unapprovedBlocking, type BlockingFinding } from './unapproved-blocking.js';
+export type { Blocking, Approval } from './plan-types.js';

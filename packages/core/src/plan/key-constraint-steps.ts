@@ -20,7 +20,7 @@ export interface KeyConstraintTarget {
  * concurrently, then `ADD CONSTRAINT ... USING INDEX` turns the index into the constraint under
  * a brief ACCESS EXCLUSIVE lock, with no scan. A replaced constraint is dropped in the same
  * statement, so there is no moment without one. PostgreSQL refuses `USING INDEX` on
- * partitioned tables, so there the constraint is added directly and a warning says it blocks.
+ * partitioned tables, so there the constraint is added directly, which blocks (`stepBlocking`).
  */
 export function keyConstraintSteps(target: KeyConstraintTarget, context: PlanContext): { steps: StepDraft[]; warnings: PlanIssue[] } {
   const { table, key, replaces } = target;
@@ -47,15 +47,11 @@ export function keyConstraintSteps(target: KeyConstraintTarget, context: PlanCon
           locks: [...exclusive, ...locks(table, 'ShareLock'), ...scopedLocks(table, 'partitions', ...partitionModes)],
           scans: true,
           rollback: rollback([alterTable(table, `DROP CONSTRAINT ${quoteIdent(key.name)}`, ...restore)], undoLocks),
+          alternative:
+            'PostgreSQL has no USING INDEX for partitioned tables: add the constraint to each partition first, or run it in a maintenance window',
         }),
       ],
-      warnings: [
-        {
-          code: 'WES104',
-          message: `${kind} ${key.name} on partitioned table ${table} is built under ACCESS EXCLUSIVE: PostgreSQL has no USING INDEX for partitioned tables`,
-          help: 'run it in a maintenance window, or add the constraint to each partition first',
-        },
-      ],
+      warnings: [],
     };
   }
   // Built under a temporary name when it replaces a constraint of the same name.

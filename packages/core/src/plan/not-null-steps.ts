@@ -10,7 +10,7 @@ import { validateStep } from './validate-step.js';
  * - PostgreSQL 18: `ADD CONSTRAINT ... NOT NULL col NOT VALID`, then `VALIDATE` (two steps);
  * - PostgreSQL 12-17: `CHECK (col IS NOT NULL) NOT VALID`, `VALIDATE`, then `SET NOT NULL`,
  *   which trusts the valid check and skips its scan, and the check is dropped;
- * - PostgreSQL 11: `SET NOT NULL` scans under ACCESS EXCLUSIVE, with a WES104 warning.
+ * - PostgreSQL 11: `SET NOT NULL` scans under ACCESS EXCLUSIVE, which blocks (`stepBlocking`).
  */
 export function notNullSteps(table: string, column: string, serverVersion: number): { steps: StepDraft[]; warnings: PlanIssue[] } {
   const exclusive = locks(table, 'AccessExclusiveLock');
@@ -35,13 +35,7 @@ export function notNullSteps(table: string, column: string, serverVersion: numbe
   }
   if (!supports(serverVersion, 'notNullFromCheck')) {
     return {
-      warnings: [
-        {
-          code: 'WES104',
-          message: `SET NOT NULL on ${table}.${column} scans ${table} under ACCESS EXCLUSIVE before PostgreSQL 12: reads and writes wait`,
-          help: 'upgrade to PostgreSQL 12 or later, where a validated CHECK lets SET NOT NULL skip the scan',
-        },
-      ],
+      warnings: [],
       steps: [
         step({
           action: 'setNotNull',
@@ -50,6 +44,7 @@ export function notNullSteps(table: string, column: string, serverVersion: numbe
           locks: exclusive,
           scans: true,
           rollback: rollback([dropNotNull], exclusive),
+          alternative: 'upgrade to PostgreSQL 12 or later, where a validated CHECK lets SET NOT NULL skip the scan',
         }),
       ],
     };

@@ -28,11 +28,16 @@ export interface PlanContext {
  * A step as an operation describes it: what it does and its facts, without the id, operation
  * kind and impact, which the planner adds, and without its phase, which `plan/order/` gives it.
  */
-export interface StepDraft extends Omit<PlanStep, 'kind' | 'id' | 'operation' | 'impact' | 'phase'> {
+export interface StepDraft extends Omit<PlanStep, 'kind' | 'id' | 'operation' | 'impact' | 'phase' | 'blocking' | 'approval'> {
   /** Distinguishes the steps of one change in the id (`build`, `attach`, `validate`, ...); `''` for a lone step. */
   readonly part: string;
   /** What the step does; `plan/order/` places it from that (`stepPlacement`, `placeStep`). */
   readonly action: StepAction;
+  /**
+   * For a step that blocks reads or writes (`stepBlocking` judges that from its facts): what to
+   * do instead so that nothing waits, when there is a way.
+   */
+  readonly alternative?: string;
 }
 
 /** Why the planner refuses a change, or warns about a step, and what to do instead. */

@@ -9,8 +9,9 @@ import { operationFor } from './operations/index.js';
 import { withPartitionLocks } from './partition-locks.js';
 import { planAssumptions } from './plan-assumptions.js';
 import { compareSteps, dropsBeforeFills, placeStep, type OrderedDraft } from './order/index.js';
-import type { Plan, PlanStep } from './plan-types.js';
+import type { Approval, Blocking, Plan, PlanStep } from './plan-types.js';
 import { serverFeatures } from './server-features.js';
+import { describeBlocking, stepBlocking } from './step-blocking.js';
 
 /** Where a diagnostic about a change points: the schema element it comes from. */
 export interface SourcePosition {
@@ -24,6 +25,11 @@ export interface PlanOptions {
   readonly serverVersion?: number;
   /** Plan changes that lose data (dropped tables and columns, narrowing type changes). */
   readonly allowDestructive?: boolean;
+  /**
+   * Plan steps that block reads or writes (`stepBlocking`), each recorded with this approval
+   * (`PlanStep.approval`); without it such a step is an error (WES104).
+   */
+  readonly allowBlocking?: Approval;
   /** Rows per backfill batch (default 1000). */
   readonly batchSize?: number;
   /**
@@ -101,10 +107,15 @@ export function planMigration(from: SchemaIR, to: SchemaIR, options: PlanOptions
   drafts.sort(compareSteps);
   const ids = new Set<string>();
   const steps = drafts.map(({ change, placement, draft }): PlanStep => {
-    const { part, action: _action, ...fields } = draft;
+    const { part, action: _action, alternative, ...fields } = draft;
     const id = uniqueId(ids, `${kebabCase(change.kind)}:${describeChange(change).target}${part === '' ? '' : `:${part}`}`);
-    return { kind: 'step', id, operation: change.kind, impact: change.impact, phase: placement.phase, ...fields };
+    const blocking = stepBlocking(fields, alternative ?? null);
+    const allowed = options.allowBlocking !== undefined;
+    if (blocking !== null) report(change, blockingIssue(id, blocking, allowed), allowed ? 'warning' : 'error');
+    const approval = blocking === null ? null : (options.allowBlocking ?? null);
+    return { kind: 'step', id, operation: change.kind, impact: change.impact, phase: placement.phase, ...fields, blocking, approval };
   });
+  if (diagnostics.some((d) => d.severity === 'error')) return { plan: null, changes, diagnostics };
   return {
     plan: {
       kind: 'plan',
@@ -140,6 +151,15 @@ function destructive(change: Change): PlanIssue {
     code: 'WES101',
     message: `${change.impact.reason}; this plan would lose data and is refused by default`,
     help: 'check that the data is no longer needed (and backed up), then plan again with --allow-destructive',
+  };
+}
+
+function blockingIssue(id: string, blocking: Blocking, allowed: boolean): PlanIssue {
+  const instead = blocking.alternative ?? 'run it while the table is quiet';
+  return {
+    code: 'WES104',
+    message: `step ${id} ${describeBlocking(blocking)}`,
+    help: allowed ? instead : `${instead}; or plan again with --allow-blocking to approve it in plan.json`,
   };
 }
 

@@ -108,6 +108,31 @@ export interface PlanStep {
   /** `true` when `rollback` restores the schema and the data the step touched. */
   readonly reversible: boolean;
   readonly rollback: Rollback | null;
+  /** What the step blocks while it runs (`stepBlocking`), `null` when it blocks nothing longer than a lock wait. */
+  readonly blocking: Blocking | null;
+  /** The approval of a blocking step, recorded in the plan so that it is reviewed with it; `null` when none. */
+  readonly approval: Approval | null;
+}
+
+/**
+ * Why a step blocks reads or writes for longer than a lock wait: it rewrites or scans a table
+ * while it holds a lock that conflicts with writes (SHARE or stronger). Judged from the step's
+ * facts by `stepBlocking`, the one home of that judgement.
+ */
+export interface Blocking {
+  /** What takes the time while the locks are held: every row copied, or every row read. */
+  readonly during: 'rewrite' | 'scan';
+  /** What waits until the step ends: writes (SHARE and stronger) or, under ACCESS EXCLUSIVE, reads too. */
+  readonly blocks: 'writes' | 'reads and writes';
+  /** The step's claims that block writes (SHARE or stronger), in the step's order. */
+  readonly locks: readonly LockClaim[];
+  /** What to do instead so that nothing waits, when there is such a way; `null` when there is none. */
+  readonly alternative: string | null;
+}
+
+/** A blocking step allowed explicitly (`wesley plan --allow-blocking`), and why. */
+export interface Approval {
+  readonly reason: string;
 }
 
 /** A migration from one schema to another, as data. */

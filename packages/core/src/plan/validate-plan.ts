@@ -1,8 +1,10 @@
+import { stableStringify } from '../ir/stable-stringify.js';
 import { loadSqlParser, parseSql } from '../sql/sql-parser.js';
 import { transactionControl } from '../sql/transaction-control.js';
 import { lockModes } from './lock-mode.js';
 import { lockScopes } from './lock-scope.js';
-import { phases, type Plan } from './plan-types.js';
+import { phases, type Plan, type PlanStep } from './plan-types.js';
+import { describeBlocking, stepBlocking } from './step-blocking.js';
 
 /** One thing wrong with a plan read from disk: where (a JSON path, `$.steps[2].sql[0]`) and what. */
 export interface PlanProblem {
@@ -167,6 +169,7 @@ export async function validatePlan(value: unknown): Promise<PlanValidation> {
     const isBackfill = fields.backfill !== null && fields.backfill !== undefined;
     // A per-partition step's `sql` repeats its templates, each run as its own unit (`PerPartition`).
     const isPerPartition = fields.perPartition !== undefined;
+    const found = problems.length;
     if (
       !object(
         path,
@@ -188,11 +191,35 @@ export async function validatePlan(value: unknown): Promise<PlanValidation> {
           impact: (p, v) => object(p, v, { app: oneOf(risks), data: oneOf(risks), reason: string }),
           reversible: boolean,
           rollback: nullOr((p, v) => object(p, v, { sql: array(string), transactional: boolean, locks: array(lockClaim) })),
+          blocking: nullOr((p, v) =>
+            object(p, v, {
+              during: oneOf(['rewrite', 'scan']),
+              blocks: oneOf(['writes', 'reads and writes']),
+              locks: array(lockClaim, 1),
+              alternative: nullOr(nonEmpty),
+            }),
+          ),
+          approval: nullOr((p, v) => object(p, v, { reason: nonEmpty })),
         },
         { perPartition },
       )
     )
       return;
+    // Once its facts are well formed: what the step blocks is judged from them (`stepBlocking`),
+    // so a plan.json edited to say a blocking step blocks nothing does not run unapproved.
+    if (problems.length === found) {
+      const facts = step as unknown as PlanStep;
+      const judged = stepBlocking(facts, facts.blocking?.alternative ?? null);
+      if (stableStringify(judged) !== stableStringify(facts.blocking))
+        problem(
+          `${path}.blocking`,
+          judged === null
+            ? 'the step neither rewrites nor scans under a lock that blocks writes: expected null'
+            : `the step's locks, rewrites and scans say it ${describeBlocking(judged)}: expected ${stableStringify(judged)}`,
+        );
+      if (facts.approval !== null && judged === null)
+        problem(`${path}.approval`, 'an approval of a step that does not block: expected null');
+    }
     if (typeof fields.id === 'string') {
       const earlier = ids.get(fields.id);
       if (earlier !== undefined) problem(`${path}.id`, `step id ${fields.id} is also the id of $.steps[${earlier}]`);

@@ -30,6 +30,9 @@ export type { PlanAssumptions, TableAssumption } from '../plan/plan-assumptions.
 export { serverVersionRange, type ServerVersionRange } from '../plan/server-features.js';
 export type { PlanProblem, PlanValidation } from '../plan/validate-plan.js';
 export { planDataLoss, type StepDataLoss } from '../plan/plan-data-loss.js';
+export { unapprovedBlocking, type BlockingFinding } from '../plan/unapproved-blocking.js';
+export { describeBlocking } from '../plan/step-blocking.js';
+export type { Blocking, Approval } from '../plan/plan-types.js';
 export { undoStep } from '../plan/undo-step.js';
 export { loadSqlParser, parseSql, type ParsedStatement, type SqlParse } from '../sql/sql-parser.js';
 export { transactionControl } from '../sql/transaction-control.js';

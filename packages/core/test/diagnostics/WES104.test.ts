@@ -1,23 +1,44 @@
 import { describe, expect, it } from 'vitest';
+import { stepBlocking } from '@wesley/core';
 import { planBetween, recordingLocate } from './plan-diagnostics.js';
 
 const nullable = 'type Account @wes_table { id: ID! @wes_pk  name: String }';
 const required = 'type Account @wes_table { id: ID! @wes_pk  name: String! }';
+const approval = { reason: 'maintenance window, Sunday 02:00' };
 
 describe('WES104 step blocks reads or writes while it rewrites or scans', () => {
-  it('warns about a SET NOT NULL that scans under ACCESS EXCLUSIVE (PostgreSQL 11), and still plans, at schema 1:1 by default', () => {
+  it('refuses a SET NOT NULL that scans under ACCESS EXCLUSIVE (PostgreSQL 11): no plan, at schema 1:1 by default', () => {
     const result = planBetween(nullable, required, { serverVersion: 110000 });
-    expect(result.plan?.steps.map((s) => [s.id, s.scans])).toEqual([['set-not-null:account.name', true]]);
+    expect(result.plan).toBeNull();
     expect(result.diagnostics).toEqual([
       {
         file: 'schema',
         line: 1,
         column: 1,
         code: 'WES104',
-        severity: 'warning',
-        message: 'SET NOT NULL on account.name scans account under ACCESS EXCLUSIVE before PostgreSQL 12: reads and writes wait',
-        help: 'upgrade to PostgreSQL 12 or later, where a validated CHECK lets SET NOT NULL skip the scan',
+        severity: 'error',
+        message: 'step set-not-null:account.name holds AccessExclusiveLock on account during a scan: reads and writes wait until it ends',
+        help: 'upgrade to PostgreSQL 12 or later, where a validated CHECK lets SET NOT NULL skip the scan; or plan again with --allow-blocking to approve it in plan.json',
       },
+    ]);
+  });
+
+  it('plans it when allowed, recording the approval and the blocking on the step, and still warns', () => {
+    const result = planBetween(nullable, required, { serverVersion: 110000, allowBlocking: approval });
+    expect(result.diagnostics.map((d) => [d.code, d.severity, d.help])).toEqual([
+      ['WES104', 'warning', 'upgrade to PostgreSQL 12 or later, where a validated CHECK lets SET NOT NULL skip the scan'],
+    ]);
+    expect(result.plan?.steps.map((s) => [s.id, s.blocking, s.approval])).toEqual([
+      [
+        'set-not-null:account.name',
+        {
+          during: 'scan',
+          blocks: 'reads and writes',
+          locks: [{ relation: 'account', mode: 'AccessExclusiveLock' }],
+          alternative: 'upgrade to PostgreSQL 12 or later, where a validated CHECK lets SET NOT NULL skip the scan',
+        },
+        approval,
+      ],
     ]);
   });
 
@@ -26,36 +47,74 @@ describe('WES104 step blocks reads or writes while it rewrites or scans', () => 
     const result = planBetween(nullable, required, { serverVersion: 110000, locate });
     expect(asked.map((c) => c.kind)).toEqual(['setNotNull']);
     expect(result.diagnostics.map((d) => [d.code, d.severity, d.file, d.line, d.column])).toEqual([
-      ['WES104', 'warning', 'shop.graphql', 11, 3],
+      ['WES104', 'error', 'shop.graphql', 11, 3],
     ]);
   });
 
-  it('is not given where the step does not block (PostgreSQL 12 and later prove NOT NULL without a blocking scan)', () => {
-    for (const serverVersion of [120000, 150000, 180000])
-      expect(planBetween(nullable, required, { serverVersion }).diagnostics).toEqual([]);
+  it('is not given where no step blocks (PostgreSQL 12 and later prove NOT NULL without a blocking scan): no approval recorded', () => {
+    for (const serverVersion of [120000, 150000, 180000]) {
+      const result = planBetween(nullable, required, { serverVersion, allowBlocking: approval });
+      expect(result.diagnostics).toEqual([]);
+      expect(result.plan?.steps.every((s) => s.blocking === null && s.approval === null)).toBe(true);
+    }
   });
 
-  it('warns about every step that rewrites or scans under a blocking lock, and about nothing else', () => {
+  it('refuses every step that rewrites or scans under a lock blocking writes, and plans each when allowed', () => {
     const account = (fields: string) => `type Account @wes_table { id: ID! @wes_pk  a: Int  ${fields} }`;
     const measurement = (extra: string, fk = '') =>
       `type Device @wes_table { id: Int! @wes_pk }
        type Measurement @wes_table @wes_partition(by: "takenAt", strategy: "RANGE") ${extra} { deviceId: Int! @wes_pk ${fk} takenAt: DateTime! @wes_pk }`;
+    const partitions = new Map([['measurement', ['m1']]]);
+    // PostgreSQL 17: from 18 a new foreign key on a partitioned table is added NOT VALID, without blocking.
+    const serverVersion = 170000;
     const cases = [
-      [account(''), account('b: Int @wes_computed(expr: "a * 2")'), {}],
-      [account('b: Int @wes_computed(expr: "a * 2")'), account('b: Int @wes_computed(expr: "a * 3")'), {}],
-      [measurement(''), measurement('', '@wes_fk(ref: "Device.id")'), {}],
-      [measurement(''), measurement('@wes_unique(columns: ["deviceId", "takenAt"], name: "measurement_key")'), {}],
+      [account(''), account('b: Int @wes_computed(expr: "a * 2")'), 'rewrite', 'reads and writes'],
+      [account('b: Int @wes_computed(expr: "a * 2")'), account('b: Int @wes_computed(expr: "a * 3")'), 'rewrite', 'reads and writes'],
+      [measurement(''), measurement('', '@wes_fk(ref: "Device.id")'), 'scan', 'writes'],
+      [measurement(''), measurement('@wes_unique(columns: ["deviceId", "takenAt"], name: "measurement_key")'), 'scan', 'reads and writes'],
       [
         measurement('@wes_index(columns: ["deviceId"])'),
         measurement('@wes_index(columns: ["deviceId"], using: "brin")'),
-        { partitions: new Map([['measurement', ['m1']]]) },
+        'scan',
+        'reads and writes',
       ],
     ] as const;
-    for (const [from, to, options] of cases) {
-      const result = planBetween(from, to, options);
-      expect(result.plan).not.toBeNull();
-      expect(result.diagnostics.map((d) => [d.code, d.severity])).toEqual([['WES104', 'warning']]);
-      expect(result.plan?.steps.some((s) => s.rewrites || s.scans)).toBe(true);
+    for (const [from, to, during, blocks] of cases) {
+      const refused = planBetween(from, to, { partitions, serverVersion });
+      expect(refused.plan).toBeNull();
+      expect(refused.diagnostics.map((d) => [d.code, d.severity])).toEqual([['WES104', 'error']]);
+      const allowed = planBetween(from, to, { partitions, serverVersion, allowBlocking: approval });
+      expect(allowed.diagnostics.map((d) => [d.code, d.severity])).toEqual([['WES104', 'warning']]);
+      const blocking = allowed.plan?.steps.flatMap((s) =>
+        s.blocking === null ? [] : [[s.blocking.during, s.blocking.blocks, s.approval]],
+      );
+      expect(blocking).toEqual([[during, blocks, approval]]);
     }
+  });
+});
+
+describe('stepBlocking', () => {
+  const facts = (modes: readonly string[], rewrites: boolean, scans: boolean) => ({
+    locks: modes.map((mode) => ({ relation: 't', mode }) as const) as never,
+    rewrites,
+    scans,
+  });
+
+  it('judges from the facts alone: a scan or rewrite under SHARE or stronger blocks, a catalog update or a weaker scan does not', () => {
+    expect(stepBlocking(facts(['AccessExclusiveLock'], false, false))).toBeNull();
+    expect(stepBlocking(facts(['ShareUpdateExclusiveLock'], false, true))).toBeNull();
+    expect(stepBlocking(facts(['AccessShareLock', 'RowShareLock'], false, true))).toBeNull();
+    expect(stepBlocking(facts(['ShareLock'], false, true))?.blocks).toBe('writes');
+    expect(stepBlocking(facts(['ShareRowExclusiveLock'], false, true))?.blocks).toBe('writes');
+    expect(stepBlocking(facts(['ExclusiveLock'], false, true))?.blocks).toBe('writes');
+    expect(stepBlocking(facts(['AccessExclusiveLock', 'ShareLock'], true, false))).toEqual({
+      during: 'rewrite',
+      blocks: 'reads and writes',
+      locks: [
+        { relation: 't', mode: 'AccessExclusiveLock' },
+        { relation: 't', mode: 'ShareLock' },
+      ],
+      alternative: null,
+    });
   });
 });

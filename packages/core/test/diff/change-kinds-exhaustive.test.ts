@@ -40,7 +40,11 @@ describe('change kinds are handled exhaustively', () => {
   it('describeChange names the step id target of every kind the samples plan', () => {
     const kinds = new Set<ChangeKind>();
     for (const sample of lockTableSamples) {
-      const { plan, changes } = planMigration(sample.from, sample.to, { allowDestructive: true, ...sample.options });
+      const { plan, changes } = planMigration(sample.from, sample.to, {
+        allowDestructive: true,
+        allowBlocking: { reason: 'every pattern, blocking ones too' },
+        ...sample.options,
+      });
       for (const change of changes) {
         kinds.add(change.kind);
         const subject = describeChange(change);

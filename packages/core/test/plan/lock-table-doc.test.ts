@@ -62,7 +62,11 @@ describe('docs/locks.md', () => {
   it.each(lockTableSamples)('$kind section covers its plan: $variant', (sample) => {
     const section = bySection.get(kebab(sample.kind)) ?? '';
     expect(section, `no "### ${kebab(sample.kind)}" section`).not.toBe('');
-    const result = planMigration(sample.from, sample.to, { allowDestructive: true, ...sample.options });
+    const result = planMigration(sample.from, sample.to, {
+      allowDestructive: true,
+      allowBlocking: { reason: 'every pattern, blocking ones too' },
+      ...sample.options,
+    });
     expect(result.changes.map((c) => c.kind)).toContain(sample.kind);
     for (const { code } of result.diagnostics) expect(section, `diagnostic ${code}`).toContain(code);
     if (result.plan === null) {

@@ -6,7 +6,11 @@ beforeAll(() => loadSqlParser());
 
 /** Every plan the planner makes for the samples of every operation kind (with drops allowed). */
 const plans: readonly { name: string; plan: Plan }[] = lockTableSamples.flatMap((sample) => {
-  const { plan } = planMigration(sample.from, sample.to, { allowDestructive: true, ...sample.options });
+  const { plan } = planMigration(sample.from, sample.to, {
+    allowDestructive: true,
+    allowBlocking: { reason: 'every pattern, blocking ones too' },
+    ...sample.options,
+  });
   return plan === null ? [] : [{ name: `${sample.kind}: ${sample.variant}`, plan }];
 });
 
@@ -81,6 +85,25 @@ describe('validatePlan', () => {
     expect(!result.ok && result.problems.map((p) => p.path)).toEqual(
       expect.arrayContaining([`$.steps[${last}].id`, `$.steps[1].phase`, `$.steps[${last}].operation`, '$.steps[0].locks[0].mode']),
     );
+  });
+
+  it('holds what a step blocks to its facts: a blocking step said to block nothing, or an approval of one that blocks nothing, is refused', async () => {
+    const blocking = plans.find(({ plan }) => plan.steps.some((s) => s.blocking !== null))?.plan;
+    if (blocking === undefined) throw new Error('no sample plan with a blocking step');
+    const value = JSON.parse(stableStringify(blocking)) as { steps: Record<string, unknown>[] };
+    const at = blocking.steps.findIndex((s) => s.blocking !== null);
+    const calm = blocking.steps.findIndex((s) => s.blocking === null);
+    value.steps[at] = { ...value.steps[at], blocking: null, approval: null };
+    if (calm >= 0) value.steps[calm] = { ...value.steps[calm], approval: { reason: 'just in case' } };
+    const result = await validatePlan(value);
+    const problems = result.ok ? [] : result.problems;
+    expect(problems.map((p) => p.path).sort()).toEqual(
+      [`$.steps[${at}].blocking`, ...(calm >= 0 ? [`$.steps[${calm}].approval`] : [])].sort(),
+    );
+    expect(problems.find((p) => p.path.endsWith('.blocking'))?.message).toMatch(
+      /^the step's locks, rewrites and scans say it holds \w+Lock on .* during a (scan|rewrite): (writes|reads and writes) wait until it ends: expected \{/,
+    );
+    expect(problems.find((p) => p.path.endsWith('.approval'))?.message).toBe('an approval of a step that does not block: expected null');
   });
 
   it('refuses what is not a plan at all', async () => {

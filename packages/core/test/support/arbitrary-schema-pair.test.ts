@@ -33,7 +33,11 @@ describe('arbitrarySchemaPair', () => {
   it('generates only pairs the planner accepts (allowDestructive), for PostgreSQL 15 and 18', () => {
     fc.assert(
       fc.property(arbitrarySchemaPair(), fc.constantFrom(150000, 180000), (pair, serverVersion) => {
-        const result = planMigration(compile(pair.v1), compile(pair.v2), { serverVersion, allowDestructive: true });
+        const result = planMigration(compile(pair.v1), compile(pair.v2), {
+          serverVersion,
+          allowDestructive: true,
+          allowBlocking: { reason: 'every pattern, blocking ones too' },
+        });
         expect(
           result.diagnostics.filter((d) => d.severity === 'error'),
           `${pair.v1}\n---\n${pair.v2}`,
@@ -68,7 +72,10 @@ describe('arbitrarySchemaPair', () => {
   it('leaves a good share of plans reversible, so rollbacks get exercised', () => {
     const pairs = fc.sample(arbitrarySchemaPair(), { numRuns: 200, seed: 7 });
     const reversible = pairs.filter((pair) => {
-      const { plan } = planMigration(compile(pair.v1), compile(pair.v2), { allowDestructive: true });
+      const { plan } = planMigration(compile(pair.v1), compile(pair.v2), {
+        allowDestructive: true,
+        allowBlocking: { reason: 'every pattern, blocking ones too' },
+      });
       return plan !== null && rollbackPlan(plan).plan !== null;
     });
     expect(reversible.length).toBeGreaterThan(pairs.length / 5);

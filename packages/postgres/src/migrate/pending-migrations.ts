@@ -1,4 +1,5 @@
-import type { Plan } from '@wesley/core/run';
+import { unapprovedBlocking, type Plan } from '@wesley/core/run';
+import { BlockingMigrationError, type MigrationBlocking } from './blocking-migration-error.js';
 import type { Queryable } from '../introspect/queryable.js';
 import { checkPlanChain, checkServerVersion, checkTableFacts } from './check-assumptions.js';
 import { destructiveSteps } from './destructive-steps.js';
@@ -15,6 +16,8 @@ import { readPlanFile } from './read-plan-file.js';
 export interface Allowances {
   /** Run planned steps that lose data. */
   readonly allowDestructive?: boolean;
+  /** Run steps that block reads or writes although their migration does not approve them (WES175). */
+  readonly allowBlocking?: boolean;
   /** Go on when applied migrations' files are gone from the directory (WES150). */
   readonly allowMissing?: boolean;
   /** Run pending migrations that sort before one already run (WES151). */
@@ -33,8 +36,9 @@ export interface PendingMigrations {
  * ledger's history: a migration renamed (WES152, never allowed), applied ones missing (WES150),
  * pending ones out of order (WES151); each pending plan read and validated whole (WES154) and
  * refused if it loses data without `allowDestructive` (WES155); each pending SQL file read
- * through for transaction control of its own (WES153), from where an earlier run stopped; the
- * plans' assumptions: the server's version in each plan's range (WES170), each plan starting
+ * through for transaction control of its own (WES153), from where an earlier run stopped; steps
+ * that block reads or writes without an approval in their plan, all named in one refusal, without
+ * `allowBlocking` (WES175); the plans' assumptions: the server's version in each plan's range (WES170), each plan starting
  * where the migration before it leads (WES172), and the first one's table facts (WES171).
  */
 export async function pendingMigrations(
@@ -56,11 +60,13 @@ export async function pendingMigrations(
     throw new OutOfOrderMigrationError(history.outOfOrder, history.lastRun ?? '');
   const pending = files.filter((file) => ledger.get(file.name)?.status !== 'applied');
   const plans = new Map<string, Plan>();
+  const blocking: MigrationBlocking[] = [];
   for (const file of pending) {
     if (file.kind === 'plan') {
       const plan = await readPlanFile(file.path);
       const destructive = destructiveSteps(plan);
       if (destructive.length > 0 && allow.allowDestructive !== true) throw new DestructiveMigrationError(file.name, destructive);
+      blocking.push(...unapprovedBlocking(plan).map((finding) => ({ ...finding, migration: file.name })));
       plans.set(file.name, plan);
       continue;
     }
@@ -68,6 +74,8 @@ export async function pendingMigrations(
     const control = await findTransactionControl(file, typeof cursor === 'number' ? cursor : 0);
     if (control !== null) throw control;
   }
+  // After every file is read, so that one refusal names every unapproved step of the run.
+  if (blocking.length > 0 && allow.allowBlocking !== true) throw new BlockingMigrationError(blocking);
   await checkServerVersion(db, plans);
   checkPlanChain(pending, plans, ledger, files);
   // The first migration's tables are as the run finds them; a later one's are checked when it starts (`migrate`).

@@ -27,6 +27,7 @@ describeEachServer('lock claims match pg_locks', (server) => {
     planMigration(testCase.v1, testCase.v2, {
       serverVersion,
       allowDestructive: true,
+      allowBlocking: { reason: 'every pattern, blocking ones too' },
       batchSize: 500,
       ...(testCase.partitions === undefined ? {} : { partitions: testCase.partitions }),
     });

@@ -88,7 +88,12 @@ async function checkPair(session: Connection, schema: string, serverVersion: num
     const before = await readAll(session, v1);
 
     // Batches of two rows over three: every backfill takes its keyset cursor through two batches.
-    const result = planMigration(v1, v2, { serverVersion, allowDestructive: true, batchSize: 2 });
+    const result = planMigration(v1, v2, {
+      serverVersion,
+      allowDestructive: true,
+      allowBlocking: { reason: 'every pattern, blocking ones too' },
+      batchSize: 2,
+    });
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     plan = result.plan;
     if (plan === null) throw new Error('no plan');

@@ -32,7 +32,8 @@ A migration stopped part way (a step failed) is continued by running again, undo
   footer: `Exit codes: 0 applied (or nothing to do), 1 a migration failed or was refused (failed step,
 applied migration edited or renamed, applied ones missing or new ones out of order without
 --allow-missing / --allow-out-of-order, broken plan.json, destructive plan without
---allow-destructive, a SQL file with BEGIN/COMMIT/ROLLBACK of its own, database
+--allow-destructive, a blocking step not approved in its plan.json without --allow-blocking,
+a SQL file with BEGIN/COMMIT/ROLLBACK of its own, database
 unreachable), 2 wrong command line, 3 another migrator held the lock for --lock-wait.`,
   load: async () => (await import('./run-migrate.js')).runMigrate,
 });

@@ -21,6 +21,10 @@ export const migrateOptions = {
     type: 'boolean',
     description: 'run planned steps that lose data (drops, narrowing types),\njudged from the SQL each step runs',
   },
+  'allow-blocking': {
+    type: 'boolean',
+    description: 'run planned steps that block reads or writes although their\nplan.json does not approve them (WES175)',
+  },
   'allow-missing': {
     type: 'boolean',
     description: 'go on when migrations the database has applied are no\nlonger in the directory',

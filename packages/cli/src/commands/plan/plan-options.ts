@@ -6,6 +6,9 @@ import { helpOption } from '../help-option.js';
 /** The planner's own default target without `--server-version` or a database: the newest PostgreSQL. */
 export const defaultServerVersion = 180000;
 
+/** The reason an approval of a blocking step records when `--blocking-reason` does not give one. */
+export const defaultBlockingReason = 'allowed with --allow-blocking';
+
 /** The flags of `wesley plan`. */
 export const planOptions = {
   from: { type: 'string', short: 'f', multiple: true, value: '<file|url>', description: 'the schema now (required)' },
@@ -33,6 +36,16 @@ export const planOptions = {
   'allow-destructive': {
     type: 'boolean',
     description: 'plan changes that lose data (dropped tables and columns,\nnarrowing type changes); refused by default (WES101)',
+  },
+  'allow-blocking': {
+    type: 'boolean',
+    description:
+      'plan steps that block reads or writes while they rewrite or scan\na table, each approved in plan.json; refused by default (WES104)',
+  },
+  'blocking-reason': {
+    type: 'string',
+    value: '<text>',
+    description: `why blocking is acceptable, recorded in each approval (with\n--allow-blocking; default "${defaultBlockingReason}")`,
   },
   'server-version': {
     type: 'string',

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { formatExplain, planMigration, serializePlan, type Plan, type SourcePosition } from '@wesley/core';
+import { formatExplain, planMigration, serializePlan, type Approval, type Plan, type SourcePosition } from '@wesley/core';
 import type { CliContext, OutputStream } from '../../cli-context.js';
 import { displayPath } from '@wesley/config/files';
 import { exitCodes } from '../../exit-codes.js';
@@ -23,7 +23,7 @@ import {
 import { UsageError } from '../../usage-error.js';
 import { commandConfig, compileOptions, configSchemaPatterns } from '../command-config.js';
 import type { CommandRun } from '../define-command.js';
-import { defaultServerVersion, type planOptions } from './plan-options.js';
+import { defaultBlockingReason, defaultServerVersion, type planOptions } from './plan-options.js';
 
 const name = 'plan';
 
@@ -37,6 +37,9 @@ export const runPlan: CommandRun<typeof planOptions> = async (values, context) =
     throw new UsageError('--schema names the database schema to read, so it needs --from <database url>', name);
   const serverVersion = optionalServerVersion(values['server-version']);
   const batchSize = optionalBatchSize(values['batch-size']);
+  if (values['blocking-reason'] !== undefined && values['allow-blocking'] !== true)
+    throw new UsageError('--blocking-reason is recorded with --allow-blocking: give both', name);
+  if (values['blocking-reason']?.trim() === '') throw new UsageError('--blocking-reason needs a reason', name);
   try {
     // The files first: a wrong path is reported before a database is contacted.
     const toValues = values.to ?? configSchemaPatterns(config, context.cwd) ?? [];
@@ -70,6 +73,7 @@ export const runPlan: CommandRun<typeof planOptions> = async (values, context) =
       serverVersion: serverVersion ?? from.serverVersion ?? (config === null ? null : configServerVersion(config)) ?? defaultServerVersion,
       batchSize,
       allowDestructive: values['allow-destructive'] === true,
+      allowBlocking: values['allow-blocking'] === true ? { reason: values['blocking-reason']?.trim() ?? defaultBlockingReason } : null,
       output: values.json === true ? 'json' : values.explain === true ? 'explain' : 'steps',
       outDir,
       recordTarget: config !== null,
@@ -85,6 +89,8 @@ interface PlanRun {
   readonly serverVersion: number;
   readonly batchSize: number | undefined;
   readonly allowDestructive: boolean;
+  /** The approval recorded on each blocking step, `null` when blocking steps are refused. */
+  readonly allowBlocking: Approval | null;
   readonly output: 'json' | 'explain' | 'steps';
   readonly outDir: string | null;
   /** Also write the target schema's `ir.json` into `outDir`: the baseline of the next `plan --config`. */
@@ -110,6 +116,7 @@ async function plan(from: SchemaInput, to: SchemaInput, context: CliContext, run
   const result = planMigration(from.ir, to.ir, {
     serverVersion: run.serverVersion,
     allowDestructive: run.allowDestructive,
+    ...(run.allowBlocking === null ? {} : { allowBlocking: run.allowBlocking }),
     ...(run.batchSize === undefined ? {} : { batchSize: run.batchSize }),
     partitions: from.partitions,
     locate,

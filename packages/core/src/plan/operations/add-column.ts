@@ -14,7 +14,7 @@ import { alterTable, locks, prefixParts, rollback, step } from '../step-builders
  * update (the default is stored once, not written to every row). A volatile default
  * (`gen_random_uuid()`) would rewrite the table under ACCESS EXCLUSIVE, so the column is added
  * bare with the default set for new rows, the old rows are backfilled in batches, and NOT NULL
- * comes last without a blocking scan. A generated column always rewrites: warned.
+ * comes last without a blocking scan. A generated column always rewrites, which blocks (`stepBlocking`).
  */
 export const addColumn: Operation<'addColumn'> = {
   kind: 'addColumn',
@@ -41,13 +41,9 @@ export const addColumn: Operation<'addColumn'> = {
         locks: rewrites && hasIndexes(context.to, table) ? [...exclusive, ...locks(table, 'ShareLock')] : exclusive,
         rewrites,
         rollback: undo,
+        ...(rewrites ? { alternative: 'add a plain column filled by the application instead, or run it in a maintenance window' } : {}),
       });
     if (column.generated !== null) {
-      const warning: PlanIssue = {
-        code: 'WES104',
-        message: `adding generated column ${table}.${column.name} rewrites ${table} under ACCESS EXCLUSIVE: reads and writes wait until it ends`,
-        help: 'run it in a maintenance window, or add a plain column filled by the application instead',
-      };
       return {
         steps: [
           add(
@@ -56,7 +52,6 @@ export const addColumn: Operation<'addColumn'> = {
             true,
           ),
         ],
-        warnings: [warning],
       };
     }
     const fallback = defaultSql(column);

@@ -1,7 +1,7 @@
 import { columnDefinitionSql } from '../../ddl/column-definition-sql.js';
 import { defaultSql } from '../../ddl/default-sql.js';
 import { quoteIdent } from '../../naming/quote-ident.js';
-import type { Operation, PlanIssue } from '../operation.js';
+import type { Operation } from '../operation.js';
 import { dependentsOf, hasIndexes } from '../schema-facts.js';
 import { supports } from '../server-features.js';
 import { alterTable, locks, step } from '../step-builders.js';
@@ -11,7 +11,7 @@ import { alterTable, locks, step } from '../step-builders.js';
  * and is a catalog update (`DROP EXPRESSION`, PostgreSQL 13+). Any new expression rewrites the
  * table under ACCESS EXCLUSIVE: `SET EXPRESSION` on PostgreSQL 17+, otherwise the column is
  * dropped and added again (it moves to the end of the table), which is refused (WES102) when
- * constraints or indexes use the column, since the drop would take them too. Both warn (WES104).
+ * constraints or indexes use the column, since the drop would take them too. Both block (`stepBlocking`).
  */
 export const alterGenerated: Operation<'alterGenerated'> = {
   kind: 'alterGenerated',
@@ -45,11 +45,6 @@ export const alterGenerated: Operation<'alterGenerated'> = {
       };
     }
     const rewriteLocks = hasIndexes(context.to, table) ? [...exclusive, ...locks(table, 'ShareLock')] : exclusive;
-    const warning: PlanIssue = {
-      code: 'WES104',
-      message: `the new expression of ${table}.${to.name} rewrites ${table} under ACCESS EXCLUSIVE: reads and writes wait until it ends`,
-      help: 'run it in a maintenance window, or compute the value in a new plain column filled in batches',
-    };
     const dependents = dependentsOf(context.to, table, to.name);
     const inPlace = change.from.generated !== null && supports(context.serverVersion, 'setExpression');
     if (!inPlace && dependents.length > 0) {
@@ -74,9 +69,9 @@ export const alterGenerated: Operation<'alterGenerated'> = {
           locks: rewriteLocks,
           rewrites: true,
           reversible: false,
+          alternative: 'compute the value in a new plain column filled in batches, or run it in a maintenance window',
         }),
       ],
-      warnings: [warning],
     };
   },
 };

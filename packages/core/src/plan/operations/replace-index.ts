@@ -2,7 +2,7 @@ import { createIndexStatement } from '../../ddl/create-index-sql.js';
 import { derivedName } from '../../naming/name-allocator.js';
 import { quoteIdent } from '../../naming/quote-ident.js';
 import { indexBuildSteps } from '../index-steps.js';
-import type { Operation, PlanIssue } from '../operation.js';
+import type { Operation } from '../operation.js';
 import { isPartitioned } from '../schema-facts.js';
 import { locks, rollback, scopedLocks, step } from '../step-builders.js';
 
@@ -10,7 +10,7 @@ import { locks, rollback, scopedLocks, step } from '../step-builders.js';
  * An index redefined under the same name: the new one is built concurrently under a temporary
  * name, the old one dropped concurrently, and the new one renamed (an index-only lock), so
  * queries always have an index. On a partitioned table the swap is one transaction, which
- * blocks reads and writes while the partitions are indexed (warned, WES104).
+ * blocks reads and writes while the partitions are indexed (`stepBlocking`).
  */
 export const replaceIndex: Operation<'replaceIndex'> = {
   kind: 'replaceIndex',
@@ -20,13 +20,6 @@ export const replaceIndex: Operation<'replaceIndex'> = {
     if (isPartitioned(context.to, table)) {
       const claims = scopedLocks(table, 'tree', 'AccessExclusiveLock', 'ShareLock');
       // The build reads every partition (whichever exist when it runs) while the DROP's ACCESS EXCLUSIVE is still held.
-      const warnings: PlanIssue[] = [
-        {
-          code: 'WES104',
-          message: `index ${to.name} of partitioned table ${table} is rebuilt on every partition under ACCESS EXCLUSIVE: reads and writes wait until it ends`,
-          help: 'run it in a maintenance window, or add the new index under another name first and drop the old one in a later migration',
-        },
-      ];
       return {
         steps: [
           step({
@@ -36,9 +29,10 @@ export const replaceIndex: Operation<'replaceIndex'> = {
             locks: claims,
             scans: true,
             rollback: rollback([`DROP INDEX ${name};`, createIndexStatement(table, from)], claims),
+            alternative:
+              'add the new index under another name first and drop the old one in a later migration, or run it in a maintenance window',
           }),
         ],
-        warnings,
       };
     }
     const temporary = derivedName(to.name, 'wesley_new');

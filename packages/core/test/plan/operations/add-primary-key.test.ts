@@ -83,8 +83,8 @@ describe('addPrimaryKey', () => {
         code: 'WES104',
         severity: 'warning',
         message:
-          'PRIMARY KEY ledger_pkey on partitioned table ledger is built under ACCESS EXCLUSIVE: PostgreSQL has no USING INDEX for partitioned tables',
-        help: 'run it in a maintenance window, or add the constraint to each partition first',
+          'step add-primary-key:ledger.ledger_pkey holds AccessExclusiveLock on ledger and each partition during a scan: reads and writes wait until it ends',
+        help: 'PostgreSQL has no USING INDEX for partitioned tables: add the constraint to each partition first, or run it in a maintenance window',
       },
     ]);
   });

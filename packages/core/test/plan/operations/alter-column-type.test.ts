@@ -194,7 +194,10 @@ describe('alterColumnType', () => {
     ]);
     expect(steps[2]?.sql).toEqual(['ALTER TABLE account ALTER COLUMN qty_wesley_new SET NOT NULL;']);
     expect(diagnostics.map((d) => [d.code, d.message])).toEqual([
-      ['WES104', 'SET NOT NULL on account.qty_wesley_new scans account under ACCESS EXCLUSIVE before PostgreSQL 12: reads and writes wait'],
+      [
+        'WES104',
+        'step alter-column-type:account.qty:not-null holds AccessExclusiveLock on account during a scan: reads and writes wait until it ends',
+      ],
     ]);
   });
 

@@ -23,8 +23,8 @@ const rewriteWarning = {
   column: 1,
   code: 'WES104',
   severity: 'warning',
-  message: 'the new expression of account.b rewrites account under ACCESS EXCLUSIVE: reads and writes wait until it ends',
-  help: 'run it in a maintenance window, or compute the value in a new plain column filled in batches',
+  message: 'step alter-generated:account.b holds AccessExclusiveLock on account during a rewrite: reads and writes wait until it ends',
+  help: 'compute the value in a new plain column filled in batches, or run it in a maintenance window',
 };
 const dropAndAdd = 'ALTER TABLE account DROP COLUMN b, ADD COLUMN b integer GENERATED ALWAYS AS (a * 3) STORED;';
 

@@ -88,8 +88,8 @@ describe('replaceIndex', () => {
         code: 'WES104',
         severity: 'warning',
         message:
-          'index measurement_reading_idx of partitioned table measurement is rebuilt on every partition under ACCESS EXCLUSIVE: reads and writes wait until it ends',
-        help: 'run it in a maintenance window, or add the new index under another name first and drop the old one in a later migration',
+          'step replace-index:measurement.measurement_reading_idx holds AccessExclusiveLock on measurement and each partition during a scan: reads and writes wait until it ends',
+        help: 'add the new index under another name first and drop the old one in a later migration, or run it in a maintenance window',
       },
     ]);
   });

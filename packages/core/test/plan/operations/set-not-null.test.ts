@@ -111,7 +111,7 @@ describe('setNotNull', () => {
         column: 1,
         code: 'WES104',
         severity: 'warning',
-        message: 'SET NOT NULL on account.name scans account under ACCESS EXCLUSIVE before PostgreSQL 12: reads and writes wait',
+        message: 'step set-not-null:account.name holds AccessExclusiveLock on account during a scan: reads and writes wait until it ends',
         help: 'upgrade to PostgreSQL 12 or later, where a validated CHECK lets SET NOT NULL skip the scan',
       },
     ]);

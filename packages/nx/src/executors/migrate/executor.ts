@@ -8,6 +8,8 @@ export interface MigrateExecutorOptions extends DatabaseExecutorOptions {
   readonly to?: string;
   /** Run planned steps that lose data (`--allow-destructive`). */
   readonly allowDestructive?: boolean;
+  /** Run steps that block reads or writes although their plan.json does not approve them (`--allow-blocking`). */
+  readonly allowBlocking?: boolean;
   /** Go on when applied migrations are no longer in the directory (`--allow-missing`). */
   readonly allowMissing?: boolean;
   /** Run pending migrations that sort before one already applied (`--allow-out-of-order`). */
@@ -35,6 +37,7 @@ const migrateExecutor = databaseExecutor<MigrateExecutorOptions>('migrate', (opt
   optionArgs(options, [
     'to',
     'allowDestructive',
+    'allowBlocking',
     'allowMissing',
     'allowOutOfOrder',
     'dryRun',

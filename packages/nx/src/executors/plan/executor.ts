@@ -17,6 +17,10 @@ export interface PlanExecutorOptions {
   readonly batchSize?: number;
   /** Plan changes that lose data (refused by default, WES101). */
   readonly allowDestructive?: boolean;
+  /** Plan steps that block reads or writes, each approved in plan.json (refused by default, WES104). */
+  readonly allowBlocking?: boolean;
+  /** The reason each approval records (with `allowBlocking`). */
+  readonly blockingReason?: string;
   /** Print the plan as JSON. */
   readonly json?: boolean;
   /** Print the lock table of the plan and each step's SQL. */
@@ -34,7 +38,15 @@ export interface PlanExecutorOptions {
 const planExecutor: PromiseExecutor<PlanExecutorOptions> = async (options, context) => {
   const project = await taskProject(options.configFile, context);
   await rm(path.join(project.root, planDirectory), { recursive: true, force: true });
-  const flags = optionArgs(options, ['serverVersion', 'batchSize', 'allowDestructive', 'json', 'explain']);
+  const flags = optionArgs(options, [
+    'serverVersion',
+    'batchSize',
+    'allowDestructive',
+    'allowBlocking',
+    'blockingReason',
+    'json',
+    'explain',
+  ]);
   const args = ['plan', '--config', project.configFile, '--out', planDirectory, ...flags];
   return { success: (await runWesley(args, await taskCliContext(project.root))) === 0 };
 };
