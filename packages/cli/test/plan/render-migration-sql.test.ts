@@ -18,6 +18,8 @@ const base: PlanStep = {
   impact: { app: 'safe', data: 'safe', reason: 'new column bio' },
   reversible: true,
   rollback: { sql: ['ALTER TABLE account DROP COLUMN IF EXISTS bio;'], transactional: true, locks: [] },
+  blocking: null,
+  approval: null,
 };
 
 const concurrent: PlanStep = {

@@ -136,6 +136,7 @@ describeEachServer('migrate: a step that blocks reads or writes runs only when a
 
   it('applies a plan whose blocking steps are approved in plan.json, without the flag', async () => {
     const pattern = patterns[0];
+    if (pattern === undefined) throw new Error('no pattern');
     const db = await fresh();
     const { dir } = await directory(db, pattern, true);
     const result = await migrate({ url: db.url, directory: dir });
