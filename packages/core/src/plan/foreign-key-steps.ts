@@ -1,7 +1,7 @@
 import { constraintSql } from '../ddl/constraint-sql.js';
 import type { ForeignKeyIR } from '../ir/types.js';
 import { quoteIdent } from '../naming/quote-ident.js';
-import type { PlanIssue, StepDraft } from './operation.js';
+import type { StepDraft } from './operation.js';
 import type { LockClaim } from './plan-types.js';
 import { supports } from './server-features.js';
 import { alterTable, locks, normalizeLocks, rollback, scopedLocks, step } from './step-builders.js';
@@ -26,7 +26,7 @@ export interface ForeignKeyTarget {
  * on. A new, empty table gets a valid key at once. PostgreSQL refuses `NOT VALID` keys on
  * partitioned tables, so there the key is validated while it is added, which blocks writes (`stepBlocking`).
  */
-export function foreignKeySteps(target: ForeignKeyTarget): { steps: StepDraft[]; warnings: PlanIssue[] } {
+export function foreignKeySteps(target: ForeignKeyTarget): StepDraft[] {
   const { table, foreignKey, replaces } = target;
   const ref = foreignKey.refTable;
   const drop = replaces === null ? [] : [`DROP CONSTRAINT ${quoteIdent(replaces.name)}`];
@@ -78,9 +78,9 @@ export function foreignKeySteps(target: ForeignKeyTarget): { steps: StepDraft[];
       'PostgreSQL before 18 allows no NOT VALID foreign key on a partitioned table, nor 18 for a redefined one: add the key to each partition first, or run it in a quiet period',
   });
   // Validated while it is added: nothing left to validate.
-  if (validated) return { steps: [add], warnings: [] };
+  if (validated) return [add];
   const validate = validateStep(table, foreignKey.name, ref);
-  return { steps: [add, target.partitioned ? validatedOnPartitions(validate, table) : validate], warnings: [] };
+  return [add, target.partitioned ? validatedOnPartitions(validate, table) : validate];
 }
 
 /**

@@ -1,6 +1,6 @@
 import { derivedName } from '../naming/name-allocator.js';
 import { quoteIdent } from '../naming/quote-ident.js';
-import type { PlanIssue, StepDraft } from './operation.js';
+import type { StepDraft } from './operation.js';
 import { supports } from './server-features.js';
 import { alterTable, locks, rollback, step } from './step-builders.js';
 import { validateStep } from './validate-step.js';
@@ -12,74 +12,65 @@ import { validateStep } from './validate-step.js';
  *   which trusts the valid check and skips its scan, and the check is dropped;
  * - PostgreSQL 11: `SET NOT NULL` scans under ACCESS EXCLUSIVE, which blocks (`stepBlocking`).
  */
-export function notNullSteps(table: string, column: string, serverVersion: number): { steps: StepDraft[]; warnings: PlanIssue[] } {
+export function notNullSteps(table: string, column: string, serverVersion: number): StepDraft[] {
   const exclusive = locks(table, 'AccessExclusiveLock');
   const dropNotNull = alterTable(table, `ALTER COLUMN ${quoteIdent(column)} DROP NOT NULL`);
   // PostgreSQL's own name for a NOT NULL constraint (18) is `<table>_<column>_not_null`.
   const name = derivedName(`${table}_${column}`, 'not_null');
   if (supports(serverVersion, 'notNullNotValid')) {
-    return {
-      warnings: [],
-      steps: [
-        step({
-          part: 'add',
-          action: 'addNotNull',
-          summary: `declare ${table}.${column} NOT NULL, not yet validated (new writes are checked)`,
-          sql: [alterTable(table, `ADD CONSTRAINT ${quoteIdent(name)} NOT NULL ${quoteIdent(column)} NOT VALID`)],
-          locks: exclusive,
-          rollback: rollback([dropNotNull], exclusive),
-        }),
-        validateStep(table, name),
-      ],
-    };
+    return [
+      step({
+        part: 'add',
+        action: 'addNotNull',
+        summary: `declare ${table}.${column} NOT NULL, not yet validated (new writes are checked)`,
+        sql: [alterTable(table, `ADD CONSTRAINT ${quoteIdent(name)} NOT NULL ${quoteIdent(column)} NOT VALID`)],
+        locks: exclusive,
+        rollback: rollback([dropNotNull], exclusive),
+      }),
+      validateStep(table, name),
+    ];
   }
   if (!supports(serverVersion, 'notNullFromCheck')) {
-    return {
-      warnings: [],
-      steps: [
-        step({
-          action: 'setNotNull',
-          summary: `set ${table}.${column} NOT NULL (scans the table under ACCESS EXCLUSIVE before PostgreSQL 12)`,
-          sql: [alterTable(table, `ALTER COLUMN ${quoteIdent(column)} SET NOT NULL`)],
-          locks: exclusive,
-          scans: true,
-          rollback: rollback([dropNotNull], exclusive),
-          alternative: 'upgrade to PostgreSQL 12 or later, where a validated CHECK lets SET NOT NULL skip the scan',
-        }),
-      ],
-    };
+    return [
+      step({
+        action: 'setNotNull',
+        summary: `set ${table}.${column} NOT NULL (scans the table under ACCESS EXCLUSIVE before PostgreSQL 12)`,
+        sql: [alterTable(table, `ALTER COLUMN ${quoteIdent(column)} SET NOT NULL`)],
+        locks: exclusive,
+        scans: true,
+        rollback: rollback([dropNotNull], exclusive),
+        alternative: 'upgrade to PostgreSQL 12 or later, where a validated CHECK lets SET NOT NULL skip the scan',
+      }),
+    ];
   }
   const check = name;
   const dropCheck = alterTable(table, `DROP CONSTRAINT IF EXISTS ${quoteIdent(check)}`);
-  return {
-    warnings: [],
-    steps: [
-      step({
-        part: 'check',
-        action: 'addNotNull',
-        summary: `check ${table}.${column} IS NOT NULL, not yet validated (new writes are checked)`,
-        sql: [alterTable(table, `ADD CONSTRAINT ${quoteIdent(check)} CHECK (${quoteIdent(column)} IS NOT NULL) NOT VALID`)],
-        locks: exclusive,
-        rollback: rollback([dropCheck], exclusive),
-      }),
-      validateStep(table, check),
-      step({
-        part: 'set',
-        action: 'setNotNull',
-        summary: `set ${table}.${column} NOT NULL, proven by the valid check (no scan), and drop the check`,
-        sql: [alterTable(table, `ALTER COLUMN ${quoteIdent(column)} SET NOT NULL`, `DROP CONSTRAINT ${quoteIdent(check)}`)],
-        locks: exclusive,
-        rollback: rollback(
-          [
-            alterTable(
-              table,
-              `ALTER COLUMN ${quoteIdent(column)} DROP NOT NULL`,
-              `ADD CONSTRAINT ${quoteIdent(check)} CHECK (${quoteIdent(column)} IS NOT NULL) NOT VALID`,
-            ),
-          ],
-          exclusive,
-        ),
-      }),
-    ],
-  };
+  return [
+    step({
+      part: 'check',
+      action: 'addNotNull',
+      summary: `check ${table}.${column} IS NOT NULL, not yet validated (new writes are checked)`,
+      sql: [alterTable(table, `ADD CONSTRAINT ${quoteIdent(check)} CHECK (${quoteIdent(column)} IS NOT NULL) NOT VALID`)],
+      locks: exclusive,
+      rollback: rollback([dropCheck], exclusive),
+    }),
+    validateStep(table, check),
+    step({
+      part: 'set',
+      action: 'setNotNull',
+      summary: `set ${table}.${column} NOT NULL, proven by the valid check (no scan), and drop the check`,
+      sql: [alterTable(table, `ALTER COLUMN ${quoteIdent(column)} SET NOT NULL`, `DROP CONSTRAINT ${quoteIdent(check)}`)],
+      locks: exclusive,
+      rollback: rollback(
+        [
+          alterTable(
+            table,
+            `ALTER COLUMN ${quoteIdent(column)} DROP NOT NULL`,
+            `ADD CONSTRAINT ${quoteIdent(check)} CHECK (${quoteIdent(column)} IS NOT NULL) NOT VALID`,
+          ),
+        ],
+        exclusive,
+      ),
+    }),
+  ];
 }

@@ -74,8 +74,7 @@ export const addColumn: Operation<'addColumn'> = {
     if (key.length === 0) warnings.push(noKeyWarning(table));
     if (!column.nullable) {
       const notNull = notNullSteps(table, column.name, context.serverVersion);
-      steps.push(...prefixParts('not-null', notNull.steps));
-      warnings.push(...notNull.warnings);
+      steps.push(...prefixParts('not-null', notNull));
     }
     return { steps, warnings };
   },

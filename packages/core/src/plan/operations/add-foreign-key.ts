@@ -5,8 +5,8 @@ import { isPartitioned } from '../schema-facts.js';
 /** A foreign key: `NOT VALID`, then `VALIDATE` (see `foreignKeySteps`). */
 export const addForeignKey: Operation<'addForeignKey'> = {
   kind: 'addForeignKey',
-  plan: (change, context) =>
-    foreignKeySteps({
+  plan: (change, context) => ({
+    steps: foreignKeySteps({
       table: change.table,
       foreignKey: change.foreignKey,
       replaces: null,
@@ -14,4 +14,5 @@ export const addForeignKey: Operation<'addForeignKey'> = {
       partitioned: isPartitioned(context.to, change.table),
       serverVersion: context.serverVersion,
     }),
+  }),
 };

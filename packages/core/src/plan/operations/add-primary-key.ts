@@ -9,8 +9,8 @@ import { isPartitioned } from '../schema-facts.js';
  */
 export const addPrimaryKey: Operation<'addPrimaryKey'> = {
   kind: 'addPrimaryKey',
-  plan: (change, context) =>
-    keyConstraintSteps(
+  plan: (change, context) => ({
+    steps: keyConstraintSteps(
       {
         table: change.table,
         key: change.primaryKey,
@@ -19,4 +19,5 @@ export const addPrimaryKey: Operation<'addPrimaryKey'> = {
       },
       context,
     ),
+  }),
 };

@@ -8,8 +8,8 @@ import { isPartitioned } from '../schema-facts.js';
  */
 export const addUnique: Operation<'addUnique'> = {
   kind: 'addUnique',
-  plan: (change, context) =>
-    keyConstraintSteps(
+  plan: (change, context) => ({
+    steps: keyConstraintSteps(
       {
         table: change.table,
         key: change.unique,
@@ -18,4 +18,5 @@ export const addUnique: Operation<'addUnique'> = {
       },
       context,
     ),
+  }),
 };

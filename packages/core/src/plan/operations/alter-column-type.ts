@@ -115,8 +115,7 @@ function shadowColumnSteps(change: AlterColumnTypeChange, context: PlanContext):
   const warnings: PlanIssue[] = key.length === 0 ? [noKeyWarning(table)] : [];
   if (!to.nullable) {
     const notNull = notNullSteps(table, shadowName, context.serverVersion);
-    steps.push(...prefixParts('not-null', notNull.steps));
-    warnings.push(...notNull.warnings);
+    steps.push(...prefixParts('not-null', notNull));
   }
   const fallback = defaultSql(to);
   steps.push(

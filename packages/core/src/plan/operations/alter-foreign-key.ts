@@ -9,8 +9,8 @@ import { isPartitioned } from '../schema-facts.js';
  */
 export const alterForeignKey: Operation<'alterForeignKey'> = {
   kind: 'alterForeignKey',
-  plan: (change, context) =>
-    foreignKeySteps({
+  plan: (change, context) => ({
+    steps: foreignKeySteps({
       table: change.table,
       foreignKey: change.to,
       replaces: change.from,
@@ -18,4 +18,5 @@ export const alterForeignKey: Operation<'alterForeignKey'> = {
       partitioned: isPartitioned(context.to, change.table),
       serverVersion: context.serverVersion,
     }),
+  }),
 };

@@ -8,8 +8,8 @@ import { isPartitioned } from '../schema-facts.js';
  */
 export const alterPrimaryKey: Operation<'alterPrimaryKey'> = {
   kind: 'alterPrimaryKey',
-  plan: (change, context) =>
-    keyConstraintSteps(
+  plan: (change, context) => ({
+    steps: keyConstraintSteps(
       {
         table: change.table,
         key: change.to,
@@ -18,4 +18,5 @@ export const alterPrimaryKey: Operation<'alterPrimaryKey'> = {
       },
       context,
     ),
+  }),
 };

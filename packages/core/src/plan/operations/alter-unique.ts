@@ -8,8 +8,8 @@ import { isPartitioned } from '../schema-facts.js';
  */
 export const alterUnique: Operation<'alterUnique'> = {
   kind: 'alterUnique',
-  plan: (change, context) =>
-    keyConstraintSteps(
+  plan: (change, context) => ({
+    steps: keyConstraintSteps(
       {
         table: change.table,
         key: change.to,
@@ -18,4 +18,5 @@ export const alterUnique: Operation<'alterUnique'> = {
       },
       context,
     ),
+  }),
 };

@@ -14,7 +14,7 @@ export const setNotNull: Operation<'setNotNull'> = {
   plan: (change, context): OperationResult => {
     const { table, column } = change;
     const notNull = notNullSteps(table, column, context.serverVersion);
-    if (!hasDefault(context.to, table, column)) return notNull;
+    if (!hasDefault(context.to, table, column)) return { steps: notNull };
     const key = primaryKeyOf(context.to, table);
     const name = quoteIdent(column);
     // `DEFAULT` is the new default: the alterDefault step sets it in the expand phase.
@@ -26,7 +26,6 @@ export const setNotNull: Operation<'setNotNull'> = {
     });
     // Irreversible: once set, nothing tells which rows held NULL (a down plan would leave the defaults).
     const fill = { ...filled, reversible: false, rollback: null };
-    const warnings = [...notNull.warnings, ...(key.length === 0 ? [noKeyWarning(table)] : [])];
-    return { steps: [fill, ...notNull.steps], warnings };
+    return { steps: [fill, ...notNull], warnings: key.length === 0 ? [noKeyWarning(table)] : [] };
   },
 };
