@@ -29,8 +29,9 @@ describe('runCli', () => {
     expect(bare.stdout).toBe(help.stdout);
   });
 
-  it('prints the version', async () => {
-    expect(await run('--version')).toEqual({ code: 0, stdout: '9.9.9\n', stderr: '' });
+  // The bin (bin/wesley.cjs) answers the same two words before any ES module loads (start-up.e2e.test.ts).
+  it.each(['--version', '-v'])('prints the version for %s', async (flag) => {
+    expect(await run(flag)).toEqual({ code: 0, stdout: '9.9.9\n', stderr: '' });
   });
 
   it('refuses unknown commands with exit 2', async () => {

@@ -56,13 +56,12 @@ describe('start-up', () => {
   });
 
   it.each(['--version', '-v'])(
-    'wesley %s loads the CommonJS bin and what it requires alone: no command list, compiler, bundler or database driver',
+    'wesley %s loads the CommonJS bin and package.json alone: no ES module, command list, compiler, bundler or database driver',
     async (flag) => {
       const { code, modules } = await loaded(flag);
       expect(code).toBe(0);
       expect(modules.filter((url) => !url.startsWith('node:')).sort()).toEqual([
         expect.stringMatching(/\/cli\/bin\/wesley\.cjs$/),
-        expect.stringMatching(/\/cli\/dist\/version-flag\.js$/),
         expect.stringMatching(/\/cli\/package\.json$/),
       ]);
       expect(modules.filter((url) => heavy.test(url) || /\/commands\/[^/]+\/run-[^/]+\.js$/.test(url))).toEqual([]);
