@@ -39,7 +39,6 @@ export async function baselineInput(directory: string, cwd: string, command: str
     sources: [],
     diagnostics: [],
     serverVersion: null,
-    partitions: new Map(),
     notices: [],
   };
 }

@@ -68,7 +68,6 @@ export async function loadSchemaInput(values: readonly string[], options: LoadSc
     sources,
     diagnostics,
     serverVersion: null,
-    partitions: new Map(),
     notices: [],
   };
 }

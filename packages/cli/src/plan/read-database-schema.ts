@@ -1,16 +1,15 @@
 import type { SchemaIR } from '@wesley/core';
 import { connect, ConnectionError, introspect, matchSchemaSpelling, redactPassword, type Connection } from '@wesley/postgres';
 import { PlanInputError } from './plan-input-error.js';
-import { readPartitionChildren } from './read-partition-children.js';
 import type { SchemaInput } from './schema-input.js';
 
 /**
- * Reads the current schema of a live database: its `server_version_num`, the tables and enums
- * of `schema` (introspected into the IR) and the partitions of its partitioned tables. With
- * `comparedWith`, the schema it is about to be diffed against, its expressions take that
- * schema's spelling wherever the server stores both alike (`matchSchemaSpelling`), so that
- * `a < b + 1` is not reported or planned as a change from `(a < (b + 1))`. Every message names
- * the URL without its password.
+ * Reads the current schema of a live database: its `server_version_num` and the tables and
+ * enums of `schema` (introspected into the IR; never its partitions, which a plan's steps read
+ * when they run). With `comparedWith`, the schema it is about to be diffed against, its
+ * expressions take that schema's spelling wherever the server stores both alike
+ * (`matchSchemaSpelling`), so that `a < b + 1` is not reported or planned as a change from
+ * `(a < (b + 1))`. Every message names the URL without its password.
  *
  * @throws PlanInputError when the database cannot be reached, the schema does not exist, or a
  * catalog query fails.
@@ -38,11 +37,10 @@ export async function readDatabaseSchema(url: string, schema: string, comparedWi
       );
     }
     const live = await introspect(session, { schema });
-    const partitions = await readPartitionChildren(session, schema);
     const { ir, notice } =
       comparedWith === null ? { ir: live, notice: null } : await matchSchemaSpelling(session, live, comparedWith, schema);
     const notices = notice === null ? [] : [redactPassword(notice, url)];
-    return { label, ir, sources: [], diagnostics: [], serverVersion: Number(row.version), partitions, notices };
+    return { label, ir, sources: [], diagnostics: [], serverVersion: Number(row.version), notices };
   } catch (error) {
     if (error instanceof PlanInputError) throw error;
     const reason = redactPassword(error instanceof Error ? error.message : String(error), url);

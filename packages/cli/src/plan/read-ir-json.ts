@@ -32,7 +32,7 @@ export async function readIrJson(file: string, cwd: string, command: string): Pr
   } catch (error) {
     throw new PlanInputError(`${shown} is not valid JSON: ${(error as Error).message}`, regenerate);
   }
-  return { label: shown, ir: checkIr(value, shown), sources: [], diagnostics: [], serverVersion: null, partitions: new Map(), notices: [] };
+  return { label: shown, ir: checkIr(value, shown), sources: [], diagnostics: [], serverVersion: null, notices: [] };
 }
 
 function checkIr(value: unknown, shown: string): SchemaIR {

@@ -12,8 +12,6 @@ export interface SchemaInput {
   readonly diagnostics: readonly Diagnostic[];
   /** `server_version_num` of the database it was read from, else `null`. */
   readonly serverVersion: number | null;
-  /** Partitions of each partitioned table, as the database has them (empty for files). */
-  readonly partitions: ReadonlyMap<string, readonly string[]>;
   /** What the user should know about how it was read (printed as notes); empty for files. */
   readonly notices: readonly string[];
 }

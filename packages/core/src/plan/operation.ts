@@ -20,8 +20,6 @@ export interface PlanContext {
   readonly serverVersion: number;
   /** Rows per backfill batch. */
   readonly batchSize: number;
-  /** Partitions of each partitioned table (by parent name), when known; see `PlanOptions`. */
-  readonly partitions: ReadonlyMap<string, readonly string[]>;
 }
 
 /**

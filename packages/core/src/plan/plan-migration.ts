@@ -32,12 +32,6 @@ export interface PlanOptions {
   readonly allowBlocking?: Approval;
   /** Rows per backfill batch (default 1000). */
   readonly batchSize?: number;
-  /**
-   * Partitions of partitioned tables, by parent name, as introspection finds them: index
-   * builds go partition by partition when they are known, and lock claims name the partitions
-   * a statement recurses to (see `withPartitionLocks`).
-   */
-  readonly partitions?: ReadonlyMap<string, readonly string[]>;
   /** Source position for diagnostics about a change (default: `file` `schema`, line 1). */
   readonly locate?: (change: Change) => SourcePosition;
   /**
@@ -79,7 +73,6 @@ export function planMigration(from: SchemaIR, to: SchemaIR, options: PlanOptions
     createdTables: new Set(changes.flatMap((change) => (change.kind === 'createTable' ? [change.table] : []))),
     serverVersion,
     batchSize: options.batchSize ?? 1000,
-    partitions: partitionsByTargetName(options.partitions ?? new Map(), changes),
   };
   const early = dropsBeforeFills(changes, to);
   const drafts: (OrderedDraft & { readonly change: Change })[] = [];
@@ -128,22 +121,6 @@ export function planMigration(from: SchemaIR, to: SchemaIR, options: PlanOptions
     changes,
     diagnostics,
   };
-}
-
-/**
- * `partitions` also under the target name of each renamed table: introspection names a parent
- * as it is before the migration, while changes name it as it is after.
- */
-function partitionsByTargetName(
-  partitions: ReadonlyMap<string, readonly string[]>,
-  changes: readonly Change[],
-): ReadonlyMap<string, readonly string[]> {
-  const byTarget = new Map(partitions);
-  for (const change of changes) {
-    const known = change.kind === 'renameTable' ? partitions.get(change.from) : undefined;
-    if (change.kind === 'renameTable' && known !== undefined && !byTarget.has(change.table)) byTarget.set(change.table, known);
-  }
-  return byTarget;
 }
 
 function destructive(change: Change): PlanIssue {

@@ -27,7 +27,6 @@ const event = (directives: string) =>
     '  id: BigInt!\n  at: DateTime!\n  kind: String!\n  ref: String!\n  clubId: BigInt\n}',
   ].join('');
 const club = 'type Club @wes_table {\n  id: BigInt! @wes_pk\n}';
-const partitions = { partitions: new Map([['event', ['event_2024', 'event_2025']]]) };
 
 const pg = (major: number): PlanOptions => ({ serverVersion: major * 10000 });
 
@@ -242,7 +241,6 @@ export const lockTableSamples: readonly LockTableSample[] = [
     variant: 'partitioned table',
     from: withoutKey(ir(club, event('')), 'event'),
     to: ir(club, event('')),
-    options: partitions,
   },
   {
     kind: 'dropPrimaryKey',
@@ -262,7 +260,6 @@ export const lockTableSamples: readonly LockTableSample[] = [
     variant: 'partitioned table',
     from: ir(club, event('')),
     to: ir(club, event(' @wes_unique(columns: ["ref", "at"], name: "event_ref_at_key")')),
-    options: partitions,
   },
   { kind: 'dropUnique', variant: 'dropped', from: ir(account('  email: String! @wes_unique')), to: ir(account('  email: String!')) },
   {
@@ -294,7 +291,6 @@ export const lockTableSamples: readonly LockTableSample[] = [
     variant: 'partitioned table',
     from: ir(club, event('')),
     to: ir(club, event('').replace('clubId: BigInt', 'clubId: BigInt @wes_fk(ref: "Club.id")')),
-    options: partitions,
   },
   {
     kind: 'dropForeignKey',
@@ -357,7 +353,6 @@ export const lockTableSamples: readonly LockTableSample[] = [
     variant: 'partitioned table',
     from: ir(club, event(' @wes_index(columns: ["ref"], name: "event_ref_idx")')),
     to: ir(club, event('')),
-    options: partitions,
   },
   {
     kind: 'replaceIndex',
@@ -370,7 +365,6 @@ export const lockTableSamples: readonly LockTableSample[] = [
     variant: 'partitioned table',
     from: ir(club, event(' @wes_index(columns: ["ref"], name: "event_ref_idx")')),
     to: ir(club, event(' @wes_index(columns: ["ref", "kind"], name: "event_ref_idx")')),
-    options: partitions,
   },
   {
     kind: 'renameIndex',

@@ -29,7 +29,6 @@ describeEachServer('lock claims match pg_locks', (server) => {
       allowDestructive: true,
       allowBlocking: { reason: 'every pattern, blocking ones too' },
       batchSize: 500,
-      ...(testCase.partitions === undefined ? {} : { partitions: testCase.partitions }),
     });
 
   lockTruthCases.forEach((testCase, index) => {

@@ -118,7 +118,6 @@ async function plan(from: SchemaInput, to: SchemaInput, context: CliContext, run
     allowDestructive: run.allowDestructive,
     ...(run.allowBlocking === null ? {} : { allowBlocking: run.allowBlocking }),
     ...(run.batchSize === undefined ? {} : { batchSize: run.batchSize }),
-    partitions: from.partitions,
     locate,
     sha256: nodeSha256,
   });

@@ -73,11 +73,4 @@ describe('addIndex', () => {
       },
     ]);
   });
-
-  it('the same plan whatever partitions a database had when it was planned', () => {
-    const partitions = new Map([['measurement', ['measurement_2024', 'measurement_2025']]]);
-    expect(planSteps(measurement(''), measurement(readingIndex), { partitions })).toEqual(
-      planSteps(measurement(''), measurement(readingIndex)),
-    );
-  });
 });
