@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { compileSchema, emitDdl, planMigration, type Plan, type SchemaIR } from '@wesley/core';
+import { compileSchema, emitDdl, partitionIndexName, planMigration, type Plan, type SchemaIR } from '@wesley/core';
 import { introspect, type Connection } from '@wesley/postgres';
 import { describeEachServer, useTestDatabase } from '@wesley/postgres/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -17,11 +17,21 @@ const partitionedV1 = `type Event @wes_table @wes_partition(by: "createdAt", str
 }
 `;
 const partitionedV2 = partitionedV1.replace('strategy: RANGE)', 'strategy: RANGE) @wes_index(columns: ["kind"])');
+const partitionedV3 = partitionedV2.replace(
+  '@wes_index(columns: ["kind"])',
+  '@wes_index(columns: ["kind"]) @wes_index(columns: ["createdAt", "kind"], name: "event_created_at_kind_idx")',
+);
 
 let cwd: string;
 beforeAll(async () => {
   cwd = await mkdtemp(path.join(os.tmpdir(), 'wesley-plan-db-'));
-  const files = { 'v1.graphql': v1, 'v2.graphql': v2, 'v3.graphql': v3, 'events-v2.graphql': partitionedV2 };
+  const files = {
+    'v1.graphql': v1,
+    'v2.graphql': v2,
+    'v3.graphql': v3,
+    'events-v2.graphql': partitionedV2,
+    'events-v3.graphql': partitionedV3,
+  };
   for (const [file, text] of Object.entries(files)) await writeFile(path.join(cwd, file), text);
 });
 afterAll(async () => {
@@ -134,5 +144,50 @@ describeEachServer('wesley plan --from a database with a partitioned table', (se
     );
     expect(attached.rows).toEqual([{ n: 2 }]);
     expect((await plan('--from', db.url, '--to', 'events-v2.graphql')).stdout).toMatch(/^wesley plan: nothing to do, /);
+  });
+
+  it('names each partition index as wesley migrate does (partitionIndexName) where <partition>_<index> is over 63 bytes', async () => {
+    // Names PostgreSQL would truncate, two alike up to the cut (told apart by the hash alone), multibyte
+    // characters across the cut, and a partitioned partition whose partition's index attaches to the one named for it.
+    const long = 'event_partition_for_the_first_half_of_the_year_2027_ab_';
+    const tables = [`${long}a`, `${long}b`, 'événement_partitionné_pour_l_année_2028_écrit_éà', `${long}sub`, `${long}sub_leaf`];
+    await session.query(
+      [
+        `CREATE TABLE "${tables[0]}" PARTITION OF event FOR VALUES FROM ('2027-01-01') TO ('2027-07-01')`,
+        `CREATE TABLE "${tables[1]}" PARTITION OF event FOR VALUES FROM ('2027-07-01') TO ('2028-01-01')`,
+        `CREATE TABLE "${tables[2]}" PARTITION OF event FOR VALUES FROM ('2028-01-01') TO ('2029-01-01')`,
+        `CREATE TABLE "${tables[3]}" PARTITION OF event FOR VALUES FROM ('2029-01-01') TO ('2030-01-01') PARTITION BY RANGE (created_at)`,
+        `CREATE TABLE "${tables[4]}" PARTITION OF "${tables[3]}" FOR VALUES FROM ('2029-01-01') TO ('2030-01-01')`,
+        `INSERT INTO event (id, created_at, kind) SELECT gen_random_uuid(), timestamptz '2025-01-01' + g * interval '1 day', 'k' || g % 5 FROM generate_series(0, 1800) AS g`,
+      ].join(';\n'),
+    );
+    const v3 = `events-v3-${server.label}`;
+    const run = await plan('--from', db.url, '--to', 'events-v3.graphql', '--out', v3);
+    expect(run.code).toBe(0);
+    const planned = JSON.parse(await readFile(path.join(cwd, v3, 'plan.json'), 'utf8')) as Plan;
+    const index = planned.steps.flatMap((step) => (step.perPartition === undefined ? [] : [step.perPartition.index]));
+    expect(index).toEqual(['event_created_at_kind_idx']);
+
+    await psqlFile(db.url, path.join(cwd, v3, 'up.sql'));
+    const { rows } = await session.query<{ table: string; index: string; valid: boolean }>(
+      `SELECT tc.relname::text AS "table", c.relname::text AS index, i.indisvalid AS valid
+         FROM pg_catalog.pg_partition_tree('event_created_at_kind_idx') t
+         JOIN pg_catalog.pg_index i ON i.indexrelid = t.relid JOIN pg_catalog.pg_class c ON c.oid = t.relid
+         JOIN pg_catalog.pg_class tc ON tc.oid = i.indrelid
+        WHERE t.level > 0`,
+    );
+    // Every partition has its index, valid, under the name the executor gives it.
+    expect(rows.map((row) => row.table).sort()).toEqual(['event_2025', 'event_2026', ...tables].sort());
+    for (const row of rows)
+      expect(row).toEqual({
+        ...row,
+        index: partitionIndexName(row.table, 'event_created_at_kind_idx'),
+        valid: true,
+      });
+    expect(rows.filter((row) => Buffer.byteLength(`${row.table}_event_created_at_kind_idx`) > 63)).toHaveLength(tables.length);
+    const parent = await session.query<{ valid: boolean }>(
+      `SELECT indisvalid AS valid FROM pg_index WHERE indexrelid = 'event_created_at_kind_idx'::regclass`,
+    );
+    expect(parent.rows).toEqual([{ valid: true }]);
   });
 });

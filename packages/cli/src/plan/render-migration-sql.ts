@@ -1,4 +1,13 @@
-import { lockTarget, quoteLiteral, stepSessionDefaults, type LockClaim, type PerPartition, type Plan, type PlanStep } from '@wesley/core';
+import {
+  lockTarget,
+  partitionIndexNameSql,
+  quoteLiteral,
+  stepSessionDefaults,
+  type LockClaim,
+  type PerPartition,
+  type Plan,
+  type PlanStep,
+} from '@wesley/core';
 import { formatServerVersion } from './format-server-version.js';
 import { renderBackfillBlock } from './render-backfill-block.js';
 import { sqlComment as comment } from './sql-comment.js';
@@ -57,13 +66,13 @@ function renderStep(step: PlanStep, number: number, count: number): string {
  * as psql runs it, with psql's `\gexec` (each row a statement, run on its own, so a concurrent
  * build is outside a transaction): the `ON ONLY` indexes of partitions partitioned in turn, the
  * builds on the others, then every attach, parents first. Index names are `<partition>_<index>`;
- * where that is longer than 63 bytes, `wesley migrate` names it differently (`partitionIndexName`).
+ * where longer than 63 bytes, cut and hashed as `wesley migrate` cuts them (`partitionIndexNameSql`).
  */
 function renderPerPartition(pattern: PerPartition): string {
   const tree = `pg_catalog.pg_partition_tree(${quoteLiteral(pattern.table)}::regclass) t
   JOIN pg_catalog.pg_class c ON c.oid = t.relid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
   LEFT JOIN pg_catalog.pg_class pc ON pc.oid = t.parentrelid LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace`;
-  const index = (relation: string) => `${relation}.relname || ${quoteLiteral(`_${pattern.index}`)}`;
+  const index = (relation: string) => partitionIndexNameSql(`${relation}.relname`, pattern.index);
   const slotted = (template: string, indexSql: string) =>
     `replace(replace(${quoteLiteral(template)}, '"{partition}"', format('%I.%I', n.nspname, c.relname)), '"{index}"', ${indexSql})`;
   const parentIndex = `CASE WHEN t.level = 1 THEN format('%I.%I', pn.nspname, ${quoteLiteral(pattern.index)}) ELSE format('%I.%I', pn.nspname, ${index('pc')}) END`;

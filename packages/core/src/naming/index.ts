@@ -1,5 +1,5 @@
 export { quoteIdent, quoteLiteral } from './quote-ident.js';
 export { snakeCase } from './snake-case.js';
-export { partitionIndexName } from './partition-index-name.js';
+export { partitionIndexName, partitionIndexNameSql } from './partition-index-name.js';
 export { quotedKeywords } from './keywords.js';
 export { isBuiltinTypeName } from './builtin-type-names.js';
