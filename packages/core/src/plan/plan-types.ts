@@ -19,6 +19,12 @@ export interface LockClaim {
   readonly relation: string;
   readonly mode: LockMode;
   readonly scope?: LockScope;
+  /**
+   * On a step that renames the table (`ALTER TABLE <renamedFrom> RENAME TO <relation>`): its name
+   * until the step runs. `relation` is how pg_locks shows the lock once taken; the table is found
+   * under this name before the step, to wait for the sessions holding it.
+   */
+  readonly renamedFrom?: string;
 }
 
 /**

@@ -16,6 +16,11 @@ export function locks(relations: string | readonly string[], ...modes: readonly 
   return list.flatMap((relation) => modes.map((mode) => ({ relation, mode })));
 }
 
+/** Claims of `modes` on the table a step renames from `from` to `to`: under its new name, as pg_locks shows them (`LockClaim.renamedFrom`). */
+export function renamedLocks(from: string, to: string, ...modes: readonly LockMode[]): LockClaim[] {
+  return modes.map((mode) => ({ relation: to, mode, renamedFrom: from }));
+}
+
 /** Claims of `modes` on `table` with `scope`: on each of its partitions, or on it and each partition (`LockScope`). */
 export function scopedLocks(table: string, scope: LockScope, ...modes: readonly LockMode[]): LockClaim[] {
   return modes.map((mode) => ({ relation: table, mode, scope }));
@@ -31,10 +36,13 @@ export function normalizeLocks(claims: readonly LockClaim[]): LockClaim[] {
     const key = `${claim.relation}\u0000${claim.mode}`;
     const earlier = seen.get(key);
     const scope = earlier === undefined || earlier.scope === claim.scope ? claim.scope : 'tree';
-    seen.set(
-      key,
-      scope === undefined ? { relation: claim.relation, mode: claim.mode } : { relation: claim.relation, mode: claim.mode, scope },
-    );
+    const renamedFrom = claim.renamedFrom ?? earlier?.renamedFrom;
+    seen.set(key, {
+      relation: claim.relation,
+      mode: claim.mode,
+      ...(scope === undefined ? {} : { scope }),
+      ...(renamedFrom === undefined ? {} : { renamedFrom }),
+    });
   }
   return [...seen.values()].sort((a, b) => (a.relation < b.relation ? -1 : a.relation > b.relation ? 1 : compareLockModes(a.mode, b.mode)));
 }

@@ -104,7 +104,7 @@ export async function validatePlan(value: unknown): Promise<PlanValidation> {
       if (v !== null) check(path, v);
     };
   const lockClaim = (path: string, v: unknown) => {
-    object(path, v, { relation: nonEmpty, mode: oneOf(lockModes) }, { scope: oneOf(lockScopes) });
+    object(path, v, { relation: nonEmpty, mode: oneOf(lockModes) }, { scope: oneOf(lockScopes), renamedFrom: nonEmpty });
   };
   /** SQL the executor sends; `single`: one statement (a backfill batch, sent with parameters). */
   const sql =
@@ -222,6 +222,17 @@ export async function validatePlan(value: unknown): Promise<PlanValidation> {
     }
     if (typeof fields.id === 'string') {
       const earlier = ids.get(fields.id);
+    // The holder wait finds a renamed table by its old name: one the step's SQL does rename.
+    if (problems.length === found) {
+      const facts = step as unknown as PlanStep;
+      const renames = (at: string, claims: PlanStep['locks'], statements: readonly string[]) =>
+        claims.forEach((claim, j) => {
+          if (claim.renamedFrom !== undefined && !renamesTable(statements, claim.renamedFrom, claim.relation))
+            problem(`${at}[${j}].renamedFrom`, `the statements do not rename table ${claim.renamedFrom} to ${claim.relation}`);
+        });
+      renames(`${path}.locks`, facts.locks, facts.sql);
+      if (facts.rollback !== null) renames(`${path}.rollback.locks`, facts.rollback.locks, facts.rollback.sql);
+    }
       if (earlier !== undefined) problem(`${path}.id`, `step id ${fields.id} is also the id of $.steps[${earlier}]`);
       else ids.set(fields.id, i);
     }
@@ -260,6 +271,21 @@ export async function validatePlan(value: unknown): Promise<PlanValidation> {
 
 function describe(v: unknown): string {
   if (v === null) return 'null';
+/** Whether one of `statements` is `ALTER TABLE <from> RENAME TO <to>` (schema-qualified or not). */
+function renamesTable(statements: readonly string[], from: string, to: string): boolean {
+  return statements.some((text) => {
+    const parsed = parseSql(text);
+    return (
+      parsed.ok &&
+      parsed.statements.some((statement) => {
+        const rename = statement.RenameStmt as Readonly<Record<string, unknown>> | undefined;
+        const relation = (rename?.relation ?? {}) as Readonly<Record<string, unknown>>;
+        return rename?.renameType === 'OBJECT_TABLE' && relation.relname === from && rename.newname === to;
+      })
+    );
+  });
+}
+
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'an object';
   if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 39)}…` : v);

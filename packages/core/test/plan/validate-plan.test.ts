@@ -106,6 +106,41 @@ describe('validatePlan', () => {
     expect(problems.find((p) => p.path.endsWith('.approval'))?.message).toBe('an approval of a step that does not block: expected null');
   });
 
+  it('holds a claim renamedFrom to a rename the statements make: the holder wait finds the table by that name', async () => {
+    const renaming = plans.find(({ plan }) => plan.steps.some((s) => s.operation === 'renameTable'))?.plan;
+    if (renaming === undefined) throw new Error('no sample plan that renames a table');
+    const at = renaming.steps.findIndex((s) => s.operation === 'renameTable');
+    const step = renaming.steps[at];
+    const claim = step?.locks[0];
+    const undo = step?.rollback?.locks[0];
+    expect(claim?.renamedFrom).toBeDefined();
+    // The undo renames it back: found under the name the step gave it.
+    expect(undo).toEqual({ relation: claim?.renamedFrom, mode: claim?.mode, renamedFrom: claim?.relation });
+    const problemsOf = async (
+      edit: (step: { locks: Record<string, unknown>[]; rollback: { locks: Record<string, unknown>[] } }) => void,
+    ) => {
+      const value = JSON.parse(stableStringify(renaming)) as { steps: Parameters<typeof edit>[0][] };
+      const edited = value.steps[at];
+      if (edited === undefined) throw new Error('no step');
+      edit(edited);
+      const result = await validatePlan(value);
+      return result.ok ? [] : result.problems;
+    };
+    expect(await problemsOf((s) => (s.locks[0] = { ...s.locks[0], renamedFrom: 'somewhere_else' }))).toEqual([
+      { path: `$.steps[${at}].locks[0].renamedFrom`, message: `the statements do not rename table somewhere_else to ${claim?.relation}` },
+    ]);
+    // The undo's claim is held to the undo's statements (which rename the other way).
+    expect(await problemsOf((s) => (s.rollback.locks[0] = { ...s.rollback.locks[0], renamedFrom: claim?.renamedFrom }))).toEqual([
+      {
+        path: `$.steps[${at}].rollback.locks[0].renamedFrom`,
+        message: `the statements do not rename table ${claim?.renamedFrom} to ${claim?.renamedFrom}`,
+      },
+    ]);
+    expect(await problemsOf((s) => (s.locks[0] = { ...s.locks[0], renamedFrom: '' }))).toEqual([
+      { path: `$.steps[${at}].locks[0].renamedFrom`, message: 'expected a non-empty string, found ""' },
+    ]);
+  });
+
   it('refuses what is not a plan at all', async () => {
     for (const value of [null, [], 'plan', { kind: 'plan' }]) expect((await validatePlan(value)).ok).toBe(false);
   });

@@ -45,8 +45,8 @@ type Claim = LockClaim & { readonly scope?: 'partitions' | 'tree' };
  * EXCLUSIVE) stall no reads or writes when queued, and are not waited for.
  *
  * Counted: other backends (not this one, not autovacuum, which PostgreSQL cancels when it blocks
- * a request) holding a conflicting lock on a claimed table (on its partitions too when the
- * claim's scope says so), or waiting for one (a request queued there is one the step's would
+ * a request) holding a conflicting lock on a claimed table (by the name it has before the step:
+ * `renamedFrom` for a table the step renames; on its partitions too when the claim's scope says so), or waiting for one (a request queued there is one the step's would
  * queue behind too), in a transaction open at least {@link holderPollMs}: known from
  * `pg_stat_activity`, or, for another role's session the migrator's role may not see the activity
  * of, seen in the same transaction by two reads that far apart. `onHolder` is
@@ -131,7 +131,8 @@ async function readLockHolders(session: Connection, claims: readonly Claim[]): P
        AND a.backend_type IS DISTINCT FROM 'autovacuum worker'
        AND (a.xact_start IS NULL OR a.xact_start <= clock_timestamp() - make_interval(secs => $3::int / 1000.0))
      ORDER BY a.xact_start NULLS LAST, l.relation::regclass::text, l.mode`,
-    [claims.map((claim) => claim.relation), claims.map((claim) => claim.scope ?? null), holderPollMs],
+    // A table the step renames is held under its old name until the step runs.
+    [claims.map((claim) => claim.renamedFrom ?? claim.relation), claims.map((claim) => claim.scope ?? null), holderPollMs],
   );
   const holders = new Map<number, HolderRead>();
   for (const row of rows) {

@@ -14,6 +14,9 @@ const v1 = compile(
 const v2 = compile(
   'type Account @wes_table { id: Int! @wes_pk } type Invoice @wes_table { id: Int! @wes_pk accountId: Int! @wes_fk(ref: "Account.id") }',
 );
+const v3 = compile(
+  'type Account @wes_table { id: Int! @wes_pk } type Bill @wes_table @wes_renamed(from: "invoice") { id: Int! @wes_pk accountId: Int! }',
+);
 const addColumn = 'add-column:invoice.memo';
 
 /** A report that reads `invoice` and stays open, the way an application's long transaction does; its text holds a password. */
@@ -51,7 +54,12 @@ async function openReport(holder: Connection): Promise<void> {
  * no other session's query queues behind its request meanwhile.
  */
 describeEachServer('migrate: a step waits for the holders of its table before asking', (server) => {
-  const databases = { released: useTestDatabase(server), held: useTestDatabase(server), foreignKey: useTestDatabase(server) };
+  const databases = {
+    released: useTestDatabase(server),
+    held: useTestDatabase(server),
+    foreignKey: useTestDatabase(server),
+    renamed: useTestDatabase(server),
+  };
 
   async function setUp(db: TestDatabase, to = v1): Promise<{ session: Connection; holder: Connection; directory: string; pid: number }> {
     const session = await db.connect();
@@ -116,6 +124,40 @@ describeEachServer('migrate: a step waits for the holders of its table before as
     // Once the reader committed, the step went on within a poll or so (generous: a loaded machine).
     expect(end.at - committed).toBeLessThan(1500);
     expect(await columns(session)).toEqual(['account_id', 'id', 'memo']);
+  }, 60_000);
+
+  it('waits for the holders of a table it renames, found by the name the table has before the step', async () => {
+    const db = databases.renamed;
+    const { session, holder, directory, pid } = await setUp(db, v3);
+    await openReport(holder);
+    const events: MigrateEvent[] = [];
+    let reported: () => void = () => undefined;
+    const waiting = new Promise<void>((resolve) => (reported = resolve));
+    const run = migrate({
+      url: db.url,
+      directory,
+      lockTimeoutMs: 200,
+      holderWaitMs: 60_000,
+      onEvent: (event) => {
+        events.push(event);
+        if (event.kind === 'holder-wait') reported();
+      },
+    });
+    // Without a wait the run ends first (it asks, times out, retries and fails behind the reader).
+    await Promise.race([waiting, run.catch(() => undefined)]);
+    // Past lock_timeout: a rename queued for ACCESS EXCLUSIVE behind the reader would stall this read.
+    await sleep(700);
+    const during = await probe(session);
+    await holder.query('COMMIT');
+    expect((await run).applied).toEqual(['0001_change']);
+
+    const waits = events.filter((event) => event.kind === 'holder-wait');
+    expect(waits).toEqual([expect.objectContaining({ stepId: 'rename-table:bill', pid, relation: 'invoice', mode: 'AccessShareLock' })]);
+    expect(events.map((event) => event.kind)).not.toContain('step-retry');
+    expect(during.waiting).toBe(0);
+    expect(during.readMs).toBeLessThan(1000);
+    const { rows } = await session.query<{ name: string }>(`SELECT to_regclass('bill')::text AS name`);
+    expect(rows).toEqual([{ name: 'bill' }]);
   }, 60_000);
 
   it('waits no longer than holderWaitMs for a holder that never lets go, then fails as a step whose lock is held does', async () => {

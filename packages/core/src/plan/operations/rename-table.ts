@@ -1,6 +1,6 @@
 import { quoteIdent } from '../../naming/quote-ident.js';
 import type { Operation } from '../operation.js';
-import { alterTable, locks, rollback, step } from '../step-builders.js';
+import { alterTable, renamedLocks, rollback, step } from '../step-builders.js';
 
 /** `ALTER TABLE ... RENAME TO`: a catalog update under a brief ACCESS EXCLUSIVE lock. */
 export const renameTable: Operation<'renameTable'> = {
@@ -11,9 +11,11 @@ export const renameTable: Operation<'renameTable'> = {
         action: 'renameTable',
         summary: `rename table ${change.from} to ${change.table}`,
         sql: [alterTable(change.from, `RENAME TO ${quoteIdent(change.table)}`)],
-        // pg_locks shows the lock under the table's name at the time it is read: the new one.
-        locks: locks(change.table, 'AccessExclusiveLock'),
-        rollback: rollback([alterTable(change.table, `RENAME TO ${quoteIdent(change.from)}`)], locks(change.from, 'AccessExclusiveLock')),
+        locks: renamedLocks(change.from, change.table, 'AccessExclusiveLock'),
+        rollback: rollback(
+          [alterTable(change.table, `RENAME TO ${quoteIdent(change.from)}`)],
+          renamedLocks(change.table, change.from, 'AccessExclusiveLock'),
+        ),
       }),
     ],
   }),
