@@ -3,6 +3,7 @@ import { planDataLoss, undoStep, type Plan, type PlanStep } from '@wesley/core/r
 import type { Connection } from '../connect/connect.js';
 import { releaseAll } from '../errors/release-all.js';
 import { applyStep } from '../execute/apply-step.js';
+import { partitionIndexLeftovers } from '../execute/partition-index-leftovers.js';
 import type { RunOptions } from '../execute/run-options.js';
 import { StepFailedError } from '../execute/step-failed-error.js';
 import { ensureLedger, readMigrations, readSteps, recordUndo, setMigrationStatus, type LedgerMigration } from './ledger.js';
@@ -153,6 +154,11 @@ async function undoOne(
     await verify();
     for (const sql of forward.repair) await session.query(sql);
   }
+  // Indexes a per-partition build left unattached: the parent index's drop (its own undo, later) leaves them.
+  const leftovers = forward.perPartition === undefined ? [] : await partitionIndexLeftovers(session, forward, forward.perPartition);
+  if (leftovers.length > 0) await write('rolling-back');
+  for (const drop of leftovers)
+    await applyStep(session, drop, options, drop.transactional ? { committing: verify } : { outsideTransaction: verify });
   const undo = undoStep(forward);
   if (undo === null) {
     await write('rolled-back');

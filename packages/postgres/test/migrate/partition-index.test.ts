@@ -6,7 +6,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { connect, type Connection } from '../../src/connect/connect.js';
 import { migrate } from '../../src/migrate/migrate.js';
 import { buildCrashChild } from './support/build-crash-child.js';
-import { compile, migrationsDirectory, planFile } from './support/migrations-directory.js';
+import { eventV1 as v1, eventV2 as v2 } from './support/event-reading-index.js';
+import { migrationsDirectory, planFile } from './support/migrations-directory.js';
 import { runCrashChild } from './support/run-crash-child.js';
 import { scratchDatabase, type ScratchDatabase } from './support/scratch-database.js';
 import { endStrayBackends } from './support/stray-backends.js';
@@ -19,19 +20,6 @@ import { endStrayBackends } from './support/stray-backends.js';
  * through the partitions, then run again: every partition's index ends valid and attached, and
  * the parent's valid.
  */
-const v1 = compile(`
-type Event @wes_table @wes_partition(by: "at", strategy: RANGE) @wes_pk(columns: ["id", "at"]) {
-  id: Int!
-  at: DateTime!
-  reading: Int
-}`);
-const v2 = compile(`
-type Event @wes_table @wes_partition(by: "at", strategy: RANGE) @wes_pk(columns: ["id", "at"]) {
-  id: Int!
-  at: DateTime!
-  reading: Int @wes_index
-}`);
-
 let child: string;
 beforeAll(async () => {
   child = await buildCrashChild();
