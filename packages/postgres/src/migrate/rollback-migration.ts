@@ -7,6 +7,7 @@ import { partitionIndexLeftovers } from '../execute/partition-index-leftovers.js
 import type { RunOptions } from '../execute/run-options.js';
 import { StepFailedError } from '../execute/step-failed-error.js';
 import { ensureLedger, readMigrations, readSteps, recordUndo, setMigrationStatus, type LedgerMigration } from './ledger.js';
+import { checkServerVersion } from './check-assumptions.js';
 import { inLockedTransaction } from './locked-transaction.js';
 import type { MigrateEvent } from './migrate-events.js';
 import { DestructiveMigrationError } from './migration-errors.js';
@@ -45,8 +46,9 @@ export interface RollbackResult {
  * replaced: `migrate` runs it again from the start.
  *
  * Refused before anything runs: a SQL migration (WES180), a step with no rollback (WES181), a
- * migration not in the directory, unknown to the ledger or followed by one that ran (WES182),
- * undo steps that lose data without `allowDestructive` (WES155).
+ * migration not in the directory, unknown to the ledger or followed by one that ran (WES182), a
+ * server outside the plan's version range (WES170, as `migrate` refuses it), undo steps that
+ * lose data without `allowDestructive` (WES155).
  */
 export async function rollbackMigration(options: RollbackOptions): Promise<RollbackResult> {
   const name = options.migration;
@@ -93,6 +95,8 @@ export async function rollbackMigration(options: RollbackOptions): Promise<Rollb
         `roll back ${later.length === 1 ? later[0] : 'those'} first (last first)`,
       );
     }
+    // The undo statements were planned for the plan's server versions, as the forward ones were.
+    await checkServerVersion(session, new Map([[name, plan]]));
     const undo = await stepsToUndo(session, name, plan);
     const irreversible = undo.filter(({ step: s }) => s.rollback === null).map(({ step: s }) => s.id);
     if (irreversible.length > 0) throw new IrreversibleStepsError(name, irreversible);

@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { planMigration, stableStringify, type SchemaIR } from '@wesley/core';
 import { describeEachServer, useTestDatabase } from '@wesley/postgres/testing';
@@ -8,6 +8,7 @@ import { connect } from '../../src/connect/connect.js';
 import { StepFailedError } from '../../src/execute/step-failed-error.js';
 import { ensureLedger, readMigrations, readSteps, setMigrationStatus } from '../../src/migrate/ledger.js';
 import { migrate } from '../../src/migrate/migrate.js';
+import { fileChecksum } from '../../src/migrate/migration-files.js';
 import { migrationStatus } from '../../src/migrate/migration-status.js';
 import { rollbackMigration } from '../../src/migrate/rollback-migration.js';
 import { buildCrashChild } from './support/build-crash-child.js';
@@ -171,6 +172,55 @@ describeEachServer('migrate rollback: a stopped migration undone, re-planned and
       steps: irreversible,
     });
     expect((await readMigrations(session)).get('0003_drop')?.status).toBe('applied');
+    await rm(dir, { recursive: true, force: true });
+  }, 120_000);
+
+  it('refuses, before the first undo, a plan made for another server version (WES170, as migrate does); its own passes', async () => {
+    const session = await db.connect();
+    const dir = await stuckDirectory(session, v3);
+    await migrate({ url: db.url, directory: dir });
+    const version = Number((await session.query<{ v: string }>(`SELECT current_setting('server_version_num') AS v`)).rows[0]?.v);
+    // 18 on 15, and 15 on 18: NOT NULL ... NOT VALID (18) is one of the differences between them.
+    const other = version >= 180000 ? 150000 : 180000;
+    const foreign = planMigration(v1, v3, { serverVersion: other });
+    if (foreign.plan === null) throw new Error(JSON.stringify(foreign.diagnostics));
+    const applied = [...(await readSteps(session, '0002_more')).keys()].sort();
+    expect(foreign.plan.steps.map((step) => step.id).sort()).toEqual(applied);
+    // As a Wesley that did not check the version would have left it: the other version's plan recorded as applied.
+    const planPath = path.join(dir, '0002_more', 'plan.json');
+    const own = await readFile(planPath, 'utf8');
+    const record = async (json: string) => {
+      await writeFile(planPath, json);
+      await session.query(`UPDATE wesley.migrations SET checksum = $1 WHERE name = '0002_more'`, [await fileChecksum(planPath)]);
+    };
+    await record(stableStringify(foreign.plan, 2));
+
+    const undos: string[] = [];
+    await expect(
+      rollbackMigration({
+        url: db.url,
+        directory: dir,
+        migration: '0002_more',
+        allowDestructive: true,
+        onEvent: (event) => event.kind === 'step-start' && undos.push(event.stepId),
+      }),
+    ).rejects.toMatchObject({
+      code: 'WES170',
+      migration: '0002_more',
+      message: expect.stringMatching(
+        `was planned for PostgreSQL ${other / 10000} \\(${other}\\) .* but this server is PostgreSQL ${Math.floor(version / 10000)} \\(${version}\\)`,
+      ) as unknown,
+    });
+    expect(undos).toEqual([]);
+    expect((await columns(session)).sort()).toEqual(['email', 'id', 'score']);
+    expect((await readMigrations(session)).get('0002_more')?.status).toBe('applied');
+    expect([...(await readSteps(session, '0002_more')).values()].every((step) => step.status === 'applied')).toBe(true);
+
+    // The plan made for this server rolls back.
+    await record(own);
+    const result = await rollbackMigration({ url: db.url, directory: dir, migration: '0002_more', allowDestructive: true });
+    expect(result.undone.length).toBeGreaterThan(0);
+    expect((await columns(session)).sort()).toEqual(['email', 'id']);
     await rm(dir, { recursive: true, force: true });
   }, 120_000);
 
