@@ -81,16 +81,17 @@ function renderPerPartition(
       ...(resumeAfter === undefined
         ? []
         : [`an earlier run finished the partitions up to ${JSON.stringify(resumeAfter)}; it goes on after it`]),
-      'a partition holding rows, outside a transaction:',
     ]),
-    ...outsideTransaction(terminated(pattern.build), timeouts),
-    sqlComment(['a partition partitioned in turn:']),
-    ...beginStepSql(timeouts),
-    terminated(pattern.shell),
-    'COMMIT;',
+    ...(pattern.build === null
+      ? []
+      : [sqlComment(['a partition holding rows, outside a transaction:']), ...outsideTransaction(terminated(pattern.build), timeouts)]),
+    ...(pattern.shell === null
+      ? []
+      : [sqlComment(['a partition partitioned in turn:']), ...beginStepSql(timeouts), terminated(pattern.shell), 'COMMIT;']),
     sqlComment(['then, recorded with the partition done:']),
     ...beginStepSql(timeouts),
-    terminated(pattern.attach),
+    ...(pattern.alter === null ? [] : [sqlComment(['a partition holding rows:']), terminated(pattern.alter)]),
+    ...(pattern.attach === null ? [] : [terminated(pattern.attach)]),
     'COMMIT;',
   ].join('\n');
 }

@@ -65,8 +65,8 @@ function renderStep(step: PlanStep, number: number, count: number): string {
  * A per-partition step: its partitions are not known until it runs, so the file asks the catalog
  * as psql runs it, with psql's `\gexec` (each row a statement, run on its own, so a concurrent
  * build is outside a transaction): the `ON ONLY` indexes of partitions partitioned in turn, the
- * builds on the others, then every attach, parents first. Index names are `<partition>_<index>`;
- * where longer than 63 bytes, cut and hashed as `wesley migrate` cuts them (`partitionIndexNameSql`).
+ * builds on the others, their `ALTER TABLE`s, then every attach, parents first (those of them the
+ * pattern has). Index names are `<partition>_<index>`; where longer than 63 bytes, cut and hashed as `wesley migrate` cuts them (`partitionIndexNameSql`).
  */
 function renderPerPartition(pattern: PerPartition): string {
   const tree = `pg_catalog.pg_partition_tree(${quoteLiteral(pattern.table)}::regclass) t
@@ -81,9 +81,22 @@ function renderPerPartition(pattern: PerPartition): string {
     comment([
       `for each partition of ${pattern.table}, read from the catalog as psql runs this (\\gexec runs each statement the query returns):`,
     ]),
-    `SELECT ${slotted(pattern.shell, `quote_ident(${index('c')})`)}\n  FROM ${tree}\n WHERE t.level > 0 AND c.relkind = 'p'\n ${order}`,
-    `SELECT ${slotted(pattern.build, `quote_ident(${index('c')})`)}\n  FROM ${tree}\n WHERE t.level > 0 AND c.relkind <> 'p'\n ${order}`,
-    `SELECT replace(replace(${quoteLiteral(pattern.attach)}, '"{parent_index}"', ${parentIndex}), '"{index}"', format('%I.%I', n.nspname, ${index('c')}))\n  FROM ${tree}\n WHERE t.level > 0\n ${order}`,
+    ...(pattern.shell === null
+      ? []
+      : [
+          `SELECT ${slotted(pattern.shell, `quote_ident(${index('c')})`)}\n  FROM ${tree}\n WHERE t.level > 0 AND c.relkind = 'p'\n ${order}`,
+        ]),
+    ...[pattern.build, pattern.alter]
+      .filter((template) => template !== null)
+      .map(
+        (template) =>
+          `SELECT ${slotted(template, `quote_ident(${index('c')})`)}\n  FROM ${tree}\n WHERE t.level > 0 AND c.relkind <> 'p'\n ${order}`,
+      ),
+    ...(pattern.attach === null
+      ? []
+      : [
+          `SELECT replace(replace(${quoteLiteral(pattern.attach)}, '"{parent_index}"', ${parentIndex}), '"{index}"', format('%I.%I', n.nspname, ${index('c')}))\n  FROM ${tree}\n WHERE t.level > 0\n ${order}`,
+        ]),
   ].join('\n');
 }
 

@@ -2,6 +2,7 @@ import { createIndexStatement } from '../ddl/create-index-sql.js';
 import type { IndexIR } from '../ir/types.js';
 import { quoteIdent } from '../naming/quote-ident.js';
 import type { StepDraft } from './operation.js';
+import { indexSlot, parentIndexSlot, partitionSlot, perPartitionStep } from './per-partition-step.js';
 import type { PerPartition } from './plan-types.js';
 import { locks, rollback, scopedLocks, step } from './step-builders.js';
 
@@ -51,6 +52,7 @@ export function indexBuildSteps(target: IndexBuildTarget): StepDraft[] {
     index: name,
     build: createIndexStatement(partitionSlot, index, { concurrently: true, name: indexSlot }),
     shell: createIndexStatement(partitionSlot, index, { only: true, name: indexSlot }),
+    alter: null,
     attach: `ALTER INDEX ${quoteIdent(parentIndexSlot)} ATTACH PARTITION ${quoteIdent(indexSlot)};`,
   };
   return [
@@ -62,24 +64,17 @@ export function indexBuildSteps(target: IndexBuildTarget): StepDraft[] {
       locks: locks(table, 'ShareLock'),
       rollback: dropParent,
     }),
-    step({
-      part: 'partitions',
-      action: 'buildIndex',
-      summary: `build index ${name} on each partition of ${table} concurrently and attach it (partitions read from the catalog when the step runs)`,
-      sql: [perPartition.build, perPartition.shell, perPartition.attach],
-      transactional: false,
-      // The builds take SHARE UPDATE EXCLUSIVE on each partition; ATTACH PARTITION takes only
-      // ACCESS SHARE on the parent and the partition (measured on 15 and 18).
-      locks: [...scopedLocks(table, 'partitions', 'ShareUpdateExclusiveLock'), ...scopedLocks(table, 'tree', 'AccessShareLock')],
-      scans: true,
+    perPartitionStep(
+      {
+        part: 'partitions',
+        action: 'buildIndex',
+        summary: `build index ${name} on each partition of ${table} concurrently and attach it (partitions read from the catalog when the step runs)`,
+        // The builds take SHARE UPDATE EXCLUSIVE on each partition; ATTACH PARTITION takes only
+        // ACCESS SHARE on the parent and the partition (measured on 15 and 18).
+        locks: [...scopedLocks(table, 'partitions', 'ShareUpdateExclusiveLock'), ...scopedLocks(table, 'tree', 'AccessShareLock')],
+        scans: true,
+      },
       perPartition,
-      // An attached partition index goes with the parent's: dropping the parent index (the step before) undoes this one.
-      rollback: { sql: [], transactional: true, locks: [] },
-    }),
+    ),
   ];
 }
-
-/** The placeholders of a per-partition template (`PerPartition`), quoted identifiers so the templates parse as SQL. */
-const partitionSlot = '{partition}';
-const indexSlot = '{index}';
-const parentIndexSlot = '{parent_index}';

@@ -40,10 +40,11 @@ import { normalizeLocks, scopedLocks } from './step-builders.js';
  * foreign key (its index or the parent's row alone is renamed; a CHECK's rename recurses),
  * index statements, and `CREATE TABLE` (a new table has no partitions yet). The index
  * operations lay out their per-partition steps themselves (`CREATE INDEX ON ONLY` must not
- * recurse), so they are left alone too.
+ * recurse), so they are left alone too, and so are the steps of any pattern laid out per
+ * partition (`claimsItsPartitions`).
  */
 export function withPartitionLocks(draft: StepDraft, change: Change, context: PlanContext): StepDraft {
-  if (!describeChange(change).recursesToPartitions) return draft;
+  if (!describeChange(change).recursesToPartitions || claimsItsPartitions(draft)) return draft;
   // A table is partitioned if it is in either schema.
   const partitioned = (table: string) => isPartitioned(context.from, table) || isPartitioned(context.to, table);
   const owner = 'table' in change ? change.table : null;
@@ -121,4 +122,15 @@ function referencedPartitionModes(mode: LockMode): LockMode[] {
     case 'ExclusiveLock':
       return [];
   }
+}
+
+/**
+ * A step of a pattern laid out per partition claims what it takes on the partitions itself: a
+ * per-partition step, an `ALTER TABLE ONLY` the parent (which does not recurse), and the foreign
+ * key added to a parent whose partitions each have theirs (attached, not read: measured).
+ */
+function claimsItsPartitions(draft: StepDraft): boolean {
+  return (
+    draft.perPartition !== undefined || draft.action === 'attachForeignKey' || draft.sql.every((sql) => sql.startsWith('ALTER TABLE ONLY '))
+  );
 }

@@ -44,27 +44,31 @@ export interface Backfill {
 }
 
 /**
- * An index built on each partition of a partitioned table, for the executor to loop over the
+ * Work done on each partition of a partitioned table, for the executor to loop over the
  * partitions it reads from the catalog when the step runs (`pg_partition_tree`: sub-partitions
  * too, each after its parent), so the plan holds for any number of partitions. The statements are
  * templates: `"{partition}"` stands for the partition (schema-qualified), `"{index}"` for its
- * index (`partitionIndexName(partition, index)`; schema-qualified in `attach`) and
+ * index or constraint (`partitionIndexName(partition, index)`; schema-qualified in `attach`) and
  * `"{parent_index}"` for the index of the partition's parent. For each partition, in order:
  * `build` on a partition that holds rows (concurrently; an INVALID index left by an interrupted
- * build is dropped first, a valid one kept), or `shell` on one that is itself partitioned; then
- * `attach`, in a transaction that also records the partition as done (the step's cursor), so a
- * run that was stopped resumes at the next partition. A partition whose index is already attached
- * is skipped.
+ * build is dropped first, a valid one kept), or `shell` on one that is itself partitioned; then,
+ * in a transaction that also records the partition as done (the step's cursor), so a run that
+ * was stopped resumes at the next partition: `alter` on a partition that holds rows, then
+ * `attach`. A partition whose index is already attached is skipped. A template is `null` where
+ * the step has no such work: a pattern whose statements would hold different locks (a scan under
+ * SHARE UPDATE EXCLUSIVE, a brief ACCESS EXCLUSIVE) is split into steps, each of whose facts is true.
  */
 export interface PerPartition {
   readonly kind: 'perPartition';
   /** The partitioned table whose partitions the statements run on. */
   readonly table: string;
-  /** The parent's index (created `ON ONLY` the table by an earlier step). */
+  /** The parent's index or constraint (created `ON ONLY` the table by an earlier step), which names the partitions' own. */
   readonly index: string;
-  readonly build: string;
-  readonly shell: string;
-  readonly attach: string;
+  readonly build: string | null;
+  readonly shell: string | null;
+  /** An `ALTER TABLE` of a partition holding rows: its built index made its constraint, a key added or validated. */
+  readonly alter: string | null;
+  readonly attach: string | null;
 }
 
 /** How to undo one step: the SQL, and the same facts as the step itself. */

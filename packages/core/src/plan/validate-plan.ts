@@ -3,7 +3,8 @@ import { loadSqlParser, parseSql } from '../sql/sql-parser.js';
 import { transactionControl } from '../sql/transaction-control.js';
 import { lockModes } from './lock-mode.js';
 import { lockScopes } from './lock-scope.js';
-import { phases, type Plan, type PlanStep } from './plan-types.js';
+import { perPartitionSql } from './per-partition-step.js';
+import { phases, type PerPartition, type Plan, type PlanStep } from './plan-types.js';
 import { describeBlocking, stepBlocking } from './step-blocking.js';
 
 /** One thing wrong with a plan read from disk: where (a JSON path, `$.steps[2].sql[0]`) and what. */
@@ -132,9 +133,10 @@ export async function validatePlan(value: unknown): Promise<PlanValidation> {
       kind: oneOf(['perPartition']),
       table: nonEmpty,
       index: nonEmpty,
-      build: sql({ single: true, outsideTransaction: true }),
-      shell: sql({ single: true }),
-      attach: sql({ single: true }),
+      build: nullOr(sql({ single: true, outsideTransaction: true })),
+      shell: nullOr(sql({ single: true })),
+      alter: nullOr(sql({ single: true })),
+      attach: nullOr(sql({ single: true })),
     });
   const backfill = (path: string, v: unknown) =>
     object(path, v, {
@@ -245,10 +247,16 @@ export async function validatePlan(value: unknown): Promise<PlanValidation> {
     if (isPerPartition) {
       if (transactional)
         problem(`${path}.transactional`, 'a per-partition step builds indexes concurrently, outside a transaction: expected false');
-      const pattern = (fields.perPartition ?? {}) as Record<string, unknown>;
-      const perPartitionSql = [pattern.build, pattern.shell, pattern.attach];
-      if (perPartitionSql.every((t) => typeof t === 'string') && JSON.stringify(fields.sql) !== JSON.stringify(perPartitionSql))
-        problem(`${path}.sql`, 'a per-partition step lists its templates as its sql: expected [build, shell, attach]');
+      const pattern = (fields.perPartition ?? {}) as PerPartition;
+      const templates = [pattern.build, pattern.shell, pattern.alter, pattern.attach];
+      if (
+        templates.every((t) => t === null || typeof t === 'string') &&
+        JSON.stringify(fields.sql) !== JSON.stringify(perPartitionSql(pattern))
+      )
+        problem(
+          `${path}.sql`,
+          'a per-partition step lists its templates as its sql: expected [build, shell, alter, attach] without the null ones',
+        );
     }
     const batches = (isBackfill ? fields.backfill : {}) as Record<string, unknown>;
     const templates = [batches.firstBatch, batches.nextBatch];

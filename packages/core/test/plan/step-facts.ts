@@ -66,3 +66,12 @@ export function planRefusal(from: Version, to: Version, options: PlanOptions = {
   if (result.plan !== null) throw new Error(`expected a refusal, got ${result.plan.steps.length} steps`);
   return result.diagnostics;
 }
+
+/** The facts every per-partition step shares: one transaction per partition, none whole; its rollback is its parent step's. */
+export const perPartitionFacts = {
+  transactional: false,
+  rewrites: false,
+  backfill: null,
+  reversible: true,
+  rollback: { sql: [], transactional: true, locks: [] },
+} as const;

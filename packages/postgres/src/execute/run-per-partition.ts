@@ -22,9 +22,10 @@ interface TreeNode {
 /**
  * Runs a per-partition step (`PerPartition`): reads the table's partitions from the catalog now
  * (`pg_partition_tree`: sub-partitions too, each after its parent), then for each one builds its
- * index concurrently (a partition holding rows) or creates it `ON ONLY` (one partitioned in turn)
- * and attaches it to its parent's index, in a transaction that also records the partition as done
- * (`journal.batchCommitting`, the step's cursor). A run stopped at any point resumes after the
+ * index concurrently (a partition holding rows) or runs `shell` (one partitioned in turn), then,
+ * in a transaction that also records the partition as done (`journal.batchCommitting`, the step's
+ * cursor), runs `alter` (a partition holding rows) and attaches its index to its parent's; each of
+ * these the pattern leaves out (`null`) is skipped. A run stopped at any point resumes after the
  * cursor; a partition whose index is already attached (also one created since, which PostgreSQL
  * indexes itself) is left as it is; an INVALID index an interrupted build left is dropped
  * concurrently and built again, a valid one kept. Resolves to the attempts of all units.
@@ -46,30 +47,35 @@ export async function runPerPartition(
   const done = resumeAfter === undefined ? 0 : tree.findIndex((node) => node.relation === resumeAfter) + 1;
   let attempts = 0;
   for (const [position, node] of tree.entries()) {
-    const parentIndex = node.parent === null ? undefined : indexOf.get(node.parent);
     if (node.parent === null) continue;
-    if (parentIndex === undefined) throw new Error(`${step.id}: no index of ${pattern.index} on the parent of ${node.relation}`);
+    const parentIndex = indexOf.get(node.parent);
+    // A step that attaches nothing may run before a partitioned partition has its own index (`shell`, a later step).
+    if (parentIndex === undefined && pattern.attach !== null)
+      throw new Error(`${step.id}: no index of ${pattern.index} on the parent of ${node.relation}`);
     const name = partitionIndexName(node.name, pattern.index);
     const index = qualified(node.schema, name);
-    const attached = await attachedIndex(session, node.relation, parentIndex);
+    const attached = parentIndex === undefined ? null : await attachedIndex(session, node.relation, parentIndex);
     // Recorded done by an earlier run (the cursor): only its index is needed, for its own partitions.
     if (position < done) {
       if (node.partitioned) indexOf.set(node.relation, attached ?? index);
       continue;
     }
-    const slots = { '"{partition}"': node.relation, '"{index}"': quoteIdent(name), '"{parent_index}"': parentIndex };
+    const slots = { '"{partition}"': node.relation, '"{index}"': quoteIdent(name), '"{parent_index}"': parentIndex ?? '' };
+    const { build, shell, alter, attach } = pattern;
     if (attached === null) {
-      attempts += node.partitioned
-        ? await retry(() =>
-            inStepTransaction(session, options, async () => {
-              if ((await indexState(session, index)) === 'absent') await session.query(fill(pattern.shell, slots));
-            }),
-          )
-        : await retry(() => buildConcurrently(session, fill(pattern.build, slots), index, options, journal));
+      if (node.partitioned && shell !== null)
+        attempts += await retry(() =>
+          inStepTransaction(session, options, async () => {
+            if ((await indexState(session, index)) === 'absent') await session.query(fill(shell, slots));
+          }),
+        );
+      if (!node.partitioned && build !== null)
+        attempts += await retry(() => buildConcurrently(session, fill(build, slots), index, options, journal));
     }
     attempts += await retry(() =>
       inStepTransaction(session, options, async () => {
-        if (attached === null) await session.query(fill(pattern.attach, { ...slots, '"{index}"': index }));
+        if (attached === null && !node.partitioned && alter !== null) await session.query(fill(alter, slots));
+        if (attached === null && attach !== null) await session.query(fill(attach, { ...slots, '"{index}"': index }));
         await journal.batchCommitting?.(session, [node.relation]);
       }),
     );
@@ -140,7 +146,7 @@ async function partitionTree(session: Connection, table: string): Promise<TreeNo
   }));
 }
 
-/** The index of `relation` attached to `parentIndex` (whatever its name), qualified; `null` when none is. */
+/** The index of `relation` attached to `parentIndex` (whatever its name), qualified; `null` when none is, or `parentIndex` is not there yet. */
 async function attachedIndex(session: Connection, relation: string, parentIndex: string): Promise<string | null> {
   const { rows } = await session.query<{ index: string }>(
     `SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS index
@@ -148,7 +154,7 @@ async function attachedIndex(session: Connection, relation: string, parentIndex:
        JOIN pg_catalog.pg_index x ON x.indexrelid = i.inhrelid
        JOIN pg_catalog.pg_class c ON c.oid = i.inhrelid
        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-      WHERE i.inhparent = $2::regclass AND x.indrelid = $1::regclass`,
+      WHERE i.inhparent = to_regclass($2) AND x.indrelid = $1::regclass`,
     [relation, parentIndex],
   );
   return rows[0]?.index ?? null;

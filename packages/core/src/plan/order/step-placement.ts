@@ -42,6 +42,8 @@ export const stepPlacement = {
   fillDefault: { phase: 'backfill', rank: stepRank.backfill },
   fillShadowColumn: { phase: 'backfill', rank: stepRank.backfill },
   validate: { phase: 'validate', rank: stepRank.validate },
+  // A partitioned table's key on the parent, once each partition's own is valid: it attaches them without reading them.
+  attachForeignKey: { phase: 'validate', rank: stepRank.attachForeignKey },
   setNotNull: { phase: 'validate', rank: stepRank.setNotNull },
   // After NOT NULL is proven on its columns, or PostgreSQL would scan for NULLs under ACCESS EXCLUSIVE.
   attachPrimaryKey: { phase: 'validate', rank: stepRank.attachPrimaryKey },

@@ -9,6 +9,7 @@
  * - tables before columns, columns before the indexes and constraints on them;
  * - unique indexes are built, then attached as constraints, before the foreign keys that
  *   reference them; a primary key attaches after NOT NULL is proven on its columns (`validate`);
+ *   a partitioned table's foreign key is added to the parent after each partition's is validated;
  * - in `contract`, foreign keys are dropped before the keys they reference; tables before the
  *   keys and columns their own foreign keys reference (dropping a table drops those keys); the
  *   constraints, indexes and (generated) columns v2 no longer has before a shadow-column swap,
@@ -32,6 +33,7 @@ export const stepRank = {
   addCheck: 65,
   backfill: 70,
   validate: 80,
+  attachForeignKey: 82,
   setNotNull: 85,
   attachPrimaryKey: 87,
   dropForeignKey: 90,

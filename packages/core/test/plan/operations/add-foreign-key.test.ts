@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planSteps } from '../step-facts.js';
+import { perPartitionFacts, planSteps } from '../step-facts.js';
 
 const account = 'type Account @wes_table { id: ID! @wes_pk  name: String }';
 const post = (fk: string) => `type Post @wes_table { id: ID! @wes_pk  accountId: ID ${fk} }`;
@@ -101,34 +101,61 @@ describe('addForeignKey', () => {
     ]);
   });
 
-  it('before PostgreSQL 18 validates a key on a partitioned table while adding it (no NOT VALID there), locking each partition, and warns (WES104)', () => {
+  it('before PostgreSQL 18 adds a key to each partition NOT VALID, validates each, then adds it to the parent, which attaches them: nothing blocks', () => {
     const { steps, diagnostics } = planSteps(device + measurement(''), device + measurement('@wes_fk(ref: "Device.id")'), {
       serverVersion: 170000,
     });
+    const key = 'ADD CONSTRAINT "{index}" FOREIGN KEY (device_id) REFERENCES device (id)';
     expect(steps).toEqual([
       {
-        id: 'add-foreign-key:measurement.measurement_device_id_fkey',
+        id: 'add-foreign-key:measurement.measurement_device_id_fkey:partitions',
         phase: 'expand',
+        sql: [`ALTER TABLE "{partition}" ${key} NOT VALID;`],
+        locks: [
+          'device: AccessShareLock',
+          'device: ShareRowExclusiveLock',
+          'each partition of measurement: AccessShareLock',
+          'each partition of measurement: ShareRowExclusiveLock',
+        ],
+        scans: false,
+        ...perPartitionFacts,
+      },
+      {
+        id: 'add-foreign-key:measurement.measurement_device_id_fkey:validate',
+        phase: 'validate',
+        sql: ['ALTER TABLE "{partition}" VALIDATE CONSTRAINT "{index}";'],
+        locks: [
+          'device: AccessShareLock',
+          'device: RowShareLock',
+          'each partition of measurement: AccessShareLock',
+          'each partition of measurement: ShareUpdateExclusiveLock',
+        ],
+        scans: true,
+        ...perPartitionFacts,
+      },
+      {
+        id: 'add-foreign-key:measurement.measurement_device_id_fkey:parent',
+        phase: 'validate',
         sql: ['ALTER TABLE measurement ADD CONSTRAINT measurement_device_id_fkey FOREIGN KEY (device_id) REFERENCES device (id);'],
         transactional: true,
         locks: [
           'device: AccessShareLock',
-          'device: RowShareLock',
           'device: ShareRowExclusiveLock',
-          'measurement and each partition: AccessShareLock',
+          'device: AccessExclusiveLock',
+          'measurement: AccessShareLock',
           'measurement and each partition: ShareRowExclusiveLock',
         ],
         rewrites: false,
-        scans: true,
+        scans: false,
         backfill: null,
         reversible: true,
-        // Dropping the key drops its clone on every partition too (pg_locks on PostgreSQL 15 and 18).
+        // Dropping the key drops each partition's attached to it.
         rollback: {
           ...dropKey('measurement', 'measurement_device_id_fkey', 'device'),
           locks: ['device: AccessExclusiveLock', 'measurement and each partition: AccessExclusiveLock'],
         },
       },
     ]);
-    expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([['WES104', 'warning']]);
+    expect(diagnostics).toEqual([]);
   });
 });

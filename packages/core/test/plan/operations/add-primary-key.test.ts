@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PartitionStrategy } from '@wesley/core';
 import { column, schema, table } from '../../support/ir-builder.js';
-import { planSteps } from '../step-facts.js';
+import { perPartitionFacts, planSteps } from '../step-facts.js';
 
 /** The compiler requires a primary key, so the keyless version is built as IR. */
 const ledger = (options: { pk?: boolean; idNullable?: boolean; partition?: PartitionStrategy } = {}) =>
@@ -55,17 +55,25 @@ describe('addPrimaryKey', () => {
     expect(steps.at(-1)).toEqual(attach);
   });
 
-  it('adds the key directly on a partitioned table (no USING INDEX there), and warns (WES104)', () => {
+  it("adds the key to a partitioned table as pg_dump does: each partition's index built, ONLY the parent once NOT NULL is proven, then each partition's made its key and attached; nothing blocks", () => {
     const { steps, diagnostics } = planSteps(ledger({ partition: 'HASH' }), ledger({ pk: true, partition: 'HASH' }));
     expect(steps).toEqual([
       {
-        id: 'add-primary-key:ledger.ledger_pkey',
-        phase: 'validate',
-        sql: ['ALTER TABLE ledger ADD CONSTRAINT ledger_pkey PRIMARY KEY (id);'],
-        transactional: true,
-        locks: ['ledger and each partition: ShareLock', 'ledger and each partition: AccessExclusiveLock'],
-        rewrites: false,
+        id: 'add-primary-key:ledger.ledger_pkey:partitions',
+        phase: 'expand',
+        sql: ['CREATE UNIQUE INDEX CONCURRENTLY "{index}" ON "{partition}" (id);'],
+        locks: ['each partition of ledger: ShareUpdateExclusiveLock'],
         scans: true,
+        ...perPartitionFacts,
+      },
+      {
+        id: 'add-primary-key:ledger.ledger_pkey:parent',
+        phase: 'validate',
+        sql: ['ALTER TABLE ONLY ledger ADD CONSTRAINT ledger_pkey PRIMARY KEY (id);'],
+        transactional: true,
+        locks: ['ledger: ShareLock', 'ledger: AccessExclusiveLock'],
+        rewrites: false,
+        scans: false,
         backfill: null,
         reversible: true,
         rollback: {
@@ -74,18 +82,19 @@ describe('addPrimaryKey', () => {
           locks: ['ledger and each partition: AccessExclusiveLock'],
         },
       },
-    ]);
-    expect(diagnostics).toEqual([
       {
-        file: 'schema',
-        line: 1,
-        column: 1,
-        code: 'WES104',
-        severity: 'warning',
-        message:
-          'step add-primary-key:ledger.ledger_pkey holds AccessExclusiveLock on ledger and each partition during a scan: reads and writes wait until it ends',
-        help: 'PostgreSQL has no USING INDEX for partitioned tables: add the constraint to each partition first, or run it in a maintenance window',
+        id: 'add-primary-key:ledger.ledger_pkey:attach',
+        phase: 'validate',
+        sql: [
+          'ALTER TABLE ONLY "{partition}" ADD CONSTRAINT "{index}" PRIMARY KEY (id);',
+          'ALTER TABLE "{partition}" ADD CONSTRAINT "{index}" PRIMARY KEY USING INDEX "{index}";',
+          'ALTER INDEX "{parent_index}" ATTACH PARTITION "{index}";',
+        ],
+        locks: ['ledger and each partition: AccessShareLock', 'each partition of ledger: AccessExclusiveLock'],
+        scans: false,
+        ...perPartitionFacts,
       },
     ]);
+    expect(diagnostics).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planSteps } from '../step-facts.js';
+import { perPartitionFacts, planSteps } from '../step-facts.js';
 
 describe('addUnique', () => {
   it('builds the unique index concurrently, then attaches it as the constraint in expand (before keys that reference it)', () => {
@@ -57,28 +57,50 @@ describe('addUnique', () => {
     ]);
   });
 
-  it('adds the constraint directly on a partitioned table, and warns (WES104)', () => {
+  it("adds the constraint to a partitioned table as pg_dump does: ONLY the parent, each partition's index built, then made its constraint and attached; nothing blocks", () => {
     const measurement = (unique: string) =>
       `type Measurement @wes_table @wes_partition(by: "takenAt", strategy: "RANGE") ${unique} { deviceId: Int! @wes_pk takenAt: DateTime! @wes_pk reading: Float }`;
     const { steps, diagnostics } = planSteps(measurement(''), measurement('@wes_unique(columns: ["deviceId", "takenAt", "reading"])'));
+    const key = 'measurement_device_id_taken_at_reading_key';
     expect(steps).toEqual([
       {
-        id: 'add-unique:measurement.measurement_device_id_taken_at_reading_key',
+        id: `add-unique:measurement.${key}:parent`,
         phase: 'expand',
-        sql: ['ALTER TABLE measurement ADD CONSTRAINT measurement_device_id_taken_at_reading_key UNIQUE (device_id, taken_at, reading);'],
+        sql: [`ALTER TABLE ONLY measurement ADD CONSTRAINT ${key} UNIQUE (device_id, taken_at, reading);`],
         transactional: true,
-        locks: ['measurement and each partition: ShareLock', 'measurement and each partition: AccessExclusiveLock'],
+        locks: ['measurement: ShareLock', 'measurement: AccessExclusiveLock'],
         rewrites: false,
-        scans: true,
+        scans: false,
         backfill: null,
         reversible: true,
+        // Dropping the parent's constraint drops each partition's attached to it.
         rollback: {
-          sql: ['ALTER TABLE measurement DROP CONSTRAINT measurement_device_id_taken_at_reading_key;'],
+          sql: [`ALTER TABLE measurement DROP CONSTRAINT ${key};`],
           transactional: true,
           locks: ['measurement and each partition: AccessExclusiveLock'],
         },
       },
+      {
+        id: `add-unique:measurement.${key}:partitions`,
+        phase: 'expand',
+        sql: ['CREATE UNIQUE INDEX CONCURRENTLY "{index}" ON "{partition}" (device_id, taken_at, reading);'],
+        locks: ['each partition of measurement: ShareUpdateExclusiveLock'],
+        scans: true,
+        ...perPartitionFacts,
+      },
+      {
+        id: `add-unique:measurement.${key}:attach`,
+        phase: 'expand',
+        sql: [
+          'ALTER TABLE ONLY "{partition}" ADD CONSTRAINT "{index}" UNIQUE (device_id, taken_at, reading);',
+          'ALTER TABLE "{partition}" ADD CONSTRAINT "{index}" UNIQUE USING INDEX "{index}";',
+          'ALTER INDEX "{parent_index}" ATTACH PARTITION "{index}";',
+        ],
+        locks: ['measurement and each partition: AccessShareLock', 'each partition of measurement: AccessExclusiveLock'],
+        scans: false,
+        ...perPartitionFacts,
+      },
     ]);
-    expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([['WES104', 'warning']]);
+    expect(diagnostics).toEqual([]);
   });
 });

@@ -147,7 +147,9 @@ async function observeConcurrent(
  * held by `holder`'s snapshot as in `observeConcurrent`, seen waiting, and let go, and `holder`
  * takes a new snapshot at once so that the next partition's build waits too; the locks of each
  * transaction of the step (the attaches) are read inside it, after each of its statements, on
- * the runner's own session. Writes are probed while the first build waits.
+ * the runner's own session. Writes are probed while a build waits and inside each transaction,
+ * after each statement: the step holds up writes to a partition one at a time, and the probes
+ * together see each.
  */
 async function observePerPartition(
   sessions: ObserverSessions,
@@ -164,6 +166,14 @@ async function observePerPartition(
     await holder.query('SELECT 1');
   };
   const seen: HeldLock[] = [];
+  const blockedSeen = new Set<string>();
+  // One probe at a time on the watcher: each is a transaction of its own.
+  let probing: Promise<unknown> = Promise.resolve();
+  const probe = () => {
+    const next = probing.then(async () => (await writeProbe(watcher, before)).forEach((oid) => blockedSeen.add(oid)));
+    probing = next;
+    return next;
+  };
   let inTransaction = false;
   const spied: Connection = {
     displayUrl: runner.displayUrl,
@@ -173,7 +183,11 @@ async function observePerPartition(
       const result = await runner.query(text, values);
       if (/^\s*BEGIN\b/i.test(text)) inTransaction = true;
       else if (/^\s*(COMMIT|ROLLBACK)\b/i.test(text)) inTransaction = false;
-      else if (inTransaction && !/pg_catalog/.test(text)) seen.push(...(await locksOf(runner, pid)));
+      else if (inTransaction && !/pg_catalog/.test(text)) {
+        seen.push(...(await locksOf(runner, pid)));
+        // The writes each partition's transaction holds up, with its locks taken.
+        await probe();
+      }
       return result as never;
     },
   };
@@ -183,13 +197,12 @@ async function observePerPartition(
     finished = true;
   });
   running.catch(() => undefined);
-  let blocked: string[] | null = null;
   try {
     while (!finished) {
       const held = await locksOf(watcher, pid);
       seen.push(...held);
       if (held.some((lock) => !lock.granted)) {
-        blocked ??= await writeProbe(watcher, before);
+        await probe();
         await holder.query('COMMIT');
         await hold();
       }
@@ -200,8 +213,9 @@ async function observePerPartition(
     await holder.query('ROLLBACK').catch(() => undefined);
     await running.catch(() => undefined);
   }
+  await probing;
   const names = new Map([...before, ...(await tablesOf(runner, schema))]);
-  return { locks: named(seen, names), ...probeResult(before, blocked ?? [], names) };
+  return { locks: named(seen, names), ...probeResult(before, [...blockedSeen], names) };
 }
 
 /** Tables and partitioned tables of `schema` by oid, as `session` sees them now. */
@@ -291,14 +305,20 @@ async function writeProbe(watcher: Connection, tables: ReadonlyMap<string, strin
   return blocked;
 }
 
-/** Tables among `tables` on which `step` claims a lock that makes writers wait (scopes resolved to `partitions`). */
+/**
+ * Tables among `tables` on which `step` claims a lock that makes writers wait (scopes resolved to
+ * `partitions`). Such a lock on a partition holds up writes to its parent too: a write there is
+ * routed to the partition (and the probe's LOCK TABLE of the parent recurses to it).
+ */
 export function claimedWriteBlocks(
   step: PlanStep,
   tables: readonly string[],
   partitions: ReadonlyMap<string, readonly string[]>,
 ): string[] {
   const claimed = expandClaims(
-    step.locks.filter((lock) => blocksWrites(lock.mode)),
+    step.locks
+      .filter((lock) => blocksWrites(lock.mode))
+      .map((lock) => (lock.scope === 'partitions' ? { ...lock, scope: 'tree' as const } : lock)),
     partitions,
   );
   const blocking = new Set(claimed.map((claim) => claim.slice(0, claim.lastIndexOf(':'))));
