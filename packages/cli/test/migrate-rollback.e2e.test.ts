@@ -57,9 +57,9 @@ describe.each(servers())('wesley migrate rollback and resolve [$label]', (server
 
       const stuck = await wesley('status', ...withDb, db.url);
       expect(stuck.code).toBe(0);
-      expect(stuck.stdout).toMatch(/^ {2}0002_more +in progress \(\d+\/\d+ steps\) /m);
+      expect(stuck.stdout).toMatch(/^ {2}0002_more +stopped \(\d+\/\d+ steps\) /m);
       expect(stuck.stdout).toContain(
-        '0002_more: stopped part way (a step failed, a run was killed, or it is running now):\n' +
+        '0002_more: stopped part way (a step failed, a run was stopped or killed):\n' +
           '  to continue   wesley migrate --config wesley.config.json --database-url <url>\n' +
           '  to roll back  wesley migrate rollback 0002_more --config wesley.config.json --database-url <url>\n' +
           '  to resolve    wesley migrate resolve 0002_more --applied | --rolled-back --config wesley.config.json --database-url <url>\n',

@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Connection } from '@wesley/postgres';
+import { advisoryLockKey, type Connection } from '@wesley/postgres';
 import { describeEachServer, useTestDatabase } from '@wesley/postgres/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { initSql, migrateV1, migrateV2, positionOf } from './migrate-fixtures.js';
@@ -112,13 +112,16 @@ describeEachServer('wesley migrate, status and drift', (server) => {
     },
   );
 
-  it('status shows the first migration applied and the plan in progress', { timeout: processTimeout }, async () => {
+  it('status shows the first migration applied and the plan stopped', { timeout: processTimeout }, async () => {
     const run = await withDb('status');
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^ {2}migration +state +applied at +by +duration\n/m);
     expect(run.stdout).toMatch(/^ {2}0001_init\.sql +applied +\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ +\S+@\S+ +\d/m);
-    expect(run.stdout).toMatch(/^ {2}0002_v2 +in progress \(\d+\/\d+ steps\) +started \d{4}-\d\d-\d\d/m);
-    expect(run.stdout).toMatch(/^wesley status: 1 applied, 1 in progress in migrations\n$/m);
+    expect(run.stdout).toMatch(/^ {2}0002_v2 +stopped \(\d+\/\d+ steps\) +started \d{4}-\d\d-\d\d/m);
+    expect(run.stdout).toMatch(
+      /^0002_v2: stopped part way \(a step failed, a run was stopped or killed\):\n {2}to continue {3}wesley migrate --database-url <url>\n/m,
+    );
+    expect(run.stdout).toMatch(/^wesley status: 1 applied, 1 stopped in migrations\n$/m);
 
     const json = await withDb('status', '--json');
     expect(json.code).toBe(0);
@@ -127,9 +130,34 @@ describeEachServer('wesley migrate, status and drift', (server) => {
     };
     expect(report.migrations.map((m) => [m.name, m.state, m.kind])).toEqual([
       ['0001_init.sql', 'applied', 'sql'],
-      ['0002_v2', 'in progress', 'plan'],
+      ['0002_v2', 'stopped', 'plan'],
     ]);
     expect(report.migrations[1]?.stepsApplied).toBeLessThan(report.migrations[1]?.steps ?? 0);
+  });
+
+  it('status shows the plan running, with the pid, while a migrator holds the migration lock', { timeout: processTimeout }, async () => {
+    // What a migrator resuming it holds: the session-level advisory lock of its name.
+    const holder = await db.connect();
+    const { rows } = await holder.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    const key = advisoryLockKey('wesley');
+    await holder.query('SELECT pg_advisory_lock($1::bigint)', [key]);
+    try {
+      const run = await withDb('status');
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toMatch(new RegExp(`^ {2}0002_v2 +running \\(pid ${rows[0]?.pid}, \\d+/\\d+ steps\\) +started `, 'm'));
+      // Nothing to run while it runs: no commands under the table.
+      expect(run.stdout).not.toContain('to continue');
+      expect(run.stdout).toMatch(/^wesley status: 1 applied, 1 running in migrations\n$/m);
+      const json = JSON.parse((await withDb('status', '--json')).stdout) as {
+        migrations: { name: string; state: string; pid: number | null }[];
+      };
+      expect(json.migrations.map(({ name, state, pid }) => [name, state, pid])).toEqual([
+        ['0001_init.sql', 'applied', null],
+        ['0002_v2', 'running', rows[0]?.pid],
+      ]);
+    } finally {
+      await holder.query('SELECT pg_advisory_unlock($1::bigint)', [key]);
+    }
   });
 
   it('applies the rest, fills the NULLs with the default, then has nothing to do', { timeout: processTimeout }, async () => {

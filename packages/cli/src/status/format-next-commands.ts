@@ -9,9 +9,7 @@ export function formatNextCommands(rows: readonly StatusRow[], directory: string
   for (const row of rows) {
     if (row.next.length > 0) {
       const how =
-        row.state === 'rolling back'
-          ? 'a rollback stopped part way'
-          : 'stopped part way (a step failed, a run was killed, or it is running now)';
+        row.state === 'rolling back' ? 'a rollback stopped part way' : 'stopped part way (a step failed, a run was stopped or killed)';
       lines.push(`${row.name}: ${how}:`);
       for (const next of row.next) lines.push(`  to ${next.does.padEnd(9)}  ${next.command}`);
     }

@@ -8,13 +8,19 @@ function formatTime(iso: string | null): string {
 
 function state(row: StatusRow): string {
   if (row.state === 'renamed' && row.renamedFrom !== null) return `renamed from ${row.renamedFrom}`;
-  if ((row.state !== 'in progress' && row.state !== 'rolling back') || row.kind !== 'plan') return row.state;
-  return `${row.state} (${row.stepsApplied}${row.steps === null ? '' : `/${row.steps}`} steps${row.state === 'rolling back' ? ' to undo' : ''})`;
+  const pid = row.state === 'running' && row.pid !== null ? [`pid ${row.pid}`] : [];
+  const stepped = row.state === 'running' || row.state === 'stopped' || row.state === 'rolling back';
+  const steps =
+    stepped && row.kind === 'plan'
+      ? [`${row.stepsApplied}${row.steps === null ? '' : `/${row.steps}`} steps${row.state === 'rolling back' ? ' to undo' : ''}`]
+      : [];
+  const details = [...pid, ...steps];
+  return details.length === 0 ? row.state : `${row.state} (${details.join(', ')})`;
 }
 
 /**
- * The migrations as a table: name, state (with the steps done of one in progress), when it was
- * applied (or started, while in progress), by whom, how long it took. Each line ends with a
+ * The migrations as a table: name, state (with the steps done of one started, and the pid of the
+ * migrator running one), when it was applied (or started, while not finished), by whom, how long it took. Each line ends with a
  * newline; columns are padded to their widest cell.
  */
 export function formatStatusTable(rows: readonly StatusRow[]): string {

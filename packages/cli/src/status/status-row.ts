@@ -23,6 +23,8 @@ export interface StatusRow {
   readonly recorded: LedgerMigration['status'] | null;
   /** Who recorded its state by hand (`wesley migrate resolve`), or `null`. */
   readonly resolvedBy: string | null;
+  /** For `running`: the backend of the migrator running it, else `null`. */
+  readonly pid: number | null;
   /** For a migration stopped part way: the commands that continue, roll back or resolve it. */
   readonly next: readonly NextCommand[];
 }
@@ -41,6 +43,7 @@ export function statusRow(status: MigrationStatus, kind: 'plan' | 'sql' | undefi
     stepsApplied: status.stepsApplied,
     steps: steps ?? null,
     renamedFrom: status.renamedFrom,
+    pid: status.pid,
     recorded: ledger?.status ?? null,
     resolvedBy: ledger?.resolvedBy ?? null,
     next: nextCommands(status.name, status.state, kind ?? ledger?.kind ?? null, flags),

@@ -5,7 +5,7 @@ import type { StatusRow } from '../../src/status/status-row.js';
 
 const row = (overrides: Partial<StatusRow>): StatusRow => ({
   name: '0002_teams',
-  state: 'in progress',
+  state: 'stopped',
   kind: 'plan',
   appliedAt: null,
   startedAt: null,
@@ -16,23 +16,24 @@ const row = (overrides: Partial<StatusRow>): StatusRow => ({
   renamedFrom: null,
   recorded: 'running',
   resolvedBy: null,
+  pid: null,
   next: [],
   ...overrides,
 });
 
 it('names the commands that continue, roll back or resolve a stopped migration, with the flags that found it', () => {
   const flags = ' --dir db/migrations';
-  const stopped = row({ next: nextCommands('0002_teams', 'in progress', 'plan', flags) });
-  const sql = row({ name: '0003_fix.sql', kind: 'sql', next: nextCommands('0003_fix.sql', 'in progress', 'sql', flags) });
+  const stopped = row({ next: nextCommands('0002_teams', 'stopped', 'plan', flags) });
+  const sql = row({ name: '0003_fix.sql', kind: 'sql', next: nextCommands('0003_fix.sql', 'stopped', 'sql', flags) });
   const undoing = row({ name: '0004_x', state: 'rolling back', next: nextCommands('0004_x', 'rolling back', 'plan', flags) });
   expect(formatNextCommands([stopped, sql, undoing], 'db/migrations')).toBe(
     [
-      '0002_teams: stopped part way (a step failed, a run was killed, or it is running now):',
+      '0002_teams: stopped part way (a step failed, a run was stopped or killed):',
       '  to continue   wesley migrate --dir db/migrations',
       '  to roll back  wesley migrate rollback 0002_teams --dir db/migrations',
       '  to resolve    wesley migrate resolve 0002_teams --applied | --rolled-back --dir db/migrations',
       // A SQL file records no rollback.
-      '0003_fix.sql: stopped part way (a step failed, a run was killed, or it is running now):',
+      '0003_fix.sql: stopped part way (a step failed, a run was stopped or killed):',
       '  to continue   wesley migrate --dir db/migrations',
       '  to resolve    wesley migrate resolve 0003_fix.sql --applied | --rolled-back --dir db/migrations',
       '0004_x: a rollback stopped part way:',
@@ -44,7 +45,7 @@ it('names the commands that continue, roll back or resolve a stopped migration, 
 });
 
 it('warns of a migration the ledger lists whose file is gone, and says nothing of settled ones', () => {
-  for (const state of ['applied', 'pending', 'rolled back', 'edited', 'renamed', 'out of order'] as const) {
+  for (const state of ['applied', 'running', 'pending', 'rolled back', 'edited', 'renamed', 'out of order'] as const) {
     expect(nextCommands('0001_a', state, 'plan', '')).toEqual([]);
   }
   expect(

@@ -15,6 +15,7 @@ const row = (overrides: Partial<StatusRow>): StatusRow => ({
   renamedFrom: null,
   recorded: null,
   resolvedBy: null,
+  pid: null,
   next: [],
   ...overrides,
 });
@@ -31,20 +32,33 @@ it('lines up every state with its times, user and duration', () => {
     row({
       name: '0002_teams',
       kind: 'plan',
-      state: 'in progress',
+      state: 'stopped',
       startedAt: '2025-06-02T09:00:00.000Z',
       appliedBy: 'bob@ci',
       stepsApplied: 3,
       steps: 8,
     }),
-    row({ name: '0003_more.sql' }),
+    row({
+      name: '0003_more',
+      kind: 'plan',
+      state: 'running',
+      startedAt: '2025-06-02T09:05:00.000Z',
+      appliedBy: 'bob@ci',
+      pid: 4242,
+      stepsApplied: 1,
+      steps: 2,
+    }),
+    row({ name: '0004_more.sql', state: 'running', startedAt: '2025-06-02T09:06:00.000Z', appliedBy: 'bob@ci', pid: 4242 }),
+    row({ name: '0005_more.sql' }),
   ]);
   expect(table).toBe(
     [
-      '  migration      state                    applied at                    by       duration',
-      '  0001_init.sql  applied                  2025-06-01 14:03:22Z          ann@db1  1.2 s',
-      '  0002_teams     in progress (3/8 steps)  started 2025-06-02 09:00:00Z  bob@ci',
-      '  0003_more.sql  pending',
+      '  migration      state                          applied at                    by       duration',
+      '  0001_init.sql  applied                        2025-06-01 14:03:22Z          ann@db1  1.2 s',
+      '  0002_teams     stopped (3/8 steps)            started 2025-06-02 09:00:00Z  bob@ci',
+      '  0003_more      running (pid 4242, 1/2 steps)  started 2025-06-02 09:05:00Z  bob@ci',
+      '  0004_more.sql  running (pid 4242)             started 2025-06-02 09:06:00Z  bob@ci',
+      '  0005_more.sql  pending',
       '',
     ].join('\n'),
   );

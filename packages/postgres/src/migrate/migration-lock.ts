@@ -1,6 +1,6 @@
 import { connect, type Connection } from '../connect/connect.js';
 import { StepFailedError } from '../execute/step-failed-error.js';
-import { advisoryLockKey } from './advisory-lock-key.js';
+import { advisoryLockKey, advisoryLockOids } from './advisory-lock-key.js';
 import { MigrationLockLostError } from './migration-lock-lost-error.js';
 import { configureMigratorSession } from './migrator-session.js';
 
@@ -128,19 +128,15 @@ async function tryLock(session: Connection, key: string): Promise<boolean> {
   return rows[0]?.locked === true;
 }
 
-/**
- * Whether this backend holds the advisory lock `key`, as `pg_locks` shows a `bigint` key (its
- * high and low 32 bits as `classid` and `objid`, `objsubid` 1), and how many locks it holds in
- * the shared lock table.
- */
+/** Whether this backend holds the advisory lock `key` (`advisoryLockOids`), and how many locks it holds in the shared lock table. */
 async function lockState(session: Connection, key: string): Promise<{ held: boolean; locks: number }> {
-  const unsigned = BigInt.asUintN(64, BigInt(key));
+  const { classid, objid } = advisoryLockOids(key);
   const { rows } = await session.query<{ held: boolean; locks: number }>(
     `SELECT coalesce(bool_or(locktype = 'advisory' AND granted AND classid = $1::bigint::oid AND objid = $2::bigint::oid AND objsubid = 1
                              AND database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())), false) AS held,
             count(*) FILTER (WHERE NOT fastpath)::int AS locks
        FROM pg_catalog.pg_locks WHERE pid = pg_catalog.pg_backend_pid()`,
-    [(unsigned >> 32n).toString(), (unsigned & 0xffffffffn).toString()],
+    [classid, objid],
   );
   return { held: rows[0]?.held === true, locks: rows[0]?.locks ?? 0 };
 }

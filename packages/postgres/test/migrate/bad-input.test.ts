@@ -62,7 +62,7 @@ describeEachServer('migrate: bad input', (server) => {
     const ledger = await session.query(`SELECT name, status FROM wesley.migrations`);
     expect(ledger.rows).toEqual([{ name: '0001_shipments.sql', status: 'running' }]);
     expect((await session.query(`SELECT count(*)::int AS n FROM wesley.steps`)).rows).toEqual([{ n: 0 }]);
-    expect((await migrationStatus(session, directory)).map((s) => [s.name, s.state])).toEqual([['0001_shipments.sql', 'in progress']]);
+    expect((await migrationStatus(session, directory)).map((s) => [s.name, s.state])).toEqual([['0001_shipments.sql', 'stopped']]);
 
     // Nothing of it committed, so the file may be fixed and run again.
     const file = path.join(directory, '0001_shipments.sql');

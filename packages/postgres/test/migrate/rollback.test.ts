@@ -87,7 +87,7 @@ describeEachServer('migrate rollback: a stopped migration undone, re-planned and
     expect((await columns(session)).sort()).toEqual(['email', 'id', 'nick', 'score']);
     expect((await migrationStatus(session, stuck)).map((s) => [s.name, s.state])).toEqual([
       ['0001_accounts', 'applied'],
-      ['0002_more', 'in progress'],
+      ['0002_more', 'stopped'],
     ]);
 
     // Re-planning is refused while the migration is stopped part way.

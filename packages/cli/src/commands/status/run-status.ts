@@ -37,7 +37,7 @@ export const runStatus: CommandRun<typeof statusOptions> = async (values, contex
       const session = await connect(target.url);
       let rows: StatusRow[];
       try {
-        const statuses = await migrationStatus(session, directory);
+        const statuses = await migrationStatus(session, directory, config?.lockName ?? undefined);
         rows = statuses.map((status) => statusRow(status, kinds.get(status.name), plans.get(status.name)?.steps.length, flags));
       } finally {
         await session.close();
@@ -61,7 +61,8 @@ export const runStatus: CommandRun<typeof statusOptions> = async (values, contex
 function summary(rows: readonly StatusRow[]): string {
   const order = [
     'applied',
-    'in progress',
+    'running',
+    'stopped',
     'rolling back',
     'rolled back',
     'pending',

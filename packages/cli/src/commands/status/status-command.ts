@@ -10,8 +10,10 @@ export const statusCommand = defineCommand({
 migration is one of:
   applied        run to the end; with when, by whom and how long it took
   pending        not run yet
-  in progress    started but not finished: a run stopped (--to), failed or was killed,
-                 or is running now; wesley migrate carries on from where it is
+  running        started and running now: a migrator holds the migration lock (its pid)
+  stopped        started but not finished, and no migrator is running it: a run stopped
+                 (--to), failed or was killed; the commands that continue, roll back or
+                 resolve it are shown under the table
   edited         applied, but its file changed since: wesley migrate refuses to run
   missing file   applied, but its file is no longer in the directory: wesley migrate
                  refuses to run without --allow-missing
