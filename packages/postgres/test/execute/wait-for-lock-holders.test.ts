@@ -147,4 +147,15 @@ describeEachServer('waitForLockHolders', (server) => {
   it('skips a claim on a relation that does not exist yet (a table a step creates or renames to)', async () => {
     expect(await holdersOf([{ relation: 'not_yet', mode: 'AccessExclusiveLock' }])).toEqual([]);
   });
+
+  it('finds a table a step renames by its claim’s renamedFrom, the name it has before the step', async () => {
+    const reader = await holding('SELECT count(*) FROM plain');
+    try {
+      expect(await holdersOf([{ relation: 'plain_renamed', mode: 'AccessExclusiveLock', renamedFrom: 'plain' }])).toMatchObject([
+        { pid: reader.pid, relation: 'plain', mode: 'AccessShareLock' },
+      ]);
+    } finally {
+      await reader.done();
+    }
+  });
 });
