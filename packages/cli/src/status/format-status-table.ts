@@ -8,7 +8,7 @@ function formatTime(iso: string | null): string {
 
 function state(row: StatusRow): string {
   if (row.state === 'renamed' && row.renamedFrom !== null) return `renamed from ${row.renamedFrom}`;
-  const pid = row.state === 'running' && row.pid !== null ? [`pid ${row.pid}`] : [];
+  const pid = row.pid === null ? [] : [`pid ${row.pid}`];
   const stepped = row.state === 'running' || row.state === 'stopped' || row.state === 'rolling back';
   const steps =
     stepped && row.kind === 'plan'

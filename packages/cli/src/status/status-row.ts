@@ -23,7 +23,7 @@ export interface StatusRow {
   readonly recorded: LedgerMigration['status'] | null;
   /** Who recorded its state by hand (`wesley migrate resolve`), or `null`. */
   readonly resolvedBy: string | null;
-  /** For `running`: the backend of the migrator running it, else `null`. */
+  /** For `running`, and `rolling back` while a rollback runs: the backend of the migrator, else `null`. */
   readonly pid: number | null;
   /** For a migration stopped part way: the commands that continue, roll back or resolve it. */
   readonly next: readonly NextCommand[];
@@ -46,6 +46,7 @@ export function statusRow(status: MigrationStatus, kind: 'plan' | 'sql' | undefi
     pid: status.pid,
     recorded: ledger?.status ?? null,
     resolvedBy: ledger?.resolvedBy ?? null,
-    next: nextCommands(status.name, status.state, kind ?? ledger?.kind ?? null, flags),
+    // A migrator running it now moves it on: no command to give.
+    next: status.pid === null ? nextCommands(status.name, status.state, kind ?? ledger?.kind ?? null, flags) : [],
   };
 }

@@ -18,7 +18,7 @@ export interface MigrationStatus {
   readonly stepsApplied: number;
   /** For `renamed`: the name the ledger knows it by. */
   readonly renamedFrom: string | null;
-  /** For `running`: the backend of the migrator running it (it holds the migration lock). */
+  /** For `running`, and `rolling back` while a rollback runs: the backend of the migrator (it holds the migration lock). */
   readonly pid: number | null;
 }
 
@@ -31,13 +31,14 @@ export interface MigrationStatus {
  * whose file is gone: `wesley migrate` refuses it) and out of order (sorts before a migration
  * already run: refused without `--allow-out-of-order`). A migration that failed before committing
  * anything may be fixed: it stays stopped. Rolling back (`wesley migrate rollback` started, not
- * finished) and rolled back (undone: `wesley migrate` runs it, or what replaced it, again).
+ * finished; `pid` while a migrator holds the lock, the rollback running now) and rolled back (undone: `wesley migrate` runs it, or what replaced it, again).
  */
 export async function migrationStatus(session: Connection, directory: string, lockName = 'wesley'): Promise<MigrationStatus[]> {
   const files = await listMigrationFiles(directory);
   const ledger = (await hasLedger(session)) ? await readMigrations(session) : new Map<string, LedgerMigration>();
   // Read after the ledger: a migrator that finished in between is not taken for one still running.
-  const holder = [...ledger.values()].some((entry) => entry.status === 'running') ? await migrationLockHolder(session, lockName) : null;
+  const unfinished = [...ledger.values()].some((entry) => entry.status === 'running' || entry.status === 'rolling-back');
+  const holder = unfinished ? await migrationLockHolder(session, lockName) : null;
   const history = await migrationHistory(session, files, ledger);
   const renamed = new Map(history.renamed.map(({ file, from }) => [file.name, from.name]));
   const outOfOrder = new Set(history.outOfOrder.map((file) => file.name));
@@ -61,7 +62,7 @@ export async function migrationStatus(session: Connection, directory: string, lo
       ledger: entry,
       stepsApplied: [...steps.values()].filter((s) => s.status === 'applied' || s.status === 'rolling-back').length,
       renamedFrom: renamed.get(file.name) ?? null,
-      pid: state === 'running' ? holder : null,
+      pid: state === 'running' || state === 'rolling back' ? holder : null,
     });
   }
   const names = new Set(files.map((file) => file.name));

@@ -3,6 +3,7 @@ import { describeEachServer, useTestDatabase, type TestDatabase } from '@wesley/
 import { expect, it } from 'vitest';
 import type { Connection } from '../../src/connect/connect.js';
 import { advisoryLockKey } from '../../src/migrate/advisory-lock-key.js';
+import { readMigrations, setMigrationStatus } from '../../src/migrate/ledger.js';
 import { migrate } from '../../src/migrate/migrate.js';
 import { migrationStatus } from '../../src/migrate/migration-status.js';
 import { migratorApplicationName } from '../../src/migrate/migrator-session.js';
@@ -79,6 +80,15 @@ describeEachServer('migration status: running or stopped', (server) => {
     expect(await state(session, directory)).toEqual([{ name: '0001_change', state: 'running', pid: rows[0]?.pid }]);
     await other.query('SELECT pg_advisory_unlock($1::bigint)', [advisoryLockKey('wesley')]);
     expect(await state(session, directory)).toEqual([{ name: '0001_change', state: 'stopped', pid: null }]);
+
+    // A rollback that stopped (as a killed one leaves the ledger), and one running now.
+    const entry = (await readMigrations(session)).get('0001_change');
+    if (entry === undefined) throw new Error('not in the ledger');
+    await setMigrationStatus(session, entry, 'rolling-back');
+    expect(await state(session, directory)).toEqual([{ name: '0001_change', state: 'rolling back', pid: null }]);
+    await other.query('SELECT pg_advisory_lock($1::bigint)', [advisoryLockKey('wesley')]);
+    expect(await state(session, directory)).toEqual([{ name: '0001_change', state: 'rolling back', pid: rows[0]?.pid }]);
+    await other.query('SELECT pg_advisory_unlock($1::bigint)', [advisoryLockKey('wesley')]);
     await other.close();
   }, 60_000);
 });
