@@ -21,7 +21,7 @@ interface TreeNode {
 
 /**
  * Runs a per-partition step (`PerPartition`): reads the table's partitions from the catalog now
- * (`pg_partition_tree`: sub-partitions too, each after its parent), then for each one builds its
+ * (sub-partitions too, each after its parent), then for each one builds its
  * index concurrently (a partition holding rows) or runs `shell` (one partitioned in turn), then,
  * in a transaction that also records the partition as done (`journal.batchCommitting`, the step's
  * cursor), runs `alter` (a partition holding rows) and attaches its index to its parent's; each of
@@ -118,7 +118,11 @@ async function buildConcurrently(
   });
 }
 
-/** The table and its partitions, parents before their partitions, each level in name order. */
+/**
+ * The table and its partitions, parents before their partitions, each level in name order. Read
+ * from pg_inherits, not `pg_partition_tree`, which takes ACCESS SHARE on every partition (and
+ * would queue behind a session's ACCESS EXCLUSIVE on one, unbounded, outside the step's lock wait).
+ */
 async function partitionTree(session: Connection, table: string): Promise<TreeNode[]> {
   const { rows } = await session.query<{
     schema: string;
@@ -127,9 +131,14 @@ async function partitionTree(session: Connection, table: string): Promise<TreeNo
     parent_name: string | null;
     partitioned: boolean;
   }>(
-    `SELECT n.nspname::text AS schema, c.relname::text AS name, pn.nspname::text AS parent_schema, p.relname::text AS parent_name,
+    `WITH RECURSIVE t AS (
+       SELECT $1::regclass::oid AS relid, NULL::oid AS parentrelid, 0 AS level
+       UNION ALL
+       SELECT i.inhrelid, i.inhparent, t.level + 1 FROM pg_catalog.pg_inherits i JOIN t ON i.inhparent = t.relid
+     )
+     SELECT n.nspname::text AS schema, c.relname::text AS name, pn.nspname::text AS parent_schema, p.relname::text AS parent_name,
             c.relkind = 'p' AS partitioned
-       FROM pg_catalog.pg_partition_tree($1::regclass) t
+       FROM t
        JOIN pg_catalog.pg_class c ON c.oid = t.relid
        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
        LEFT JOIN pg_catalog.pg_class p ON p.oid = t.parentrelid

@@ -7,11 +7,12 @@ import { migrateUnderLoad } from './support/migrate-under-load.js';
 import { expandClaims } from './support/observe-locks.js';
 
 /**
- * An index on a partitioned table, planned from files, applied to parents with 0, 2 and 40
- * partitions holding rows while 4 writers insert into every partition: no write waits longer
- * than the lock wait plus 500 ms, every table lock the migrator is seen holding in pg_locks is
- * claimed by the step it runs (scopes expanded to the partitions the catalog lists), and the
- * index ends valid on the parent and every partition.
+ * One plan made from files that adds an index, a unique constraint and a foreign key on a
+ * partitioned table, applied to parents with 0, 2 and 40 partitions holding rows while 4 writers
+ * insert into every partition: no write waits longer than the lock wait plus 500 ms, every table
+ * lock the migrator is seen holding in pg_locks is claimed by the step it runs (scopes expanded
+ * to the partitions the catalog lists), and the index and the constraint's index end valid and
+ * attached on every partition, every constraint valid.
  */
 const lockTimeoutMs = 200;
 const bound = lockTimeoutMs + 500;
@@ -21,21 +22,23 @@ function compile(body: string): SchemaIR {
   if (ir === null) throw new Error(JSON.stringify(diagnostics));
   return ir;
 }
-const event = (index: string) => `
-type Event @wes_table @wes_partition(by: "at", strategy: RANGE) @wes_pk(columns: ["id", "at"]) {
+const event = (keys: string, index: string, foreignKey: string) => `
+type Device @wes_table { id: Int! @wes_pk }
+type Event @wes_table @wes_partition(by: "at", strategy: RANGE) @wes_pk(columns: ["id", "at"])${keys} {
   id: Int!
   at: DateTime!
   reading: Int${index}
+  deviceId: Int${foreignKey}
 }`;
-const v1 = compile(event(''));
-const v2 = compile(event(' @wes_index'));
+const v1 = compile(event('', '', ''));
+const v2 = compile(event(' @wes_unique(columns: ["reading", "at"])', ' @wes_index', ' @wes_fk(ref: "Device.id")'));
 const month = (n: number) => `${2020 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}-01`;
 
-describeEachServer('an index on a partitioned table under write load', (server) => {
+describeEachServer('an index, a unique constraint and a foreign key on a partitioned table under write load', (server) => {
   const db = useTestDatabase(server);
 
   for (const count of [0, 2, 40]) {
-    it(`${count} partitions: writes wait at most the lock wait + 500 ms, every lock seen is claimed, the index is valid`, async () => {
+    it(`${count} partitions: writes wait at most the lock wait + 500 ms, every lock seen is claimed, all valid and attached`, async () => {
       const schema = `under_load_${count}`;
       const probe = await db.connect();
       const version = Number((await probe.query<{ v: string }>(`SELECT current_setting('server_version_num') AS v`)).rows[0]?.v);
@@ -45,9 +48,10 @@ describeEachServer('an index on a partitioned table under write load', (server) 
       const setupSql = [
         `CREATE SCHEMA ${schema}; SET search_path TO ${schema};`,
         emitDdl(v1),
+        'INSERT INTO device (id) SELECT generate_series(1, 10);',
         ...Array.from({ length: count }, (_, n) => [
           `CREATE TABLE event_p${n} PARTITION OF event FOR VALUES FROM ('${month(n)}') TO ('${month(n + 1)}');`,
-          `INSERT INTO event (id, at, reading) SELECT g, '${month(n)}'::timestamptz + g * interval '1 second', g FROM generate_series(1, 2000) g;`,
+          `INSERT INTO event (id, at, reading, device_id) SELECT g, '${month(n)}'::timestamptz + g * interval '1 second', g, g % 10 + 1 FROM generate_series(1, 2000) g;`,
         ]).flat(),
       ].join('\n');
       let current: string | null = null;
@@ -63,8 +67,9 @@ describeEachServer('an index on a partitioned table under write load', (server) 
               : [
                   (writer, n) => ({
                     table: 'event',
-                    sql: [`INSERT INTO ${schema}.event (id, at, reading) VALUES ($1, $2::timestamptz, $1)`],
-                    values: [100_000 + writer * 1_000_000 + n, `${month(n % count)} 12:00:00+00`],
+                    // Each write checks its device under the foreign key: it waits for a lock on device too.
+                    sql: [`INSERT INTO ${schema}.event (id, at, reading, device_id) VALUES ($1, $2::timestamptz, $1, $3)`],
+                    values: [100_000 + writer * 1_000_000 + n, `${month(n % count)} 12:00:00+00`, (n % 10) + 1],
                   }),
                 ],
           writers: 4,
@@ -85,7 +90,8 @@ describeEachServer('an index on a partitioned table under write load', (server) 
                   WHERE l.pid = $1 AND l.granted AND c.relkind IN ('r', 'p') AND c.relnamespace = $2::regnamespace`,
                 [pid, schema],
               );
-              if (step !== null) for (const { lock } of rows) seen.push({ step, lock });
+              // Only while one step ran throughout the read: locks seen as the next one starts are not the last one's.
+              if (step !== null && current === step) for (const { lock } of rows) seen.push({ step, lock });
               await new Promise((resolve) => setTimeout(resolve, 3));
             }
           })();
@@ -120,10 +126,25 @@ describeEachServer('an index on a partitioned table under write load', (server) 
           [schema],
         );
         expect(invalid.rows).toEqual([]);
-        const indexed = await session.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM pg_partition_tree('event_reading_idx') WHERE relid <> 'event_reading_idx'::regclass`,
+        for (const index of ['event_reading_idx', 'event_reading_at_key']) {
+          const indexed = await session.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM pg_partition_tree($1::regclass) WHERE relid <> $1::regclass`,
+            [index],
+          );
+          expect(indexed.rows[0]?.n, index).toBe(count);
+        }
+        // The parent's unique constraint and foreign key, and one of each on every partition (attached: conparentid), all valid.
+        const constraints = await session.query<{ type: string; valid: boolean; partitions: number }>(
+          `SELECT c.contype::text AS type, bool_and(c.convalidated) AS valid, count(*) FILTER (WHERE c.conparentid <> 0)::int AS partitions
+             FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+            WHERE t.relnamespace = $1::regnamespace AND c.contype IN ('u', 'f') AND t.relname LIKE 'event%'
+            GROUP BY c.contype ORDER BY 1`,
+          [schema],
         );
-        expect(indexed.rows[0]?.n).toBe(count);
+        expect(constraints.rows).toEqual([
+          { type: 'f', valid: true, partitions: count },
+          { type: 'u', valid: true, partitions: count },
+        ]);
       } finally {
         await session.close();
       }
