@@ -1,6 +1,7 @@
 import type { Risk } from '../diff/change.js';
 import { blocksReads, blocksWrites, compareLockModes, type LockMode } from './lock-mode.js';
 import { lockTarget } from './lock-scope.js';
+import { stepBlocking } from './step-blocking.js';
 import type { Phase, Plan, PlanStep } from './plan-types.js';
 
 /** One step of a plan as explain shows it; the JSON form of `wesley plan --explain --json`. */
@@ -62,7 +63,9 @@ function strongestLocks(step: PlanStep): Map<string, LockMode> {
 function effect(step: PlanStep, blocks: ExplainRow['blocks']): string {
   if (step.backfill !== null) return `batches of ${step.backfill.batchSize} rows, each its own short transaction; row locks only`;
   if (step.rewrites) return `rewrites the table: ${blocks} wait for the whole rewrite`;
-  if (step.scans && blocks !== 'nothing') return `scans the table: ${blocks} wait for the whole scan`;
+  if (step.scans && stepBlocking(step) !== null) return `scans the table: ${blocks} wait for the whole scan`;
+  // A lock blocking writes held apart from the scan: on a partitioned partition, which holds no rows.
+  if (step.scans && blocks !== 'nothing') return `scans the table; ${blocks} wait only for a catalog update`;
   if (step.scans) return 'scans the table; reads and writes go on';
   if (blocks !== 'nothing') return 'catalog update only: milliseconds';
   return 'no lock that blocks reads or writes';

@@ -69,9 +69,14 @@ export function indexBuildSteps(target: IndexBuildTarget): StepDraft[] {
         part: 'partitions',
         action: 'buildIndex',
         summary: `build index ${name} on each partition of ${table} concurrently and attach it (partitions read from the catalog when the step runs)`,
-        // The builds take SHARE UPDATE EXCLUSIVE on each partition; ATTACH PARTITION takes only
+        // The builds take SHARE UPDATE EXCLUSIVE on each partition holding rows; ATTACH PARTITION takes only
         // ACCESS SHARE on the parent and the partition (measured on 15 and 18).
-        locks: [...scopedLocks(table, 'partitions', 'ShareUpdateExclusiveLock'), ...scopedLocks(table, 'tree', 'AccessShareLock')],
+        // The `ON ONLY` index of a partition partitioned in turn takes SHARE on it, briefly: it holds no rows.
+        locks: [
+          ...scopedLocks(table, 'leaves', 'ShareUpdateExclusiveLock'),
+          ...scopedLocks(table, 'tree', 'AccessShareLock'),
+          ...scopedLocks(table, 'partitioned', 'ShareLock'),
+        ],
         scans: true,
       },
       perPartition,

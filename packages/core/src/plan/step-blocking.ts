@@ -22,7 +22,8 @@ export type BlockingFacts = Pick<PlanStep, 'locks' | 'rewrites' | 'scans'>;
  */
 export function stepBlocking(facts: BlockingFacts, alternative: string | null = null): Blocking | null {
   if (!facts.rewrites && !facts.scans) return null;
-  const held = facts.locks.filter((claim) => blocksWrites(claim.mode));
+  // A partitioned partition holds no rows: a lock there is not held over a scan or rewrite of it.
+  const held = facts.locks.filter((claim) => blocksWrites(claim.mode) && claim.scope !== 'partitioned');
   if (held.length === 0) return null;
   return {
     during: facts.rewrites ? 'rewrite' : 'scan',

@@ -35,7 +35,7 @@ export function normalizeLocks(claims: readonly LockClaim[]): LockClaim[] {
   for (const claim of claims) {
     const key = `${claim.relation}\u0000${claim.mode}`;
     const earlier = seen.get(key);
-    const scope = earlier === undefined || earlier.scope === claim.scope ? claim.scope : 'tree';
+    const scope = earlier === undefined ? claim.scope : mergedScope(earlier.scope, claim.scope);
     const renamedFrom = claim.renamedFrom ?? earlier?.renamedFrom;
     seen.set(key, {
       relation: claim.relation,
@@ -45,6 +45,13 @@ export function normalizeLocks(claims: readonly LockClaim[]): LockClaim[] {
     });
   }
   return [...seen.values()].sort((a, b) => (a.relation < b.relation ? -1 : a.relation > b.relation ? 1 : compareLockModes(a.mode, b.mode)));
+}
+
+/** One scope covering both: the leaves and the partitioned partitions are among the partitions; with the parent, the tree. */
+function mergedScope(a: LockScope | undefined, b: LockScope | undefined): LockScope | undefined {
+  if (a === b) return a;
+  if (a === 'tree' || b === 'tree' || a === undefined || b === undefined) return 'tree';
+  return 'partitions';
 }
 
 /** A rollback; transactional unless said otherwise. */

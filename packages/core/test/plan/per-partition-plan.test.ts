@@ -42,10 +42,18 @@ describe('a per-partition step in plan.json', () => {
       ['add-index:event.event_reading_idx:parent', ['event: ShareLock'], 'writes'],
       [
         'add-index:event.event_reading_idx:partitions',
-        ['event: AccessShareLock', 'each partition of event: ShareUpdateExclusiveLock'],
-        'nothing',
+        [
+          'event: AccessShareLock',
+          'each partition of event: AccessShareLock',
+          'each partition of event holding rows: ShareUpdateExclusiveLock',
+          'each partitioned partition of event: ShareLock',
+        ],
+        'writes',
       ],
     ]);
+    // SHARE on a partitioned partition (its ON ONLY index) is not held over a scan: the step blocks nothing for longer.
+    expect(explainPlan(planned())[1]?.effect).toBe('scans the table; writes wait only for a catalog update');
+    expect(planned().steps[1]?.blocking).toBeNull();
   });
 });
 

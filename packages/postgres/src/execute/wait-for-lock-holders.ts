@@ -33,7 +33,7 @@ export interface LockHolder {
 }
 
 /** A claim as plan.json holds it; `scope` (on a partitioned table) widens it to the partitions. */
-type Claim = LockClaim & { readonly scope?: 'partitions' | 'tree' };
+type Claim = LockClaim;
 
 /**
  * Waits, outside any transaction and without asking for a lock, until no other session holds a
@@ -117,7 +117,7 @@ async function readLockHolders(session: Connection, claims: readonly Claim[]): P
        SELECT n, relid FROM claim WHERE scope IS NULL OR scope = 'tree'
        UNION ALL
        SELECT claim.n, tree.relid FROM claim, pg_catalog.pg_partition_tree(claim.relid) AS tree
-       WHERE claim.scope IS NOT NULL AND tree.level > 0
+       WHERE claim.scope IS NOT NULL AND tree.level > 0 AND (claim.scope <> 'partitioned' OR NOT tree.isleaf) AND (claim.scope <> 'leaves' OR tree.isleaf)
      )
      SELECT target.n AS claim, coalesce(a.leader_pid, a.pid) AS pid, l.virtualtransaction AS transaction,
             l.relation::regclass::text AS relation, l.mode,

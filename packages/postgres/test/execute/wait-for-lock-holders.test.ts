@@ -122,11 +122,13 @@ describeEachServer('waitForLockHolders', (server) => {
     const reader = await holding('SELECT count(*) FROM event_2026');
     try {
       expect(await holdersOf([{ relation: 'event', mode: 'AccessExclusiveLock' }])).toEqual([]);
-      for (const scope of ['partitions', 'tree'] as const) {
+      for (const scope of ['partitions', 'tree', 'leaves'] as const) {
         expect(await holdersOf([{ relation: 'event', mode: 'AccessExclusiveLock', scope }])).toMatchObject([
           { pid: reader.pid, relation: 'event_2026', mode: 'AccessShareLock' },
         ]);
       }
+      // event_2026 holds rows: not a partitioned partition.
+      expect(await holdersOf([{ relation: 'event', mode: 'AccessExclusiveLock', scope: 'partitioned' }])).toEqual([]);
     } finally {
       await reader.done();
     }

@@ -104,7 +104,8 @@ describeEachServer('an index on a partitioned table, resolved when it runs', (se
         false,
         [
           { relation: 'event', mode: 'AccessShareLock', scope: 'tree' },
-          { relation: 'event', mode: 'ShareUpdateExclusiveLock', scope: 'partitions' },
+          { relation: 'event', mode: 'ShareUpdateExclusiveLock', scope: 'leaves' },
+          { relation: 'event', mode: 'ShareLock', scope: 'partitioned' },
         ],
       ],
     ]);

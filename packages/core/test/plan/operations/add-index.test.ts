@@ -63,7 +63,11 @@ describe('addIndex', () => {
           'ALTER INDEX "{parent_index}" ATTACH PARTITION "{index}";',
         ],
         transactional: false,
-        locks: ['measurement and each partition: AccessShareLock', 'each partition of measurement: ShareUpdateExclusiveLock'],
+        locks: [
+          'measurement and each partition: AccessShareLock',
+          'each partition of measurement holding rows: ShareUpdateExclusiveLock',
+          'each partitioned partition of measurement: ShareLock',
+        ],
         rewrites: false,
         scans: true,
         backfill: null,

@@ -434,6 +434,15 @@ type Zone @wes_table @wes_partition(by: "id", strategy: RANGE) {
   id: BigInt! @wes_pk
 }`);
 
+/** A partitioned table, before and after an index; its fixture gives it a partition that is partitioned in turn. */
+const subPartitioned = (index: string) =>
+  sdl(`
+type Sample @wes_table @wes_partition(by: "at", strategy: RANGE) @wes_pk(columns: ["id", "at"])${index} {
+  id: BigInt!
+  at: DateTime!
+  value: Int!
+}`);
+
 /** Migrations that between them make the planner emit a step of every kind it has. */
 export const lockTruthCases: readonly LockTruthCase[] = [
   {
@@ -526,6 +535,14 @@ export const lockTruthCases: readonly LockTruthCase[] = [
     rollback: true,
   },
   {
+    name: 'partitioned table: primary key added (ON ONLY the parent, each partition built, made its key and attached)',
+    v1: editTable(partitionedRewritesV1, 'gauge', withoutKey),
+    v2: partitionedRewritesV1,
+    setup: yearly('gauge'),
+    seed: `INSERT INTO gauge (id, at, label, value, legacy, qty) SELECT g, ${spread}, 'l' || g % 100, g, 'x', g % 7 FROM ${series};`,
+    rollback: true,
+  },
+  {
     name: 'partitioned tables: referenced by foreign keys added, redefined, dropped; renamed',
     v1: partitionedTablesV1,
     v2: partitionedTablesV2,
@@ -534,14 +551,6 @@ export const lockTruthCases: readonly LockTruthCase[] = [
       `INSERT INTO zone (id, name) SELECT g, 'z' || g FROM ${series};`,
       ...['stop', 'leg', 'lane'].map((table) => `INSERT INTO ${table} (id, zone_id) SELECT g, g FROM ${series};`),
       `INSERT INTO log (id, at) SELECT g, ${spread} FROM ${series};`,
-  {
-    name: 'partitioned table: primary key added (ON ONLY the parent, each partition built, made its key and attached)',
-    v1: editTable(partitionedRewritesV1, 'gauge', withoutKey),
-    v2: partitionedRewritesV1,
-    setup: yearly('gauge'),
-    seed: `INSERT INTO gauge (id, at, label, value, legacy, qty) SELECT g, ${spread}, 'l' || g % 100, g, 'x', g % 7 FROM ${series};`,
-    rollback: true,
-  },
     ].join('\n'),
     rollback: true,
   },
@@ -555,6 +564,20 @@ export const lockTruthCases: readonly LockTruthCase[] = [
       `INSERT INTO trip (id, zone_id) SELECT g, g FROM ${series};`,
       `INSERT INTO old (id, at) SELECT g, ${spread} FROM ${series};`,
     ].join('\n'),
+  },
+  {
+    // The ON ONLY index of a partitioned partition takes SHARE there (the `partitioned` scope), its partitions' builds SHARE UPDATE EXCLUSIVE.
+    name: 'partitioned table with a sub-partitioned partition: index per partition, sub-partitions included',
+    v1: subPartitioned(''),
+    v2: subPartitioned(' @wes_index(columns: ["value"], name: "sample_value_idx")'),
+    setup: [
+      `CREATE TABLE sample_2024 PARTITION OF sample FOR VALUES FROM ('2024-01-01') TO ('2025-01-01') PARTITION BY RANGE (at);`,
+      `CREATE TABLE sample_2024_h1 PARTITION OF sample_2024 FOR VALUES FROM ('2024-01-01') TO ('2024-07-01');`,
+      `CREATE TABLE sample_2024_h2 PARTITION OF sample_2024 FOR VALUES FROM ('2024-07-01') TO ('2025-01-01');`,
+      `CREATE TABLE sample_2025 PARTITION OF sample FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');`,
+    ].join('\n'),
+    seed: `INSERT INTO sample (id, at, value) SELECT g, ${spread}, g % 100 FROM ${series};`,
+    rollback: true,
   },
 ];
 

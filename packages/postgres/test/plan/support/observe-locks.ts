@@ -243,13 +243,18 @@ async function partitionTrees(session: Connection, schema: string): Promise<Map<
 
 /**
  * `claims` as `relation:mode` strings with each scope resolved to the partitions seen:
- * `partitions` to each partition of the named parent, `tree` to it and each partition.
+ * `partitions` to each partition of the named parent, `tree` to it and each partition,
+ * `leaves` to each of its partitions that is not partitioned, `partitioned` to each that is (a
+ * parent in `partitions` too).
  */
 export function expandClaims(claims: readonly LockClaim[], partitions: ReadonlyMap<string, readonly string[]>): string[] {
   const out = new Set<string>();
   for (const { relation, mode, scope } of claims) {
-    if (scope !== 'partitions') out.add(`${relation}:${mode}`);
-    if (scope !== undefined) for (const partition of partitions.get(relation) ?? []) out.add(`${partition}:${mode}`);
+    if (scope === undefined || scope === 'tree') out.add(`${relation}:${mode}`);
+    const covered = (partitions.get(relation) ?? []).filter((partition) =>
+      scope === 'partitioned' ? partitions.has(partition) : scope === 'leaves' ? !partitions.has(partition) : true,
+    );
+    if (scope !== undefined) for (const partition of covered) out.add(`${partition}:${mode}`);
   }
   return [...out].sort();
 }
@@ -318,7 +323,14 @@ export function claimedWriteBlocks(
   const claimed = expandClaims(
     step.locks
       .filter((lock) => blocksWrites(lock.mode))
-      .map((lock) => (lock.scope === 'partitions' ? { ...lock, scope: 'tree' as const } : lock)),
+      // A write to the parent is routed to (and the probe's LOCK TABLE recurses to) the partitions.
+      .flatMap((lock) =>
+        lock.scope === 'partitions' || lock.scope === 'leaves'
+          ? [{ ...lock, scope: 'tree' as const }]
+          : lock.scope === 'partitioned' && (partitions.get(lock.relation) ?? []).some((partition) => partitions.has(partition))
+            ? [lock, { relation: lock.relation, mode: lock.mode }]
+            : [lock],
+      ),
     partitions,
   );
   const blocking = new Set(claimed.map((claim) => claim.slice(0, claim.lastIndexOf(':'))));
