@@ -46,10 +46,11 @@ type Claim = LockClaim;
  *
  * Counted: other backends (not this one, not autovacuum, which PostgreSQL cancels when it blocks
  * a request) holding a conflicting lock on a claimed table (by the name it has before the step:
- * `renamedFrom` for a table the step renames; on its partitions too when the claim's scope says so), or waiting for one (a request queued there is one the step's would
- * queue behind too), in a transaction open at least {@link holderPollMs}: known from
- * `pg_stat_activity`, or, for another role's session the migrator's role may not see the activity
- * of, seen in the same transaction by two reads that far apart. `onHolder` is
+ * `renamedFrom` for a table the step renames; on its partitions too when the claim's scope says
+ * so), or waiting for one (a request queued there is one the step's would queue behind too), in
+ * a transaction open at least {@link holderPollMs}: known from `pg_stat_activity`, or, for
+ * another role's session the migrator's role may not see the activity of, seen in the same
+ * transaction by two reads that far apart. `onHolder` is
  * called once per holder as the wait for it starts (`seen` remembers them across calls, so a
  * retry does not report a holder again). Resolves with the holders left (none when they let go,
  * some when the deadline came first) and whether there were any to wait for.
