@@ -167,13 +167,15 @@ async function observePerPartition(
   };
   const seen: HeldLock[] = [];
   const blockedSeen = new Set<string>();
-  // One probe at a time on the watcher: each is a transaction of its own.
+  // One use of the watcher at a time: a probe is a transaction of its own, which a lock read between
+  // its failed LOCK TABLE and its ROLLBACK would find aborted.
   let probing: Promise<unknown> = Promise.resolve();
-  const probe = () => {
-    const next = probing.then(async () => (await writeProbe(watcher, before)).forEach((oid) => blockedSeen.add(oid)));
+  const onWatcher = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = probing.then(work);
     probing = next;
     return next;
   };
+  const probe = () => onWatcher(async () => (await writeProbe(watcher, before)).forEach((oid) => blockedSeen.add(oid)));
   let inTransaction = false;
   const spied: Connection = {
     displayUrl: runner.displayUrl,
@@ -199,7 +201,7 @@ async function observePerPartition(
   running.catch(() => undefined);
   try {
     while (!finished) {
-      const held = await locksOf(watcher, pid);
+      const held = await onWatcher(() => locksOf(watcher, pid));
       seen.push(...held);
       if (held.some((lock) => !lock.granted)) {
         await probe();
