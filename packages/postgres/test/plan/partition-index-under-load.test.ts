@@ -1,10 +1,11 @@
 import { expect, it } from 'vitest';
-import { compileSchema, emitDdl, planMigration, type SchemaIR } from '@wesley/core';
+import { emitDdl, planMigration } from '@wesley/core';
 import { applyPlan, type Connection, type RunEvent } from '@wesley/postgres';
 import { describeEachServer, useTestDatabase } from '@wesley/postgres/testing';
 import { summarizeLatencies } from './support/latency-summary.js';
 import { migrateUnderLoad } from './support/migrate-under-load.js';
 import { expandClaims } from './support/observe-locks.js';
+import { eventKeysV1 as v1, eventKeysV2 as v2 } from '../migrate/support/event-keys.js';
 
 /**
  * One plan made from files that adds an index, a unique constraint and a foreign key on a
@@ -17,21 +18,6 @@ import { expandClaims } from './support/observe-locks.js';
 const lockTimeoutMs = 200;
 const bound = lockTimeoutMs + 500;
 
-function compile(body: string): SchemaIR {
-  const { ir, diagnostics } = compileSchema({ name: 'schema.graphql', body });
-  if (ir === null) throw new Error(JSON.stringify(diagnostics));
-  return ir;
-}
-const event = (keys: string, index: string, foreignKey: string) => `
-type Device @wes_table { id: Int! @wes_pk }
-type Event @wes_table @wes_partition(by: "at", strategy: RANGE) @wes_pk(columns: ["id", "at"])${keys} {
-  id: Int!
-  at: DateTime!
-  reading: Int${index}
-  deviceId: Int${foreignKey}
-}`;
-const v1 = compile(event('', '', ''));
-const v2 = compile(event(' @wes_unique(columns: ["reading", "at"])', ' @wes_index', ' @wes_fk(ref: "Device.id")'));
 const month = (n: number) => `${2020 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}-01`;
 
 describeEachServer('an index, a unique constraint and a foreign key on a partitioned table under write load', (server) => {
