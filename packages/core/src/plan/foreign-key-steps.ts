@@ -122,7 +122,7 @@ function partitionedForeignKeySteps(table: string, foreignKey: ForeignKeyIR): St
         action: 'addForeignKey',
         summary: `add foreign key ${foreignKey.name} to each partition of ${table}, not yet validated (partitions read from the catalog when the step runs)`,
         locks: [
-          ...scopedLocks(table, 'partitions', 'AccessShareLock', 'ShareRowExclusiveLock'),
+          ...scopedLocks(table, 'leaves', 'AccessShareLock', 'ShareRowExclusiveLock'),
           ...locks(ref, 'AccessShareLock', 'ShareRowExclusiveLock'),
         ],
       },
@@ -134,7 +134,7 @@ function partitionedForeignKeySteps(table: string, foreignKey: ForeignKeyIR): St
         action: 'validate',
         summary: `validate foreign key ${foreignKey.name} on each partition of ${table} without blocking writes`,
         locks: [
-          ...scopedLocks(table, 'partitions', 'AccessShareLock', 'ShareUpdateExclusiveLock'),
+          ...scopedLocks(table, 'leaves', 'AccessShareLock', 'ShareUpdateExclusiveLock'),
           ...locks(ref, 'AccessShareLock', 'RowShareLock'),
         ],
         scans: true,

@@ -117,7 +117,7 @@ function partitionedKeySteps(table: string, key: PrimaryKeyIR | UniqueIR): StepD
         part: 'partitions',
         action: 'buildIndex',
         summary: `build the unique index of ${key.name} on each partition of ${table} concurrently (partitions read from the catalog when the step runs)`,
-        locks: scopedLocks(table, 'partitions', 'ShareUpdateExclusiveLock'),
+        locks: scopedLocks(table, 'leaves', 'ShareUpdateExclusiveLock'),
         scans: true,
       },
       build,
@@ -127,7 +127,12 @@ function partitionedKeySteps(table: string, key: PrimaryKeyIR | UniqueIR): StepD
         part: 'attach',
         action,
         summary: `make each partition's index its ${kind} and attach it to ${key.name} of ${table} (no scan)`,
-        locks: [...scopedLocks(table, 'partitions', 'AccessExclusiveLock'), ...scopedLocks(table, 'tree', 'AccessShareLock')],
+        // A partitioned partition's own key (`shell`) is added as the parent's was: SHARE there too, no rows.
+        locks: [
+          ...scopedLocks(table, 'partitions', 'AccessExclusiveLock'),
+          ...scopedLocks(table, 'partitioned', 'ShareLock'),
+          ...scopedLocks(table, 'tree', 'AccessShareLock'),
+        ],
       },
       attach,
     ),

@@ -114,8 +114,8 @@ describe('addForeignKey', () => {
         locks: [
           'device: AccessShareLock',
           'device: ShareRowExclusiveLock',
-          'each partition of measurement: AccessShareLock',
-          'each partition of measurement: ShareRowExclusiveLock',
+          'each partition of measurement holding rows: AccessShareLock',
+          'each partition of measurement holding rows: ShareRowExclusiveLock',
         ],
         scans: false,
         ...perPartitionFacts,
@@ -127,8 +127,8 @@ describe('addForeignKey', () => {
         locks: [
           'device: AccessShareLock',
           'device: RowShareLock',
-          'each partition of measurement: AccessShareLock',
-          'each partition of measurement: ShareUpdateExclusiveLock',
+          'each partition of measurement holding rows: AccessShareLock',
+          'each partition of measurement holding rows: ShareUpdateExclusiveLock',
         ],
         scans: true,
         ...perPartitionFacts,

@@ -543,6 +543,19 @@ export const lockTruthCases: readonly LockTruthCase[] = [
     rollback: true,
   },
   {
+    name: 'partitioned table with a sub-partitioned partition: unique constraint added, sub-partitions included',
+    v1: subPartitioned(''),
+    v2: subPartitioned(' @wes_unique(columns: ["value", "at"], name: "sample_value_at_key")'),
+    setup: [
+      `CREATE TABLE sample_2024 PARTITION OF sample FOR VALUES FROM ('2024-01-01') TO ('2025-01-01') PARTITION BY RANGE (at);`,
+      `CREATE TABLE sample_2024_h1 PARTITION OF sample_2024 FOR VALUES FROM ('2024-01-01') TO ('2024-07-01');`,
+      `CREATE TABLE sample_2024_h2 PARTITION OF sample_2024 FOR VALUES FROM ('2024-07-01') TO ('2025-01-01');`,
+      `CREATE TABLE sample_2025 PARTITION OF sample FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');`,
+    ].join('\n'),
+    seed: `INSERT INTO sample (id, at, value) SELECT g, ${spread}, g FROM ${series};`,
+    rollback: true,
+  },
+  {
     name: 'partitioned tables: referenced by foreign keys added, redefined, dropped; renamed',
     v1: partitionedTablesV1,
     v2: partitionedTablesV2,
