@@ -23,6 +23,11 @@ export function describeRows(step: StepProgress): string {
   return step.batches === 0 ? '' : `, ${count(step.batches, 'batch')} (up to ${count(step.rows, 'row')})`;
 }
 
+/** `, 3/40 partitions` for a per-partition step under way, else `''`. */
+export function describePartitions(step: StepProgress): string {
+  return step.partitions === null ? '' : `, ${step.partitions.done.toLocaleString('en-US')}/${count(step.partitions.total, 'partition')}`;
+}
+
 /** Why a step is tried again, from its SQLSTATE. */
 export function retryReason(sqlState: string): string {
   if (sqlState === '55P03') return 'lock not granted within the lock timeout';

@@ -5,6 +5,7 @@ import {
   describeHolderWait,
   describeHolderWaitEnd,
   describeMigration,
+  describePartitions,
   describeRows,
   describeStep,
   retryReason,
@@ -45,10 +46,13 @@ export function logReporter(context: CliContext, plans: ReadonlyMap<string, Plan
         case 'holder-wait-end':
           out(`${migration?.name ?? event.stepId}: ${event.stepId}: ${describeHolderWaitEnd(event)}`);
           return;
+        case 'partition-done':
+          out(`${migration?.name ?? event.stepId}: ${event.stepId}: ${event.partition} done (${event.done}/${event.total})`);
+          return;
         case 'step-done':
           if (migration !== null && step !== null) {
             out(
-              `${migration.name}: ${describeStep(step, migration.steps)} done in ${formatDuration(progress.elapsed(step.startedAt))}${describeRows(step)}`,
+              `${migration.name}: ${describeStep(step, migration.steps)} done in ${formatDuration(progress.elapsed(step.startedAt))}${describeRows(step)}${describePartitions(step)}`,
             );
           }
           return;

@@ -13,6 +13,8 @@ export interface StepProgress {
   batches: number;
   /** Rows those batches covered at most (each reports its batch size; the last may be short). */
   rows: number;
+  /** A per-partition step's partitions done of those the table has, once one is; else `null`. */
+  partitions: { readonly done: number; readonly total: number } | null;
 }
 
 /** The migration running now. */
@@ -77,6 +79,7 @@ export class MigrateProgress {
           startedAt: this.now(),
           batches: 0,
           rows: 0,
+          partitions: null,
         };
         return;
       }
@@ -84,6 +87,10 @@ export class MigrateProgress {
         if (migration?.step?.id !== event.stepId) return;
         migration.step.batches++;
         migration.step.rows += event.rows;
+        return;
+      case 'partition-done':
+        if (migration?.step?.id !== event.stepId) return;
+        migration.step.partitions = { done: event.done, total: event.total };
         return;
       case 'step-done':
         if (migration === null) return;

@@ -5,6 +5,7 @@ import {
   describeHolderWait,
   describeHolderWaitEnd,
   describeMigration,
+  describePartitions,
   describeRows,
   describeStatements,
   describeStep,
@@ -52,7 +53,7 @@ export async function spinnerReporter(
     const doing =
       step === null
         ? `(${describeMigration(migration)})${describeStatements(migration)}`
-        : `${describeStep(step, migration.steps)}${describeRows(step)}`;
+        : `${describeStep(step, migration.steps)}${describeRows(step)}${describePartitions(step)}`;
     spinner.text = `${migration.name}  ${doing}`;
     if (!spinner.isSpinning) spinner.start();
   };
@@ -87,6 +88,7 @@ export async function spinnerReporter(
         case 'migration-start':
         case 'step-start':
         case 'batch':
+        case 'partition-done':
         case 'step-done':
         case 'statements':
           show();

@@ -40,6 +40,8 @@ export type RunEvent =
   | ({ readonly kind: 'holder-wait'; readonly stepId: string } & LockHolder)
   | { readonly kind: 'holder-wait-end'; readonly stepId: string; readonly waitedMs: number; readonly holders: number }
   | { readonly kind: 'batch'; readonly stepId: string; readonly rows: number }
+  /** A per-partition step finished `partition` (schema-qualified): `done` of the `total` partitions the table has now. */
+  | { readonly kind: 'partition-done'; readonly stepId: string; readonly partition: string; readonly done: number; readonly total: number }
   | { readonly kind: 'step-done'; readonly stepId: string; readonly attempts: number };
 
 /** Every option given, defaults from core's `stepSessionDefaults`. */

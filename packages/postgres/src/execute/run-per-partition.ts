@@ -80,6 +80,8 @@ export async function runPerPartition(
       }),
     );
     if (node.partitioned) indexOf.set(node.relation, attached ?? index);
+    // Committed with the cursor: the table itself is not one of the partitions counted.
+    options.onEvent({ kind: 'partition-done', stepId: step.id, partition: node.relation, done: position, total: tree.length - 1 });
   }
   return attempts;
 }

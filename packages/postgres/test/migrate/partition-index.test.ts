@@ -5,6 +5,7 @@ import { describeEachServer, type TestServer } from '@wesley/postgres/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { connect, type Connection } from '../../src/connect/connect.js';
 import { migrate } from '../../src/migrate/migrate.js';
+import type { MigrateEvent } from '../../src/migrate/migrate-events.js';
 import { buildCrashChild } from './support/build-crash-child.js';
 import { eventV1 as v1, eventV2 as v2 } from './support/event-reading-index.js';
 import { migrationsDirectory, planFile } from './support/migrations-directory.js';
@@ -114,10 +115,17 @@ describeEachServer('an index on a partitioned table, resolved when it runs', (se
   for (const count of [0, 2, 40]) {
     it(`one plan applies to a parent with ${count} partitions holding rows`, async () => {
       await load(partitions(count, 200));
-      await migrate({ url: db.url, directory, appliedBy: 'test' });
+      const events: MigrateEvent[] = [];
+      await migrate({ url: db.url, directory, appliedBy: 'test', onEvent: (event) => events.push(event) });
       const result = await outcome();
       expect(result.problems).toEqual([]);
       expect(result.tables).toBe(count + 1);
+      // One event per partition, as each is committed: n of the partitions the table has.
+      const progress = events.flatMap((event) => (event.kind === 'partition-done' ? [[event.partition, event.done, event.total]] : []));
+      expect(progress.map(([partition]) => partition)).toEqual(
+        progress.map(() => expect.stringMatching(/^public\.event_p\d+$/) as unknown),
+      );
+      expect(progress.map(([, done, total]) => [done, total])).toEqual(Array.from({ length: count }, (_, n) => [n + 1, count]));
       expect(result.steps).toEqual(plan.steps.map((step) => `${step.id} applied`).sort());
     }, 120_000);
   }
