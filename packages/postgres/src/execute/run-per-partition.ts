@@ -8,7 +8,7 @@ import { inStepTransaction, outsideStepTransaction } from './step-session.js';
 export type Retry = (attempt: () => Promise<void>) => Promise<number>;
 
 /** One relation of the table's partition tree, as the catalog lists it when the step runs. */
-interface TreeNode {
+export interface TreeNode {
   /** `schema.name`, quoted: how the statements and the cursor name it. */
   readonly relation: string;
   readonly schema: string;
@@ -125,7 +125,7 @@ async function buildConcurrently(
  * from pg_inherits, not `pg_partition_tree`, which takes ACCESS SHARE on every partition (and
  * would queue behind a session's ACCESS EXCLUSIVE on one, unbounded, outside the step's lock wait).
  */
-async function partitionTree(session: Connection, table: string): Promise<TreeNode[]> {
+export async function partitionTree(session: Connection, table: string): Promise<TreeNode[]> {
   const { rows } = await session.query<{
     schema: string;
     name: string;
