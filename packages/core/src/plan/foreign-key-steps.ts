@@ -1,9 +1,10 @@
 import { constraintSql } from '../ddl/constraint-sql.js';
 import type { ForeignKeyIR } from '../ir/types.js';
-import { quoteIdent } from '../naming/quote-ident.js';
+import { partitionIndexNameSql } from '../naming/partition-index-name.js';
+import { quoteIdent, quoteLiteral } from '../naming/quote-ident.js';
 import type { StepDraft } from './operation.js';
 import { indexSlot, partitionSlot, perPartitionStep } from './per-partition-step.js';
-import type { LockClaim, PerPartition } from './plan-types.js';
+import type { LockClaim, PerPartition, Rollback } from './plan-types.js';
 import { supports } from './server-features.js';
 import { alterTable, locks, normalizeLocks, rollback, scopedLocks, step } from './step-builders.js';
 import { validateStep } from './validate-step.js';
@@ -127,6 +128,7 @@ function partitionedForeignKeySteps(table: string, foreignKey: ForeignKeyIR): St
         ],
       },
       add,
+      dropPartitionKeys(table, foreignKey, ref),
     ),
     perPartitionStep(
       {
@@ -159,4 +161,26 @@ function partitionedForeignKeySteps(table: string, foreignKey: ForeignKeyIR): St
       ),
     }),
   ];
+}
+
+/**
+ * The undo of the per-partition adds: each partition's key that is still its own (the parent's
+ * undo, which runs first, drops those attached to it), named as the executor named it, found from
+ * the catalog when the undo runs: a run stopped before the parent's add leaves them behind.
+ */
+function dropPartitionKeys(table: string, foreignKey: ForeignKeyIR, ref: string): Rollback {
+  const name = partitionIndexNameSql('c.relname', foreignKey.name);
+  const drop = `DO $wesley$ DECLARE r record; BEGIN
+  FOR r IN WITH RECURSIVE t AS (SELECT ${quoteLiteral(table)}::regclass::oid AS relid
+                                UNION ALL SELECT i.inhrelid FROM pg_catalog.pg_inherits i JOIN t ON i.inhparent = t.relid)
+           SELECT c.oid::regclass AS rel, ${name} AS name FROM t JOIN pg_catalog.pg_class c ON c.oid = t.relid WHERE c.relkind = 'r'
+  LOOP
+    EXECUTE format('ALTER TABLE %s DROP CONSTRAINT IF EXISTS %I', r.rel, r.name);
+  END LOOP;
+END $wesley$;`;
+  // A key left behind has its triggers on ref, which its drop locks: taken first either way, so that the claim holds whatever is left.
+  return rollback(
+    [`LOCK TABLE ${quoteIdent(ref)} IN ACCESS EXCLUSIVE MODE;`, drop],
+    [...scopedLocks(table, 'leaves', 'AccessExclusiveLock'), ...locks(ref, 'AccessExclusiveLock')],
+  );
 }

@@ -1,5 +1,5 @@
 import type { StepDraft } from './operation.js';
-import type { PerPartition } from './plan-types.js';
+import type { PerPartition, Rollback } from './plan-types.js';
 import { rollback, step } from './step-builders.js';
 
 /** The placeholders of a per-partition template (`PerPartition`), quoted identifiers so the templates parse as SQL. */
@@ -16,16 +16,16 @@ type PerPartitionFields = Pick<StepDraft, 'part' | 'action' | 'summary' | 'locks
 
 /**
  * A step that runs `pattern` on each partition the table has when it runs: outside one
- * transaction (each partition's unit is its own), its templates as its `sql`. Its own rollback is
- * empty: what it made on the partitions goes with the parent's object, which an earlier step made
- * and whose rollback drops it.
+ * transaction (each partition's unit is its own), its templates as its `sql`. Its rollback is
+ * empty unless given: what it made on the partitions goes with the parent's object, which an
+ * earlier step made and whose rollback drops it.
  */
-export function perPartitionStep(fields: PerPartitionFields, pattern: PerPartition): StepDraft {
+export function perPartitionStep(fields: PerPartitionFields, pattern: PerPartition, undo: Rollback = rollback([], [])): StepDraft {
   return step({
     ...fields,
     sql: perPartitionSql(pattern),
     transactional: false,
     perPartition: pattern,
-    rollback: rollback([], []),
+    rollback: undo,
   });
 }

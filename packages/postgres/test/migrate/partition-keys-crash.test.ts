@@ -5,7 +5,9 @@ import { describeEachServer, type TestServer } from '@wesley/postgres/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { connect } from '../../src/connect/connect.js';
 import { migrate } from '../../src/migrate/migrate.js';
+import { rollbackMigration } from '../../src/migrate/rollback-migration.js';
 import { buildCrashChild } from './support/build-crash-child.js';
+import type { Census } from './support/kill-points.js';
 import { migrationsDirectory, planFile } from './support/migrations-directory.js';
 import { runCrashChild, type KillPoint } from './support/run-crash-child.js';
 import { scratchDatabase, type ScratchDatabase } from './support/scratch-database.js';
@@ -148,4 +150,43 @@ describeEachServer('an index, a unique constraint and a foreign key on a partiti
       expect(await problems(), JSON.stringify(point)).toEqual([]);
     }
   }, 900_000);
+
+  it('killed after some partitions got the foreign key, then rolled back: no key, constraint or index is left on any partition', async () => {
+    await load();
+    const census = await runCrashChild(child, db.url, directory, {});
+    if (census.code !== 0) throw new Error(census.stderr);
+    const queries = (JSON.parse(census.stdout) as Census).queries.map((query) => query.sql);
+    // The COMMIT after the second foreign key added (NOT VALID on a partition before 18; from 18 the parent's, the one):
+    // `killAtQuery` is 1-based and kills before the statement, so + 2 kills right after that COMMIT.
+    const added = queries.flatMap((sql, i) => (/ADD CONSTRAINT \S+ FOREIGN KEY/.test(sql) ? [i] : []));
+    const nth = added[Math.min(1, added.length - 1)];
+    if (nth === undefined) throw new Error('no foreign key added in the census');
+    const commit = queries.findIndex((sql, i) => i > nth && /^COMMIT/.test(sql));
+    await load();
+    const killed = await runCrashChild(child, db.url, directory, { killAtQuery: commit + 2 });
+    expect(killed.signal, killed.stderr).toBe('SIGKILL');
+    await endStrayBackends(db.url, 'finish');
+    const left = async () => {
+      const session = await connect(db.url);
+      try {
+        const { rows } = await session.query<{ line: string }>(
+          `SELECT t.relname || ': ' || c.conname AS line FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+            WHERE t.relname LIKE 'event%' AND c.contype IN ('u', 'f')
+           UNION ALL
+           SELECT t.relname || ': ' || i.relname FROM pg_index x JOIN pg_class t ON t.oid = x.indrelid JOIN pg_class i ON i.oid = x.indexrelid
+            WHERE t.relname LIKE 'event%' AND NOT x.indisprimary
+           ORDER BY 1`,
+        );
+        return rows.map((row) => row.line);
+      } finally {
+        await session.close();
+      }
+    };
+    expect(
+      (await left()).some((line) => line.endsWith('_fkey')),
+      'a foreign key was added before the kill',
+    ).toBe(true);
+    await rollbackMigration({ url: db.url, directory, migration: '0001_keys', allowDestructive: true });
+    expect(await left()).toEqual([]);
+  }, 300_000);
 });

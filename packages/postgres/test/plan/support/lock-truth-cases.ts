@@ -434,6 +434,16 @@ type Zone @wes_table @wes_partition(by: "id", strategy: RANGE) {
   id: BigInt! @wes_pk
 }`);
 
+/** A partitioned table, before and after a foreign key to a plain table. */
+const partitionedForeignKey = (foreignKey: string) =>
+  sdl(`
+type Club @wes_table { id: BigInt! @wes_pk }
+type Entry @wes_table @wes_partition(by: "at", strategy: RANGE) @wes_pk(columns: ["id", "at"]) {
+  id: BigInt!
+  at: DateTime!
+  clubId: BigInt${foreignKey}
+}`);
+
 /** A partitioned table, before and after an index; its fixture gives it a partition that is partitioned in turn. */
 const subPartitioned = (index: string) =>
   sdl(`
@@ -553,6 +563,17 @@ export const lockTruthCases: readonly LockTruthCase[] = [
       `CREATE TABLE sample_2025 PARTITION OF sample FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');`,
     ].join('\n'),
     seed: `INSERT INTO sample (id, at, value) SELECT g, ${spread}, g FROM ${series};`,
+    rollback: true,
+  },
+  {
+    name: 'partitioned table: foreign key added (before 18: each partition NOT VALID, validated, then the parent), and rolled back',
+    v1: partitionedForeignKey(''),
+    v2: partitionedForeignKey(' @wes_fk(ref: "Club.id")'),
+    setup: yearly('entry'),
+    seed: [
+      `INSERT INTO club (id) SELECT g FROM generate_series(1, 10) AS g;`,
+      `INSERT INTO entry (id, at, club_id) SELECT g, ${spread}, g % 10 + 1 FROM ${series};`,
+    ].join('\n'),
     rollback: true,
   },
   {
