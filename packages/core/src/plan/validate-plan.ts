@@ -222,8 +222,6 @@ export async function validatePlan(value: unknown): Promise<PlanValidation> {
       if (facts.approval !== null && judged === null)
         problem(`${path}.approval`, 'an approval of a step that does not block: expected null');
     }
-    if (typeof fields.id === 'string') {
-      const earlier = ids.get(fields.id);
     // The holder wait finds a renamed table by its old name: one the step's SQL does rename.
     if (problems.length === found) {
       const facts = step as unknown as PlanStep;
@@ -235,6 +233,8 @@ export async function validatePlan(value: unknown): Promise<PlanValidation> {
       renames(`${path}.locks`, facts.locks, facts.sql);
       if (facts.rollback !== null) renames(`${path}.rollback.locks`, facts.rollback.locks, facts.rollback.sql);
     }
+    if (typeof fields.id === 'string') {
+      const earlier = ids.get(fields.id);
       if (earlier !== undefined) problem(`${path}.id`, `step id ${fields.id} is also the id of $.steps[${earlier}]`);
       else ids.set(fields.id, i);
     }
@@ -277,8 +277,6 @@ export async function validatePlan(value: unknown): Promise<PlanValidation> {
   return { ok: true, plan };
 }
 
-function describe(v: unknown): string {
-  if (v === null) return 'null';
 /** Whether one of `statements` is `ALTER TABLE <from> RENAME TO <to>` (schema-qualified or not). */
 function renamesTable(statements: readonly string[], from: string, to: string): boolean {
   return statements.some((text) => {
@@ -294,6 +292,8 @@ function renamesTable(statements: readonly string[], from: string, to: string): 
   });
 }
 
+function describe(v: unknown): string {
+  if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'an object';
   if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 39)}…` : v);
