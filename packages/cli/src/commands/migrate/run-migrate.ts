@@ -8,16 +8,15 @@ import {
   holdYoungGeneration,
   jsonReporter,
   logReporter,
-  migrationsDirectory,
-  parseDurationFlag,
   readDirectoryPlans,
   spinnerReporter,
   writeDryRun,
   type MigrateReporter,
 } from '../../migrate/index.js';
 import { UsageError } from '../../usage-error.js';
-import { commandConfig, configRelative } from '../command-config.js';
+import { commandConfig } from '../command-config.js';
 import type { CommandRun } from '../define-command.js';
+import { commandMigrationsDirectory, migrationLockFlag, stepSessionFlags } from './migrate-run-flags.js';
 import type { migrateOptions } from './migrate-options.js';
 
 const name = 'migrate';
@@ -32,18 +31,10 @@ export const runMigrate: CommandRun<typeof migrateOptions> = async (values, cont
   const started = Date.now();
   let url: string | null = null;
   try {
-    const lockTimeoutMs = parseDurationFlag(values['lock-timeout'], '--lock-timeout', { unit: 'ms', zero: null }, name);
-    const statementTimeoutMs = parseDurationFlag(
-      values['statement-timeout'],
-      '--statement-timeout',
-      { unit: 'ms', zero: 'no statement timeout' },
-      name,
-    );
-    const lockWaitMs = parseDurationFlag(values['lock-wait'], '--lock-wait', { unit: 's', zero: 'one try, no wait' }, name);
-    const holderWaitMs = parseDurationFlag(values['holder-wait'], '--holder-wait', { unit: 'ms', zero: 'no wait' }, name);
+    const stepFlags = stepSessionFlags(values, name);
+    const lockOptions = migrationLockFlag(values, name);
     const config = await commandConfig(values.config, context.cwd);
-    const dirFlag = values.dir ?? (config === null ? 'migrations' : configRelative(config, config.migrations, context.cwd));
-    const directory = await migrationsDirectory(context.cwd, dirFlag, name);
+    const directory = await commandMigrationsDirectory(values, config, context.cwd, name);
     const files = await listMigrationFiles(directory);
     const plans = await readDirectoryPlans(files);
     if (values.to !== undefined) checkTo(values.to, plans, name);
@@ -61,10 +52,7 @@ export const runMigrate: CommandRun<typeof migrateOptions> = async (values, cont
     return await withDatabase(name, { ...values, config }, context, notes, async (target) => {
       url = target.url;
       if (dryRun) {
-        const timeouts = resolveRunOptions({
-          ...(lockTimeoutMs === undefined ? {} : { lockTimeoutMs }),
-          ...(statementTimeoutMs === undefined ? {} : { statementTimeoutMs }),
-        });
+        const timeouts = resolveRunOptions(stepFlags);
         const options = {
           directory,
           shownDirectory: displayPath(context.cwd, directory),
@@ -82,13 +70,8 @@ export const runMigrate: CommandRun<typeof migrateOptions> = async (values, cont
         directory,
         ...allowances(values),
         ...(values.to === undefined ? {} : { to: values.to }),
-        lock: {
-          ...(lockWaitMs === undefined ? {} : { timeoutMs: lockWaitMs }),
-          ...(config?.lockName == null ? {} : { name: config.lockName }),
-        },
-        ...(lockTimeoutMs === undefined ? {} : { lockTimeoutMs }),
-        ...(statementTimeoutMs === undefined ? {} : { statementTimeoutMs }),
-        ...(holderWaitMs === undefined ? {} : { holderWaitMs }),
+        lock: lockOptions(config),
+        ...stepFlags,
         onEvent: (event) => progress?.event(event),
       });
       progress?.finish({

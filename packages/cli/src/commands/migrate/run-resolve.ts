@@ -5,12 +5,12 @@ import { detectDrift, listMigrationFiles, readPlanFile, resolveMigration, type M
 import { withDatabase } from '../../database/index.js';
 import { exitCodes } from '../../exit-codes.js';
 import { describeFailure, writeFailure } from '../../failure/index.js';
-import { migrationsDirectory, parseDurationFlag } from '../../migrate/index.js';
 import { readIrJson } from '../../plan/read-ir-json.js';
 import { nodeSha256 } from '../../node-sha256.js';
 import { UsageError } from '../../usage-error.js';
-import { commandConfig, configRelative } from '../command-config.js';
+import { commandConfig } from '../command-config.js';
 import type { CommandRun } from '../define-command.js';
+import { commandMigrationsDirectory, migrationLockFlag } from './migrate-run-flags.js';
 import type { resolveOptions } from './resolve-options.js';
 
 const name = 'migrate resolve';
@@ -21,10 +21,9 @@ export const runResolve: CommandRun<typeof resolveOptions> = async (values, cont
   const as = values.applied === true ? 'applied' : 'rolled-back';
   let url: string | null = null;
   try {
-    const lockWaitMs = parseDurationFlag(values['lock-wait'], '--lock-wait', { unit: 's', zero: 'one try, no wait' }, name);
+    const lockOptions = migrationLockFlag(values, name);
     const config = await commandConfig(values.config, context.cwd);
-    const dirFlag = values.dir ?? (config === null ? 'migrations' : configRelative(config, config.migrations, context.cwd));
-    const directory = await migrationsDirectory(context.cwd, dirFlag, name);
+    const directory = await commandMigrationsDirectory(values, config, context.cwd, name);
     const expected = await expectedSchema(await listMigrationFiles(directory), migration, as, context.cwd);
     return await withDatabase(name, { ...values, config }, context, context.stdout, async (target) => {
       url = target.url;
@@ -38,10 +37,7 @@ export const runResolve: CommandRun<typeof resolveOptions> = async (values, cont
           const report = await detectDrift(session, expected.ir);
           return report.findings.map((finding) => finding.message);
         },
-        lock: {
-          ...(lockWaitMs === undefined ? {} : { timeoutMs: lockWaitMs }),
-          ...(config?.lockName == null ? {} : { name: config.lockName }),
-        },
+        lock: lockOptions(config),
       });
       if (expected.ir === null) context.stderr.write(`wesley ${name}: warning (WES184): the database was not checked: ${expected.why}\n`);
       else context.stdout.write(`wesley ${name}: the database matches ${expected.why}\n`);

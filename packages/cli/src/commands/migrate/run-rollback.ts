@@ -2,9 +2,10 @@ import { rollbackMigration } from '@wesley/postgres/run';
 import { withDatabase } from '../../database/index.js';
 import { exitCodes } from '../../exit-codes.js';
 import { describeFailure, writeFailure } from '../../failure/index.js';
-import { describeHolderWait, describeHolderWaitEnd, migrationsDirectory, parseDurationFlag } from '../../migrate/index.js';
-import { commandConfig, configRelative } from '../command-config.js';
+import { describeHolderWait, describeHolderWaitEnd } from '../../migrate/index.js';
+import { commandConfig } from '../command-config.js';
 import type { CommandRun } from '../define-command.js';
+import { commandMigrationsDirectory, migrationLockFlag, stepSessionFlags } from './migrate-run-flags.js';
 import type { rollbackOptions } from './rollback-options.js';
 
 const name = 'migrate rollback';
@@ -13,18 +14,10 @@ const name = 'migrate rollback';
 export const runRollback: CommandRun<typeof rollbackOptions> = async (values, context, [migration = '']) => {
   let url: string | null = null;
   try {
-    const lockTimeoutMs = parseDurationFlag(values['lock-timeout'], '--lock-timeout', { unit: 'ms', zero: null }, name);
-    const statementTimeoutMs = parseDurationFlag(
-      values['statement-timeout'],
-      '--statement-timeout',
-      { unit: 'ms', zero: 'no statement timeout' },
-      name,
-    );
-    const lockWaitMs = parseDurationFlag(values['lock-wait'], '--lock-wait', { unit: 's', zero: 'one try, no wait' }, name);
-    const holderWaitMs = parseDurationFlag(values['holder-wait'], '--holder-wait', { unit: 'ms', zero: 'no wait' }, name);
+    const stepFlags = stepSessionFlags(values, name);
+    const lockOptions = migrationLockFlag(values, name);
     const config = await commandConfig(values.config, context.cwd);
-    const dirFlag = values.dir ?? (config === null ? 'migrations' : configRelative(config, config.migrations, context.cwd));
-    const directory = await migrationsDirectory(context.cwd, dirFlag, name);
+    const directory = await commandMigrationsDirectory(values, config, context.cwd, name);
     return await withDatabase(name, { ...values, config }, context, context.stdout, async (target) => {
       url = target.url;
       const result = await rollbackMigration({
@@ -32,13 +25,8 @@ export const runRollback: CommandRun<typeof rollbackOptions> = async (values, co
         directory,
         migration,
         allowDestructive: values['allow-destructive'] === true,
-        lock: {
-          ...(lockWaitMs === undefined ? {} : { timeoutMs: lockWaitMs }),
-          ...(config?.lockName == null ? {} : { name: config.lockName }),
-        },
-        ...(lockTimeoutMs === undefined ? {} : { lockTimeoutMs }),
-        ...(statementTimeoutMs === undefined ? {} : { statementTimeoutMs }),
-        ...(holderWaitMs === undefined ? {} : { holderWaitMs }),
+        lock: lockOptions(config),
+        ...stepFlags,
         onEvent: (event) => {
           if (event.kind === 'step-done') context.stdout.write(`  ${event.stepId} done\n`);
           if (event.kind === 'holder-wait') context.stdout.write(`  ${event.stepId}: ${describeHolderWait(event)}\n`);
