@@ -160,10 +160,24 @@ async function observePerPartition(
   const { runner, watcher, holder } = sessions;
   const pid = await pidOf(runner);
   const tables = [...before.values()].map((name) => `${quoteIdent(schema)}.${quoteIdent(name)}`);
+  // The holder gives way: an attach transaction of the step may hold one table exclusively while
+  // it waits for another the holder has already locked (LOCK TABLE takes them one by one), a
+  // deadlock PostgreSQL would break by cancelling either side. Under a short lock_timeout the
+  // holder lets go of what it took and tries again once the transaction has committed.
   const hold = async () => {
-    await holder.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
-    await holder.query(`LOCK TABLE ${tables.join(', ')} IN ACCESS SHARE MODE`);
-    await holder.query('SELECT 1');
+    for (;;) {
+      await holder.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+      try {
+        await holder.query(`SET LOCAL lock_timeout = '50ms'`);
+        await holder.query(`LOCK TABLE ${tables.join(', ')} IN ACCESS SHARE MODE`);
+        await holder.query('SELECT 1');
+        return;
+      } catch (error) {
+        await holder.query('ROLLBACK');
+        if ((error as { code?: string }).code !== '55P03') throw error;
+        await sleep(5);
+      }
+    }
   };
   const seen: HeldLock[] = [];
   const blockedSeen = new Set<string>();
