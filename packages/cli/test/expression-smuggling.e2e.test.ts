@@ -41,8 +41,6 @@ const smuggles: Readonly<Record<string, { readonly sdl: string; readonly argumen
   },
 };
 
-const processTimeout = 30_000;
-
 describeEachServer('drift and plan --from a database never run what an expression smuggles in', (server) => {
   const db = useTestDatabase(server);
   let cwd: string;
@@ -73,7 +71,6 @@ describeEachServer('drift and plan --from a database never run what an expressio
 
   it.each(Object.entries(smuggles).map(([name, smuggle], index) => [name, smuggle, `smuggle-${index}.graphql`] as const))(
     '%s: drift refuses the schema with WES033 at the argument, exit 1, the database untouched',
-    { timeout: processTimeout },
     async (_, { argument }, file) => {
       const drift = await runBuiltCli(cwd, 'drift', '--schema', file, '--database-url', db.url);
       await expectUntouched();
@@ -85,7 +82,6 @@ describeEachServer('drift and plan --from a database never run what an expressio
 
   it.each(Object.entries(smuggles).map(([name, smuggle], index) => [name, smuggle, `smuggle-${index}.graphql`] as const))(
     '%s: plan --from the database refuses the schema with WES033, exit 1, the database untouched',
-    { timeout: processTimeout },
     async (_, { argument }, file) => {
       const plan = await runBuiltCli(cwd, 'plan', '--from', db.url, '--to', file);
       await expectUntouched();

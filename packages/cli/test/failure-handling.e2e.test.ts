@@ -7,8 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCutProxy } from './cut-proxy.js';
 import { wesleyBin, type CliRun } from './run-built-cli.js';
 
-const processTimeout = 30_000;
-
 /** A statement that runs long enough for the test to end its session while it runs. */
 const slowMigration = `CREATE TABLE slow_done (id int);
 SELECT pg_sleep(5);
@@ -91,7 +89,7 @@ describe('wesley migrate: a lost connection or a broken file ends in a message, 
     return dir;
   }
 
-  it('the migrator backend terminated mid-statement (pg_terminate_backend)', { timeout: processTimeout }, async () => {
+  it('the migrator backend terminated mid-statement (pg_terminate_backend)', async () => {
     await query('DROP TABLE IF EXISTS slow_done; DROP SCHEMA IF EXISTS wesley CASCADE');
     const dir = await directory('terminated', { '0001_slow.sql': slowMigration });
     for (const json of [true, false]) {
@@ -113,7 +111,7 @@ describe('wesley migrate: a lost connection or a broken file ends in a message, 
     }
   });
 
-  it('the network cut under both sessions (a loopback proxy closed)', { timeout: processTimeout }, async () => {
+  it('the network cut under both sessions (a loopback proxy closed)', async () => {
     await query('DROP TABLE IF EXISTS slow_done; DROP SCHEMA IF EXISTS wesley CASCADE');
     const dir = await directory('cut', { '0001_slow.sql': slowMigration });
     for (const json of [true, false]) {
@@ -153,7 +151,7 @@ describe('wesley migrate: a lost connection or a broken file ends in a message, 
     expect(await query('SELECT id FROM slow_done')).toEqual([{ id: 1 }]);
   });
 
-  it('invalid UTF-8 in a SQL file: the file, line and byte offset, before anything of it runs', { timeout: processTimeout }, async () => {
+  it('invalid UTF-8 in a SQL file: the file, line and byte offset, before anything of it runs', async () => {
     await query('DROP TABLE IF EXISTS latin1_first; DROP SCHEMA IF EXISTS wesley CASCADE');
     const text = new TextEncoder().encode("CREATE TABLE latin1_first (id int);\nINSERT INTO latin1_first VALUES (1);\nSELECT 'caf");
     const bytes = Uint8Array.from([...text, 0xe9, ...new TextEncoder().encode("';\n")]);

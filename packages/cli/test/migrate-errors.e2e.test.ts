@@ -7,9 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initSql, migrateV1 } from './migrate-fixtures.js';
 import { runBuiltCli } from './run-built-cli.js';
 
-/** These tests run several `wesley` processes each: seconds on a busy machine, not the default 5. */
-const processTimeout = 30_000;
-
 /** How `wesley migrate` fails: exit codes and messages, on one server (the migrator itself is tested on each). */
 describe('wesley migrate: failures', () => {
   const [server] = servers();
@@ -32,7 +29,7 @@ describe('wesley migrate: failures', () => {
     await rm(cwd, { recursive: true, force: true });
   });
 
-  it('exits 1 without the password when the password is wrong or the server unreachable', { timeout: processTimeout }, async () => {
+  it('exits 1 without the password when the password is wrong or the server unreachable', async () => {
     expect(password.length).toBeGreaterThan(0);
     const wrongUrl = new URL(db.url);
     wrongUrl.password = 'not-the-Secret-42';
@@ -49,7 +46,7 @@ describe('wesley migrate: failures', () => {
     }
   });
 
-  it('exits 3 once --lock-wait is over while another session holds the migration lock', { timeout: processTimeout }, async () => {
+  it('exits 3 once --lock-wait is over while another session holds the migration lock', async () => {
     const key = advisoryLockKey('wesley');
     await session.query('SELECT pg_advisory_lock($1::bigint)', [key]);
     try {
@@ -66,7 +63,7 @@ describe('wesley migrate: failures', () => {
     expect(rows).toEqual([{ ledger: null }]);
   });
 
-  it('refuses a destructive plan without --allow-destructive (exit 1), runs it with the flag', { timeout: processTimeout }, async () => {
+  it('refuses a destructive plan without --allow-destructive (exit 1), runs it with the flag', async () => {
     expect((await wesley('migrate', '--database-url', db.url)).code).toBe(0);
     const planned = await wesley(
       'plan',
@@ -95,7 +92,7 @@ describe('wesley migrate: failures', () => {
     expect(rows).toEqual([{ n: 0 }]);
   });
 
-  it('exits 1 with a clear message when an applied migration was edited, and changes nothing', { timeout: processTimeout }, async () => {
+  it('exits 1 with a clear message when an applied migration was edited, and changes nothing', async () => {
     await appendFile(path.join(cwd, 'migrations', '0001_init.sql'), 'CREATE TABLE sneaky (id integer);\n');
     const run = await wesley('migrate', '--database-url', db.url);
     expect(run.code).toBe(1);

@@ -6,9 +6,6 @@ import { servers, useTestDatabase } from '@wesley/postgres/testing';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { runBuiltCli } from './run-built-cli.js';
 
-/** These tests run several `wesley` processes each: seconds on a busy machine, not the default 5. */
-const processTimeout = 30_000;
-
 /**
  * `wesley migrate` and `wesley status` on a directory that departs from the ledger, and on a SQL
  * file with transactions of its own: exit code 1 with the message and help, nothing run; the
@@ -37,32 +34,28 @@ describe('wesley migrate: renamed, missing, out-of-order and transaction-control
     await rm(cwd, { recursive: true, force: true });
   });
 
-  it(
-    'refuses a renamed migration (exit 1), names it, and status shows it; --dry-run refuses it too',
-    { timeout: processTimeout },
-    async () => {
-      expect((await wesley('migrate', '--database-url', db.url)).code).toBe(0);
-      await rename(file('0002_credit.sql'), file('0002_credit_customer.sql'));
-      for (const args of [[], ['--allow-missing', '--allow-out-of-order'], ['--dry-run'], ['--json']]) {
-        const run = await wesley('migrate', '--database-url', db.url, ...args);
-        expect(run.code, args.join(' ')).toBe(1);
-        expect(run.stderr).toMatch(
-          /^wesley migrate: 0002_credit_customer\.sql is 0002_credit\.sql renamed \(the same sha256:[0-9a-f]+…\), which this database has already run: running it would apply it twice\n/m,
-        );
-        expect(run.stderr).toMatch(
-          /^ {2}help: rename 0002_credit_customer\.sql back to 0002_credit\.sql; a change that must run again goes in a new migration\n/m,
-        );
-      }
-      expect(await credits()).toEqual([100]);
-      const status = await wesley('status', '--database-url', db.url);
-      expect(status.code).toBe(0);
-      expect(status.stdout).toMatch(/^ {2}0002_credit\.sql +missing file /m);
-      expect(status.stdout).toMatch(/^ {2}0002_credit_customer\.sql +renamed from 0002_credit\.sql\n/m);
-      expect(status.stdout).toMatch(/^wesley status: 1 applied, 1 missing file, 1 renamed in migrations\n/m);
-    },
-  );
+  it('refuses a renamed migration (exit 1), names it, and status shows it; --dry-run refuses it too', async () => {
+    expect((await wesley('migrate', '--database-url', db.url)).code).toBe(0);
+    await rename(file('0002_credit.sql'), file('0002_credit_customer.sql'));
+    for (const args of [[], ['--allow-missing', '--allow-out-of-order'], ['--dry-run'], ['--json']]) {
+      const run = await wesley('migrate', '--database-url', db.url, ...args);
+      expect(run.code, args.join(' ')).toBe(1);
+      expect(run.stderr).toMatch(
+        /^wesley migrate: 0002_credit_customer\.sql is 0002_credit\.sql renamed \(the same sha256:[0-9a-f]+…\), which this database has already run: running it would apply it twice\n/m,
+      );
+      expect(run.stderr).toMatch(
+        /^ {2}help: rename 0002_credit_customer\.sql back to 0002_credit\.sql; a change that must run again goes in a new migration\n/m,
+      );
+    }
+    expect(await credits()).toEqual([100]);
+    const status = await wesley('status', '--database-url', db.url);
+    expect(status.code).toBe(0);
+    expect(status.stdout).toMatch(/^ {2}0002_credit\.sql +missing file /m);
+    expect(status.stdout).toMatch(/^ {2}0002_credit_customer\.sql +renamed from 0002_credit\.sql\n/m);
+    expect(status.stdout).toMatch(/^wesley status: 1 applied, 1 missing file, 1 renamed in migrations\n/m);
+  });
 
-  it('refuses a missing migration (exit 1) unless --allow-missing', { timeout: processTimeout }, async () => {
+  it('refuses a missing migration (exit 1) unless --allow-missing', async () => {
     expect((await wesley('migrate', '--database-url', db.url)).code).toBe(0);
     await rm(file('0002_credit.sql'));
     await writeFile(file('0003_more.sql'), 'INSERT INTO customer VALUES (3, 300);\n');
@@ -77,7 +70,7 @@ describe('wesley migrate: renamed, missing, out-of-order and transaction-control
     expect(await credits()).toEqual([100, 300]);
   });
 
-  it('refuses a migration out of order (exit 1) unless --allow-out-of-order; status says which', { timeout: processTimeout }, async () => {
+  it('refuses a migration out of order (exit 1) unless --allow-out-of-order; status says which', async () => {
     await rename(file('0002_credit.sql'), file('0003_credit.sql'));
     expect((await wesley('migrate', '--database-url', db.url)).code).toBe(0);
     await writeFile(file('0002_early.sql'), 'INSERT INTO customer VALUES (2, 200);\n');
@@ -93,21 +86,17 @@ describe('wesley migrate: renamed, missing, out-of-order and transaction-control
     expect(await credits()).toEqual([100, 200]);
   });
 
-  it(
-    'refuses a SQL file with a ROLLBACK of its own (exit 1) at file:line, before the file pending ahead of it',
-    { timeout: processTimeout },
-    async () => {
-      await writeFile(
-        file('0003_rollback.sql'),
-        ['INSERT INTO customer VALUES (3, 300);', 'BEGIN;', 'DELETE FROM customer;', 'ROLLBACK;'].join('\n'),
-      );
-      const run = await wesley('migrate', '--database-url', db.url);
-      expect(run.code).toBe(1);
-      expect(run.stderr).toMatch(
-        /^wesley migrate: 0003_rollback\.sql:2: BEGIN \(BEGIN;\): a migration file may not control its own transactions\n {2}help: remove it: /m,
-      );
-      const { rows } = await session.query(`SELECT to_regclass('public.customer') AS customer`);
-      expect(rows).toEqual([{ customer: null }]);
-    },
-  );
+  it('refuses a SQL file with a ROLLBACK of its own (exit 1) at file:line, before the file pending ahead of it', async () => {
+    await writeFile(
+      file('0003_rollback.sql'),
+      ['INSERT INTO customer VALUES (3, 300);', 'BEGIN;', 'DELETE FROM customer;', 'ROLLBACK;'].join('\n'),
+    );
+    const run = await wesley('migrate', '--database-url', db.url);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^wesley migrate: 0003_rollback\.sql:2: BEGIN \(BEGIN;\): a migration file may not control its own transactions\n {2}help: remove it: /m,
+    );
+    const { rows } = await session.query(`SELECT to_regclass('public.customer') AS customer`);
+    expect(rows).toEqual([{ customer: null }]);
+  });
 });

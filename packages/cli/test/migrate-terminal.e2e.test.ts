@@ -9,9 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initSql } from './migrate-fixtures.js';
 import { wesleyBin } from './run-built-cli.js';
 
-/** These tests run several `wesley` processes each: seconds on a busy machine, not the default 5. */
-const processTimeout = 30_000;
-
 const run = promisify(execFile);
 
 /** Where `wesley migrate` writes its progress: a terminal, or a pipe that may close. */
@@ -30,7 +27,7 @@ describe('wesley migrate output', () => {
 
   // util-linux `script` gives the command a pseudo-terminal (with a width, which `script` alone
   // leaves at 0) and records what it draws.
-  it('on a terminal, draws a spinner per migration that ends as a ✔ line, then the summary', { timeout: processTimeout }, async () => {
+  it('on a terminal, draws a spinner per migration that ends as a ✔ line, then the summary', async () => {
     const shell = 'stty cols 100 rows 30; exec "$NODE" "$WESLEY" migrate --database-url "$URL"';
     const { stdout } = await run('script', ['-qec', shell, '/dev/null'], {
       cwd,
@@ -43,27 +40,23 @@ describe('wesley migrate output', () => {
     expect(stdout).not.toContain(decodeURIComponent(new URL(db.url).password));
   });
 
-  it(
-    'goes on to the end when the reader of its output goes away (wesley migrate --json | head -1)',
-    { timeout: processTimeout },
-    async () => {
-      // The next migration of the same directory: a directory of its own would be another history,
-      // refused because the first test's 0001_init.sql is then missing from it (WES150).
-      const slow = 'CREATE TABLE first_half (id integer);\nSELECT pg_sleep(0.5);\nCREATE TABLE second_half (id integer);\n';
-      await writeFile(path.join(cwd, 'migrations', '0002_slow.sql'), slow);
-      const child = spawn(process.execPath, [wesleyBin, 'migrate', '--database-url', db.url, '--json'], {
-        cwd,
-        stdio: ['ignore', 'pipe', 'ignore'],
-      });
-      // Close the pipe after the first event, before the migration is done.
-      child.stdout.once('data', () => child.stdout.destroy());
-      const [code] = (await once(child, 'close')) as [number | null];
-      expect(code).toBe(0);
-      const session = await db.connect();
-      const { rows } = await session.query(
-        `SELECT to_regclass('public.second_half') IS NOT NULL AS done, (SELECT status FROM wesley.migrations WHERE name = '0002_slow.sql') AS status`,
-      );
-      expect(rows).toEqual([{ done: true, status: 'applied' }]);
-    },
-  );
+  it('goes on to the end when the reader of its output goes away (wesley migrate --json | head -1)', async () => {
+    // The next migration of the same directory: a directory of its own would be another history,
+    // refused because the first test's 0001_init.sql is then missing from it (WES150).
+    const slow = 'CREATE TABLE first_half (id integer);\nSELECT pg_sleep(0.5);\nCREATE TABLE second_half (id integer);\n';
+    await writeFile(path.join(cwd, 'migrations', '0002_slow.sql'), slow);
+    const child = spawn(process.execPath, [wesleyBin, 'migrate', '--database-url', db.url, '--json'], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    // Close the pipe after the first event, before the migration is done.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const [code] = (await once(child, 'close')) as [number | null];
+    expect(code).toBe(0);
+    const session = await db.connect();
+    const { rows } = await session.query(
+      `SELECT to_regclass('public.second_half') IS NOT NULL AS done, (SELECT status FROM wesley.migrations WHERE name = '0002_slow.sql') AS status`,
+    );
+    expect(rows).toEqual([{ done: true, status: 'applied' }]);
+  });
 });

@@ -5,7 +5,6 @@ import { servers, useTestDatabase } from '@wesley/postgres/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBuiltCliWithEnv, type CliRun } from './run-built-cli.js';
 
-const processTimeout = 30_000;
 const secret = 'S3cr3t-Pa55';
 
 /** Every character of the run's output, and the JSON lines in it parsed (so a mangled one fails). */
@@ -44,7 +43,7 @@ describe('wesley: database URLs, redacted and refused', () => {
     [`postgres://user:${secret}@db.example:54x/shop`, /its port is not a number/],
     [`host=db.example user=app password=${secret} dbname=shop`, /key=value connection string/],
     [`postgres://user:${secret}@/shop`, /names no host/],
-  ])('refuses %s with exit 2, never printing the password', { timeout: processTimeout }, async (url, reason) => {
+  ])('refuses %s with exit 2, never printing the password', async (url, reason) => {
     const runs = [
       ['migrate', await wesley({}, 'migrate', '--database-url', url)],
       ['migrate', await wesley({}, 'migrate', '--database-url', url, '--json')],
@@ -65,7 +64,7 @@ describe('wesley: database URLs, redacted and refused', () => {
     expect(JSON.parse(json)).toMatchObject({ kind: 'summary', ok: false, exitCode: 2, error: { code: 'WES160' } });
   });
 
-  it('never prints the password of a URL that parses but does not connect, in any spelling', { timeout: processTimeout }, async () => {
+  it('never prints the password of a URL that parses but does not connect, in any spelling', async () => {
     const real = new URL(db.url);
     const wrong = 'Wr0ng/p@ss:w#rd%';
     const shapes = [
@@ -84,7 +83,7 @@ describe('wesley: database URLs, redacted and refused', () => {
     }
   });
 
-  it('redacts a connection string inside an error PostgreSQL itself reports', { timeout: processTimeout }, async () => {
+  it('redacts a connection string inside an error PostgreSQL itself reports', async () => {
     await writeFile(
       path.join(cwd, 'migrations', '0001_echo.sql'),
       `DO $$ BEGIN RAISE EXCEPTION 'cannot reach postgres://app:${secret}@remote/db nor mysql:/root:${secret}@x nor host=y password=${secret}'; END $$;\n`,
