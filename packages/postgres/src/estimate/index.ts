@@ -1,0 +1,1 @@
+export { readTableSizes, type TableSize } from './read-table-sizes.js';
