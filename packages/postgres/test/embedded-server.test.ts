@@ -24,7 +24,7 @@ describe('startEmbeddedPostgres', () => {
     const dataDir = join(root, 'reuse', 'pg');
     const first = await startEmbeddedPostgres({ dataDir, ephemeral: true });
     try {
-      expect(first.reused).toBe(false);
+      expect(first).toMatchObject({ reused: false, created: true });
       expect(first.major).toBe(18);
       expect(await scalar(first.url, "SELECT current_setting('server_version_num')::int / 10000 AS value")).toBe(18);
       await scalar(first.url, 'CREATE TABLE kept (id integer)');
@@ -36,6 +36,7 @@ describe('startEmbeddedPostgres', () => {
 
     const second = await startEmbeddedPostgres({ dataDir, ephemeral: true });
     try {
+      expect(second).toMatchObject({ reused: false, created: false });
       expect(await scalar(second.url, "SELECT to_regclass('kept') IS NOT NULL AS value")).toBe(true);
     } finally {
       await second.stop();
@@ -77,6 +78,8 @@ describe('startEmbeddedPostgres', () => {
     ]);
     try {
       expect(both.map((s) => s.reused).sort()).toEqual([false, true]);
+      // One of the two initialised it; the other found (or lost the race to) that cluster.
+      expect(both.filter((s) => s.created)).toHaveLength(1);
       expect(both[0]?.url).toBe(both[1]?.url);
       expect(await scalar(both[1]?.url ?? '', 'SELECT 1 AS value')).toBe(1);
     } finally {

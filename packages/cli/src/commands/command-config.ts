@@ -1,17 +1,21 @@
 import path from 'node:path';
 import type { CompileOptions } from '@wesley/core';
 import type { WesleyConfig } from '@wesley/config';
+import { findConfigFile } from '@wesley/config/files';
 
 /**
- * The config named by `--config`, resolved against `cwd`, or `null` without the flag.
+ * The config named by `--config`, resolved against `cwd`; without the flag, the `wesley.config.*`
+ * of `cwd` or the nearest directory above it (`findConfigFile`), or `null` when there is none.
+ * Its directory is the project root: its paths and the embedded database are anchored there.
  *
  * @throws ConfigError when it cannot be loaded (reported by `runCli`, exit 1).
  */
 export async function commandConfig(file: string | undefined, cwd: string): Promise<WesleyConfig | null> {
-  if (file === undefined) return null;
-  // Imported on use: the loader brings zod (~7 MB), which a command run without --config never needs.
+  const found = file ?? (await findConfigFile(cwd));
+  if (found === null) return null;
+  // Imported on use: the loader brings zod (~7 MB), which a command in a project without a config never needs.
   const { loadConfig } = await import('@wesley/config');
-  return loadConfig(file, cwd);
+  return loadConfig(found, cwd);
 }
 
 /** What the compiler takes from the config: its custom scalars. */

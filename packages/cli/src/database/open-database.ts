@@ -36,6 +36,12 @@ export interface OpenDatabaseOptions {
 
 /** An open target, and how to let go of it once the command is done. */
 export interface OpenDatabase extends DatabaseTarget {
+  /**
+   * The data directory (as shown to the user) of the embedded cluster this command initialised,
+   * empty; `null` for a URL or a cluster that was there. A new cluster in the wrong place is how
+   * applied migrations would silently show as pending.
+   */
+  readonly newCluster: string | null;
   /** Stops the embedded server if this command started it; nothing for a URL. */
   close(): Promise<void>;
 }
@@ -58,7 +64,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDa
     const origin = resolved.source === 'option' ? '--database-url' : urlEnv;
     // Refused before anything starts: a URL node-postgres would misread reaches another server.
     checkDatabaseUrl(resolved.url, origin);
-    return { url: resolved.url, label: redactUrl(resolved.url), origin, close: () => Promise.resolve() };
+    return { url: resolved.url, label: redactUrl(resolved.url), origin, newCluster: null, close: () => Promise.resolve() };
   }
   let server: RunningServer | null = null;
   let dataDir = path.join(options.projectRoot, '.wesley', 'pg');
@@ -85,10 +91,12 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDa
   url.pathname = `/${embeddedDatabase}`;
   const running = server;
   const state = running.reused ? 'already running' : 'started';
+  const shownDataDir = displayPath(options.cwd, running.dataDir);
   return {
     url: url.href,
     label: redactUrl(url.href),
-    origin: `embedded PostgreSQL ${running.version}, ${state}, data in ${displayPath(options.cwd, running.dataDir)}`,
+    origin: `embedded PostgreSQL ${running.version}, ${state}, data in ${shownDataDir}`,
+    newCluster: running.created ? shownDataDir : null,
     close: () => running.stop(),
   };
 }

@@ -1,8 +1,10 @@
 /**
  * `@wesley/config/files`: how Wesley shows paths and writes generated files. An entry of its own
  * because it loads no zod (which the config's schema needs and costs tens of milliseconds to
- * load): the bundler plugin writes sidecars and `wesley` formats paths without reading a config.
+ * load): the bundler plugin writes sidecars and `wesley` formats paths and looks for a config
+ * without reading one.
  */
 export { displayPath } from './display-path.js';
 export { fileState, type FileState } from './file-state.js';
+export { findConfigFile } from './find-config-file.js';
 export { writeFileIfChanged } from './write-file-if-changed.js';

@@ -21,11 +21,18 @@ export async function clusterMajor(dataDir: string): Promise<number | null> {
  * and a generated password (password auth over TCP), UTF8 and the C locale so that sorting and
  * messages are the same on every machine. initdb runs in a sibling staging directory that is
  * moved into place at the end, so an interrupted initdb never leaves a half-made data directory.
+ *
+ * @returns `true` when this call's cluster was put in place, `false` when another process's was.
  */
-export async function initCluster(binaries: PostgresBinaries, dataDir: string, user: ServerUser | null, ephemeral: boolean): Promise<void> {
+export async function initCluster(
+  binaries: PostgresBinaries,
+  dataDir: string,
+  user: ServerUser | null,
+  ephemeral: boolean,
+): Promise<boolean> {
   if ((await readdir(dataDir).catch(() => [])).length > 0) {
     // Initialised by another process since the caller looked (rename makes it appear whole).
-    if ((await clusterMajor(dataDir)) !== null) return;
+    if ((await clusterMajor(dataDir)) !== null) return false;
     throw new Error(`${dataDir} is not empty and is not a PostgreSQL data directory; use an empty or new directory`);
   }
   const password = randomBytes(18).toString('base64url');
@@ -56,9 +63,13 @@ export async function initCluster(binaries: PostgresBinaries, dataDir: string, u
     if (user !== null) await chown(credentials, user.uid, user.gid);
     // rename() replaces an empty directory atomically, and fails on a non-empty one: then
     // another process initialised the directory first, and its cluster is as good as ours.
-    await rename(pgdata, dataDir).catch(async (error: unknown) => {
-      if ((await clusterMajor(dataDir)) === null) throw error;
-    });
+    return await rename(pgdata, dataDir).then(
+      () => true,
+      async (error: unknown) => {
+        if ((await clusterMajor(dataDir)) === null) throw error;
+        return false;
+      },
+    );
   } finally {
     await rm(staging, { recursive: true, force: true });
   }

@@ -15,6 +15,8 @@ export interface RunningServer {
    * being used as is; `stop()` then leaves it running, since this process did not start it.
    */
   readonly reused: boolean;
+  /** `true` when this call initialised the data directory (initdb): a new, empty cluster. */
+  readonly created: boolean;
   /** Fast shutdown (`SIGINT`), escalating if the server does not exit in time; idempotent. */
   stop(): Promise<void>;
 }

@@ -24,6 +24,8 @@ export interface ClusterOptions {
   readonly ephemeral?: boolean;
   /** Unprivileged user to run as when this process is root (default `wesley-pg`). */
   readonly user?: string;
+  /** More server settings, each `name=value`, given to `postgres -c` when this call starts it. */
+  readonly settings?: readonly string[];
 }
 
 const portAttempts = 3;
@@ -44,8 +46,8 @@ export async function startCluster(options: ClusterOptions): Promise<RunningServ
   if (user !== null) await grantAccess(binaries, dataDir);
 
   const major = await clusterMajor(dataDir);
-  if (major === null) await initCluster(binaries, dataDir, user, ephemeral);
-  else if (major !== binaries.major) {
+  const created = major === null && (await initCluster(binaries, dataDir, user, ephemeral));
+  if (major !== null && major !== binaries.major) {
     throw new Error(
       `${dataDir} holds a PostgreSQL ${major} cluster but the server is PostgreSQL ${binaries.major}; ` +
         'use a directory per major version (the default is .wesley/pg/<major>)',
@@ -60,6 +62,7 @@ export async function startCluster(options: ClusterOptions): Promise<RunningServ
     version: binaries.version,
     major: binaries.major,
     reused,
+    created,
     stop,
   });
 
@@ -91,7 +94,14 @@ async function startOnFreePort(
   for (let attempt = 1; ; attempt++) {
     const port = options.port ?? (await freePort());
     try {
-      const postmaster = await startPostmaster({ binaries: options.binaries, dataDir, port, user, ephemeral });
+      const postmaster = await startPostmaster({
+        binaries: options.binaries,
+        dataDir,
+        port,
+        user,
+        ephemeral,
+        ...(options.settings === undefined ? {} : { settings: options.settings }),
+      });
       return { postmaster, port };
     } catch (error) {
       // Another process can take a chosen port before the server binds it: choose again.
