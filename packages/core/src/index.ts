@@ -12,3 +12,5 @@ export * from './codegen/index.js';
 export * from './diff/index.js';
 export * from './plan/index.js';
 export * from './run/index.js';
+export * from './locks/index.js';
+export * from './lint/index.js';

@@ -54,6 +54,21 @@ export const diagnosticCodes = {
   WES201: { title: 'drift: missing from the database', severity: 'error' },
   WES202: { title: 'drift: in the database but not in the schema', severity: 'error' },
   WES203: { title: 'drift: differs between the schema and the database', severity: 'error' },
+  // Lint of hand-written SQL (WES300-339): a blocking hazard is an error unless approved (a warning then).
+  WES300: { title: 'statement does not parse', severity: 'error' },
+  WES301: { title: 'approval without a reason', severity: 'error' },
+  WES302: { title: 'index built without CONCURRENTLY', severity: 'error' },
+  WES303: { title: 'index dropped without CONCURRENTLY', severity: 'error' },
+  WES304: { title: 'foreign key added without NOT VALID', severity: 'error' },
+  WES305: { title: 'check added without NOT VALID', severity: 'error' },
+  WES306: { title: 'SET NOT NULL scans the table', severity: 'error' },
+  WES307: { title: 'column type change rewrites the table', severity: 'error' },
+  WES308: { title: 'column added with a value per row rewrites the table', severity: 'error' },
+  WES309: { title: 'primary key or unique constraint builds its index under lock', severity: 'error' },
+  WES310: { title: 'CONCURRENTLY inside a transaction block', severity: 'error' },
+  WES311: { title: 'statement rewrites the table', severity: 'error' },
+  WES312: { title: 'rename breaks running clients', severity: 'warning' },
+  WES313: { title: 'CONCURRENTLY on a partitioned table', severity: 'error' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof diagnosticCodes;

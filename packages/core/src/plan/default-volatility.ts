@@ -41,6 +41,15 @@ export function hasVolatileDefault(column: ColumnIR): boolean {
   return tokens.some((token, i) => {
     const next = tokens[i + 1];
     const isCall = (token.kind === 'word' || token.kind === 'ident') && next?.kind === 'punct' && next.text === '(';
-    return isCall && !nonVolatileFunctions.has(token.text.toLowerCase().replaceAll('"', ''));
+    return isCall && isVolatileFunction(token.text.toLowerCase().replaceAll('"', ''));
   });
+}
+
+/**
+ * Whether a call of the function named `name` (unquoted, lower case) may give a different value
+ * per row: any function but the STABLE and IMMUTABLE ones above. The linter judges a
+ * hand-written `ADD COLUMN ... DEFAULT` by it too.
+ */
+export function isVolatileFunction(name: string): boolean {
+  return !nonVolatileFunctions.has(name);
 }

@@ -1,0 +1,30 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { LockClaim } from '../plan/plan-types.js';
+
+/** `-- wesley:allow-blocking <reason>` on the nearest non-blank line above a statement. */
+export interface LintApproval {
+  readonly reason: string;
+  /** 1-based line of the comment. */
+  readonly line: number;
+}
+
+/** A hazard of one statement, positioned like a compiler diagnostic. */
+export interface LintFinding extends Diagnostic {
+  /** The rule's stable id (`require-concurrent-index`). */
+  readonly rule: string;
+  /** What the statement takes, from the shared lock table (`statementLocks`). */
+  readonly locks: readonly LockClaim[];
+  /** What the strongest of them blocks for other sessions. */
+  readonly blocks: 'reads and writes' | 'writes' | null;
+  /** The safe rewrite, SQL text, when one exists. */
+  readonly fix: string | null;
+  readonly approval: LintApproval | null;
+}
+
+/** The findings of one file, in source order. */
+export interface LintReport {
+  readonly file: string;
+  /** Statements read (every one parsed or reported as not parsing). */
+  readonly statements: number;
+  readonly findings: readonly LintFinding[];
+}

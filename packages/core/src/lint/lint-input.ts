@@ -1,0 +1,26 @@
+/** Facts of one table of the target database, when the linter is given a catalog. */
+export interface LintTableFacts {
+  /** Estimated rows (`pg_class.reltuples`, partitions summed); 0 means empty: nothing to block. */
+  readonly rows: number;
+  readonly bytes: number;
+  readonly partitioned: boolean;
+}
+
+/** The target database's tables, by `schema.table` as PostgreSQL stores it (unquoted names lower-cased). */
+export interface LintCatalog {
+  readonly tables: ReadonlyMap<string, LintTableFacts>;
+}
+
+/** One SQL file to lint. */
+export interface LintInput {
+  /** The file as it is printed (a relative path). */
+  readonly file: string;
+  /** The whole file: approvals are read from the line above each statement. */
+  readonly text: string;
+  /** psql's split (`splitSqlText` of @wesley/postgres): each statement's text and 1-based line. */
+  readonly statements: readonly { readonly sql: string; readonly line: number }[];
+  /** `server_version_num` the file will run on. */
+  readonly serverVersion: number;
+  /** Facts of the target database, when one is given. */
+  readonly catalog?: LintCatalog;
+}

@@ -1,0 +1,118 @@
+import type { DiagnosticCode } from '../diagnostics/codes.js';
+import { statementClaims } from '../locks/statement-locks.js';
+import { blocksReads, blocksWrites } from '../plan/lock-mode.js';
+import type { LockClaim } from '../plan/plan-types.js';
+import { normalizeLocks } from '../plan/step-builders.js';
+import { parseSql } from '../sql/sql-parser.js';
+import { classifyStatement } from './classify-statement.js';
+import { findApproval } from './find-approval.js';
+import type { LintFinding, LintReport } from './lint-finding.js';
+import type { LintInput } from './lint-input.js';
+import { lintRules } from './lint-rules.js';
+import type { StatementAction } from './statement-action.js';
+
+/**
+ * Lints one SQL file: parses each statement with PostgreSQL's parser, classifies it by the
+ * shared lock table, and reports each rule's hazard on a table that may have rows (not created
+ * earlier in the same input, and not empty in the catalog). A blocking hazard is an error
+ * unless approved (`-- wesley:allow-blocking <reason>` on the line above), a warning then.
+ * Needs `await loadSqlParser()` first. Pure.
+ */
+export function lintSql(input: LintInput): LintReport {
+  const lines = input.text.split(/\r?\n/);
+  // Tables created by the input (empty), with whether they are partitioned.
+  const created = new Map<string, boolean>();
+  let inTransaction = false;
+  const findings: LintFinding[] = [];
+  for (const statement of input.statements) {
+    const at = positionIn(lines, statement);
+    const parsed = parseSql(statement.sql);
+    if (!parsed.ok) {
+      findings.push(
+        finding(at(Math.max(0, (parsed.position ?? 1) - 1)), {
+          code: 'WES300',
+          severity: 'error',
+          rule: 'parse-error',
+          message: `statement does not parse: ${parsed.message}`,
+          help: 'fix the syntax: PostgreSQL would refuse the statement too',
+        }),
+      );
+      continue;
+    }
+    const marked = findApproval(lines, statement.line);
+    if (marked !== null && marked.reason === '') {
+      findings.push({
+        ...finding(
+          { line: marked.line, column: 1 },
+          {
+            code: 'WES301',
+            severity: 'error',
+            rule: 'approval-reason',
+            message: 'wesley:allow-blocking needs a reason: the review reads why blocking is acceptable here',
+            help: 'write the reason after it: -- wesley:allow-blocking <why this may block>',
+          },
+        ),
+      });
+    }
+    const approval = marked !== null && marked.reason !== '' ? marked : null;
+    for (const node of parsed.statements) {
+      const classified = classifyStatement(node, input.serverVersion);
+      if (classified.transaction !== null) inTransaction = classified.transaction === 'begin';
+      const claims = normalizeLocks(classified.actions.flatMap(claimsOf));
+      const blocks = claims.some((claim) => blocksReads(claim.mode))
+        ? 'reads and writes'
+        : claims.some((claim) => blocksWrites(claim.mode))
+          ? 'writes'
+          : null;
+      for (const action of classified.actions) {
+        const partitioned = created.get(action.table) ?? input.catalog?.tables.get(action.table)?.partitioned ?? false;
+        const empty = created.has(action.table) || input.catalog?.tables.get(action.table)?.rows === 0;
+        for (const rule of lintRules) {
+          if (rule.hazard !== 'fails' && empty) continue;
+          const hit = rule.check(action, { sql: statement.sql, serverVersion: input.serverVersion, inTransaction, partitioned });
+          if (hit === null) continue;
+          const severity = rule.hazard === 'blocking' && approval === null ? 'error' : rule.hazard === 'fails' ? 'error' : 'warning';
+          findings.push({
+            ...finding(at(action.offset), { code: rule.code, severity, rule: rule.id, message: hit.message, help: rule.help }),
+            locks: claims,
+            blocks,
+            fix: hit.fix,
+            approval,
+          });
+        }
+      }
+      for (const table of classified.creates) created.set(table.table, table.partitioned);
+      for (const rename of classified.renames) {
+        const partitioned = created.get(rename.from);
+        if (partitioned === undefined) continue;
+        created.delete(rename.from);
+        created.set(rename.to, partitioned);
+      }
+    }
+  }
+  findings.sort((a, b) => a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return { file: input.file, statements: input.statements.length, findings };
+
+  function finding(
+    position: { readonly line: number; readonly column: number },
+    fields: { code: DiagnosticCode; severity: 'error' | 'warning'; rule: string; message: string; help: string },
+  ): LintFinding {
+    return { ...fields, file: input.file, ...position, locks: [], blocks: null, fix: null, approval: null };
+  }
+}
+
+function claimsOf(action: StatementAction): LockClaim[] {
+  return statementClaims(action.shape, action.table, action.referenced === null ? {} : { referenced: action.referenced });
+}
+
+/** 1-based line and column in the file of a 0-based offset in `statement.sql`. */
+function positionIn(lines: readonly string[], statement: { readonly sql: string; readonly line: number }) {
+  const firstLine = statement.sql.split('\n', 1)[0] ?? '';
+  const start = Math.max(0, (lines[statement.line - 1] ?? '').indexOf(firstLine));
+  return (offset: number): { line: number; column: number } => {
+    const before = statement.sql.slice(0, offset).split('\n');
+    const line = statement.line + before.length - 1;
+    const column = (before.length === 1 ? start : 0) + (before.at(-1)?.length ?? 0) + 1;
+    return { line, column };
+  };
+}

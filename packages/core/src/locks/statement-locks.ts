@@ -1,0 +1,116 @@
+import type { LockMode } from '../plan/lock-mode.js';
+import type { LockClaim } from '../plan/plan-types.js';
+
+/**
+ * What one statement shape does to the tables it names, on a plain (unpartitioned) table:
+ * the modes PostgreSQL takes, whether it reads every row or writes them all again, and whether
+ * a transaction block may hold it. Each row is checked against pg_locks on PostgreSQL 18 and 15
+ * (the lock-truth suites); partitions are added by the planner's partition recursion.
+ */
+export interface StatementLocks {
+  /** The statement as written, for docs and messages: `CREATE INDEX CONCURRENTLY`. */
+  readonly statement: string;
+  /** Modes on the table the statement names. */
+  readonly target: readonly LockMode[];
+  /** Modes on the table a foreign key references (the key's triggers live there too). */
+  readonly referenced: readonly LockMode[];
+  /** Modes also taken on the target when it has indexes (SHARE: to rebuild or check them). */
+  readonly indexed: readonly LockMode[];
+  /** It writes every row again (a new relfilenode): time and WAL grow with the table. */
+  readonly rewrites: boolean;
+  /** It reads every row under its locks: time grows with the table. */
+  readonly scans: boolean;
+  /** It may run inside BEGIN ... COMMIT (`CONCURRENTLY` and `VACUUM` may not). */
+  readonly inTransaction: boolean;
+}
+
+const exclusive = ['AccessExclusiveLock'] as const;
+
+function row(
+  statement: string,
+  target: readonly LockMode[],
+  facts: Partial<Omit<StatementLocks, 'statement' | 'target'>> = {},
+): StatementLocks {
+  return { statement, target, referenced: [], indexed: [], rewrites: false, scans: false, inTransaction: true, ...facts };
+}
+
+/**
+ * The one table of statement shapes: the planner's step builders take their claims from it and
+ * the linter judges a hand-written statement by it, so a planned step and the same statement
+ * written by hand are judged alike. Sources: PostgreSQL's "Table-Level Locks" and each
+ * statement's page, as measured on 15 and 18 (docs/locks.md).
+ */
+export const statementLocks = {
+  'create-table': row('CREATE TABLE', exclusive),
+  'drop-table': row('DROP TABLE', exclusive, { referenced: exclusive }),
+  'create-index': row('CREATE INDEX', ['ShareLock'], { scans: true }),
+  'create-index-concurrently': row('CREATE INDEX CONCURRENTLY', ['ShareUpdateExclusiveLock'], { scans: true, inTransaction: false }),
+  // `ON ONLY` a partitioned parent: the parent holds no rows, so nothing is read.
+  'create-index-only': row('CREATE INDEX ON ONLY', ['ShareLock']),
+  'drop-index': row('DROP INDEX', exclusive),
+  'drop-index-concurrently': row('DROP INDEX CONCURRENTLY', ['ShareUpdateExclusiveLock'], { inTransaction: false }),
+  'add-column': row('ALTER TABLE ... ADD COLUMN', exclusive),
+  // A volatile default, a stored generated or identity column, or any default before PostgreSQL 11.
+  'add-column-rewrite': row('ALTER TABLE ... ADD COLUMN (rewriting)', exclusive, { indexed: ['ShareLock'], rewrites: true }),
+  'drop-column': row('ALTER TABLE ... DROP COLUMN', exclusive),
+  'alter-column-default': row('ALTER TABLE ... ALTER COLUMN ... SET/DROP DEFAULT', exclusive),
+  'alter-column-type': row('ALTER TABLE ... ALTER COLUMN ... TYPE (rewriting)', exclusive, { indexed: ['ShareLock'], rewrites: true }),
+  // Binary-coercible (varchar(n) to text or a longer varchar, ...): the catalog only; SHARE to check an index needs no rebuild.
+  'alter-column-type-catalog': row('ALTER TABLE ... ALTER COLUMN ... TYPE (binary-coercible)', exclusive, { indexed: ['ShareLock'] }),
+  'set-not-null': row('ALTER TABLE ... ALTER COLUMN ... SET NOT NULL', exclusive, { scans: true }),
+  'drop-not-null': row('ALTER TABLE ... ALTER COLUMN ... DROP NOT NULL', exclusive),
+  'add-not-null-not-valid': row('ALTER TABLE ... ADD CONSTRAINT ... NOT NULL ... NOT VALID', exclusive),
+  'add-check': row('ALTER TABLE ... ADD CHECK', exclusive, { scans: true }),
+  'add-check-not-valid': row('ALTER TABLE ... ADD CHECK ... NOT VALID', exclusive),
+  'validate-check': row('ALTER TABLE ... VALIDATE CONSTRAINT (check)', ['ShareUpdateExclusiveLock'], { scans: true }),
+  'add-foreign-key': row('ALTER TABLE ... ADD FOREIGN KEY', ['AccessShareLock', 'ShareRowExclusiveLock'], {
+    referenced: ['AccessShareLock', 'RowShareLock', 'ShareRowExclusiveLock'],
+    scans: true,
+  }),
+  'add-foreign-key-not-valid': row('ALTER TABLE ... ADD FOREIGN KEY ... NOT VALID', ['AccessShareLock', 'ShareRowExclusiveLock'], {
+    referenced: ['AccessShareLock', 'ShareRowExclusiveLock'],
+  }),
+  'validate-foreign-key': row('ALTER TABLE ... VALIDATE CONSTRAINT (foreign key)', ['AccessShareLock', 'ShareUpdateExclusiveLock'], {
+    referenced: ['AccessShareLock', 'RowShareLock'],
+    scans: true,
+  }),
+  // PRIMARY KEY or UNIQUE that builds its index.
+  'add-key': row('ALTER TABLE ... ADD PRIMARY KEY / UNIQUE', ['ShareLock', 'AccessExclusiveLock'], { scans: true }),
+  'add-key-using-index': row('ALTER TABLE ... ADD PRIMARY KEY / UNIQUE USING INDEX', exclusive),
+  // A foreign key's drop removes its triggers on the referenced table too.
+  'drop-constraint': row('ALTER TABLE ... DROP CONSTRAINT', exclusive),
+  'drop-foreign-key': row('ALTER TABLE ... DROP CONSTRAINT (foreign key)', exclusive, { referenced: exclusive }),
+  'rename-table': row('ALTER TABLE ... RENAME TO', exclusive),
+  'rename-column': row('ALTER TABLE ... RENAME COLUMN', exclusive),
+  'rename-constraint': row('ALTER TABLE ... RENAME CONSTRAINT', exclusive),
+  'create-trigger': row('CREATE TRIGGER', ['ShareRowExclusiveLock']),
+  'drop-trigger': row('DROP TRIGGER', exclusive),
+  truncate: row('TRUNCATE', exclusive),
+  'vacuum-full': row('VACUUM FULL', exclusive, { rewrites: true, inTransaction: false }),
+  cluster: row('CLUSTER', exclusive, { rewrites: true }),
+  'set-tablespace': row('ALTER TABLE ... SET TABLESPACE', exclusive, { rewrites: true }),
+  'set-logged': row('ALTER TABLE ... SET LOGGED / UNLOGGED', exclusive, { rewrites: true }),
+  'refresh-materialized-view': row('REFRESH MATERIALIZED VIEW', exclusive, { rewrites: true }),
+  'refresh-materialized-view-concurrently': row('REFRESH MATERIALIZED VIEW CONCURRENTLY', ['ExclusiveLock'], { scans: true }),
+  // Any other ALTER TABLE subcommand: ACCESS EXCLUSIVE unless PostgreSQL documents a weaker one.
+  'alter-table': row('ALTER TABLE', exclusive),
+} as const satisfies Record<string, StatementLocks>;
+
+export type StatementShape = keyof typeof statementLocks;
+
+/** Where a statement of one shape applies: its table, a referenced table, whether the table (or column) has indexes. */
+export interface StatementTarget {
+  readonly referenced?: string | readonly string[];
+  readonly indexed?: boolean;
+}
+
+/** The lock claims of a statement of `shape` on `table` (and what it references), as a step claims them. */
+export function statementClaims(shape: StatementShape, table: string, target: StatementTarget = {}): LockClaim[] {
+  const facts: StatementLocks = statementLocks[shape];
+  const referenced = target.referenced === undefined ? [] : typeof target.referenced === 'string' ? [target.referenced] : target.referenced;
+  return [
+    ...facts.target.map((mode) => ({ relation: table, mode })),
+    ...(target.indexed === true ? facts.indexed.map((mode) => ({ relation: table, mode })) : []),
+    ...referenced.flatMap((relation) => facts.referenced.map((mode) => ({ relation, mode }))),
+  ];
+}
