@@ -18,6 +18,8 @@ export interface RuleContext {
   readonly inTransaction: boolean;
   /** The action's table is partitioned (created so earlier in the input, or by the catalog). */
   readonly partitioned: boolean;
+  /** Whether a valid `CHECK (column IS NOT NULL)` earlier in the input proves the column of the action's table. */
+  readonly provenNotNull: (column: string) => boolean;
 }
 
 /** A rule's verdict on one action. */

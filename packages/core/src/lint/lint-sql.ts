@@ -6,6 +6,7 @@ import { normalizeLocks } from '../plan/step-builders.js';
 import { parseSql } from '../sql/sql-parser.js';
 import { classifyStatement } from './classify-statement.js';
 import { findApproval } from './find-approval.js';
+import { NotNullProofs } from './not-null-proofs.js';
 import type { LintFinding, LintReport } from './lint-finding.js';
 import type { LintInput } from './lint-input.js';
 import { lintRules } from './lint-rules.js';
@@ -23,6 +24,7 @@ export function lintSql(input: LintInput): LintReport {
   // Tables created by the input (empty), with whether they are partitioned.
   const created = new Map<string, boolean>();
   let inTransaction = false;
+  const proofs = new NotNullProofs();
   const findings: LintFinding[] = [];
   for (const statement of input.statements) {
     const at = positionIn(lines, statement);
@@ -69,7 +71,14 @@ export function lintSql(input: LintInput): LintReport {
         const empty = created.has(action.table) || input.catalog?.tables.get(action.table)?.rows === 0;
         for (const rule of lintRules) {
           if (rule.hazard !== 'fails' && empty) continue;
-          const hit = rule.check(action, { sql: statement.sql, serverVersion: input.serverVersion, inTransaction, partitioned });
+          const provenNotNull = (column: string) => proofs.has(action.table, column);
+          const hit = rule.check(action, {
+            sql: statement.sql,
+            serverVersion: input.serverVersion,
+            inTransaction,
+            partitioned,
+            provenNotNull,
+          });
           if (hit === null) continue;
           const severity = rule.hazard === 'blocking' && approval === null ? 'error' : rule.hazard === 'fails' ? 'error' : 'warning';
           findings.push({
@@ -81,6 +90,7 @@ export function lintSql(input: LintInput): LintReport {
           });
         }
       }
+      for (const action of classified.actions) proofs.record(action);
       for (const table of classified.creates) created.set(table.table, table.partitioned);
       for (const rename of classified.renames) {
         const partitioned = created.get(rename.from);
