@@ -7,6 +7,7 @@ export * from './server/index.js';
 export * from './introspect/index.js';
 export * from './execute/index.js';
 export * from './estimate/index.js';
+export * from './lint/index.js';
 export * from './drift/index.js';
 export * from './spelling/index.js';
 export * from './migrate/index.js';

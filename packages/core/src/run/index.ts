@@ -38,3 +38,13 @@ export { loadSqlParser, parseSql, type ParsedStatement, type SqlParse } from '..
 export { transactionControl } from '../sql/transaction-control.js';
 export { quoteIdent } from '../naming/quote-ident.js';
 export { partitionIndexName } from '../naming/partition-index-name.js';
+export {
+  lintSql,
+  lintRules,
+  type LintCatalog,
+  type LintFinding,
+  type LintInput,
+  type LintReport,
+  type LintRule,
+  type LintTableFacts,
+} from '../lint/index.js';

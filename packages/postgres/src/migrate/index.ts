@@ -7,6 +7,7 @@ export { MigrationLockLostError } from './migration-lock-lost-error.js';
 export { advisoryLockKey } from './advisory-lock-key.js';
 export { DestructiveMigrationError, InvalidPlanFileError, MigrationEditedError } from './migration-errors.js';
 export { BlockingMigrationError, type MigrationBlocking } from './blocking-migration-error.js';
+export { SqlHazardError } from './sql-hazard-error.js';
 export { hasLedger, readMigrations, readSteps, type LedgerMigration, type LedgerStep } from './ledger.js';
 export { readPlanFile } from './read-plan-file.js';
 export { stepsUpTo } from './steps-up-to.js';

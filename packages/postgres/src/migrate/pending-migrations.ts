@@ -1,4 +1,4 @@
-import { unapprovedBlocking, type Plan } from '@wesley/core/run';
+import { unapprovedBlocking, type LintFinding, type Plan } from '@wesley/core/run';
 import { BlockingMigrationError, type MigrationBlocking } from './blocking-migration-error.js';
 import type { Queryable } from '../introspect/queryable.js';
 import { checkPlanChain, checkServerVersion, checkTableFacts } from './check-assumptions.js';
@@ -11,12 +11,18 @@ import { DestructiveMigrationError, MigrationEditedError } from './migration-err
 import type { MigrationFile } from './migration-files.js';
 import { migrationHistory } from './migration-history.js';
 import { readPlanFile } from './read-plan-file.js';
+import { lintSqlFile } from '../lint/lint-sql-file.js';
+import { readLintCatalog } from '../lint/read-lint-catalog.js';
+import { SqlHazardError } from './sql-hazard-error.js';
 
 /** What a run may do that it refuses by default. */
 export interface Allowances {
   /** Run planned steps that lose data. */
   readonly allowDestructive?: boolean;
-  /** Run steps that block reads or writes although their migration does not approve them (WES175). */
+  /**
+   * Run steps that block reads or writes although their migration does not approve them (WES175),
+   * and SQL migrations whose statements the linter reports as errors (WES340).
+   */
   readonly allowBlocking?: boolean;
   /** Go on when applied migrations' files are gone from the directory (WES150). */
   readonly allowMissing?: boolean;
@@ -28,6 +34,8 @@ export interface Allowances {
 export interface PendingMigrations {
   readonly pending: readonly MigrationFile[];
   readonly plans: ReadonlyMap<string, Plan>;
+  /** What the linter found in the statements of pending SQL migrations still to run: approved ones, or all with `allowBlocking`. */
+  readonly sqlFindings: readonly LintFinding[];
 }
 
 /**
@@ -38,7 +46,9 @@ export interface PendingMigrations {
  * refused if it loses data without `allowDestructive` (WES155); each pending SQL file read
  * through for transaction control of its own (WES153), from where an earlier run stopped; steps
  * that block reads or writes without an approval in their plan, all named in one refusal, without
- * `allowBlocking` (WES175); the plans' assumptions: the server's version in each plan's range (WES170), each plan starting
+ * `allowBlocking` (WES175); the statements of pending SQL files still to run, linted (core's
+ * `lintSql`) for this server and the tables as they are, every error finding named in one refusal,
+ * without `allowBlocking` (WES340); the plans' assumptions: the server's version in each plan's range (WES170), each plan starting
  * where the migration before it leads (WES172), and the first one's table facts (WES171).
  */
 export async function pendingMigrations(
@@ -61,6 +71,7 @@ export async function pendingMigrations(
   const pending = files.filter((file) => ledger.get(file.name)?.status !== 'applied');
   const plans = new Map<string, Plan>();
   const blocking: MigrationBlocking[] = [];
+  const sqlFiles: { file: MigrationFile; from: number }[] = [];
   for (const file of pending) {
     if (file.kind === 'plan') {
       const plan = await readPlanFile(file.path);
@@ -71,16 +82,38 @@ export async function pendingMigrations(
       continue;
     }
     const cursor = ledger.has(file.name) ? (await readSteps(db, file.name)).get('statements')?.cursor : undefined;
-    const control = await findTransactionControl(file, typeof cursor === 'number' ? cursor : 0);
+    const from = typeof cursor === 'number' ? cursor : 0;
+    const control = await findTransactionControl(file, from);
     if (control !== null) throw control;
+    sqlFiles.push({ file, from });
   }
   // After every file is read, so that one refusal names every unapproved step of the run.
   if (blocking.length > 0 && allow.allowBlocking !== true) throw new BlockingMigrationError(blocking);
+  const sqlFindings = await lintSqlMigrations(db, sqlFiles);
+  const refused = sqlFindings.filter((finding) => finding.severity === 'error');
+  if (refused.length > 0 && allow.allowBlocking !== true) throw new SqlHazardError(refused);
   await checkServerVersion(db, plans);
   checkPlanChain(pending, plans, ledger, files);
   // The first migration's tables are as the run finds them; a later one's are checked when it starts (`migrate`).
   const [first] = pending;
   const firstPlan = first === undefined ? undefined : plans.get(first.name);
   if (first !== undefined && firstPlan !== undefined) await checkTableFacts(db, first.name, firstPlan, ledger.get(first.name));
-  return { pending, plans };
+  return { pending, plans, sqlFindings };
+}
+
+/**
+ * The linter's findings in the statements of pending SQL migrations still to run, judged for this
+ * server and its tables as they are before the run (a table one of them creates is empty).
+ */
+async function lintSqlMigrations(db: Queryable, files: readonly { file: MigrationFile; from: number }[]): Promise<LintFinding[]> {
+  if (files.length === 0) return [];
+  const { rows } = await db.query<{ version: string }>(`SELECT current_setting('server_version_num') AS version`);
+  const serverVersion = Number(rows[0]?.version);
+  const catalog = await readLintCatalog(db);
+  const findings: LintFinding[] = [];
+  for (const { file, from } of files) {
+    const shown = file.path.endsWith(file.name) ? file.name : `${file.name}/up.sql`;
+    findings.push(...(await lintSqlFile(file.path, { file: shown, serverVersion, catalog, from })).findings);
+  }
+  return findings;
 }

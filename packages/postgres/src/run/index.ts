@@ -9,6 +9,7 @@ export * from '../connect/index.js';
 export * from '../server/index.js';
 export * from '../execute/index.js';
 export * from '../estimate/index.js';
+export * from '../lint/index.js';
 export * from '../migrate/index.js';
 export * from '../errors/index.js';
 export * from '../sql-stream/index.js';
