@@ -58,7 +58,7 @@ function describe(error: unknown): Known {
     return {
       kind: 'usage',
       exitCode: exitCodes.usage,
-      help: `Run '${error.command === null ? 'wesley' : `wesley ${error.command}`} --help' for usage.`,
+      help: error.help ?? `Run '${error.command === null ? 'wesley' : `wesley ${error.command}`} --help' for usage.`,
     };
   }
   if (error instanceof InvalidDatabaseUrlError) return { kind: 'usage', exitCode: exitCodes.usage, help: error.help };

@@ -1,12 +1,9 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { SchemaIR } from '@wesley/core';
 import { displayPath } from '@wesley/config/files';
+import { emptySchemaInput } from './empty-schema-input.js';
 import { readIrJson } from './read-ir-json.js';
 import type { SchemaInput } from './schema-input.js';
-
-/** The schema before the first migration: nothing. */
-const emptySchema: SchemaIR = { kind: 'schema', version: 1, enums: [], tables: [] };
 
 /**
  * The schema the migrations of `directory` lead to, the `--from` of `wesley plan --config`: the
@@ -33,12 +30,5 @@ export async function baselineInput(directory: string, cwd: string, command: str
     );
     if (found) return readIrJson(file, cwd, command);
   }
-  return {
-    label: `the empty schema (no migration in ${displayPath(cwd, directory)} has an ir.json)`,
-    ir: emptySchema,
-    sources: [],
-    diagnostics: [],
-    serverVersion: null,
-    notices: [],
-  };
+  return emptySchemaInput(`the empty schema (no migration in ${displayPath(cwd, directory)} has an ir.json)`);
 }

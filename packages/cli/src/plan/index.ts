@@ -11,3 +11,5 @@ export { parseServerVersion } from './parse-server-version.js';
 export { configServerVersion } from './config-server-version.js';
 export { formatPlanSteps } from './format-plan-steps.js';
 export { baselineInput } from './baseline-input.js';
+export { emptySchemaInput } from './empty-schema-input.js';
+export { nextMigrationName } from './next-migration-name.js';

@@ -11,7 +11,13 @@ export const defaultBlockingReason = 'allowed with --allow-blocking';
 
 /** The flags of `wesley plan`. */
 export const planOptions = {
-  from: { type: 'string', short: 'f', multiple: true, value: '<file|url>', description: 'the schema now (required)' },
+  from: {
+    type: 'string',
+    short: 'f',
+    multiple: true,
+    value: '<file|url>',
+    description: "the schema now (required without a config); 'empty' for none:\nthe first migration, which creates the whole schema",
+  },
   to: {
     type: 'string',
     short: 't',
@@ -25,8 +31,15 @@ export const planOptions = {
     value: '<dir>',
     description: 'write the migration directory: plan.json, up.sql, down.sql\n(up.sql and down.sql run with psql -v ON_ERROR_STOP=1 -f)',
   },
+  name: {
+    type: 'string',
+    short: 'n',
+    value: '<name>',
+    description:
+      'write the migration into the next numbered directory of the\nmigrations directory: --name add_teams writes 0002_add_teams\nafter 0001_init (lower-case letters, digits and _)',
+  },
   ...configOption(
-    'a wesley.config.json, .mjs or .ts: --to defaults to its schema,\n' +
+    'a wesley.config.json, .mjs or .ts (default: the nearest one\nhere or above): --to defaults to its schema,\n' +
       '--from to its baseline, the ir.json of the last migration\n' +
       'directory that has one (else the empty schema); --out also\n' +
       'writes ir.json, so the new directory becomes the baseline',

@@ -9,12 +9,14 @@ import { writeDiagnostics } from '../../output/index.js';
 import {
   baselineInput,
   changeLocator,
+  emptySchemaInput,
   configServerVersion,
   formatPlanSteps,
   formatServerVersion,
   isDatabaseUrl,
   loadSchemaInput,
   migrationDirectory,
+  nextMigrationName,
   parseServerVersion,
   PlanInputError,
   sdlPositions,
@@ -40,6 +42,9 @@ export const runPlan: CommandRun<typeof planOptions> = async (values, context) =
   if (values['blocking-reason'] !== undefined && values['allow-blocking'] !== true)
     throw new UsageError('--blocking-reason is recorded with --allow-blocking: give both', name);
   if (values['blocking-reason']?.trim() === '') throw new UsageError('--blocking-reason needs a reason', name);
+  if (values.name !== undefined && values.out !== undefined)
+    throw new UsageError('--name picks the migration directory and --out names one: give one of them', name);
+  const fromEmpty = fromValues.length === 1 && fromValues[0] === 'empty';
   try {
     // The files first: a wrong path is reported before a database is contacted.
     const toValues = values.to ?? configSchemaPatterns(config, context.cwd) ?? [];
@@ -53,11 +58,19 @@ export const runPlan: CommandRun<typeof planOptions> = async (values, context) =
       compile,
     });
     const migrations = config === null ? null : path.resolve(config.directory, config.migrations);
-    const outDir = values.out === undefined ? null : path.resolve(context.cwd, values.out);
+    // --name numbers the migration in the config's migrations directory, else in ./migrations.
+    const namedIn = migrations ?? path.resolve(context.cwd, 'migrations');
+    const outDir =
+      values.name !== undefined
+        ? path.join(namedIn, await nextMigrationName(namedIn, values.name, name))
+        : values.out === undefined
+          ? null
+          : path.resolve(context.cwd, values.out);
     // Planned into a migration of the directory, the baseline is where the migrations before it lead.
     const replanned = outDir !== null && path.dirname(outDir) === migrations ? path.basename(outDir) : null;
-    const from =
-      migrations !== null && values.from === undefined
+    const from = fromEmpty
+      ? emptySchemaInput('the empty schema')
+      : migrations !== null && values.from === undefined
         ? await baselineInput(migrations, context.cwd, name, replanned)
         : await loadSchemaInput(fromValues, {
             cwd: context.cwd,
@@ -76,7 +89,7 @@ export const runPlan: CommandRun<typeof planOptions> = async (values, context) =
       allowBlocking: values['allow-blocking'] === true ? { reason: values['blocking-reason']?.trim() ?? defaultBlockingReason } : null,
       output: values.json === true ? 'json' : values.explain === true ? 'explain' : 'steps',
       outDir,
-      recordTarget: config !== null,
+      recordTarget: config !== null || values.name !== undefined,
     });
   } catch (error) {
     if (!(error instanceof PlanInputError)) throw error;
