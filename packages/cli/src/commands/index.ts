@@ -1,6 +1,7 @@
 import type { Command } from './command.js';
 import { driftCommand } from './drift/drift-command.js';
 import { generateCommand } from './generate/generate-command.js';
+import { initCommand } from './init/init-command.js';
 import { migrateCommand } from './migrate/migrate-command.js';
 import { planCommand } from './plan/plan-command.js';
 import { statusCommand } from './status/status-command.js';
@@ -13,4 +14,12 @@ export type { CommandOption, CommandOptions } from './command-option.js';
  * Every `wesley` sub-command, in the order `wesley --help` lists them. Each is its definition
  * alone (name, summary, flags, help): its implementation is imported when it runs.
  */
-export const commands: readonly Command[] = [generateCommand, watchCommand, planCommand, migrateCommand, statusCommand, driftCommand];
+export const commands: readonly Command[] = [
+  initCommand,
+  generateCommand,
+  watchCommand,
+  planCommand,
+  migrateCommand,
+  statusCommand,
+  driftCommand,
+];
