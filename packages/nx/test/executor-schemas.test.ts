@@ -41,6 +41,7 @@ const leftOut: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     from: "the config's baseline",
     to: "the config's schema",
     out: 'always .wesley/plan, the cached output',
+    name: 'a named migration is the migration generator (nx g @wesley/nx:migration), which runs plan --name; the target is the preview',
     schema: 'reads a database --from, which the executor never plans from',
     config: 'configFile',
     help: 'not for a task',

@@ -1,11 +1,16 @@
 import { readFileSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { readJson, readNxJson, readProjectConfiguration, updateNxJson, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { resolveConfig } from '@wesley/cli';
 import { compileSchema, hasErrors } from '@wesley/core';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { FsTree, flushChanges } from 'nx/src/generators/tree';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { databaseGenerator } from '../src/generators/database/generator.js';
 import { initGenerator } from '../src/generators/init/generator.js';
+import { migrationGenerator, type MigrationGeneratorOptions } from '../src/generators/migration/generator.js';
+import { tempWorkspace, type TempWorkspace } from './temp-workspace.js';
 
 let tree: Tree;
 beforeEach(() => {
@@ -38,6 +43,15 @@ describe('init', () => {
     await initGenerator(tree, { skipFormat: true });
     expect(readNxJson(tree)?.plugins).toEqual(plugins);
     expect(tree.read('.gitignore', 'utf-8')).toBe('**/.wesley/\n');
+  });
+
+  it('writes a minimal nx.json registering the plugin when the workspace has none', async () => {
+    tree.delete('nx.json');
+    await initGenerator(tree, { skipFormat: true });
+    expect(readJson(tree, 'nx.json')).toEqual({ $schema: './node_modules/nx/schemas/nx-schema.json', plugins: ['@wesley/nx'] });
+    // Once: the second run finds it registered.
+    await initGenerator(tree, { skipFormat: true });
+    expect(readNxJson(tree)?.plugins).toEqual(['@wesley/nx']);
   });
 
   it('writes a .gitignore when there is none', async () => {
@@ -83,5 +97,68 @@ describe('database', () => {
     await expect(databaseGenerator(tree, { name: 'Bad Name', skipFormat: true })).rejects.toThrow(
       "'Bad Name' is not a database project name",
     );
+  });
+});
+
+describe('migration', () => {
+  const v1 = 'type Account @wes_table {\n  id: UUID! @wes_pk\n}\n';
+  const v2 = 'type Account @wes_table {\n  id: UUID! @wes_pk\n}\n\ntype Team @wes_table {\n  id: UUID! @wes_pk\n}\n';
+  let workspace: TempWorkspace;
+  beforeEach(async () => {
+    workspace = await tempWorkspace('wesley-nx-migration-');
+    await workspace.write('nx.json', '{}');
+    await workspace.write('libs/db/wesley.config.json', '{ "schema": "schema.graphql" }');
+    await workspace.write('libs/db/project.json', '{ "name": "db" }');
+    await workspace.write('libs/db/schema.graphql', v1);
+    await workspace.write('libs/db/migrations/.gitkeep', '');
+  });
+  afterEach(async () => {
+    await workspace.remove();
+  });
+
+  /** The generator on the workspace on disk, as `nx g` runs it: the tree flushed, then the callback. */
+  async function generate(options: MigrationGeneratorOptions): Promise<void> {
+    const fsTree = new FsTree(workspace.root, false);
+    const callback = migrationGenerator(fsTree, options);
+    flushChanges(workspace.root, fsTree.listChanges());
+    await callback();
+  }
+
+  it(
+    'writes the plan as the next numbered migration of the only Wesley project, as wesley plan --name does',
+    { timeout: 60_000 },
+    async () => {
+      await generate({ name: 'init' });
+      expect((await readdir(path.join(workspace.root, 'libs/db/migrations'))).sort()).toEqual(['.gitkeep', '0001_init']);
+      await workspace.write('libs/db/schema.graphql', v2);
+      await generate({ name: 'add_teams', project: 'db' });
+      expect((await readdir(path.join(workspace.root, 'libs/db/migrations/0002_add_teams'))).sort()).toEqual([
+        'down.sql',
+        'ir.json',
+        'plan.json',
+        'up.sql',
+      ]);
+      const plan = JSON.parse(await readFile(path.join(workspace.root, 'libs/db/migrations/0002_add_teams/plan.json'), 'utf8')) as {
+        steps: { id: string }[];
+      };
+      expect(plan.steps.map((step) => step.id)).toEqual(['create-table:team']);
+    },
+  );
+
+  it('refuses a project that is not a Wesley project, and a missing --project among several, naming them', async () => {
+    await workspace.write('packages/orders/wesley.config.mjs', 'export default { schema: "schema.graphql" };\n');
+    await workspace.write('packages/orders/package.json', '{ "name": "@shop/orders" }');
+    const fsTree = new FsTree(workspace.root, false);
+    expect(() => migrationGenerator(fsTree, { name: 'x' })).toThrow(
+      'this workspace has several Wesley projects (db, @shop/orders): pick one with --project <name>',
+    );
+    expect(() => migrationGenerator(fsTree, { name: 'x', project: 'web' })).toThrow(
+      "'web' is not a Wesley project of this workspace (they are db, @shop/orders)",
+    );
+  });
+
+  it('fails with the command’s refusal for a name that is not a slug, writing nothing', { timeout: 60_000 }, async () => {
+    await expect(generate({ name: 'Add-Teams' })).rejects.toThrow('wesley plan --name Add-Teams failed (exit code 2)');
+    expect(await readdir(path.join(workspace.root, 'libs/db/migrations'))).toEqual(['.gitkeep']);
   });
 });

@@ -1,6 +1,6 @@
 import { addProjectConfiguration, formatFiles, joinPathFragments, writeJson, type GeneratorCallback, type Tree } from '@nx/devkit';
 import { initGenerator } from '../init/generator.js';
-import { starterSchema } from './starter-schema.js';
+import { starterSchema } from '@wesley/config/files';
 
 /** Options of `@wesley/nx:database` (see `schema.json`). */
 export interface DatabaseGeneratorOptions {
@@ -34,7 +34,18 @@ export async function databaseGenerator(tree: Tree, options: DatabaseGeneratorOp
     outDir: 'generated',
     migrations: 'migrations',
   });
-  tree.write(joinPathFragments(root, 'schema.graphql'), starterSchema(options.name));
+  const project = options.name;
+  tree.write(
+    joinPathFragments(root, 'schema.graphql'),
+    starterSchema([
+      `The schema of ${project}. Every type marked @wes_table becomes a PostgreSQL table.`,
+      `  nx run ${project}:generate   SQL, TypeScript types and Zod validators in generated/`,
+      `  nx run ${project}:plan       the migration from the last one to this schema, a preview in .wesley/plan`,
+      `  nx g @wesley/nx:migration <name> --project ${project}`,
+      `                          the same plan, written as the next numbered migration in migrations/`,
+      `  nx run ${project}:migrate    apply migrations/ (DATABASE_URL, else an embedded PostgreSQL)`,
+    ]),
+  );
   tree.write(joinPathFragments(root, 'migrations', '.gitkeep'), '');
   if (options.projectJson !== false) {
     const tags = (options.tags ?? '')

@@ -1,6 +1,6 @@
 import { addDependenciesToPackageJson, formatFiles, type GeneratorCallback, type Tree } from '@nx/devkit';
 import { pluginVersion } from '../../plugins/plugin-version.js';
-import { ignoreWesleyDirectories } from './ignore-wesley-directories.js';
+import { ignoreWesleyDirectories } from '@wesley/config/files';
 import { registerPlugin } from './register-plugin.js';
 
 /** Options of `@wesley/nx:init` (see `schema.json`). */
@@ -16,7 +16,8 @@ export interface InitGeneratorOptions {
  */
 export async function initGenerator(tree: Tree, options: InitGeneratorOptions = {}): Promise<GeneratorCallback> {
   registerPlugin(tree);
-  ignoreWesleyDirectories(tree);
+  const gitignore = ignoreWesleyDirectories(tree.exists('.gitignore') ? (tree.read('.gitignore', 'utf-8') ?? '') : '');
+  if (gitignore !== null) tree.write('.gitignore', gitignore);
   const install = addDependenciesToPackageJson(tree, {}, { '@wesley/cli': pluginVersion }, undefined, true);
   if (options.skipFormat !== true) await formatFiles(tree);
   return install;
