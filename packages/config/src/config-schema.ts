@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseUsageWindow } from './usage-window.js';
 
 /** Relative, and inside the config's directory once normalised: the paths stay the project's own. */
 function insideDirectory(value: string): boolean {
@@ -56,6 +57,11 @@ export const wesleyConfigSchema = z
     serverVersion: serverVersion.optional(),
     /** The name of the migration advisory lock (default `wesley`). */
     lockName: z.string().min(1, 'must not be empty').optional(),
+    /** How far back `migrate` looks for queries still using what a step drops or renames (`7d`); no usage gate without it. */
+    usageWindow: z
+      .string()
+      .refine((text) => parseUsageWindow(text) !== null, 'must be a number of minutes, hours, days or weeks, such as "7d" or "12h"')
+      .optional(),
     /** Custom scalars and their PostgreSQL types (`{ "Email": "citext" }`); they may override the built-in ones. */
     scalars: z
       .record(

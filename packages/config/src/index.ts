@@ -11,3 +11,4 @@ export type { DatabaseConfig, WesleyConfig } from './wesley-config.js';
 export { loadConfig } from './load-config.js';
 export { resolveConfig } from './resolve-config.js';
 export { defineConfig } from './define-config.js';
+export { parseUsageWindow } from './usage-window.js';

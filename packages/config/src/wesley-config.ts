@@ -30,6 +30,8 @@ export interface WesleyConfig {
   readonly databases: readonly DatabaseConfig[];
   /** The migration advisory lock's name, or `null` for the migrator's default. */
   readonly lockName: string | null;
+  /** `usageWindow` in milliseconds: `migrate`'s usage gate, and `usage`'s default window; `null` when absent. */
+  readonly usageWindowMs: number | null;
   /** Custom scalars and their PostgreSQL types, as the compiler takes them (empty by default). */
   readonly scalars: Readonly<Record<string, string>>;
 }

@@ -43,6 +43,7 @@ describe('loadConfig', () => {
       dts: false,
       databases: [{ name: 'default', urlEnv: 'DATABASE_URL', serverVersion: null }],
       lockName: null,
+      usageWindowMs: null,
       scalars: {},
     });
   });
@@ -103,6 +104,23 @@ describe('loadConfig', () => {
       { path: 'databases[0].serverVersion', message: 'must be a PostgreSQL major version, such as 15' },
       { path: 'serverVersion', message: 'must be a PostgreSQL major version, such as 15' },
     ]);
+  });
+
+  it('reads usageWindow in milliseconds, and refuses one without a unit or of zero', async () => {
+    await write('window/wesley.config.json', '{ "schema": "s.graphql", "usageWindow": "7d" }');
+    expect((await loadConfig('window/wesley.config.json', cwd)).usageWindowMs).toBe(7 * 86_400_000);
+    await write('window-hours/wesley.config.json', '{ "schema": "s.graphql", "usageWindow": "12h" }');
+    expect((await loadConfig('window-hours/wesley.config.json', cwd)).usageWindowMs).toBe(12 * 3_600_000);
+    for (const [dir, bad] of [
+      ['window-bare', '7'],
+      ['window-zero', '0d'],
+      ['window-seconds', '30s'],
+    ]) {
+      await write(`${dir}/wesley.config.json`, JSON.stringify({ schema: 's.graphql', usageWindow: bad }));
+      expect((await failure(`${dir}/wesley.config.json`)).issues).toEqual([
+        { path: 'usageWindow', message: 'must be a number of minutes, hours, days or weeks, such as "7d" or "12h"' },
+      ]);
+    }
   });
 
   it('transpiles wesley.config.ts in memory, with its relative TypeScript imports and import.meta of the config', async () => {

@@ -9,6 +9,7 @@ export * from './execute/index.js';
 export * from './estimate/index.js';
 export * from './lint/index.js';
 export * from './drift/index.js';
+export * from './usage/index.js';
 export * from './spelling/index.js';
 export * from './migrate/index.js';
 export * from './errors/index.js';

@@ -5,6 +5,7 @@ import { initCommand } from './init/init-command.js';
 import { migrateCommand } from './migrate/migrate-command.js';
 import { planCommand } from './plan/plan-command.js';
 import { statusCommand } from './status/status-command.js';
+import { usageCommand } from './usage/usage-command.js';
 import { watchCommand } from './watch/watch-command.js';
 
 export type { Command } from './command.js';
@@ -22,4 +23,5 @@ export const commands: readonly Command[] = [
   migrateCommand,
   statusCommand,
   driftCommand,
+  usageCommand,
 ];

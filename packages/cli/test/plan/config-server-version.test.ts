@@ -12,6 +12,7 @@ const config = (...versions: (number | null)[]): WesleyConfig => ({
   dts: false,
   databases: versions.map((serverVersion, i) => ({ name: `db${i}`, urlEnv: `DB${i}_URL`, serverVersion })),
   lockName: null,
+  usageWindowMs: null,
   scalars: {},
 });
 

@@ -69,6 +69,10 @@ export const diagnosticCodes = {
   WES311: { title: 'statement rewrites the table', severity: 'error' },
   WES312: { title: 'rename breaks running clients', severity: 'warning' },
   WES313: { title: 'CONCURRENTLY on a partitioned table', severity: 'error' },
+  // Usage (WES360-369): what `wesley usage` finds unused, mapped to the schema like drift.
+  WES362: { title: 'usage: column no query used in the window', severity: 'warning' },
+  WES363: { title: 'usage: index not scanned in the window', severity: 'warning' },
+  WES364: { title: 'usage: column holds only NULL', severity: 'warning' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof diagnosticCodes;

@@ -1,8 +1,9 @@
 /**
  * `@wesley/core/run`: what running a migration needs, and no more — the step session, plan.json
  * (its types, reader and writer), the data a plan's steps lose, and the SQL parser's transaction
- * rules. No SDL compiler, so no graphql: `wesley migrate` loads this, not the whole core, to stay
- * small beside the statements it streams. Everything here is also exported by `@wesley/core`.
+ * rules, what queries use (`attributeQuery`, for the usage gate). No SDL compiler, so no
+ * graphql: `wesley migrate` loads this, not the whole core, to stay small beside the statements
+ * it streams. Everything here is also exported by `@wesley/core`.
  */
 export {
   beginStepSql,
@@ -48,3 +49,5 @@ export {
   type LintRule,
   type LintTableFacts,
 } from '../lint/index.js';
+// Usage: the migrator's usage gate judges a contract step from a fresh read of the server's statistics.
+export * from '../usage/index.js';

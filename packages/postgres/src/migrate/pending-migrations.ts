@@ -11,6 +11,7 @@ import { DestructiveMigrationError, MigrationEditedError } from './migration-err
 import type { MigrationFile } from './migration-files.js';
 import { migrationHistory } from './migration-history.js';
 import { readPlanFile } from './read-plan-file.js';
+import { checkUsageGate } from '../usage/usage-gate.js';
 import { lintSqlFile } from '../lint/lint-sql-file.js';
 import { readLintCatalog } from '../lint/read-lint-catalog.js';
 import { SqlHazardError } from './sql-hazard-error.js';
@@ -28,6 +29,14 @@ export interface Allowances {
   readonly allowMissing?: boolean;
   /** Run pending migrations that sort before one already run (WES151). */
   readonly allowOutOfOrder?: boolean;
+  /**
+   * The usage gate's window (config `usageWindow`): a step that drops or renames a table, column
+   * or index some query used within it is refused (WES361; WES360 without `pg_stat_statements`).
+   * No gate without it.
+   */
+  readonly usageWindowMs?: number;
+  /** Run those steps anyway (`--ignore-usage`). */
+  readonly ignoreUsage?: boolean;
 }
 
 /** The migrations a run applies, in order, with the plans of the planned ones, all checked. */
@@ -46,7 +55,8 @@ export interface PendingMigrations {
  * refused if it loses data without `allowDestructive` (WES155); each pending SQL file read
  * through for transaction control of its own (WES153), from where an earlier run stopped; steps
  * that block reads or writes without an approval in their plan, all named in one refusal, without
- * `allowBlocking` (WES175); the statements of pending SQL files still to run, linted (core's
+ * `allowBlocking` (WES175); with a usage window, objects that steps drop or rename still used
+ * within it (WES361, `checkUsageGate`); the statements of pending SQL files still to run, linted (core's
  * `lintSql`) for this server and the tables as they are, every error finding named in one refusal,
  * without `allowBlocking` (WES340); the plans' assumptions: the server's version in each plan's range (WES170), each plan starting
  * where the migration before it leads (WES172), and the first one's table facts (WES171).
@@ -89,6 +99,7 @@ export async function pendingMigrations(
   }
   // After every file is read, so that one refusal names every unapproved step of the run.
   if (blocking.length > 0 && allow.allowBlocking !== true) throw new BlockingMigrationError(blocking);
+  if (allow.usageWindowMs !== undefined && allow.ignoreUsage !== true) await checkUsageGate(db, plans, allow.usageWindowMs);
   const sqlFindings = await lintSqlMigrations(db, sqlFiles);
   const refused = sqlFindings.filter((finding) => finding.severity === 'error');
   if (refused.length > 0 && allow.allowBlocking !== true) throw new SqlHazardError(refused);

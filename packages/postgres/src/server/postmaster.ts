@@ -12,6 +12,8 @@ export interface PostmasterOptions {
   readonly port: number;
   readonly user: ServerUser | null;
   readonly ephemeral: boolean;
+  /** More `-c name=value` settings (`shared_preload_libraries=pg_stat_statements`). */
+  readonly settings?: readonly string[];
 }
 
 /** A postmaster this process started and owns. */
@@ -50,6 +52,7 @@ export async function startPostmaster(options: PostmasterOptions): Promise<Postm
     'listen_addresses=127.0.0.1',
     'unix_socket_directories=',
     ...(ephemeral ? ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off'] : []),
+    ...(options.settings ?? []),
   ];
   const child = spawn(
     binaries.postgres,

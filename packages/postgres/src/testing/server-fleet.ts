@@ -9,6 +9,13 @@ import { startCluster } from '../server/start-cluster.js';
 import { findSystemPostgres } from '../server/system-server.js';
 import type { TestServer } from './test-server.js';
 
+/**
+ * `pg_stat_statements` preloaded, as production servers that `wesley usage` reads have it (its
+ * shared memory is sized at start-up, so only a preload enables it); a test database that reads
+ * it runs `CREATE EXTENSION pg_stat_statements`. Both the embedded 18 and Debian's 15 ship it.
+ */
+const testServerSettings = ['shared_preload_libraries=pg_stat_statements'];
+
 /** The servers of one test run, and how to stop what was started. */
 export interface ServerFleet {
   readonly servers: readonly TestServer[];
@@ -36,7 +43,14 @@ export async function startFleet(log: (line: string) => void): Promise<ServerFle
     log(`wesley: system PostgreSQL is ${system.major} like the embedded one; tests run on the embedded server only`);
   else wanted.push(system);
   const results = await Promise.allSettled(
-    wanted.map((binaries) => startCluster({ binaries, dataDir: join(root, `${binaries.origin}-${binaries.major}`), ephemeral: true })),
+    wanted.map((binaries) =>
+      startCluster({
+        binaries,
+        dataDir: join(root, `${binaries.origin}-${binaries.major}`),
+        ephemeral: true,
+        settings: testServerSettings,
+      }),
+    ),
   );
   const running = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   const stop = async (): Promise<void> => {

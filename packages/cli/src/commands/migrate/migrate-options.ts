@@ -25,6 +25,11 @@ export const migrateOptions = {
     type: 'boolean',
     description: 'run planned steps that block reads or writes although their\nplan.json does not approve them (WES175)',
   },
+  'ignore-usage': {
+    type: 'boolean',
+    description:
+      "run steps that drop or rename what queries still used within\nthe config's usageWindow (WES361), or with no pg_stat_statements",
+  },
   'allow-missing': {
     type: 'boolean',
     description: 'go on when migrations the database has applied are no\nlonger in the directory',

@@ -57,7 +57,7 @@ export const runMigrate: CommandRun<typeof migrateOptions> = async (values, cont
           directory,
           shownDirectory: displayPath(context.cwd, directory),
           files,
-          allow: allowances(values),
+          allow: allowances(values, config),
           to: values.to,
           timeouts,
         };
@@ -68,7 +68,7 @@ export const runMigrate: CommandRun<typeof migrateOptions> = async (values, cont
       const result = await migrate({
         url: target.url,
         directory,
-        ...allowances(values),
+        ...allowances(values, config),
         ...(values.to === undefined ? {} : { to: values.to }),
         lock: lockOptions(config),
         ...stepFlags,
@@ -91,17 +91,23 @@ export const runMigrate: CommandRun<typeof migrateOptions> = async (values, cont
   }
 };
 
-/** The `--allow-*` flags, as `migrate()` and the dry run take them. */
-function allowances(values: {
-  readonly 'allow-destructive'?: boolean;
-  readonly 'allow-blocking'?: boolean;
-  readonly 'allow-missing'?: boolean;
-  readonly 'allow-out-of-order'?: boolean;
-}): Allowances {
+/** The `--allow-*` flags and the usage gate (the config's `usageWindow`, `--ignore-usage`), as `migrate()` and the dry run take them. */
+function allowances(
+  values: {
+    readonly 'allow-destructive'?: boolean;
+    readonly 'allow-blocking'?: boolean;
+    readonly 'allow-missing'?: boolean;
+    readonly 'allow-out-of-order'?: boolean;
+    readonly 'ignore-usage'?: boolean;
+  },
+  config: { readonly usageWindowMs: number | null } | null,
+): Allowances {
   return {
     allowDestructive: values['allow-destructive'] === true,
     allowBlocking: values['allow-blocking'] === true,
     allowMissing: values['allow-missing'] === true,
     allowOutOfOrder: values['allow-out-of-order'] === true,
+    ...(config?.usageWindowMs == null ? {} : { usageWindowMs: config.usageWindowMs }),
+    ignoreUsage: values['ignore-usage'] === true,
   };
 }

@@ -10,6 +10,8 @@ export interface MigrateExecutorOptions extends DatabaseExecutorOptions {
   readonly allowDestructive?: boolean;
   /** Run steps that block reads or writes although their plan.json does not approve them (`--allow-blocking`). */
   readonly allowBlocking?: boolean;
+  /** Run steps that drop or rename what queries still used within the config's usageWindow (`--ignore-usage`). */
+  readonly ignoreUsage?: boolean;
   /** Go on when applied migrations are no longer in the directory (`--allow-missing`). */
   readonly allowMissing?: boolean;
   /** Run pending migrations that sort before one already applied (`--allow-out-of-order`). */
@@ -38,6 +40,7 @@ const migrateExecutor = databaseExecutor<MigrateExecutorOptions>('migrate', (opt
     'to',
     'allowDestructive',
     'allowBlocking',
+    'ignoreUsage',
     'allowMissing',
     'allowOutOfOrder',
     'dryRun',

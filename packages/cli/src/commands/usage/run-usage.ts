@@ -1,0 +1,100 @@
+import { parseUsageWindow } from '@wesley/config';
+import {
+  columnUsage,
+  compileSchema,
+  formatSpan,
+  hasErrors,
+  loadSqlParser,
+  unusedObjects,
+  windowUsage,
+  type SchemaIR,
+  type SchemaSource,
+} from '@wesley/core';
+import { connect, readStoredSnapshots, readUsageSnapshot, storeUsageSnapshot } from '@wesley/postgres';
+import { withDatabase } from '../../database/index.js';
+import { exitCodes } from '../../exit-codes.js';
+import { describeFailure, failureJson, writeFailure } from '../../failure/index.js';
+import { writeDiagnostics } from '../../output/index.js';
+import { loadSchemaSources } from '../../schema/index.js';
+import { describeUnused, formatUsageTable, usageDiagnostics } from '../../usage-report/index.js';
+import { UsageError } from '../../usage-error.js';
+import { commandConfig, compileOptions, configSchemaPatterns } from '../command-config.js';
+import type { CommandRun } from '../define-command.js';
+import type { usageOptions } from './usage-options.js';
+
+const name = 'usage';
+
+/** Without `--window` or the config's `usageWindow`. */
+const defaultWindow = '7d';
+
+/** Runs `wesley usage` with its parsed flags. */
+export const runUsage: CommandRun<typeof usageOptions> = async (values, context) => {
+  const json = values.json === true;
+  const config = await commandConfig(values.config, context.cwd);
+  const windowMs =
+    values.window === undefined ? (config?.usageWindowMs ?? parseUsageWindow(defaultWindow)) : parseUsageWindow(values.window);
+  if (windowMs === null)
+    throw new UsageError(`--window ${values.window ?? ''}: give minutes, hours, days or weeks (30min, 12h, 7d, 2w)`, name);
+  const patterns = values.schema ?? configSchemaPatterns(config, context.cwd) ?? [];
+  const dbSchema = values['db-schema'] ?? 'public';
+  await loadSqlParser();
+  let schema: { ir: SchemaIR; sources: readonly SchemaSource[] } | null = null;
+  if (patterns.length > 0) {
+    const sources = await loadSchemaSources(patterns, context.cwd, name);
+    const { ir, diagnostics } = compileSchema(sources, compileOptions(config));
+    if (ir === null || hasErrors(diagnostics)) {
+      writeDiagnostics(context.stderr, diagnostics, sources);
+      context.stderr.write('wesley usage: nothing read because of errors in the schema\n');
+      return exitCodes.failure;
+    }
+    schema = { ir, sources };
+  }
+  let url: string | null = null;
+  try {
+    return await withDatabase(name, { ...values, config }, context, json ? context.stderr : context.stdout, async (target) => {
+      url = target.url;
+      const session = await connect(target.url);
+      try {
+        const { snapshot } = await readUsageSnapshot(session);
+        const history = await readStoredSnapshots(session, snapshot, windowMs);
+        await storeUsageSnapshot(session, snapshot);
+        const usage = windowUsage(snapshot, history, windowMs);
+        const columns = columnUsage(snapshot, usage);
+        const unused = unusedObjects(snapshot, usage);
+        const diagnostics = schema === null ? [] : usageDiagnostics(unused, schema.ir, schema.sources, dbSchema);
+        if (json) {
+          const located = unused.map((object, i) => {
+            const at = diagnostics[i];
+            return { ...object, location: at === undefined ? null : { file: at.file, line: at.line, column: at.column } };
+          });
+          const queries = usage.queries.map(({ query, calls }) => ({ ...query, calls, totalCalls: query.calls }));
+          const window = { ms: windowMs, basis: usage.basis, statsReset: usage.statsReset, earlierSnapshots: usage.earlierSnapshots };
+          const report = { database: target.label, takenAt: snapshot.takenAt, window, queries, columns, unused: located };
+          context.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+          return exitCodes.ok;
+        }
+        context.stdout.write(formatUsageTable(columns));
+        if (schema !== null) writeDiagnostics(context.stdout, diagnostics, schema.sources);
+        else {
+          for (const object of unused) {
+            context.stdout.write(
+              `${describeUnused(object)}\n  confidence ${object.confidence.level}: ${object.confidence.evidence.join('; ')}\n`,
+            );
+          }
+        }
+        const unattributed = usage.queries.filter((entry) => entry.query.attribution.kind === 'unattributed').length;
+        context.stdout.write(
+          `wesley usage: ${usage.queries.length} queries (${usage.totalCalls} calls, ${unattributed} unattributed) in the last ${formatSpan(windowMs)}; ` +
+            `${unused.length} ${unused.length === 1 ? 'finding' : 'findings'}; snapshot stored in wesley.usage_snapshots\n`,
+        );
+        return exitCodes.ok;
+      } finally {
+        await session.close();
+      }
+    });
+  } catch (error) {
+    const failure = describeFailure(error, url);
+    if (json) context.stdout.write(`${JSON.stringify({ ok: false, exitCode: failure.exitCode, error: failureJson(failure) }, null, 2)}\n`);
+    return writeFailure(context, name, failure);
+  }
+};

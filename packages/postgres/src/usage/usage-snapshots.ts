@@ -1,0 +1,49 @@
+import type { UsageSnapshot } from '@wesley/core/run';
+import type { Queryable } from '../introspect/queryable.js';
+
+/**
+ * `wesley.usage_snapshots`: every usage snapshot `wesley usage` took, so that a window longer than
+ * one stats lifetime (statistics reset by `pg_stat_statements_reset()` or a restart that lost
+ * them) can still be judged. Created by `wesley usage` alone, beside the ledger's tables; the
+ * migrator's usage gate only reads it, when it exists.
+ */
+const snapshotsDdl = [
+  'CREATE SCHEMA IF NOT EXISTS wesley',
+  `CREATE TABLE IF NOT EXISTS wesley.usage_snapshots (
+    id bigserial PRIMARY KEY,
+    taken_at timestamptz NOT NULL,
+    stats_reset timestamptz,
+    snapshot jsonb NOT NULL
+  )`,
+  'CREATE INDEX IF NOT EXISTS usage_snapshots_taken_at_idx ON wesley.usage_snapshots (taken_at)',
+];
+
+/** Stores `snapshot`, creating the table on first use. */
+export async function storeUsageSnapshot(db: Queryable, snapshot: UsageSnapshot): Promise<void> {
+  for (const statement of snapshotsDdl) await db.query(statement);
+  await db.query('INSERT INTO wesley.usage_snapshots (taken_at, stats_reset, snapshot) VALUES ($1, $2, $3)', [
+    snapshot.takenAt,
+    snapshot.statsReset,
+    JSON.stringify(snapshot),
+  ]);
+}
+
+/**
+ * The stored snapshots a window of `windowMs` ending at `current` needs: those taken inside it,
+ * and the last one of the same stats lifetime taken at or before its start (the baseline). None
+ * when the table does not exist; nothing is created.
+ */
+export async function readStoredSnapshots(db: Queryable, current: UsageSnapshot, windowMs: number): Promise<UsageSnapshot[]> {
+  const { rows: exists } = await db.query<{ found: boolean }>(`SELECT to_regclass('wesley.usage_snapshots') IS NOT NULL AS found`);
+  if (exists[0]?.found !== true) return [];
+  const start = new Date(Date.parse(current.takenAt) - windowMs).toISOString();
+  const { rows } = await db.query<{ snapshot: UsageSnapshot }>(
+    `SELECT snapshot FROM wesley.usage_snapshots
+      WHERE taken_at >= coalesce(
+        (SELECT max(taken_at) FROM wesley.usage_snapshots WHERE taken_at <= $1 AND stats_reset IS NOT DISTINCT FROM $2::timestamptz), $1)
+        AND taken_at <= $3
+      ORDER BY taken_at`,
+    [start, current.statsReset, current.takenAt],
+  );
+  return rows.map((row) => row.snapshot);
+}

@@ -1,0 +1,213 @@
+import { emitDdl, loadSqlParser, planMigration, stableStringify, unusedObjects, windowUsage, type SchemaIR } from '@wesley/core';
+import { describeEachServer, useTestDatabase, type TestDatabase } from '@wesley/postgres/testing';
+import { beforeAll, expect, it } from 'vitest';
+import type { Connection } from '../../src/connect/connect.js';
+import { migrate } from '../../src/migrate/migrate.js';
+import { ObjectStillUsedError } from '../../src/usage/object-still-used-error.js';
+import { readUsageSnapshot } from '../../src/usage/read-usage-snapshot.js';
+import { UsageUnavailableError } from '../../src/usage/usage-unavailable-error.js';
+import { readStoredSnapshots, storeUsageSnapshot } from '../../src/usage/usage-snapshots.js';
+import { compile, migrationsDirectory } from '../migrate/support/migrations-directory.js';
+
+const week = 7 * 86_400_000;
+
+/** Several tables; the workload below never touches account.legacy_code, purchase.coupon_code nor purchase's coupon index. */
+const v1 = compile(`
+  type Account @wes_table {
+    id: Int! @wes_pk
+    email: String! @wes_index
+    name: String!
+    nickname: String
+    legacyCode: String
+  }
+  type Purchase @wes_table {
+    id: Int! @wes_pk
+    accountId: Int! @wes_fk(ref: "Account.id") @wes_index
+    total: Decimal!
+    note: String
+    couponCode: String @wes_index
+  }
+`);
+
+/** v2 drops account.nickname, which the workload reads only through a view. */
+const v2 = compile(`
+  type Account @wes_table {
+    id: Int! @wes_pk
+    email: String! @wes_index
+    name: String!
+    legacyCode: String
+  }
+  type Purchase @wes_table {
+    id: Int! @wes_pk
+    accountId: Int! @wes_fk(ref: "Account.id") @wes_index
+    total: Decimal!
+    note: String
+    couponCode: String @wes_index
+  }
+`);
+
+/** The fixed query mix of a client: a column read only through a view (nickname), one only in a WHERE (note). */
+async function workload(session: Connection, rounds: number, options: { readNickname: boolean }): Promise<void> {
+  // Tiny tables: without this the planner scans them and no index counts as used.
+  await session.query('SET enable_seqscan = off');
+  for (let i = 1; i <= rounds; i++) {
+    const id = (i % 20) + 1;
+    await session.query('SELECT email, name FROM account WHERE id = $1', [id]);
+    await session.query('SELECT id FROM account WHERE email = $1', [`a${id}@example.com`]);
+    if (options.readNickname) await session.query('SELECT v.nickname FROM account_names v WHERE v.id = $1', [id]);
+    await session.query('SELECT p.id, p.total FROM purchase p WHERE p.account_id = $1 AND p.note = $2', [id, 'gift']);
+    await session.query('UPDATE account SET name = $1 WHERE id = $2', [`n${i}`, id]);
+  }
+  await session.query('RESET enable_seqscan');
+  // Table and index counters reach the shared statistics when the backend goes idle, at most once a second (15+): now.
+  await session.query('SELECT pg_stat_force_next_flush()');
+  await session.query('SELECT 1');
+}
+
+async function setUp(db: TestDatabase, schema: SchemaIR): Promise<Connection> {
+  const session = await db.connect();
+  await session.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+  const directory = await migrationsDirectory({ '0001_shop.sql': emitDdl(schema) });
+  await migrate({ url: db.url, directory });
+  await session.query('CREATE VIEW account_names AS SELECT id, nickname FROM account');
+  await session.query(`INSERT INTO account (id, email, name) SELECT g, 'a' || g || '@example.com', 'n' FROM generate_series(1, 20) g`);
+  await session.query('INSERT INTO purchase (id, account_id, total, note) SELECT g, g % 20 + 1, g, $1 FROM generate_series(1, 60) g', [
+    'gift',
+  ]);
+  await session.query('ANALYZE account');
+  await session.query('ANALYZE purchase');
+  return session;
+}
+
+/** The migrations directory of v1 (applied by `setUp`) and the plan to v2, made for `session`'s server. */
+async function dropNicknameMigrations(session: Connection): Promise<string> {
+  const version = Number((await session.query<{ v: string }>(`SELECT current_setting('server_version_num') AS v`)).rows[0]?.v);
+  const { plan } = planMigration(v1, v2, { serverVersion: version, allowDestructive: true });
+  if (plan === null) throw new Error('no plan');
+  return migrationsDirectory({ '0001_shop.sql': emitDdl(v1), '0002_drop_nickname/plan.json': stableStringify(plan, 2) });
+}
+
+/** Forgets this database's statements (not the other test databases' on the shared server): a new stats window for it. */
+async function resetStatements(session: Connection): Promise<void> {
+  await session.query(`SELECT pg_stat_statements_reset(0, (SELECT oid FROM pg_database WHERE datname = current_database()), 0)`);
+}
+
+beforeAll(() => loadSqlParser());
+
+describeEachServer('wesley usage on a workload', (server) => {
+  const db = useTestDatabase(server);
+
+  it('reports exactly the columns and index the workload never touches, and the all-NULL columns', async () => {
+    const session = await setUp(db, v1);
+    await workload(session, 40, { readNickname: true });
+    const { snapshot } = await readUsageSnapshot(session);
+    const usage = windowUsage(snapshot, [], week);
+    const found = unusedObjects(snapshot, usage);
+    expect(found.filter((object) => object.kind === 'unused-column').map((object) => `${object.table}.${object.column ?? ''}`)).toEqual([
+      'public.account.legacy_code',
+      'public.purchase.coupon_code',
+    ]);
+    expect(found.filter((object) => object.kind === 'unused-index').map((object) => object.index)).toEqual([
+      'public.purchase_coupon_code_idx',
+    ]);
+    expect(found.filter((object) => object.kind === 'null-column').map((object) => `${object.table}.${object.column ?? ''}`)).toEqual([
+      'public.account.legacy_code',
+      'public.account.nickname',
+      'public.purchase.coupon_code',
+    ]);
+    // The server was started moments ago: its statistics began inside the week, which lowers the confidence and says why.
+    const legacy = found.find((object) => object.column === 'legacy_code' && object.kind === 'unused-column');
+    expect(legacy?.confidence.level).toBe('low');
+    expect(legacy?.confidence.evidence.join('\n')).toMatch(/reset at .*inside the window 7d/);
+    expect(usage.totalCalls).toBeGreaterThanOrEqual(200);
+  });
+
+  it('stores snapshots, and a window judged from a stored baseline counts only what ran since', async () => {
+    const session = await db.connect();
+    const first = await readUsageSnapshot(session);
+    await storeUsageSnapshot(session, first.snapshot);
+    await workload(session, 5, { readNickname: false });
+    const { snapshot } = await readUsageSnapshot(session);
+    // A window that started right after the first snapshot: the baseline is that snapshot.
+    const windowMs = Date.parse(snapshot.takenAt) - Date.parse(first.snapshot.takenAt);
+    const history = await readStoredSnapshots(session, snapshot, windowMs);
+    expect(history.map((stored) => stored.takenAt)).toEqual([first.snapshot.takenAt]);
+    const usage = windowUsage(snapshot, history, windowMs);
+    expect(usage.basis).toBe('exact');
+    const nickname = unusedObjects(snapshot, usage).find((object) => object.column === 'nickname' && object.kind === 'unused-column');
+    expect(nickname?.confidence.evidence[0]).toMatch(/only \d+ calls in the window/);
+    // The view's query ran before the window only: with the baseline its calls do not count.
+    expect(usage.queries.some(({ query }) => query.query.includes('account_names'))).toBe(false);
+  });
+});
+
+describeEachServer('the usage gate of a contract step', (server) => {
+  const db = useTestDatabase(server);
+
+  it('refuses a drop of a column still read (through a view), naming the query; runs it once the workload stopped reading it', async () => {
+    const session = await setUp(db, v1);
+    // The view reads nickname; v2 drops the view's column with it, so the workload's view changes too.
+    await workload(session, 30, { readNickname: true });
+    const directory = await dropNicknameMigrations(session);
+    const run = () => migrate({ url: db.url, directory, allowDestructive: true, usageWindowMs: week });
+
+    const refused = await run().then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(ObjectStillUsedError);
+    const message = (refused as Error).message;
+    expect(message).toMatch(/\n {2}\S+ drops column account\.nickname, used in the last 7d:/);
+    expect(message).toMatch(/query -?\d+ \(30 calls\): SELECT v\.nickname FROM account_names v WHERE v\.id = \$1/);
+    expect(
+      (await session.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'account' AND column_name = 'nickname'`)).rows,
+    ).toHaveLength(1);
+
+    // The application stops reading it, and the view goes; a new stats window for this database.
+    await session.query('DROP VIEW account_names');
+    await resetStatements(session);
+    await workload(session, 30, { readNickname: false });
+    await run();
+    expect(
+      (await session.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'account' AND column_name = 'nickname'`)).rows,
+    ).toHaveLength(0);
+  });
+});
+
+describeEachServer('the usage gate with a stored snapshot', (server) => {
+  const db = useTestDatabase(server);
+
+  it('a snapshot stored inside the window still refuses after a reset; ignoreUsage runs it', async () => {
+    const session = await setUp(db, v1);
+    await session.query('DROP VIEW account_names');
+    for (let i = 0; i < 5; i++) await session.query('SELECT nickname FROM account WHERE id = $1', [i]);
+    await storeUsageSnapshot(session, (await readUsageSnapshot(session)).snapshot);
+    await resetStatements(session);
+    const directory = await dropNicknameMigrations(session);
+    await expect(migrate({ url: db.url, directory, allowDestructive: true, usageWindowMs: week })).rejects.toThrow(
+      /query -?\d+ \(5 calls\): SELECT nickname FROM account WHERE id = \$1/,
+    );
+    await migrate({ url: db.url, directory, allowDestructive: true, usageWindowMs: week, ignoreUsage: true });
+    expect(
+      (await session.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'account' AND column_name = 'nickname'`)).rows,
+    ).toHaveLength(0);
+  });
+});
+
+describeEachServer('the usage gate without pg_stat_statements', (server) => {
+  const db = useTestDatabase(server);
+
+  it('without pg_stat_statements a gated drop is refused with WES360, and runs with ignoreUsage', async () => {
+    const session = await setUp(db, v1);
+    await session.query('DROP VIEW account_names');
+    await session.query('DROP EXTENSION pg_stat_statements');
+    await expect(readUsageSnapshot(session)).rejects.toBeInstanceOf(UsageUnavailableError);
+    const directory = await dropNicknameMigrations(session);
+    const refused = await migrate({ url: db.url, directory, allowDestructive: true, usageWindowMs: week }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(refused).toMatchObject({ code: 'WES360', message: expect.stringMatching(/^pg_stat_statements is not available: /) as unknown });
+    await migrate({ url: db.url, directory, allowDestructive: true, usageWindowMs: week, ignoreUsage: true });
+  });
+});
