@@ -88,6 +88,14 @@ function renderPerPartition(
     ...(pattern.shell === null
       ? []
       : [sqlComment(['a partition partitioned in turn:']), ...beginStepSql(timeouts), terminated(pattern.shell), 'COMMIT;']),
+    ...(pattern.catchUp === undefined
+      ? []
+      : [
+          sqlComment(['a partition holding rows without "{index}" (created or attached since the step before read the partitions):']),
+          ...beginStepSql(timeouts),
+          terminated(pattern.catchUp),
+          'COMMIT;',
+        ]),
     sqlComment(['then, recorded with the partition done:']),
     ...beginStepSql(timeouts),
     ...(pattern.alter === null ? [] : [sqlComment(['a partition holding rows:']), terminated(pattern.alter)]),

@@ -86,6 +86,11 @@ function renderPerPartition(pattern: PerPartition): string {
       : [
           `SELECT ${slotted(pattern.shell, `quote_ident(${index('c')})`)}\n  FROM ${tree}\n WHERE t.level > 0 AND c.relkind = 'p'\n ${order}`,
         ]),
+    ...(pattern.catchUp === undefined
+      ? []
+      : [
+          `SELECT ${slotted(pattern.catchUp, `quote_ident(${index('c')})`)}\n  FROM ${tree}\n WHERE t.level > 0 AND c.relkind <> 'p'\n   AND NOT EXISTS (SELECT FROM pg_catalog.pg_constraint k WHERE k.conrelid = c.oid AND k.conname = ${index('c')})\n ${order}`,
+        ]),
     ...[pattern.build, pattern.alter]
       .filter((template) => template !== null)
       .map(

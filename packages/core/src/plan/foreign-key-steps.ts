@@ -111,11 +111,15 @@ function validatedOnPartitions(validate: StepDraft, table: string): StepDraft {
 function partitionedForeignKeySteps(table: string, foreignKey: ForeignKeyIR): StepDraft[] {
   const ref = foreignKey.refTable;
   const pattern = { kind: 'perPartition', table, index: foreignKey.name, build: null, shell: null, attach: null } as const;
-  const add: PerPartition = {
+  const addKey = alterTable(partitionSlot, `ADD ${constraintSql({ ...foreignKey, name: indexSlot })} NOT VALID`);
+  const add: PerPartition = { ...pattern, alter: addKey };
+  // A partition created or attached after the adds read the partitions has no key to validate (the step failed: measured on 15):
+  // its key is added first, so that the parent's add finds it valid and attaches it.
+  const validate: PerPartition = {
     ...pattern,
-    alter: alterTable(partitionSlot, `ADD ${constraintSql({ ...foreignKey, name: indexSlot })} NOT VALID`),
+    catchUp: addKey,
+    alter: alterTable(partitionSlot, `VALIDATE CONSTRAINT ${quoteIdent(indexSlot)}`),
   };
-  const validate: PerPartition = { ...pattern, alter: alterTable(partitionSlot, `VALIDATE CONSTRAINT ${quoteIdent(indexSlot)}`) };
   return [
     perPartitionStep(
       {

@@ -9,7 +9,7 @@ export const parentIndexSlot = '{parent_index}';
 
 /** A per-partition step's `sql`: its templates in the order they run, those it has not left out. */
 export function perPartitionSql(pattern: PerPartition): string[] {
-  return [pattern.build, pattern.shell, pattern.alter, pattern.attach].filter((template) => template !== null);
+  return [pattern.build, pattern.shell, pattern.catchUp ?? null, pattern.alter, pattern.attach].filter((template) => template !== null);
 }
 
 type PerPartitionFields = Pick<StepDraft, 'part' | 'action' | 'summary' | 'locks'> & Partial<Pick<StepDraft, 'scans'>>;

@@ -66,6 +66,12 @@ export interface PerPartition {
   readonly index: string;
   readonly build: string | null;
   readonly shell: string | null;
+  /**
+   * The unit of the pattern's step before this one, run first (in a transaction of its own, as
+   * there) on a partition holding rows that lacks the constraint that step made (`{index}`): one
+   * created or attached since that step read the partitions. Absent when nothing is caught up.
+   */
+  readonly catchUp?: string;
   /** An `ALTER TABLE` of a partition holding rows: its built index made its constraint, a key added or validated. */
   readonly alter: string | null;
   readonly attach: string | null;

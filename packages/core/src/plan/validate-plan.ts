@@ -129,15 +129,20 @@ export async function validatePlan(value: unknown): Promise<PlanValidation> {
       }
     };
   const perPartition = (path: string, v: unknown) =>
-    object(path, v, {
-      kind: oneOf(['perPartition']),
-      table: nonEmpty,
-      index: nonEmpty,
-      build: nullOr(sql({ single: true, outsideTransaction: true })),
-      shell: nullOr(sql({ single: true })),
-      alter: nullOr(sql({ single: true })),
-      attach: nullOr(sql({ single: true })),
-    });
+    object(
+      path,
+      v,
+      {
+        kind: oneOf(['perPartition']),
+        table: nonEmpty,
+        index: nonEmpty,
+        build: nullOr(sql({ single: true, outsideTransaction: true })),
+        shell: nullOr(sql({ single: true })),
+        alter: nullOr(sql({ single: true })),
+        attach: nullOr(sql({ single: true })),
+      },
+      { catchUp: sql({ single: true }) },
+    );
   const backfill = (path: string, v: unknown) =>
     object(path, v, {
       kind: oneOf(['backfill']),
@@ -255,7 +260,7 @@ export async function validatePlan(value: unknown): Promise<PlanValidation> {
       )
         problem(
           `${path}.sql`,
-          'a per-partition step lists its templates as its sql: expected [build, shell, alter, attach] without the null ones',
+          'a per-partition step lists its templates as its sql: expected [build, shell, catchUp, alter, attach] without the absent ones',
         );
     }
     const batches = (isBackfill ? fields.backfill : {}) as Record<string, unknown>;
