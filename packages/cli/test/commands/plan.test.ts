@@ -20,7 +20,7 @@ describe('wesley plan: command line', () => {
   it('prints its help, naming every flag', async () => {
     const run = await plan('--help');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Usage: wesley plan --from <schema file\|ir\.json\|database url> --to <schema file>/);
+    expect(run.stdout).toMatch(/^Usage: wesley plan --from <schema file\|ir\.json\|database url\|empty> --to <schema file>/);
     for (const flag of [
       '--from',
       '--to',
@@ -31,6 +31,7 @@ describe('wesley plan: command line', () => {
       '--server-version',
       '--batch-size',
       '--schema',
+      '--name',
     ]) {
       expect(run.stdout).toContain(`${flag} `);
     }

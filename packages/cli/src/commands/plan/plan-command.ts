@@ -7,8 +7,8 @@ export const planCommand = defineCommand({
   name: 'plan',
   summary: 'plan a lock-aware migration from a schema or database to a new schema',
   usage: [
-    'wesley plan --from <schema file|ir.json|database url> --to <schema file> [options]',
-    'wesley plan --config <file> [--out <dir>] [options]',
+    'wesley plan --from <schema file|ir.json|database url|empty> --to <schema file> [options]',
+    'wesley plan [--config <file>] [--name <name> | --out <dir>] [options]',
   ],
   description: `Plans the migration from one schema to another: lock-aware steps in four phases (expand,
 backfill, validate, contract), each taking only locks that are brief or block nothing.
@@ -19,7 +19,10 @@ the steps.
   --from is one of
     schema.graphql ...              GraphQL schema files or globs (repeat the flag for several)
     generated/ir.json               the ir.json written by 'wesley generate'
-    postgres://user@host/db         a database: its current schema is read from the catalog`,
+    postgres://user@host/db         a database: its current schema is read from the catalog
+    empty                           no schema: the first migration, which creates it all
+
+Without --config, the nearest wesley.config.* here or in a directory above is used.`,
   options: planOptions,
   column: 29,
   footer: `Exit codes: 0 planned (or nothing to do), 1 schema or plan errors, or an input that cannot be
