@@ -2,6 +2,7 @@ import type { Command } from './command.js';
 import { driftCommand } from './drift/drift-command.js';
 import { generateCommand } from './generate/generate-command.js';
 import { initCommand } from './init/init-command.js';
+import { lintCommand } from './lint/lint-command.js';
 import { migrateCommand } from './migrate/migrate-command.js';
 import { planCommand } from './plan/plan-command.js';
 import { statusCommand } from './status/status-command.js';
@@ -20,6 +21,7 @@ export const commands: readonly Command[] = [
   generateCommand,
   watchCommand,
   planCommand,
+  lintCommand,
   migrateCommand,
   statusCommand,
   driftCommand,

@@ -7,13 +7,17 @@ export type FlagValues<T extends CommandOptions> = ReturnType<
   typeof parseArgs<{ options: T; strict: true; allowPositionals: false }>
 >['values'];
 
-/** A command's positional arguments by name (`name` for `wesley migrate rollback <name>`), in order; each is required. */
-export type CommandPositionals = readonly { readonly name: string; readonly description: string }[];
+/**
+ * A command's positional arguments by name (`name` for `wesley migrate rollback <name>`), in order;
+ * each is required, except a last one that is `repeated`: any number of values, none included
+ * (`wesley lint <file|dir>...`).
+ */
+export type CommandPositionals = readonly { readonly name: string; readonly description: string; readonly repeated?: boolean }[];
 
 /**
  * `util.parseArgs` in strict mode, its errors (unknown flag, missing value) turned into a
  * {@link UsageError} for `command`. Positional arguments only where `positionals` declares them,
- * exactly as many: the values come in that order.
+ * exactly as many (or more for a `repeated` last one): the values come in that order.
  */
 export function parseFlags<const T extends CommandOptions>(
   command: string,
@@ -31,8 +35,10 @@ export function parseFlags<const T extends CommandOptions>(
     throw error;
   }
   const values = parsed.values;
+  const repeated = positionals.at(-1)?.repeated === true;
+  const fits = repeated ? parsed.positionals.length >= positionals.length - 1 : parsed.positionals.length === positionals.length;
   // --help needs no argument.
-  if ((values as { help?: unknown }).help !== true && parsed.positionals.length !== positionals.length) {
+  if ((values as { help?: unknown }).help !== true && !fits) {
     const expected = positionals.map((p) => `<${p.name}>`).join(' ');
     throw new UsageError(
       parsed.positionals.length < positionals.length

@@ -7,7 +7,7 @@ export { migrationDirectory, type MigrationDirectory } from './migration-directo
 export { renderMigrationSql } from './render-migration-sql.js';
 export { sqlComment } from './sql-comment.js';
 export { formatServerVersion } from './format-server-version.js';
-export { parseServerVersion } from './parse-server-version.js';
+export { parseServerVersion, serverVersionFlag } from './parse-server-version.js';
 export { configServerVersion } from './config-server-version.js';
 export { formatPlanSteps } from './format-plan-steps.js';
 export { baselineInput } from './baseline-input.js';

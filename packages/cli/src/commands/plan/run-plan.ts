@@ -17,7 +17,7 @@ import {
   loadSchemaInput,
   migrationDirectory,
   nextMigrationName,
-  parseServerVersion,
+  serverVersionFlag,
   PlanInputError,
   sdlPositions,
   type SchemaInput,
@@ -37,7 +37,7 @@ export const runPlan: CommandRun<typeof planOptions> = async (values, context) =
   const fromDatabase = fromValues.length === 1 && isDatabaseUrl(fromValues[0] ?? '');
   if (values.schema !== undefined && !fromDatabase)
     throw new UsageError('--schema names the database schema to read, so it needs --from <database url>', name);
-  const serverVersion = optionalServerVersion(values['server-version']);
+  const serverVersion = serverVersionFlag(values['server-version'], name);
   const batchSize = optionalBatchSize(values['batch-size']);
   if (values['blocking-reason'] !== undefined && values['allow-blocking'] !== true)
     throw new UsageError('--blocking-reason is recorded with --allow-blocking: give both', name);
@@ -173,13 +173,6 @@ async function report(plan: Plan, from: SchemaInput, to: SchemaInput, context: C
     `wesley plan: ${count} step${count === 1 ? '' : 's'} from ${from.label} to ${to.label} for PostgreSQL ${formatServerVersion(plan.serverVersion)}${written}\n`,
   );
   return exitCodes.ok;
-}
-
-function optionalServerVersion(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const parsed = parseServerVersion(value);
-  if (parsed === null) throw new UsageError(`--server-version takes a PostgreSQL version such as 15, 15.4 or 150004, not '${value}'`, name);
-  return parsed;
 }
 
 function optionalBatchSize(value: string | undefined): number | undefined {
