@@ -1,8 +1,9 @@
+import { statementClaims } from '../locks/statement-locks.js';
 import { constraintSql } from '../ddl/constraint-sql.js';
 import type { CheckIR } from '../ir/types.js';
 import { quoteIdent } from '../naming/quote-ident.js';
 import type { StepDraft } from './operation.js';
-import { alterTable, locks, rollback, step } from './step-builders.js';
+import { alterTable, rollback, step } from './step-builders.js';
 import { validateStep } from './validate-step.js';
 
 /**
@@ -12,7 +13,7 @@ import { validateStep } from './validate-step.js';
  * in one statement, so writes are never unchecked.
  */
 export function checkSteps(table: string, check: CheckIR, replaces: CheckIR | null): StepDraft[] {
-  const exclusive = locks(table, 'AccessExclusiveLock');
+  const exclusive = statementClaims('add-check-not-valid', table);
   const drop = replaces === null ? [] : [`DROP CONSTRAINT ${quoteIdent(replaces.name)}`];
   const restore = replaces === null ? [] : [`ADD ${constraintSql(replaces)}`];
   return [
@@ -22,7 +23,10 @@ export function checkSteps(table: string, check: CheckIR, replaces: CheckIR | nu
       summary: `add check ${check.name} on ${table}, not yet validated (new writes are checked)`,
       sql: [alterTable(table, ...drop, `ADD ${constraintSql(check)} NOT VALID`)],
       locks: exclusive,
-      rollback: rollback([alterTable(table, `DROP CONSTRAINT IF EXISTS ${quoteIdent(check.name)}`, ...restore)], exclusive),
+      rollback: rollback(
+        [alterTable(table, `DROP CONSTRAINT IF EXISTS ${quoteIdent(check.name)}`, ...restore)],
+        statementClaims('drop-constraint', table),
+      ),
     }),
     validateStep(table, check.name),
   ];

@@ -2,7 +2,8 @@ import { constraintSql, type TableConstraint } from '../ddl/constraint-sql.js';
 import { quoteIdent } from '../naming/quote-ident.js';
 import type { StepDraft } from './operation.js';
 import type { LockClaim } from './plan-types.js';
-import { alterTable, locks, rollback, step } from './step-builders.js';
+import { statementClaims } from '../locks/statement-locks.js';
+import { alterTable, rollback, step } from './step-builders.js';
 import type { StepAction } from './order/step-placement.js';
 
 /**
@@ -13,8 +14,10 @@ import type { StepAction } from './order/step-placement.js';
  * a check in `expand`, a key or foreign key in `contract`) and on the plan's fills (`placeStep`).
  */
 export function dropConstraintStep(table: string, constraint: TableConstraint): StepDraft {
-  const relations = constraint.kind === 'foreignKey' && constraint.refTable !== table ? [table, constraint.refTable] : [table];
-  const exclusive = locks(relations, 'AccessExclusiveLock');
+  const exclusive =
+    constraint.kind === 'foreignKey'
+      ? statementClaims('drop-foreign-key', table, { referenced: constraint.refTable })
+      : statementClaims('drop-constraint', table);
   return step({
     action: dropAction[constraint.kind],
     summary: `drop constraint ${constraint.name} of ${table}`,
@@ -37,15 +40,12 @@ function addLocks(table: string, constraint: TableConstraint): LockClaim[] {
   switch (constraint.kind) {
     case 'foreignKey':
       // Both tables for the trigger creation, the referenced one read for the validation.
-      return [
-        ...locks([table, constraint.refTable], 'AccessShareLock', 'ShareRowExclusiveLock'),
-        ...locks(constraint.refTable, 'RowShareLock'),
-      ];
+      return statementClaims('add-foreign-key', table, { referenced: constraint.refTable });
     case 'primaryKey':
     case 'unique':
       // The index build inside the ALTER TABLE holds SHARE besides the ACCESS EXCLUSIVE.
-      return locks(table, 'AccessExclusiveLock', 'ShareLock');
+      return statementClaims('add-key', table);
     case 'check':
-      return locks(table, 'AccessExclusiveLock');
+      return statementClaims('add-check', table);
   }
 }

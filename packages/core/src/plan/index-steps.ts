@@ -1,10 +1,11 @@
+import { statementClaims, statementLocks } from '../locks/statement-locks.js';
 import { createIndexStatement } from '../ddl/create-index-sql.js';
 import type { IndexIR } from '../ir/types.js';
 import { quoteIdent } from '../naming/quote-ident.js';
 import type { StepDraft } from './operation.js';
 import { indexSlot, parentIndexSlot, partitionSlot, perPartitionStep } from './per-partition-step.js';
 import type { PerPartition } from './plan-types.js';
-import { locks, rollback, scopedLocks, step } from './step-builders.js';
+import { rollback, scopedLocks, step } from './step-builders.js';
 
 export interface IndexBuildTarget {
   readonly table: string;
@@ -30,18 +31,22 @@ export function indexBuildSteps(target: IndexBuildTarget): StepDraft[] {
   const { table, index, partitioned } = target;
   const name = target.name ?? index.name;
   if (!partitioned) {
-    const shareUpdate = locks(table, 'ShareUpdateExclusiveLock');
+    const build = statementLocks['create-index-concurrently'];
     return [
       step({
         part: 'build',
         action: 'buildIndex',
         summary: `build index ${name} on ${table} concurrently (reads and writes go on)`,
         sql: [createIndexStatement(table, index, { concurrently: true, name })],
-        transactional: false,
-        locks: shareUpdate,
-        scans: true,
+        transactional: build.inTransaction,
+        locks: statementClaims('create-index-concurrently', table),
+        scans: build.scans,
         repair: [`DROP INDEX CONCURRENTLY IF EXISTS ${quoteIdent(name)};`],
-        rollback: rollback([`DROP INDEX CONCURRENTLY IF EXISTS ${quoteIdent(name)};`], shareUpdate, false),
+        rollback: rollback(
+          [`DROP INDEX CONCURRENTLY IF EXISTS ${quoteIdent(name)};`],
+          statementClaims('drop-index-concurrently', table),
+          statementLocks['drop-index-concurrently'].inTransaction,
+        ),
       }),
     ];
   }
@@ -61,7 +66,7 @@ export function indexBuildSteps(target: IndexBuildTarget): StepDraft[] {
       action: 'buildIndex',
       summary: `create index ${name} on the parent ${table} only (invalid until every partition's index is attached)`,
       sql: [createIndexStatement(table, index, { only: true, name })],
-      locks: locks(table, 'ShareLock'),
+      locks: statementClaims('create-index-only', table),
       rollback: dropParent,
     }),
     perPartitionStep(

@@ -1,3 +1,4 @@
+import { statementClaims } from '../locks/statement-locks.js';
 import { constraintSql } from '../ddl/constraint-sql.js';
 import { createIndexStatement } from '../ddl/create-index-sql.js';
 import type { PrimaryKeyIR, UniqueIR } from '../ir/types.js';
@@ -8,7 +9,7 @@ import type { PlanContext, StepDraft } from './operation.js';
 import { indexSlot, parentIndexSlot, partitionSlot, perPartitionStep } from './per-partition-step.js';
 import type { PerPartition } from './plan-types.js';
 import { supports } from './server-features.js';
-import { alterTable, locks, rollback, scopedLocks, step } from './step-builders.js';
+import { alterTable, rollback, scopedLocks, step } from './step-builders.js';
 
 export interface KeyConstraintTarget {
   readonly table: string;
@@ -28,11 +29,11 @@ export interface KeyConstraintTarget {
  */
 export function keyConstraintSteps(target: KeyConstraintTarget, context: PlanContext): StepDraft[] {
   const { table, key, replaces } = target;
-  const exclusive = locks(table, 'AccessExclusiveLock');
   const drop = replaces === null ? [] : [`DROP CONSTRAINT ${quoteIdent(replaces.name)}`];
   const restore = replaces === null ? [] : [`ADD ${constraintSql(replaces)}`];
   // Adding the replaced constraint back builds its index, which holds SHARE too.
-  const undoLocks = replaces === null ? exclusive : [...exclusive, ...locks(table, 'ShareLock')];
+  const dropLocks = statementClaims('drop-constraint', table);
+  const undoLocks = replaces === null ? dropLocks : [...dropLocks, ...statementClaims('add-key', table)];
   const kind = key.kind === 'primaryKey' ? 'PRIMARY KEY' : 'UNIQUE';
   const action = key.kind === 'primaryKey' ? 'attachPrimaryKey' : 'attachUnique';
   if (target.partitioned && replaces === null) return partitionedKeySteps(table, key);
@@ -48,7 +49,7 @@ export function keyConstraintSteps(target: KeyConstraintTarget, context: PlanCon
         action,
         summary: `add ${kind} ${key.name} on partitioned table ${table} (builds its index under lock)`,
         sql: [alterTable(table, ...drop, `ADD ${constraintSql(key)}`)],
-        locks: [...exclusive, ...locks(table, 'ShareLock'), ...scopedLocks(table, 'partitions', ...partitionModes)],
+        locks: [...statementClaims('add-key', table), ...scopedLocks(table, 'partitions', ...partitionModes)],
         scans: true,
         rollback: rollback([alterTable(table, `DROP CONSTRAINT ${quoteIdent(key.name)}`, ...restore)], undoLocks),
         alternative:
@@ -66,7 +67,7 @@ export function keyConstraintSteps(target: KeyConstraintTarget, context: PlanCon
       action,
       summary: `make index ${indexName} the ${kind} ${key.name} of ${table} (no scan)`,
       sql: [alterTable(table, ...drop, `ADD CONSTRAINT ${quoteIdent(key.name)} ${kind} USING INDEX ${quoteIdent(indexName)}`)],
-      locks: exclusive,
+      locks: statementClaims('add-key-using-index', table),
       rollback: rollback([alterTable(table, `DROP CONSTRAINT ${quoteIdent(key.name)}`, ...restore)], undoLocks),
     }),
   ];
@@ -108,7 +109,7 @@ function partitionedKeySteps(table: string, key: PrimaryKeyIR | UniqueIR): StepD
       action: key.kind === 'primaryKey' ? action : 'buildIndex',
       summary: `add ${kind} ${key.name} on the parent ${table} only (invalid until every partition's is attached)`,
       sql: [`ALTER TABLE ONLY ${quoteIdent(table)} ADD ${constraintSql(key)};`],
-      locks: locks(table, 'AccessExclusiveLock', 'ShareLock'),
+      locks: statementClaims('add-key', table),
       // Dropping the parent's constraint drops each partition's attached to it.
       rollback: rollback([alterTable(table, `DROP CONSTRAINT ${quoteIdent(key.name)}`)], scopedLocks(table, 'tree', 'AccessExclusiveLock')),
     }),

@@ -1,8 +1,9 @@
+import { statementClaims, statementLocks } from '../locks/statement-locks.js';
 import { derivedName } from '../naming/name-allocator.js';
 import { quoteIdent } from '../naming/quote-ident.js';
 import type { StepDraft } from './operation.js';
 import { supports } from './server-features.js';
-import { alterTable, locks, rollback, step } from './step-builders.js';
+import { alterTable, rollback, step } from './step-builders.js';
 import { validateStep } from './validate-step.js';
 
 /**
@@ -13,7 +14,7 @@ import { validateStep } from './validate-step.js';
  * - PostgreSQL 11: `SET NOT NULL` scans under ACCESS EXCLUSIVE, which blocks (`stepBlocking`).
  */
 export function notNullSteps(table: string, column: string, serverVersion: number): StepDraft[] {
-  const exclusive = locks(table, 'AccessExclusiveLock');
+  const dropLocks = statementClaims('drop-not-null', table);
   const dropNotNull = alterTable(table, `ALTER COLUMN ${quoteIdent(column)} DROP NOT NULL`);
   // PostgreSQL's own name for a NOT NULL constraint (18) is `<table>_<column>_not_null`.
   const name = derivedName(`${table}_${column}`, 'not_null');
@@ -24,8 +25,8 @@ export function notNullSteps(table: string, column: string, serverVersion: numbe
         action: 'addNotNull',
         summary: `declare ${table}.${column} NOT NULL, not yet validated (new writes are checked)`,
         sql: [alterTable(table, `ADD CONSTRAINT ${quoteIdent(name)} NOT NULL ${quoteIdent(column)} NOT VALID`)],
-        locks: exclusive,
-        rollback: rollback([dropNotNull], exclusive),
+        locks: statementClaims('add-not-null-not-valid', table),
+        rollback: rollback([dropNotNull], dropLocks),
       }),
       validateStep(table, name),
     ];
@@ -36,9 +37,9 @@ export function notNullSteps(table: string, column: string, serverVersion: numbe
         action: 'setNotNull',
         summary: `set ${table}.${column} NOT NULL (scans the table under ACCESS EXCLUSIVE before PostgreSQL 12)`,
         sql: [alterTable(table, `ALTER COLUMN ${quoteIdent(column)} SET NOT NULL`)],
-        locks: exclusive,
-        scans: true,
-        rollback: rollback([dropNotNull], exclusive),
+        locks: statementClaims('set-not-null', table),
+        scans: statementLocks['set-not-null'].scans,
+        rollback: rollback([dropNotNull], dropLocks),
         alternative: 'upgrade to PostgreSQL 12 or later, where a validated CHECK lets SET NOT NULL skip the scan',
       }),
     ];
@@ -51,8 +52,8 @@ export function notNullSteps(table: string, column: string, serverVersion: numbe
       action: 'addNotNull',
       summary: `check ${table}.${column} IS NOT NULL, not yet validated (new writes are checked)`,
       sql: [alterTable(table, `ADD CONSTRAINT ${quoteIdent(check)} CHECK (${quoteIdent(column)} IS NOT NULL) NOT VALID`)],
-      locks: exclusive,
-      rollback: rollback([dropCheck], exclusive),
+      locks: statementClaims('add-check-not-valid', table),
+      rollback: rollback([dropCheck], statementClaims('drop-constraint', table)),
     }),
     validateStep(table, check),
     step({
@@ -60,7 +61,8 @@ export function notNullSteps(table: string, column: string, serverVersion: numbe
       action: 'setNotNull',
       summary: `set ${table}.${column} NOT NULL, proven by the valid check (no scan), and drop the check`,
       sql: [alterTable(table, `ALTER COLUMN ${quoteIdent(column)} SET NOT NULL`, `DROP CONSTRAINT ${quoteIdent(check)}`)],
-      locks: exclusive,
+      // Proven by the valid check: SET NOT NULL reads no row, so it takes what a catalog change takes.
+      locks: [...statementClaims('set-not-null', table), ...statementClaims('drop-constraint', table)],
       rollback: rollback(
         [
           alterTable(
@@ -69,7 +71,7 @@ export function notNullSteps(table: string, column: string, serverVersion: numbe
             `ADD CONSTRAINT ${quoteIdent(check)} CHECK (${quoteIdent(column)} IS NOT NULL) NOT VALID`,
           ),
         ],
-        exclusive,
+        [...dropLocks, ...statementClaims('add-check-not-valid', table)],
       ),
     }),
   ];

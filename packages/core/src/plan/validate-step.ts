@@ -1,7 +1,7 @@
+import { statementClaims } from '../locks/statement-locks.js';
 import { quoteIdent } from '../naming/quote-ident.js';
 import type { StepDraft } from './operation.js';
-import type { LockClaim } from './plan-types.js';
-import { alterTable, locks, step } from './step-builders.js';
+import { alterTable, step } from './step-builders.js';
 
 /**
  * `VALIDATE CONSTRAINT`: scans the table under SHARE UPDATE EXCLUSIVE, which lets reads and
@@ -9,8 +9,8 @@ import { alterTable, locks, step } from './step-builders.js';
  * table is read too, under ROW SHARE. Nothing to roll back: validation only sets a flag.
  */
 export function validateStep(table: string, constraint: string, referenced: string | null = null): StepDraft {
-  const claims: LockClaim[] = locks(table, 'ShareUpdateExclusiveLock');
-  if (referenced !== null) claims.push(...locks(table, 'AccessShareLock'), ...locks(referenced, 'AccessShareLock', 'RowShareLock'));
+  const claims =
+    referenced === null ? statementClaims('validate-check', table) : statementClaims('validate-foreign-key', table, { referenced });
   return step({
     part: 'validate',
     action: 'validate',

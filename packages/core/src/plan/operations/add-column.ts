@@ -1,3 +1,4 @@
+import { statementClaims } from '../../locks/statement-locks.js';
 import { columnDefinitionSql } from '../../ddl/column-definition-sql.js';
 import { defaultSql } from '../../ddl/default-sql.js';
 import { quoteIdent } from '../../naming/quote-ident.js';
@@ -7,7 +8,7 @@ import { notNullSteps } from '../not-null-steps.js';
 import type { Operation, OperationResult, PlanIssue } from '../operation.js';
 import { hasIndexes, primaryKeyOf } from '../schema-facts.js';
 import { supports } from '../server-features.js';
-import { alterTable, locks, prefixParts, rollback, step } from '../step-builders.js';
+import { alterTable, prefixParts, rollback, step } from '../step-builders.js';
 
 /**
  * `ADD COLUMN`. With no default, or a non-volatile one on PostgreSQL 11+, it is a catalog
@@ -30,15 +31,14 @@ export const addColumn: Operation<'addColumn'> = {
         },
       };
     }
-    const exclusive = locks(table, 'AccessExclusiveLock');
-    const undo = rollback([alterTable(table, `DROP COLUMN IF EXISTS ${name}`)], exclusive);
+    const undo = rollback([alterTable(table, `DROP COLUMN IF EXISTS ${name}`)], statementClaims('drop-column', table));
     const add = (sql: string, summary: string, rewrites = false) =>
       step({
         part: 'add',
         action: 'addColumn',
         summary,
         sql: [sql],
-        locks: rewrites && hasIndexes(context.to, table) ? [...exclusive, ...locks(table, 'ShareLock')] : exclusive,
+        locks: statementClaims(rewrites ? 'add-column-rewrite' : 'add-column', table, { indexed: hasIndexes(context.to, table) }),
         rewrites,
         rollback: undo,
         ...(rewrites ? { alternative: 'add a plain column filled by the application instead, or run it in a maintenance window' } : {}),

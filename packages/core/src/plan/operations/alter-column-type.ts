@@ -1,3 +1,4 @@
+import { statementClaims } from '../../locks/statement-locks.js';
 import { defaultSql } from '../../ddl/default-sql.js';
 import { classifyTypeChange } from '../../diff/type-change.js';
 import type { AlterColumnTypeChange } from '../../diff/change.js';
@@ -31,10 +32,9 @@ export const alterColumnType: Operation<'alterColumnType'> = {
   plan: (change, context): OperationResult => {
     const { table, from, to } = change;
     const column = quoteIdent(to.name);
-    const exclusive = locks(table, 'AccessExclusiveLock');
     if (classifyTypeChange(from.type, to.type) === 'catalog') {
       // PostgreSQL takes SHARE too when an index covers the column (to check it needs no rebuild).
-      const claims = isIndexedColumn(context.to, table, to.name) ? [...exclusive, ...locks(table, 'ShareLock')] : exclusive;
+      const claims = statementClaims('alter-column-type-catalog', table, { indexed: isIndexedColumn(context.to, table, to.name) });
       return {
         steps: [
           step({
@@ -100,7 +100,7 @@ function shadowColumnSteps(change: AlterColumnTypeChange, context: PlanContext):
         ].join('\n'),
         `CREATE TRIGGER ${sync} BEFORE INSERT OR UPDATE ON ${t} FOR EACH ROW EXECUTE FUNCTION ${sync}();`,
       ],
-      locks: [...exclusive, ...locks(table, 'ShareRowExclusiveLock')],
+      locks: [...statementClaims('add-column', table), ...statementClaims('create-trigger', table)],
       rollback: rollback(
         [...dropSync('IF EXISTS '), alterTable(table, `DROP COLUMN IF EXISTS ${shadow}`)],
         [...exclusive, ...locks(table, 'AccessShareLock')],

@@ -1,8 +1,9 @@
+import { statementClaims } from '../../locks/statement-locks.js';
 import { defaultSql } from '../../ddl/default-sql.js';
 import type { ColumnIR } from '../../ir/types.js';
 import { quoteIdent } from '../../naming/quote-ident.js';
 import type { Operation } from '../operation.js';
-import { alterTable, locks, rollback, step } from '../step-builders.js';
+import { alterTable, rollback, step } from '../step-builders.js';
 
 /**
  * `SET DEFAULT` / `DROP DEFAULT`: catalog updates, applying to rows inserted from then on. A new
@@ -12,7 +13,7 @@ import { alterTable, locks, rollback, step } from '../step-builders.js';
 export const alterDefault: Operation<'alterDefault'> = {
   kind: 'alterDefault',
   plan: (change) => {
-    const exclusive = locks(change.table, 'AccessExclusiveLock');
+    const exclusive = statementClaims('alter-column-default', change.table);
     const set = (column: ColumnIR) => {
       const value = defaultSql(column);
       const clause = value === null ? 'DROP DEFAULT' : `SET DEFAULT ${value}`;

@@ -1,8 +1,9 @@
+import { statementClaims } from '../../locks/statement-locks.js';
 import { createIndexStatement } from '../../ddl/create-index-sql.js';
 import { createTableSql } from '../../ddl/create-table-sql.js';
 import { quoteIdent } from '../../naming/quote-ident.js';
 import type { Operation } from '../operation.js';
-import { locks, rollback, step } from '../step-builders.js';
+import { rollback, step } from '../step-builders.js';
 
 /**
  * `CREATE TABLE` with its keys, checks and indexes in one transaction. Nobody can be waiting
@@ -13,15 +14,15 @@ export const createTable: Operation<'createTable'> = {
   kind: 'createTable',
   plan: ({ definition: table }) => {
     const builds = table.primaryKey !== null || table.uniques.length > 0 || table.indexes.length > 0;
-    const exclusive = locks(table.name, 'AccessExclusiveLock');
     return {
       steps: [
         step({
           action: 'createTable',
           summary: `create table ${table.name}`,
           sql: [createTableSql(table), ...table.indexes.map((index) => createIndexStatement(table.name, index))],
-          locks: builds ? [...exclusive, ...locks(table.name, 'ShareLock')] : exclusive,
-          rollback: rollback([`DROP TABLE IF EXISTS ${quoteIdent(table.name)};`], exclusive),
+          // Its primary key, uniques and indexes are built in the same transaction, on no rows.
+          locks: [...statementClaims('create-table', table.name), ...(builds ? statementClaims('create-index', table.name) : [])],
+          rollback: rollback([`DROP TABLE IF EXISTS ${quoteIdent(table.name)};`], statementClaims('drop-table', table.name)),
         }),
       ],
     };

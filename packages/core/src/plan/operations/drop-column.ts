@@ -1,7 +1,8 @@
+import { statementClaims } from '../../locks/statement-locks.js';
 import { quoteIdent } from '../../naming/quote-ident.js';
 import type { Operation, OperationResult } from '../operation.js';
 import { shadowedRenameRefusal } from '../shadowed-rename.js';
-import { alterTable, locks, step } from '../step-builders.js';
+import { alterTable, step } from '../step-builders.js';
 
 /**
  * `DROP COLUMN`, in `contract`: a catalog update (the space is reclaimed later by writes and
@@ -21,7 +22,7 @@ export const dropColumn: Operation<'dropColumn'> = {
           action: 'dropColumn',
           summary: `drop column ${table}.${column.name} and its values`,
           sql: [alterTable(table, `DROP COLUMN ${quoteIdent(column.name)}`)],
-          locks: locks(table, 'AccessExclusiveLock'),
+          locks: statementClaims('drop-column', table),
         }),
       ],
     };

@@ -1,8 +1,9 @@
+import { statementClaims } from '../../locks/statement-locks.js';
 import { createIndexStatement } from '../../ddl/create-index-sql.js';
 import { quoteIdent } from '../../naming/quote-ident.js';
 import type { Operation } from '../operation.js';
 import { isPartitioned } from '../schema-facts.js';
-import { locks, rollback, scopedLocks, step } from '../step-builders.js';
+import { rollback, scopedLocks, step } from '../step-builders.js';
 
 /**
  * `DROP INDEX CONCURRENTLY`, outside a transaction: it waits for queries using the index instead
@@ -29,7 +30,7 @@ export const dropIndex: Operation<'dropIndex'> = {
         ],
       };
     }
-    const shareUpdate = locks(table, 'ShareUpdateExclusiveLock');
+    const shareUpdate = statementClaims('drop-index-concurrently', table);
     return {
       steps: [
         step({

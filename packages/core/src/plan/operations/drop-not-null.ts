@@ -1,6 +1,7 @@
+import { statementClaims } from '../../locks/statement-locks.js';
 import { quoteIdent } from '../../naming/quote-ident.js';
 import type { Operation } from '../operation.js';
-import { alterTable, locks, rollback, step } from '../step-builders.js';
+import { alterTable, rollback, step } from '../step-builders.js';
 
 /**
  * `DROP NOT NULL`, in `expand`: relaxing a column is safe for the old code, and the new code
@@ -10,15 +11,17 @@ export const dropNotNull: Operation<'dropNotNull'> = {
   kind: 'dropNotNull',
   plan: (change) => {
     const column = quoteIdent(change.column);
-    const exclusive = locks(change.table, 'AccessExclusiveLock');
     return {
       steps: [
         step({
           action: 'dropNotNull',
           summary: `allow NULL in ${change.table}.${change.column}`,
           sql: [alterTable(change.table, `ALTER COLUMN ${column} DROP NOT NULL`)],
-          locks: exclusive,
-          rollback: rollback([alterTable(change.table, `ALTER COLUMN ${column} SET NOT NULL`)], exclusive),
+          locks: statementClaims('drop-not-null', change.table),
+          rollback: rollback(
+            [alterTable(change.table, `ALTER COLUMN ${column} SET NOT NULL`)],
+            statementClaims('set-not-null', change.table),
+          ),
         }),
       ],
     };

@@ -1,7 +1,8 @@
+import { statementClaims } from '../../locks/statement-locks.js';
 import { quoteIdent } from '../../naming/quote-ident.js';
 import type { Operation, OperationResult } from '../operation.js';
 import { shadowedRenameRefusal } from '../shadowed-rename.js';
-import { locks, step } from '../step-builders.js';
+import { step } from '../step-builders.js';
 
 /**
  * `DROP TABLE`, in `contract`, after the foreign keys that pointed at it. Its own foreign keys
@@ -19,7 +20,7 @@ export const dropTable: Operation<'dropTable'> = {
           action: 'dropTable',
           summary: `drop table ${change.table} and its rows`,
           sql: [`DROP TABLE ${quoteIdent(change.table)};`],
-          locks: locks([change.table, ...change.references], 'AccessExclusiveLock'),
+          locks: statementClaims('drop-table', change.table, { referenced: change.references }),
         }),
       ],
     };

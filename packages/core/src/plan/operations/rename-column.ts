@@ -1,12 +1,13 @@
+import { statementClaims } from '../../locks/statement-locks.js';
 import { quoteIdent } from '../../naming/quote-ident.js';
 import type { Operation } from '../operation.js';
-import { alterTable, locks, rollback, step } from '../step-builders.js';
+import { alterTable, rollback, step } from '../step-builders.js';
 
 /** `RENAME COLUMN`: a catalog update; indexes, constraints and views follow the new name. */
 export const renameColumn: Operation<'renameColumn'> = {
   kind: 'renameColumn',
   plan: (change) => {
-    const exclusive = locks(change.table, 'AccessExclusiveLock');
+    const exclusive = statementClaims('rename-column', change.table);
     return {
       steps: [
         step({

@@ -1,6 +1,7 @@
+import { statementClaims } from '../../locks/statement-locks.js';
 import { quoteIdent } from '../../naming/quote-ident.js';
 import type { Operation } from '../operation.js';
-import { alterTable, locks, rollback, step } from '../step-builders.js';
+import { alterTable, rollback, step } from '../step-builders.js';
 
 /**
  * `RENAME CONSTRAINT` (a primary key or unique constraint's index follows): a catalog update.
@@ -9,7 +10,7 @@ import { alterTable, locks, rollback, step } from '../step-builders.js';
 export const renameConstraint: Operation<'renameConstraint'> = {
   kind: 'renameConstraint',
   plan: (change) => {
-    const exclusive = locks(change.table, 'AccessExclusiveLock');
+    const exclusive = statementClaims('rename-constraint', change.table);
     const rename = (from: string, to: string) => alterTable(change.table, `RENAME CONSTRAINT ${quoteIdent(from)} TO ${quoteIdent(to)}`);
     return {
       steps: [
