@@ -21,7 +21,9 @@ export class ObjectStillUsedError extends Error {
       const evidence =
         object.object === 'index'
           ? [`scanned ${indexScans} ${indexScans === 1 ? 'time' : 'times'}`]
-          : queries.slice(0, queriesShown).map(({ query, calls }) => `query ${query.queryId} (${calls} calls): ${query.query}`);
+          : queries
+              .slice(0, queriesShown)
+              .map(({ query, calls }) => `query ${query.queryId} (${calls} ${calls === 1 ? 'call' : 'calls'}): ${query.query}`);
       const more = queries.length > queriesShown ? [`and ${queries.length - queriesShown} more queries`] : [];
       return `\n  ${object.stepId} ${object.action === 'drop' ? 'drops' : 'renames'} ${what}, used in the last ${formatSpan(windowMs)}:${[...evidence, ...more].map((line) => `\n    ${line}`).join('')}`;
     });
