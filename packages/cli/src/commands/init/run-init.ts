@@ -42,13 +42,13 @@ export const runInit: CommandRun<typeof initOptions> = async (values, context) =
     });
   }
 
-  const adopted = (await kindOf(schema)) === 'file';
-  // 'wx': never replace a file, even one written since the check.
-  await writeFile(path.join(root, 'wesley.config.json'), initialConfig(relativeSchema), { flag: 'wx' });
-  const lines = ['  wrote wesley.config.json'];
-  if (adopted) lines.push(`  adopted ${relativeSchema}`);
+  // The config last: an init killed part way leaves no config, so running it again finishes the
+  // job (the schema it wrote is adopted, the rest is idempotent) instead of refusing (WES370).
+  const lines: string[] = [];
+  if ((await kindOf(schema)) === 'file') lines.push(`  adopted ${relativeSchema}`);
   else {
     await mkdir(path.dirname(schema), { recursive: true });
+    // 'wx': never replace a file, even one written since the check.
     await writeFile(schema, starterSchema(starterComment), { flag: 'wx' });
     lines.push(`  wrote ${relativeSchema}`);
   }
@@ -63,6 +63,8 @@ export const runInit: CommandRun<typeof initOptions> = async (values, context) =
     await writeFileIfChanged(gitignore, ignored);
     lines.push('  updated .gitignore (.wesley)');
   }
+  await writeFile(path.join(root, 'wesley.config.json'), initialConfig(relativeSchema), { flag: 'wx' });
+  lines.push('  wrote wesley.config.json');
   context.stdout.write(
     `${lines.join('\n')}\nwesley init: ${root} is a Wesley project; next:\n` +
       '  npx wesley generate             SQL, TypeScript types and Zod validators in generated/\n' +

@@ -39,7 +39,7 @@ export const planOptions = {
       'write the migration into the next numbered directory of the\nmigrations directory: --name add_teams writes 0002_add_teams\nafter 0001_init (lower-case letters, digits and _)',
   },
   ...configOption(
-    'a wesley.config.json, .mjs or .ts (default: the nearest one\nhere or above): --to defaults to its schema,\n' +
+    'a wesley.config.json, .mjs or .ts: --to defaults to its schema,\n' +
       '--from to its baseline, the ir.json of the last migration\n' +
       'directory that has one (else the empty schema); --out also\n' +
       'writes ir.json, so the new directory becomes the baseline',
