@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { StatementShape } from '../locks/statement-locks.js';
 import type { LockClaim } from '../plan/plan-types.js';
 
 /** `-- wesley:allow-blocking <reason>` on the nearest non-blank line above a statement. */
@@ -21,10 +22,22 @@ export interface LintFinding extends Diagnostic {
   readonly approval: LintApproval | null;
 }
 
+/** What one statement of the file was classified as, hazard or not. */
+export interface LintStatement {
+  /** 1-based line of its first token. */
+  readonly line: number;
+  /** Its shapes in the lock table, one per action (an ALTER TABLE: per subcommand); empty when it locks no table the table tracks. */
+  readonly shapes: readonly StatementShape[];
+  /** What it takes, from the lock table. */
+  readonly locks: readonly LockClaim[];
+}
+
 /** The findings of one file, in source order. */
 export interface LintReport {
   readonly file: string;
   /** Statements read (every one parsed or reported as not parsing). */
   readonly statements: number;
   readonly findings: readonly LintFinding[];
+  /** Each statement that parsed, in order, with its shapes and locks. */
+  readonly classified: readonly LintStatement[];
 }

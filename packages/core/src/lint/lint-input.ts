@@ -9,6 +9,8 @@ export interface LintTableFacts {
 /** The target database's tables, by `schema.table` as PostgreSQL stores it (unquoted names lower-cased). */
 export interface LintCatalog {
   readonly tables: ReadonlyMap<string, LintTableFacts>;
+  /** The table of each index, both as `schema.name`: `DROP INDEX` names only the index, and locks its table. */
+  readonly indexes?: ReadonlyMap<string, string>;
 }
 
 /** One SQL file to lint. */

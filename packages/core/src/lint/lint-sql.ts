@@ -6,9 +6,9 @@ import { normalizeLocks } from '../plan/step-builders.js';
 import { parseSql } from '../sql/sql-parser.js';
 import { classifyStatement } from './classify-statement.js';
 import { findApproval } from './find-approval.js';
-import { NotNullProofs } from './not-null-proofs.js';
-import type { LintFinding, LintReport } from './lint-finding.js';
-import type { LintInput } from './lint-input.js';
+import { InputFacts } from './input-facts.js';
+import type { LintFinding, LintReport, LintStatement } from './lint-finding.js';
+import type { LintCatalog, LintInput } from './lint-input.js';
 import { lintRules } from './lint-rules.js';
 import type { StatementAction } from './statement-action.js';
 
@@ -21,11 +21,10 @@ import type { StatementAction } from './statement-action.js';
  */
 export function lintSql(input: LintInput): LintReport {
   const lines = input.text.split(/\r?\n/);
-  // Tables created by the input (empty), with whether they are partitioned.
-  const created = new Map<string, boolean>();
+  const facts = new InputFacts();
   let inTransaction = false;
-  const proofs = new NotNullProofs();
   const findings: LintFinding[] = [];
+  const statements: LintStatement[] = [];
   for (const statement of input.statements) {
     const at = positionIn(lines, statement);
     const parsed = parseSql(statement.sql);
@@ -43,8 +42,8 @@ export function lintSql(input: LintInput): LintReport {
     }
     const marked = findApproval(lines, statement.line);
     if (marked !== null && marked.reason === '') {
-      findings.push({
-        ...finding(
+      findings.push(
+        finding(
           { line: marked.line, column: 1 },
           {
             code: 'WES301',
@@ -54,24 +53,27 @@ export function lintSql(input: LintInput): LintReport {
             help: 'write the reason after it: -- wesley:allow-blocking <why this may block>',
           },
         ),
-      });
+      );
     }
     const approval = marked !== null && marked.reason !== '' ? marked : null;
     for (const node of parsed.statements) {
-      const classified = classifyStatement(node, input.serverVersion);
+      const read = classifyStatement(node, input.serverVersion);
+      const classified = { ...read, actions: read.actions.map((action) => resolveAction(action, facts, input.catalog)) };
       if (classified.transaction !== null) inTransaction = classified.transaction === 'begin';
       const claims = normalizeLocks(classified.actions.flatMap(claimsOf));
+      statements.push({ line: statement.line, shapes: classified.actions.map((action) => action.shape), locks: claims });
       const blocks = claims.some((claim) => blocksReads(claim.mode))
         ? 'reads and writes'
         : claims.some((claim) => blocksWrites(claim.mode))
           ? 'writes'
           : null;
       for (const action of classified.actions) {
-        const partitioned = created.get(action.table) ?? input.catalog?.tables.get(action.table)?.partitioned ?? false;
-        const empty = created.has(action.table) || input.catalog?.tables.get(action.table)?.rows === 0;
+        const created = facts.createdTable(action.table);
+        const partitioned = created ?? input.catalog?.tables.get(action.table)?.partitioned ?? false;
+        const empty = created !== undefined || input.catalog?.tables.get(action.table)?.rows === 0;
         for (const rule of lintRules) {
           if (rule.hazard !== 'fails' && empty) continue;
-          const provenNotNull = (column: string) => proofs.has(action.table, column);
+          const provenNotNull = (column: string) => facts.provesNotNull(action.table, column);
           const hit = rule.check(action, {
             sql: statement.sql,
             serverVersion: input.serverVersion,
@@ -90,18 +92,11 @@ export function lintSql(input: LintInput): LintReport {
           });
         }
       }
-      for (const action of classified.actions) proofs.record(action);
-      for (const table of classified.creates) created.set(table.table, table.partitioned);
-      for (const rename of classified.renames) {
-        const partitioned = created.get(rename.from);
-        if (partitioned === undefined) continue;
-        created.delete(rename.from);
-        created.set(rename.to, partitioned);
-      }
+      facts.record(classified);
     }
   }
   findings.sort((a, b) => a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  return { file: input.file, statements: input.statements.length, findings };
+  return { file: input.file, statements: input.statements.length, findings, classified: statements };
 
   function finding(
     position: { readonly line: number; readonly column: number },
@@ -111,8 +106,29 @@ export function lintSql(input: LintInput): LintReport {
   }
 }
 
+/**
+ * The claims of an action. A table that exists is taken to have indexes (a primary key has
+ * one): a rewrite rebuilds them under SHARE too.
+ */
 function claimsOf(action: StatementAction): LockClaim[] {
-  return statementClaims(action.shape, action.table, action.referenced === null ? {} : { referenced: action.referenced });
+  return statementClaims(action.shape, action.table, {
+    indexed: true,
+    ...(action.referenced === null ? {} : { referenced: action.referenced }),
+  });
+}
+
+/**
+ * An action completed by what the statement alone does not say: the table of a dropped index
+ * (from the catalog), and that a validated constraint is a foreign key the input added (which
+ * reads the referenced table too).
+ */
+function resolveAction(action: StatementAction, facts: InputFacts, catalog: LintCatalog | undefined): StatementAction {
+  if (action.shape === 'drop-index' || action.shape === 'drop-index-concurrently') {
+    return { ...action, table: catalog?.indexes?.get(action.table) ?? action.table };
+  }
+  if (action.shape !== 'validate-check') return action;
+  const referenced = facts.foreignKeyReference(action.table, String(action.node.name));
+  return referenced === undefined ? action : { ...action, shape: 'validate-foreign-key', referenced };
 }
 
 /** 1-based line and column in the file of a 0-based offset in `statement.sql`. */

@@ -63,6 +63,25 @@ describe('lintSql', () => {
     expect(report.findings[0]?.message).toContain('syntax error at or near ";"');
   });
 
+  it("claims a validated foreign key's reads of the referenced table, and a dropped index's table from the catalog", () => {
+    const keyed = lintText(
+      'ALTER TABLE orders ADD FOREIGN KEY (c) REFERENCES customers;\nALTER TABLE orders VALIDATE CONSTRAINT orders_c_fkey;\nALTER TABLE orders ALTER COLUMN c SET NOT NULL;',
+    );
+    expect(keyed.classified[1]).toEqual({
+      line: 2,
+      shapes: ['validate-foreign-key'],
+      locks: [
+        { relation: 'public.customers', mode: 'AccessShareLock' },
+        { relation: 'public.customers', mode: 'RowShareLock' },
+        { relation: 'public.orders', mode: 'AccessShareLock' },
+        { relation: 'public.orders', mode: 'ShareUpdateExclusiveLock' },
+      ],
+    });
+    const catalog = { tables: new Map(), indexes: new Map([['public.orders_total', 'public.orders']]) };
+    const dropped = lintText('DROP INDEX orders_total;', { catalog });
+    expect(dropped.findings[0]?.locks).toEqual([{ relation: 'public.orders', mode: 'AccessExclusiveLock' }]);
+  });
+
   it('registers each rule once, with a stable kebab-case id and its own code', () => {
     const ids = lintRules.map((rule) => rule.id);
     expect(new Set(ids).size).toBe(ids.length);
