@@ -44,7 +44,7 @@ describe('createNodes', () => {
     expect(createNodesV2).toBe(createNodes);
   });
 
-  it('infers generate, plan, migrate, drift and status for a JSON config with one database', async () => {
+  it('infers generate, plan, lint, migrate, drift and status for a JSON config with one database', async () => {
     const results = await infer(['libs/db/wesley.config.json']);
     expect(results.map(([file]) => file)).toEqual(['libs/db/wesley.config.json']);
     expect(project(results, 'libs/db/wesley.config.json')).toMatchSnapshot();
@@ -56,6 +56,7 @@ describe('createNodes', () => {
     expect(Object.keys(inferred?.targets ?? {})).toEqual([
       'generate',
       'plan',
+      'lint',
       'migrate-eu',
       'migrate-us',
       'migrate-ap',
@@ -82,6 +83,7 @@ describe('createNodes', () => {
     const options = {
       generateTargetName: 'db-generate',
       planTargetName: 'db-plan',
+      lintTargetName: 'db-lint',
       migrateTargetName: 'db-migrate',
       driftTargetName: 'db-drift',
       statusTargetName: 'db-status',
@@ -90,6 +92,7 @@ describe('createNodes', () => {
     expect(Object.keys(inferred?.targets ?? {})).toEqual([
       'db-generate',
       'db-plan',
+      'db-lint',
       'db-migrate-eu',
       'db-migrate-us',
       'db-migrate-ap',

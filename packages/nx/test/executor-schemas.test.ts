@@ -46,6 +46,13 @@ const leftOut: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     config: 'configFile',
     help: 'not for a task',
   },
+  lint: {
+    'database-url': "the cached target lints files alone: a database would make its result the database's",
+    'url-env': 'the cached target lints files alone',
+    database: 'the cached target lints files alone',
+    config: 'configFile',
+    help: 'not for a task',
+  },
   migrate: {
     dir: "the config's migrations",
     'database-url': 'a URL never goes into project configuration: urlEnv names its variable',

@@ -2,6 +2,7 @@ import type { ProjectConfiguration } from '@nx/devkit';
 import type { ConfigSummary } from './config-summary.js';
 import { databaseTargets } from './database-targets.js';
 import { generateTarget } from './generate-target.js';
+import { lintTarget } from './lint-target.js';
 import { planTarget } from './plan-target.js';
 import type { TargetNames } from './wesley-plugin-options.js';
 
@@ -17,6 +18,7 @@ export function inferProject(summary: ConfigSummary, names: TargetNames, name: s
   const targets = {
     [names.generateTargetName]: generateTarget(summary),
     [names.planTargetName]: planTarget(summary),
+    [names.lintTargetName]: lintTarget(summary),
     ...databaseTargets('migrate', names.migrateTargetName, summary),
     ...databaseTargets('drift', names.driftTargetName, summary),
     ...databaseTargets('status', names.statusTargetName, summary),

@@ -6,6 +6,8 @@
 export interface WesleyPluginOptions {
   readonly generateTargetName?: string;
   readonly planTargetName?: string;
+  /** `lint` by default: rename it where another plugin (`@nx/eslint`) infers a `lint` target too. */
+  readonly lintTargetName?: string;
   readonly migrateTargetName?: string;
   readonly driftTargetName?: string;
   readonly statusTargetName?: string;
@@ -14,11 +16,12 @@ export interface WesleyPluginOptions {
 /** {@link WesleyPluginOptions} with every name filled in. */
 export type TargetNames = { readonly [K in keyof WesleyPluginOptions]-?: string };
 
-/** The target names, the defaults (`generate`, `plan`, `migrate`, `drift`, `status`) where not set. */
+/** The target names, the defaults (`generate`, `plan`, `lint`, `migrate`, `drift`, `status`) where not set. */
 export function targetNames(options: WesleyPluginOptions | undefined): TargetNames {
   return {
     generateTargetName: options?.generateTargetName ?? 'generate',
     planTargetName: options?.planTargetName ?? 'plan',
+    lintTargetName: options?.lintTargetName ?? 'lint',
     migrateTargetName: options?.migrateTargetName ?? 'migrate',
     driftTargetName: options?.driftTargetName ?? 'drift',
     statusTargetName: options?.statusTargetName ?? 'status',

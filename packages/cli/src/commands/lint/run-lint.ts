@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { WesleyConfig } from '@wesley/config';
 import { lintRules, type LintCatalog } from '@wesley/core';
 import { checkDatabaseUrl, connect, lintSqlFile, readLintCatalog, type LintedFile } from '@wesley/postgres/run';
@@ -23,9 +25,15 @@ export const runLint: CommandRun<typeof lintOptions> = async (values, context, p
     throw new UsageError(`--format takes ${lintFormats.join(', ')}, not '${format}'`, name);
   const flagVersion = serverVersionFlag(values['server-version'], name);
   const config = await commandConfig(values.config, context.cwd);
-  const paths = positionals.length > 0 ? positionals : config === null ? [] : [configRelative(config, config.migrations, context.cwd)];
-  if (paths.length === 0) throw new UsageError('missing <file|dir> (or --config <file>, whose migrations directory is linted)', name);
-  const targets = await lintTargets(paths, context.cwd, name);
+  if (positionals.length === 0 && config === null)
+    throw new UsageError('missing <file|dir> (or --config <file>, whose migrations directory is linted)', name);
+  // A config's migrations directory not made yet holds no migration, as migrate reads it.
+  const targets =
+    positionals.length > 0
+      ? await lintTargets(positionals, context.cwd, name)
+      : config === null || !existsSync(path.resolve(config.directory, config.migrations))
+        ? []
+        : await lintTargets([configRelative(config, config.migrations, context.cwd)], context.cwd, name);
   const url = databaseUrl(values, config, context.env ?? process.env);
   let live: { serverVersion: number; catalog: LintCatalog } | null = null;
   const files: LintedFile[] = [];
