@@ -38,7 +38,10 @@ describe('wesley plan: command line', () => {
   });
 
   it.each([
-    [['--to', 'v2.graphql'], 'missing --from <schema file>'],
+    [
+      ['--to', 'v2.graphql'],
+      'missing --from <schema file|ir.json|database url>, or --from empty for the first migration (in a project with a wesley.config.*, its migrations give it)',
+    ],
     [['--from', 'v1.graphql'], 'missing --to <schema file>'],
     [['--from', 'missing.graphql', '--to', 'v2.graphql'], 'schema file not found: missing.graphql'],
     [['--from', 'missing.json', '--to', 'v2.graphql'], 'file not found: missing.json'],

@@ -68,6 +68,12 @@ export const runPlan: CommandRun<typeof planOptions> = async (values, context) =
           : path.resolve(context.cwd, values.out);
     // Planned into a migration of the directory, the baseline is where the migrations before it lead.
     const replanned = outDir !== null && path.dirname(outDir) === migrations ? path.basename(outDir) : null;
+    if (!fromEmpty && migrations === null && fromValues.length === 0) {
+      throw new UsageError(
+        'missing --from <schema file|ir.json|database url>, or --from empty for the first migration (in a project with a wesley.config.*, its migrations give it)',
+        name,
+      );
+    }
     const from = fromEmpty
       ? emptySchemaInput('the empty schema')
       : migrations !== null && values.from === undefined
