@@ -25,5 +25,5 @@ function cell(queries: readonly QueryCalls[]): string {
   const calls = queries.reduce((sum, query) => sum + query.calls, 0);
   const ids = queries.slice(0, idsShown).map((query) => `${query.queryId}${query.star ? '*' : ''}`);
   const more = queries.length > idsShown ? ` +${queries.length - idsShown}` : '';
-  return `${queries.length}, ${calls} calls: ${ids.join(' ')}${more}`;
+  return `${queries.length}, ${calls} ${calls === 1 ? 'call' : 'calls'}: ${ids.join(' ')}${more}`;
 }

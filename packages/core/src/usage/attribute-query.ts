@@ -10,8 +10,8 @@ type ScopeEntry = { readonly alias: string; readonly relation: UsageRelation | n
 /** The `FROM` items of one query level; inner levels come first in a scope chain, so a subquery sees its outer query's names. */
 type Scope = readonly ScopeEntry[];
 
-/** Statements whose text shows what they read and write; anything else (DDL, `SET`, `VACUUM`) uses no column. */
-const codeStatements = new Set(['DoStmt', 'CallStmt']);
+/** A word of PL/pgSQL or SQL text: an identifier, or a quoted one. */
+const wordPattern = /"((?:[^"]|"")+)"|([A-Za-z_][A-Za-z0-9_$]*)/g;
 
 /**
  * Which tables and columns a query reads and writes, from its text parsed by PostgreSQL's own
@@ -23,17 +23,22 @@ const codeStatements = new Set(['DoStmt', 'CallStmt']);
  * column of its tables, marked `star`. A view uses, besides itself, every column its definition
  * reads (views within views too), so a column read only through a view counts.
  *
+ * A `DO` block's body is PL/pgSQL, whose statements `pg_stat_statements` does not track one by
+ * one: every known table its words name counts as used, with each of its columns the words name
+ * (a block naming none, such as a migrator's own ledger upgrade, uses nothing).
+ *
  * When in doubt a column counts as used: a usage report may miss a dead column, never call a
- * live one dead. A text that does not parse, or runs code whose queries are not in it (`DO`,
- * `CALL`), is `unattributed`, with the reason; nothing here throws on any text.
+ * live one dead. A text that does not parse, or calls a procedure (`CALL`, whose queries are not
+ * in it), is `unattributed`, with the reason; nothing here throws on any text.
  *
  * Call `loadSqlParser()` first.
  */
 export function attributeQuery(sql: string, catalog: UsageCatalog): QueryAttribution {
   const parsed = parseSql(sql);
   if (!parsed.ok) return { kind: 'unattributed', reason: `does not parse: ${parsed.message}` };
-  const code = parsed.statements.find((statement) => codeStatements.has(statementType(statement)));
-  if (code !== undefined) return { kind: 'unattributed', reason: `${statementType(code)} runs code whose queries are not in its text` };
+  if (parsed.statements.some((statement) => statementType(statement) === 'CallStmt')) {
+    return { kind: 'unattributed', reason: 'CALL runs a procedure whose queries are not in its text' };
+  }
   const walk = new QueryWalk(catalog, new Set());
   try {
     for (const statement of parsed.statements) walk.statement(statement, []);
@@ -68,6 +73,7 @@ class QueryWalk {
     else if (type === 'DeleteStmt') this.withCtes(fields, () => this.delete(fields, outer));
     else if (type === 'MergeStmt') this.withCtes(fields, () => this.merge(fields, outer));
     else if (type === 'CopyStmt') this.copy(fields, outer);
+    else if (type === 'DoStmt') this.codeBlock(fields);
     else if (type === 'ExplainStmt' || type === 'CreateTableAsStmt' || type === 'DeclareCursorStmt' || type === 'PrepareStmt') {
       const query = fields.query;
       if (isNode(query)) this.statement(query, outer);
@@ -148,6 +154,23 @@ class QueryWalk {
     const access = fields.is_from === true ? 'write' : 'read';
     const named = columns.length > 0 ? columns : target.relation.columns;
     for (const column of named) this.use(target.relation, column, access, columns.length === 0);
+  }
+
+  /** A `DO` block: the known tables and columns its body's words name, read (the block may do anything with them). */
+  private codeBlock(fields: Fields): void {
+    const body = list(fields.args)
+      .map((arg) => record(record(arg).DefElem))
+      .filter((elem) => elem.defname === 'as')
+      .map((elem) => text(record(record(elem.arg).String).sval))
+      .join('\n');
+    const words = new Set(
+      [...body.matchAll(wordPattern)].map((match) => (match[1] ?? '').replaceAll('""', '"') || (match[2] ?? '').toLowerCase()),
+    );
+    for (const relation of this.catalog.relations) {
+      if (!words.has(relation.name)) continue;
+      this.use(relation, null, 'read', false);
+      for (const column of relation.columns) if (words.has(column)) this.use(relation, column, 'read', false);
+    }
   }
 
   /** CTE names are visible to the statement and to each other (a recursive CTE to itself). */

@@ -23,12 +23,14 @@ type Fields = Readonly<Record<string, unknown>>;
  * The tables, columns and indexes the steps of `plan` drop or rename, read from the SQL they run
  * (`DROP TABLE`/`VIEW`/`INDEX`, `ALTER TABLE ... DROP COLUMN`, `RENAME`). A column dropped and put
  * back under its name in the same step (a type change's swap: its shadow column renamed, or a
- * generated column added) is not retired: queries naming it go on working. A statement that does
+ * generated column added) is not retired: queries naming it go on working; nor is a column the
+ * plan itself added earlier (that shadow column, renamed), which no query knows. A statement that does
  * not parse retires nothing here (the plan's data-loss check already refuses it). Call
  * `loadSqlParser()` first.
  */
 export function retiredObjects(plan: Plan): RetiredObject[] {
   const found: RetiredObject[] = [];
+  const addedByPlan = new Set<string>();
   for (const step of plan.steps) {
     const retired: RetiredObject[] = [];
     const putBack = new Set<string>();
@@ -39,9 +41,11 @@ export function retiredObjects(plan: Plan): RetiredObject[] {
         retired.push(...statementRetires(step.id, statement));
         const changes = columnChanges(statement);
         for (const key of [...changes.generated, ...changes.renamed.map((rename) => rename.to)]) putBack.add(key);
+        for (const key of changes.added) addedByPlan.add(key);
       }
     }
-    found.push(...retired.filter((object) => object.object !== 'column' || !putBack.has(`${object.name}.${object.column ?? ''}`)));
+    const key = (object: RetiredObject): string => `${object.name}.${object.column ?? ''}`;
+    found.push(...retired.filter((object) => object.object !== 'column' || (!putBack.has(key(object)) && !addedByPlan.has(key(object)))));
   }
   return found;
 }

@@ -154,6 +154,13 @@ describe('attributeQuery', () => {
     ]);
   });
 
+  it('reads a DO block by the known tables and columns its body names', () => {
+    const block = `DO $body$ BEGIN UPDATE "orders" SET note = upper(note) WHERE Total > 0; PERFORM legacy_code FROM billing.account; END $body$`;
+    // Both account tables are named (by their name alone), and legacy_code is a column of one of them.
+    expect(columnsOf(block)).toEqual(['public.account.legacy_code', 'public.orders.note', 'public.orders.total']);
+    expect(uses(`DO $$ BEGIN ALTER TABLE wesley.steps ADD COLUMN cursor jsonb; END $$`)).toEqual([]);
+  });
+
   it('ignores tables it does not know (the catalog, temporary tables)', () => {
     expect(uses('SELECT relname FROM pg_class WHERE oid = $1')).toEqual([]);
     expect(uses('SET search_path = public')).toEqual([]);
@@ -170,7 +177,7 @@ describe('attributeQuery', () => {
       const result = attributeQuery(sql, catalog);
       expect(result.kind === 'unattributed' && result.reason.startsWith('does not parse')).toBe(true);
     }
-    expect(attributeQuery('DO $$ BEGIN PERFORM 1; END $$', catalog)).toMatchObject({ kind: 'unattributed' });
+    expect(attributeQuery('DO $$ BEGIN PERFORM 1; END $$', catalog)).toEqual({ kind: 'attributed', uses: [] });
     expect(attributeQuery('CALL refresh_all()', catalog)).toMatchObject({ kind: 'unattributed' });
     const deep = `SELECT ${'('.repeat(5000)}1${')'.repeat(5000)} FROM account`;
     expect(['attributed', 'unattributed']).toContain(attributeQuery(deep, catalog).kind);
