@@ -88,7 +88,10 @@ function dropActions(node: ParseNode): ClassifiedStatement {
   switch (String(node.removeType)) {
     case 'OBJECT_INDEX': {
       const shape = node.concurrent === true ? 'drop-index-concurrently' : 'drop-index';
-      return { ...base, actions: names.map((table) => ({ shape, table, referenced: null, offset: 0, node, subcommands: 1 })) };
+      return {
+        ...base,
+        actions: names.map((index) => ({ shape, table: index, index, referenced: null, offset: 0, node, subcommands: 1 })),
+      };
     }
     case 'OBJECT_TRIGGER': {
       // DROP TRIGGER name ON table: the last item is the trigger, the ones before it the table.
@@ -96,6 +99,7 @@ function dropActions(node: ParseNode): ClassifiedStatement {
       const actions = items.map((parts) => ({
         shape: 'drop-trigger' as const,
         table: qualified(parts.slice(0, -1)),
+        index: null,
         referenced: null,
         offset: 0,
         node,
@@ -116,7 +120,7 @@ function alterTableActions(node: ParseNode, serverVersion: number): ClassifiedSt
     const def = unwrap(command.def);
     const referenced = shape === 'add-foreign-key' || shape === 'add-foreign-key-not-valid' ? relationName(def.pktable) : null;
     const offset = typeof def.location === 'number' ? def.location : relationOffset(node.relation);
-    return [{ shape, table: relationName(node.relation), referenced, offset, node: command, subcommands: commands.length }];
+    return [{ shape, table: relationName(node.relation), index: null, referenced, offset, node: command, subcommands: commands.length }];
   });
   return { actions, creates: [], renames: [], transaction: null };
 }
@@ -212,7 +216,16 @@ function callsVolatileFunction(tree: unknown): boolean {
 }
 
 function action(shape: StatementShape, relation: unknown, node: ParseNode, extra: Partial<StatementAction> = {}): StatementAction {
-  return { shape, table: relationName(relation), referenced: null, offset: relationOffset(relation), node, subcommands: 1, ...extra };
+  return {
+    shape,
+    table: relationName(relation),
+    index: null,
+    referenced: null,
+    offset: relationOffset(relation),
+    node,
+    subcommands: 1,
+    ...extra,
+  };
 }
 
 /** `schema.table` of a RangeVar: the parser has already folded unquoted names to lower case. */

@@ -123,9 +123,7 @@ function claimsOf(action: StatementAction): LockClaim[] {
  * reads the referenced table too).
  */
 function resolveAction(action: StatementAction, facts: InputFacts, catalog: LintCatalog | undefined): StatementAction {
-  if (action.shape === 'drop-index' || action.shape === 'drop-index-concurrently') {
-    return { ...action, table: catalog?.indexes?.get(action.table) ?? action.table };
-  }
+  if (action.index !== null) return { ...action, table: catalog?.indexes?.get(action.index) ?? action.index };
   if (action.shape !== 'validate-check') return action;
   const referenced = facts.foreignKeyReference(action.table, String(action.node.name));
   return referenced === undefined ? action : { ...action, shape: 'validate-foreign-key', referenced };

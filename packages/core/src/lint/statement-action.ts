@@ -11,6 +11,8 @@ export interface StatementAction {
   readonly shape: StatementShape;
   /** The table, `schema.table` as PostgreSQL folds it (`public` when unqualified). */
   readonly table: string;
+  /** The index a `DROP INDEX` names, folded the same way (`table` is its table when the catalog knows it); `null` otherwise. */
+  readonly index: string | null;
   /** The table a foreign key references, folded the same way. */
   readonly referenced: string | null;
   /** 0-based character offset in the statement of what the action is about. */

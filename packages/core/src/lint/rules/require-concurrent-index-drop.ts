@@ -8,11 +8,11 @@ export const requireConcurrentIndexDrop: LintRule = {
   help: 'drop it with DROP INDEX CONCURRENTLY (one index per statement, outside a transaction block)',
   hazard: 'blocking',
   check: (action) => {
-    if (action.shape !== 'drop-index') return null;
+    if (action.shape !== 'drop-index' || action.index === null) return null;
     const ifExists = action.node.missing_ok === true ? 'IF EXISTS ' : '';
     return {
-      message: `DROP INDEX ${action.table} takes ACCESS EXCLUSIVE on its table: reads and writes queue behind it`,
-      fix: `DROP INDEX CONCURRENTLY ${ifExists}${relationSql(action.table)};`,
+      message: `DROP INDEX ${action.index} takes ACCESS EXCLUSIVE on its table: reads and writes queue behind it`,
+      fix: `DROP INDEX CONCURRENTLY ${ifExists}${relationSql(action.index)};`,
     };
   },
 };

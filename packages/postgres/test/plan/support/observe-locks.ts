@@ -361,3 +361,36 @@ async function pidOf(session: Connection): Promise<number> {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * {@link observeStepLocks} for one hand-written statement, as the linter classified it: run in a
+ * transaction of its own, or, when it may not run in one (`CONCURRENTLY`, `VACUUM`), held up by
+ * a snapshot and watched in flight, as a planned step of the same shape is.
+ */
+export function observeStatementLocks(
+  sessions: ObserverSessions,
+  statement: { readonly sql: string; readonly transactional: boolean },
+  schema: string,
+): Promise<ObservedStep> {
+  // A step of no change: only its statement and whether it runs in a transaction are read here.
+  const step: PlanStep = {
+    kind: 'step',
+    id: `statement:${statement.sql}`,
+    operation: 'createTable',
+    phase: 'expand',
+    summary: statement.sql,
+    sql: [statement.sql],
+    transactional: statement.transactional,
+    locks: [],
+    rewrites: false,
+    scans: false,
+    backfill: null,
+    repair: [],
+    impact: { app: 'safe', data: 'safe', reason: 'a hand-written statement' },
+    reversible: false,
+    rollback: null,
+    blocking: null,
+    approval: null,
+  };
+  return observeStepLocks(sessions, step, schema);
+}
