@@ -89,10 +89,9 @@ describe.each(servers())('wesley plan and migrate: assumptions [$label]', (serve
     expect(refused.stderr).toMatch(
       /^wesley migrate: migration 0003_b starts from schema sha256:[0-9a-f]{12}…, but 0002_a, which runs before it, leads to sha256:[0-9a-f]{12}…: 0003_b was planned from another base \(a parallel branch\?\); nothing was run$/m,
     );
-    const help = /^ {2}help: plan 0003_b again onto 0002_a: (wesley plan .*) \(or --to <schema files> instead of --config\)$/m.exec(
-      refused.stderr,
-    );
-    expect(help?.[1]).toBe('wesley plan --config <config file> --from migrations/0002_a/ir.json --out migrations/0003_b');
+    // The command the user runs `wesley plan` with: their --config as they gave it to migrate.
+    const help = /^ {2}help: plan 0003_b again onto 0002_a: (wesley plan .*)$/m.exec(refused.stderr);
+    expect(help?.[1]).toBe('wesley plan --config wesley.config.json --from migrations/0002_a/ir.json --out migrations/0003_b');
     const session = await db.connect();
     const columns = async () =>
       (
@@ -102,12 +101,76 @@ describe.each(servers())('wesley plan and migrate: assumptions [$label]', (serve
       ).rows.map((row) => row.attname);
     expect(await columns()).toEqual(['id', 'title', 'estimate']);
 
-    // The command as the help names it, with this project's config: `wesley` and its arguments.
-    const [, ...args] = (help?.[1] ?? '').replace('<config file>', 'wesley.config.json').split(' ');
+    // The command as the help names it: `wesley` and its arguments.
+    const [, ...args] = (help?.[1] ?? '').split(' ');
     expect((await wesley(...args)).code).toBe(0);
     const run = await migrate();
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(await columns()).toEqual(['id', 'title', 'estimate', 'a', 'b']);
   });
+});
+
+/** WES171 as a user meets it: the refusal's help is the command that plans the migration again, with the user's config. */
+describe.each(servers())('wesley migrate: a table not as the plan assumed [$label]', (server) => {
+  const db = useTestDatabase(server);
+  let cwd: string;
+  const wesley = (...args: string[]) => runBuiltCli(cwd, ...args);
+  const config = (serverVersion: number) =>
+    writeFile(path.join(cwd, 'wesley.config.json'), JSON.stringify({ schema: 'schema.graphql', serverVersion }));
+
+  beforeAll(async () => {
+    cwd = await mkdtemp(path.join(os.tmpdir(), 'wesley-assumptions-'));
+  });
+  afterAll(async () => {
+    await rm(cwd, { recursive: true, force: true });
+  });
+
+  it(
+    'refuses a plan whose table became partitioned, and the command it names plans it again from the database',
+    { timeout: processTimeout },
+    async () => {
+      const migrate = () => wesley('migrate', '--config', 'wesley.config.json', '--database-url', db.url);
+      await config(server.major);
+      await writeFile(path.join(cwd, 'schema.graphql'), task());
+      expect((await wesley('plan', '--config', 'wesley.config.json', '--out', 'migrations/0001_init')).code).toBe(0);
+      const first = await migrate();
+      expect(first.stderr).toBe('');
+      expect(first.code).toBe(0);
+      await writeFile(path.join(cwd, 'schema.graphql'), task(' @wes_index'));
+      expect((await wesley('plan', '--config', 'wesley.config.json', '--out', 'migrations/0002_index')).code).toBe(0);
+      // Someone made task partitioned by hand after 0002_index was planned.
+      const session = await db.connect();
+      await session.query(
+        'DROP TABLE task; CREATE TABLE task (id integer PRIMARY KEY, title text, estimate integer) PARTITION BY RANGE (id); ' +
+          'CREATE TABLE task_low PARTITION OF task FOR VALUES FROM (0) TO (1000)',
+      );
+
+      const refused = await migrate();
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(
+        'wesley migrate: migration 0002_index was planned for another database: table task exists and is partitioned',
+      );
+      const help =
+        /^ {2}help: plan 0002_index again from the database as it is now: (wesley plan .*), or put the table back as the plan assumed$/m.exec(
+          refused.stderr,
+        );
+      expect(help?.[1]).toBe('wesley plan --config wesley.config.json --from <database url> --out migrations/0002_index');
+
+      // The schema says so too now; the command as the help names it, the database's URL in its place, plans it again.
+      await writeFile(
+        path.join(cwd, 'schema.graphql'),
+        task(' @wes_index').replace('@wes_table', '@wes_table @wes_partition(by: "id", strategy: RANGE)'),
+      );
+      const [, ...args] = (help?.[1] ?? '').replace('<database url>', db.url).split(' ');
+      const replanned = await wesley(...args);
+      expect(replanned.stderr).toBe('');
+      expect(replanned.code).toBe(0);
+      const plan = JSON.parse(await readFile(path.join(cwd, 'migrations', '0002_index', 'plan.json'), 'utf8')) as {
+        assumptions: { tables: unknown[] };
+      };
+      expect(plan.assumptions.tables).toEqual([{ exists: true, kind: 'table', name: 'task', partitioned: true }]);
+      await session.close();
+    },
+  );
 });

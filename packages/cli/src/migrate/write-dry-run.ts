@@ -26,6 +26,8 @@ export interface DryRunOptions {
   readonly allow: Allowances;
   readonly to: string | undefined;
   readonly timeouts: StepTimeouts;
+  /** How the user runs `wesley plan`, for the help of a refusal to plan again (`MigrateOptions.planCommand`). */
+  readonly planCommand: string | undefined;
 }
 
 /**
@@ -44,7 +46,7 @@ export async function writeDryRun(target: DatabaseTarget, options: DryRunOptions
   try {
     // Read only: a database without a ledger has run nothing.
     const ledger = (await hasLedger(session)) ? await readMigrations(session) : new Map<string, LedgerMigration>();
-    const { pending, plans } = await pendingMigrations(session, options.files, ledger, options.allow);
+    const { pending, plans } = await pendingMigrations(session, options.files, ledger, options.allow, options.planCommand);
 
     write(
       `${header(

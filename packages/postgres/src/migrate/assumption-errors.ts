@@ -30,6 +30,22 @@ export class ServerVersionMismatchError extends Error {
   }
 }
 
+/**
+ * `wesley plan` as a help line that asks to plan again names it: the caller says how the user runs
+ * it (with the config they gave); without, any config, or schema files instead.
+ */
+export const anyPlanCommand = 'wesley plan --config <config file>';
+
+/** The `wesley plan` command line that plans `out` again from `from`. */
+const replan = (planCommand: string, from: string, out: string) =>
+  `${planCommand} --from ${from} --out ${out}${planCommand === anyPlanCommand ? ' (or --to <schema files> instead of --config)' : ''}`;
+
+/** A path as the user would type it: relative to the working directory when inside it. */
+const shown = (file: string) => {
+  const relative = path.relative(process.cwd(), file);
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+};
+
 /** A table fact the plan assumed that the database contradicts. */
 export interface FactMismatch {
   readonly assumed: TableAssumption;
@@ -50,14 +66,21 @@ export class AssumedFactError extends Error {
   override readonly name = 'AssumedFactError';
   readonly migration: string;
   readonly mismatches: readonly FactMismatch[];
-  readonly help =
-    'plan it again from the database as it is now (wesley plan --from <database url>), or put the table back as the plan assumed';
+  readonly help: string;
 
-  constructor(migration: string, mismatches: readonly FactMismatch[]) {
+  /** `migration.path`: its `plan.json`, whose directory the plan written again replaces. */
+  constructor(
+    migration: { readonly name: string; readonly path: string },
+    mismatches: readonly FactMismatch[],
+    planCommand: string = anyPlanCommand,
+  ) {
     const each = mismatches.map((m) => `table ${m.assumed.name} ${fact(m)}, but the plan assumed it ${fact(m.assumed)}`);
-    super(`migration ${migration} was planned for another database: ${each.join('; ')}; nothing of it was run`);
-    this.migration = migration;
+    super(`migration ${migration.name} was planned for another database: ${each.join('; ')}; nothing of it was run`);
+    this.migration = migration.name;
     this.mismatches = mismatches;
+    this.help =
+      `plan ${migration.name} again from the database as it is now: ${replan(planCommand, '<database url>', shown(path.dirname(migration.path)))}, ` +
+      'or put the table back as the plan assumed';
   }
 }
 
@@ -70,12 +93,6 @@ export interface ChainLink {
 }
 
 const short = (hash: string) => `${hash.slice(0, 19)}…`;
-/** A path as the user would type it: relative to the working directory when inside it. */
-const shown = (file: string) => {
-  const relative = path.relative(process.cwd(), file);
-  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
-};
-
 /**
  * WES172: a planned migration that does not start where the database will be when it runs: the
  * migration before it (applied, or pending before it in this run) leads to another schema. Two
@@ -88,7 +105,12 @@ export class PlanChainError extends Error {
   readonly migration: string;
   readonly help: string;
 
-  constructor(migration: { readonly name: string; readonly path: string; readonly from: string }, previous: ChainLink, applied: boolean) {
+  constructor(
+    migration: { readonly name: string; readonly path: string; readonly from: string },
+    previous: ChainLink,
+    applied: boolean,
+    planCommand: string = anyPlanCommand,
+  ) {
     super(
       `migration ${migration.name} starts from schema ${short(migration.from)}, but ${previous.name}, ` +
         `${applied ? 'applied before it' : 'which runs before it'}, leads to ${short(previous.to)}: ` +
@@ -99,9 +121,9 @@ export class PlanChainError extends Error {
     const baseline = previous.path === null ? null : path.join(path.dirname(previous.path), 'ir.json');
     this.help =
       baseline !== null && existsSync(baseline)
-        ? `plan ${migration.name} again onto ${previous.name}: wesley plan --config <config file> --from ${shown(baseline)} --out ${out} (or --to <schema files> instead of --config)`
+        ? `plan ${migration.name} again onto ${previous.name}: ${replan(planCommand, shown(baseline), out)}`
         : applied
-          ? `plan ${migration.name} again from the database, where ${previous.name} left it: wesley plan --from <database url> --out ${out}`
-          : `move ${migration.name} out of the directory, apply ${previous.name} (wesley migrate), then plan ${migration.name} again from the database: wesley plan --from <database url> --out ${out}`;
+          ? `plan ${migration.name} again from the database, where ${previous.name} left it: ${replan(planCommand, '<database url>', out)}`
+          : `move ${migration.name} out of the directory, apply ${previous.name} (wesley migrate), then plan ${migration.name} again from the database: ${replan(planCommand, '<database url>', out)}`;
   }
 }

@@ -42,6 +42,7 @@ export function checkPlanChain(
   plans: ReadonlyMap<string, Plan>,
   ledger: ReadonlyMap<string, LedgerMigration>,
   files: readonly MigrationFile[],
+  planCommand?: string,
 ): void {
   const applied = [...ledger.values()]
     .filter((entry) => entry.status === 'applied')
@@ -56,7 +57,8 @@ export function checkPlanChain(
       at = null;
       continue;
     }
-    if (at !== null && plan.from !== at.to) throw new PlanChainError({ name: file.name, path: file.path, from: plan.from }, at, atApplied);
+    if (at !== null && plan.from !== at.to)
+      throw new PlanChainError({ name: file.name, path: file.path, from: plan.from }, at, atApplied, planCommand);
     at = { name: file.name, path: file.path, to: plan.to };
     atApplied = false;
   }
@@ -71,9 +73,15 @@ export function checkPlanChain(
  *
  * @throws AssumedFactError (WES171) naming every table that differs.
  */
-export async function checkTableFacts(db: Queryable, migration: string, plan: Plan, entry: LedgerMigration | undefined): Promise<void> {
+export async function checkTableFacts(
+  db: Queryable,
+  migration: MigrationFile,
+  plan: Plan,
+  entry: LedgerMigration | undefined,
+  planCommand?: string,
+): Promise<void> {
   const assumed = plan.assumptions.tables;
-  if (assumed.length === 0 || (entry !== undefined && isFrozen(entry, await readSteps(db, migration)))) return;
+  if (assumed.length === 0 || (entry !== undefined && isFrozen(entry, await readSteps(db, migration.name)))) return;
   const { rows } = await db.query<{ name: string; exists: boolean; partitioned: boolean }>(
     `SELECT t.name, c.oid IS NOT NULL AS exists, coalesce(c.relkind = 'p', false) AS partitioned
      FROM unnest($1::text[]) WITH ORDINALITY AS t(name, n)
@@ -87,5 +95,5 @@ export async function checkTableFacts(db: Queryable, migration: string, plan: Pl
     if (live !== undefined && (live.exists !== table.exists || live.partitioned !== table.partitioned))
       mismatches.push({ assumed: table, exists: live.exists, partitioned: live.partitioned });
   });
-  if (mismatches.length > 0) throw new AssumedFactError(migration, mismatches);
+  if (mismatches.length > 0) throw new AssumedFactError(migration, mismatches, planCommand);
 }

@@ -23,6 +23,8 @@ export interface MigrateOptions extends Omit<RunOptions, 'onEvent'>, Allowances 
   readonly to?: string;
   /** Who is recorded in the ledger (default `<os user>@<host>`). */
   readonly appliedBy?: string;
+  /** How the user runs `wesley plan` (`wesley plan --config db/wesley.config.ts`), for the help of a refusal to plan again (WES171, WES172). */
+  readonly planCommand?: string;
   readonly onEvent?: (event: MigrateEvent) => void;
 }
 
@@ -58,14 +60,14 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   try {
     await ensureLedger(session);
     const ledger = await readMigrations(session);
-    const { pending, plans } = await pendingMigrations(session, files, ledger, options);
+    const { pending, plans } = await pendingMigrations(session, files, ledger, options, options.planCommand);
     const applied: string[] = [];
     const appliedBy = options.appliedBy ?? `${os.userInfo().username}@${os.hostname()}`;
     for (const file of pending) {
       const started = Date.now();
       const plan = plans.get(file.name);
       // The first was checked before the run; a later one's tables are as the migrations before it left them.
-      if (plan !== undefined && file !== pending[0]) await checkTableFacts(session, file.name, plan, ledger.get(file.name));
+      if (plan !== undefined && file !== pending[0]) await checkTableFacts(session, file, plan, ledger.get(file.name), options.planCommand);
       onEvent({ kind: 'migration-start', migration: file.name, type: file.kind, resumed: ledger.has(file.name) });
       await inLockedTransaction(lock, file.name, null, async () => {
         await startMigration(session, { name: file.name, checksum: file.checksum, kind: file.kind, appliedBy });

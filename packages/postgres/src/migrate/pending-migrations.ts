@@ -59,13 +59,15 @@ export interface PendingMigrations {
  * within it (WES361, `checkUsageGate`); the statements of pending SQL files still to run, linted (core's
  * `lintSql`) for this server and the tables as they are, every error finding named in one refusal,
  * without `allowBlocking` (WES340); the plans' assumptions: the server's version in each plan's range (WES170), each plan starting
- * where the migration before it leads (WES172), and the first one's table facts (WES171).
+ * where the migration before it leads (WES172), and the first one's table facts (WES171), whose help names
+ * `planCommand` (how the user runs `wesley plan`) to plan one again.
  */
 export async function pendingMigrations(
   db: Queryable,
   files: readonly MigrationFile[],
   ledger: ReadonlyMap<string, LedgerMigration>,
   allow: Allowances,
+  planCommand?: string,
 ): Promise<PendingMigrations> {
   for (const file of files) {
     const entry = ledger.get(file.name);
@@ -104,11 +106,11 @@ export async function pendingMigrations(
   const refused = sqlFindings.filter((finding) => finding.severity === 'error');
   if (refused.length > 0 && allow.allowBlocking !== true) throw new SqlHazardError(refused);
   await checkServerVersion(db, plans);
-  checkPlanChain(pending, plans, ledger, files);
+  checkPlanChain(pending, plans, ledger, files, planCommand);
   // The first migration's tables are as the run finds them; a later one's are checked when it starts (`migrate`).
   const [first] = pending;
   const firstPlan = first === undefined ? undefined : plans.get(first.name);
-  if (first !== undefined && firstPlan !== undefined) await checkTableFacts(db, first.name, firstPlan, ledger.get(first.name));
+  if (first !== undefined && firstPlan !== undefined) await checkTableFacts(db, first, firstPlan, ledger.get(first.name), planCommand);
   return { pending, plans, sqlFindings };
 }
 

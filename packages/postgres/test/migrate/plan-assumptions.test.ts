@@ -131,6 +131,16 @@ describeEachServer('migrate checks what a plan assumed', (server) => {
         'migration 0002_index was planned for another database: table task exists and is partitioned, ' +
           'but the plan assumed it exists and is not partitioned; nothing of it was run',
       );
+      // The way out names the migration's own directory, and the user's config when the caller says it.
+      expect(error.help).toBe(
+        `plan 0002_index again from the database as it is now: wesley plan --config <config file> --from <database url> --out ${path.join(dir, '0002_index')} ` +
+          '(or --to <schema files> instead of --config), or put the table back as the plan assumed',
+      );
+      const named = await refusal(migrate({ url: db.url, directory: dir, planCommand: 'wesley plan --config db/wesley.config.ts' }));
+      expect(named.help).toBe(
+        `plan 0002_index again from the database as it is now: wesley plan --config db/wesley.config.ts --from <database url> --out ${path.join(dir, '0002_index')}, ` +
+          'or put the table back as the plan assumed',
+      );
       expect(await state(db)).toEqual(before);
       const indexes = await session.query(`SELECT indexrelid FROM pg_index WHERE indrelid = 'task'::regclass`);
       expect(indexes.rows).toEqual([]);
@@ -180,7 +190,12 @@ describeEachServer('migrate checks what a plan assumed', (server) => {
         expect(applied).toBeInstanceOf(PlanChainError);
         expect(applied.message).toContain('but 0002_a, applied before it, leads to');
         expect(applied.help).toBe(
-          `plan 0003_b again from the database, where 0002_a left it: wesley plan --from <database url> --out ${path.join(dir, '0003_b')}`,
+          `plan 0003_b again from the database, where 0002_a left it: wesley plan --config <config file> --from <database url> --out ${path.join(dir, '0003_b')} (or --to <schema files> instead of --config)`,
+        );
+        // With how the user runs `wesley plan`, the help names that command.
+        const named = await refusal(migrate({ url: db.url, directory: dir, planCommand: 'wesley plan --config db/wesley.config.ts' }));
+        expect(named.help).toBe(
+          `plan 0003_b again from the database, where 0002_a left it: wesley plan --config db/wesley.config.ts --from <database url> --out ${path.join(dir, '0003_b')}`,
         );
         expect(await state(db)).toEqual(before);
 

@@ -37,6 +37,9 @@ export const runMigrate: CommandRun<typeof migrateOptions> = async (values, cont
     const directory = await commandMigrationsDirectory(values, config, context.cwd, name);
     const files = await listMigrationFiles(directory);
     const plans = await readDirectoryPlans(files);
+    // `wesley plan` as this user runs it, for a refusal that asks to plan a migration again: their --config as they typed it,
+    // or none where one was found (plan finds it too); the placeholder without a config.
+    const planCommand = values.config !== undefined ? `wesley plan --config ${values.config}` : config !== null ? 'wesley plan' : undefined;
     if (values.to !== undefined) checkTo(values.to, plans, name);
 
     // Standard output stays machine-readable with --json, and valid SQL with --dry-run.
@@ -60,6 +63,7 @@ export const runMigrate: CommandRun<typeof migrateOptions> = async (values, cont
           allow: allowances(values, config),
           to: values.to,
           timeouts,
+          planCommand,
         };
         await writeDryRun(target, options, (text) => context.stdout.write(text));
         return exitCodes.ok;
@@ -71,6 +75,7 @@ export const runMigrate: CommandRun<typeof migrateOptions> = async (values, cont
         ...allowances(values, config),
         ...(values.to === undefined ? {} : { to: values.to }),
         lock: lockOptions(config),
+        ...(planCommand === undefined ? {} : { planCommand }),
         ...stepFlags,
         onEvent: (event) => progress?.event(event),
       });
