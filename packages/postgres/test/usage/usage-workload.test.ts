@@ -141,6 +141,27 @@ describeEachServer('wesley usage on a workload', (server) => {
   });
 });
 
+describeEachServer('wesley usage keeps no secret', (server) => {
+  const db = useTestDatabase(server);
+
+  it("masks a role's password in the stored query texts", async () => {
+    const session = await db.connect();
+    await session.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    const role = `${db.name}_app`;
+    await session.query(`CREATE ROLE ${role} LOGIN PASSWORD 'hunter2-usage-secret'`);
+    try {
+      const { snapshot } = await readUsageSnapshot(session);
+      await storeUsageSnapshot(session, snapshot);
+      const stored = await session.query<{ text: string }>('SELECT snapshot::text AS text FROM wesley.usage_snapshots');
+      expect(snapshot.queries.some(({ query }) => query.includes(`CREATE ROLE ${role}`))).toBe(true);
+      expect(JSON.stringify(snapshot)).not.toContain('hunter2');
+      expect(stored.rows.map((row) => row.text).join('')).not.toContain('hunter2');
+    } finally {
+      await session.query(`DROP ROLE ${role}`);
+    }
+  });
+});
+
 describeEachServer('the usage gate of a contract step', (server) => {
   const db = useTestDatabase(server);
 
