@@ -7,6 +7,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { describeEachServer, testDatabase } from '@wesley/postgres/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBuiltCliWithEnv } from './run-built-cli.js';
 
@@ -140,4 +141,36 @@ describe.sequential('the first hour', () => {
     expect(again.stdout).toContain('nothing to do');
     expect((await readdir(path.join(root, 'migrations'))).sort()).toEqual(['.gitkeep', '0001_init', '0002_add_teams']);
   });
+});
+
+// The same project on each test server by URL (PostgreSQL 18 and 15), planned for its version.
+describeEachServer('the first hour on a server by URL', (server) => {
+  it(
+    'init, plan --name init, migrate from a subdirectory, status from migrations/, drift with no findings',
+    { timeout: 120_000 },
+    async () => {
+      const database = await testDatabase(server);
+      const project = path.join(root, `server-${server.major}`);
+      await mkdir(path.join(project, 'src'), { recursive: true });
+      const byUrl = (cwd: string, ...args: string[]) => runBuiltCliWithEnv(cwd, { DATABASE_URL: database.url }, ...args);
+      expect((await byUrl(project, 'init')).code).toBe(0);
+      const configFile = path.join(project, 'wesley.config.json');
+      const config = JSON.parse(await readFile(configFile, 'utf8')) as Record<string, unknown>;
+      await writeFile(configFile, JSON.stringify({ ...config, serverVersion: server.major }));
+
+      const plan = await byUrl(path.join(project, 'src'), 'plan', '--name', 'init');
+      expect(plan.code, plan.stderr).toBe(0);
+      expect(plan.stdout).toContain(`for PostgreSQL ${server.major}`);
+      const migrate = await byUrl(path.join(project, 'src'), 'migrate');
+      expect(migrate.code, migrate.stderr).toBe(0);
+      expect(migrate.stdout).toMatch(/^wesley migrate: 1 migration applied in /m);
+      const status = await byUrl(path.join(project, 'migrations'), 'status');
+      expect(status.code, status.stderr).toBe(0);
+      expect(status.stdout).toMatch(/^ {2}0001_init +applied /m);
+      const drift = await byUrl(path.join(project, 'src'), 'drift');
+      expect(drift.code, drift.stdout + drift.stderr).toBe(0);
+      // A URL: no embedded cluster anywhere in the project.
+      await expect(readdir(path.join(project, '.wesley'))).rejects.toThrow(/ENOENT/);
+    },
+  );
 });
