@@ -1,5 +1,6 @@
 import type { Command } from './command.js';
 import { driftCommand } from './drift/drift-command.js';
+import { explainCommand } from './explain/explain-command.js';
 import { generateCommand } from './generate/generate-command.js';
 import { initCommand } from './init/init-command.js';
 import { lintCommand } from './lint/lint-command.js';
@@ -21,6 +22,7 @@ export const commands: readonly Command[] = [
   generateCommand,
   watchCommand,
   planCommand,
+  explainCommand,
   lintCommand,
   migrateCommand,
   statusCommand,

@@ -1,0 +1,63 @@
+import type { PlanStep } from '@wesley/core/run';
+import { connect, estimateSteps, listMigrationFiles, migrationStatus } from '@wesley/postgres/run';
+import { displayPath } from '@wesley/config/files';
+import { withDatabase } from '../../database/index.js';
+import { exitCodes } from '../../exit-codes.js';
+import { formatEstimates, type MigrationStep } from '../../explain/index.js';
+import { describeFailure, failureJson, writeFailure } from '../../failure/index.js';
+import { formatDuration, migrationsDirectory, readDirectoryPlans } from '../../migrate/index.js';
+import { commandConfig, configRelative } from '../command-config.js';
+import type { CommandRun } from '../define-command.js';
+import type { explainOptions } from './explain-options.js';
+
+const name = 'explain';
+
+/** Runs `wesley explain` with its parsed flags. */
+export const runExplain: CommandRun<typeof explainOptions> = async (values, context) => {
+  const json = values.json === true;
+  const config = await commandConfig(values.config, context.cwd);
+  const dir = values.dir ?? (config === null ? 'migrations' : configRelative(config, config.migrations, context.cwd));
+  const directory = await migrationsDirectory(context.cwd, dir, name);
+  const shown = displayPath(context.cwd, directory);
+  const plans = await readDirectoryPlans(await listMigrationFiles(directory));
+  let url: string | null = null;
+  try {
+    return await withDatabase(name, { ...values, config }, context, json ? context.stderr : context.stdout, async (target) => {
+      url = target.url;
+      const session = await connect(target.url);
+      try {
+        const pending = (await migrationStatus(session, directory, config?.lockName ?? undefined)).filter(
+          (status) => status.state === 'pending' && plans.has(status.name),
+        );
+        const steps: (MigrationStep & { readonly planStep: PlanStep })[] = pending.flatMap((status) =>
+          (plans.get(status.name)?.steps ?? []).map((planStep) => ({ migration: status.name, step: planStep.id, planStep })),
+        );
+        const estimate = await estimateSteps(
+          session,
+          steps.map(({ planStep }) => planStep),
+          { recalibrate: values.recalibrate === true },
+        );
+        if (json) {
+          const migrations = estimate.steps.map((cost, index) => ({ migration: steps[index]?.migration ?? '', ...cost }));
+          context.stdout.write(
+            `${JSON.stringify({ database: target.label, directory: shown, ...estimate, steps: migrations }, null, 2)}\n`,
+          );
+          return exitCodes.ok;
+        }
+        const { calibration, cached } = estimate;
+        context.stdout.write(
+          `wesley explain: ${steps.length} step${steps.length === 1 ? '' : 's'} of ${pending.length} pending planned migration${pending.length === 1 ? '' : 's'} in ${shown}\n` +
+            `server throughput ${cached ? `measured ${calibration.measuredAt} (cached)` : `measured now in ${formatDuration(calibration.tookMs)}`}, on ${calibration.sampleRows} rows\n`,
+        );
+        if (steps.length > 0) context.stdout.write(`\n${formatEstimates(estimate, steps)}`);
+        return exitCodes.ok;
+      } finally {
+        await session.close();
+      }
+    });
+  } catch (error) {
+    const failure = describeFailure(error, url);
+    if (json) context.stdout.write(`${JSON.stringify({ ok: false, exitCode: failure.exitCode, error: failureJson(failure) }, null, 2)}\n`);
+    return writeFailure(context, name, failure);
+  }
+};

@@ -1,0 +1,1 @@
+export { formatEstimates, describeWork, type MigrationStep } from './format-estimates.js';
