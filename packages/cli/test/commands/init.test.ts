@@ -68,6 +68,9 @@ describe('wesley init', () => {
       expect(run.code).toBe(2);
       expect(run.stderr).toContain('is not a file inside this directory, the project root');
     }
+    const glob = await init(dir, '--schema', 'schema/*.graphql');
+    expect(glob.code).toBe(2);
+    expect(glob.stderr).toContain('--schema schema/*.graphql is a glob; name one file');
     expect(await readdir(dir)).toEqual([]);
   });
 

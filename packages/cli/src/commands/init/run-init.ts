@@ -22,6 +22,8 @@ export const runInit: CommandRun<typeof initOptions> = async (values, context) =
   const relativeSchema = path.relative(root, schema).split(path.sep).join('/');
   if (relativeSchema === '' || relativeSchema.startsWith('../') || path.isAbsolute(relativeSchema))
     throw new UsageError(`--schema ${schemaFlag} is not a file inside this directory, the project root`, name);
+  // The config reads such a name as a glob: a file written under it would not be the schema.
+  if (/[*?[\]{}()!]/.test(relativeSchema)) throw new UsageError(`--schema ${schemaFlag} is a glob; name one file`, name);
   const migrations = path.join(root, 'migrations');
   const gitignore = path.join(root, '.gitignore');
 
