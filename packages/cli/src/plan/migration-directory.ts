@@ -16,7 +16,7 @@ export interface MigrationDirectory {
  */
 export function migrationDirectory(plan: Plan): MigrationDirectory {
   const rollback = rollbackPlan(plan);
-  const down = rollback.plan === null ? irreversibleDown(plan, rollback.irreversible) : renderMigrationSql(rollback.plan, 'down');
+  const down = rollback.plan === null ? irreversibleDown(plan, rollback.irreversible) : renderMigrationSql(rollback.plan, 'down', plan);
   return {
     artifacts: [
       { file: 'plan.json', content: serializePlan(plan) },

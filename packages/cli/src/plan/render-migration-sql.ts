@@ -1,6 +1,9 @@
 import {
   lockTarget,
   partitionIndexNameSql,
+  partitionLeftoversSql,
+  partitionTreeSql,
+  planRelationSql,
   quoteLiteral,
   stepSessionDefaults,
   type LockClaim,
@@ -22,9 +25,12 @@ const lockTimeout = `${stepSessionDefaults.lockTimeoutMs / 1000}s`;
  * A plan as a SQL file that `psql -v ON_ERROR_STOP=1 -f` runs: a header saying how, then each
  * step under a comment naming its id, phase, transactionality and locks. A transactional step
  * is one `BEGIN ... COMMIT` with `SET LOCAL lock_timeout`; a `CONCURRENTLY` step stands alone;
- * a backfill is a `DO` block running the batches (see `renderBackfillBlock`).
+ * a backfill is a `DO` block running the batches (see `renderBackfillBlock`). For `down`, `plan`
+ * is the rollback plan of `undone` (`rollbackPlan`): before the undo of each of its per-partition
+ * steps that builds indexes (where that undo is, last step first), the file drops what a run
+ * stopped part way left unattached on the partitions (`renderLeftovers`).
  */
-export function renderMigrationSql(plan: Plan, direction: 'up' | 'down'): string {
+export function renderMigrationSql(plan: Plan, direction: 'up' | 'down', undone: Plan | null = null): string {
   const count = plan.steps.length;
   const header = [
     `Wesley migration, ${direction}: ${count} step${count === 1 ? '' : 's'}, planned for PostgreSQL ${formatServerVersion(plan.serverVersion)}.`,
@@ -43,8 +49,46 @@ export function renderMigrationSql(plan: Plan, direction: 'up' | 'down'): string
     '* psql stops at the first failing statement; the steps before it stay applied. Carry on from',
     "  the failing step's header once the cause is fixed.",
   ];
-  const blocks = plan.steps.map((step, i) => renderStep(step, i + 1, count));
-  return `${[comment(header), ...blocks].join('\n\n')}\n`;
+  const leftovers = leftoverBlocks(plan, undone);
+  const blocks = plan.steps.flatMap((step, i) => [...(leftovers.get(i) ?? []), renderStep(step, i + 1, count)]);
+  return `${[comment(header), ...blocks, ...(leftovers.get(count) ?? [])].join('\n\n')}\n`;
+}
+
+/**
+ * The leftover blocks of `down`, by the position of the down step each goes before (the step
+ * count for after the last): those of each per-partition step of `undone` that builds indexes,
+ * before its own undo or, when it has none, before the undo of the next step back.
+ */
+function leftoverBlocks(down: Plan, undone: Plan | null): Map<number, string[]> {
+  const position = new Map(down.steps.map((step, i) => [step.id, i]));
+  const blocks = new Map<number, string[]>();
+  let pending: string[] = [];
+  for (const step of [...(undone?.steps ?? [])].reverse()) {
+    const pattern = step.perPartition;
+    if (pattern !== undefined && (pattern.build !== null || pattern.shell !== null)) pending.push(renderLeftovers(step.id, pattern));
+    const at = position.get(`rollback:${step.id}`);
+    if (at === undefined) continue;
+    blocks.set(at, pending);
+    pending = [];
+  }
+  blocks.set(down.steps.length, pending);
+  return blocks;
+}
+
+/**
+ * What the per-partition step `stepId` left on the partitions that the drop of the parent's
+ * index or key does not take with it (a run stopped between a partition's build and its attach),
+ * found and dropped as `wesley migrate rollback` does (core's `partitionLeftoversSql`, the same
+ * query), each statement run by psql's `\gexec` on its own: concurrently on a partition holding rows.
+ */
+function renderLeftovers(stepId: string, pattern: PerPartition): string {
+  return [
+    comment([
+      `undo of ${stepId}, first: the partitions' indexes of ${pattern.index} it left unattached, read from the catalog as psql runs this`,
+      '(none after a whole run: the drop of the parent index or key takes the attached ones)',
+    ]),
+    `SELECT leftover.undo FROM (${partitionLeftoversSql(pattern.table, pattern.index)}) leftover\n ORDER BY leftover.level, leftover.partition \\gexec`,
+  ].join('\n');
 }
 
 function renderStep(step: PlanStep, number: number, count: number): string {
@@ -67,9 +111,10 @@ function renderStep(step: PlanStep, number: number, count: number): string {
  * build is outside a transaction): the `ON ONLY` indexes of partitions partitioned in turn, the
  * builds on the others, their `ALTER TABLE`s, then every attach, parents first (those of them the
  * pattern has). Index names are `<partition>_<index>`; where longer than 63 bytes, cut and hashed as `wesley migrate` cuts them (`partitionIndexNameSql`).
+ * The partitions are followed by oid, without a lock (`partitionTreeSql`), as the executor follows them.
  */
 function renderPerPartition(pattern: PerPartition): string {
-  const tree = `pg_catalog.pg_partition_tree(${quoteLiteral(pattern.table)}::regclass) t
+  const tree = `${partitionTreeSql(planRelationSql(pattern.table))} t
   JOIN pg_catalog.pg_class c ON c.oid = t.relid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
   LEFT JOIN pg_catalog.pg_class pc ON pc.oid = t.parentrelid LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace`;
   const index = (relation: string) => partitionIndexNameSql(`${relation}.relname`, pattern.index);

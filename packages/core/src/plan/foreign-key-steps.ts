@@ -1,7 +1,8 @@
 import { constraintSql } from '../ddl/constraint-sql.js';
 import type { ForeignKeyIR } from '../ir/types.js';
 import { partitionIndexNameSql } from '../naming/partition-index-name.js';
-import { quoteIdent, quoteLiteral } from '../naming/quote-ident.js';
+import { quoteIdent } from '../naming/quote-ident.js';
+import { partitionTreeSql, planRelationSql } from '../sql/partition-tree-sql.js';
 import type { StepDraft } from './operation.js';
 import { indexSlot, partitionSlot, perPartitionStep } from './per-partition-step.js';
 import type { LockClaim, PerPartition, Rollback } from './plan-types.js';
@@ -175,9 +176,8 @@ function partitionedForeignKeySteps(table: string, foreignKey: ForeignKeyIR): St
 function dropPartitionKeys(table: string, foreignKey: ForeignKeyIR, ref: string): Rollback {
   const name = partitionIndexNameSql('c.relname', foreignKey.name);
   const drop = `DO $wesley$ DECLARE r record; BEGIN
-  FOR r IN WITH RECURSIVE t AS (SELECT ${quoteLiteral(table)}::regclass::oid AS relid
-                                UNION ALL SELECT i.inhrelid FROM pg_catalog.pg_inherits i JOIN t ON i.inhparent = t.relid)
-           SELECT c.oid::regclass AS rel, ${name} AS name FROM t JOIN pg_catalog.pg_class c ON c.oid = t.relid WHERE c.relkind = 'r'
+  FOR r IN SELECT c.oid::regclass AS rel, ${name} AS name
+             FROM ${partitionTreeSql(planRelationSql(table))} t JOIN pg_catalog.pg_class c ON c.oid = t.relid WHERE c.relkind = 'r'
   LOOP
     EXECUTE format('ALTER TABLE %s DROP CONSTRAINT IF EXISTS %I', r.rel, r.name);
   END LOOP;

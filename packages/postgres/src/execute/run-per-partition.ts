@@ -1,23 +1,12 @@
 import { partitionIndexName, quoteIdent, type PerPartition, type PlanStep } from '@wesley/core/run';
 import type { Connection } from '../connect/connect.js';
+import { partitionTree, qualifiedName as qualified } from './partition-tree.js';
 import type { ResolvedRunOptions } from './run-options.js';
 import type { StepJournal } from './step-journal.js';
 import { inStepTransaction, outsideStepTransaction } from './step-session.js';
 
 /** Retries one unit of work on a lock timeout or deadlock, as the step runner does; resolves to the attempts it took. */
 export type Retry = (attempt: () => Promise<void>) => Promise<number>;
-
-/** One relation of the table's partition tree, as the catalog lists it when the step runs. */
-export interface TreeNode {
-  /** `schema.name`, quoted: how the statements and the cursor name it. */
-  readonly relation: string;
-  readonly schema: string;
-  readonly name: string;
-  /** `relation` of its parent; `null` for the table itself. */
-  readonly parent: string | null;
-  /** It is itself partitioned (holds no rows). */
-  readonly partitioned: boolean;
-}
 
 /**
  * Runs a per-partition step (`PerPartition`): reads the table's partitions from the catalog now
@@ -148,43 +137,6 @@ async function buildConcurrently(
   });
 }
 
-/**
- * The table and its partitions, parents before their partitions, each level in name order. Read
- * from pg_inherits, not `pg_partition_tree`, which takes ACCESS SHARE on every partition (and
- * would queue behind a session's ACCESS EXCLUSIVE on one, unbounded, outside the step's lock wait).
- */
-export async function partitionTree(session: Connection, table: string): Promise<TreeNode[]> {
-  const { rows } = await session.query<{
-    schema: string;
-    name: string;
-    parent_schema: string | null;
-    parent_name: string | null;
-    partitioned: boolean;
-  }>(
-    `WITH RECURSIVE t AS (
-       SELECT $1::regclass::oid AS relid, NULL::oid AS parentrelid, 0 AS level
-       UNION ALL
-       SELECT i.inhrelid, i.inhparent, t.level + 1 FROM pg_catalog.pg_inherits i JOIN t ON i.inhparent = t.relid
-     )
-     SELECT n.nspname::text AS schema, c.relname::text AS name, pn.nspname::text AS parent_schema, p.relname::text AS parent_name,
-            c.relkind = 'p' AS partitioned
-       FROM t
-       JOIN pg_catalog.pg_class c ON c.oid = t.relid
-       JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-       LEFT JOIN pg_catalog.pg_class p ON p.oid = t.parentrelid
-       LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace
-      ORDER BY t.level, n.nspname, c.relname`,
-    [quoteIdent(table)],
-  );
-  return rows.map((row) => ({
-    relation: qualified(row.schema, row.name),
-    schema: row.schema,
-    name: row.name,
-    parent: row.parent_schema === null || row.parent_name === null ? null : qualified(row.parent_schema, row.parent_name),
-    partitioned: row.partitioned,
-  }));
-}
-
 /** The index of `relation` attached to `parentIndex` (whatever its name), qualified; `null` when none is, or `parentIndex` is not there yet. */
 async function attachedIndex(session: Connection, relation: string, parentIndex: string): Promise<string | null> {
   const { rows } = await session.query<{ index: string }>(
@@ -232,5 +184,3 @@ async function indexState(session: Connection, index: string): Promise<'absent' 
 function fill(template: string, slots: Readonly<Record<string, string>>): string {
   return template.replace(/"\{(partition|index|parent_index)\}"/g, (slot) => slots[slot] ?? slot);
 }
-
-const qualified = (schema: string, name: string): string => `${quoteIdent(schema)}.${quoteIdent(name)}`;

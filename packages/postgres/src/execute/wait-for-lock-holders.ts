@@ -1,4 +1,4 @@
-import { blocksWrites, lockModesConflict, type LockClaim, type LockMode } from '@wesley/core/run';
+import { blocksWrites, lockModesConflict, partitionTreeSql, quoteIdent, type LockClaim, type LockMode } from '@wesley/core/run';
 import type { Connection } from '../connect/connect.js';
 import { redactSecrets } from '../connect/redact-url.js';
 
@@ -112,12 +112,12 @@ interface HolderRead {
 async function readLockHolders(session: Connection, claims: readonly Claim[]): Promise<HolderRead[]> {
   const { rows } = await session.query<HolderRow>(
     `WITH claim AS (
-       SELECT c.n::int AS n, to_regclass(c.relation) AS relid, c.scope
+       SELECT c.n::int AS n, pg_catalog.to_regclass(c.relation) AS relid, c.scope
        FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS c(relation, scope, n)
      ), target AS (
        SELECT n, relid FROM claim WHERE scope IS NULL OR scope = 'tree'
        UNION ALL
-       SELECT claim.n, tree.relid FROM claim, pg_catalog.pg_partition_tree(claim.relid) AS tree
+       SELECT claim.n, tree.relid FROM claim CROSS JOIN LATERAL ${partitionTreeSql('claim.relid')} AS tree
        WHERE claim.scope IS NOT NULL AND tree.level > 0 AND (claim.scope <> 'partitioned' OR NOT tree.isleaf) AND (claim.scope <> 'leaves' OR tree.isleaf)
      )
      SELECT target.n AS claim, coalesce(a.leader_pid, a.pid) AS pid, l.virtualtransaction AS transaction,
@@ -132,8 +132,9 @@ async function readLockHolders(session: Connection, claims: readonly Claim[]): P
        AND a.backend_type IS DISTINCT FROM 'autovacuum worker'
        AND (a.xact_start IS NULL OR a.xact_start <= clock_timestamp() - make_interval(secs => $3::int / 1000.0))
      ORDER BY a.xact_start NULLS LAST, l.relation::regclass::text, l.mode`,
-    // A table the step renames is held under its old name until the step runs.
-    [claims.map((claim) => claim.renamedFrom ?? claim.relation), claims.map((claim) => claim.scope ?? null), holderPollMs],
+    // A table the step renames is held under its old name until the step runs. The partitions are
+    // found without a lock (`partitionTreeSql`): this read must not queue behind the locks it looks for.
+    [claims.map((claim) => quoteIdent(claim.renamedFrom ?? claim.relation)), claims.map((claim) => claim.scope ?? null), holderPollMs],
   );
   const holders = new Map<number, HolderRead>();
   for (const row of rows) {

@@ -160,4 +160,54 @@ describeEachServer('waitForLockHolders', (server) => {
       await reader.done();
     }
   });
+
+  it('finds partitions by oid, without a lock: one named "Reading 2025", one in schema archive, one held ACCESS EXCLUSIVE', async () => {
+    await migrator.query(`
+      CREATE SCHEMA archive;
+      CREATE TABLE "Reading" (id int, at date NOT NULL) PARTITION BY RANGE (at);
+      CREATE TABLE "Reading 2025" PARTITION OF "Reading" FOR VALUES FROM ('2025-01-01') TO ('2026-01-01') PARTITION BY RANGE (at);
+      CREATE TABLE archive."reading_H1" PARTITION OF "Reading 2025" FOR VALUES FROM ('2025-01-01') TO ('2025-07-01');
+      CREATE TABLE archive.reading_2026 PARTITION OF "Reading" FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');`);
+    /** The holders one read finds, and the locks the read left this session holding on the tree (in its transaction). */
+    const lookup = async (relation = 'Reading') => {
+      await migrator.query('BEGIN');
+      try {
+        // Were the lookup to queue behind a lock it looks for, this ends it (and the test) instead of waiting forever.
+        await migrator.query(`SET LOCAL statement_timeout = '5s'`);
+        const holders = await holdersOf([{ relation, mode: 'AccessExclusiveLock', scope: 'partitions' }]);
+        const { rows } = await migrator.query<{ relation: string }>(
+          `SELECT l.relation::regclass::text AS relation FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+            WHERE l.pid = pg_backend_pid() AND (lower(c.relname) LIKE '%reading%' OR c.relname LIKE 'event%')`,
+        );
+        return { holders: holders.map((h) => [h.pid, h.relation, h.mode]), locked: rows.map((row) => row.relation) };
+      } finally {
+        await migrator.query('COMMIT');
+      }
+    };
+    expect(await lookup()).toEqual({ holders: [], locked: [] });
+    const writer = await holding(`INSERT INTO archive."reading_H1" VALUES (1, '2025-02-01')`);
+    const locker = await holding('LOCK TABLE archive.reading_2026 IN ACCESS EXCLUSIVE MODE');
+    try {
+      const started = Date.now();
+      const { holders, locked } = await lookup();
+      // The writer holds its partition's parents too (ACCESS SHARE); one entry per session.
+      expect(holders).toEqual([
+        [writer.pid, expect.any(String), expect.any(String)],
+        [locker.pid, 'archive.reading_2026', 'AccessExclusiveLock'],
+      ]);
+      expect(locked).toEqual([]);
+      // A partition of a plainly named table held ACCESS EXCLUSIVE: found, not queued behind.
+      expect(await lookup('event')).toEqual({ holders: [], locked: [] });
+      const eventLocker = await holding('LOCK TABLE event_2026 IN ACCESS EXCLUSIVE MODE');
+      try {
+        expect(await lookup('event')).toEqual({ holders: [[eventLocker.pid, 'event_2026', 'AccessExclusiveLock']], locked: [] });
+      } finally {
+        await eventLocker.done();
+      }
+      expect(Date.now() - started).toBeLessThan(2_000);
+    } finally {
+      await locker.done();
+      await writer.done();
+    }
+  });
 });
