@@ -89,12 +89,26 @@ describe('wesley plan --name and --from empty', () => {
     expect((JSON.parse(again.stdout) as { steps: { id: string }[] }).steps.map((step) => step.id)).toEqual(['create-table:a']);
   });
 
+  it('notes that migrations recording no schema are not the baseline, so the plan creates again what they made', async () => {
+    const dir = await directory('sql-only', ['migrations/']);
+    await writeFile(path.join(dir, 'migrations', '0001_init.sql'), 'CREATE TABLE a (id text PRIMARY KEY);\n');
+    await writeFile(path.join(dir, 'schema.graphql'), v1);
+    await writeFile(path.join(dir, 'wesley.config.json'), '{ "schema": "schema.graphql" }');
+    const run = await runInProcess(dir, ['plan', '--name', 'more']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toBe(
+      'wesley plan: note: migrations has migrations that record no schema (0001_init.sql: SQL, or planned without ir.json), so this plan ' +
+        'starts from the empty schema and creates again what they created: give the schema they lead to with --from (a database URL, or its GraphQL files)\n',
+    );
+  });
+
   it('refuses --name with --out, and a name that is not a slug (WES371, its own help), writing nothing', async () => {
     const project = path.join(root, 'project');
     expect(await runInProcess(project, ['plan', '--name', 'x', '--out', 'elsewhere'])).toEqual({
       code: 2,
       stdout: '',
-      stderr: "wesley plan: --name picks the migration directory and --out names one: give one of them\nRun 'wesley plan --help' for usage.\n",
+      stderr:
+        "wesley plan: --name picks the migration directory and --out names one: give one of them\nRun 'wesley plan --help' for usage.\n",
     });
     expect(await runInProcess(project, ['plan', '--name', 'Add-Teams'])).toEqual({
       code: 2,
