@@ -45,7 +45,7 @@ export interface Backfill {
 
 /**
  * Work done on each partition of a partitioned table, for the executor to loop over the
- * partitions it reads from the catalog when the step runs (`pg_partition_tree`: sub-partitions
+ * partitions it reads from the catalog when the step runs (`partitionTreeSql`: sub-partitions
  * too, each after its parent), so the plan holds for any number of partitions. The statements are
  * templates: `"{partition}"` stands for the partition (schema-qualified), `"{index}"` for its
  * index or constraint (`partitionIndexName(partition, index)`; schema-qualified in `attach`) and
