@@ -124,4 +124,15 @@ describeEachServer('wesley usage and the usage gate', (server) => {
       (await session.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'member' AND column_name = 'bio'`)).rows,
     ).toHaveLength(0);
   });
+  it('on a read-only database reports all the same, saying the snapshot was not stored', async () => {
+    await session.query(`ALTER DATABASE ${db.name} SET default_transaction_read_only = on`);
+    try {
+      const report = await wesley('usage', '--database-url', db.url, '--window', '1h');
+      expect(report.code, report.stderr).toBe(0);
+      expect(report.stderr).toContain('wesley usage: note: the snapshot was not stored (cannot execute');
+      expect(report.stdout).toMatch(/; snapshot not stored\n$/);
+    } finally {
+      await session.query(`ALTER DATABASE ${db.name} RESET default_transaction_read_only`);
+    }
+  });
 });

@@ -57,7 +57,18 @@ export const runUsage: CommandRun<typeof usageOptions> = async (values, context)
       try {
         const { snapshot } = await readUsageSnapshot(session);
         const history = await readStoredSnapshots(session, snapshot, windowMs);
-        await storeUsageSnapshot(session, snapshot);
+        const stored = await storeUsageSnapshot(session, snapshot).then(
+          () => true,
+          (error: unknown) => {
+            // A read-only standby (25006), or a role that may not create the table (42501): the report stands without it.
+            const code = (error as { code?: unknown }).code;
+            if (code !== '25006' && code !== '42501') throw error;
+            context.stderr.write(
+              `wesley usage: note: the snapshot was not stored (${(error as Error).message}); windows are judged from earlier ones\n`,
+            );
+            return false;
+          },
+        );
         const usage = windowUsage(snapshot, history, windowMs);
         const columns = columnUsage(snapshot, usage);
         const unused = unusedObjects(snapshot, usage);
@@ -85,7 +96,7 @@ export const runUsage: CommandRun<typeof usageOptions> = async (values, context)
         const unattributed = usage.queries.filter((entry) => entry.query.attribution.kind === 'unattributed').length;
         context.stdout.write(
           `wesley usage: ${usage.queries.length} queries (${usage.totalCalls} calls, ${unattributed} unattributed) in the last ${formatSpan(windowMs)}; ` +
-            `${unused.length} ${unused.length === 1 ? 'finding' : 'findings'}; snapshot stored in wesley.usage_snapshots\n`,
+            `${unused.length} ${unused.length === 1 ? 'finding' : 'findings'}; ${stored ? 'snapshot stored in wesley.usage_snapshots' : 'snapshot not stored'}\n`,
         );
         return exitCodes.ok;
       } finally {
