@@ -1,4 +1,6 @@
-import { codeFrame, type CodeFramePart, type Diagnostic, type RelatedLocation, type Severity } from '@wesley/core';
+import type { Diagnostic, RelatedLocation, Severity } from '@wesley/core';
+// From the small entry: `wesley lint` prints diagnostics without loading the compiler.
+import { codeFrame, type CodeFramePart } from '@wesley/core/run';
 import { plainStyle, type Style, type StyleFormat } from './style.js';
 
 const severityFormat: Readonly<Record<Severity, StyleFormat>> = { error: 'red', warning: 'yellow' };

@@ -1,5 +1,5 @@
 import type { WesleyConfig } from '@wesley/config';
-import { serverVersionRange } from '@wesley/core';
+import { serverVersionRange } from '@wesley/core/run';
 import { PlanInputError } from './plan-input-error.js';
 
 /**

@@ -39,6 +39,7 @@ export { loadSqlParser, parseSql, type ParsedStatement, type SqlParse } from '..
 export { transactionControl } from '../sql/transaction-control.js';
 export { quoteIdent } from '../naming/quote-ident.js';
 export { partitionIndexName } from '../naming/partition-index-name.js';
+export { codeFrame, type CodeFramePart } from '../diagnostics/code-frame.js';
 export { partitionTreeSql } from '../sql/partition-tree-sql.js';
 export { partitionLeftoversSql } from '../sql/partition-leftovers-sql.js';
 export {

@@ -1,13 +1,17 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { WesleyConfig } from '@wesley/config';
-import { lintRules, type LintCatalog } from '@wesley/core';
+import { lintRules, type LintCatalog } from '@wesley/core/run';
 import { checkDatabaseUrl, connect, lintSqlFile, readLintCatalog, type LintedFile } from '@wesley/postgres/run';
 import { exitCodes } from '../../exit-codes.js';
 import { describeFailure, writeFailure } from '../../failure/index.js';
 import { formatLintFinding, lintJson, lintSarif, lintTargets } from '../../lint/index.js';
-import { formatDiagnosticSummary, styleFor } from '../../output/index.js';
-import { configServerVersion, formatServerVersion, serverVersionFlag } from '../../plan/index.js';
+// Each module itself, not the barrels, which bring the compiler: lint loads core's small entry alone.
+import { formatDiagnosticSummary } from '../../output/format-diagnostic-summary.js';
+import { styleFor } from '../../output/style.js';
+import { configServerVersion } from '../../plan/config-server-version.js';
+import { formatServerVersion } from '../../plan/format-server-version.js';
+import { serverVersionFlag } from '../../plan/parse-server-version.js';
 import { UsageError } from '../../usage-error.js';
 import { commandConfig, configRelative } from '../command-config.js';
 import type { CommandRun } from '../define-command.js';
