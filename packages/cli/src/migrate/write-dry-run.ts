@@ -1,4 +1,4 @@
-import type { StepTimeouts } from '@wesley/core/run';
+import type { LintFinding, StepTimeouts } from '@wesley/core/run';
 import {
   connect,
   hasLedger,
@@ -36,7 +36,8 @@ export interface DryRunOptions {
  * earlier run stopped. It refuses what the migrator refuses, with the same checks
  * (`pendingMigrations`), before writing anything: an applied migration edited, renamed or
  * missing, one out of order, a broken `plan.json`, a destructive plan without
- * `--allow-destructive`, a SQL file with transaction control of its own.
+ * `--allow-destructive`, a SQL file with transaction control of its own, an unapproved hazard in
+ * one (WES340). What the linter found in a SQL file that runs anyway is written above it.
  *
  * @throws the migrator's errors (`MigrationEditedError`, `RenamedMigrationError`,
  * `InvalidPlanFileError`, `DestructiveMigrationError`, ...) and `ConnectionError`.
@@ -46,7 +47,7 @@ export async function writeDryRun(target: DatabaseTarget, options: DryRunOptions
   try {
     // Read only: a database without a ledger has run nothing.
     const ledger = (await hasLedger(session)) ? await readMigrations(session) : new Map<string, LedgerMigration>();
-    const { pending, plans } = await pendingMigrations(session, options.files, ledger, options.allow, options.planCommand);
+    const { pending, plans, sqlFindings } = await pendingMigrations(session, options.files, ledger, options.allow, options.planCommand);
 
     write(
       `${header(
@@ -60,6 +61,8 @@ export async function writeDryRun(target: DatabaseTarget, options: DryRunOptions
       const plan = plans.get(file.name);
       write('\n');
       if (plan === undefined) {
+        const findings = sqlFindings.get(file.name) ?? [];
+        if (findings.length > 0) write(`${lintComment(findings)}\n`);
         const cursor = steps.get('statements')?.cursor;
         await writeSqlFileDryRun(file, typeof cursor === 'number' ? cursor : 0, options.timeouts, write);
         continue;
@@ -75,6 +78,21 @@ export async function writeDryRun(target: DatabaseTarget, options: DryRunOptions
   } finally {
     await session.close();
   }
+}
+
+/**
+ * What the linter found in a SQL file that runs anyway (approved, or `--allow-blocking`), as SQL
+ * comments above its statements: each finding's place, code, rule and message, its approval.
+ */
+function lintComment(findings: readonly LintFinding[]): string {
+  return sqlComment(
+    findings.flatMap((finding) => [
+      `${finding.file}:${finding.line}:${finding.column}  ${finding.code}  ${finding.severity}  ${finding.rule}: ${finding.message}`,
+      finding.approval === null
+        ? '  runs with --allow-blocking'
+        : `  approved on line ${finding.approval.line}: ${finding.approval.reason}`,
+    ]),
+  );
 }
 
 function header(target: DatabaseTarget, options: DryRunOptions, pending: readonly string[]): string {

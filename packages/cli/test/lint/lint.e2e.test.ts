@@ -194,6 +194,26 @@ describeEachServer('wesley lint --database-url', (server) => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  it('migrate --dry-run refuses an unapproved hazard as the run does, and prints an approved one above its SQL', async () => {
+    await mkdir(path.join(dir, 'unapproved'), { recursive: true });
+    await writeFile(path.join(dir, 'unapproved', '0001_index.sql'), 'SELECT 1;\nCREATE INDEX ON full_one (id);\n');
+    const refused = await runBuiltCli(dir, 'migrate', '--dir', 'unapproved', '--database-url', db.url, '--dry-run');
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain('SQL migration 0001_index.sql would block reads or writes, without an approval:');
+    expect(refused.stderr).toContain('0001_index.sql:2:1  WES302  require-concurrent-index: CREATE INDEX on public.full_one');
+    expect(refused.stderr).toContain("help: approve each statement with '-- wesley:allow-blocking <reason>'");
+
+    await mkdir(path.join(dir, 'approved'), { recursive: true });
+    await writeFile(path.join(dir, 'approved', '0001_index.sql'), '-- wesley:allow-blocking 100 rows\nCREATE INDEX ON full_one (id);\n');
+    const run = await runBuiltCli(dir, 'migrate', '--dir', 'approved', '--database-url', db.url, '--dry-run');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /-- 0001_index\.sql:2:1 {2}WES302 {2}warning {2}require-concurrent-index: CREATE INDEX on public\.full_one [^\n]*\n-- {3}approved on line 1: 100 rows\n/,
+    );
+    expect(run.stdout).toContain('CREATE INDEX ON full_one (id);');
+  });
+
   it("reads the server's version and its tables: an index on an empty table blocks no one", async () => {
     const run = await runBuiltCli(dir, 'lint', 'both.sql', '--database-url', db.url, '--json');
     expect(run.code).toBe(1);

@@ -43,8 +43,11 @@ export interface Allowances {
 export interface PendingMigrations {
   readonly pending: readonly MigrationFile[];
   readonly plans: ReadonlyMap<string, Plan>;
-  /** What the linter found in the statements of pending SQL migrations still to run: approved ones, or all with `allowBlocking`. */
-  readonly sqlFindings: readonly LintFinding[];
+  /**
+   * What the linter found in the statements of each pending SQL migration still to run, by
+   * migration: approved ones, or any with `allowBlocking`.
+   */
+  readonly sqlFindings: ReadonlyMap<string, readonly LintFinding[]>;
 }
 
 /**
@@ -103,7 +106,7 @@ export async function pendingMigrations(
   if (blocking.length > 0 && allow.allowBlocking !== true) throw new BlockingMigrationError(blocking);
   if (allow.usageWindowMs !== undefined && allow.ignoreUsage !== true) await checkUsageGate(db, plans, allow.usageWindowMs);
   const sqlFindings = await lintSqlMigrations(db, sqlFiles);
-  const refused = sqlFindings.filter((finding) => finding.severity === 'error');
+  const refused = [...sqlFindings.values()].flat().filter((finding) => finding.severity === 'error');
   if (refused.length > 0 && allow.allowBlocking !== true) throw new SqlHazardError(refused);
   await checkServerVersion(db, plans);
   checkPlanChain(pending, plans, ledger, files, planCommand);
@@ -118,15 +121,18 @@ export async function pendingMigrations(
  * The linter's findings in the statements of pending SQL migrations still to run, judged for this
  * server and its tables as they are before the run (a table one of them creates is empty).
  */
-async function lintSqlMigrations(db: Queryable, files: readonly { file: MigrationFile; from: number }[]): Promise<LintFinding[]> {
-  if (files.length === 0) return [];
+async function lintSqlMigrations(
+  db: Queryable,
+  files: readonly { file: MigrationFile; from: number }[],
+): Promise<Map<string, readonly LintFinding[]>> {
+  const findings = new Map<string, readonly LintFinding[]>();
+  if (files.length === 0) return findings;
   const { rows } = await db.query<{ version: string }>(`SELECT current_setting('server_version_num') AS version`);
   const serverVersion = Number(rows[0]?.version);
   const catalog = await readLintCatalog(db);
-  const findings: LintFinding[] = [];
   for (const { file, from } of files) {
     const shown = file.path.endsWith(file.name) ? file.name : `${file.name}/up.sql`;
-    findings.push(...(await lintSqlFile(file.path, { file: shown, serverVersion, catalog, from })).findings);
+    findings.set(file.name, (await lintSqlFile(file.path, { file: shown, serverVersion, catalog, from })).findings);
   }
   return findings;
 }
