@@ -37,6 +37,8 @@ export interface Allowances {
   readonly usageWindowMs?: number;
   /** Run those steps anyway (`--ignore-usage`). */
   readonly ignoreUsage?: boolean;
+  /** The run's `--to`: the usage gate judges only the steps the run reaches. */
+  readonly to?: string;
 }
 
 /** The migrations a run applies, in order, with the plans of the planned ones, all checked. */
@@ -104,7 +106,8 @@ export async function pendingMigrations(
   }
   // After every file is read, so that one refusal names every unapproved step of the run.
   if (blocking.length > 0 && allow.allowBlocking !== true) throw new BlockingMigrationError(blocking);
-  if (allow.usageWindowMs !== undefined && allow.ignoreUsage !== true) await checkUsageGate(db, plans, allow.usageWindowMs);
+  if (allow.usageWindowMs !== undefined && allow.ignoreUsage !== true)
+    await checkUsageGate(db, plans, ledger, { windowMs: allow.usageWindowMs, to: allow.to });
   const sqlFindings = await lintSqlMigrations(db, sqlFiles);
   const refused = [...sqlFindings.values()].flat().filter((finding) => finding.severity === 'error');
   if (refused.length > 0 && allow.allowBlocking !== true) throw new SqlHazardError(refused);

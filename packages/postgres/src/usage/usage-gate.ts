@@ -1,25 +1,52 @@
-import { retiredObjects, retiredObjectUsage, windowUsage, type Plan } from '@wesley/core/run';
+import { retiredObjects, retiredObjectUsage, windowUsage, type Plan, type RetiredObject } from '@wesley/core/run';
 import type { Queryable } from '../introspect/queryable.js';
+import { readSteps, type LedgerMigration } from '../migrate/ledger.js';
+import { stepsUpTo } from '../migrate/steps-up-to.js';
 import { ObjectStillUsedError } from './object-still-used-error.js';
 import { readUsageSnapshot } from './read-usage-snapshot.js';
 import { readStoredSnapshots } from './usage-snapshots.js';
 
+/** What the usage gate judges by. */
+export interface UsageGateOptions {
+  readonly windowMs: number;
+  /** The run's `--to`: only the steps the run reaches are judged (expand now, contract later). */
+  readonly to?: string | undefined;
+}
+
 /**
- * The usage gate: refuses the first of `plans` (in run order) with a step that drops or renames a
- * table, column or index which a query used (or an index scan touched) within the last `windowMs`
- * (`ObjectStillUsedError`, WES361), judged from a fresh read of the statistics and the snapshots
- * `wesley usage` stored (core's `windowUsage`). Plans that retire nothing read nothing. The plans
- * must come from `readPlanFile`, which loads the SQL parser.
+ * The usage gate: refuses the first of `plans` (in run order) with a step this run would apply
+ * that drops or renames a table, column or index which a query used (or an index scan touched)
+ * within the window (`ObjectStillUsedError`, WES361), judged from a fresh read of the statistics
+ * and the snapshots `wesley usage` stored (core's `windowUsage`). Steps the ledger records as
+ * applied (a run resumed after its drop) and steps past `to` are not judged; a run that retires
+ * nothing reads nothing. The plans must come from `readPlanFile`, which loads the SQL parser.
  *
  * @throws UsageUnavailableError (WES360) when something is retired and `pg_stat_statements` cannot be read: never a silent pass.
  */
-export async function checkUsageGate(db: Queryable, plans: ReadonlyMap<string, Plan>, windowMs: number): Promise<void> {
-  const retired = [...plans].map(([migration, plan]) => ({ migration, objects: retiredObjects(plan) }));
+export async function checkUsageGate(
+  db: Queryable,
+  plans: ReadonlyMap<string, Plan>,
+  ledger: ReadonlyMap<string, LedgerMigration>,
+  options: UsageGateOptions,
+): Promise<void> {
+  const retired: { migration: string; objects: RetiredObject[] }[] = [];
+  for (const [migration, plan] of plans) {
+    const include = stepsUpTo(plan, options.to);
+    const done = ledger.has(migration) ? await readSteps(db, migration) : new Map<string, { status: string }>();
+    const runs = new Set(
+      plan.steps
+        .filter((step, index) => (include?.(step, index) ?? true) && done.get(step.id)?.status !== 'applied')
+        .map((step) => step.id),
+    );
+    retired.push({ migration, objects: retiredObjects(plan).filter((object) => runs.has(object.stepId)) });
+    // `to` found in this plan: the run stops in it.
+    if (include !== undefined) break;
+  }
   if (retired.every((entry) => entry.objects.length === 0)) return;
   const { snapshot, catalog } = await readUsageSnapshot(db);
-  const usage = windowUsage(snapshot, await readStoredSnapshots(db, snapshot, windowMs), windowMs);
+  const usage = windowUsage(snapshot, await readStoredSnapshots(db, snapshot, options.windowMs), options.windowMs);
   for (const { migration, objects } of retired) {
     const found = retiredObjectUsage(objects, usage, catalog.searchPath);
-    if (found.length > 0) throw new ObjectStillUsedError(migration, found, windowMs);
+    if (found.length > 0) throw new ObjectStillUsedError(migration, found, options.windowMs);
   }
 }

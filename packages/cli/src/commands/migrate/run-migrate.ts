@@ -104,6 +104,7 @@ function allowances(
     readonly 'allow-missing'?: boolean;
     readonly 'allow-out-of-order'?: boolean;
     readonly 'ignore-usage'?: boolean;
+    readonly to?: string;
   },
   config: { readonly usageWindowMs: number | null } | null,
 ): Allowances {
@@ -114,5 +115,6 @@ function allowances(
     allowOutOfOrder: values['allow-out-of-order'] === true,
     ...(config?.usageWindowMs == null ? {} : { usageWindowMs: config.usageWindowMs }),
     ignoreUsage: values['ignore-usage'] === true,
+    ...(values.to === undefined ? {} : { to: values.to }),
   };
 }
