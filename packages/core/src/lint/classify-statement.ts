@@ -25,10 +25,10 @@ export function classifyStatement(statement: ParseNode, serverVersion: number): 
   const [type, value] = Object.entries(statement)[0] ?? ['', {}];
   const node = value as ParseNode;
   const none: ClassifiedStatement = { actions: [], creates: [], renames: [], transaction: null };
-  const one = (shape: StatementShape, relation: unknown, extra: Partial<StatementAction> = {}): ClassifiedStatement => ({
+  const one = (shape: StatementShape, relation: unknown): ClassifiedStatement => ({
     ...none,
     // The whole statement is the hazard: reported at its start.
-    actions: [action(shape, relation, node, { offset: 0, ...extra })],
+    actions: [action(shape, relation, node, 0)],
   });
   switch (type) {
     case 'TransactionStmt': {
@@ -90,7 +90,7 @@ function dropActions(node: ParseNode): ClassifiedStatement {
       const shape = node.concurrent === true ? 'drop-index-concurrently' : 'drop-index';
       return {
         ...base,
-        actions: names.map((index) => ({ shape, table: index, index, referenced: null, offset: 0, node, subcommands: 1 })),
+        actions: names.map((index) => ({ shape, table: index, index, referenced: null, offset: 0, node, only: false, subcommands: 1 })),
       };
     }
     case 'OBJECT_TRIGGER': {
@@ -103,6 +103,7 @@ function dropActions(node: ParseNode): ClassifiedStatement {
         referenced: null,
         offset: 0,
         node,
+        only: false,
         subcommands: 1,
       }));
       return { ...base, actions };
@@ -120,7 +121,11 @@ function alterTableActions(node: ParseNode, serverVersion: number): ClassifiedSt
     const def = unwrap(command.def);
     const referenced = shape === 'add-foreign-key' || shape === 'add-foreign-key-not-valid' ? relationName(def.pktable) : null;
     const offset = typeof def.location === 'number' ? def.location : relationOffset(node.relation);
-    return [{ shape, table: relationName(node.relation), index: null, referenced, offset, node: command, subcommands: commands.length }];
+    // The parser leaves `inh` out for ONLY.
+    const only = unwrap(node.relation).inh !== true;
+    return [
+      { shape, table: relationName(node.relation), index: null, referenced, offset, node: command, only, subcommands: commands.length },
+    ];
   });
   return { actions, creates: [], renames: [], transaction: null };
 }
@@ -215,17 +220,11 @@ function callsVolatileFunction(tree: unknown): boolean {
   return Object.values(node).some(callsVolatileFunction);
 }
 
-function action(shape: StatementShape, relation: unknown, node: ParseNode, extra: Partial<StatementAction> = {}): StatementAction {
-  return {
-    shape,
-    table: relationName(relation),
-    index: null,
-    referenced: null,
-    offset: relationOffset(relation),
-    node,
-    subcommands: 1,
-    ...extra,
-  };
+/** An action on `relation` (a RangeVar), reported at `offset` (its name, unless the whole statement is the hazard). */
+function action(shape: StatementShape, relation: unknown, node: ParseNode, offset = relationOffset(relation)): StatementAction {
+  // The parser leaves `inh` out for ONLY.
+  const only = unwrap(relation).inh !== true;
+  return { shape, table: relationName(relation), index: null, referenced: null, offset, node, only, subcommands: 1 };
 }
 
 /** `schema.table` of a RangeVar: the parser has already folded unquoted names to lower case. */

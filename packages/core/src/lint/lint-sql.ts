@@ -1,5 +1,6 @@
 import type { DiagnosticCode } from '../diagnostics/codes.js';
-import { statementClaims } from '../locks/statement-locks.js';
+import { statementClaims, statementLocks } from '../locks/statement-locks.js';
+import { partitionClaims } from '../plan/partition-locks.js';
 import { blocksReads, blocksWrites } from '../plan/lock-mode.js';
 import type { LockClaim } from '../plan/plan-types.js';
 import { normalizeLocks } from '../plan/step-builders.js';
@@ -60,7 +61,8 @@ export function lintSql(input: LintInput): LintReport {
       const read = classifyStatement(node, input.serverVersion);
       const classified = { ...read, actions: read.actions.map((action) => resolveAction(action, facts, input.catalog)) };
       if (classified.transaction !== null) inTransaction = classified.transaction === 'begin';
-      const claims = normalizeLocks(classified.actions.flatMap(claimsOf));
+      const partitioned = (table: string) => facts.createdTable(table) ?? input.catalog?.tables.get(table)?.partitioned ?? false;
+      const claims = normalizeLocks(classified.actions.flatMap((action) => claimsOf(action, partitioned, input.serverVersion)));
       statements.push({ line: statement.line, shapes: classified.actions.map((action) => action.shape), locks: claims });
       const blocks = claims.some((claim) => blocksReads(claim.mode))
         ? 'reads and writes'
@@ -68,9 +70,7 @@ export function lintSql(input: LintInput): LintReport {
           ? 'writes'
           : null;
       for (const action of classified.actions) {
-        const created = facts.createdTable(action.table);
-        const partitioned = created ?? input.catalog?.tables.get(action.table)?.partitioned ?? false;
-        const empty = created !== undefined || input.catalog?.tables.get(action.table)?.rows === 0;
+        const empty = facts.createdTable(action.table) !== undefined || input.catalog?.tables.get(action.table)?.rows === 0;
         for (const rule of lintRules) {
           if (rule.hazard !== 'fails' && empty) continue;
           const provenNotNull = (column: string) => facts.provesNotNull(action.table, column);
@@ -78,7 +78,7 @@ export function lintSql(input: LintInput): LintReport {
             sql: statement.sql,
             serverVersion: input.serverVersion,
             inTransaction,
-            partitioned,
+            partitioned: partitioned(action.table),
             provenNotNull,
           });
           if (hit === null) continue;
@@ -107,14 +107,22 @@ export function lintSql(input: LintInput): LintReport {
 }
 
 /**
- * The claims of an action. A table that exists is taken to have indexes (a primary key has
- * one): a rewrite rebuilds them under SHARE too.
+ * The claims of an action, as the planner claims a step of the same shape: from the lock table,
+ * then through the planner's partition recursion on a table known to be partitioned (unless
+ * written with ONLY). A table that exists is taken to have indexes (a primary key has one): a
+ * rewrite rebuilds them under SHARE too.
  */
-function claimsOf(action: StatementAction): LockClaim[] {
-  return statementClaims(action.shape, action.table, {
-    indexed: true,
-    ...(action.referenced === null ? {} : { referenced: action.referenced }),
-  });
+function claimsOf(action: StatementAction, partitioned: (table: string) => boolean, serverVersion: number): LockClaim[] {
+  const referenced = action.referenced === null ? {} : { referenced: action.referenced };
+  const claims = statementClaims(action.shape, action.table, { indexed: true, ...referenced });
+  const facts = statementLocks[action.shape];
+  if (!facts.recurses || action.only) return claims;
+  const statement = {
+    rewrites: facts.rewrites,
+    foreignKey: action.shape === 'add-foreign-key' || action.shape === 'drop-foreign-key',
+    addsKeyAlone: action.shape === 'add-key' && action.subcommands === 1,
+  };
+  return partitionClaims(claims, statement, { owner: action.table, partitioned, serverVersion });
 }
 
 /**

@@ -19,6 +19,8 @@ export interface StatementAction {
   readonly offset: number;
   /** The statement's node (`IndexStmt`, ...) or the ALTER TABLE subcommand's (`AlterTableCmd`). */
   readonly node: ParseNode;
+  /** Written with `ONLY` (`ALTER TABLE ONLY`, `TRUNCATE ONLY`): it does not reach the partitions. */
+  readonly only: boolean;
   /** The subcommands of its ALTER TABLE (1 for other statements). */
   readonly subcommands: number;
 }

@@ -22,6 +22,11 @@ export interface StatementLocks {
   readonly scans: boolean;
   /** It may run inside BEGIN ... COMMIT (`CONCURRENTLY` and `VACUUM` may not). */
   readonly inTransaction: boolean;
+  /**
+   * On a partitioned table it is applied to each partition too, locking each (unless written
+   * with `ONLY`): the planner's partition recursion (`partitionClaims`) says with which modes.
+   */
+  readonly recurses: boolean;
 }
 
 const exclusive = ['AccessExclusiveLock'] as const;
@@ -31,7 +36,7 @@ function row(
   target: readonly LockMode[],
   facts: Partial<Omit<StatementLocks, 'statement' | 'target'>> = {},
 ): StatementLocks {
-  return { statement, target, referenced: [], indexed: [], rewrites: false, scans: false, inTransaction: true, ...facts };
+  return { statement, target, referenced: [], indexed: [], rewrites: false, scans: false, inTransaction: true, recurses: false, ...facts };
 }
 
 /**
@@ -42,50 +47,64 @@ function row(
  */
 export const statementLocks = {
   'create-table': row('CREATE TABLE', exclusive),
-  'drop-table': row('DROP TABLE', exclusive, { referenced: exclusive }),
-  'create-index': row('CREATE INDEX', ['ShareLock'], { scans: true }),
+  'drop-table': row('DROP TABLE', exclusive, { recurses: true, referenced: exclusive }),
+  'create-index': row('CREATE INDEX', ['ShareLock'], { recurses: true, scans: true }),
   'create-index-concurrently': row('CREATE INDEX CONCURRENTLY', ['ShareUpdateExclusiveLock'], { scans: true, inTransaction: false }),
   // `ON ONLY` a partitioned parent: the parent holds no rows, so nothing is read.
   'create-index-only': row('CREATE INDEX ON ONLY', ['ShareLock']),
-  'drop-index': row('DROP INDEX', exclusive),
+  'drop-index': row('DROP INDEX', exclusive, { recurses: true }),
   'drop-index-concurrently': row('DROP INDEX CONCURRENTLY', ['ShareUpdateExclusiveLock'], { inTransaction: false }),
-  'add-column': row('ALTER TABLE ... ADD COLUMN', exclusive),
+  'add-column': row('ALTER TABLE ... ADD COLUMN', exclusive, { recurses: true }),
   // A volatile default, a stored generated or identity column, or any default before PostgreSQL 11.
-  'add-column-rewrite': row('ALTER TABLE ... ADD COLUMN (rewriting)', exclusive, { indexed: ['ShareLock'], rewrites: true }),
-  'drop-column': row('ALTER TABLE ... DROP COLUMN', exclusive),
-  'alter-column-default': row('ALTER TABLE ... ALTER COLUMN ... SET/DROP DEFAULT', exclusive),
-  'alter-column-type': row('ALTER TABLE ... ALTER COLUMN ... TYPE (rewriting)', exclusive, { indexed: ['ShareLock'], rewrites: true }),
+  'add-column-rewrite': row('ALTER TABLE ... ADD COLUMN (rewriting)', exclusive, {
+    recurses: true,
+    indexed: ['ShareLock'],
+    rewrites: true,
+  }),
+  'drop-column': row('ALTER TABLE ... DROP COLUMN', exclusive, { recurses: true }),
+  'alter-column-default': row('ALTER TABLE ... ALTER COLUMN ... SET/DROP DEFAULT', exclusive, { recurses: true }),
+  'alter-column-type': row('ALTER TABLE ... ALTER COLUMN ... TYPE (rewriting)', exclusive, {
+    recurses: true,
+    indexed: ['ShareLock'],
+    rewrites: true,
+  }),
   // Binary-coercible (varchar(n) to text or a longer varchar, ...): the catalog only; SHARE to check an index needs no rebuild.
-  'alter-column-type-catalog': row('ALTER TABLE ... ALTER COLUMN ... TYPE (binary-coercible)', exclusive, { indexed: ['ShareLock'] }),
-  'set-not-null': row('ALTER TABLE ... ALTER COLUMN ... SET NOT NULL', exclusive, { scans: true }),
-  'drop-not-null': row('ALTER TABLE ... ALTER COLUMN ... DROP NOT NULL', exclusive),
-  'add-not-null-not-valid': row('ALTER TABLE ... ADD CONSTRAINT ... NOT NULL ... NOT VALID', exclusive),
-  'add-check': row('ALTER TABLE ... ADD CHECK', exclusive, { scans: true }),
-  'add-check-not-valid': row('ALTER TABLE ... ADD CHECK ... NOT VALID', exclusive),
-  'validate-check': row('ALTER TABLE ... VALIDATE CONSTRAINT (check)', ['ShareUpdateExclusiveLock'], { scans: true }),
+  'alter-column-type-catalog': row('ALTER TABLE ... ALTER COLUMN ... TYPE (binary-coercible)', exclusive, {
+    recurses: true,
+    indexed: ['ShareLock'],
+  }),
+  'set-not-null': row('ALTER TABLE ... ALTER COLUMN ... SET NOT NULL', exclusive, { recurses: true, scans: true }),
+  'drop-not-null': row('ALTER TABLE ... ALTER COLUMN ... DROP NOT NULL', exclusive, { recurses: true }),
+  'add-not-null-not-valid': row('ALTER TABLE ... ADD CONSTRAINT ... NOT NULL ... NOT VALID', exclusive, { recurses: true }),
+  'add-check': row('ALTER TABLE ... ADD CHECK', exclusive, { recurses: true, scans: true }),
+  'add-check-not-valid': row('ALTER TABLE ... ADD CHECK ... NOT VALID', exclusive, { recurses: true }),
+  'validate-check': row('ALTER TABLE ... VALIDATE CONSTRAINT (check)', ['ShareUpdateExclusiveLock'], { recurses: true, scans: true }),
   'add-foreign-key': row('ALTER TABLE ... ADD FOREIGN KEY', ['AccessShareLock', 'ShareRowExclusiveLock'], {
+    recurses: true,
     referenced: ['AccessShareLock', 'RowShareLock', 'ShareRowExclusiveLock'],
     scans: true,
   }),
   'add-foreign-key-not-valid': row('ALTER TABLE ... ADD FOREIGN KEY ... NOT VALID', ['AccessShareLock', 'ShareRowExclusiveLock'], {
+    recurses: true,
     referenced: ['AccessShareLock', 'ShareRowExclusiveLock'],
   }),
   'validate-foreign-key': row('ALTER TABLE ... VALIDATE CONSTRAINT (foreign key)', ['AccessShareLock', 'ShareUpdateExclusiveLock'], {
+    recurses: true,
     referenced: ['AccessShareLock', 'RowShareLock'],
     scans: true,
   }),
   // PRIMARY KEY or UNIQUE that builds its index.
-  'add-key': row('ALTER TABLE ... ADD PRIMARY KEY / UNIQUE', ['ShareLock', 'AccessExclusiveLock'], { scans: true }),
+  'add-key': row('ALTER TABLE ... ADD PRIMARY KEY / UNIQUE', ['ShareLock', 'AccessExclusiveLock'], { recurses: true, scans: true }),
   'add-key-using-index': row('ALTER TABLE ... ADD PRIMARY KEY / UNIQUE USING INDEX', exclusive),
   // A foreign key's drop removes its triggers on the referenced table too.
-  'drop-constraint': row('ALTER TABLE ... DROP CONSTRAINT', exclusive),
-  'drop-foreign-key': row('ALTER TABLE ... DROP CONSTRAINT (foreign key)', exclusive, { referenced: exclusive }),
+  'drop-constraint': row('ALTER TABLE ... DROP CONSTRAINT', exclusive, { recurses: true }),
+  'drop-foreign-key': row('ALTER TABLE ... DROP CONSTRAINT (foreign key)', exclusive, { recurses: true, referenced: exclusive }),
   'rename-table': row('ALTER TABLE ... RENAME TO', exclusive),
   'rename-column': row('ALTER TABLE ... RENAME COLUMN', exclusive),
   'rename-constraint': row('ALTER TABLE ... RENAME CONSTRAINT', exclusive),
-  'create-trigger': row('CREATE TRIGGER', ['ShareRowExclusiveLock']),
-  'drop-trigger': row('DROP TRIGGER', exclusive),
-  truncate: row('TRUNCATE', exclusive),
+  'create-trigger': row('CREATE TRIGGER', ['ShareRowExclusiveLock'], { recurses: true }),
+  'drop-trigger': row('DROP TRIGGER', exclusive, { recurses: true }),
+  truncate: row('TRUNCATE', exclusive, { recurses: true }),
   // A rewrite builds the table's indexes again, under SHARE too (measured on 15 and 18).
   'vacuum-full': row('VACUUM FULL', exclusive, { indexed: ['ShareLock'], rewrites: true, inTransaction: false }),
   cluster: row('CLUSTER', exclusive, { indexed: ['ShareLock'], rewrites: true }),
@@ -95,7 +114,7 @@ export const statementLocks = {
   'refresh-materialized-view': row('REFRESH MATERIALIZED VIEW', exclusive, { rewrites: true }),
   'refresh-materialized-view-concurrently': row('REFRESH MATERIALIZED VIEW CONCURRENTLY', ['ExclusiveLock'], { scans: true }),
   // Any other ALTER TABLE subcommand: ACCESS EXCLUSIVE unless PostgreSQL documents a weaker one.
-  'alter-table': row('ALTER TABLE', exclusive),
+  'alter-table': row('ALTER TABLE', exclusive, { recurses: true }),
 } as const satisfies Record<string, StatementLocks>;
 
 export type StatementShape = keyof typeof statementLocks;

@@ -48,22 +48,8 @@ export function withPartitionLocks(draft: StepDraft, change: Change, context: Pl
   // A table is partitioned if it is in either schema.
   const partitioned = (table: string) => isPartitioned(context.from, table) || isPartitioned(context.to, table);
   const owner = 'table' in change ? change.table : null;
-  const reach = (claims: readonly LockClaim[], statement: Statement): LockClaim[] => {
-    if (!claims.some((claim) => partitioned(claim.relation))) return [...claims];
-    const out: LockClaim[] = [];
-    for (const claim of claims) {
-      if (!partitioned(claim.relation)) {
-        out.push(claim);
-        continue;
-      }
-      const role = claim.relation === owner ? 'owner' : 'referenced';
-      if (!(role === 'owner' && statement.rewrites && claim.mode === 'ShareLock')) out.push(claim);
-      const modes =
-        role === 'owner' ? ownerPartitionModes(claim.mode, statement, context.serverVersion) : referencedPartitionModes(claim.mode);
-      out.push(...scopedLocks(claim.relation, 'partitions', ...modes));
-    }
-    return normalizeLocks(out);
-  };
+  const reach = (claims: readonly LockClaim[], statement: PartitionStatement): LockClaim[] =>
+    partitionClaims(claims, statement, { owner, partitioned, serverVersion: context.serverVersion });
   const foreignKey = change.kind === 'addForeignKey' || change.kind === 'alterForeignKey' || change.kind === 'dropForeignKey';
   // A key added NOT VALID (PostgreSQL 18) is cloned onto each partition without reading it.
   const notValid = change.kind === 'addForeignKey' && draft.sql.some((sql) => sql.endsWith(' NOT VALID;'));
@@ -82,8 +68,36 @@ export function withPartitionLocks(draft: StepDraft, change: Change, context: Pl
   };
 }
 
+/**
+ * `claims` of a statement made true for partitioned tables (the rules above): for each claimed
+ * table `partitioned` says is partitioned, the locks the statement's recursion takes on its
+ * partitions are claimed with scope `partitions`, and the parent's own claims corrected. `owner`
+ * is the table the statement is on (the others are referenced by a foreign key). The planner's
+ * steps and the linter's hand-written statements are both claimed through here.
+ */
+export function partitionClaims(
+  claims: readonly LockClaim[],
+  statement: PartitionStatement,
+  target: { readonly owner: string | null; readonly partitioned: (table: string) => boolean; readonly serverVersion: number },
+): LockClaim[] {
+  const { owner, partitioned, serverVersion } = target;
+  if (!claims.some((claim) => partitioned(claim.relation))) return [...claims];
+  const out: LockClaim[] = [];
+  for (const claim of claims) {
+    if (!partitioned(claim.relation)) {
+      out.push(claim);
+      continue;
+    }
+    const role = claim.relation === owner ? 'owner' : 'referenced';
+    if (!(role === 'owner' && statement.rewrites && claim.mode === 'ShareLock')) out.push(claim);
+    const modes = role === 'owner' ? ownerPartitionModes(claim.mode, statement, serverVersion) : referencedPartitionModes(claim.mode);
+    out.push(...scopedLocks(claim.relation, 'partitions', ...modes));
+  }
+  return normalizeLocks(out);
+}
+
 /** What the locks of a statement on a partitioned table depend on. */
-interface Statement {
+export interface PartitionStatement {
   /** It rewrites the table (a generated column added or recomputed). */
   readonly rewrites: boolean;
   /** It adds (validated) or drops a foreign key of the table. */
@@ -92,7 +106,7 @@ interface Statement {
   readonly addsKeyAlone: boolean;
 }
 
-function ownerPartitionModes(mode: LockMode, statement: Statement, serverVersion: number): LockMode[] {
+function ownerPartitionModes(mode: LockMode, statement: PartitionStatement, serverVersion: number): LockMode[] {
   switch (mode) {
     case 'AccessShareLock':
       return statement.foreignKey ? [mode] : [];

@@ -27,7 +27,7 @@ describeEachServer('lint lock claims match pg_locks', (server) => {
 
   lintLockTruthCases.forEach((testCase) => {
     it(`${testCase.rule}: ${testCase.sql.replaceAll('\n', ' ')}`, { timeout: 120_000 }, async () => {
-      const schema = await load();
+      const schema = await load(testCase.setup);
       const report = await lint(testCase.sql, schema);
       const finding = report.findings.find((f) => f.rule === testCase.rule);
       const rule = lintRules.find((r) => r.id === testCase.rule);
@@ -40,7 +40,7 @@ describeEachServer('lint lock claims match pg_locks', (server) => {
       }
       if (finding?.fix === null || finding?.fix === undefined) return;
       // The fix passes the linter, and its statements take what the linter says they take.
-      const fixSchema = await load();
+      const fixSchema = await load(testCase.setup);
       const fixed = await lint(finding.fix, fixSchema);
       expect(fixed.findings.filter((f) => f.severity === 'error')).toEqual([]);
       await expectClaimsHold(fixed, fixSchema);
@@ -90,13 +90,13 @@ describeEachServer('lint lock claims match pg_locks', (server) => {
   }
 
   /** A fresh schema holding the setup's tables and rows, with every session's search_path on it. */
-  async function load(): Promise<string> {
+  async function load(setup = ''): Promise<string> {
     const schema = `lint_truth_${schemas++}`;
     await sessions.runner.query(`CREATE SCHEMA ${quoteIdent(schema)}`);
     for (const session of Object.values(sessions) as Connection[]) {
       await session.query(`SELECT set_config('search_path', $1, false)`, [quoteIdent(schema)]);
     }
-    await sessions.runner.query(lintLockTruthSetup);
+    await sessions.runner.query(lintLockTruthSetup + setup);
     return schema;
   }
 });

@@ -8,6 +8,8 @@ export interface LintLockTruthCase {
   readonly rule: string;
   /** The hazardous statement(s), psql's text. */
   readonly sql: string;
+  /** More setup for this case. */
+  readonly setup?: string;
   /** The SQLSTATE PostgreSQL refuses it with, for a rule whose hazard is that it fails. */
   readonly refused?: string;
 }
@@ -43,10 +45,20 @@ export const lintLockTruthCases: readonly LintLockTruthCase[] = [
     sql: 'BEGIN;\nCREATE INDEX CONCURRENTLY orders_customer ON orders (customer_id);\nCOMMIT;',
     refused: '25001',
   },
-  { rule: 'table-rewrite', sql: 'VACUUM FULL orders;' },
+  // VACUUM FULL runs outside a transaction, so it is watched in flight: enough rows that the
+  // SHARE of its index rebuild lasts long enough to be seen every time (with 200 rows it was missed once).
+  {
+    rule: 'table-rewrite',
+    sql: 'VACUUM FULL orders;',
+    setup: `INSERT INTO orders SELECT g, g, g, 'n' FROM generate_series(201, 200000) g;`,
+  },
   { rule: 'table-rewrite', sql: 'CLUSTER orders USING orders_pkey;' },
   { rule: 'table-rewrite', sql: 'ALTER TABLE orders SET UNLOGGED;' },
   { rule: 'table-rewrite', sql: 'ALTER TABLE orders SET TABLESPACE pg_default;' },
   { rule: 'rename-breaks-clients', sql: 'ALTER TABLE orders RENAME COLUMN note TO remark;' },
+  // On a partitioned table: the planner's partition recursion claims each partition's locks.
+  { rule: 'require-concurrent-index', sql: 'CREATE INDEX events_v ON events (v);' },
+  { rule: 'check-not-valid', sql: 'ALTER TABLE events ADD CONSTRAINT v_positive CHECK (v >= 0);' },
+  { rule: 'set-not-null-scan', sql: 'ALTER TABLE events ALTER COLUMN v SET NOT NULL;' },
   { rule: 'partitioned-index', sql: 'CREATE INDEX CONCURRENTLY events_v ON events (v);', refused: '0A000' },
 ];
