@@ -16,7 +16,8 @@ const defaultWidth = 4;
  * that one (so the new name sorts after it: `010_x` is followed by `011_`, never `0011_`,
  * which would sort first), else `0001`; then `_<slug>`.
  *
- * @throws UsageError (WES371, exit 2) when `slug` is not lower-case letters, digits and `_`.
+ * @throws UsageError (WES371, exit 2) when `slug` is not lower-case letters, digits and `_`; a
+ * UsageError when `directory` is a file.
  */
 export async function nextMigrationName(directory: string, slug: string, command: string): Promise<string> {
   if (!slugPattern.test(slug)) {
@@ -27,6 +28,7 @@ export async function nextMigrationName(directory: string, slug: string, command
   }
   const names = await readdir(directory).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [] as string[];
+    if (error.code === 'ENOTDIR') throw new UsageError(`${directory} is a file, not the migrations directory`, command);
     throw error;
   });
   let highest: string | null = null;

@@ -42,6 +42,13 @@ describe('nextMigrationName', () => {
     expect(await nextMigrationName(dir, 'add_teams', 'plan')).toBe(expected);
   });
 
+  it('refuses a migrations directory that is a file', async () => {
+    await writeFile(path.join(root, 'a-file'), '');
+    await expect(nextMigrationName(path.join(root, 'a-file'), 'init', 'plan')).rejects.toThrow(
+      `${path.join(root, 'a-file')} is a file, not the migrations directory`,
+    );
+  });
+
   it('numbers from 0001 in a directory that does not exist yet', async () => {
     expect(await nextMigrationName(path.join(root, 'absent'), 'init', 'plan')).toBe('0001_init');
   });
