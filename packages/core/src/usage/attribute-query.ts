@@ -42,6 +42,7 @@ export function attributeQuery(sql: string, catalog: UsageCatalog): QueryAttribu
   const walk = new QueryWalk(catalog, new Set());
   try {
     for (const statement of parsed.statements) walk.statement(statement, []);
+    walk.expandViews();
   } catch (error) {
     // A parse tree deeper than the stack allows; the text is kept, its uses are not known.
     return { kind: 'unattributed', reason: `could not be walked: ${(error as Error).message}` };
@@ -51,6 +52,8 @@ export function attributeQuery(sql: string, catalog: UsageCatalog): QueryAttribu
 
 class QueryWalk {
   private readonly uses = new Map<string, ColumnUse>();
+  /** The views named in `FROM`, expanded by {@link QueryWalk.expandViews} once the walk knows which of their columns it used. */
+  private readonly views = new Set<UsageRelation>();
   /** CTE names visible here, innermost last. */
   private readonly ctes: string[] = [];
 
@@ -222,7 +225,7 @@ class QueryWalk {
     const relation = this.lookUp(schema, name);
     if (relation !== null) {
       this.use(relation, null, 'read', false);
-      if (relation.definition !== null) this.expandView(relation);
+      if (relation.definition !== null) this.views.add(relation);
     }
     return { alias, relation };
   }
@@ -236,18 +239,24 @@ class QueryWalk {
     return null;
   }
 
-  private expandView(view: UsageRelation): void {
-    const key = qualified(view);
-    if (this.expanding.has(key) || view.definition === null) return;
-    const parsed = parseSql(view.definition);
-    if (!parsed.ok) {
-      // A view the server accepted always parses; should it not, every column it could read counts.
-      for (const relation of this.catalog.relations) for (const column of relation.columns) this.use(relation, column, 'read', true);
-      return;
+  /**
+   * Adds what the views this walk named use: a view's `FROM`, `WHERE` and the rest always, and
+   * for each of its columns the query used, the expression behind it (every column when the
+   * definition is not one plain `SELECT`, a `UNION` say). Call once the statements are walked.
+   */
+  expandViews(): void {
+    for (const view of this.views) {
+      const key = qualified(view);
+      if (this.expanding.has(key) || view.definition === null) continue;
+      const used = new Set(
+        [...this.uses.values()].filter((use) => use.table === key && use.column !== null).map((use) => use.column ?? ''),
+      );
+      for (const use of viewUses(view, view.definition, used, this.catalog, new Set([...this.expanding, key]))) {
+        const existing = this.uses.get(useKey({ ...use, access: 'read' }));
+        if (existing === undefined || (existing.star && !use.star))
+          this.uses.set(useKey({ ...use, access: 'read' }), { ...use, access: 'read' });
+      }
     }
-    const inner = new QueryWalk(this.catalog, new Set([...this.expanding, key]));
-    for (const statement of parsed.statements) inner.statement(statement, []);
-    for (const use of inner.result()) this.uses.set(useKey(use), { ...use, access: 'read' });
   }
 
   /** `SET col = expr` lists: each target column written, each expression read. */
@@ -342,6 +351,47 @@ class QueryWalk {
     // Named explicitly anywhere beats "only through a star".
     if (existing === undefined || (existing.star && !star)) this.uses.set(key, use);
   }
+}
+
+/**
+ * What a view's definition uses when a query uses its columns `used` (or only the view itself):
+ * for one plain `SELECT`, everything but its select list, and the select-list entries behind the
+ * columns used; otherwise (a set operation, `DISTINCT`, a definition that does not parse) everything.
+ */
+function viewUses(
+  view: UsageRelation,
+  definition: string,
+  used: ReadonlySet<string>,
+  catalog: UsageCatalog,
+  expanding: ReadonlySet<string>,
+): ColumnUse[] {
+  const walked = (statements: readonly ParsedStatement[]): ColumnUse[] => {
+    const inner = new QueryWalk(catalog, expanding);
+    for (const statement of statements) inner.statement(statement, []);
+    inner.expandViews();
+    return inner.result();
+  };
+  const parsed = parseSql(definition);
+  // A view the server accepted always parses; should it not, every column of every table counts.
+  if (!parsed.ok)
+    return catalog.relations.flatMap((relation) =>
+      relation.columns.map((column) => ({
+        kind: 'column-use' as const,
+        table: qualified(relation),
+        column,
+        access: 'read' as const,
+        star: true,
+      })),
+    );
+  const [only] = parsed.statements;
+  const select = parsed.statements.length === 1 && only !== undefined ? record(only.SelectStmt) : {};
+  const targets = list(select.targetList);
+  // A set operation, or DISTINCT, which compares every column of the select list.
+  if (targets.length === 0 || (select.op !== undefined && select.op !== 'SETOP_NONE') || select.distinctClause !== undefined)
+    return walked(parsed.statements);
+  // The view's columns are its select list's, in order (`pg_get_viewdef` names each one the view's column is named).
+  const chosen = targets.filter((_target, index) => used.has(view.columns[index] ?? ''));
+  return walked([{ SelectStmt: { ...select, targetList: chosen } }]);
 }
 
 function useKey(use: ColumnUse): string {

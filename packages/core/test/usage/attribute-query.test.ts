@@ -124,7 +124,8 @@ describe('attributeQuery', () => {
   });
 
   it('reads through views, views of views included', () => {
-    // The view's own columns, and every table column its definition reads (account through account_names).
+    // The view's column, the expression behind it and the view's join and WHERE, through account_names to account;
+    // not orders.id, which only the view's other column shows.
     expect(columnsOf('SELECT who FROM big_orders')).toEqual([
       'public.account_names.id',
       'public.account_names.name',
@@ -132,8 +133,30 @@ describe('attributeQuery', () => {
       'public.account.name',
       'public.big_orders.who',
       'public.orders.account_id',
-      'public.orders.id',
       'public.orders.total',
+    ]);
+    expect(columnsOf('SELECT id FROM account_names')).toEqual(['public.account_names.id', 'public.account.id']);
+    expect(columnsOf('SELECT * FROM account_names')).toEqual([
+      'public.account_names.id',
+      'public.account_names.name',
+      'public.account.id',
+      'public.account.name',
+    ]);
+    // A view of a UNION: every column it reads, whichever of its columns is used.
+    const unionCatalog = {
+      ...catalog,
+      relations: [
+        ...catalog.relations,
+        relation('public', 'contacts', ['addr'], ' SELECT account.email AS addr FROM account UNION SELECT orders.note FROM orders;'),
+      ],
+    };
+    const union = attributeQuery('SELECT count(*) FROM contacts', unionCatalog);
+    expect(union.kind === 'attributed' ? union.uses.map((use) => `${use.table}.${use.column ?? '-'}`).sort() : []).toEqual([
+      'public.account.-',
+      'public.account.email',
+      'public.contacts.-',
+      'public.orders.-',
+      'public.orders.note',
     ]);
     expect(uses('SELECT 1 FROM account_names')).toContain('public.account_names.-:read');
   });

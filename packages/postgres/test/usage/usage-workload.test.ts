@@ -54,6 +54,7 @@ async function workload(session: Connection, rounds: number, options: { readNick
     const id = (i % 20) + 1;
     await session.query('SELECT email, name FROM account WHERE id = $1', [id]);
     await session.query('SELECT id FROM account WHERE email = $1', [`a${id}@example.com`]);
+    await session.query('SELECT address FROM account_public WHERE id = $1', [id]);
     if (options.readNickname) await session.query('SELECT v.nickname FROM account_names v WHERE v.id = $1', [id]);
     await session.query('SELECT p.id, p.total FROM purchase p WHERE p.account_id = $1 AND p.note = $2', [id, 'gift']);
     await session.query('UPDATE account SET name = $1 WHERE id = $2', [`n${i}`, id]);
@@ -70,6 +71,8 @@ async function setUp(db: TestDatabase, schema: SchemaIR): Promise<Connection> {
   const directory = await migrationsDirectory({ '0001_shop.sql': emitDdl(schema) });
   await migrate({ url: db.url, directory });
   await session.query('CREATE VIEW account_names AS SELECT id, nickname FROM account');
+  // A view that shows legacy_code, which no query reads through it: legacy_code stays unused.
+  await session.query('CREATE VIEW account_public AS SELECT a.id, a.email AS address, a.legacy_code FROM account a');
   await session.query(`INSERT INTO account (id, email, name) SELECT g, 'a' || g || '@example.com', 'n' FROM generate_series(1, 20) g`);
   await session.query('INSERT INTO purchase (id, account_id, total, note) SELECT g, g % 20 + 1, g, $1 FROM generate_series(1, 60) g', [
     'gift',
