@@ -38,6 +38,6 @@ export interface LintReport {
   /** Statements read (every one parsed or reported as not parsing). */
   readonly statements: number;
   readonly findings: readonly LintFinding[];
-  /** Each statement that parsed, in order, with its shapes and locks. */
-  readonly classified: readonly LintStatement[];
+  /** Each statement that parsed, in order, with its shapes and locks (always given by `lintSql`; optional so that a report built by hand needs none). */
+  readonly classified?: readonly LintStatement[];
 }

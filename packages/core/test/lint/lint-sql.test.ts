@@ -67,7 +67,7 @@ describe('lintSql', () => {
     const keyed = lintText(
       'ALTER TABLE orders ADD FOREIGN KEY (c) REFERENCES customers;\nALTER TABLE orders VALIDATE CONSTRAINT orders_c_fkey;\nALTER TABLE orders ALTER COLUMN c SET NOT NULL;',
     );
-    expect(keyed.classified[1]).toEqual({
+    expect(keyed.classified?.[1]).toEqual({
       line: 2,
       shapes: ['validate-foreign-key'],
       locks: [

@@ -50,17 +50,16 @@ describeEachServer('lint lock claims match pg_locks', (server) => {
   /** Runs each classified statement of `report` watched, and compares its locks and blocked writers with its claims. */
   async function expectClaimsHold(report: LintReport, schema: string): Promise<void> {
     const texts = new Map(items(report.file).map((item) => [item.line, item.sql]));
-    for (const statement of report.classified) {
+    for (const statement of report.classified ?? []) {
       const sql = texts.get(statement.line) ?? '';
       const transactional = statement.shapes.every((shape) => statementLocks[shape].inTransaction);
       const seen = await observeStatementLocks(sessions, { sql, transactional }, schema);
       // The linter names tables as `public.x` (the statements are unqualified); the observer by name in the schema.
       const claims = statement.locks.map((claim) => ({ ...claim, relation: claim.relation.replace(/^public\./, '') }));
-      const step = { locks: claims } as const;
       expect({ sql, locks: seen.locks, writesBlocked: seen.writesBlocked }, `pg_locks on ${server.label} (${serverVersion})`).toEqual({
         sql,
         locks: expandClaims(claims, seen.partitions),
-        writesBlocked: claimedWriteBlocks(step, seen.probed, seen.partitions),
+        writesBlocked: claimedWriteBlocks({ locks: claims }, seen.probed, seen.partitions),
       });
     }
   }

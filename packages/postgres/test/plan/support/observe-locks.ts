@@ -332,7 +332,7 @@ async function writeProbe(watcher: Connection, tables: ReadonlyMap<string, strin
  * routed to the partition (and the probe's LOCK TABLE of the parent recurses to it).
  */
 export function claimedWriteBlocks(
-  step: PlanStep,
+  step: Pick<PlanStep, 'locks'>,
   tables: readonly string[],
   partitions: ReadonlyMap<string, readonly string[]>,
 ): string[] {
