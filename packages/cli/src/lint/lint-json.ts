@@ -22,7 +22,11 @@ export type LintFindingJson = Pick<
 >;
 
 /** The JSON document of a lint run. */
-export function lintJson(reports: readonly LintReport[], serverVersion: number, catalog: boolean): LintJson {
+export function lintJson(
+  reports: readonly Pick<LintReport, 'file' | 'statements' | 'findings'>[],
+  serverVersion: number,
+  catalog: boolean,
+): LintJson {
   const findings = reports.flatMap((report) => report.findings);
   const errors = findings.filter((finding) => finding.severity === 'error').length;
   return {

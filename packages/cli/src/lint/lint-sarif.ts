@@ -54,7 +54,7 @@ interface SarifResult {
  * message and in `properties`: SARIF's `fixes` replace byte ranges, and a statement's span is not
  * a finding's.
  */
-export function lintSarif(reports: readonly LintReport[], rules: readonly LintRule[]): SarifLog {
+export function lintSarif(reports: readonly Pick<LintReport, 'findings'>[], rules: readonly LintRule[]): SarifLog {
   const index = new Map(rules.map((rule, i) => [rule.id, i]));
   const results = reports.flatMap((report) =>
     report.findings.map((finding): SarifResult => {

@@ -40,7 +40,7 @@ describe('lintSarif', () => {
       fix: null,
       approval: null,
     } as const;
-    const [result] = lintSarif([{ file: 'dir\\a.sql', statements: 1, findings: [finding] }], lintRules).runs[0]?.results ?? [];
+    const [result] = lintSarif([{ findings: [finding] }], lintRules).runs[0]?.results ?? [];
     expect(result).not.toHaveProperty('ruleIndex');
     expect(result?.locations[0]?.physicalLocation.artifactLocation.uri).toBe('dir/a.sql');
   });
