@@ -24,13 +24,15 @@ type Fields = Readonly<Record<string, unknown>>;
  * (`DROP TABLE`/`VIEW`/`INDEX`, `ALTER TABLE ... DROP COLUMN`, `RENAME`). A column dropped and put
  * back under its name in the same step (a type change's swap: its shadow column renamed, or a
  * generated column added) is not retired: queries naming it go on working; nor is a column the
- * plan itself added earlier (that shadow column, renamed), which no query knows. A statement that does
+ * plan itself added earlier (that shadow column, renamed), which no query knows. A column of a
+ * table the plan renamed before is named with the table's former name. A statement that does
  * not parse retires nothing here (the plan's data-loss check already refuses it). Call
  * `loadSqlParser()` first.
  */
 export function retiredObjects(plan: Plan): RetiredObject[] {
   const found: RetiredObject[] = [];
   const addedByPlan = new Set<string>();
+  const formerNames = new Map<string, string>();
   for (const step of plan.steps) {
     const retired: RetiredObject[] = [];
     const putBack = new Set<string>();
@@ -38,7 +40,13 @@ export function retiredObjects(plan: Plan): RetiredObject[] {
       const parsed = parseSql(sql);
       if (!parsed.ok) continue;
       for (const statement of parsed.statements) {
-        retired.push(...statementRetires(step.id, statement));
+        for (const object of statementRetires(step.id, statement)) {
+          // A column of a table this plan renamed earlier: the queries that would fail name the table as it was.
+          const former = object.object === 'column' ? formerNames.get(object.name) : undefined;
+          retired.push(former === undefined ? object : { ...object, name: former });
+          const renamedTo = tableRenamedTo(statement);
+          if (renamedTo !== null) formerNames.set(renamedTo, formerNames.get(object.name) ?? object.name);
+        }
         const changes = columnChanges(statement);
         for (const key of [...changes.generated, ...changes.renamed.map((rename) => rename.to)]) putBack.add(key);
         for (const key of changes.added) addedByPlan.add(key);
@@ -77,6 +85,12 @@ function statementRetires(stepId: string, statement: ParsedStatement): RetiredOb
     if (fields.renameType === 'OBJECT_INDEX') return [object('index', 'rename', path, null)];
   }
   return [];
+}
+
+/** The new name `ALTER TABLE ... RENAME TO` gives, else `null`. */
+function tableRenamedTo(statement: ParsedStatement): string | null {
+  const fields = record(statement.RenameStmt);
+  return fields.renameType === 'OBJECT_TABLE' && typeof fields.newname === 'string' ? fields.newname : null;
 }
 
 /** `DROP` object types whose old name a query can use. */

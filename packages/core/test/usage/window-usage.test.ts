@@ -138,4 +138,24 @@ describe('retiredObjects and retiredObjectUsage', () => {
     expect(used.map((entry) => entry.queries.map(({ query }) => query.queryId))).toEqual([['q2']]);
     expect(retiredObjectUsage(retired, windowUsage(snapshot(at(10), at(-30), { q1: 10 }), [], 7 * day), ['public'])).toEqual([]);
   });
+  it('finds renamed tables and columns and dropped indexes; an index is in use when it was scanned in the window', () => {
+    const from = sdlIR('type Account @wes_table { id: Int! @wes_pk  email: String! @wes_index  nick: String }');
+    const to = sdlIR(
+      'type Member @wes_table @wes_renamed(from: "account") { id: Int! @wes_pk  email: String!  handle: String @wes_renamed(from: "nick") }',
+    );
+    const { plan, diagnostics } = planMigration(from, to, { allowDestructive: true });
+    if (plan === null) throw new Error(JSON.stringify(diagnostics));
+    const retired = retiredObjects(plan);
+    expect(
+      retired
+        .map((object) => `${object.action} ${object.object} ${object.name}${object.column === null ? '' : `.${object.column}`}`)
+        .sort(),
+    ).toEqual(['drop index account_email_idx', 'rename column account.nick', 'rename table account']);
+    const current = snapshot(at(10), at(-30), { q1: 10 });
+    const used = retiredObjectUsage(retired, windowUsage(current, [], 7 * day), ['public']);
+    expect(used.map((entry) => `${entry.object.object}:${entry.indexScans}:${entry.queries.length}`).sort()).toEqual([
+      'index:10:0',
+      'table:0:1',
+    ]);
+  });
 });
