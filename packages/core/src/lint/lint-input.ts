@@ -4,6 +4,11 @@ export interface LintTableFacts {
   readonly rows: number;
   readonly bytes: number;
   readonly partitioned: boolean;
+  /**
+   * Each column's type as `format_type` prints it (`character varying(20)`), when known: a type
+   * change that is binary-coercible from it (`varchar(20)` to `text`) is catalog-only.
+   */
+  readonly columns?: ReadonlyMap<string, string>;
 }
 
 /** The target database's tables, by `schema.table` as PostgreSQL stores it (unquoted names lower-cased). */

@@ -8,6 +8,9 @@ import { parseSql } from '../sql/sql-parser.js';
 import { classifyStatement } from './classify-statement.js';
 import { findApproval } from './find-approval.js';
 import { InputFacts } from './input-facts.js';
+import { innerNode, nameList, nodeList } from './node-fields.js';
+import { parseColumnType } from '../ir/column-type.js';
+import { classifyTypeChange } from '../diff/type-change.js';
 import type { LintFinding, LintReport, LintStatement } from './lint-finding.js';
 import type { LintCatalog, LintInput } from './lint-input.js';
 import { lintRules } from './lint-rules.js';
@@ -132,6 +135,8 @@ function claimsOf(action: StatementAction, partitioned: (table: string) => boole
  */
 function resolveAction(action: StatementAction, facts: InputFacts, catalog: LintCatalog | undefined): StatementAction {
   if (action.index !== null) return { ...action, table: catalog?.indexes?.get(action.index) ?? action.index };
+  if (action.shape === 'alter-column-type')
+    return catalogOnly(action, catalog) ? { ...action, shape: 'alter-column-type-catalog' } : action;
   if (action.shape !== 'validate-check') return action;
   const referenced = facts.foreignKeyReference(action.table, String(action.node.name));
   return referenced === undefined ? action : { ...action, shape: 'validate-foreign-key', referenced };
@@ -147,4 +152,22 @@ function positionIn(lines: readonly string[], statement: { readonly sql: string;
     const column = (before.length === 1 ? start : 0) + (before.at(-1)?.length ?? 0) + 1;
     return { line, column };
   };
+}
+
+/**
+ * Whether an `ALTER COLUMN ... TYPE` without `USING` only updates the catalog: the column's type
+ * in the catalog is binary-coercible to the new one, as the planner judges a type change
+ * (`classifyTypeChange`).
+ */
+function catalogOnly(action: StatementAction, catalog: LintCatalog | undefined): boolean {
+  const column = innerNode(action.node.def);
+  const current = catalog?.tables.get(action.table)?.columns?.get(String(action.node.name));
+  if (current === undefined || column.raw_default !== undefined) return false;
+  const typeName = innerNode(column.typeName);
+  const name = nameList(typeName.names).at(-1) ?? '';
+  const modifiers = nodeList(typeName.typmods).map((modifier) => Number(innerNode(innerNode(modifier).ival).ival ?? 0));
+  const spelled = `${name}${modifiers.length > 0 ? `(${modifiers.join(', ')})` : ''}${nodeList(typeName.arrayBounds).length > 0 ? '[]' : ''}`;
+  const from = parseColumnType(current);
+  const to = parseColumnType(spelled);
+  return from !== null && to !== null && classifyTypeChange(from, to) === 'catalog';
 }

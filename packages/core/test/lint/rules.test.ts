@@ -245,3 +245,45 @@ describe('partitioned-index', () => {
     expect(hazard(`${partitioned}CREATE INDEX i ON ONLY events (at);`)).toEqual([]);
   });
 });
+
+describe('column-type-rewrite with the catalog', () => {
+  const catalog = {
+    tables: new Map([
+      [
+        'public.orders',
+        {
+          rows: 10,
+          bytes: 8192,
+          partitioned: false,
+          columns: new Map([
+            ['code', 'character varying(20)'],
+            ['amount', 'numeric(10,2)'],
+            ['id', 'integer'],
+          ]),
+        },
+      ],
+    ]),
+  };
+
+  it('passes a binary-coercible change (varchar to text or a longer varchar, numeric to a larger precision)', () => {
+    const sql =
+      'ALTER TABLE orders ALTER COLUMN code TYPE text;\nALTER TABLE orders ALTER COLUMN code TYPE varchar(40);\nALTER TABLE orders ALTER COLUMN amount TYPE numeric(14, 2);';
+    const report = lintText(sql, { catalog });
+    expect(report.findings).toEqual([]);
+    expect(report.classified?.map((statement) => statement.shapes)).toEqual([
+      ['alter-column-type-catalog'],
+      ['alter-column-type-catalog'],
+      ['alter-column-type-catalog'],
+    ]);
+  });
+
+  it('reports a rewriting change, a shorter varchar, a USING, and a column the catalog does not know', () => {
+    const sql = [
+      'ALTER TABLE orders ALTER COLUMN id TYPE bigint;',
+      'ALTER TABLE orders ALTER COLUMN code TYPE varchar(10);',
+      'ALTER TABLE orders ALTER COLUMN code TYPE text USING trim(code);',
+      'ALTER TABLE orders ALTER COLUMN note TYPE text;',
+    ].join('\n');
+    expect(lintText(sql, { catalog }).findings.map((f) => `${f.line} ${f.code}`)).toEqual(['1 WES307', '2 WES307', '3 WES307', '4 WES307']);
+  });
+});
