@@ -6,6 +6,14 @@ import { UsageUnavailableError } from './usage-unavailable-error.js';
 /** Schemas whose tables are the server's or Wesley's own, never a user's. */
 const ownSchemas = `n.nspname NOT IN ('pg_catalog', 'information_schema', 'wesley') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'`;
 
+/** The text `pg_stat_statements` shows a role without `pg_read_all_stats` for another role's statement. */
+export const hiddenText = '<insufficient privilege>';
+
+const hiddenAttribution = {
+  kind: 'unattributed',
+  reason: "its text is hidden from this role: grant it pg_read_all_stats to read other roles' queries",
+} as const;
+
 /** A snapshot of the database's usage, and the catalog its queries were attributed against. */
 export interface UsageRead {
   readonly snapshot: UsageSnapshot;
@@ -51,7 +59,7 @@ export async function readUsageSnapshot(db: Queryable): Promise<UsageRead> {
       queryId: row.query_id,
       query: displayQuery(row.query),
       calls: Number(row.calls),
-      attribution: attributeQuery(row.query, catalog),
+      attribution: row.query === hiddenText ? hiddenAttribution : attributeQuery(row.query, catalog),
     })),
     tables,
     indexes,
@@ -62,9 +70,10 @@ export async function readUsageSnapshot(db: Queryable): Promise<UsageRead> {
 async function readStatements(db: Queryable, view: string): Promise<{ query_id: string; query: string; calls: string }[]> {
   try {
     const { rows } = await db.query<{ query_id: string; query: string; calls: string }>(
-      `SELECT queryid::text AS query_id, min(query) AS query, sum(calls)::text AS calls
+      // Another role's statements show a NULL queryid to a role without pg_read_all_stats: one entry, `hidden`.
+      `SELECT coalesce(queryid::text, 'hidden') AS query_id, min(query) AS query, sum(calls)::text AS calls
          FROM ${view}
-        WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND queryid IS NOT NULL
+        WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
         GROUP BY queryid
         ORDER BY queryid`,
     );

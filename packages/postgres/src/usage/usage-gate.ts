@@ -3,7 +3,8 @@ import type { Queryable } from '../introspect/queryable.js';
 import { readSteps, type LedgerMigration } from '../migrate/ledger.js';
 import { stepsUpTo } from '../migrate/steps-up-to.js';
 import { ObjectStillUsedError } from './object-still-used-error.js';
-import { readUsageSnapshot } from './read-usage-snapshot.js';
+import { hiddenText, readUsageSnapshot } from './read-usage-snapshot.js';
+import { UsageUnavailableError } from './usage-unavailable-error.js';
 import { readStoredSnapshots } from './usage-snapshots.js';
 
 /** What the usage gate judges by. */
@@ -21,7 +22,8 @@ export interface UsageGateOptions {
  * applied (a run resumed after its drop) and steps past `to` are not judged; a run that retires
  * nothing reads nothing. The plans must come from `readPlanFile`, which loads the SQL parser.
  *
- * @throws UsageUnavailableError (WES360) when something is retired and `pg_stat_statements` cannot be read: never a silent pass.
+ * @throws UsageUnavailableError (WES360) when something is retired and `pg_stat_statements` cannot be read, or only in part
+ * (other roles' query texts hidden from this role): never a silent pass.
  */
 export async function checkUsageGate(
   db: Queryable,
@@ -44,6 +46,10 @@ export async function checkUsageGate(
   }
   if (retired.every((entry) => entry.objects.length === 0)) return;
   const { snapshot, catalog } = await readUsageSnapshot(db);
+  // Queries of other roles whose text this role cannot read could use anything: judging without them would be a silent pass.
+  if (snapshot.queries.some((query) => query.query === hiddenText)) {
+    throw new UsageUnavailableError("this role cannot read other roles' query texts (grant it pg_read_all_stats)");
+  }
   const usage = windowUsage(snapshot, await readStoredSnapshots(db, snapshot, options.windowMs), options.windowMs);
   for (const { migration, objects } of retired) {
     const found = retiredObjectUsage(objects, usage, catalog.searchPath);

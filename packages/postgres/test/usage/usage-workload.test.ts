@@ -4,7 +4,9 @@ import { beforeAll, expect, it } from 'vitest';
 import type { Connection } from '../../src/connect/connect.js';
 import { migrate } from '../../src/migrate/migrate.js';
 import { ObjectStillUsedError } from '../../src/usage/object-still-used-error.js';
+import { connect } from '../../src/connect/connect.js';
 import { readUsageSnapshot } from '../../src/usage/read-usage-snapshot.js';
+import { checkUsageGate } from '../../src/usage/usage-gate.js';
 import { UsageUnavailableError } from '../../src/usage/usage-unavailable-error.js';
 import { readStoredSnapshots, storeUsageSnapshot } from '../../src/usage/usage-snapshots.js';
 import { compile, migrationsDirectory } from '../migrate/support/migrations-directory.js';
@@ -237,5 +239,39 @@ describeEachServer('the usage gate without pg_stat_statements', (server) => {
     );
     expect(refused).toMatchObject({ code: 'WES360', message: expect.stringMatching(/^pg_stat_statements is not available: /) as unknown });
     await migrate({ url: db.url, directory, allowDestructive: true, usageWindowMs: week, ignoreUsage: true });
+  });
+});
+
+describeEachServer("the usage gate for a role that cannot read other roles' queries", (server) => {
+  const db = useTestDatabase(server);
+
+  it('refuses with WES360 instead of judging without the hidden queries', async () => {
+    const session = await setUp(db, v1);
+    await workload(session, 3, { readNickname: true });
+    const role = `${db.name}_reader`;
+    await session.query(`CREATE ROLE ${role} LOGIN PASSWORD 'reader-pw'`);
+    const url = new URL(db.url);
+    url.username = role;
+    url.password = 'reader-pw';
+    const reader = await connect(url.toString());
+    try {
+      const { snapshot } = await readUsageSnapshot(reader);
+      const hidden = snapshot.queries.filter((query) => query.query === '<insufficient privilege>');
+      expect(hidden.length).toBeGreaterThan(0);
+      expect(hidden[0]?.attribution).toEqual({
+        kind: 'unattributed',
+        reason: "its text is hidden from this role: grant it pg_read_all_stats to read other roles' queries",
+      });
+      const version = Number((await session.query<{ v: string }>(`SELECT current_setting('server_version_num') AS v`)).rows[0]?.v);
+      const { plan } = planMigration(v1, v2, { serverVersion: version, allowDestructive: true });
+      if (plan === null) throw new Error('no plan');
+      await loadSqlParser();
+      await expect(checkUsageGate(reader, new Map([['0002_drop_nickname', plan]]), new Map(), { windowMs: week })).rejects.toThrow(
+        "pg_stat_statements is not available: this role cannot read other roles' query texts (grant it pg_read_all_stats)",
+      );
+    } finally {
+      await reader.close();
+      await session.query(`DROP ROLE ${role}`);
+    }
   });
 });
