@@ -7,6 +7,7 @@ import { normalizeLocks } from '../plan/step-builders.js';
 import { parseSql } from '../sql/sql-parser.js';
 import { classifyStatement } from './classify-statement.js';
 import { findApproval } from './find-approval.js';
+import { withCharLocations } from './char-locations.js';
 import { InputFacts } from './input-facts.js';
 import { innerNode, nameList, nodeList } from './node-fields.js';
 import { parseColumnType } from '../ir/column-type.js';
@@ -61,7 +62,7 @@ export function lintSql(input: LintInput): LintReport {
     }
     const approval = marked !== null && marked.reason !== '' ? marked : null;
     for (const node of parsed.statements) {
-      const read = classifyStatement(node, input.serverVersion);
+      const read = classifyStatement(withCharLocations(node, statement.sql), input.serverVersion);
       const classified = { ...read, actions: read.actions.map((action) => resolveAction(action, facts, input.catalog)) };
       if (classified.transaction !== null) inTransaction = classified.transaction === 'begin';
       const partitioned = (table: string) => facts.createdTable(table) ?? input.catalog?.tables.get(table)?.partitioned ?? false;
