@@ -119,6 +119,11 @@ export function lintSql(input: LintInput): LintReport {
 function claimsOf(action: StatementAction, partitioned: (table: string) => boolean, serverVersion: number): LockClaim[] {
   const referenced = action.referenced === null ? {} : { referenced: action.referenced };
   const claims = statementClaims(action.shape, action.table, { indexed: true, ...referenced });
+  // pg_locks shows a renamed table under its new name: claimed there, as the planner claims a rename (`renamedLocks`).
+  if (action.shape === 'rename-table') {
+    const renamed = `${action.table.slice(0, action.table.indexOf('.'))}.${String(action.node.newname)}`;
+    return claims.map((claim) => ({ ...claim, relation: renamed, renamedFrom: action.table }));
+  }
   const facts = statementLocks[action.shape];
   if (!facts.recurses || action.only) return claims;
   const statement = {

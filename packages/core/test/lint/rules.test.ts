@@ -225,6 +225,10 @@ describe('rename-breaks-clients', () => {
       'ALTER TABLE orders RENAME TO purchases;\nALTER TABLE items RENAME COLUMN qty TO quantity;\nALTER TABLE items RENAME CONSTRAINT a TO b;',
     );
     expect(findingLines(report)).toEqual(['1:1 WES312 rename-breaks-clients warning', '2:1 WES312 rename-breaks-clients warning']);
+    // Under its new name, as pg_locks shows it (and as the planner claims a rename).
+    expect(report.findings[0]?.locks).toEqual([
+      { relation: 'public.purchases', mode: 'AccessExclusiveLock', renamedFrom: 'public.orders' },
+    ]);
   });
 });
 

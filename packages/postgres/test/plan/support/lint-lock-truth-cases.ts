@@ -56,6 +56,7 @@ export const lintLockTruthCases: readonly LintLockTruthCase[] = [
   { rule: 'table-rewrite', sql: 'ALTER TABLE orders SET UNLOGGED;' },
   { rule: 'table-rewrite', sql: 'ALTER TABLE orders SET TABLESPACE pg_default;' },
   { rule: 'rename-breaks-clients', sql: 'ALTER TABLE orders RENAME COLUMN note TO remark;' },
+  { rule: 'rename-breaks-clients', sql: 'ALTER TABLE orders RENAME TO purchases;' },
   // On a partitioned table: the planner's partition recursion claims each partition's locks.
   { rule: 'require-concurrent-index', sql: 'CREATE INDEX events_v ON events (v);' },
   { rule: 'check-not-valid', sql: 'ALTER TABLE events ADD CONSTRAINT v_positive CHECK (v >= 0);' },
