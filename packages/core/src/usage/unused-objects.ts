@@ -117,7 +117,7 @@ function traffic(usage: WindowUsage): Evidence {
   } else facts.push(`${usage.totalCalls} calls of ${usage.queries.length} queries in the window`);
   if (usage.unattributedCalls > 0) {
     const count = usage.queries.filter((entry) => entry.query.attribution.kind === 'unattributed').length;
-    lowering.push(`${count} queries (${usage.unattributedCalls} calls) could not be read and may use it`);
+    lowering.push(`${count} ${count === 1 ? 'query' : 'queries'} (${usage.unattributedCalls} calls) could not be read and may use it`);
     if (level === 'high') level = 'medium';
   }
   facts.push('a query reading its table with * counts as using every column');

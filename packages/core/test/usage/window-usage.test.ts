@@ -105,7 +105,7 @@ describe('windowUsage and unusedObjects', () => {
     const found = unusedObjects(current, windowUsage(current, [], 7 * day));
     const legacy = found.find((object) => object.kind === 'unused-column' && object.column === 'legacy');
     expect(legacy?.confidence.level).toBe('medium');
-    expect(legacy?.confidence.evidence[0]).toBe('1 queries (20 calls) could not be read and may use it');
+    expect(legacy?.confidence.evidence[0]).toBe('1 query (20 calls) could not be read and may use it');
     expect(found.filter((object) => object.kind === 'unused-index')).toEqual([]);
     expect(found.filter((object) => object.kind === 'null-column').map((object) => object.column)).toEqual(['legacy']);
     const idle = snapshot(at(10), at(-30), {});
