@@ -4,7 +4,8 @@
  * graphql, drops unused schemas, writes the sidecar, and fails on a broken schema with the
  * compiler's diagnostic where each bundler shows a location.
  */
-import { pathToFileURL } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { compileSchema, emitModuleDeclarations } from '@wesley/core';
 import type { Message } from 'esbuild';
 import type { RollupError } from 'rollup';
@@ -28,42 +29,74 @@ function locate(schema: string, token: string): { line: number; column: number }
   return { line: index + 1, column: (lines[index] ?? '').indexOf(token) + 1 };
 }
 
-/** The shop schema with an unknown directive on `Order.note`, and where it is. */
-const broken = shopSchema.replace('  note: String\n', '  note: String @wes_foo\n');
+/**
+ * The shop schema with an unknown directive on `Order.note`, and where it is. The field's
+ * description on that line, before the directive, has a character of two bytes in UTF-8:
+ * esbuild counts columns in bytes.
+ */
+const broken = shopSchema.replace('  note: String\n', '  "Hinweis für den Fahrer" note: String @wes_foo\n');
 const brokenAt = locate(broken, '@wes_foo');
 
+/** A bundler's error as it reports it: its text, its own location field, the frame and the stack it prints. */
+interface Reported {
+  readonly text: string;
+  readonly loc: { file: string; line: number; column: number } | null;
+  readonly frame: string;
+  readonly stack: string;
+}
+
 /** The error each bundler reports, in the shape it reports it, from a rejected build. */
-const reportedError: Readonly<
-  Record<Bundler, (error: unknown) => { text: string; file: string; line: number; column: number; frame: string }>
-> = {
+const reportedError: Readonly<Record<Bundler, (error: unknown) => Reported>> = {
   vite: (error) => fromRollup((error as { errors: RollupError[] }).errors[0]),
   rollup: (error) => fromRollup(error as RollupError),
   esbuild: (error) => {
     const message = (error as { errors: Message[] }).errors[0];
+    const location = message?.location;
     return {
       text: message?.text ?? '',
-      file: message?.location?.file ?? '',
-      line: message?.location?.line ?? 0,
-      column: message?.location?.column ?? 0,
+      loc: location ? { file: location.file, line: location.line, column: location.column } : null,
       frame: message?.text ?? '',
+      stack: '',
     };
   },
-  // Webpack keeps only a message: the location is in its text, 1-based as editors read it.
+  // Webpack keeps only a message.
   webpack: (error) => {
-    const text = (error as WebpackErrors).errors[0]?.message ?? '';
-    const match = /(\S+):(\d+):(\d+) WES/.exec(text);
-    return { text, file: match?.[1] ?? '', line: Number(match?.[2]), column: Number(match?.[3]) - 1, frame: text };
+    const first = (error as WebpackErrors).errors[0];
+    return { text: first?.message ?? '', loc: null, frame: first?.message ?? '', stack: first?.stack ?? '' };
   },
 };
 
-function fromRollup(error: RollupError | undefined): { text: string; file: string; line: number; column: number; frame: string } {
+function fromRollup(error: RollupError | undefined): Reported {
+  const loc = error?.loc;
   return {
     text: error?.message ?? '',
-    file: error?.loc?.file ?? '',
-    line: error?.loc?.line ?? 0,
-    column: error?.loc?.column ?? 0,
+    loc: loc ? { file: loc.file ?? '', line: loc.line, column: loc.column } : null,
     frame: error?.frame ?? '',
+    stack: error?.stack ?? '',
   };
+}
+
+/**
+ * The `line:column` a reader sees first for the error, as the bundler prints it: Vite's header
+ * prints `loc` as it is (`[plugin wesley] <id>:<line>:<column>`, and its overlay the same);
+ * Rollup writes `(<line>:<column>)` of its `loc` into the message; esbuild and webpack print
+ * the message, which starts with the position Wesley writes.
+ */
+function printedPosition(bundler: Bundler, reported: Reported): string {
+  if (bundler === 'vite') return `${reported.loc?.line}:${reported.loc?.column}`;
+  const match = bundler === 'rollup' ? /\((\d+):(\d+)\): WES/.exec(reported.text) : /^\S+?:(\d+):(\d+) WES/m.exec(reported.text);
+  return match ? `${match[1]}:${match[2]}` : `no position in ${JSON.stringify(reported.text)}`;
+}
+
+/** The position the `wesley` CLI prints for the same schema. */
+function cliPosition(app: FixtureApp): string {
+  const cli = fileURLToPath(new URL('../../cli/bin/wesley.cjs', import.meta.url));
+  const run = spawnSync(process.execPath, [cli, 'generate', '--schema', 'schema.graphql', '--out-dir', 'cli-out'], {
+    cwd: app.root,
+    encoding: 'utf8',
+  });
+  const match = /schema\.graphql:(\d+):(\d+) +WES003/.exec(`${run.stdout}${run.stderr}`);
+  return match ? `${match[1]}:${match[2]}` : `no position in ${run.stdout}${run.stderr}`;
 }
 
 describe.each(Object.keys(bundlers) as Bundler[])('%s', (bundler) => {
@@ -136,16 +169,29 @@ describe.each(Object.keys(bundlers) as Bundler[])('%s', (bundler) => {
       const reported = reportedError[bundler](error);
       expect(reported.text).toContain('WES003 unknown directive @wes_foo');
       expect(reported.text).toContain('help: did you mean');
-      expect({ file: reported.file, line: reported.line, column: reported.column }).toEqual({
-        file: bundler === 'esbuild' || bundler === 'webpack' ? 'schema.graphql' : app.path('schema.graphql'),
-        line: brokenAt.line,
-        // 0-based, as Rollup, Vite and esbuild count columns.
-        column: brokenAt.column - 1,
-      });
-      expect(reported.frame).toContain(`> ${brokenAt.line} |   note: String @wes_foo`);
+      // The position printed first is the CLI's, 1-based, but in Rollup, which prints its own
+      // 0-based columns (as for its own errors) and is not given a second number beside it.
+      const printed = `${brokenAt.line}:${bundler === 'rollup' ? brokenAt.column - 1 : brokenAt.column}`;
+      expect(printedPosition(bundler, reported)).toBe(printed);
+      expect(cliPosition(app)).toBe(`${brokenAt.line}:${brokenAt.column}`);
+      expect(reported.text.match(/\d+:\d+/g) ?? []).toHaveLength(bundler === 'vite' ? 0 : 1);
+      // Each bundler's own field, in its own convention.
+      const lineText = broken.split('\n')[brokenAt.line - 1] ?? '';
+      expect(reported.loc).toEqual(
+        {
+          vite: { file: app.path('schema.graphql'), line: brokenAt.line, column: brokenAt.column },
+          rollup: { file: app.path('schema.graphql'), line: brokenAt.line, column: brokenAt.column - 1 },
+          // 0-based, in bytes of UTF-8: "für" before the directive is one byte more than characters.
+          esbuild: { file: 'schema.graphql', line: brokenAt.line, column: Buffer.byteLength(lineText.slice(0, brokenAt.column - 1)) },
+          webpack: null,
+        }[bundler],
+      );
+      expect(reported.frame).toContain(`> ${brokenAt.line} |   "Hinweis für den Fahrer" note: String @wes_foo`);
+      // No stack trace of the plugin's internals after the diagnostic.
+      expect(reported.stack).not.toMatch(/\bat /);
       // No sidecar from a schema that does not compile.
       expect(() => app.read('schema.d.graphql.ts')).toThrow(/ENOENT/);
-    });
+    }, 60_000);
 
     it('compiles with the scalars of the wesley.config the config option names, and fails on a bad one', async () => {
       app.write('schema.graphql', `scalar Note\n${shopSchema.replace('  note: String\n', '  note: Note\n')}`);

@@ -78,7 +78,8 @@ describe('vite dev server', () => {
     expect(error).toMatchObject({
       id: app.path('schema.graphql'),
       plugin: 'wesley',
-      loc: { file: app.path('schema.graphql'), line, column: '  note: String '.length },
+      // Counted from 1: the overlay prints it and opens the editor at it.
+      loc: { file: app.path('schema.graphql'), line, column: '  note: String @'.length },
     });
     expect(error?.message).toContain('WES003 unknown directive @wes_foo');
     expect(error?.frame).toContain(`> ${line} |   note: String @wes_foo`);

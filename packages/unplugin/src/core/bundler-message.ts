@@ -11,15 +11,23 @@ export interface SchemaText {
 }
 
 /**
- * A compiler diagnostic as the bundler reports it. The message is `CODE message` and the hint;
- * `loc` has the 1-based line and a 0-based column, as Rollup, Vite and esbuild count them;
- * `frame` is the schema excerpt (Rollup prints it, Vite's overlay shows it). What unplugin
- * hands on is less for the others: esbuild gets no source line to draw its own frame from, so
- * the frame goes into the text; webpack keeps only the text, so the location (1-based, as
- * editors and the `wesley` CLI print it) goes there too. The diagnostic's `related` places (the
- * first declaration of a name declared twice) follow as `note:` lines, each with its excerpt
- * where the frame goes into the text and the place is in this schema. `others` are further errors
- * of the same schema, listed in the message, since Rollup and Vite stop at the first.
+ * A compiler diagnostic as the bundler reports it. Every position Wesley writes is 1-based, as
+ * editors and the `wesley` CLI print it; `loc` is each bundler's own field in that bundler's
+ * convention, since the bundler prints it beside the message and its tools read it:
+ * - Vite prints `loc` as it is, in the build error header and in the dev overlay, whose link
+ *   opens the editor at that column: the 1-based column, and no second position in the message.
+ * - Rollup's `loc.column` is 0-based, and Rollup writes `file (line:column)` into the message
+ *   itself, as for its own errors: the 0-based column, and no second position in the message.
+ * - esbuild's `location.column` is 0-based, in UTF-8 bytes, printed in a block below the text
+ *   without the source line (unplugin hands esbuild no `lineText`): the message starts with the
+ *   1-based `file:line:column` and carries the frame.
+ * - webpack keeps only the text: position and frame go there.
+ * `frame` is the schema excerpt (Rollup prints it, Vite's overlay shows it). The diagnostic's
+ * `related` places (the first declaration of a name declared twice) follow as `note:` lines,
+ * each with its excerpt where the frame goes into the text and the place is in this schema.
+ * `others` are further errors of the same schema, listed in the message, since Rollup and Vite
+ * stop at the first. `stack` is empty: a schema diagnostic is the user's to fix, and a trace of
+ * the plugin's internals after it (Rollup, Vite and webpack print one) only hides it.
  */
 export function bundlerMessage(
   diagnostic: Diagnostic,
@@ -28,10 +36,10 @@ export function bundlerMessage(
   others: readonly Diagnostic[] = [],
 ): BundlerMessage {
   const frame = codeFrame(schema.body, diagnostic.line, diagnostic.column);
-  const lines = [`${diagnostic.code} ${diagnostic.message}`];
   const textOnly = framework === 'webpack' || framework === 'rspack';
-  if (textOnly) lines[0] = `${diagnostic.file}:${diagnostic.line}:${diagnostic.column} ${lines[0]}`;
   const framesInText = textOnly || framework === 'esbuild';
+  const lines = [`${diagnostic.code} ${diagnostic.message}`];
+  if (framesInText) lines[0] = `${diagnostic.file}:${diagnostic.line}:${diagnostic.column} ${lines[0]}`;
   if (framesInText && frame !== '') lines.push(frame);
   for (const related of diagnostic.related ?? []) {
     lines.push(`note: ${related.file}:${related.line}:${related.column} ${related.message}`);
@@ -44,9 +52,22 @@ export function bundlerMessage(
   return {
     id: schema.path,
     message: lines.join('\n'),
-    // esbuild prints the file as given, and its own paths are relative to the working directory.
-    loc: { file: framework === 'esbuild' ? diagnostic.file : schema.path, line: diagnostic.line, column: diagnostic.column - 1 },
+    loc: bundlerLocation(diagnostic, schema, framework),
     frame,
+    stack: '',
     meta: { diagnostic },
   };
+}
+
+/** The diagnostic's place in the bundler's own `loc` convention (see `bundlerMessage`). */
+function bundlerLocation(
+  diagnostic: Diagnostic,
+  schema: SchemaText,
+  framework: UnpluginContextMeta['framework'],
+): { file: string; line: number; column: number } {
+  if (framework === 'vite') return { file: schema.path, line: diagnostic.line, column: diagnostic.column };
+  if (framework !== 'esbuild') return { file: schema.path, line: diagnostic.line, column: diagnostic.column - 1 };
+  // esbuild counts bytes of UTF-8, and prints the file as given: its own paths are relative to the working directory.
+  const lineText = schema.body.split(/\r\n|\n|\r/)[diagnostic.line - 1] ?? '';
+  return { file: diagnostic.file, line: diagnostic.line, column: Buffer.byteLength(lineText.slice(0, diagnostic.column - 1)) };
 }

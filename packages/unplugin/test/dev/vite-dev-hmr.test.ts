@@ -122,8 +122,8 @@ describe('vite dev', { timeout: 30_000 }, () => {
     const err = error.err as { message: string; loc?: { file?: string; line: number; column: number } };
     expect(err.message).toContain('WES003');
     expect(err.message).toContain('@wes_nope');
-    // `loc` counts columns from 0, as Rollup and Vite do; the diagnostic counts from 1.
-    expect(err.loc).toEqual({ file: schemaFile, line, column: column - 1 });
+    // Vite's `loc` counts columns from 1, as the diagnostic: the overlay prints it and opens the editor at it.
+    expect(err.loc).toEqual({ file: schemaFile, line, column });
 
     const recovered = withTag(original).replace('  TODO\n', '  TODO\n  DONE\n');
     await watched(server!, schemaFile);
