@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Connection } from '@wesley/postgres';
@@ -102,6 +102,65 @@ describeEachServer('wesley explain', (server) => {
       } finally {
         await holder.close();
       }
+    },
+  );
+
+  it('migrate --dry-run --explain: the table on standard error, the SQL alone on standard output', { timeout: 60_000 }, async () => {
+    const run = await runBuiltCliWithEnv(
+      cwd,
+      { WESLEY_CACHE_DIR: cache },
+      'migrate',
+      '--database-url',
+      db.url,
+      '--dir',
+      'migrations',
+      '--dry-run',
+      '--explain',
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/^bottleneck: 0001_total add-index:invoice\.\S+, index build on invoice \(concurrent\), /m);
+    expect(run.stdout).not.toContain('bottleneck');
+    expect(run.stdout).toContain('CREATE INDEX CONCURRENTLY');
+  });
+
+  it(
+    'migrate --explain: the predicted time beside each step as it runs, the actual at its end; --json carries the estimates event',
+    { timeout: 60_000 },
+    async () => {
+      const plan = JSON.parse(await readFile(path.join(cwd, 'migrations', '0001_total', 'plan.json'), 'utf8')) as {
+        steps: { id: string }[];
+      };
+      const [first, second] = plan.steps.map((step) => step.id);
+      const migrate = (...args: string[]) =>
+        runBuiltCliWithEnv(
+          cwd,
+          { WESLEY_CACHE_DIR: cache },
+          'migrate',
+          '--database-url',
+          db.url,
+          '--dir',
+          'migrations',
+          '--explain',
+          ...args,
+        );
+      const json = await migrate('--json', '--to', first ?? '');
+      expect(json.code, json.stderr).toBe(0);
+      const events = json.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { kind: string; steps?: { stepId: string; predictedMs: number }[] });
+      expect(events[0]).toMatchObject({
+        kind: 'estimates',
+        totalMs: expect.any(Number) as number,
+        bottleneck: { migration: '0001_total' },
+      });
+      expect(events[0]?.steps?.map((step) => step.stepId)).toEqual([first, second]);
+      // The rest of the stopped migration: its step left is estimated and shown with its predicted time.
+      const log = await migrate();
+      expect(log.code, log.stderr).toBe(0);
+      expect(log.stdout).toMatch(/^wesley migrate: predicted .+ in all/m);
+      const escaped = (second ?? '').replace(/[.]/g, '\\.');
+      expect(log.stdout).toMatch(new RegExp(`^0001_total: step 2/2 \\w+ ${escaped} done in .+, predicted `, 'm'));
     },
   );
 });

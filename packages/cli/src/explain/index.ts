@@ -1,1 +1,3 @@
-export { formatEstimates, describeWork, type MigrationStep } from './format-estimates.js';
+export { formatEstimates, describeCalibration, describeWork, type MigrationStep } from './format-estimates.js';
+export { estimatePending, type PendingEstimate } from './estimate-pending.js';
+export { estimatesEvent } from './estimates-event.js';

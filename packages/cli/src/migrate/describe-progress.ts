@@ -28,6 +28,20 @@ export function describePartitions(step: StepProgress): string {
   return step.partitions === null ? '' : `, ${step.partitions.done.toLocaleString('en-US')}/${count(step.partitions.total, 'partition')}`;
 }
 
+/** `, predicted 1.2 s` for a step estimated before the run (`--explain`), else `''`. */
+export function describePredicted(step: StepProgress): string {
+  return step.predictedMs === null ? '' : `, predicted ${formatDuration(step.predictedMs)}`;
+}
+
+/** `predicted 12.3 s in all; the longest step: 0002_total add-index:invoice.total_idx, 9.8 s`. */
+export function describeEstimates(event: Extract<MigrateEvent, { kind: 'estimates' }>): string {
+  const { bottleneck } = event;
+  const longest = event.steps.find((step) => step.migration === bottleneck?.migration && step.stepId === bottleneck.stepId);
+  const named =
+    longest === undefined ? '' : `; the longest step: ${longest.migration} ${longest.stepId}, ${formatDuration(longest.predictedMs)}`;
+  return `predicted ${formatDuration(event.totalMs)} in all${named}`;
+}
+
 /** Why a step is tried again, from its SQLSTATE. */
 export function retryReason(sqlState: string): string {
   if (sqlState === '55P03') return 'lock not granted within the lock timeout';

@@ -5,7 +5,9 @@ import {
   describeHolderWait,
   describeHolderWaitEnd,
   describeMigration,
+  describeEstimates,
   describePartitions,
+  describePredicted,
   describeRows,
   describeStep,
   retryReason,
@@ -52,7 +54,7 @@ export function logReporter(context: CliContext, plans: ReadonlyMap<string, Plan
         case 'step-done':
           if (migration !== null && step !== null) {
             out(
-              `${migration.name}: ${describeStep(step, migration.steps)} done in ${formatDuration(progress.elapsed(step.startedAt))}${describeRows(step)}${describePartitions(step)}`,
+              `${migration.name}: ${describeStep(step, migration.steps)} done in ${formatDuration(progress.elapsed(step.startedAt))}${describePredicted(step)}${describeRows(step)}${describePartitions(step)}`,
             );
           }
           return;
@@ -61,6 +63,9 @@ export function logReporter(context: CliContext, plans: ReadonlyMap<string, Plan
           return;
         case 'notice':
           out(`wesley migrate: ${event.message}`);
+          return;
+        case 'estimates':
+          out(`wesley migrate: ${describeEstimates(event)}`);
           return;
         case 'migration-done':
           out(`${event.migration}: applied in ${formatDuration(event.durationMs)}`);

@@ -15,6 +15,8 @@ export interface StepProgress {
   rows: number;
   /** A per-partition step's partitions done of those the table has, once one is; else `null`. */
   partitions: { readonly done: number; readonly total: number } | null;
+  /** Its predicted duration on this server (`--explain`), or `null`. */
+  readonly predictedMs: number | null;
 }
 
 /** The migration running now. */
@@ -43,6 +45,8 @@ export class MigrateProgress {
   migration: MigrationProgress | null = null;
   /** When this run started waiting for another migrator's lock, or `null`. */
   lockWaitSince: number | null = null;
+  /** Predicted durations (the `estimates` event), by migration then step id. */
+  private readonly predicted = new Map<string, Map<string, number>>();
 
   constructor(
     private readonly plans: ReadonlyMap<string, Plan>,
@@ -80,6 +84,7 @@ export class MigrateProgress {
           batches: 0,
           rows: 0,
           partitions: null,
+          predictedMs: this.predicted.get(migration.name)?.get(event.stepId) ?? null,
         };
         return;
       }
@@ -103,6 +108,12 @@ export class MigrateProgress {
       case 'migration-done':
       case 'migration-stopped':
         if (migration !== null) migration.ended = true;
+        return;
+      case 'estimates':
+        for (const { migration: name, stepId, predictedMs } of event.steps) {
+          const steps = this.predicted.get(name) ?? new Map<string, number>();
+          this.predicted.set(name, steps.set(stepId, predictedMs));
+        }
         return;
       // Nothing to keep: the reporters show them as they come.
       case 'step-retry':

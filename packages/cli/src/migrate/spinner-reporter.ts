@@ -4,8 +4,10 @@ import { writeFailure } from '../failure/index.js';
 import {
   describeHolderWait,
   describeHolderWaitEnd,
+  describeEstimates,
   describeMigration,
   describePartitions,
+  describePredicted,
   describeRows,
   describeStatements,
   describeStep,
@@ -53,7 +55,7 @@ export async function spinnerReporter(
     const doing =
       step === null
         ? `(${describeMigration(migration)})${describeStatements(migration)}`
-        : `${describeStep(step, migration.steps)}${describeRows(step)}${describePartitions(step)}`;
+        : `${describeStep(step, migration.steps)}${describePredicted(step)}${describeRows(step)}${describePartitions(step)}`;
     spinner.text = `${migration.name}  ${doing}`;
     if (!spinner.isSpinning) spinner.start();
   };
@@ -76,6 +78,9 @@ export async function spinnerReporter(
           return;
         case 'notice':
           above(`  ${event.message}`);
+          return;
+        case 'estimates':
+          above(`  ${describeEstimates(event)}`);
           return;
         case 'migration-done':
           spinner.succeed(`${event.migration}  applied in ${formatDuration(event.durationMs)}`);

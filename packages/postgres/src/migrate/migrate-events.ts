@@ -8,4 +8,14 @@ export type MigrateEvent =
   | { readonly kind: 'migration-done'; readonly migration: string; readonly durationMs: number }
   | { readonly kind: 'migration-stopped'; readonly migration: string; readonly after: string }
   | { readonly kind: 'statements'; readonly migration: string; readonly done: number }
-  | { readonly kind: 'notice'; readonly message: string };
+  | { readonly kind: 'notice'; readonly message: string }
+  | {
+      /**
+       * Before the run, with `--explain`: each pending planned step's predicted duration on this
+       * server (`estimateSteps`), so the progress can show it beside the time the step takes.
+       */
+      readonly kind: 'estimates';
+      readonly steps: readonly { readonly migration: string; readonly stepId: string; readonly predictedMs: number }[];
+      readonly bottleneck: { readonly migration: string; readonly stepId: string } | null;
+      readonly totalMs: number;
+    };

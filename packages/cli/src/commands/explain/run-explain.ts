@@ -1,11 +1,10 @@
-import type { PlanStep } from '@wesley/core/run';
-import { connect, estimateSteps, listMigrationFiles, migrationStatus } from '@wesley/postgres/run';
+import { connect, listMigrationFiles } from '@wesley/postgres/run';
 import { displayPath } from '@wesley/config/files';
 import { withDatabase } from '../../database/index.js';
 import { exitCodes } from '../../exit-codes.js';
-import { formatEstimates, type MigrationStep } from '../../explain/index.js';
+import { describeCalibration, estimatePending, formatEstimates } from '../../explain/index.js';
 import { describeFailure, failureJson, writeFailure } from '../../failure/index.js';
-import { formatDuration, migrationsDirectory, readDirectoryPlans } from '../../migrate/index.js';
+import { migrationsDirectory, readDirectoryPlans } from '../../migrate/index.js';
 import { commandConfig, configRelative } from '../command-config.js';
 import type { CommandRun } from '../define-command.js';
 import type { explainOptions } from './explain-options.js';
@@ -26,28 +25,20 @@ export const runExplain: CommandRun<typeof explainOptions> = async (values, cont
       url = target.url;
       const session = await connect(target.url);
       try {
-        const pending = (await migrationStatus(session, directory, config?.lockName ?? undefined)).filter(
-          (status) => status.state === 'pending' && plans.has(status.name),
-        );
-        const steps: (MigrationStep & { readonly planStep: PlanStep })[] = pending.flatMap((status) =>
-          (plans.get(status.name)?.steps ?? []).map((planStep) => ({ migration: status.name, step: planStep.id, planStep })),
-        );
-        const estimate = await estimateSteps(
-          session,
-          steps.map(({ planStep }) => planStep),
-          { recalibrate: values.recalibrate === true },
-        );
+        const { estimate, steps, migrations } = await estimatePending(session, directory, plans, {
+          lockName: config?.lockName ?? undefined,
+          recalibrate: values.recalibrate === true,
+        });
         if (json) {
-          const migrations = estimate.steps.map((cost, index) => ({ migration: steps[index]?.migration ?? '', ...cost }));
+          const byMigration = estimate.steps.map((cost, index) => ({ migration: steps[index]?.migration ?? '', ...cost }));
           context.stdout.write(
-            `${JSON.stringify({ database: target.label, directory: shown, ...estimate, steps: migrations }, null, 2)}\n`,
+            `${JSON.stringify({ database: target.label, directory: shown, ...estimate, steps: byMigration }, null, 2)}\n`,
           );
           return exitCodes.ok;
         }
-        const { calibration, cached } = estimate;
         context.stdout.write(
-          `wesley explain: ${steps.length} step${steps.length === 1 ? '' : 's'} of ${pending.length} pending planned migration${pending.length === 1 ? '' : 's'} in ${shown}\n` +
-            `server throughput ${cached ? `measured ${calibration.measuredAt} (cached)` : `measured now in ${formatDuration(calibration.tookMs)}`}, on ${calibration.sampleRows} rows\n`,
+          `wesley explain: ${steps.length} step${steps.length === 1 ? '' : 's'} of ${migrations.length} pending planned migration${migrations.length === 1 ? '' : 's'} in ${shown}\n` +
+            `${describeCalibration(estimate)}\n`,
         );
         if (steps.length > 0) context.stdout.write(`\n${formatEstimates(estimate, steps)}`);
         return exitCodes.ok;

@@ -44,6 +44,11 @@ export const migrateOptions = {
     description:
       'how long a step waits, before asking for a lock that blocks\nwrites, for sessions holding its tables (default 30s; 0: none)',
   },
+  explain: {
+    type: 'boolean',
+    description:
+      'first estimate each pending planned step on this server (as\nwesley explain does): the table, then the predicted time\nbeside each step as it runs (an estimates event with --json)',
+  },
   json: { type: 'boolean', description: 'print each event as one line of JSON, then a summary line' },
   ...helpOption,
 } as const satisfies CommandOptions;

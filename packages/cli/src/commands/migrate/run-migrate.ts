@@ -1,7 +1,9 @@
-import { listMigrationFiles, migrate, resolveRunOptions, type Allowances } from '@wesley/postgres/run';
+import type { Plan } from '@wesley/core/run';
+import { connect, listMigrationFiles, migrate, resolveRunOptions, type Allowances } from '@wesley/postgres/run';
 import { withDatabase } from '../../database/index.js';
 import { displayPath } from '@wesley/config/files';
 import { exitCodes } from '../../exit-codes.js';
+import { describeCalibration, estimatePending, estimatesEvent, formatEstimates, type PendingEstimate } from '../../explain/index.js';
 import { describeFailure, writeFailure } from '../../failure/index.js';
 import {
   checkTo,
@@ -54,6 +56,12 @@ export const runMigrate: CommandRun<typeof migrateOptions> = async (values, cont
     const progress = reporter;
     return await withDatabase(name, { ...values, config }, context, notes, async (target) => {
       url = target.url;
+      if (values.explain === true) {
+        const pending = await explainPending(target.url, directory, plans, config?.lockName ?? undefined);
+        // The table goes where the notes go (standard error beside --dry-run's SQL); --json has the event alone.
+        if (!json) notes.write(`${describeCalibration(pending.estimate)}\n${formatEstimates(pending.estimate, pending.steps)}`);
+        if (!dryRun) progress?.event(estimatesEvent(pending));
+      }
       if (dryRun) {
         const timeouts = resolveRunOptions(stepFlags);
         const options = {
@@ -95,6 +103,21 @@ export const runMigrate: CommandRun<typeof migrateOptions> = async (values, cont
     return failure.exitCode;
   }
 };
+
+/** The estimates of the pending planned steps, on a session of their own closed before the run takes the migration lock. */
+async function explainPending(
+  url: string,
+  directory: string,
+  plans: ReadonlyMap<string, Plan>,
+  lockName: string | undefined,
+): Promise<PendingEstimate> {
+  const session = await connect(url);
+  try {
+    return await estimatePending(session, directory, plans, { lockName });
+  } finally {
+    await session.close();
+  }
+}
 
 /** The `--allow-*` flags and the usage gate (the config's `usageWindow`, `--ignore-usage`), as `migrate()` and the dry run take them. */
 function allowances(

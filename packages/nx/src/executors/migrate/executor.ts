@@ -20,6 +20,8 @@ export interface MigrateExecutorOptions extends DatabaseExecutorOptions {
   readonly dryRun?: boolean;
   /** One JSON event per line, then a summary line (`--json`). */
   readonly json?: boolean;
+  /** Estimate each pending planned step first and show the predicted time beside its progress (`--explain`). */
+  readonly explain?: boolean;
   /** `lock_timeout` of each transaction: `500`, `500ms`, `1s` (`--lock-timeout`). */
   readonly lockTimeout?: string | number;
   /** `statement_timeout` of each transaction (`--statement-timeout`). */
@@ -44,6 +46,7 @@ const migrateExecutor = databaseExecutor<MigrateExecutorOptions>('migrate', (opt
     'allowMissing',
     'allowOutOfOrder',
     'dryRun',
+    'explain',
     'json',
     'lockTimeout',
     'statementTimeout',
