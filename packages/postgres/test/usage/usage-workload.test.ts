@@ -275,3 +275,51 @@ describeEachServer("the usage gate for a role that cannot read other roles' quer
     }
   });
 });
+
+describeEachServer('the usage gate of an index drop', (server) => {
+  const db = useTestDatabase(server);
+
+  it('refuses to drop an index scanned in the window, saying how often; an index never scanned drops', async () => {
+    const session = await setUp(db, v1);
+    await workload(session, 10, { readNickname: false });
+    const version = Number((await session.query<{ v: string }>(`SELECT current_setting('server_version_num') AS v`)).rows[0]?.v);
+    const noEmailIndex = compile(`
+      type Account @wes_table { id: Int! @wes_pk  email: String!  name: String!  nickname: String  legacyCode: String }
+      type Purchase @wes_table {
+        id: Int! @wes_pk
+        accountId: Int! @wes_fk(ref: "Account.id") @wes_index
+        total: Decimal!
+        note: String
+        couponCode: String @wes_index
+      }
+    `);
+    const { plan } = planMigration(v1, noEmailIndex, { serverVersion: version, allowDestructive: true });
+    if (plan === null) throw new Error('no plan');
+    const directory = await migrationsDirectory({
+      '0001_shop.sql': emitDdl(v1),
+      '0002_drop_email_idx/plan.json': stableStringify(plan, 2),
+    });
+    await expect(migrate({ url: db.url, directory, allowDestructive: true, usageWindowMs: week })).rejects.toThrow(
+      /drops index account_email_idx, used in the last 7d:\n {4}scanned \d+ times/,
+    );
+
+    const noCouponIndex = compile(`
+      type Account @wes_table { id: Int! @wes_pk  email: String! @wes_index  name: String!  nickname: String  legacyCode: String }
+      type Purchase @wes_table {
+        id: Int! @wes_pk
+        accountId: Int! @wes_fk(ref: "Account.id") @wes_index
+        total: Decimal!
+        note: String
+        couponCode: String
+      }
+    `);
+    const other = planMigration(v1, noCouponIndex, { serverVersion: version, allowDestructive: true }).plan;
+    if (other === null) throw new Error('no plan');
+    const unusedIndex = await migrationsDirectory({
+      '0001_shop.sql': emitDdl(v1),
+      '0002_drop_coupon_idx/plan.json': stableStringify(other, 2),
+    });
+    await migrate({ url: db.url, directory: unusedIndex, allowDestructive: true, usageWindowMs: week });
+    expect((await session.query(`SELECT 1 FROM pg_class WHERE relname = 'purchase_coupon_code_idx'`)).rows).toHaveLength(0);
+  });
+});
