@@ -78,11 +78,13 @@ describeEachServer('migrate: a step waits for the holders of its table before as
       )
     ).rows.map((row) => row.name);
 
-  it('waits for a reader without queueing, reports it, and goes on as soon as it commits', async () => {
-    const db = databases.released;
-    const { session, holder, directory, pid } = await setUp(db);
-    await openReport(holder);
-    const events: { at: number; event: MigrateEvent }[] = [];
+  /**
+   * Runs the migration in `directory` on `db`, asking after 200 ms and waiting up to 60 s for
+   * holders: each event with when it came (`performance.now()`), and `waiting`, resolved at the
+   * first holder reported.
+   */
+  function migrateReportingHolders(db: TestDatabase, directory: string) {
+    const timed: { at: number; event: MigrateEvent }[] = [];
     let reported: () => void = () => undefined;
     const waiting = new Promise<void>((resolve) => (reported = resolve));
     const run = migrate({
@@ -91,10 +93,18 @@ describeEachServer('migrate: a step waits for the holders of its table before as
       lockTimeoutMs: 200,
       holderWaitMs: 60_000,
       onEvent: (event) => {
-        events.push({ at: performance.now(), event });
+        timed.push({ at: performance.now(), event });
         if (event.kind === 'holder-wait') reported();
       },
     });
+    return { run, waiting, timed, events: () => timed.map(({ event }) => event) };
+  }
+
+  it('waits for a reader without queueing, reports it, and goes on as soon as it commits', async () => {
+    const db = databases.released;
+    const { session, holder, directory, pid } = await setUp(db);
+    await openReport(holder);
+    const { run, waiting, timed: events } = migrateReportingHolders(db, directory);
     await waiting;
     // Well past lock_timeout: a request queued behind the reader would have timed out and retried by now.
     const during = [await probe(session)];
@@ -130,19 +140,7 @@ describeEachServer('migrate: a step waits for the holders of its table before as
     const db = databases.renamed;
     const { session, holder, directory, pid } = await setUp(db, v3);
     await openReport(holder);
-    const events: MigrateEvent[] = [];
-    let reported: () => void = () => undefined;
-    const waiting = new Promise<void>((resolve) => (reported = resolve));
-    const run = migrate({
-      url: db.url,
-      directory,
-      lockTimeoutMs: 200,
-      holderWaitMs: 60_000,
-      onEvent: (event) => {
-        events.push(event);
-        if (event.kind === 'holder-wait') reported();
-      },
-    });
+    const { run, waiting, events: seen } = migrateReportingHolders(db, directory);
     // Without a wait the run ends first (it asks, times out, retries and fails behind the reader).
     await Promise.race([waiting, run.catch(() => undefined)]);
     // Past lock_timeout: a rename queued for ACCESS EXCLUSIVE behind the reader would stall this read.
@@ -151,6 +149,7 @@ describeEachServer('migrate: a step waits for the holders of its table before as
     await holder.query('COMMIT');
     expect((await run).applied).toEqual(['0001_change']);
 
+    const events = seen();
     const waits = events.filter((event) => event.kind === 'holder-wait');
     expect(waits).toEqual([expect.objectContaining({ stepId: 'rename-table:bill', pid, relation: 'invoice', mode: 'AccessShareLock' })]);
     expect(events.map((event) => event.kind)).not.toContain('step-retry');
@@ -204,18 +203,10 @@ describeEachServer('migrate: a step waits for the holders of its table before as
     await holder.query('BEGIN');
     await holder.query('INSERT INTO invoice VALUES (2, 1)');
     await age();
-    const events: MigrateEvent[] = [];
-    const run = migrate({
-      url: db.url,
-      directory,
-      lockTimeoutMs: 200,
-      holderWaitMs: 60_000,
-      onEvent: (event) => {
-        events.push(event);
-        if (event.kind === 'holder-wait') setTimeout(() => void holder.query('COMMIT'), 500);
-      },
-    });
+    const { run, waiting, events: seen } = migrateReportingHolders(db, directory);
+    void waiting.then(() => setTimeout(() => void holder.query('COMMIT'), 500));
     expect((await run).applied).toEqual(['0001_change']);
+    const events = seen();
     const waits = events.filter((event) => event.kind === 'holder-wait');
     expect(waits).toEqual([expect.objectContaining({ pid, relation: 'invoice', mode: 'RowExclusiveLock' })]);
     expect(waits[0]?.stepId).toMatch(/^add-foreign-key:/);

@@ -1,18 +1,13 @@
-import { rm } from 'node:fs/promises';
-import path from 'node:path';
-import { emitDdl } from '@wesley/core';
 import { describeEachServer, type TestServer } from '@wesley/postgres/testing';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { connect, type Connection } from '../../src/connect/connect.js';
+import { expect, it } from 'vitest';
+import type { Connection } from '../../src/connect/connect.js';
 import { migrate } from '../../src/migrate/migrate.js';
 import { rollbackMigration } from '../../src/migrate/rollback-migration.js';
-import { buildCrashChild } from './support/build-crash-child.js';
 import { eventKeysV1 as v1, eventKeysV2 as v2 } from './support/event-keys.js';
-import { migrationsDirectory, planFile } from './support/migrations-directory.js';
-import { eventPartitionsSql, keysOnEventTree, oddEventTree } from './support/partitioned-event.js';
 import { killPoints, type Census } from './support/kill-points.js';
+import { eventPartitionsSql, keysOnEventTree, oddEventTree } from './support/partitioned-event.js';
+import { useCrashChild, usePlannedScratch } from './support/planned-scratch.js';
 import { runCrashChild } from './support/run-crash-child.js';
-import { scratchDatabase, type ScratchDatabase } from './support/scratch-database.js';
 import { endStrayBackends } from './support/stray-backends.js';
 
 /**
@@ -22,51 +17,19 @@ import { endStrayBackends } from './support/stray-backends.js';
  * unique constraint and the foreign key laid out per partition are built and attached on each,
  * and rolling the migration back leaves none of them on any relation of the tree.
  */
-const tree = oddEventTree(200);
+const setup = [
+  'DROP SCHEMA IF EXISTS archive CASCADE',
+  'CREATE SCHEMA archive',
+  'INSERT INTO device (id) SELECT generate_series(1, 10)',
+  ...eventPartitionsSql(oddEventTree(200), 'event', 10),
+];
 
-let child: string;
-beforeAll(async () => {
-  child = await buildCrashChild();
-}, 60_000);
-afterAll(() => rm(path.dirname(child), { recursive: true, force: true }));
+const child = useCrashChild();
 
 describeEachServer('partitions found by their identity: odd names, other schemas, sub-partitions', (server: TestServer) => {
-  let db: ScratchDatabase;
-  let directory: string;
-
-  beforeAll(async () => {
-    db = await scratchDatabase(server);
-    const session = await connect(db.url);
-    try {
-      directory = await migrationsDirectory({ '0001_keys/plan.json': (await planFile(session, v1, v2)).json });
-    } finally {
-      await session.close();
-    }
-  }, 60_000);
-  afterAll(async () => {
-    await db.drop();
-    await rm(directory, { recursive: true, force: true });
-  });
-
-  async function withSession<T>(work: (session: Connection) => Promise<T>): Promise<T> {
-    const session = await connect(db.url);
-    try {
-      return await work(session);
-    } finally {
-      await session.close();
-    }
-  }
-
-  async function load(): Promise<void> {
-    await db.reset();
-    await withSession(async (session) => {
-      await session.query('DROP SCHEMA IF EXISTS archive CASCADE');
-      await session.query('CREATE SCHEMA archive');
-      await session.query(emitDdl(v1));
-      await session.query('INSERT INTO device (id) SELECT generate_series(1, 10)');
-      for (const sql of eventPartitionsSql(tree, 'event', 10)) await session.query(sql);
-    });
-  }
+  const scratch = usePlannedScratch(server, '0001_keys', v1, v2);
+  const { withSession } = scratch;
+  const load = () => scratch.load(setup);
 
   /** For each relation of the tree: its index attached (valid) to each parent index, and its constraints attached. */
   async function attached(session: Connection): Promise<Record<string, string[]>> {
@@ -85,7 +48,7 @@ describeEachServer('partitions found by their identity: odd names, other schemas
 
   it('applies every pattern on every partition, then rolls back leaving nothing', async () => {
     await load();
-    await migrate({ url: db.url, directory, appliedBy: 'test' });
+    await migrate({ url: scratch.db.url, directory: scratch.directory, appliedBy: 'test' });
     await withSession(async (session) => {
       const top = ['constraint event_device_id_fkey', 'constraint event_reading_at_key', 'event_reading_at_key', 'event_reading_idx'];
       // A sub-partition's index and unique constraint attach to its partitioned parent's.
@@ -103,13 +66,13 @@ describeEachServer('partitions found by their identity: odd names, other schemas
         'archive."Event_Q1_rest"': sub,
       });
     });
-    await rollbackMigration({ url: db.url, directory, migration: '0001_keys', allowDestructive: true });
+    await rollbackMigration({ url: scratch.db.url, directory: scratch.directory, migration: '0001_keys', allowDestructive: true });
     expect(await withSession(keysOnEventTree)).toEqual([]);
   }, 180_000);
 
   it('killed at any point of the run, then rolled back: no index, key or constraint is left on any relation of the tree', async () => {
     await load();
-    const census = await runCrashChild(child, db.url, directory, {});
+    const census = await runCrashChild(child(), scratch.db.url, scratch.directory, {});
     if (census.code !== 0) throw new Error(census.stderr);
     const left: Record<string, string[]> = {};
     // The states a kill can leave between statements: before each commit, after each lone write (an event adds
@@ -117,9 +80,9 @@ describeEachServer('partitions found by their identity: odd names, other schemas
     const points = killPoints(JSON.parse(census.stdout) as Census).filter((point) => 'killAtQuery' in point.kill);
     for (const point of points) {
       await load();
-      const killed = await runCrashChild(child, db.url, directory, point.kill);
+      const killed = await runCrashChild(child(), scratch.db.url, scratch.directory, point.kill);
       expect(killed.signal, `${point.label}: ${killed.stderr}`).toBe('SIGKILL');
-      await endStrayBackends(db.url, point.strays);
+      await endStrayBackends(scratch.db.url, point.strays);
       // Killed before the migration was recorded: nothing ran, nothing to roll back.
       const recorded = await withSession(async (session) => {
         const { rows } = await session.query<{ ledger: boolean }>(`SELECT to_regclass('wesley.migrations') IS NOT NULL AS ledger`);
@@ -127,7 +90,8 @@ describeEachServer('partitions found by their identity: odd names, other schemas
           rows[0]?.ledger === true && (await session.query(`SELECT 1 FROM wesley.migrations WHERE name = '0001_keys'`)).rows.length > 0
         );
       });
-      if (recorded) await rollbackMigration({ url: db.url, directory, migration: '0001_keys', allowDestructive: true });
+      if (recorded)
+        await rollbackMigration({ url: scratch.db.url, directory: scratch.directory, migration: '0001_keys', allowDestructive: true });
       const found = await withSession(keysOnEventTree);
       if (found.length > 0) left[point.label] = found;
     }

@@ -1,16 +1,10 @@
-import { rm } from 'node:fs/promises';
-import path from 'node:path';
-import { emitDdl } from '@wesley/core';
 import { describeEachServer, type TestServer } from '@wesley/postgres/testing';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { connect } from '../../src/connect/connect.js';
+import { expect, it } from 'vitest';
 import { rollbackMigration } from '../../src/migrate/rollback-migration.js';
-import { buildCrashChild } from './support/build-crash-child.js';
-import type { Census } from './support/kill-points.js';
 import { eventV1 as v1, eventV2 as v2 } from './support/event-reading-index.js';
-import { migrationsDirectory, planFile } from './support/migrations-directory.js';
+import type { Census } from './support/kill-points.js';
+import { useCrashChild, usePlannedScratch } from './support/planned-scratch.js';
 import { runCrashChild, type KillPoint } from './support/run-crash-child.js';
-import { scratchDatabase, type ScratchDatabase } from './support/scratch-database.js';
 import { endStrayBackends } from './support/stray-backends.js';
 
 /**
@@ -31,45 +25,16 @@ const setup = [
   `INSERT INTO event (id, at, reading) SELECT g, '2024-01-01'::timestamptz + g * interval '5 hours', g FROM generate_series(1, 1700) g;`,
 ];
 
-let child: string;
-beforeAll(async () => {
-  child = await buildCrashChild();
-}, 60_000);
-afterAll(() => rm(path.dirname(child), { recursive: true, force: true }));
+const child = useCrashChild();
 
 describeEachServer('rolling back an index on a partitioned table stopped part way', (server: TestServer) => {
-  let db: ScratchDatabase;
-  let directory: string;
-
-  beforeAll(async () => {
-    db = await scratchDatabase(server);
-    const session = await connect(db.url);
-    try {
-      directory = await migrationsDirectory({ '0001_index/plan.json': (await planFile(session, v1, v2)).json });
-    } finally {
-      await session.close();
-    }
-  }, 60_000);
-  afterAll(async () => {
-    await db.drop();
-    await rm(directory, { recursive: true, force: true });
-  });
-
-  async function load(): Promise<void> {
-    await db.reset();
-    const session = await connect(db.url);
-    try {
-      await session.query(emitDdl(v1));
-      for (const sql of setup) await session.query(sql);
-    } finally {
-      await session.close();
-    }
-  }
+  const scratch = usePlannedScratch(server, '0001_index', v1, v2);
+  const { withSession } = scratch;
+  const load = () => scratch.load(setup);
 
   /** Every index on the table tree of `event` but the primary keys', as `table: index (valid)`, and what is attached to what. */
-  async function indexes(): Promise<{ indexes: string[]; attached: string[] }> {
-    const session = await connect(db.url);
-    try {
+  function indexes(): Promise<{ indexes: string[]; attached: string[] }> {
+    return withSession(async (session) => {
       const { rows } = await session.query<{ line: string }>(
         `SELECT c.relname || ': ' || i.relname || CASE WHEN x.indisvalid THEN '' ELSE ' (invalid)' END AS line
            FROM pg_partition_tree('event') t
@@ -81,14 +46,12 @@ describeEachServer('rolling back an index on a partitioned table stopped part wa
            JOIN pg_class p ON p.oid = h.inhparent WHERE c.relkind IN ('i', 'I') AND NOT c.relname LIKE '%pkey%' ORDER BY 1`,
       );
       return { indexes: rows.map((row) => row.line), attached: attached.rows.map((row) => row.line) };
-    } finally {
-      await session.close();
-    }
+    });
   }
 
   it('killed between a build and its attach, in a build, or before an ON ONLY index of a partition is attached: rolled back, no index is left', async () => {
     await load();
-    const census = await runCrashChild(child, db.url, directory, {});
+    const census = await runCrashChild(child(), scratch.db.url, scratch.directory, {});
     if (census.code !== 0) throw new Error(census.stderr);
     const queries = (JSON.parse(census.stdout) as Census).queries.map((query) => query.sql);
     const after = (pattern: RegExp, nth = 1): number => {
@@ -123,16 +86,21 @@ describeEachServer('rolling back an index on a partitioned table stopped part wa
     ];
     for (const point of points) {
       await load();
-      const killed = await runCrashChild(child, db.url, directory, point.kill);
+      const killed = await runCrashChild(child(), scratch.db.url, scratch.directory, point.kill);
       expect(killed.signal, `${point.name}: ${killed.stderr}`).toBe('SIGKILL');
-      await endStrayBackends(db.url, 'finish');
+      await endStrayBackends(scratch.db.url, 'finish');
       // What the kill left: an index the parent's drop alone would leave behind.
       const before = await indexes();
       expect(
         before.indexes.filter((line) => point.left.test(line)),
         `${point.name}: ${JSON.stringify(before)}`,
       ).toHaveLength(1);
-      const result = await rollbackMigration({ url: db.url, directory, migration: '0001_index', allowDestructive: true });
+      const result = await rollbackMigration({
+        url: scratch.db.url,
+        directory: scratch.directory,
+        migration: '0001_index',
+        allowDestructive: true,
+      });
       expect(result.already, point.name).toBe(false);
       expect(await indexes(), `${point.name}: left after the rollback`).toEqual({ indexes: [], attached: [] });
     }

@@ -1,16 +1,11 @@
-import { rm } from 'node:fs/promises';
-import path from 'node:path';
-import { emitDdl, type Plan } from '@wesley/core';
 import { describeEachServer, type TestServer } from '@wesley/postgres/testing';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { connect, type Connection } from '../../src/connect/connect.js';
+import { expect, it } from 'vitest';
+import type { Connection } from '../../src/connect/connect.js';
 import { migrate } from '../../src/migrate/migrate.js';
 import type { MigrateEvent } from '../../src/migrate/migrate-events.js';
-import { buildCrashChild } from './support/build-crash-child.js';
 import { eventV1 as v1, eventV2 as v2 } from './support/event-reading-index.js';
-import { migrationsDirectory, planFile } from './support/migrations-directory.js';
+import { useCrashChild, usePlannedScratch } from './support/planned-scratch.js';
 import { runCrashChild } from './support/run-crash-child.js';
-import { scratchDatabase, type ScratchDatabase } from './support/scratch-database.js';
 import { endStrayBackends } from './support/stray-backends.js';
 
 /**
@@ -21,11 +16,7 @@ import { endStrayBackends } from './support/stray-backends.js';
  * through the partitions, then run again: every partition's index ends valid and attached, and
  * the parent's valid.
  */
-let child: string;
-beforeAll(async () => {
-  child = await buildCrashChild();
-}, 60_000);
-afterAll(() => rm(path.dirname(child), { recursive: true, force: true }));
+const child = useCrashChild();
 
 /** `count` monthly partitions of `event` from January 2020, each holding `rows` rows. */
 function partitions(count: number, rows: number): string[] {
@@ -52,53 +43,21 @@ async function indexTree(session: Connection, index: string): Promise<{ tables: 
 }
 
 describeEachServer('an index on a partitioned table, resolved when it runs', (server: TestServer) => {
-  let db: ScratchDatabase;
-  let plan: Plan;
-  let directory: string;
+  const scratch = usePlannedScratch(server, '0001_index', v1, v2);
+  const { load, withSession } = scratch;
 
-  beforeAll(async () => {
-    db = await scratchDatabase(server);
-    const session = await connect(db.url);
-    try {
-      const planned = await planFile(session, v1, v2);
-      plan = planned.plan;
-      directory = await migrationsDirectory({ '0001_index/plan.json': planned.json });
-    } finally {
-      await session.close();
-    }
-  }, 60_000);
-  afterAll(async () => {
-    await db.drop();
-    await rm(directory, { recursive: true, force: true });
-  });
-
-  /** A fresh `event` with `setup` run after its DDL. */
-  async function load(setup: readonly string[]): Promise<void> {
-    await db.reset();
-    const session = await connect(db.url);
-    try {
-      await session.query(emitDdl(v1));
-      for (const sql of setup) await session.query(sql);
-    } finally {
-      await session.close();
-    }
-  }
-
-  async function outcome(): Promise<{ tables: number; indexed: string[]; problems: string[]; steps: string[] }> {
-    const session = await connect(db.url);
-    try {
+  function outcome(): Promise<{ tables: number; indexed: string[]; problems: string[]; steps: string[] }> {
+    return withSession(async (session) => {
       const tree = await indexTree(session, 'event_reading_idx');
       const { rows } = await session.query<{ step: string; status: string }>(
         `SELECT step_id AS step, status FROM wesley.steps WHERE migration = '0001_index' ORDER BY step_id`,
       );
       return { ...tree, steps: rows.map((row) => `${row.step} ${row.status}`) };
-    } finally {
-      await session.close();
-    }
+    });
   }
 
   it('is planned as a pattern: ON ONLY the parent, then every partition found when it runs, with scoped lock claims', () => {
-    expect(plan.steps.map((step) => [step.id, step.transactional, step.locks])).toEqual([
+    expect(scratch.plan.steps.map((step) => [step.id, step.transactional, step.locks])).toEqual([
       ['add-index:event.event_reading_idx:parent', true, [{ relation: 'event', mode: 'ShareLock' }]],
       [
         'add-index:event.event_reading_idx:partitions',
@@ -116,7 +75,7 @@ describeEachServer('an index on a partitioned table, resolved when it runs', (se
     it(`one plan applies to a parent with ${count} partitions holding rows`, async () => {
       await load(partitions(count, 200));
       const events: MigrateEvent[] = [];
-      await migrate({ url: db.url, directory, appliedBy: 'test', onEvent: (event) => events.push(event) });
+      await migrate({ url: scratch.db.url, directory: scratch.directory, appliedBy: 'test', onEvent: (event) => events.push(event) });
       const result = await outcome();
       expect(result.problems).toEqual([]);
       expect(result.tables).toBe(count + 1);
@@ -126,7 +85,7 @@ describeEachServer('an index on a partitioned table, resolved when it runs', (se
         progress.map(() => expect.stringMatching(/^public\.event_p\d+$/) as unknown),
       );
       expect(progress.map(([, done, total]) => [done, total])).toEqual(Array.from({ length: count }, (_, n) => [n + 1, count]));
-      expect(result.steps).toEqual(plan.steps.map((step) => `${step.id} applied`).sort());
+      expect(result.steps).toEqual(scratch.plan.steps.map((step) => `${step.id} applied`).sort());
     }, 120_000);
   }
 
@@ -138,7 +97,7 @@ describeEachServer('an index on a partitioned table, resolved when it runs', (se
       ...partitions(2, 100),
       `INSERT INTO event (id, at, reading) SELECT g, '2024-01-01'::timestamptz + g * interval '1 hour', g FROM generate_series(1, 500) g;`,
     ]);
-    await migrate({ url: db.url, directory, appliedBy: 'test' });
+    await migrate({ url: scratch.db.url, directory: scratch.directory, appliedBy: 'test' });
     const result = await outcome();
     expect(result.problems).toEqual([]);
     expect(result.tables).toBe(6);
@@ -147,7 +106,7 @@ describeEachServer('an index on a partitioned table, resolved when it runs', (se
   it('killed with SIGKILL in builds and between partitions, then run again: every index valid and attached, each partition built once', async () => {
     const setup = partitions(5, 300);
     await load(setup);
-    const census = await runCrashChild(child, db.url, directory, {});
+    const census = await runCrashChild(child(), scratch.db.url, scratch.directory, {});
     if (census.code !== 0) throw new Error(census.stderr);
     const queries = (JSON.parse(census.stdout) as { queries: unknown[] }).queries.length;
     // Kill points: inside each of the first concurrent builds, and statements spread over the run.
@@ -157,23 +116,20 @@ describeEachServer('an index on a partitioned table, resolved when it runs', (se
     ];
     for (const point of points) {
       await load(setup);
-      const killed = await runCrashChild(child, db.url, directory, point);
+      const killed = await runCrashChild(child(), scratch.db.url, scratch.directory, point);
       expect(killed.signal, `${JSON.stringify(point)}: ${killed.stderr}`).toBe('SIGKILL');
-      await endStrayBackends(db.url, 'finish');
-      await migrate({ url: db.url, directory, appliedBy: 'test' });
+      await endStrayBackends(scratch.db.url, 'finish');
+      await migrate({ url: scratch.db.url, directory: scratch.directory, appliedBy: 'test' });
       const result = await outcome();
       expect(result.problems, JSON.stringify(point)).toEqual([]);
       expect(result.tables, JSON.stringify(point)).toBe(6);
       // No partition holds a second index: a build was never redone beside a valid one.
-      const session = await connect(db.url);
-      try {
+      await withSession(async (session) => {
         const { rows } = await session.query<{ n: number }>(
           `SELECT count(*)::int AS n FROM pg_index x JOIN pg_class c ON c.oid = x.indrelid WHERE c.relname LIKE 'event_p%' AND NOT x.indisprimary`,
         );
         expect(rows[0]?.n, JSON.stringify(point)).toBe(5);
-      } finally {
-        await session.close();
-      }
+      });
     }
   }, 600_000);
 });

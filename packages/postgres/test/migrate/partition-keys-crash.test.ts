@@ -1,18 +1,12 @@
-import { rm } from 'node:fs/promises';
-import path from 'node:path';
-import { emitDdl } from '@wesley/core';
 import { describeEachServer, type TestServer } from '@wesley/postgres/testing';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { connect } from '../../src/connect/connect.js';
+import { expect, it } from 'vitest';
 import { migrate } from '../../src/migrate/migrate.js';
 import { rollbackMigration } from '../../src/migrate/rollback-migration.js';
-import { buildCrashChild } from './support/build-crash-child.js';
-import type { Census } from './support/kill-points.js';
-import { migrationsDirectory, planFile } from './support/migrations-directory.js';
-import { runCrashChild, type KillPoint } from './support/run-crash-child.js';
-import { scratchDatabase, type ScratchDatabase } from './support/scratch-database.js';
-import { endStrayBackends } from './support/stray-backends.js';
 import { eventKeysV1 as v1, eventKeysV2 as v2 } from './support/event-keys.js';
+import type { Census } from './support/kill-points.js';
+import { useCrashChild, usePlannedScratch } from './support/planned-scratch.js';
+import { runCrashChild, type KillPoint } from './support/run-crash-child.js';
+import { endStrayBackends } from './support/stray-backends.js';
 
 /**
  * One plan made from files adds an index, a unique constraint and a foreign key to a partitioned
@@ -24,7 +18,6 @@ import { eventKeysV1 as v1, eventKeysV2 as v2 } from './support/event-keys.js';
 const count = 5;
 const month = (n: number) => `2020-${String(n + 1).padStart(2, '0')}-01`;
 const setup = [
-  emitDdl(v1),
   'INSERT INTO device (id) SELECT generate_series(1, 10);',
   ...Array.from({ length: count }, (_, n) => [
     `CREATE TABLE event_p${n} PARTITION OF event FOR VALUES FROM ('${month(n)}') TO ('${month(n + 1)}');`,
@@ -43,44 +36,16 @@ function draw(n: number, max: number, seed: number): number[] {
   return [...picked].sort((a, b) => a - b);
 }
 
-let child: string;
-beforeAll(async () => {
-  child = await buildCrashChild();
-}, 60_000);
-afterAll(() => rm(path.dirname(child), { recursive: true, force: true }));
+const child = useCrashChild();
 
 describeEachServer('an index, a unique constraint and a foreign key on a partitioned table, killed and run again', (server: TestServer) => {
-  let db: ScratchDatabase;
-  let directory: string;
-
-  beforeAll(async () => {
-    db = await scratchDatabase(server);
-    const session = await connect(db.url);
-    try {
-      directory = await migrationsDirectory({ '0001_keys/plan.json': (await planFile(session, v1, v2)).json });
-    } finally {
-      await session.close();
-    }
-  }, 60_000);
-  afterAll(async () => {
-    await db.drop();
-    await rm(directory, { recursive: true, force: true });
-  });
-
-  async function load(): Promise<void> {
-    await db.reset();
-    const session = await connect(db.url);
-    try {
-      for (const sql of setup) await session.query(sql);
-    } finally {
-      await session.close();
-    }
-  }
+  const scratch = usePlannedScratch(server, '0001_keys', v1, v2);
+  const { withSession } = scratch;
+  const load = () => scratch.load(setup);
 
   /** What is not as it should be once the migration is applied: each a line naming the relation. */
-  async function problems(): Promise<string[]> {
-    const session = await connect(db.url);
-    try {
+  function problems(): Promise<string[]> {
+    return withSession(async (session) => {
       const found: string[] = [];
       for (const index of ['event_reading_idx', 'event_reading_at_key']) {
         // Each partition's index attached to the parent's, and every one of them valid.
@@ -118,22 +83,20 @@ describeEachServer('an index, a unique constraint and a foreign key on a partiti
       );
       found.push(...pending.rows.map((row) => `step ${row.step} not applied`));
       return found;
-    } finally {
-      await session.close();
-    }
+    });
   }
 
   it('applies whole on a parent with partitions holding rows', async () => {
     await load();
     // Before the migration the checks see every partition without its indexes and no constraint.
     expect((await problems()).filter((problem) => problem.endsWith('no attached index'))).toHaveLength(2 * (count + 1));
-    await migrate({ url: db.url, directory, appliedBy: 'test' });
+    await migrate({ url: scratch.db.url, directory: scratch.directory, appliedBy: 'test' });
     expect(await problems()).toEqual([]);
   }, 120_000);
 
   it('killed with SIGKILL in builds and at random statements, then run again: every index valid and attached, every constraint valid', async () => {
     await load();
-    const census = await runCrashChild(child, db.url, directory, {});
+    const census = await runCrashChild(child(), scratch.db.url, scratch.directory, {});
     if (census.code !== 0) throw new Error(census.stderr);
     const queries = (JSON.parse(census.stdout) as { queries: unknown[] }).queries.length;
     // Two rounds of concurrent builds (the unique constraint's indexes, the index's), and statements anywhere.
@@ -143,17 +106,17 @@ describeEachServer('an index, a unique constraint and a foreign key on a partiti
     ];
     for (const point of points) {
       await load();
-      const killed = await runCrashChild(child, db.url, directory, point);
+      const killed = await runCrashChild(child(), scratch.db.url, scratch.directory, point);
       expect(killed.signal, `${JSON.stringify(point)}: ${killed.stderr}`).toBe('SIGKILL');
-      await endStrayBackends(db.url, 'finish');
-      await migrate({ url: db.url, directory, appliedBy: 'test' });
+      await endStrayBackends(scratch.db.url, 'finish');
+      await migrate({ url: scratch.db.url, directory: scratch.directory, appliedBy: 'test' });
       expect(await problems(), JSON.stringify(point)).toEqual([]);
     }
   }, 900_000);
 
   it('killed after some partitions got the foreign key, then rolled back: no key, constraint or index is left on any partition', async () => {
     await load();
-    const census = await runCrashChild(child, db.url, directory, {});
+    const census = await runCrashChild(child(), scratch.db.url, scratch.directory, {});
     if (census.code !== 0) throw new Error(census.stderr);
     const queries = (JSON.parse(census.stdout) as Census).queries.map((query) => query.sql);
     // The COMMIT after the second foreign key added (NOT VALID on a partition before 18; from 18 the parent's, the one):
@@ -163,12 +126,11 @@ describeEachServer('an index, a unique constraint and a foreign key on a partiti
     if (nth === undefined) throw new Error('no foreign key added in the census');
     const commit = queries.findIndex((sql, i) => i > nth && /^COMMIT/.test(sql));
     await load();
-    const killed = await runCrashChild(child, db.url, directory, { killAtQuery: commit + 2 });
+    const killed = await runCrashChild(child(), scratch.db.url, scratch.directory, { killAtQuery: commit + 2 });
     expect(killed.signal, killed.stderr).toBe('SIGKILL');
-    await endStrayBackends(db.url, 'finish');
-    const left = async () => {
-      const session = await connect(db.url);
-      try {
+    await endStrayBackends(scratch.db.url, 'finish');
+    const left = () =>
+      withSession(async (session) => {
         const { rows } = await session.query<{ line: string }>(
           `SELECT t.relname || ': ' || c.conname AS line FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
             WHERE t.relname LIKE 'event%' AND c.contype IN ('u', 'f')
@@ -178,15 +140,12 @@ describeEachServer('an index, a unique constraint and a foreign key on a partiti
            ORDER BY 1`,
         );
         return rows.map((row) => row.line);
-      } finally {
-        await session.close();
-      }
-    };
+      });
     expect(
       (await left()).some((line) => line.endsWith('_fkey')),
       'a foreign key was added before the kill',
     ).toBe(true);
-    await rollbackMigration({ url: db.url, directory, migration: '0001_keys', allowDestructive: true });
+    await rollbackMigration({ url: scratch.db.url, directory: scratch.directory, migration: '0001_keys', allowDestructive: true });
     expect(await left()).toEqual([]);
   }, 300_000);
 });
