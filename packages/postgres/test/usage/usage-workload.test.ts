@@ -1,4 +1,4 @@
-import { emitDdl, loadSqlParser, planMigration, stableStringify, unusedObjects, windowUsage, type SchemaIR } from '@wesley/core';
+import { emitDdl, loadSqlParser, planMigration, stableStringify, unusedObjects, windowUsage, type Plan, type SchemaIR } from '@wesley/core';
 import { describeEachServer, useTestDatabase, type TestDatabase } from '@wesley/postgres/testing';
 import { beforeAll, expect, it } from 'vitest';
 import type { Connection } from '../../src/connect/connect.js';
@@ -84,12 +84,17 @@ async function setUp(db: TestDatabase, schema: SchemaIR): Promise<Connection> {
   return session;
 }
 
-/** The migrations directory of v1 (applied by `setUp`) and the plan to v2, made for `session`'s server. */
-async function dropNicknameMigrations(session: Connection): Promise<string> {
+/** The plan from v1 to `to`, drops allowed, made for `session`'s server. */
+async function planFromV1(session: Connection, to: SchemaIR): Promise<Plan> {
   const version = Number((await session.query<{ v: string }>(`SELECT current_setting('server_version_num') AS v`)).rows[0]?.v);
-  const { plan } = planMigration(v1, v2, { serverVersion: version, allowDestructive: true });
+  const { plan } = planMigration(v1, to, { serverVersion: version, allowDestructive: true });
   if (plan === null) throw new Error('no plan');
-  return migrationsDirectory({ '0001_shop.sql': emitDdl(v1), '0002_drop_nickname/plan.json': stableStringify(plan, 2) });
+  return plan;
+}
+
+/** The migrations directory of v1 (applied by `setUp`) and the plan from v1 to `to`, as migration `name`. */
+async function migrationsFromV1(session: Connection, name: string, to: SchemaIR): Promise<string> {
+  return migrationsDirectory({ '0001_shop.sql': emitDdl(v1), [`${name}/plan.json`]: stableStringify(await planFromV1(session, to), 2) });
 }
 
 /** Forgets this database's statements (not the other test databases' on the shared server): a new stats window for it. */
@@ -174,7 +179,7 @@ describeEachServer('the usage gate of a contract step', (server) => {
     const session = await setUp(db, v1);
     // The view reads nickname; v2 drops the view's column with it, so the workload's view changes too.
     await workload(session, 30, { readNickname: true });
-    const directory = await dropNicknameMigrations(session);
+    const directory = await migrationsFromV1(session, '0002_drop_nickname', v2);
     const run = () => migrate({ url: db.url, directory, allowDestructive: true, usageWindowMs: week });
 
     // Expand now, contract later: a run that stops before the drop is not judged by it.
@@ -213,7 +218,7 @@ describeEachServer('the usage gate with a stored snapshot', (server) => {
     for (let i = 0; i < 5; i++) await session.query('SELECT nickname FROM account WHERE id = $1', [i]);
     await storeUsageSnapshot(session, (await readUsageSnapshot(session)).snapshot);
     await resetStatements(session);
-    const directory = await dropNicknameMigrations(session);
+    const directory = await migrationsFromV1(session, '0002_drop_nickname', v2);
     await expect(migrate({ url: db.url, directory, allowDestructive: true, usageWindowMs: week })).rejects.toThrow(
       /query -?\d+ \(5 calls\): SELECT nickname FROM account WHERE id = \$1/,
     );
@@ -232,7 +237,7 @@ describeEachServer('the usage gate without pg_stat_statements', (server) => {
     await session.query('DROP VIEW account_names');
     await session.query('DROP EXTENSION pg_stat_statements');
     await expect(readUsageSnapshot(session)).rejects.toBeInstanceOf(UsageUnavailableError);
-    const directory = await dropNicknameMigrations(session);
+    const directory = await migrationsFromV1(session, '0002_drop_nickname', v2);
     const refused = await migrate({ url: db.url, directory, allowDestructive: true, usageWindowMs: week }).then(
       () => null,
       (error: unknown) => error,
@@ -262,10 +267,7 @@ describeEachServer("the usage gate for a role that cannot read other roles' quer
         kind: 'unattributed',
         reason: "its text is hidden from this role: grant it pg_read_all_stats to read other roles' queries",
       });
-      const version = Number((await session.query<{ v: string }>(`SELECT current_setting('server_version_num') AS v`)).rows[0]?.v);
-      const { plan } = planMigration(v1, v2, { serverVersion: version, allowDestructive: true });
-      if (plan === null) throw new Error('no plan');
-      await loadSqlParser();
+      const plan = await planFromV1(session, v2);
       await expect(checkUsageGate(reader, new Map([['0002_drop_nickname', plan]]), new Map(), { windowMs: week })).rejects.toThrow(
         "pg_stat_statements is not available: this role cannot read other roles' query texts (grant it pg_read_all_stats)",
       );
@@ -282,7 +284,6 @@ describeEachServer('the usage gate of an index drop', (server) => {
   it('refuses to drop an index scanned in the window, saying how often; an index never scanned drops', async () => {
     const session = await setUp(db, v1);
     await workload(session, 10, { readNickname: false });
-    const version = Number((await session.query<{ v: string }>(`SELECT current_setting('server_version_num') AS v`)).rows[0]?.v);
     const noEmailIndex = compile(`
       type Account @wes_table { id: Int! @wes_pk  email: String!  name: String!  nickname: String  legacyCode: String }
       type Purchase @wes_table {
@@ -293,12 +294,7 @@ describeEachServer('the usage gate of an index drop', (server) => {
         couponCode: String @wes_index
       }
     `);
-    const { plan } = planMigration(v1, noEmailIndex, { serverVersion: version, allowDestructive: true });
-    if (plan === null) throw new Error('no plan');
-    const directory = await migrationsDirectory({
-      '0001_shop.sql': emitDdl(v1),
-      '0002_drop_email_idx/plan.json': stableStringify(plan, 2),
-    });
+    const directory = await migrationsFromV1(session, '0002_drop_email_idx', noEmailIndex);
     await expect(migrate({ url: db.url, directory, allowDestructive: true, usageWindowMs: week })).rejects.toThrow(
       /drops index account_email_idx, used in the last 7d:\n {4}scanned \d+ times/,
     );
@@ -313,12 +309,7 @@ describeEachServer('the usage gate of an index drop', (server) => {
         couponCode: String
       }
     `);
-    const other = planMigration(v1, noCouponIndex, { serverVersion: version, allowDestructive: true }).plan;
-    if (other === null) throw new Error('no plan');
-    const unusedIndex = await migrationsDirectory({
-      '0001_shop.sql': emitDdl(v1),
-      '0002_drop_coupon_idx/plan.json': stableStringify(other, 2),
-    });
+    const unusedIndex = await migrationsFromV1(session, '0002_drop_coupon_idx', noCouponIndex);
     await migrate({ url: db.url, directory: unusedIndex, allowDestructive: true, usageWindowMs: week });
     expect((await session.query(`SELECT 1 FROM pg_class WHERE relname = 'purchase_coupon_code_idx'`)).rows).toHaveLength(0);
   });
