@@ -10,6 +10,22 @@ const processTimeout = 120_000;
 
 const task = (extra = '') => `type Task @wes_table {\n  id: Int! @wes_pk\n  title: String\n  estimate: Int${extra}\n}\n`;
 
+/** A project directory of its own for one suite's tests: `wesley` runs in it; `write` and `read` a file there; `config` writes its config. */
+function useProject() {
+  let cwd = '';
+  beforeAll(async () => {
+    cwd = await mkdtemp(path.join(os.tmpdir(), 'wesley-assumptions-'));
+  });
+  afterAll(() => rm(cwd, { recursive: true, force: true }));
+  return {
+    wesley: (...args: string[]) => runBuiltCli(cwd, ...args),
+    write: (file: string, text: string) => writeFile(path.join(cwd, file), text),
+    read: (file: string) => readFile(path.join(cwd, file), 'utf8'),
+    config: (serverVersion: number) =>
+      writeFile(path.join(cwd, 'wesley.config.json'), JSON.stringify({ schema: 'schema.graphql', serverVersion })),
+  };
+}
+
 /**
  * The stuck case of issue 15 as a user meets it, with the built `wesley`: a plan made for one
  * PostgreSQL version is refused on another before anything runs, and the config's
@@ -18,17 +34,7 @@ const task = (extra = '') => `type Task @wes_table {\n  id: Int! @wes_pk\n  titl
  */
 describe.each(servers())('wesley plan and migrate: assumptions [$label]', (server) => {
   const db = useTestDatabase(server);
-  let cwd: string;
-  const wesley = (...args: string[]) => runBuiltCli(cwd, ...args);
-  const config = (serverVersion: number) =>
-    writeFile(path.join(cwd, 'wesley.config.json'), JSON.stringify({ schema: 'schema.graphql', serverVersion }));
-
-  beforeAll(async () => {
-    cwd = await mkdtemp(path.join(os.tmpdir(), 'wesley-assumptions-'));
-  });
-  afterAll(async () => {
-    await rm(cwd, { recursive: true, force: true });
-  });
+  const { wesley, write, read, config } = useProject();
 
   it(
     'refuses a plan made for another PostgreSQL version, then runs the one the config plans for',
@@ -36,11 +42,11 @@ describe.each(servers())('wesley plan and migrate: assumptions [$label]', (serve
     async () => {
       const other = server.major >= 18 ? 15 : 18;
       await config(other);
-      await writeFile(path.join(cwd, 'schema.graphql'), task());
+      await write('schema.graphql', task());
       const planned = await wesley('plan', '--config', 'wesley.config.json', '--out', 'migrations/0001_init');
       expect(planned.code).toBe(0);
       expect(planned.stdout).toContain(`for PostgreSQL ${other}; migration in migrations/0001_init`);
-      const plan = JSON.parse(await readFile(path.join(cwd, 'migrations/0001_init/plan.json'), 'utf8')) as { serverVersion: number };
+      const plan = JSON.parse(await read('migrations/0001_init/plan.json')) as { serverVersion: number };
       expect(plan.serverVersion).toBe(other * 10000);
 
       for (const args of [['--dry-run'], []]) {
@@ -73,10 +79,10 @@ describe.each(servers())('wesley plan and migrate: assumptions [$label]', (serve
   it('refuses the later of two plans made from one base, and the command it names re-plans it', { timeout: processTimeout }, async () => {
     const migrate = () => wesley('migrate', '--config', 'wesley.config.json', '--database-url', db.url);
     // Branch a adds `a` from 0001_init; branch b adds `b` from 0001_init too (as its own checkout would).
-    await writeFile(path.join(cwd, 'schema.graphql'), task('\n  a: Int'));
+    await write('schema.graphql', task('\n  a: Int'));
     expect((await wesley('plan', '--config', 'wesley.config.json', '--out', 'migrations/0002_a')).code).toBe(0);
-    await writeFile(path.join(cwd, 'schema.graphql'), task('\n  a: Int\n  b: Int'));
-    await writeFile(path.join(cwd, 'b.graphql'), task('\n  b: Int'));
+    await write('schema.graphql', task('\n  a: Int\n  b: Int'));
+    await write('b.graphql', task('\n  b: Int'));
     const b = await wesley(
       'plan',
       ...['--from', 'migrations/0001_init/ir.json', '--to', 'b.graphql', '--out', 'migrations/0003_b'],
@@ -114,17 +120,7 @@ describe.each(servers())('wesley plan and migrate: assumptions [$label]', (serve
 /** WES171 as a user meets it: the refusal's help is the command that plans the migration again, with the user's config. */
 describe.each(servers())('wesley migrate: a table not as the plan assumed [$label]', (server) => {
   const db = useTestDatabase(server);
-  let cwd: string;
-  const wesley = (...args: string[]) => runBuiltCli(cwd, ...args);
-  const config = (serverVersion: number) =>
-    writeFile(path.join(cwd, 'wesley.config.json'), JSON.stringify({ schema: 'schema.graphql', serverVersion }));
-
-  beforeAll(async () => {
-    cwd = await mkdtemp(path.join(os.tmpdir(), 'wesley-assumptions-'));
-  });
-  afterAll(async () => {
-    await rm(cwd, { recursive: true, force: true });
-  });
+  const { wesley, write, read, config } = useProject();
 
   it(
     'refuses a plan whose table became partitioned, and the command it names plans it again from the database',
@@ -132,12 +128,12 @@ describe.each(servers())('wesley migrate: a table not as the plan assumed [$labe
     async () => {
       const migrate = () => wesley('migrate', '--config', 'wesley.config.json', '--database-url', db.url);
       await config(server.major);
-      await writeFile(path.join(cwd, 'schema.graphql'), task());
+      await write('schema.graphql', task());
       expect((await wesley('plan', '--config', 'wesley.config.json', '--out', 'migrations/0001_init')).code).toBe(0);
       const first = await migrate();
       expect(first.stderr).toBe('');
       expect(first.code).toBe(0);
-      await writeFile(path.join(cwd, 'schema.graphql'), task(' @wes_index'));
+      await write('schema.graphql', task(' @wes_index'));
       expect((await wesley('plan', '--config', 'wesley.config.json', '--out', 'migrations/0002_index')).code).toBe(0);
       // Someone made task partitioned by hand after 0002_index was planned.
       const session = await db.connect();
@@ -158,15 +154,12 @@ describe.each(servers())('wesley migrate: a table not as the plan assumed [$labe
       expect(help?.[1]).toBe('wesley plan --config wesley.config.json --from <database url> --out migrations/0002_index');
 
       // The schema says so too now; the command as the help names it, the database's URL in its place, plans it again.
-      await writeFile(
-        path.join(cwd, 'schema.graphql'),
-        task(' @wes_index').replace('@wes_table', '@wes_table @wes_partition(by: "id", strategy: RANGE)'),
-      );
+      await write('schema.graphql', task(' @wes_index').replace('@wes_table', '@wes_table @wes_partition(by: "id", strategy: RANGE)'));
       const [, ...args] = (help?.[1] ?? '').replace('<database url>', db.url).split(' ');
       const replanned = await wesley(...args);
       expect(replanned.stderr).toBe('');
       expect(replanned.code).toBe(0);
-      const plan = JSON.parse(await readFile(path.join(cwd, 'migrations', '0002_index', 'plan.json'), 'utf8')) as {
+      const plan = JSON.parse(await read('migrations/0002_index/plan.json')) as {
         assumptions: { tables: unknown[] };
       };
       expect(plan.assumptions.tables).toEqual([{ exists: true, kind: 'table', name: 'task', partitioned: true }]);
