@@ -1,4 +1,3 @@
-export type { Diagnostic, RelatedLocation, Severity } from './diagnostic.js';
-export { hasErrors, sortDiagnostics } from './diagnostic.js';
+export { hasErrors, sortDiagnostics, type Diagnostic, type RelatedLocation, type Severity } from './diagnostic.js';
 export { diagnosticCodes, type DiagnosticCode } from './codes.js';
 export { codeFrame, type CodeFrameOptions, type CodeFramePart } from './code-frame.js';

@@ -11,6 +11,8 @@ export {
   type Backfill,
   type PerPartition,
   type Rollback,
+  type Blocking,
+  type Approval,
 } from './plan-types.js';
 export { lockModes, blocksReads, blocksWrites, lockModesConflict, type LockMode } from './lock-mode.js';
 export { lockScopes, lockTarget, type LockScope } from './lock-scope.js';
@@ -23,4 +25,3 @@ export { parsePlan, serializePlan } from './plan-file.js';
 export { planDataLoss, type StepDataLoss } from './plan-data-loss.js';
 export { stepBlocking, describeBlocking, type BlockingFacts } from './step-blocking.js';
 export { unapprovedBlocking, type BlockingFinding } from './unapproved-blocking.js';
-export type { Blocking, Approval } from './plan-types.js';

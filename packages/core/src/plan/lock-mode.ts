@@ -16,38 +16,25 @@ export const lockModes = [
 export type LockMode = (typeof lockModes)[number];
 
 /**
- * PostgreSQL's table of conflicting lock modes (the documentation's "Conflicting Lock Modes"):
- * each mode and the modes it conflicts with. The table is symmetric.
+ * PostgreSQL's table of conflicting lock modes (the documentation's "Conflicting Lock Modes"),
+ * folded: each mode conflicts with one mode and every stronger one, which this names, except
+ * that SHARE does not conflict with itself (several sessions build indexes with it at once).
+ * The table is symmetric.
  */
-const conflicts: { readonly [M in LockMode]: readonly LockMode[] } = {
-  AccessShareLock: ['AccessExclusiveLock'],
-  RowShareLock: ['ExclusiveLock', 'AccessExclusiveLock'],
-  RowExclusiveLock: ['ShareLock', 'ShareRowExclusiveLock', 'ExclusiveLock', 'AccessExclusiveLock'],
-  ShareUpdateExclusiveLock: ['ShareUpdateExclusiveLock', 'ShareLock', 'ShareRowExclusiveLock', 'ExclusiveLock', 'AccessExclusiveLock'],
-  ShareLock: ['RowExclusiveLock', 'ShareUpdateExclusiveLock', 'ShareRowExclusiveLock', 'ExclusiveLock', 'AccessExclusiveLock'],
-  ShareRowExclusiveLock: [
-    'RowExclusiveLock',
-    'ShareUpdateExclusiveLock',
-    'ShareLock',
-    'ShareRowExclusiveLock',
-    'ExclusiveLock',
-    'AccessExclusiveLock',
-  ],
-  ExclusiveLock: [
-    'RowShareLock',
-    'RowExclusiveLock',
-    'ShareUpdateExclusiveLock',
-    'ShareLock',
-    'ShareRowExclusiveLock',
-    'ExclusiveLock',
-    'AccessExclusiveLock',
-  ],
-  AccessExclusiveLock: lockModes,
+const weakestConflicting: { readonly [M in LockMode]: LockMode } = {
+  AccessShareLock: 'AccessExclusiveLock',
+  RowShareLock: 'ExclusiveLock',
+  RowExclusiveLock: 'ShareLock',
+  ShareUpdateExclusiveLock: 'ShareUpdateExclusiveLock',
+  ShareLock: 'RowExclusiveLock',
+  ShareRowExclusiveLock: 'RowExclusiveLock',
+  ExclusiveLock: 'RowShareLock',
+  AccessExclusiveLock: 'AccessShareLock',
 };
 
 /** Whether a session holding one of the two modes on a table makes a request for the other wait. */
 export function lockModesConflict(a: LockMode, b: LockMode): boolean {
-  return conflicts[a].includes(b);
+  return !(a === 'ShareLock' && b === 'ShareLock') && compareLockModes(b, weakestConflicting[a]) >= 0;
 }
 
 /** Plain `SELECT` takes `AccessShareLock`, which only `AccessExclusiveLock` conflicts with. */

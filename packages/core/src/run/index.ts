@@ -24,6 +24,8 @@ export {
   type Backfill,
   type PerPartition,
   type Rollback,
+  type Blocking,
+  type Approval,
 } from '../plan/plan-types.js';
 export { blocksWrites, lockModesConflict, type LockMode } from '../plan/lock-mode.js';
 export { parsePlan, serializePlan } from '../plan/plan-file.js';
@@ -33,7 +35,6 @@ export type { PlanProblem, PlanValidation } from '../plan/validate-plan.js';
 export { planDataLoss, type StepDataLoss } from '../plan/plan-data-loss.js';
 export { unapprovedBlocking, type BlockingFinding } from '../plan/unapproved-blocking.js';
 export { describeBlocking } from '../plan/step-blocking.js';
-export type { Blocking, Approval } from '../plan/plan-types.js';
 export { undoStep } from '../plan/undo-step.js';
 export { loadSqlParser, parseSql, type ParsedStatement, type SqlParse } from '../sql/sql-parser.js';
 export { transactionControl } from '../sql/transaction-control.js';
