@@ -245,6 +245,15 @@ describe('partitioned-index', () => {
     ]);
   });
 
+  it("refuses DROP INDEX CONCURRENTLY of a partitioned table's index, and takes its plain DROP INDEX (the catalog names the table)", () => {
+    const catalog = {
+      tables: new Map([['public.events', { rows: 10, bytes: 0, partitioned: true }]]),
+      indexes: new Map([['public.events_at', 'public.events']]),
+    };
+    expect(findingLines(lintText('DROP INDEX CONCURRENTLY events_at;', { catalog }))).toEqual(['1:1 WES313 partitioned-index error']);
+    expect(lintText('DROP INDEX events_at;', { catalog }).findings).toEqual([]);
+  });
+
   it('passes ON ONLY the parent', () => {
     expect(hazard(`${partitioned}CREATE INDEX i ON ONLY events (at);`)).toEqual([]);
   });

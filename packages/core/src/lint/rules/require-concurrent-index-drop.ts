@@ -7,8 +7,9 @@ export const requireConcurrentIndexDrop: LintRule = {
   code: 'WES303',
   help: 'drop it with DROP INDEX CONCURRENTLY (one index per statement, outside a transaction block)',
   hazard: 'blocking',
-  check: (action) => {
-    if (action.shape !== 'drop-index' || action.index === null) return null;
+  check: (action, context) => {
+    // An index of a partitioned table cannot be dropped concurrently: its plain drop is the only one.
+    if (action.shape !== 'drop-index' || action.index === null || context.partitioned) return null;
     const ifExists = action.node.missing_ok === true ? 'IF EXISTS ' : '';
     return {
       message: `DROP INDEX ${action.index} takes ACCESS EXCLUSIVE on its table: reads and writes queue behind it`,

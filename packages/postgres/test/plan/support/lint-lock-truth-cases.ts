@@ -25,6 +25,7 @@ CREATE TABLE events (at int, v int) PARTITION BY RANGE (at);
 CREATE TABLE events_1 PARTITION OF events FOR VALUES FROM (0) TO (100);
 CREATE TABLE events_2 PARTITION OF events FOR VALUES FROM (100) TO (200);
 INSERT INTO events SELECT g, g FROM generate_series(0, 199) g;
+CREATE INDEX events_at ON events (at);
 ANALYZE;
 `;
 
@@ -62,4 +63,5 @@ export const lintLockTruthCases: readonly LintLockTruthCase[] = [
   { rule: 'check-not-valid', sql: 'ALTER TABLE events ADD CONSTRAINT v_positive CHECK (v >= 0);' },
   { rule: 'set-not-null-scan', sql: 'ALTER TABLE events ALTER COLUMN v SET NOT NULL;' },
   { rule: 'partitioned-index', sql: 'CREATE INDEX CONCURRENTLY events_v ON events (v);', refused: '0A000' },
+  { rule: 'partitioned-index', sql: 'DROP INDEX CONCURRENTLY events_at;', refused: '0A000' },
 ];
