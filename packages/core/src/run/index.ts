@@ -44,6 +44,7 @@ export { codeFrame, type CodeFramePart } from '../diagnostics/code-frame.js';
 export { partitionTreeSql } from '../sql/partition-tree-sql.js';
 export { partitionLeftoversSql } from '../sql/partition-leftovers-sql.js';
 export {
+  classifyStatement,
   lintSql,
   lintRules,
   type LintCatalog,

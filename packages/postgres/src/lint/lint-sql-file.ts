@@ -1,4 +1,4 @@
-import { lintSql, loadSqlParser, type LintCatalog, type LintReport } from '@wesley/core/run';
+import { classifyStatement, lintSql, loadSqlParser, parseSql, type LintCatalog, type LintReport } from '@wesley/core/run';
 import { readLintSource } from './read-lint-source.js';
 
 /** How {@link lintSqlFile} judges a file. */
@@ -19,6 +19,8 @@ export interface LintSqlFileOptions {
 /** A linted file: its report, and the text its findings point into (COPY data left out), for code frames. */
 export interface LintedFile extends LintReport {
   readonly text: string;
+  /** The tables its statements create, as the linter names them (`schema.table`): a migration after it finds them empty. */
+  readonly creates: readonly string[];
 }
 
 /**
@@ -40,5 +42,11 @@ export async function lintSqlFile(path: string, options: LintSqlFileOptions): Pr
   const first = source.statements[from];
   const findings =
     from === 0 ? report.findings : first === undefined ? [] : report.findings.filter((finding) => finding.line >= first.line);
-  return { ...report, findings, text: source.text };
+  // Only a CREATE statement creates a table: the others are not parsed a second time.
+  const creates = source.statements.flatMap((statement) => {
+    const parsed = /^CREATE\b/i.test(statement.sql) ? parseSql(statement.sql) : null;
+    if (parsed?.ok !== true) return [];
+    return parsed.statements.flatMap((node) => classifyStatement(node, options.serverVersion).creates.map((created) => created.table));
+  });
+  return { ...report, findings, text: source.text, creates };
 }

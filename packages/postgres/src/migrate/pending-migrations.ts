@@ -108,8 +108,10 @@ export async function pendingMigrations(
   if (blocking.length > 0 && allow.allowBlocking !== true) throw new BlockingMigrationError(blocking);
   if (allow.usageWindowMs !== undefined && allow.ignoreUsage !== true)
     await checkUsageGate(db, plans, ledger, { windowMs: allow.usageWindowMs, to: allow.to });
-  const sqlFindings = await lintSqlMigrations(db, sqlFiles);
-  const refused = [...sqlFindings.values()].flat().filter((finding) => finding.severity === 'error');
+  const sqlFindings = await lintSqlMigrations(db, pending, plans, sqlFiles);
+  // A statement that does not parse (WES300) is left to the server, the judge of its own syntax: it
+  // reports the error at the statement, with its SQLSTATE, before that stretch commits anything.
+  const refused = [...sqlFindings.values()].flat().filter((finding) => finding.severity === 'error' && finding.code !== 'WES300');
   if (refused.length > 0 && allow.allowBlocking !== true) throw new SqlHazardError(refused);
   await checkServerVersion(db, plans);
   checkPlanChain(pending, plans, ledger, files, planCommand);
@@ -122,20 +124,43 @@ export async function pendingMigrations(
 
 /**
  * The linter's findings in the statements of pending SQL migrations still to run, judged for this
- * server and its tables as they are before the run (a table one of them creates is empty).
+ * server and its tables as they are before the run. A table a migration before the file creates in
+ * this run (a planned `create-table` step, or a `CREATE TABLE` of an earlier SQL file) is judged
+ * as the catalog would show it then, empty: no one but the run uses it yet, so a lock on it blocks
+ * no one (pg_dump's own order, a table's indexes in a file after it, included).
  */
 async function lintSqlMigrations(
   db: Queryable,
+  pending: readonly MigrationFile[],
+  plans: ReadonlyMap<string, Plan>,
   files: readonly { file: MigrationFile; from: number }[],
 ): Promise<Map<string, readonly LintFinding[]>> {
   const findings = new Map<string, readonly LintFinding[]>();
   if (files.length === 0) return findings;
-  const { rows } = await db.query<{ version: string }>(`SELECT current_setting('server_version_num') AS version`);
+  const { rows } = await db.query<{ version: string; schema: string | null }>(
+    `SELECT current_setting('server_version_num') AS version, current_schema() AS schema`,
+  );
   const serverVersion = Number(rows[0]?.version);
-  const catalog = await readLintCatalog(db);
-  for (const { file, from } of files) {
-    const shown = file.path.endsWith(file.name) ? file.name : `${file.name}/up.sql`;
-    findings.set(file.name, (await lintSqlFile(file.path, { file: shown, serverVersion, catalog, from })).findings);
+  const live = await readLintCatalog(db);
+  const tables = new Map(live.tables);
+  const createdInRun = (table: string) => {
+    if (!tables.has(table)) tables.set(table, { rows: 0, bytes: 0, partitioned: false });
+  };
+  for (const migration of pending) {
+    const plan = plans.get(migration.name);
+    if (plan !== undefined) {
+      // A plan names tables as the search_path finds them: the first schema of the path.
+      for (const step of plan.steps)
+        if (step.operation === 'createTable')
+          for (const lock of step.locks) createdInRun(`${rows[0]?.schema ?? 'public'}.${lock.relation}`);
+      continue;
+    }
+    const file = files.find((candidate) => candidate.file === migration);
+    if (file === undefined) continue;
+    const shown = migration.path.endsWith(migration.name) ? migration.name : `${migration.name}/up.sql`;
+    const report = await lintSqlFile(migration.path, { file: shown, serverVersion, catalog: { tables }, from: file.from });
+    findings.set(migration.name, report.findings);
+    for (const table of report.creates) createdInRun(table);
   }
   return findings;
 }

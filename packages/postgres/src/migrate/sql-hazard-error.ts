@@ -3,8 +3,8 @@ import type { LintFinding } from '@wesley/core/run';
 /**
  * WES340: pending SQL migrations with statements the linter reports as errors (core's `lintSql`:
  * a lock that blocks reads or writes on a table that may hold rows, without a
- * `-- wesley:allow-blocking <reason>` approval; a statement PostgreSQL would refuse, or that does
- * not parse), run without `allowBlocking`. Refused before the run's first statement: nothing is
+ * `-- wesley:allow-blocking <reason>` approval; a statement PostgreSQL would refuse, such as
+ * `CONCURRENTLY` in a transaction block), run without `allowBlocking`. Refused before the run's first statement: nothing is
  * applied, not even the migrations before the file. Each finding is named by file:line:column,
  * code and rule, with its rewrite.
  */

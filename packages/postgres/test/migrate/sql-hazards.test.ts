@@ -92,6 +92,25 @@ describeEachServer('migrate: a hand-written statement that blocks runs only when
     await indexed(db);
   }, 120_000);
 
+  it('runs an index on a table an earlier migration of the run creates (a plan, or a SQL file), judged as it is then: empty', async () => {
+    const db = await testDatabase(server);
+    const session = await db.connect();
+    try {
+      const dir = await migrationsDirectory({
+        '0001_team/plan.json': (await planFile(session, empty, team)).json,
+        '0002_item.sql': 'CREATE TABLE item (id int PRIMARY KEY, note text);\n',
+        '0003_indexes.sql': 'CREATE INDEX team_name ON team (name);\nCREATE INDEX item_note ON item (note);\n',
+      });
+      expect((await migrate({ url: db.url, directory: dir })).applied).toEqual(['0001_team', '0002_item.sql', '0003_indexes.sql']);
+      const { rows } = await session.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_indexes WHERE indexname IN ('team_name', 'item_note')`,
+      );
+      expect(rows[0]?.n).toBe(2);
+    } finally {
+      await session.close();
+    }
+  }, 120_000);
+
   it('names every hazard of every pending SQL file in one refusal', async () => {
     const { db, dir } = await setUp(`${unapproved}ALTER TABLE account ADD CONSTRAINT account_note_check CHECK (note <> '');\n`);
     const refusal = (await migrate({ url: db.url, directory: dir }).catch((error: unknown) => error)) as SqlHazardError;
