@@ -16,8 +16,8 @@ import { psqlFile } from './psql.js';
  * runs down.sql and dropped, on partitions with names that need quoting, in another schema and
  * under a partitioned partition. Nothing of the migration is left.
  */
-const event = (extra: string) => `
-type Event @wes_table @wes_partition(by: "at", strategy: RANGE) @wes_pk(columns: ["id", "at"])${extra} {
+const event = (extra: string, table = '') => `
+type Event @wes_table${table} @wes_partition(by: "at", strategy: RANGE) @wes_pk(columns: ["id", "at"])${extra} {
   id: Int!
   at: DateTime!
   reading: Int
@@ -69,4 +69,35 @@ describeEachServer('down.sql after an up.sql stopped in a per-partition step', (
       }
     }, 120_000);
   }
+
+  it('a table whose name needs quoting ("Event Log"): up.sql builds and attaches on every partition, down.sql leaves nothing', async () => {
+    const named = ' (name: "Event Log")';
+    const from = compile(event('', named));
+    const to = compile(event(' @wes_index(columns: ["reading"]) @wes_unique(columns: ["reading", "at"])', named));
+    const session = await db.connect();
+    try {
+      await session.query('DROP SCHEMA IF EXISTS archive CASCADE; DROP TABLE IF EXISTS event CASCADE; CREATE SCHEMA archive');
+      await session.query(emitDdl(from));
+      for (const sql of eventPartitionsSql(tree, '"Event Log"')) await session.query(sql);
+      const version = Number((await session.query<{ v: string }>(`SELECT current_setting('server_version_num') AS v`)).rows[0]?.v);
+      const { plan, diagnostics } = planMigration(from, to, { serverVersion: version });
+      if (plan === null) throw new Error(JSON.stringify(diagnostics));
+      await writeFile(path.join(dir, `up-named-${server.label}.sql`), renderMigrationSql(plan, 'up'));
+      await psqlFile(db.url, path.join(dir, `up-named-${server.label}.sql`));
+      // Each of the five partitions has the index and the key's index, each attached and valid; on all six tables, the key.
+      const { rows } = await session.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_inherits h JOIN pg_index x ON x.indexrelid = h.inhrelid WHERE x.indisvalid AND NOT x.indisprimary
+            AND x.indrelid IN (SELECT inhrelid FROM pg_inherits)`,
+      );
+      expect(rows).toEqual([{ n: 10 }]);
+      expect(await keysOnEventTree(session, 'Event Log')).toHaveLength(2 * 6 + 6);
+      const down = rollbackPlan(plan).plan;
+      if (down === null) throw new Error('no down plan');
+      await writeFile(path.join(dir, `down-named-${server.label}.sql`), renderMigrationSql(down, 'down', plan));
+      await psqlFile(db.url, path.join(dir, `down-named-${server.label}.sql`));
+      expect(await keysOnEventTree(session, 'Event Log')).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  }, 120_000);
 });

@@ -35,38 +35,43 @@ export function oddEventTree(rows: number): readonly EventPartition[] {
   ];
 }
 
-/** The statements creating `partitions` of `parent` and filling each leaf with its rows (`device_id` set when `devices` is given). */
-export function eventPartitionsSql(partitions: readonly EventPartition[], parent = 'event', devices = 0): string[] {
+/**
+ * The statements creating `partitions` of `parent` and filling each leaf with its rows through
+ * `root`, the partitioned table (`device_id` set when `devices` is given). Names as written in SQL.
+ */
+export function eventPartitionsSql(partitions: readonly EventPartition[], parent = 'event', devices = 0, root = parent): string[] {
   return partitions.flatMap((partition) => {
     const bounds = `FOR VALUES FROM ('${partition.from}') TO ('${partition.to}')`;
     const sub = partition.subpartitions;
     if (sub !== undefined)
       return [
         `CREATE TABLE ${partition.name} PARTITION OF ${parent} ${bounds} PARTITION BY RANGE (at);`,
-        ...eventPartitionsSql(sub, partition.name, devices),
+        ...eventPartitionsSql(sub, partition.name, devices, root),
       ];
     const device = devices > 0 ? ', device_id' : '';
     const deviceValue = devices > 0 ? `, g % ${devices} + 1` : '';
     const span = `(timestamptz '${partition.to}' - timestamptz '${partition.from}') / ${partition.rows + 1}`;
     return [
       `CREATE TABLE ${partition.name} PARTITION OF ${parent} ${bounds};`,
-      `INSERT INTO event (id, at, reading${device}) SELECT g, timestamptz '${partition.from}' + g * ${span}, g${deviceValue} FROM generate_series(1, ${partition.rows}) g;`,
+      `INSERT INTO ${root} (id, at, reading${device}) SELECT g, timestamptz '${partition.from}' + g * ${span}, g${deviceValue} FROM generate_series(1, ${partition.rows}) g;`,
     ];
   });
 }
 
 /**
  * Every unique or foreign key constraint and every index but the primary keys' on the partition
- * tree of `event` (read from pg_inherits, so a partition in any schema, by any name, is found), as
- * `relation: name`, relations as PostgreSQL prints them (`archive.event_2023`, `"Event 2024"`).
+ * tree of `table` (its name unquoted; read from pg_inherits, so a partition in any schema, by any
+ * name, is found), as `relation: name`, relations as PostgreSQL prints them (`archive.event_2023`,
+ * `"Event 2024"`).
  */
-export async function keysOnEventTree(session: Connection): Promise<string[]> {
+export async function keysOnEventTree(session: Connection, table = 'event'): Promise<string[]> {
   const { rows } = await session.query<{ line: string }>(
-    `WITH RECURSIVE tree AS (SELECT 'event'::regclass::oid AS relid UNION ALL SELECT i.inhrelid FROM pg_inherits i JOIN tree ON i.inhparent = tree.relid)
+    `WITH RECURSIVE tree AS (SELECT to_regclass(quote_ident($1))::oid AS relid UNION ALL SELECT i.inhrelid FROM pg_inherits i JOIN tree ON i.inhparent = tree.relid)
      SELECT c.conrelid::regclass::text || ': ' || c.conname AS line FROM pg_constraint c JOIN tree ON tree.relid = c.conrelid WHERE c.contype IN ('u', 'f')
      UNION ALL
      SELECT x.indrelid::regclass::text || ': ' || x.indexrelid::regclass::text FROM pg_index x JOIN tree ON tree.relid = x.indrelid WHERE NOT x.indisprimary
      ORDER BY 1`,
+    [table],
   );
   return rows.map((row) => row.line);
 }
