@@ -153,6 +153,20 @@ function subcommandShape(command: ParseNode, serverVersion: number): StatementSh
       return 'validate-check';
     case 'AT_DropConstraint':
       return 'drop-constraint';
+    case 'AT_SetStatistics':
+      return 'set-statistics';
+    case 'AT_SetRelOptions':
+    case 'AT_ResetRelOptions':
+      return 'set-options';
+    case 'AT_EnableTrig':
+    case 'AT_EnableAlwaysTrig':
+    case 'AT_EnableReplicaTrig':
+    case 'AT_DisableTrig':
+    case 'AT_EnableTrigAll':
+    case 'AT_DisableTrigAll':
+    case 'AT_EnableTrigUser':
+    case 'AT_DisableTrigUser':
+      return 'enable-trigger';
     case 'AT_SetTableSpace':
       return 'set-tablespace';
     case 'AT_SetLogged':

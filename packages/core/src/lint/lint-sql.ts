@@ -127,7 +127,8 @@ function claimsOf(action: StatementAction, partitioned: (table: string) => boole
   const facts = statementLocks[action.shape];
   if (!facts.recurses || action.only) return claims;
   const statement = {
-    rewrites: facts.rewrites,
+    // TRUNCATE writes no row, but like a rewrite builds new files for the indexes where they are: on the partitions.
+    rewrites: facts.rewrites || action.shape === 'truncate',
     foreignKey: action.shape === 'add-foreign-key' || action.shape === 'drop-foreign-key',
     addsKeyAlone: action.shape === 'add-key' && action.subcommands === 1,
   };

@@ -4,8 +4,8 @@
  * is checked to be refused.
  */
 export interface LintLockTruthCase {
-  /** The rule the statement breaks. */
-  readonly rule: string;
+  /** The rule the statement breaks; `null` for a statement no rule reports, whose claims are checked all the same. */
+  readonly rule: string | null;
   /** The hazardous statement(s), psql's text. */
   readonly sql: string;
   /** More setup for this case. */
@@ -62,6 +62,17 @@ export const lintLockTruthCases: readonly LintLockTruthCase[] = [
   { rule: 'require-concurrent-index', sql: 'CREATE INDEX events_v ON events (v);' },
   { rule: 'check-not-valid', sql: 'ALTER TABLE events ADD CONSTRAINT v_positive CHECK (v >= 0);' },
   { rule: 'set-not-null-scan', sql: 'ALTER TABLE events ALTER COLUMN v SET NOT NULL;' },
+  // Shapes of the lock table no rule reports.
+  { rule: null, sql: 'TRUNCATE orders, customers CASCADE;' },
+  {
+    rule: null,
+    sql: 'CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;\nCREATE TRIGGER touch BEFORE UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION touch();\nALTER TABLE orders DISABLE TRIGGER touch;\nDROP TRIGGER touch ON orders;',
+  },
+  {
+    rule: null,
+    sql: 'ALTER TABLE orders ALTER COLUMN total SET STATISTICS 500;\nALTER TABLE orders SET (fillfactor = 90);\nALTER TABLE orders ALTER COLUMN note SET DEFAULT $$x$$;',
+  },
+  { rule: null, sql: 'ALTER TABLE events ALTER COLUMN v SET STATISTICS 500;\nTRUNCATE events;' },
   { rule: 'partitioned-index', sql: 'CREATE INDEX CONCURRENTLY events_v ON events (v);', refused: '0A000' },
   { rule: 'partitioned-index', sql: 'DROP INDEX CONCURRENTLY events_at;', refused: '0A000' },
 ];
