@@ -6,21 +6,13 @@
 // median), the throughput ratio, and what each reported on the file. Reads the corpus from
 // WESLEY_REALSQL_DIR, else ../shared/realsql; without it, says so and exits 0 (a bench, not a test).
 // Needs `npm run build`.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeRun, measureProcesses, wesleyBin } from './measure-processes.mjs';
 
 const corpus = process.env.WESLEY_REALSQL_DIR ?? fileURLToPath(new URL('../../shared/realsql/', import.meta.url));
-const files = [
-  '01-danbooru.sql',
-  '04-gitlab-container-registry.sql',
-  '05-gisia.sql',
-  '08-sanbase2.sql',
-  '09-pagila-schema.sql',
-  '10-pagila-full-2024.sql',
-];
 const squawk = fileURLToPath(new URL('../node_modules/.bin/squawk', import.meta.url));
 const iterations = 7;
 
@@ -31,6 +23,7 @@ if (!existsSync(corpus)) {
 /** psql's own split of a corpus file: its statement count. */
 const statementsOf = (name) =>
   JSON.parse(readFileSync(path.join(corpus, name.replace(/\.sql$/, '.statements.json')), 'utf8')).statements.length;
+const files = readdirSync(corpus).filter((name) => name.endsWith('.sql'));
 const [largest] = files.map((name) => ({ name, statements: statementsOf(name) })).sort((a, b) => b.statements - a.statements);
 const file = path.join(corpus, largest.name);
 

@@ -1,12 +1,11 @@
-import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { lintRules } from '@wesley/core';
 import { describeEachServer, useTestDatabase } from '@wesley/postgres/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runBuiltCli, wesleyBin } from '../run-built-cli.js';
+import { runBuiltCli } from '../run-built-cli.js';
+import { loadedModules } from '../support/loaded-modules.js';
 
 const hazard = 'CREATE INDEX account_email ON account (email);\n';
 const approved = '-- wesley:allow-blocking account has 40 rows\nCREATE INDEX account_email ON account (email);\n';
@@ -142,19 +141,8 @@ describe('wesley lint', () => {
   });
 
   it("loads core's small entry and PostgreSQL's parser, not the compiler (graphql) or zod", async () => {
-    const file = path.join(dir, 'modules.txt');
-    const code = await new Promise<number | null>((resolve, reject) => {
-      const recorder = fileURLToPath(new URL('../support/record-modules.mjs', import.meta.url));
-      const child = spawn(process.execPath, ['--import', recorder, wesleyBin, 'lint', 'hazard.sql', '--format', 'sarif'], {
-        cwd: dir,
-        env: { ...process.env, NODE_OPTIONS: undefined, WESLEY_RECORD_MODULES: file },
-        stdio: 'ignore',
-      });
-      child.on('error', reject);
-      child.on('close', resolve);
-    });
+    const { code, modules } = await loadedModules(dir, ['lint', 'hazard.sql', '--format', 'sarif']);
     expect(code).toBe(1);
-    const modules = (await readFile(file, 'utf8')).split('\n').filter((line) => line !== '');
     expect(modules.some((url) => url.includes('/node_modules/libpg-query/'))).toBe(true);
     expect(
       modules.filter((url) => /\/node_modules\/(?:graphql|zod|esbuild)\/|\/packages\/core\/dist\/(?:sdl|ddl|codegen)\//.test(url)),
