@@ -51,6 +51,7 @@ export const diagnosticCodes = {
   WES104: { title: 'step blocks reads or writes while it rewrites or scans', severity: 'error' },
   WES105: { title: 'server version too old to plan for', severity: 'error' },
   WES106: { title: 'backfill of a table without a primary key runs as one statement', severity: 'warning' },
+  WES195: { title: 'unique constraint identical to the primary key', severity: 'warning' },
   WES201: { title: 'drift: missing from the database', severity: 'error' },
   WES202: { title: 'drift: in the database but not in the schema', severity: 'error' },
   WES203: { title: 'drift: differs between the schema and the database', severity: 'error' },
