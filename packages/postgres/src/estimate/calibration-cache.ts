@@ -82,5 +82,5 @@ async function serverKey(session: Connection): Promise<string> {
   const directory = await setting(`SELECT current_setting('data_directory') AS value`);
   const where = system === null ? `${session.client.host}:${session.client.port}` : `${system} ${directory ?? ''}`;
   // The format of the file is part of the key: a calibration written by another version is measured again.
-  return `v2 ${where} ${version ?? ''}`;
+  return `v3 ${where} ${version ?? ''}`;
 }
