@@ -105,6 +105,14 @@ describeEachServer('wesley explain', (server) => {
     },
   );
 
+  it('plan --from <url> --explain: after the lock table, each step estimated against that database', { timeout: 60_000 }, async () => {
+    const run = await runBuiltCliWithEnv(cwd, { WESLEY_CACHE_DIR: cache }, 'plan', '--from', db.url, '--to', 'v2.graphql', '--explain');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('server throughput measured');
+    expect(run.stdout).toMatch(/^ {2}1 +add-index:invoice\.\S+ +index build on invoice \(concurrent\) +200\.0k +\d/m);
+    expect(run.stdout).toMatch(/^bottleneck: add-index:invoice\.\S+, index build on invoice \(concurrent\), /m);
+  });
+
   it('migrate --dry-run --explain: the table on standard error, the SQL alone on standard output', { timeout: 60_000 }, async () => {
     const run = await runBuiltCliWithEnv(
       cwd,

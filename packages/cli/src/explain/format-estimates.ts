@@ -3,6 +3,7 @@ import { formatDuration } from '../migrate/format-duration.js';
 
 /** A step with the migration it belongs to, as `wesley explain` lists it. */
 export interface MigrationStep {
+  /** The migration it is in; empty for the steps of a plan not written yet (`wesley plan --explain`). */
   readonly migration: string;
   readonly step: string;
 }
@@ -19,7 +20,7 @@ export function formatEstimates(estimate: StepsEstimate, steps: readonly Migrati
     const timed = cost.work.kind !== 'catalog';
     return [
       rank < 0 ? '-' : String(rank + 1),
-      `${at?.migration ?? ''} ${cost.step}`,
+      named(at, cost.step),
       describeWork(cost.work),
       timed ? formatCount(cost.rows) : '-',
       timed ? formatBytes(cost.bytes) : '-',
@@ -36,7 +37,7 @@ export function formatEstimates(estimate: StepsEstimate, steps: readonly Migrati
   if (bottleneck !== undefined) {
     out.push(
       '',
-      `bottleneck: ${bottleneck.at?.migration ?? ''} ${bottleneck.cost.step}, ${describeWork(bottleneck.cost.work)}, ` +
+      `bottleneck: ${named(bottleneck.at, bottleneck.cost.step)}, ${describeWork(bottleneck.cost.work)}, ` +
         `${formatDuration(bottleneck.cost.predictedMs)} of ${formatDuration(estimate.totalMs)} predicted in all`,
     );
   }
@@ -44,7 +45,7 @@ export function formatEstimates(estimate: StepsEstimate, steps: readonly Migrati
     for (const delay of cost.delays) {
       const why = delay.reason.kind === 'snapshot' ? 'holds an older snapshot' : `holds ${delay.reason.mode} on ${delay.reason.relation}`;
       out.push(
-        `waits: ${at?.migration ?? ''} ${cost.step} would wait for pid ${delay.pid} (${why}, open ${formatDuration(delay.openMs)}, ${delay.state}): ${delay.query}`,
+        `waits: ${named(at, cost.step)} would wait for pid ${delay.pid} (${why}, open ${formatDuration(delay.openMs)}, ${delay.state}): ${delay.query}`,
       );
     }
   }
@@ -55,6 +56,11 @@ export function formatEstimates(estimate: StepsEstimate, steps: readonly Migrati
 export function describeCalibration({ calibration, cached }: StepsEstimate): string {
   const when = cached ? `measured ${calibration.measuredAt} (cached)` : `measured now in ${formatDuration(calibration.tookMs)}`;
   return `server throughput ${when}, on ${calibration.sampleRows} rows`;
+}
+
+/** `0002_total add-index:invoice.total_idx`, or the step id alone outside a migration (`wesley plan --explain`). */
+function named(at: MigrationStep | undefined, step: string): string {
+  return at === undefined || at.migration === '' ? step : `${at.migration} ${step}`;
 }
 
 function rankOf(estimate: StepsEstimate, cost: StepEstimate): number {

@@ -44,7 +44,11 @@ export const planOptions = {
       'directory that has one (else the empty schema); --out also\n' +
       'writes ir.json, so the new directory becomes the baseline',
   ),
-  explain: { type: 'boolean', description: "print the lock table of the plan and each step's SQL" },
+  explain: {
+    type: 'boolean',
+    description:
+      "print the lock table of the plan and each step's SQL; with a\ndatabase --from, each step's estimated cost there (wesley explain)",
+  },
   json: { type: 'boolean', description: 'print the plan as JSON (the content of plan.json)' },
   'allow-destructive': {
     type: 'boolean',

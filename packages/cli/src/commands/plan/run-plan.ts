@@ -3,6 +3,8 @@ import { formatExplain, planMigration, serializePlan, type Approval, type Plan, 
 import type { CliContext, OutputStream } from '../../cli-context.js';
 import { displayPath } from '@wesley/config/files';
 import { exitCodes } from '../../exit-codes.js';
+// The formatter alone: the explain barrel's estimatePending would load the database driver.
+import { describeCalibration, formatEstimates } from '../../explain/format-estimates.js';
 import { formatIrJson, writeArtifacts } from '../../generate/index.js';
 import { nodeSha256 } from '../../node-sha256.js';
 import { writeDiagnostics } from '../../output/index.js';
@@ -94,6 +96,8 @@ export const runPlan: CommandRun<typeof planOptions> = async (values, context) =
       allowDestructive: values['allow-destructive'] === true,
       allowBlocking: values['allow-blocking'] === true ? { reason: values['blocking-reason']?.trim() ?? defaultBlockingReason } : null,
       output: values.json === true ? 'json' : values.explain === true ? 'explain' : 'steps',
+      // --explain with a database --from: each step's cost on that database too.
+      estimateUrl: values.explain === true && fromDatabase ? (fromValues[0] ?? null) : null,
       outDir,
       recordTarget: config !== null || values.name !== undefined,
     });
@@ -111,6 +115,8 @@ interface PlanRun {
   /** The approval recorded on each blocking step, `null` when blocking steps are refused. */
   readonly allowBlocking: Approval | null;
   readonly output: 'json' | 'explain' | 'steps';
+  /** The database to estimate the steps against (`plan --from <url> --explain`), else `null`. */
+  readonly estimateUrl: string | null;
   readonly outDir: string | null;
   /** Also write the target schema's `ir.json` into `outDir`: the baseline of the next `plan --config`. */
   readonly recordTarget: boolean;
@@ -156,6 +162,7 @@ async function report(plan: Plan, from: SchemaInput, to: SchemaInput, context: C
   }
   // A blank line between the last statement and what follows.
   if (run.output === 'explain') context.stdout.write(`${formatExplain(plan)}\n`);
+  if (run.estimateUrl !== null) context.stdout.write(await estimatePlan(plan, run.estimateUrl));
   if (run.output === 'steps') context.stdout.write(formatPlanSteps(plan));
   // JSON output stays parseable: everything else goes to stderr then.
   const notes: OutputStream = run.output === 'json' ? context.stderr : context.stdout;
@@ -185,4 +192,18 @@ function optionalBatchSize(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--batch-size takes a whole number of rows above 0, not '${value}'`, name);
   return Number(value);
+}
+
+/** The plan's steps estimated against the database it was planned from: the calibration line and the ranked table. */
+async function estimatePlan(plan: Plan, url: string): Promise<string> {
+  // Loaded only here: a plan between files needs no driver.
+  const { connect, estimateSteps } = await import('@wesley/postgres/run');
+  const session = await connect(url);
+  try {
+    const estimate = await estimateSteps(session, plan.steps);
+    const steps = plan.steps.map((step) => ({ migration: '', step: step.id }));
+    return `${describeCalibration(estimate)}\n\n${formatEstimates(estimate, steps)}\n`;
+  } finally {
+    await session.close();
+  }
 }
