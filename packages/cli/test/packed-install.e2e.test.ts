@@ -9,97 +9,26 @@
  * comes with them, and they read a config. Needs the build (`npm test` runs it first) and the npm
  * registry.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { isBuiltin } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const repo = fileURLToPath(new URL('../../../', import.meta.url));
-const packageNames = ['core', 'config', 'postgres', 'unplugin', 'cli', 'nx'] as const;
-type PackageName = (typeof packageNames)[number];
-
-interface PackageJson {
-  readonly name: string;
-  readonly files: readonly string[];
-  readonly exports: Readonly<Record<string, string | { readonly default: string }>>;
-  readonly dependencies?: Readonly<Record<string, string>>;
-  readonly peerDependencies?: Readonly<Record<string, string>>;
-  readonly peerDependenciesMeta?: Readonly<Record<string, { readonly optional?: boolean }>>;
-}
-
-const packageDir = (name: PackageName) => path.join(repo, 'packages', name);
-const manifest = (name: PackageName): PackageJson =>
-  JSON.parse(readFileSync(path.join(packageDir(name), 'package.json'), 'utf8')) as PackageJson;
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/**
- * The environment a user's shell would give: without what npm and vitest set for this run
- * (`npm_config_local_prefix` would point npm at this workspace, `NODE_ENV=test` would change
- * `vite build`), but with the npm settings that say where the registry and the cache are.
- */
-function userEnv(): Record<string, string> {
-  const keep = /^npm_config_(cache|registry|userconfig|globalconfig|cafile|proxy|https_proxy|noproxy|strict_ssl)$/i;
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (value === undefined) continue;
-    if (/^npm_/i.test(key) && !keep.test(key)) continue;
-    if (/^(VITEST|TEST$|NODE_ENV$|NODE_OPTIONS$|FORCE_COLOR$|NO_COLOR$|INIT_CWD$)/.test(key)) continue;
-    env[key] = value;
-  }
-  return { ...env, CI: 'true', NO_COLOR: '1' };
-}
-
-/** Runs `command ...args` in `cwd` with pipes (no terminal) and collects its output. */
-function run(cwd: string, command: string, ...args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: userEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => void (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => void (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-/** `run`, failing with the command's output unless it exits 0. */
-async function runOk(cwd: string, command: string, ...args: string[]): Promise<Run> {
-  const result = await run(cwd, command, ...args);
-  if (result.code !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
-  return result;
-}
-
-interface PackResult {
-  readonly name: string;
-  readonly filename: string;
-  readonly size: number;
-  readonly unpackedSize: number;
-  readonly entryCount: number;
-  readonly files: readonly { readonly path: string }[];
-}
-
-/** `npm pack --json` of the six workspaces (`--dry-run`, or into `destination`). */
-async function pack(...options: string[]): Promise<Map<PackageName, PackResult>> {
-  for (const name of packageNames) {
-    if (!existsSync(path.join(packageDir(name), 'dist', 'index.js')))
-      throw new Error(`packages/${name}/dist is missing: run npm run build first`);
-  }
-  const workspaces = packageNames.flatMap((name) => ['--workspace', `packages/${name}`]);
-  const { stdout } = await runOk(repo, 'npm', 'pack', '--json', ...options, ...workspaces);
-  const results = JSON.parse(stdout) as PackResult[];
-  return new Map(packageNames.map((name) => [name, results.find((r) => r.name === `@wesley/${name}`)!]));
-}
+import {
+  manifest,
+  pack,
+  packageDir,
+  packageNames,
+  repo,
+  run,
+  runOk,
+  workspaceVersion,
+  type PackageName,
+  type PackResult,
+} from './packed-packages.js';
 
 /** The text of the first fenced block of `lang` after `marker` in `markdown`. */
 function docBlock(markdown: string, marker: string, lang: string): string {
@@ -275,10 +204,6 @@ async function writeFiles(dir: string, files: Readonly<Record<string, string>>):
     await writeFile(path.join(dir, file), text);
   }
 }
-
-/** The version of a package installed in this workspace: the app gets the same, so the test is repeatable. */
-const workspaceVersion = (name: string): string =>
-  (JSON.parse(readFileSync(path.join(repo, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
 
 describe('the packed packages, installed with npm in a project of their own', () => {
   let root: string;
@@ -571,7 +496,7 @@ export default defineConfig({ plugins: [wesley({ config: 'libs/db/wesley.config.
   it('the Nx plugin infers the targets of the config', async () => {
     const result = await runOk(app, 'npx', '--no', '--', 'nx', 'show', 'project', 'db', '--json');
     const project = JSON.parse(result.stdout) as { targets: Record<string, { executor: string }> };
-    expect(Object.keys(project.targets).sort()).toEqual(['drift', 'generate', 'migrate', 'plan', 'status']);
+    expect(Object.keys(project.targets).sort()).toEqual(['drift', 'generate', 'lint', 'migrate', 'plan', 'status']);
     expect(project.targets['generate']?.executor).toBe('@wesley/nx:generate');
   }, 120_000);
 });
