@@ -35,15 +35,22 @@ export async function checkServerVersion(db: Queryable, plans: ReadonlyMap<strin
  * migration, or one applied by a version that did not record them). There the table facts
  * (`checkTableFacts`) are the guard.
  *
+ * The first pending plan may also start where the database is now (`liveHash`, asked only when
+ * it does not start where the ledger leads): a plan made from the database after a change by hand
+ * (the way out WES171 and WES172 point to) is not where the last migration led, yet it is exactly
+ * where it will run. Two plans made from one base are still caught: once the first is applied,
+ * neither the ledger nor the database is where the second starts.
+ *
  * @throws PlanChainError (WES172) for the first plan that starts elsewhere.
  */
-export function checkPlanChain(
+export async function checkPlanChain(
   pending: readonly MigrationFile[],
   plans: ReadonlyMap<string, Plan>,
   ledger: ReadonlyMap<string, LedgerMigration>,
   files: readonly MigrationFile[],
+  liveHash: (file: MigrationFile, plan: Plan) => Promise<string | null>,
   planCommand?: string,
-): void {
+): Promise<void> {
   const applied = [...ledger.values()]
     .filter((entry) => entry.status === 'applied')
     .sort((a, b) => (a.finishedAt?.getTime() ?? 0) - (b.finishedAt?.getTime() ?? 0));
@@ -57,7 +64,7 @@ export function checkPlanChain(
       at = null;
       continue;
     }
-    if (at !== null && plan.from !== at.to)
+    if (at !== null && plan.from !== at.to && !(atApplied && (await liveHash(file, plan)) === plan.from))
       throw new PlanChainError({ name: file.name, path: file.path, from: plan.from }, at, atApplied, planCommand);
     at = { name: file.name, path: file.path, to: plan.to };
     atApplied = false;

@@ -2,6 +2,8 @@ import { unapprovedBlocking, type LintFinding, type Plan } from '@wesley/core/ru
 import { BlockingMigrationError, type MigrationBlocking } from './blocking-migration-error.js';
 import type { Queryable } from '../introspect/queryable.js';
 import { checkPlanChain, checkServerVersion, checkTableFacts } from './check-assumptions.js';
+import { liveSchemaHash } from './live-schema-hash.js';
+import type { SpellingSession } from '../spelling/spell-on-server.js';
 import { destructiveSteps } from './destructive-steps.js';
 import { findTransactionControl } from './find-transaction-control.js';
 import { isFrozen } from './frozen-migration.js';
@@ -68,7 +70,7 @@ export interface PendingMigrations {
  * `planCommand` (how the user runs `wesley plan`) to plan one again.
  */
 export async function pendingMigrations(
-  db: Queryable,
+  db: Queryable & SpellingSession,
   files: readonly MigrationFile[],
   ledger: ReadonlyMap<string, LedgerMigration>,
   allow: Allowances,
@@ -114,7 +116,7 @@ export async function pendingMigrations(
   const refused = [...sqlFindings.values()].flat().filter((finding) => finding.severity === 'error' && finding.code !== 'WES300');
   if (refused.length > 0 && allow.allowBlocking !== true) throw new SqlHazardError(refused);
   await checkServerVersion(db, plans);
-  checkPlanChain(pending, plans, ledger, files, planCommand);
+  await checkPlanChain(pending, plans, ledger, files, (file, plan) => liveSchemaHash(db, file.path, plan), planCommand);
   // The first migration's tables are as the run finds them; a later one's are checked when it starts (`migrate`).
   const [first] = pending;
   const firstPlan = first === undefined ? undefined : plans.get(first.name);

@@ -4,7 +4,9 @@ import { planMigration, stableStringify, type SchemaIR } from '@wesley/core';
 import { describeEachServer, useTestDatabase, type TestDatabase } from '@wesley/postgres/testing';
 import { describe, expect, it } from 'vitest';
 import { AssumedFactError, PlanChainError, ServerVersionMismatchError } from '../../src/migrate/assumption-errors.js';
+import { introspect } from '../../src/introspect/introspect.js';
 import { migrate } from '../../src/migrate/migrate.js';
+import { matchSchemaSpelling } from '../../src/spelling/match-schema-spelling.js';
 import { compile, migrationsDirectory } from './support/migrations-directory.js';
 
 // A plan states what it assumed about its target, and `migrate` checks it before the first
@@ -203,6 +205,49 @@ describeEachServer('migrate checks what a plan assumed', (server) => {
         await writeFile(path.join(dir, '0003_b', 'plan.json'), planJson(v1a, v1ab, version));
         expect((await migrate({ url: db.url, directory: dir })).applied).toEqual(['0003_b']);
         expect((await state(db)).columns).toEqual(['id', 'title', 'estimate', 'a', 'b']);
+      },
+    );
+  });
+
+  describe('the way out of WES171', () => {
+    const db = useTestDatabase(server);
+
+    it(
+      'applies the plan made again from the database after a change by hand, where the ledger does not lead',
+      { timeout: 120_000 },
+      async () => {
+        const version = await serverVersion(db);
+        const dir = await migrationsDirectory({ '0001_init/plan.json': planJson(empty, v1, version) });
+        await migrate({ url: db.url, directory: dir });
+        const session = await db.connect();
+        await session.query(
+          'DROP TABLE task; CREATE TABLE task (id integer PRIMARY KEY, title text, estimate integer) PARTITION BY RANGE (id); ' +
+            'CREATE TABLE task_low PARTITION OF task FOR VALUES FROM (0) TO (1000)',
+        );
+        // The schema now says what was done by hand, and 0002 is planned as WES171's help says:
+        // from the database (its schema spelled as the target spells it, as `wesley plan --from
+        // <url>` does), with the target's ir.json beside the plan.
+        const target = compile(
+          'type Task @wes_table @wes_partition(by: "id", strategy: "RANGE") { id: Int! @wes_pk  title: String @wes_index  estimate: Int }',
+        );
+        const { ir: live } = await matchSchemaSpelling(session, await introspect(session, { schema: 'public' }), target, 'public');
+        await mkdir(path.join(dir, '0002_index'));
+        await writeFile(path.join(dir, '0002_index', 'plan.json'), planJson(live, target, version));
+        await writeFile(path.join(dir, '0002_index', 'ir.json'), stableStringify(target, 2));
+        // It starts where the database is, not where 0001_init led: it runs.
+        expect((await migrate({ url: db.url, directory: dir })).applied).toEqual(['0002_index']);
+        const indexes = await session.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_index WHERE indrelid = 'task'::regclass AND NOT indisprimary`,
+        );
+        expect(indexes.rows).toEqual([{ n: 1 }]);
+
+        // A plan whose ir.json is not its target is not compared with the database: refused as before.
+        await mkdir(path.join(dir, '0003_b'));
+        await writeFile(path.join(dir, '0003_b', 'plan.json'), planJson(v1a, v1ab, version));
+        await writeFile(path.join(dir, '0003_b', 'ir.json'), stableStringify(v1, 2));
+        const before = await state(db);
+        expect(await refusal(migrate({ url: db.url, directory: dir }))).toBeInstanceOf(PlanChainError);
+        expect(await state(db)).toEqual(before);
       },
     );
   });
