@@ -179,6 +179,14 @@ describe('docs/getting-started.md, followed in a new directory with the packed p
 
   it('type-checks the app with the tsconfig shown (TypeScript of this workspace) and builds it with Vite', () => {
     const shop = path.join(root, 'home', 'shop');
+    // The same tsconfig as docs/plugin.md's, whose explanation it relies on.
+    const shown = (file: string, lang: string) =>
+      fencedBlocks(readFileSync(path.join(repo, 'docs', file), 'utf8'))
+        .filter((b) => b.lang === lang)
+        .map((b) => b.text.replace(/^\/\/.*\n/, ''))
+        .find((text) => text.includes('"moduleResolution"'));
+    expect(shown('plugin.md', 'jsonc')).toContain('"moduleResolution": "bundler"');
+    expect(shown('getting-started.md', 'jsonc')).toBe(shown('plugin.md', 'jsonc'));
     expect(outputOf('npx tsc --noEmit')).not.toMatch(/error TS/);
     expect(existsSync(path.join(shop, 'dist', 'index.html'))).toBe(true);
   });
