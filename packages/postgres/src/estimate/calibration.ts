@@ -45,7 +45,7 @@ const sampleRows = 60_000;
 /**
  * How much faster the sample is scanned than a table of the same rows: its few megabytes, just
  * written, are read from the processor's cache, a table's from memory or disk. Measured with
- * `test/estimate/estimate-accuracy.test.ts` (100k to 3M rows, PostgreSQL 18 and 15, a two-core
+ * what is now `bench/estimate.bench.mjs` (100k to 3M rows, PostgreSQL 18 and 15, a two-core
  * machine shared with other work, whose load makes most of the spread): a validating scan took
  * between 0.7 and 2.7 times the sample's time per byte, 1.7 times at the median.
  */
