@@ -5,7 +5,8 @@
  * would save it. Blocks marked `norun` and output samples (`text`) do not run. The registry's
  * stand-in is an `npm` on PATH that installs `@wesley/<name>` from the tarball `npm pack` made
  * (and pins the packages those depend on to theirs); everything else comes from npm's cache.
- * One install serves every step. Needs the build (`npm test` runs it first).
+ * One install serves every step of the Vite app, one more the Nx workspace beside it. Needs the
+ * build (`npm test` runs it first).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -141,6 +142,10 @@ describe('docs/getting-started.md, followed in a new directory with the packed p
       'npx wesley drift',
       'npx tsc --noEmit',
       'npx vite build',
+      'npx nx g @wesley/nx:init',
+      'npx nx g @wesley/nx:database db',
+      'npx nx g @wesley/nx:migration',
+      'npx nx run db:migrate',
     ])
       expect(
         ran.some((r) => r.block.text.includes(command)),
@@ -189,5 +194,14 @@ describe('docs/getting-started.md, followed in a new directory with the packed p
     expect(shown('getting-started.md', 'jsonc')).toBe(shown('plugin.md', 'jsonc'));
     expect(outputOf('npx tsc --noEmit')).not.toMatch(/error TS/);
     expect(existsSync(path.join(shop, 'dist', 'index.html'))).toBe(true);
+  });
+
+  it('in a new directory without nx.json: nx init registers the plugin, the database and migration generators write the project, db:migrate applies it', async () => {
+    const org = path.join(root, 'home', 'org');
+    const nxJson = JSON.parse(await readFile(path.join(org, 'nx.json'), 'utf8')) as { plugins?: unknown[] };
+    expect(JSON.stringify(nxJson.plugins)).toContain('@wesley/nx');
+    const migrations = readdirSync(path.join(org, 'libs', 'db', 'migrations')).filter((f) => !f.startsWith('.'));
+    expect(migrations.some((m) => /^\d{4}_init$/.test(m))).toBe(true);
+    expect(outputOf('npx nx run db:migrate')).toMatch(/\d{4}_init: applied/);
   });
 });
