@@ -3,7 +3,7 @@ import { displayPath } from '@wesley/config/files';
 import { withDatabase } from '../../database/index.js';
 import { exitCodes } from '../../exit-codes.js';
 import { describeCalibration, estimatePending, formatEstimates } from '../../explain/index.js';
-import { describeFailure, failureJson, writeFailure } from '../../failure/index.js';
+import { describeFailure, writeFailure } from '../../failure/index.js';
 import { migrationsDirectory, readDirectoryPlans } from '../../migrate/index.js';
 import { commandConfig, configRelative } from '../command-config.js';
 import type { CommandRun } from '../define-command.js';
@@ -47,8 +47,6 @@ export const runExplain: CommandRun<typeof explainOptions> = async (values, cont
       }
     });
   } catch (error) {
-    const failure = describeFailure(error, url);
-    if (json) context.stdout.write(`${JSON.stringify({ ok: false, exitCode: failure.exitCode, error: failureJson(failure) }, null, 2)}\n`);
-    return writeFailure(context, name, failure);
+    return writeFailure(context, name, describeFailure(error, url), { json });
   }
 };

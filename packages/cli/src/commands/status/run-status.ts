@@ -2,7 +2,7 @@ import { connect, listMigrationFiles, migrationStatus } from '@wesley/postgres';
 import { withDatabase } from '../../database/index.js';
 import { displayPath } from '@wesley/config/files';
 import { exitCodes } from '../../exit-codes.js';
-import { describeFailure, failureJson, writeFailure } from '../../failure/index.js';
+import { describeFailure, writeFailure } from '../../failure/index.js';
 import { migrationsDirectory, readDirectoryPlans } from '../../migrate/index.js';
 import { formatNextCommands, formatStatusTable, statusRow, type StatusRow } from '../../status/index.js';
 import { commandConfig, configRelative } from '../command-config.js';
@@ -51,9 +51,7 @@ export const runStatus: CommandRun<typeof statusOptions> = async (values, contex
       return exitCodes.ok;
     });
   } catch (error) {
-    const failure = describeFailure(error, url);
-    if (json) context.stdout.write(`${JSON.stringify({ ok: false, exitCode: failure.exitCode, error: failureJson(failure) }, null, 2)}\n`);
-    return writeFailure(context, name, failure);
+    return writeFailure(context, name, describeFailure(error, url), { json });
   }
 };
 

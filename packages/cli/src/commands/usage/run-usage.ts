@@ -13,7 +13,7 @@ import {
 import { connect, readStoredSnapshots, readUsageSnapshot, storeUsageSnapshot } from '@wesley/postgres';
 import { withDatabase } from '../../database/index.js';
 import { exitCodes } from '../../exit-codes.js';
-import { describeFailure, failureJson, writeFailure } from '../../failure/index.js';
+import { describeFailure, writeFailure } from '../../failure/index.js';
 import { writeDiagnostics } from '../../output/index.js';
 import { loadSchemaSources } from '../../schema/index.js';
 import { describeUnused, formatUsageTable, usageDiagnostics } from '../../usage-report/index.js';
@@ -104,8 +104,6 @@ export const runUsage: CommandRun<typeof usageOptions> = async (values, context)
       }
     });
   } catch (error) {
-    const failure = describeFailure(error, url);
-    if (json) context.stdout.write(`${JSON.stringify({ ok: false, exitCode: failure.exitCode, error: failureJson(failure) }, null, 2)}\n`);
-    return writeFailure(context, name, failure);
+    return writeFailure(context, name, describeFailure(error, url), { json });
   }
 };
