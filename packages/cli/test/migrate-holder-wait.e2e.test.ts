@@ -38,7 +38,7 @@ describeEachServer('wesley migrate --holder-wait', (server) => {
   async function migratorWaiting(): Promise<void> {
     for (let tries = 0; tries < 600; tries++) {
       const { rows } = await session.query(
-        `SELECT 1 FROM pg_catalog.pg_stat_activity WHERE datname = current_database() AND query LIKE '%pg_partition_tree(claim.relid)%' AND pid <> pg_backend_pid()`,
+        `SELECT 1 FROM pg_catalog.pg_stat_activity WHERE datname = current_database() AND query LIKE '%FROM claim CROSS JOIN LATERAL%' AND pid <> pg_backend_pid()`,
       );
       if (rows.length > 0) return;
       await sleep(50);
