@@ -28,8 +28,8 @@ describe('the real nx, one db project', { timeout: 60_000 }, () => {
     const project = JSON.parse(shown.stdout) as {
       targets: Record<string, { cache: boolean; inputs?: unknown[]; outputs?: string[]; executor: string }>;
     };
-    expect(Object.keys(project.targets).sort()).toEqual(['drift', 'generate', 'migrate', 'plan', 'status']);
-    const { generate, plan, migrate } = project.targets;
+    expect(Object.keys(project.targets).sort()).toEqual(['drift', 'generate', 'lint', 'migrate', 'plan', 'status']);
+    const { generate, plan, lint, migrate } = project.targets;
     expect(generate).toMatchObject({
       executor: '@wesley/nx:generate',
       cache: true,
@@ -50,6 +50,17 @@ describe('the real nx, one db project', { timeout: 60_000 }, () => {
         { externalDependencies: ['@wesley/cli', '@wesley/core'] },
       ],
       outputs: ['{projectRoot}/.wesley/plan'],
+    });
+    // Files alone, never a database: cached on the config and the SQL migrations.
+    expect(lint).toMatchObject({
+      executor: '@wesley/nx:lint',
+      cache: true,
+      inputs: [
+        '{projectRoot}/wesley.config.json',
+        '{projectRoot}/migrations/**/*.sql',
+        { externalDependencies: ['@wesley/cli', '@wesley/core'] },
+      ],
+      outputs: [],
     });
     expect(migrate).toMatchObject({ executor: '@wesley/nx:migrate', cache: false });
     expect(migrate?.inputs).toBeUndefined();
