@@ -73,7 +73,7 @@ export default defineConfig([
       parserOptions: {
         // One program for everything TypeScript (tsconfig.eslint.json), not the per-package
         // build configs: those cover src only, and tests need types too.
-        project: ['./tsconfig.eslint.json', './examples/shop-app/tsconfig.json'],
+        project: ['./tsconfig.eslint.json', './examples/shop-app/tsconfig.json', './examples/react-app/tsconfig.json'],
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -117,7 +117,12 @@ export default defineConfig([
   {
     // Apps that import a `.graphql` file: its types are the sidecar (`schema.d.graphql.ts`) that
     // `wesley generate --dts` or a test run writes, so without one every import would be `any`.
-    files: ['examples/shop-app/main.ts', 'packages/unplugin/test/dev/fixture/**', 'packages/unplugin/test/fixtures/**'],
+    files: [
+      'examples/shop-app/main.ts',
+      'examples/react-app/*.tsx',
+      'packages/unplugin/test/dev/fixture/**',
+      'packages/unplugin/test/fixtures/**',
+    ],
     extends: [tseslint.configs.disableTypeChecked],
   },
 
