@@ -1,12 +1,15 @@
 /**
  * The plugin in a real `vite` dev server: a schema request is served as the module, a broken
  * schema answers with the error Vite's overlay shows (message, id, loc, frame, plugin), a valid
- * save recovers, writing the sidecar does not reach Vite's file watcher, and a schema outside
- * Vite's root is watched all the same.
+ * save recovers, writing the sidecar does not reach Vite's file watcher, a schema outside Vite's
+ * root is watched all the same, and zod, which the generated module imports, is pre-bundled from
+ * the start when the app resolves it.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { createServer, type ViteDevServer } from 'vite';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createServer, resolveConfig, type ViteDevServer } from 'vite';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import vitePlugin from '../src/vite.js';
 import { fixtureApp, shopSchema, type FixtureApp } from './support/fixture-app.js';
@@ -117,6 +120,34 @@ describe('vite dev server rooted in a subfolder', () => {
     } finally {
       await server.close();
       app.dispose();
+    }
+  });
+});
+
+describe('dependency pre-bundling', () => {
+  /** The resolved `optimizeDeps.include` of a config with the plugin, rooted at `root`. */
+  async function includedDeps(root: string): Promise<readonly string[]> {
+    const config = await resolveConfig({ root, configFile: false, logLevel: 'silent', plugins: [vitePlugin()] }, 'serve');
+    return config.optimizeDeps.include ?? [];
+  }
+
+  it('pre-bundles zod from the start, which the dependency scan cannot find behind the schema import', async () => {
+    // Found only when the browser first requests the schema module, zod would be pre-bundled
+    // then, and Vite would reload the page during its first load (the browser tests see it).
+    const app = fixtureApp();
+    try {
+      expect(await includedDeps(app.root)).toContain('zod');
+    } finally {
+      app.dispose();
+    }
+  });
+
+  it('leaves zod out for an app that cannot resolve it', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'wesley-no-zod-'));
+    try {
+      expect(await includedDeps(root)).not.toContain('zod');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
   });
 });

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { writeFileIfChanged } from '@wesley/config/files';
 import { compileSchema, emitModule, emitModuleDeclarations, loadSqlParser, type Diagnostic } from '@wesley/core';
@@ -73,6 +74,17 @@ export const unplugin = createUnplugin<Options | undefined>((options = {}, meta)
       },
     },
     vite: {
+      config(config) {
+        // The schema module imports zod, and Vite's dependency scan, which reads the app's code
+        // before the first request, does not see through a `.graphql` import. Left to be found
+        // when the browser first asks for the module, zod is pre-bundled then, and Vite reloads
+        // the page ("optimized dependencies changed. reloading") during its first load, losing
+        // anything typed by then. Only when the app resolves zod: in a monorepo whose schema
+        // package alone has it, an entry Vite cannot resolve would be an error of its own.
+        const appRoot = path.resolve(config.root ?? process.cwd());
+        if (!resolvesFrom(appRoot, 'zod/package.json')) return undefined;
+        return { optimizeDeps: { include: ['zod'] } };
+      },
       configResolved(config) {
         root = config.root;
       },
@@ -91,6 +103,16 @@ export const unplugin = createUnplugin<Options | undefined>((options = {}, meta)
   };
   return plugin;
 });
+
+/** Whether `specifier` resolves from a module in `dir`, as Vite's optimizer would resolve it. */
+function resolvesFrom(dir: string, specifier: string): boolean {
+  try {
+    createRequire(path.join(dir, 'package.json')).resolve(specifier);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Reports the schema's errors (the first with its location and frame, the others listed) and

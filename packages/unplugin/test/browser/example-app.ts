@@ -18,6 +18,12 @@ export interface ExampleApp {
   readonly schemaFile: string;
   readonly server: ViteDevServer;
   readonly origin: string;
+  /**
+   * Every `full-reload` the server has sent its pages, from the start: a schema edit no module
+   * accepted ("page reload ...") and dependencies pre-bundled late ("optimized dependencies
+   * changed. reloading") alike.
+   */
+  readonly fullReloads: readonly unknown[];
   close(): Promise<void>;
 }
 
@@ -41,6 +47,13 @@ export async function startExampleApp(name: string): Promise<ExampleApp> {
       logLevel: 'silent',
       server: { host: '127.0.0.1', port: 0, fs: { allow: [dir, repoNodeModules] } },
     });
+    const fullReloads: unknown[] = [];
+    const hot = server.environments.client.hot;
+    const send = hot.send.bind(hot);
+    hot.send = (...args: unknown[]) => {
+      if ((args[0] as { type?: string } | undefined)?.type === 'full-reload') fullReloads.push(args[0]);
+      Reflect.apply(send, undefined, args);
+    };
     await server.listen();
     const origin = `http://127.0.0.1:${(server.httpServer!.address() as AddressInfo).port}`;
     return {
@@ -48,6 +61,7 @@ export async function startExampleApp(name: string): Promise<ExampleApp> {
       schemaFile,
       server,
       origin,
+      fullReloads,
       async close() {
         await server.close();
         await rm(dir, { recursive: true, force: true });

@@ -57,6 +57,8 @@ it(
     expect(await page.inputValue('#email')).toBe('ada@example.com');
     expect(await page.evaluate(() => (globalThis as { wesleyMarker?: string }).wesleyMarker)).toBe('still the same page');
     expect(loads()).toBe(loadsBefore);
+    // Nor did the server ask for one, then or at the first visit (zod is pre-bundled at start).
+    expect(app!.fullReloads).toEqual([]);
 
     await page.fill('#name', 'Ada');
     expect(await errorFor(page, 'name')).toBe('');

@@ -60,6 +60,8 @@ it('validates the form with the generated Zod schema and follows a schema edit w
   expect(await page.inputValue('#email')).toBe('not-an-email');
   expect(await page.evaluate(() => (globalThis as { wesleyMarker?: string }).wesleyMarker)).toBe('still the same page');
   expect(loads()).toBe(loadsBefore);
+  // Nor did the server ask for one, then or at the first visit (zod is pre-bundled at start).
+  expect(app!.fullReloads).toEqual([]);
 
   await page.fill('#email', 'ada@example.com');
   expect(await errorFor(page, 'email')).toBe('');
