@@ -10,4 +10,5 @@ export const projects = [
   'packages/unplugin',
   'packages/cli',
   'packages/nx',
+  'packages/eslint-plugin',
 ] as const;
