@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseMigrationWindow } from './migration-window.js';
 import { parseUsageWindow } from './usage-window.js';
 
 /** Relative, and inside the config's directory once normalised: the paths stay the project's own. */
@@ -62,6 +63,20 @@ export const wesleyConfigSchema = z
       .string()
       .refine((text) => parseUsageWindow(text) !== null, 'must be a number of minutes, hours, days or weeks, such as "7d" or "12h"')
       .optional(),
+    /** When `migrate` may run backfill, validate and contract steps (`"Mon-Fri 01:00-05:00 Europe/Berlin"`); any time without it. */
+    windows: z
+      .array(
+        z.string().superRefine((text, context) => {
+          const window = parseMigrationWindow(text);
+          if (typeof window === 'string') context.addIssue({ code: 'custom', message: window });
+        }),
+      )
+      .min(1, 'must list at least one window, such as "Mon-Fri 01:00-05:00 Europe/Berlin"; leave it out to run at any time')
+      .optional(),
+    /** Pause backfill batches while a replica's replay lag is over this many milliseconds. */
+    maxReplicaLagMs: z.number().int('must be a whole number of milliseconds').positive('must be more than 0').optional(),
+    /** Pause backfill batches while more sessions than this are running a query. */
+    maxActiveSessions: z.number().int('must be a whole number of sessions').positive('must be more than 0').optional(),
     /** Custom scalars and their PostgreSQL types (`{ "Email": "citext" }`); they may override the built-in ones. */
     scalars: z
       .record(

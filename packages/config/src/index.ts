@@ -12,3 +12,5 @@ export { loadConfig } from './load-config.js';
 export { resolveConfig } from './resolve-config.js';
 export { defineConfig } from './define-config.js';
 export { parseUsageWindow } from './usage-window.js';
+export { parseMigrationWindow, type MigrationWindow } from './migration-window.js';
+export { describeWindowTime, windowState, type WindowState } from './window-schedule.js';

@@ -3,10 +3,11 @@ import { ConfigError, type ConfigIssue } from './config-error.js';
 import { configPath } from './config-path.js';
 import { wesleyConfigSchema } from './config-schema.js';
 import type { DatabaseConfig, WesleyConfig } from './wesley-config.js';
+import { parseMigrationWindow } from './migration-window.js';
 import { parseUsageWindow } from './usage-window.js';
 
 const help =
-  'the fields of wesley.config: schema, outDir, migrations, dts, databases ([{ name, urlEnv, serverVersion }]), serverVersion, lockName, usageWindow, scalars ({ Name: "postgres type" })';
+  'the fields of wesley.config: schema, outDir, migrations, dts, databases ([{ name, urlEnv, serverVersion }]), serverVersion, lockName, usageWindow, windows, maxReplicaLagMs, maxActiveSessions, scalars ({ Name: "postgres type" })';
 const urlHelp =
   'a database URL holds a password, and config files are committed: put the URL in an environment variable and name that variable with `urlEnv`';
 
@@ -41,6 +42,9 @@ export function resolveConfig(value: unknown, file: string, shown: string): Wesl
     databases: databases(config.databases, config.serverVersion ?? null),
     lockName: config.lockName ?? null,
     usageWindowMs: config.usageWindow === undefined ? null : parseUsageWindow(config.usageWindow),
+    windows: (config.windows ?? []).map((text) => parseMigrationWindow(text)).filter((window) => typeof window !== 'string'),
+    maxReplicaLagMs: config.maxReplicaLagMs ?? null,
+    maxActiveSessions: config.maxActiveSessions ?? null,
     scalars: config.scalars ?? {},
   };
 }

@@ -1,3 +1,5 @@
+import type { MigrationWindow } from './migration-window.js';
+
 /** One database a schema is migrated into. */
 export interface DatabaseConfig {
   /** Its name in target names (`migrate-<name>`) and messages. */
@@ -32,6 +34,12 @@ export interface WesleyConfig {
   readonly lockName: string | null;
   /** `usageWindow` in milliseconds: `migrate`'s usage gate, and `usage`'s default window; `null` when absent. */
   readonly usageWindowMs: number | null;
+  /** `windows`: when `migrate` may run backfill, validate and contract steps; empty (any time) when absent. */
+  readonly windows: readonly MigrationWindow[];
+  /** `maxReplicaLagMs`: the replay lag past which backfill batches pause, or `null` for no limit. */
+  readonly maxReplicaLagMs: number | null;
+  /** `maxActiveSessions`: the running queries past which backfill batches pause, or `null` for no limit. */
+  readonly maxActiveSessions: number | null;
   /** Custom scalars and their PostgreSQL types, as the compiler takes them (empty by default). */
   readonly scalars: Readonly<Record<string, string>>;
 }

@@ -44,6 +44,9 @@ describe('loadConfig', () => {
       databases: [{ name: 'default', urlEnv: 'DATABASE_URL', serverVersion: null }],
       lockName: null,
       usageWindowMs: null,
+      windows: [],
+      maxReplicaLagMs: null,
+      maxActiveSessions: null,
       scalars: {},
     });
   });

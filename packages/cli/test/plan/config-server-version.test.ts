@@ -13,6 +13,9 @@ const config = (...versions: (number | null)[]): WesleyConfig => ({
   databases: versions.map((serverVersion, i) => ({ name: `db${i}`, urlEnv: `DB${i}_URL`, serverVersion })),
   lockName: null,
   usageWindowMs: null,
+  windows: [],
+  maxReplicaLagMs: null,
+  maxActiveSessions: null,
   scalars: {},
 });
 
