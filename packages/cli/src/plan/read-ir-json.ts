@@ -49,5 +49,9 @@ function checkIr(value: unknown, shown: string): SchemaIR {
   if (!Array.isArray(record['tables']) || !Array.isArray(record['enums'])) {
     throw new PlanInputError(`${shown} is damaged: "tables" and "enums" must be arrays`, regenerate);
   }
-  return value as SchemaIR;
+  // An ir.json written before row-level security has no `security` key on its tables: it had none.
+  const tables = (record['tables'] as Record<string, unknown>[]).map((table) =>
+    'security' in table ? table : { ...table, security: null },
+  );
+  return { ...(value as SchemaIR), tables: tables as unknown as SchemaIR['tables'] };
 }

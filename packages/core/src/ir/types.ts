@@ -58,8 +58,62 @@ export interface TableIR {
   readonly partition: PartitionIR | null;
   /** Relation fields (no column): for generated TypeScript only. Sorted by `field`. */
   readonly relations: readonly RelationIR[];
+  /** Row-level security and grants (`@wes_tenant`, `@wes_owner`, `@wes_rls`, `@wes_grant`); `null` when the type has none. */
+  readonly security: TableSecurityIR | null;
   /** Application metadata that PostgreSQL does not store. */
   readonly meta: TableMetaIR;
+}
+
+/** A table's row-level security: whether it is on, its policies, its grants. */
+export interface TableSecurityIR {
+  readonly kind: 'security';
+  /** `ENABLE ROW LEVEL SECURITY`. */
+  readonly enabled: boolean;
+  /** `FORCE ROW LEVEL SECURITY`: the table owner is subject to the policies too. */
+  readonly forced: boolean;
+  /** Policies, sorted by `name`. */
+  readonly policies: readonly PolicyIR[];
+  /** Table privileges, sorted by `role`. */
+  readonly grants: readonly GrantIR[];
+  /** `@wes_tenant(by:)`: the tenant column and the session setting compared with it (for codegen). */
+  readonly tenant: TenantIR | null;
+}
+
+/** The command a policy applies to (`CREATE POLICY ... FOR <command>`). */
+export type PolicyCommand = 'ALL' | 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE';
+
+/** One `CREATE POLICY`. */
+export interface PolicyIR {
+  readonly kind: 'policy';
+  readonly name: string;
+  readonly command: PolicyCommand;
+  /** `AS PERMISSIVE` (true) or `AS RESTRICTIVE`. */
+  readonly permissive: boolean;
+  /** Role names, sorted; `['public']` when the directive names none. */
+  readonly roles: readonly string[];
+  /** Trusted SQL boolean expression of `USING (...)`, or `null`. */
+  readonly using: string | null;
+  /** Trusted SQL boolean expression of `WITH CHECK (...)`, or `null`. */
+  readonly check: string | null;
+}
+
+/** A table privilege `@wes_grant` gives. */
+export type TablePrivilege = 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE';
+
+/** One `GRANT <privileges> ON <table> TO <role>`. */
+export interface GrantIR {
+  readonly kind: 'grant';
+  readonly role: string;
+  /** In the order SELECT, INSERT, UPDATE, DELETE. */
+  readonly privileges: readonly TablePrivilege[];
+}
+
+/** The tenant a table's rows belong to, as `@wes_tenant(by:)` declares it. */
+export interface TenantIR {
+  readonly kind: 'tenant';
+  readonly column: string;
+  /** The session setting compared with the column, e.g. `app.tenant_id` (config `rls.tenantSetting`). */
+  readonly setting: string;
 }
 
 export interface TableMetaIR {

@@ -15,6 +15,7 @@ import type {
   ReferentialAction,
   SchemaIR,
   TableIR,
+  TableSecurityIR,
   UniqueIR,
 } from '../../src/ir/types.js';
 
@@ -87,6 +88,8 @@ export interface TableOptions {
   readonly indexes?: readonly IndexOptions[];
   readonly partition?: { readonly strategy: PartitionStrategy; readonly columns: readonly string[] };
   readonly graphqlName?: string;
+  /** Row-level security and grants; `null` when absent. */
+  readonly security?: TableSecurityIR;
 }
 
 /** A table with constraint names by PostgreSQL's conventions and every list sorted by name. */
@@ -141,6 +144,7 @@ export function table(name: string, columns: readonly ColumnIR[], options: Table
     indexes: byName(indexes),
     partition: options.partition ? { kind: 'partition', ...options.partition } : null,
     relations: [],
+    security: options.security ?? null,
     meta: { renamedFrom: null, uid: null, weight: null, critical: false },
   };
 }

@@ -62,6 +62,7 @@ export async function readSchema(db: Queryable, schema: string): Promise<SchemaI
       indexes: byName(indexes.get(name) ?? []),
       partition: partitions.get(name) ?? null,
       relations: [],
+      security: null,
       meta: { renamedFrom: null, uid: null, weight: null, critical: false },
     };
   });

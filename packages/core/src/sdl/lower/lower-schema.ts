@@ -169,6 +169,7 @@ function finishTable(draft: TableDraft): TableIR {
     partition: draft.partition,
     primaryKey: draft.primaryKey,
     relations: [...draft.relations].sort((a, b) => compare(a.field, b.field)),
+    security: null,
     uniques: [...draft.uniques].sort(byName),
   };
 }
