@@ -15,6 +15,7 @@ export {
   type StepRetries,
   type StepTimeouts,
 } from './step-session.js';
+export { batchSizingDefaults, firstBatchSize, maxBatchGrowth, nextBatchSize, type BatchSizing } from './batch-sizing.js';
 export {
   phases,
   type Phase,
