@@ -74,6 +74,9 @@ export const diagnosticCodes = {
   WES362: { title: 'usage: column no query used in the window', severity: 'warning' },
   WES363: { title: 'usage: index not scanned in the window', severity: 'warning' },
   WES364: { title: 'usage: column holds only NULL', severity: 'warning' },
+  // Schema shape (WES420-439): foreign-key cycles and columns derived from related rows.
+  WES420: { title: 'NOT NULL foreign-key cycle made DEFERRABLE INITIALLY DEFERRED', severity: 'warning' },
+  WES421: { title: 'NOT NULL foreign-key cycle declared not deferrable', severity: 'error' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof diagnosticCodes;

@@ -8,6 +8,7 @@ import { readDirectives, type DirectiveMap } from '../read-directives.js';
 import { isUnknownDirective } from '../vocabulary/index.js';
 import type { ColumnTypeIR } from '../../ir/types.js';
 import { checkEnumType } from './check-enum-type.js';
+import { checkForeignKeyCycles } from './check-foreign-key-cycles.js';
 import { checkIdentifier } from './check-identifier.js';
 import type { LowerContext } from './lower-context.js';
 import { lowerFields } from './lower-fields.js';
@@ -58,6 +59,7 @@ export function lowerSchema(types: CollectedTypes, scalars: ReadonlyMap<string, 
     lowerKeys(draft, ctx);
   }
   for (const draft of drafts.values()) lowerForeignKeys(draft, drafts, ctx);
+  checkForeignKeyCycles(drafts, ctx);
 
   const tables = [...drafts.values()].map(finishTable).sort(byName);
   const used = new Set(tables.flatMap((t) => t.columns.map((c) => c.type.enum)).filter((e) => e !== null));
