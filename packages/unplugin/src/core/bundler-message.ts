@@ -11,16 +11,22 @@ export interface SchemaText {
 }
 
 /**
- * A compiler diagnostic as the bundler reports it. Every position Wesley writes is 1-based, as
- * editors and the `wesley` CLI print it; `loc` is each bundler's own field in that bundler's
- * convention, since the bundler prints it beside the message and its tools read it:
- * - Vite prints `loc` as it is, in the build error header and in the dev overlay, whose link
- *   opens the editor at that column: the 1-based column, and no second position in the message.
- * - Rollup's `loc.column` is 0-based, and Rollup writes `file (line:column)` into the message
- *   itself, as for its own errors: the 0-based column, and no second position in the message.
- * - esbuild's `location.column` is 0-based, in UTF-8 bytes, printed in a block below the text
- *   without the source line (unplugin hands esbuild no `lineText`): the message starts with the
- *   1-based `file:line:column` and carries the frame.
+ * A compiler diagnostic as the bundler reports it. Every position a bundler prints for it is
+ * the 1-based `line:column` that editors and the `wesley` CLI print, and no other: a reader who
+ * sees `schema.graphql:10:17` in one tool finds the same in the next. `loc`, each bundler's own
+ * field, is set where what the bundler prints from it is that position:
+ * - Vite prints `loc` as it is (`[plugin wesley] <file>:<line>:<column>` in the build error,
+ *   and the dev overlay, whose link opens the editor at that column): 1-based.
+ * - Rollup writes `<file> (<line>:<column>)` of `loc` into the message, and its CLI prints that
+ *   line once more (rollup/dist/shared/parseAst.js `augmentLogMessage`, rollup.js
+ *   `handleError`). Rollup's own errors count that column from 0, but its plugins' do not all:
+ *   `@rollup/plugin-typescript` sets `loc.column` 1-based for the same reason. 1-based, so what
+ *   Rollup prints is the CLI's position.
+ * - esbuild prints `location` in a block below the text as `<file>:<line>:<column>` with its
+ *   0-based column in UTF-8 bytes, under an empty source line (unplugin hands esbuild no
+ *   `lineText`): a second, different position. So no `location`: the message starts with the
+ *   1-based `file:line:column` and carries the frame, and API users read the place from the
+ *   message's `detail.diagnostic` (`meta`).
  * - webpack keeps only the text: position and frame go there.
  * `frame` is the schema excerpt (Rollup prints it, Vite's overlay shows it). The diagnostic's
  * `related` places (the first declaration of a name declared twice) follow as `note:` lines,
@@ -52,22 +58,9 @@ export function bundlerMessage(
   return {
     id: schema.path,
     message: lines.join('\n'),
-    loc: bundlerLocation(diagnostic, schema, framework),
+    ...(framework === 'esbuild' ? {} : { loc: { file: schema.path, line: diagnostic.line, column: diagnostic.column } }),
     frame,
     stack: '',
     meta: { diagnostic },
   };
-}
-
-/** The diagnostic's place in the bundler's own `loc` convention (see `bundlerMessage`). */
-function bundlerLocation(
-  diagnostic: Diagnostic,
-  schema: SchemaText,
-  framework: UnpluginContextMeta['framework'],
-): { file: string; line: number; column: number } {
-  if (framework === 'vite') return { file: schema.path, line: diagnostic.line, column: diagnostic.column };
-  if (framework !== 'esbuild') return { file: schema.path, line: diagnostic.line, column: diagnostic.column - 1 };
-  // esbuild counts bytes of UTF-8, and prints the file as given: its own paths are relative to the working directory.
-  const lineText = schema.body.split(/\r\n|\n|\r/)[diagnostic.line - 1] ?? '';
-  return { file: diagnostic.file, line: diagnostic.line, column: Buffer.byteLength(lineText.slice(0, diagnostic.column - 1)) };
 }

@@ -32,26 +32,26 @@ describe('bundlerMessage', () => {
     expect(message.frame).toContain('> 4 | type Order_Item @wes_table {');
   });
 
-  it('gives each bundler its own loc convention, and the text the 1-based position where the bundler prints none', () => {
+  it('gives Vite and Rollup the 1-based loc they print, esbuild none and the position in the text', () => {
     const rollup = bundlerMessage(clash, schema, 'rollup');
-    expect(rollup.loc).toEqual({ file: '/app/schema.graphql', line: 4, column: 5 });
+    expect(rollup.loc).toEqual({ file: '/app/schema.graphql', line: 4, column: 6 });
     expect(rollup.message.split('\n')[0]).toBe('WES012 Order_Item and OrderItem both become table order_item');
+    // esbuild would print a location's 0-based byte column as a second, different position.
     const esbuild = bundlerMessage(clash, schema, 'esbuild');
-    expect(esbuild.loc).toEqual({ file: 'schema.graphql', line: 4, column: 5 });
+    expect(esbuild.loc).toBeUndefined();
     expect(esbuild.message.split('\n')[0]).toBe('schema.graphql:4:6 WES012 Order_Item and OrderItem both become table order_item');
+    expect(esbuild.meta).toEqual({ diagnostic: clash });
     for (const framework of ['vite', 'rollup', 'esbuild', 'webpack'] as const)
       expect(bundlerMessage(clash, schema, framework).stack).toBe('');
   });
 
-  it('counts esbuild’s column in bytes of UTF-8 after a character of several bytes, on a line after a CRLF', () => {
+  it('counts columns in characters after a character of several bytes, on a line after a CRLF', () => {
     const body = 'type Ünïcode @wes_table {\r\n  "größe" id: ID! @wes_foo\r\n}';
     const unknown: Diagnostic = { ...clash, related: [], line: 2, column: 19 };
-    expect(bundlerMessage(unknown, { path: '/app/schema.graphql', body }, 'esbuild').loc).toEqual({
-      file: 'schema.graphql',
-      line: 2,
-      column: 20,
-    });
-    expect(bundlerMessage(unknown, { path: '/app/schema.graphql', body }, 'rollup').loc?.column).toBe(18);
+    const esbuild = bundlerMessage(unknown, { path: '/app/schema.graphql', body }, 'esbuild');
+    expect(esbuild.message.split('\n')[0]).toMatch(/^schema\.graphql:2:19 WES012/);
+    expect(esbuild.message).toContain('> 2 |   "größe" id: ID! @wes_foo\n    |                   ^');
+    expect(bundlerMessage(unknown, { path: '/app/schema.graphql', body }, 'rollup').loc?.column).toBe(19);
   });
 
   it('puts the related place’s excerpt into the text where the frame goes there too', () => {
