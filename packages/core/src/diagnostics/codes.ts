@@ -32,7 +32,7 @@ export const diagnosticCodes = {
   WES020: { title: 'constraint or index names a missing column', severity: 'error' },
   WES021: { title: 'primary key declared two ways', severity: 'error' },
   WES022: { title: 'invalid partitioning', severity: 'error' },
-  WES023: { title: 'row-level security is not generated yet', severity: 'error' },
+  WES023: { title: 'row-level security is not generated yet (retired: it is)', severity: 'error' },
   WES024: { title: 'relation marker does not match the field type', severity: 'error' },
   WES025: { title: 'identifier longer than 63 bytes', severity: 'error' },
   WES026: { title: 'generated column cannot have a default', severity: 'error' },
@@ -74,6 +74,12 @@ export const diagnosticCodes = {
   WES362: { title: 'usage: column no query used in the window', severity: 'warning' },
   WES363: { title: 'usage: index not scanned in the window', severity: 'warning' },
   WES364: { title: 'usage: column holds only NULL', severity: 'warning' },
+  // Row-level security (WES440-459): docs/rls.md.
+  WES440: { title: 'row-level security enabled without a policy', severity: 'error' },
+  WES441: { title: 'invalid role name', severity: 'error' },
+  WES442: { title: 'two policies with the same name', severity: 'error' },
+  WES443: { title: 'invalid row-level security preset or owner', severity: 'error' },
+  WES444: { title: 'invalid table privilege', severity: 'error' },
   // Schema shape (WES420-439): foreign-key cycles and columns derived from related rows.
   WES420: { title: 'NOT NULL foreign-key cycle made DEFERRABLE INITIALLY DEFERRED', severity: 'warning' },
   WES421: { title: 'NOT NULL foreign-key cycle declared not deferrable', severity: 'error' },

@@ -6,6 +6,7 @@ import { assertSqlParserLoaded } from '../sql/sql-parser.js';
 import { collectTypes } from './collect-types.js';
 import { DiagnosticSink } from './diagnostic-sink.js';
 import { lowerSchema } from './lower/lower-schema.js';
+import { defaultRlsSettings } from './lower/lower-security.js';
 import { parseSources } from './parse-sources.js';
 import { builtinScalars } from './scalars.js';
 import { checkStrayDirectives } from './check-stray-directives.js';
@@ -54,7 +55,7 @@ function run(sources: readonly SchemaSource[], options: CompileOptions, location
   const known = [...new Set([...scalars.keys(), ...Object.keys(options.scalars ?? {})])].filter((name) => !types.declaredScalars.has(name));
   validateGraphQL(document, known, types.userDirectives, sink);
   checkStrayDirectives(document, types.userDirectives, sink);
-  const ir = lowerSchema(types, scalars, sink);
+  const ir = lowerSchema(types, scalars, sink, { ...defaultRlsSettings, ...options.rls });
   return { ir: sink.errorCount > 0 ? null : ir, diagnostics: sortDiagnostics(sink.diagnostics) };
 }
 

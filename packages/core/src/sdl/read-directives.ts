@@ -6,7 +6,6 @@ import {
   canonicalNames,
   directiveSpec,
   resolveSpelling,
-  rowLevelSecurityDirectives,
   type ArgSpec,
   type ArgType,
   type DirectiveLocation,
@@ -65,15 +64,6 @@ export function readDirectives(
         node,
         `@${written} cannot be used on ${location === 'OBJECT' ? 'an object type' : 'a field'}`,
         `@${spelling.canonical} belongs on ${other}`,
-      );
-      continue;
-    }
-    if (rowLevelSecurityDirectives.has(spec.name)) {
-      sink.report(
-        'WES023',
-        node,
-        `@${written}: row-level security policies are not generated yet`,
-        'remove the directive for now; Wesley will not silently drop a policy',
       );
       continue;
     }

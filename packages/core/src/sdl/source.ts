@@ -10,4 +10,10 @@ export interface CompileOptions {
    * They extend (and may override) `builtinScalars` (docs/directives.md#types-and-naming).
    */
   readonly scalars?: Readonly<Record<string, string>>;
+  /**
+   * The session settings row-level security policies compare with (config `rls`, docs/rls.md):
+   * `tenantSetting` (default `app.tenant_id`) for `@wes_tenant`, `userSetting` (default
+   * `app.user_id`) for `@wes_owner`.
+   */
+  readonly rls?: { readonly tenantSetting?: string; readonly userSetting?: string };
 }

@@ -34,7 +34,7 @@ type Review @wes_table {
       { code: 'WES029', line: 10, column: 34, mentions: 'varchar(' },
       { code: 'WES027', line: 11, column: 19, mentions: 'min 10' },
       { code: 'WES032', line: 12, column: 9, mentions: 'Product.tags' },
-      { code: 'WES023', line: 14, column: 23, mentions: '@wes_tenant' },
+      { code: 'WES020', line: 14, column: 39, mentions: ['@wes_tenant(by:)', 'storeId'] },
       { code: 'WES018', line: 16, column: 44, mentions: 'LOST' },
       { code: 'WES015', line: 17, column: 32, mentions: 'Customer.uid' },
       { code: 'WES019', line: 18, column: 23, mentions: '@wes_default' },

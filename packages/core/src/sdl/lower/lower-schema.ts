@@ -14,19 +14,26 @@ import type { LowerContext } from './lower-context.js';
 import { lowerFields } from './lower-fields.js';
 import { lowerForeignKeys } from './lower-foreign-keys.js';
 import { lowerKeys } from './lower-keys.js';
+import { defaultRlsSettings, lowerSecurity, type RlsSettings } from './lower-security.js';
 import type { TableDraft } from './table-draft.js';
 
 /**
  * Lowers collected GraphQL types into the IR. Runs every check even after an error, so one
  * compilation reports every mistake; the caller discards the IR when any error was reported.
  */
-export function lowerSchema(types: CollectedTypes, scalars: ReadonlyMap<string, ColumnTypeIR>, sink: DiagnosticSink): SchemaIR {
+export function lowerSchema(
+  types: CollectedTypes,
+  scalars: ReadonlyMap<string, ColumnTypeIR>,
+  sink: DiagnosticSink,
+  rls: RlsSettings = defaultRlsSettings,
+): SchemaIR {
   const tableModels = findTables(types, sink);
   const enumNames = new Map([...types.enums.keys()].map((name) => [name, snakeCase(name)]));
   const ctx: LowerContext = {
     sink,
     types,
     scalars,
+    rls,
     enumNames,
     enumLabels: new Map([...types.enums].map(([name, model]) => [snakeCase(name), model.values.map((v) => v.name.value)])),
     tableTypes: new Set(tableModels.keys()),
@@ -57,6 +64,7 @@ export function lowerSchema(types: CollectedTypes, scalars: ReadonlyMap<string, 
     lowerFields(draft, ctx);
     checkColumnNames(draft, ctx);
     lowerKeys(draft, ctx);
+    draft.security = lowerSecurity(draft, ctx);
   }
   for (const draft of drafts.values()) lowerForeignKeys(draft, drafts, ctx);
   checkForeignKeyCycles(drafts, ctx);
@@ -127,6 +135,7 @@ function newDraft(model: ObjectModel, directives: DirectiveMap, ctx: LowerContex
     checks: [],
     indexes: [],
     partition: null,
+    security: null,
     constraintNames: new NameAllocator<RelatedAnchor>(),
     brokenFields: new Map(),
   };
@@ -171,7 +180,7 @@ function finishTable(draft: TableDraft): TableIR {
     partition: draft.partition,
     primaryKey: draft.primaryKey,
     relations: [...draft.relations].sort((a, b) => compare(a.field, b.field)),
-    security: null,
+    security: draft.security,
     uniques: [...draft.uniques].sort(byName),
   };
 }

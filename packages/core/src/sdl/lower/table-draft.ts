@@ -1,5 +1,5 @@
 import type { FieldDefinitionNode } from 'graphql';
-import type { CheckIR, ColumnIR, ForeignKeyIR, IndexIR, PartitionIR, PrimaryKeyIR, RelationIR, UniqueIR } from '../../ir/types.js';
+import type { CheckIR, ColumnIR, ForeignKeyIR, IndexIR, PartitionIR, PrimaryKeyIR, RelationIR, TableSecurityIR, UniqueIR } from '../../ir/types.js';
 import type { NameAllocator } from '../../naming/name-allocator.js';
 import type { ObjectModel } from '../collect-types.js';
 import type { RelatedAnchor } from '../diagnostic-sink.js';
@@ -27,6 +27,7 @@ export interface TableDraft {
   readonly checks: CheckIR[];
   readonly indexes: IndexIR[];
   partition: PartitionIR | null;
+  security: TableSecurityIR | null;
   /** Constraint names are unique per table (FK and CHECK names live here), each with where it was taken. */
   readonly constraintNames: NameAllocator<RelatedAnchor>;
   /**

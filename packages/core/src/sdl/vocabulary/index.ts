@@ -22,9 +22,3 @@ export function directiveSpec(name: string, location: DirectiveLocation): Direct
 export function isUnknownDirective(name: string, userDirectives: ReadonlySet<string>): boolean {
   return resolveSpelling(name) === null && !userDirectives.has(name);
 }
-
-/**
- * Directives whose use is an error until row-level security lands
- * (docs/directives.md#not-generated-yet).
- */
-export const rowLevelSecurityDirectives: ReadonlySet<string> = new Set(['wes_tenant', 'wes_rls', 'wes_owner', 'wes_grant']);
