@@ -22,6 +22,12 @@ const environmentVariable = z
   .string()
   .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be the name of an environment variable (such as DATABASE_URL), not a URL or a value');
 
+// A custom setting PostgreSQL accepts in set_config: a dotted name (`app.tenant_id`). Written into
+// the policies as a string literal, so nothing else may be in it.
+const sessionSetting = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)+$/, 'must be a dotted setting name, such as "app.tenant_id"');
+
 /** A PostgreSQL major version (`15`): the planner's choices depend on the major version alone. */
 const serverVersion = z
   .number({ error: 'must be a PostgreSQL major version, such as 15' })
@@ -83,6 +89,16 @@ export const wesleyConfigSchema = z
         z.string().regex(/^[_A-Za-z][_0-9A-Za-z]*$/, 'must be a GraphQL scalar name'),
         z.string().trim().min(1, 'must be a PostgreSQL type, such as "text" or "numeric(12,2)"'),
       )
+      .optional(),
+    /** The session settings row-level security policies compare with (docs/rls.md); the compiler's defaults when absent. */
+    rls: z
+      .object({
+        /** Compared with the `@wes_tenant(by:)` column; `app.tenant_id` by default. */
+        tenantSetting: sessionSetting.optional(),
+        /** Compared with the `@wes_owner(column:)` column; `app.user_id` by default. */
+        userSetting: sessionSetting.optional(),
+      })
+      .strict()
       .optional(),
   })
   .superRefine((config, context) => {

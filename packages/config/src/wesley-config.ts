@@ -42,4 +42,6 @@ export interface WesleyConfig {
   readonly maxActiveSessions: number | null;
   /** Custom scalars and their PostgreSQL types, as the compiler takes them (empty by default). */
   readonly scalars: Readonly<Record<string, string>>;
+  /** `rls`: the session settings row-level security policies compare with, as written (the compiler's defaults for what is absent). */
+  readonly rls: { readonly tenantSetting?: string | undefined; readonly userSetting?: string | undefined };
 }

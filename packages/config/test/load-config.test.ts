@@ -48,7 +48,17 @@ describe('loadConfig', () => {
       maxReplicaLagMs: null,
       maxActiveSessions: null,
       scalars: {},
+      rls: {},
     });
+  });
+
+  it('reads the row-level security settings, and refuses one that is not a dotted setting name', async () => {
+    await write('rls/wesley.config.json', JSON.stringify({ schema: 's.graphql', rls: { tenantSetting: 'shop.store_id' } }));
+    expect((await loadConfig('rls/wesley.config.json', cwd)).rls).toEqual({ tenantSetting: 'shop.store_id' });
+    await write('bad-rls/wesley.config.json', JSON.stringify({ schema: 's.graphql', rls: { tenantSetting: "app.x', true) OR (true" } }));
+    expect((await failure('bad-rls/wesley.config.json')).issues).toEqual([
+      { path: 'rls.tenantSetting', message: 'must be a dotted setting name, such as "app.tenant_id"' },
+    ]);
   });
 
   it('reads custom scalars, and reports a bad name or an empty type at its path', async () => {

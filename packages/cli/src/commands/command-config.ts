@@ -20,7 +20,7 @@ export async function commandConfig(file: string | undefined, cwd: string): Prom
 
 /** What the compiler takes from the config: its custom scalars. */
 export function compileOptions(config: WesleyConfig | null): CompileOptions {
-  return config === null ? {} : { scalars: config.scalars };
+  return config === null ? {} : { scalars: config.scalars, rls: config.rls };
 }
 
 /** The config's schema files and globs as command-line values relative to `cwd`, or `undefined` without a config. */

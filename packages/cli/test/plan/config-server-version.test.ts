@@ -17,6 +17,7 @@ const config = (...versions: (number | null)[]): WesleyConfig => ({
   maxReplicaLagMs: null,
   maxActiveSessions: null,
   scalars: {},
+  rls: {},
 });
 
 describe('configServerVersion', () => {

@@ -55,7 +55,10 @@ function run(sources: readonly SchemaSource[], options: CompileOptions, location
   const known = [...new Set([...scalars.keys(), ...Object.keys(options.scalars ?? {})])].filter((name) => !types.declaredScalars.has(name));
   validateGraphQL(document, known, types.userDirectives, sink);
   checkStrayDirectives(document, types.userDirectives, sink);
-  const ir = lowerSchema(types, scalars, sink, { ...defaultRlsSettings, ...options.rls });
+  const ir = lowerSchema(types, scalars, sink, {
+    tenantSetting: options.rls?.tenantSetting ?? defaultRlsSettings.tenantSetting,
+    userSetting: options.rls?.userSetting ?? defaultRlsSettings.userSetting,
+  });
   return { ir: sink.errorCount > 0 ? null : ir, diagnostics: sortDiagnostics(sink.diagnostics) };
 }
 

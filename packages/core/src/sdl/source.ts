@@ -15,5 +15,5 @@ export interface CompileOptions {
    * `tenantSetting` (default `app.tenant_id`) for `@wes_tenant`, `userSetting` (default
    * `app.user_id`) for `@wes_owner`.
    */
-  readonly rls?: { readonly tenantSetting?: string; readonly userSetting?: string };
+  readonly rls?: { readonly tenantSetting?: string | undefined; readonly userSetting?: string | undefined };
 }
