@@ -1,7 +1,7 @@
 import { Kind, print, type ConstDirectiveNode, type ConstValueNode } from 'graphql';
 import { sqlExpressionProblem } from '../sql/sql-expression-problem.js';
 import type { DiagnosticSink } from './diagnostic-sink.js';
-import { didYouMean } from './suggest.js';
+import { closest, didYouMean, suggestionText } from './suggest.js';
 import {
   canonicalNames,
   directiveSpec,
@@ -100,12 +100,20 @@ export function readDirectives(
 
 const noDirectives: DirectiveMap = new Map();
 
+/**
+ * The canonical directive names (`wes_table`) closest to an unknown one, closest first, up to
+ * three: WES003's "did you mean", and the fix an editor offers for it.
+ */
+export function similarDirectives(written: string): string[] {
+  // Compare without the shared `wes_` prefix, or every name looks close to every other.
+  const bare = (name: string): string => name.replace(/^(wes|wesley)_/, '');
+  return closest(bare(written), [...canonicalNames].map(bare)).map((name) => `wes_${name}`);
+}
+
 /** WES003 for a directive that is neither Wesley's nor declared by the schema. */
 export function reportUnknown(node: ConstDirectiveNode, sink: DiagnosticSink): void {
   const written = node.name.value;
-  // Compare without the shared `wes_` prefix, or every name looks close to every other.
-  const bare = (name: string): string => name.replace(/^(wes|wesley)_/, '');
-  const suggestion = didYouMean(bare(written), [...canonicalNames].map(bare), (name) => `@wes_${name}`);
+  const suggestion = suggestionText(similarDirectives(written).map((name) => `@${name}`));
   const own = `declare \`directive @${written} on ...\` if it is your own`;
   const help = suggestion !== undefined ? `${suggestion} (or ${own})` : `see docs/directives.md, or ${own}`;
   sink.report('WES003', node, `unknown directive @${written}`, help);

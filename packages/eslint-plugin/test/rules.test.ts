@@ -1,0 +1,158 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lint, project } from './lint-schema.js';
+
+const timeout = 60_000;
+
+describe('@wesley/diagnostics', () => {
+  it(
+    'reports each compiler diagnostic at its line and column, with code and help, and fixes a misspelt directive',
+    async () => {
+      const dir = await project({
+        'schema.graphql': [
+          'type User @wes_tabel { id: ID! @wes_pk }',
+          'type Team @wes_table {',
+          '  id: ID! @wes_pk',
+          '  nick: String @pk2',
+          '  age: Int @wes_default(value: "x")',
+          '}',
+          'type Tag @table { id: ID! @wes_pk }',
+          '',
+        ].join('\n'),
+      });
+      const found = await lint(dir, ['schema.graphql']);
+      expect(found['schema.graphql']).toEqual([
+        expect.stringMatching(/^@wesley\/diagnostics 1:11 WES003: unknown directive @wes_tabel; help: did you mean @wes_table\?/),
+        expect.stringMatching(
+          /^@wesley\/diagnostics 4:16 WES003: unknown directive @pk2; help: did you mean @wes_pk, @wes_fk or @wes_pii\?/,
+        ),
+        expect.stringMatching(/^@wesley\/diagnostics 5:32 WES018: /),
+        '@wesley/diagnostics 7:10 WES009 (warning): @table is a deprecated spelling of @wes_table; help: write @wes_table',
+      ]);
+      await lint(dir, ['schema.graphql'], [], true);
+      const fixed = await readFile(path.join(dir, 'schema.graphql'), 'utf8');
+      // One close name: fixed. Three: only suggested, the text stays.
+      expect(fixed).toContain('type User @wes_table { id');
+      expect(fixed).toContain('nick: String @pk2');
+      expect(fixed).toContain('type Tag @wes_table {');
+    },
+    timeout,
+  );
+
+  it(
+    'reports a diagnostic of a multi-file schema in the file it is in, and a related place in its own',
+    async () => {
+      const dir = await project({
+        'schema/a.graphql': 'type User @wes_table { id: ID! @wes_pk }\n',
+        'schema/b.graphql':
+          'type Account @wes_table(name: "user") { id: ID! @wes_pk }\ntype Order @wes_table { id: ID! @wes_pk userId: ID! @wes_fk(ref: "Usr.id") @wes_index }\n',
+      });
+      const settings = { settings: { wesley: { schema: ['schema/*.graphql'] } } };
+      const found = await lint(dir, ['schema/*.graphql'], [settings]);
+      expect(found['schema/b.graphql']).toEqual([
+        expect.stringMatching(/^@wesley\/diagnostics 1:\d+ WES012: /),
+        expect.stringMatching(/^@wesley\/diagnostics 2:\d+ WES014: .*help: did you mean "User"\?/),
+      ]);
+      expect(found['schema/a.graphql']).toEqual([
+        '@wesley/diagnostics 1:6 WES012: User also becomes table user (Account and User both become table user)',
+      ]);
+      // Without the setting each file is a schema of its own: b's reference to User is then wrong too.
+      const alone = await lint(dir, ['schema/*.graphql']);
+      expect(alone['schema/a.graphql']).toEqual([]);
+    },
+    timeout,
+  );
+
+  it(
+    'reports a scalar the settings map to no PostgreSQL type on line 1',
+    async () => {
+      const dir = await project({ 'schema.graphql': 'type User @wes_table { id: ID! @wes_pk }\n' });
+      const found = await lint(dir, ['schema.graphql'], [{ settings: { wesley: { scalars: { Email: 'not a type(' } } } }]);
+      expect(found['schema.graphql']).toEqual([expect.stringMatching(/^@wesley\/diagnostics 1:1 WES029: settings\.wesley: scalar Email/)]);
+    },
+    timeout,
+  );
+});
+
+describe('schema-design rules', () => {
+  const schema = [
+    'type User @wes_table {',
+    '  id: ID! @wes_pk',
+    '  email: String! @wes_unique @wes_pii',
+    '  handle: String! @wes_unique @wes_constraint(maxLength: 40)',
+    '  Bio: String @wes_column(name: "Bio")',
+    '}',
+    'type Order @wes_table {',
+    '  id: ID! @wes_pk',
+    '  userId: ID! @wes_fk(ref: "User.id")',
+    '  buyerId: ID! @wes_fk(ref: "User.id") @wes_index',
+    '  note: String @wes_index(using: "hash")',
+    '}',
+    'type Query { me: User orders: [Order!]! }',
+    '',
+  ].join('\n');
+
+  it(
+    'each reports its hazard at the field or type, and nothing else',
+    async () => {
+      const dir = await project({ 'schema.graphql': schema });
+      const found = await lint(dir, ['schema.graphql']);
+      expect(found['schema.graphql']).toEqual([
+        expect.stringMatching(
+          /^@wesley\/indexed-unbounded-text 3:3 user\.email is text without a length limit in unique constraint user_email_key/,
+        ),
+        expect.stringMatching(/^@wesley\/naming-convention 5:15 column name user\.Bio does not match/),
+        expect.stringMatching(/^@wesley\/foreign-key-index 9:3 foreign key order_user_id_fkey \(order\.user_id -> user\)/),
+        '@wesley/sensitive-exposed 13:14 Query.me exposes User, whose email (@wes_pii) is marked sensitive: return a type without it',
+      ]);
+    },
+    timeout,
+  );
+
+  it(
+    '--fix adds @wes_index to a single-column foreign key, and the schema then compiles clean of it',
+    async () => {
+      const dir = await project({ 'schema.graphql': schema });
+      await lint(dir, ['schema.graphql'], [], true);
+      const fixed = await readFile(path.join(dir, 'schema.graphql'), 'utf8');
+      expect(fixed).toContain('  userId: ID! @wes_fk(ref: "User.id") @wes_index\n');
+      const again = await lint(dir, ['schema.graphql']);
+      expect(again['schema.graphql']!.filter((m) => m.startsWith('@wesley/foreign-key-index'))).toEqual([]);
+    },
+    timeout,
+  );
+
+  it(
+    'naming-convention takes a pattern per kind of name',
+    async () => {
+      const dir = await project({ 'schema.graphql': 'type UserAccount @wes_table { id: ID! @wes_pk }\n' });
+      const rules = { rules: { '@wesley/naming-convention': ['error', { table: '^[a-z]+$' }] as ['error', unknown] } };
+      const found = await lint(dir, ['schema.graphql'], [rules]);
+      expect(found['schema.graphql']).toEqual(['@wesley/naming-convention 1:6 table name user_account does not match ^[a-z]+$']);
+    },
+    timeout,
+  );
+
+  it(
+    'a schema with errors gets the diagnostics and no design findings (they read the IR)',
+    async () => {
+      const dir = await project({ 'schema.graphql': schema.replace('@wes_pk\n  email', '@wes_pkk\n  email') });
+      const found = await lint(dir, ['schema.graphql']);
+      expect(found['schema.graphql']!.every((m) => m.startsWith('@wesley/diagnostics'))).toBe(true);
+    },
+    timeout,
+  );
+});
+
+describe("this repository's example schemas", () => {
+  it(
+    'give no finding that is not a real hazard',
+    async () => {
+      const cwd = path.resolve(import.meta.dirname, '../../../examples/shop');
+      const found = await lint(cwd, ['*.graphql']);
+      expect(found).toMatchSnapshot();
+    },
+    timeout,
+  );
+});
