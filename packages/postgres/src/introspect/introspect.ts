@@ -6,6 +6,7 @@ import { readConstraints } from './read-constraints.js';
 import { readEnums } from './read-enums.js';
 import { readIndexes } from './read-indexes.js';
 import { readPartitions } from './read-partitions.js';
+import { readSecurity } from './read-security.js';
 import { readTableNames } from './read-tables.js';
 
 export interface IntrospectOptions {
@@ -48,6 +49,7 @@ export async function readSchema(db: Queryable, schema: string): Promise<SchemaI
   const constraints = await readConstraints(db, schema);
   const indexes = await readIndexes(db, schema);
   const partitions = await readPartitions(db, schema);
+  const security = await readSecurity(db, schema);
   const tables = names.map((name): TableIR => {
     const own = constraints.get(name);
     return {
@@ -62,7 +64,7 @@ export async function readSchema(db: Queryable, schema: string): Promise<SchemaI
       indexes: byName(indexes.get(name) ?? []),
       partition: partitions.get(name) ?? null,
       relations: [],
-      security: null,
+      security: security.get(name) ?? null,
       meta: { renamedFrom: null, uid: null, weight: null, critical: false },
     };
   });

@@ -1,4 +1,14 @@
-import { defaultSql, sameExpression, type CheckIR, type ColumnIR, type IndexIR, type SchemaIR, type TableIR } from '@wesley/core';
+import {
+  defaultSql,
+  sameExpression,
+  type CheckIR,
+  type ColumnIR,
+  type IndexIR,
+  type PolicyIR,
+  type SchemaIR,
+  type TableIR,
+  type TableSecurityIR,
+} from '@wesley/core';
 
 /**
  * `live` with each expression that the server stores as it stores the schema's written in the
@@ -21,6 +31,7 @@ function adoptTable(table: TableIR, expected: SchemaIR, spelled: SchemaIR): Tabl
     columns: table.columns.map((column) => adoptColumn(column, want, stored)),
     checks: table.checks.map((check) => adoptCheck(check, want, stored)),
     indexes: table.indexes.map((index) => adoptIndex(index, want, stored)),
+    security: adoptSecurity(table.security, want, stored),
   };
 }
 
@@ -55,6 +66,29 @@ function adoptIndex(index: IndexIR, want: TableIR, stored: TableIR): IndexIR {
   );
   const wanted = want.indexes.find((i) => i.name === spelled?.name);
   return wanted === undefined ? index : { ...index, where: wanted.where };
+}
+
+/**
+ * Policy expressions in the schema's words where the server stores them alike (paired by
+ * policy name: a policy's name is its identity on its table), and the schema's `tenant`, which
+ * PostgreSQL does not store (like a table's GraphQL name).
+ */
+function adoptSecurity(security: TableSecurityIR | null, want: TableIR, stored: TableIR): TableSecurityIR | null {
+  if (security === null || want.security === null) return security;
+  const policies = security.policies.map((policy) => adoptPolicy(policy, want.security, stored.security));
+  return { ...security, policies, tenant: want.security.tenant };
+}
+
+function adoptPolicy(policy: PolicyIR, want: TableSecurityIR | null, stored: TableSecurityIR | null): PolicyIR {
+  const wanted = want?.policies.find((p) => p.name === policy.name);
+  const spelled = stored?.policies.find((p) => p.name === policy.name);
+  if (wanted === undefined || spelled === undefined) return policy;
+  const same = (a: string | null, b: string | null): boolean => (a === null ? b === null : b !== null && sameExpression(a, b));
+  return {
+    ...policy,
+    ...(same(policy.using, spelled.using) ? { using: wanted.using } : {}),
+    ...(same(policy.check, spelled.check) ? { check: wanted.check } : {}),
+  };
 }
 
 /** The candidate named `name`, else the first one. */

@@ -1,4 +1,5 @@
 import type { SchemaIR } from '@wesley/core';
+import { keepSchemaRoles } from '../introspect/keep-schema-roles.js';
 import { adoptSchemaSpelling } from './adopt-schema-spelling.js';
 import { spellOnServer, type SpellingSession } from './spell-on-server.js';
 
@@ -12,7 +13,7 @@ export interface SchemaSpelling {
 
 /**
  * Prepares the introspected `live` schema (read from `liveSchema`) for a diff against
- * `expected`: the server builds `expected` in a rolled-back scratch schema
+ * `expected`: grants to roles `expected` does not name are left out ({@link keepSchemaRoles}); the server builds `expected` in a rolled-back scratch schema
  * ({@link spellOnServer}) and every expression it stores as `live` has it takes `expected`'s
  * spelling ({@link adoptSchemaSpelling}). When the server refuses (a read-only role or a
  * standby), `live` is returned as it is, with a notice: expressions then compare through
@@ -24,16 +25,17 @@ export async function matchSchemaSpelling(
   expected: SchemaIR,
   liveSchema: string,
 ): Promise<SchemaSpelling> {
+  const managed = keepSchemaRoles(live, expected);
   let spelled: SchemaIR;
   try {
     spelled = await spellOnServer(db, expected, liveSchema);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return {
-      ir: live,
+      ir: managed,
       notice: `expressions compared as text: the server did not build the schema in a scratch schema (${reason}); an expression written otherwise than PostgreSQL prints it may show as a difference`,
     };
   }
   // Outside the try: only the server's refusal falls back, never a fault of this code.
-  return { ir: adoptSchemaSpelling(live, expected, spelled), notice: null };
+  return { ir: adoptSchemaSpelling(managed, expected, spelled), notice: null };
 }
