@@ -29,6 +29,9 @@ const jsonValue = [
  * - `TPublic`: the row without `@wes_sensitive` columns (only for tables that have some).
  * - `TRelations`: the relation fields, all optional (present when loaded); `TWithRelations`
  *   is `T` with them. Relations point at `UWithRelations`, so nested loads type-check.
+ * - `TSessionSettings` (a `const` and its type), for a table with `@wes_tenant`: the session
+ *   setting its policies compare the tenant column with, so a data-access layer types its
+ *   `set_config` calls by it (docs/rls.md).
  *
  * `T`, `TInsert` and `TPublic` are exactly the `z.infer` of the schemas {@link emitZod} emits.
  * Deterministic: equal IRs give equal text.
@@ -86,7 +89,18 @@ function tableSection(table: TableIR, enumNames: ReadonlyMap<string, string>): s
     `/** The relations of {@link ${name}}: not columns, present when loaded. */\n` +
     `export interface ${name}Relations {${relations === '' ? '' : `\n${relations}`}}\n\n` +
     // An empty row is `Record<string, never>`, which no relation field could extend.
-    `export interface ${name}WithRelations extends ${row === '' ? '' : `${name}, `}${name}Relations {}`
+    `export interface ${name}WithRelations extends ${row === '' ? '' : `${name}, `}${name}Relations {}` +
+    sessionSettings(table, name, tableRef)
+  );
+}
+
+function sessionSettings(table: TableIR, name: string, tableRef: string): string {
+  const tenant = table.security?.tenant ?? null;
+  if (tenant === null) return '';
+  return (
+    `\n\n/** The session settings the row-level security of \`${tableRef}\` reads: set each with \`set_config(name, value, true)\` in the transaction. */\n` +
+    `export const ${name}SessionSettings = { tenant: ${stringLiteral(tenant.setting)} } as const;\n` +
+    `export type ${name}SessionSettings = typeof ${name}SessionSettings;`
   );
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TableIR } from '@wesley/core';
+import { emitTypeScript, type TableIR } from '@wesley/core';
 import { compileShop, expectDiagnostics, expectErrors } from '../diagnostics/expect-diagnostic.js';
 
 function table(body: string, name: string, options: Parameters<typeof compileShop>[1] = {}): TableIR {
@@ -226,5 +226,17 @@ type D @wes_table @wes_owner { id: ID! @wes_pk }`);
       { code: 'WES444', line: 1, column: 49, mentions: 'TRUNCATE' },
       { code: 'WES444', line: 1, column: 117, mentions: ['ops:', 'privileges:'] },
     ]);
+  });
+});
+
+describe('row-level security in the generated TypeScript', () => {
+  it('exposes the session setting a tenant-scoped table needs, as a const and its type', () => {
+    const result = compileShop(tenantOrders, { rls: { tenantSetting: 'shop.store_id' } });
+    const ts = emitTypeScript(result.ir!);
+    expect(ts).toContain(`export const OrdersSessionSettings = { tenant: 'shop.store_id' } as const;
+export type OrdersSessionSettings = typeof OrdersSessionSettings;`);
+    expect(emitTypeScript(compileShop(`type A @wes_table @wes_grant(roles: ["r"]) { id: ID! @wes_pk }`).ir!)).not.toContain(
+      'SessionSettings',
+    );
   });
 });
