@@ -96,6 +96,7 @@ function renderStep(step: PlanStep, number: number, count: number): string {
     `step ${number} of ${count}: ${step.id}`,
     `phase: ${step.phase}; transaction: ${transaction(step)}; locks: ${formatLocks(step.locks)}`,
     step.summary,
+    ...(step.impact.lockout === undefined ? [] : [`LOCKS ROWS OUT of a running application: ${step.impact.lockout}`]),
     // Not run here: on a first run there is nothing to repair, and after a success it would undo the step.
     ...(step.repair.length === 0 ? [] : ['to run this step again after it failed, first run:', ...step.repair.map((sql) => `  ${sql}`)]),
   ]);

@@ -1,4 +1,16 @@
-import type { CheckIR, ColumnIR, EnumIR, ForeignKeyIR, IndexIR, PartitionIR, PrimaryKeyIR, TableIR, UniqueIR } from '../ir/types.js';
+import type {
+  CheckIR,
+  ColumnIR,
+  EnumIR,
+  ForeignKeyIR,
+  IndexIR,
+  PartitionIR,
+  PolicyIR,
+  PrimaryKeyIR,
+  TableIR,
+  TablePrivilege,
+  UniqueIR,
+} from '../ir/types.js';
 
 /**
  * How risky a change is, judged twice: for the application code that is running while the
@@ -17,6 +29,12 @@ export interface Impact {
   readonly data: Risk;
   /** One sentence saying why, for explain output and diagnostics. */
   readonly reason: string;
+  /**
+   * Set when the change can lock rows out of a running application (row-level security
+   * enabled or forced, a restrictive or redefined policy, a dropped permissive one, a revoked
+   * privilege): who loses what, for explain and the plan's text.
+   */
+  readonly lockout?: string;
 }
 
 interface ChangeBase {
@@ -217,6 +235,52 @@ export interface RenameIndexChange extends TableChangeBase {
   readonly to: string;
 }
 
+/** `ENABLE` (`enabled: true`) or `DISABLE ROW LEVEL SECURITY` on an existing table. */
+export interface SetRowSecurityChange extends TableChangeBase {
+  readonly kind: 'setRowSecurity';
+  readonly enabled: boolean;
+}
+/** `FORCE` (`forced: true`) or `NO FORCE ROW LEVEL SECURITY`: whether the table's owner is subject to its policies. */
+export interface SetForceRowSecurityChange extends TableChangeBase {
+  readonly kind: 'setForceRowSecurity';
+  readonly forced: boolean;
+}
+export interface CreatePolicyChange extends TableChangeBase {
+  readonly kind: 'createPolicy';
+  readonly policy: PolicyIR;
+}
+export interface DropPolicyChange extends TableChangeBase {
+  readonly kind: 'dropPolicy';
+  readonly policy: PolicyIR;
+}
+/** Same name, same command and `AS`, new roles or expressions that `ALTER POLICY` can set. */
+export interface AlterPolicyChange extends TableChangeBase {
+  readonly kind: 'alterPolicy';
+  readonly from: PolicyIR;
+  readonly to: PolicyIR;
+}
+/**
+ * Same name, and a change `ALTER POLICY` cannot make (the command, `AS PERMISSIVE`/`RESTRICTIVE`,
+ * or an expression removed): dropped and created again in one transaction.
+ */
+export interface ReplacePolicyChange extends TableChangeBase {
+  readonly kind: 'replacePolicy';
+  readonly from: PolicyIR;
+  readonly to: PolicyIR;
+}
+/** Table privileges `role` gains (`GRANT`). */
+export interface GrantPrivilegesChange extends TableChangeBase {
+  readonly kind: 'grantPrivileges';
+  readonly role: string;
+  readonly privileges: readonly TablePrivilege[];
+}
+/** Table privileges `role` loses (`REVOKE`). */
+export interface RevokePrivilegesChange extends TableChangeBase {
+  readonly kind: 'revokePrivileges';
+  readonly role: string;
+  readonly privileges: readonly TablePrivilege[];
+}
+
 /**
  * One difference between two schemas, as data: what differs and nothing else. What the planner
  * needs to know about the tables around it (a key, indexes, partitioning, what uses a column) it
@@ -255,7 +319,15 @@ export type Change =
   | AddIndexChange
   | DropIndexChange
   | ReplaceIndexChange
-  | RenameIndexChange;
+  | RenameIndexChange
+  | SetRowSecurityChange
+  | SetForceRowSecurityChange
+  | CreatePolicyChange
+  | DropPolicyChange
+  | AlterPolicyChange
+  | ReplacePolicyChange
+  | GrantPrivilegesChange
+  | RevokePrivilegesChange;
 
 export type ChangeKind = Change['kind'];
 

@@ -4,6 +4,7 @@ import type { Change } from './change.js';
 import { diffColumns } from './diff-columns.js';
 import { diffConstraints } from './diff-constraints.js';
 import { diffEnums } from './diff-enums.js';
+import { diffSecurity } from './diff-security.js';
 import { impact } from './impact.js';
 import { shadowingRename } from './match-renames.js';
 import { findRenames, translateTable } from './translate-names.js';
@@ -90,7 +91,7 @@ function diffTable(from: TableIR, to: TableIR): Change[] {
       impact: impact('breaking', 'breaking', `partitioning of ${to.name} changes: the table must be rebuilt`),
     });
   }
-  changes.push(...diffColumns(from, to), ...diffConstraints(from, to));
+  changes.push(...diffColumns(from, to), ...diffConstraints(from, to), ...diffSecurity(from, to));
   return changes;
 }
 

@@ -61,6 +61,18 @@ export function translateTable(table: TableIR, renames: Renames): TableIR {
       where: index.where === null ? null : expression(index.where),
     })),
     partition: table.partition === null ? null : { ...table.partition, columns: columns(table.partition.columns) },
+    security:
+      table.security === null
+        ? null
+        : {
+            ...table.security,
+            policies: table.security.policies.map((policy) => ({
+              ...policy,
+              using: policy.using === null ? null : expression(policy.using),
+              check: policy.check === null ? null : expression(policy.check),
+            })),
+            tenant: table.security.tenant === null ? null : { ...table.security.tenant, column: column(table.security.tenant.column) },
+          },
   };
 }
 

@@ -16,6 +16,8 @@ export interface StatementLocks {
   readonly referenced: readonly LockMode[];
   /** Modes also taken on the target when it has indexes (SHARE: to rebuild or check them). */
   readonly indexed: readonly LockMode[];
+  /** Modes also taken on the target by servers from `serverVersion` on (measured on 18, not on 15). */
+  readonly newerServers: { readonly serverVersion: number; readonly target: readonly LockMode[] } | null;
   /** It writes every row again (a new relfilenode): time and WAL grow with the table. */
   readonly rewrites: boolean;
   /** It reads every row under its locks: time grows with the table. */
@@ -36,7 +38,18 @@ function row(
   target: readonly LockMode[],
   facts: Partial<Omit<StatementLocks, 'statement' | 'target'>> = {},
 ): StatementLocks {
-  return { statement, target, referenced: [], indexed: [], rewrites: false, scans: false, inTransaction: true, recurses: false, ...facts };
+  return {
+    statement,
+    target,
+    referenced: [],
+    indexed: [],
+    newerServers: null,
+    rewrites: false,
+    scans: false,
+    inTransaction: true,
+    recurses: false,
+    ...facts,
+  };
 }
 
 /**
@@ -119,6 +132,16 @@ export const statementLocks = {
   // Storage parameters (fillfactor, autovacuum_*): SHARE UPDATE EXCLUSIVE for those ALTER TABLE allows it.
   'set-options': row('ALTER TABLE ... SET / RESET (storage parameters)', ['ShareUpdateExclusiveLock'], { recurses: true }),
   'enable-trigger': row('ALTER TABLE ... ENABLE / DISABLE TRIGGER', ['ShareRowExclusiveLock'], { recurses: true }),
+  // Row-level security and policies: the named table alone, never its partitions (a partitioned
+  // table's policies apply to queries through it; measured on 15 and 18).
+  'row-security': row('ALTER TABLE ... ENABLE / DISABLE / FORCE / NO FORCE ROW LEVEL SECURITY', exclusive),
+  'create-policy': row('CREATE POLICY', exclusive),
+  'alter-policy': row('ALTER POLICY', exclusive),
+  // ACCESS SHARE too, as DROP TRIGGER takes it (measured on 15 and 18).
+  'drop-policy': row('DROP POLICY', ['AccessShareLock', 'AccessExclusiveLock']),
+  // An update of the table's pg_class row (its relacl): no lock on the table before PostgreSQL 18,
+  // ACCESS SHARE from 18 on (measured on 15 and 18). Nothing waits for it either way.
+  grant: row('GRANT / REVOKE (table privileges)', [], { newerServers: { serverVersion: 180000, target: ['AccessShareLock'] } }),
   // Any other ALTER TABLE subcommand: ACCESS EXCLUSIVE unless PostgreSQL documents a weaker one.
   'alter-table': row('ALTER TABLE', exclusive, { recurses: true }),
 } as const satisfies Record<string, StatementLocks>;
@@ -128,6 +151,8 @@ export type StatementShape = keyof typeof statementLocks;
 /** Where a statement of one shape applies: its table, a referenced table, whether the table (or column) has indexes. */
 export interface StatementTarget {
   readonly referenced?: string | readonly string[];
+  /** `server_version_num` of the server it runs on: a newer server's own modes are claimed only when it is given. */
+  readonly serverVersion?: number;
   readonly indexed?: boolean;
 }
 
@@ -137,6 +162,9 @@ export function statementClaims(shape: StatementShape, table: string, target: St
   const referenced = target.referenced === undefined ? [] : typeof target.referenced === 'string' ? [target.referenced] : target.referenced;
   return [
     ...facts.target.map((mode) => ({ relation: table, mode })),
+    ...(facts.newerServers !== null && (target.serverVersion ?? 0) >= facts.newerServers.serverVersion
+      ? facts.newerServers.target.map((mode) => ({ relation: table, mode }))
+      : []),
     ...(target.indexed === true ? facts.indexed.map((mode) => ({ relation: table, mode })) : []),
     ...referenced.flatMap((relation) => facts.referenced.map((mode) => ({ relation, mode }))),
   ];

@@ -19,6 +19,8 @@ export interface ExplainRow {
   readonly effect: string;
   readonly risk: { readonly app: Risk; readonly data: Risk };
   readonly reason: string;
+  /** Who loses which rows when the step can lock rows out of a running application (`Impact.lockout`), else `null`. */
+  readonly lockout: string | null;
   readonly reversible: boolean;
   readonly sql: readonly string[];
 }
@@ -40,6 +42,7 @@ export function explainPlan(plan: Plan): ExplainRow[] {
       effect: effect(step, blocks),
       risk: { app: step.impact.app, data: step.impact.data },
       reason: step.impact.reason,
+      lockout: step.impact.lockout ?? null,
       reversible: step.reversible,
       sql: step.sql,
     };
@@ -98,8 +101,15 @@ export function formatExplain(plan: Plan): string {
       .join('  ')
       .trimEnd();
   const out = [line(headers), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line), ''];
+  const lockouts = rows.flatMap((row, i) => (row.lockout === null ? [] : [`  ${i + 1}. ${row.id}: ${row.lockout}`]));
+  if (lockouts.length > 0) out.push('Locks rows out of a running application:', ...lockouts, '');
   rows.forEach((row, i) => {
-    out.push(`-- ${i + 1}. ${row.id} (${row.reason})`, ...row.sql, '');
+    out.push(
+      `-- ${i + 1}. ${row.id} (${row.reason})`,
+      ...(row.lockout === null ? [] : [`-- LOCKS ROWS OUT: ${row.lockout}`]),
+      ...row.sql,
+      '',
+    );
   });
   return `${out.join('\n')}`;
 }

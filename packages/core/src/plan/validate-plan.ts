@@ -195,7 +195,7 @@ export async function validatePlan(value: unknown): Promise<PlanValidation> {
           scans: boolean,
           backfill: nullOr(backfill),
           repair: array(sql()),
-          impact: (p, v) => object(p, v, { app: oneOf(risks), data: oneOf(risks), reason: string }),
+          impact: (p, v) => object(p, v, { app: oneOf(risks), data: oneOf(risks), reason: string }, { lockout: nonEmpty }),
           reversible: boolean,
           rollback: nullOr((p, v) => object(p, v, { sql: array(string), transactional: boolean, locks: array(lockClaim) })),
           blocking: nullOr((p, v) =>

@@ -1,4 +1,5 @@
 import type { ChangeKind, PlanOptions, SchemaIR, TableIR } from '@wesley/core';
+import { grant, policy, tenantPolicy, withSecurity } from '../support/security-fixtures.js';
 import { sdlIR } from '../support/sdl-ir.js';
 
 /**
@@ -372,4 +373,67 @@ export const lockTableSamples: readonly LockTableSample[] = [
     from: ir(account('  slug: String!', ' @wes_index(columns: ["slug"], name: "account_slug_idx")')),
     to: ir(account('  slug: String!', ' @wes_index(columns: ["slug"], name: "account_slug_lookup_idx")')),
   },
+  ...securitySamples(),
 ];
+
+/** Row-level security, policies and privileges, on a tenant-scoped table (the IR written directly: see `withSecurity`). */
+function securitySamples(): LockTableSample[] {
+  const plain = ir(account('  tenantId: BigInt!'));
+  const tenant = tenantPolicy('account_tenant', 'tenant_id');
+  const on = withSecurity(plain, 'account', { enabled: true, policies: [tenant], grants: [grant('app', ['SELECT', 'INSERT'])] });
+  const secured = (security: Parameters<typeof withSecurity>[2]) =>
+    withSecurity(plain, 'account', { enabled: true, policies: [tenant], ...security });
+  return [
+    { kind: 'setRowSecurity', variant: 'enabled, with its policy', from: plain, to: on },
+    {
+      kind: 'setRowSecurity',
+      variant: 'enabled without any policy (preset system_only)',
+      from: plain,
+      to: withSecurity(plain, 'account', { enabled: true }),
+    },
+    { kind: 'setRowSecurity', variant: 'disabled', from: on, to: withSecurity(plain, 'account', { policies: [tenant] }) },
+    { kind: 'setForceRowSecurity', variant: 'forced', from: secured({}), to: secured({ forced: true }) },
+    {
+      kind: 'createPolicy',
+      variant: 'restrictive, on a table with row-level security on',
+      from: secured({}),
+      to: secured({ policies: [tenant, policy('account_open', { permissive: false, using: 'true' })] }),
+    },
+    { kind: 'alterPolicy', variant: 'new USING', from: secured({}), to: secured({ policies: [{ ...tenant, using: 'tenant_id > 0' }] }) },
+    {
+      kind: 'replacePolicy',
+      variant: 'command changed',
+      from: secured({}),
+      to: secured({ policies: [{ ...tenant, command: 'SELECT', check: null }] }),
+    },
+    {
+      kind: 'dropPolicy',
+      variant: 'dropped, row-level security off',
+      from: withSecurity(plain, 'account', { policies: [tenant] }),
+      to: plain,
+    },
+    {
+      kind: 'grantPrivileges',
+      variant: 'granted',
+      from: plain,
+      to: withSecurity(plain, 'account', { grants: [grant('app', ['SELECT'])] }),
+    },
+    {
+      kind: 'revokePrivileges',
+      variant: 'revoked',
+      from: withSecurity(plain, 'account', { grants: [grant('app', ['SELECT', 'DELETE'])] }),
+      to: withSecurity(plain, 'account', { grants: [grant('app', ['SELECT'])] }),
+    },
+    {
+      kind: 'createTable',
+      variant: 'with row-level security',
+      from: ir(team),
+      to: withSecurity(ir(team, account('  tenantId: BigInt!')), 'account', {
+        enabled: true,
+        forced: true,
+        policies: [tenant],
+        grants: [grant('app', ['SELECT'])],
+      }),
+    },
+  ];
+}

@@ -14,9 +14,11 @@ import { alterEnumValues } from './alter-enum-values.js';
 import { alterForeignKey } from './alter-foreign-key.js';
 import { alterGenerated } from './alter-generated.js';
 import { alterPartition } from './alter-partition.js';
+import { alterPolicy } from './alter-policy.js';
 import { alterPrimaryKey } from './alter-primary-key.js';
 import { alterUnique } from './alter-unique.js';
 import { createEnum } from './create-enum.js';
+import { createPolicy } from './create-policy.js';
 import { createTable } from './create-table.js';
 import { dropCheck } from './drop-check.js';
 import { dropColumn } from './drop-column.js';
@@ -24,15 +26,21 @@ import { dropEnum } from './drop-enum.js';
 import { dropForeignKey } from './drop-foreign-key.js';
 import { dropIndex } from './drop-index.js';
 import { dropNotNull } from './drop-not-null.js';
+import { dropPolicy } from './drop-policy.js';
 import { dropPrimaryKey } from './drop-primary-key.js';
 import { dropTable } from './drop-table.js';
 import { dropUnique } from './drop-unique.js';
+import { grantPrivileges } from './grant-privileges.js';
 import { renameColumn } from './rename-column.js';
 import { renameConstraint } from './rename-constraint.js';
 import { renameIndex } from './rename-index.js';
 import { renameTable } from './rename-table.js';
 import { replaceIndex } from './replace-index.js';
+import { replacePolicy } from './replace-policy.js';
+import { revokePrivileges } from './revoke-privileges.js';
+import { setForceRowSecurity } from './set-force-row-security.js';
 import { setNotNull } from './set-not-null.js';
+import { setRowSecurity } from './set-row-security.js';
 
 /** Every operation by the change kind it plans. A change kind without one does not compile. */
 export type OperationRegistry = { readonly [K in ChangeKind]: Operation<K> };
@@ -52,9 +60,11 @@ export const operations: OperationRegistry = {
   alterForeignKey,
   alterGenerated,
   alterPartition,
+  alterPolicy,
   alterPrimaryKey,
   alterUnique,
   createEnum,
+  createPolicy,
   createTable,
   dropCheck,
   dropColumn,
@@ -62,15 +72,21 @@ export const operations: OperationRegistry = {
   dropForeignKey,
   dropIndex,
   dropNotNull,
+  dropPolicy,
   dropPrimaryKey,
   dropTable,
   dropUnique,
+  grantPrivileges,
   renameColumn,
   renameConstraint,
   renameIndex,
   renameTable,
   replaceIndex,
+  replacePolicy,
+  revokePrivileges,
+  setForceRowSecurity,
   setNotNull,
+  setRowSecurity,
 };
 
 /**

@@ -28,7 +28,12 @@ export const stepPlacement = {
   // A check only refuses rows, so the old code never misses it, and the fills of the backfill
   // phase may write values that v2 allows and the dropped check refused.
   dropCheck: { phase: 'expand', rank: stepRank.relaxConstraint },
+  // Row-level security turned off or no longer forced only lets more rows through: the old
+  // code never misses it, and the policies that go are dropped in `contract`, after it.
+  relaxRowSecurity: { phase: 'expand', rank: stepRank.relaxConstraint },
   createTable: { phase: 'expand', rank: stepRank.createTable },
+  // The new code may need the privilege from its first statement; the old one is not hurt by it.
+  grantPrivileges: { phase: 'expand', rank: stepRank.grantPrivileges },
   addColumn: { phase: 'expand', rank: stepRank.addColumn },
   alterColumn: { phase: 'expand', rank: stepRank.alterColumn },
   addShadowColumn: { phase: 'expand', rank: stepRank.alterColumn },
@@ -39,6 +44,9 @@ export const stepPlacement = {
   addCheck: { phase: 'expand', rank: stepRank.addCheck },
   // NOT VALID: new writes are checked from then on, old rows only by `validate`.
   addNotNull: { phase: 'expand', rank: stepRank.addCheck },
+  // A policy only matters once row-level security is on (enabled in `contract`); one on a table
+  // where it is on already takes effect at once, which explain flags when it can hide rows.
+  addPolicy: { phase: 'expand', rank: stepRank.addPolicy },
   fillDefault: { phase: 'backfill', rank: stepRank.backfill },
   fillShadowColumn: { phase: 'backfill', rank: stepRank.backfill },
   validate: { phase: 'validate', rank: stepRank.validate },
@@ -50,6 +58,13 @@ export const stepPlacement = {
   // The old code may rely on keys and foreign keys (`ON CONFLICT` needs the unique index, a
   // cascade deletes for it), and may still insert without a column whose default goes.
   dropForeignKey: { phase: 'contract', rank: stepRank.dropForeignKey },
+  // Row-level security on, or forced, hides from the old code the rows its sessions do not
+  // select by the policies' settings: what only the old code could see goes in `contract`,
+  // once every policy the new schema has exists.
+  enableRowSecurity: { phase: 'contract', rank: stepRank.enableRowSecurity },
+  // The old code may still use the policy's rows and the privilege until it is gone.
+  dropPolicy: { phase: 'contract', rank: stepRank.dropPolicy },
+  revokePrivileges: { phase: 'contract', rank: stepRank.dropPolicy },
   dropTable: { phase: 'contract', rank: stepRank.dropTable },
   dropKey: { phase: 'contract', rank: stepRank.dropConstraint },
   dropDefault: { phase: 'contract', rank: stepRank.dropConstraint },

@@ -6,7 +6,12 @@
  * - enum types and labels before the tables and columns that use them;
  * - NOT NULL, checks (and keys a fill would break) that v2 drops go early in `expand`, before
  *   any fill writes a row, foreign keys before the keys they reference;
- * - tables before columns, columns before the indexes and constraints on them;
+ * - tables before columns, columns before the indexes and constraints on them; privileges on
+ *   a table right after it exists; policies after every column and table their expressions may
+ *   use;
+ * - row-level security is enabled or forced in `contract`, after every policy exists (never a
+ *   moment with it on and the policies missing); policies and privileges that go are dropped
+ *   after that and before the columns and tables their expressions use;
  * - unique indexes are built, then attached as constraints, before the foreign keys that
  *   reference them; a primary key attaches after NOT NULL is proven on its columns (`validate`);
  *   a partitioned table's foreign key is added to the parent after each partition's is validated;
@@ -25,17 +30,21 @@ export const stepRank = {
   relaxForeignKey: 26,
   relaxConstraint: 27,
   createTable: 30,
+  grantPrivileges: 31,
   addColumn: 40,
   alterColumn: 45,
   buildIndex: 50,
   attachIndex: 55,
   addForeignKey: 60,
   addCheck: 65,
+  addPolicy: 67,
   backfill: 70,
   validate: 80,
   attachForeignKey: 82,
   setNotNull: 85,
   attachPrimaryKey: 87,
+  enableRowSecurity: 88,
+  dropPolicy: 89,
   dropForeignKey: 90,
   dropTable: 91,
   dropConstraint: 92,

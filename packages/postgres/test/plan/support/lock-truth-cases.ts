@@ -1,4 +1,5 @@
 import { compileSchema, type ChangeKind, type SchemaIR, type TableIR } from '@wesley/core';
+import { securityLockTruthCases } from './security-lock-truth-cases.js';
 
 /**
  * One migration whose steps the lock-truth suite runs on a table holding rows: the schema
@@ -613,6 +614,7 @@ export const lockTruthCases: readonly LockTruthCase[] = [
     seed: `INSERT INTO sample (id, at, value) SELECT g, ${spread}, g % 100 FROM ${series};`,
     rollback: true,
   },
+  ...securityLockTruthCases,
 ];
 
 /** The change kinds the planner refuses outright: no steps, a WES102 error instead. */
