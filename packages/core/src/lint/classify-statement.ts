@@ -62,10 +62,15 @@ export function classifyStatement(statement: ParseNode, serverVersion: number): 
       }
       if (renameType === 'OBJECT_COLUMN' && node.relationType === 'OBJECT_TABLE') return one('rename-column', node.relation);
       if (renameType === 'OBJECT_TABCONSTRAINT') return one('rename-constraint', node.relation);
+      if (renameType === 'OBJECT_POLICY') return one('alter-policy', node.relation);
       return none;
     }
     case 'CreateTrigStmt':
       return one('create-trigger', node.relation);
+    case 'CreatePolicyStmt':
+      return one('create-policy', node.table);
+    case 'AlterPolicyStmt':
+      return one('alter-policy', node.table);
     case 'TruncateStmt':
       return { ...none, actions: list(node.relations).map((relation) => action('truncate', unwrap(relation), node)) };
     case 'VacuumStmt': {
@@ -93,26 +98,13 @@ function dropActions(node: ParseNode): ClassifiedStatement {
         actions: names.map((index) => ({ shape, table: index, index, referenced: null, offset: 0, node, only: false, subcommands: 1 })),
       };
     }
-    case 'OBJECT_TABLE':
-      // A table a foreign key of the dropped one references is locked too: the catalog knows it, the statement does not.
-      return {
-        ...base,
-        actions: names.map((table) => ({
-          shape: 'drop-table',
-          table,
-          index: null,
-          referenced: null,
-          offset: 0,
-          node,
-          only: false,
-          subcommands: 1,
-        })),
-      };
-    case 'OBJECT_TRIGGER': {
-      // DROP TRIGGER name ON table: the last item is the trigger, the ones before it the table.
+    case 'OBJECT_TRIGGER':
+    case 'OBJECT_POLICY': {
+      // DROP TRIGGER name ON table, DROP POLICY name ON table: the last item is the trigger or policy, the ones before it the table.
       const items = list(node.objects).map((object) => list(unwrap(object).items).map((item) => String(unwrap(item).sval)));
+      const shape = String(node.removeType) === 'OBJECT_POLICY' ? ('drop-policy' as const) : ('drop-trigger' as const);
       const actions = items.map((parts) => ({
-        shape: 'drop-trigger' as const,
+        shape,
         table: qualified(parts.slice(0, -1)),
         index: null,
         referenced: null,
@@ -134,12 +126,7 @@ function alterTableActions(node: ParseNode, serverVersion: number): ClassifiedSt
     const shape = subcommandShape(command, serverVersion);
     if (shape === null) return [];
     const def = unwrap(command.def);
-    const referenced =
-      shape === 'add-foreign-key' || shape === 'add-foreign-key-not-valid'
-        ? relationName(def.pktable)
-        : shape === 'attach-partition' || shape === 'detach-partition' || shape === 'detach-partition-concurrently'
-          ? relationName(def.name)
-          : null;
+    const referenced = shape === 'add-foreign-key' || shape === 'add-foreign-key-not-valid' ? relationName(def.pktable) : null;
     const offset = typeof def.location === 'number' ? def.location : relationOffset(node.relation);
     // The parser leaves `inh` out for ONLY.
     const only = unwrap(node.relation).inh !== true;
@@ -174,16 +161,7 @@ function subcommandShape(command: ParseNode, serverVersion: number): StatementSh
     case 'AT_DropConstraint':
       return 'drop-constraint';
     case 'AT_SetStatistics':
-    case 'AT_SetOptions':
-    case 'AT_ResetOptions':
       return 'set-statistics';
-    case 'AT_ClusterOn':
-    case 'AT_DropCluster':
-      return 'cluster-on';
-    case 'AT_AttachPartition':
-      return 'attach-partition';
-    case 'AT_DetachPartition':
-      return def.concurrent === true ? 'detach-partition-concurrently' : 'detach-partition';
     case 'AT_SetRelOptions':
     case 'AT_ResetRelOptions':
       return 'set-options';
@@ -196,6 +174,11 @@ function subcommandShape(command: ParseNode, serverVersion: number): StatementSh
     case 'AT_EnableTrigUser':
     case 'AT_DisableTrigUser':
       return 'enable-trigger';
+    case 'AT_EnableRowSecurity':
+    case 'AT_DisableRowSecurity':
+    case 'AT_ForceRowSecurity':
+    case 'AT_NoForceRowSecurity':
+      return 'row-security';
     case 'AT_SetTableSpace':
       return 'set-tablespace';
     case 'AT_SetLogged':

@@ -44,7 +44,7 @@ const seed = [
 const tenant = (table: string) => tenantPolicy(`${table}_tenant`, 'tenant_id');
 /** Tenant row-level security on both tables (the partitioned one's on its parent), with privileges for the role. */
 const tenantScoped = (forced = false): SchemaIR =>
-  ['member', 'tick'].reduce(
+  ['member', 'tick'].reduce<SchemaIR>(
     (schema, table) =>
       withSecurity(schema, table, {
         enabled: true,
