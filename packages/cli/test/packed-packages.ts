@@ -1,5 +1,5 @@
 /**
- * The workspace's packages as a user gets them: `npm pack` of the six workspaces, and commands
+ * The workspace's packages as a user gets them: `npm pack` of the seven workspaces, and commands
  * run in a project outside this workspace with the environment a user's shell would give.
  * Shared by the packed-install and getting-started tests.
  */
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { collectOutput, type CliRun } from './run-built-cli.js';
 
 export const repo = fileURLToPath(new URL('../../../', import.meta.url));
-export const packageNames = ['core', 'config', 'postgres', 'unplugin', 'cli', 'nx'] as const;
+export const packageNames = ['core', 'config', 'postgres', 'unplugin', 'cli', 'nx', 'eslint-plugin'] as const;
 export type PackageName = (typeof packageNames)[number];
 
 export interface PackageJson {
@@ -64,7 +64,7 @@ export interface PackResult {
   readonly files: readonly { readonly path: string }[];
 }
 
-/** `npm pack --json` of the six workspaces (`--dry-run`, or into `destination`). */
+/** `npm pack --json` of the seven workspaces (`--dry-run`, or into `destination`). */
 export async function pack(...options: string[]): Promise<Map<PackageName, PackResult>> {
   for (const name of packageNames) {
     if (!existsSync(path.join(packageDir(name), 'dist', 'index.js')))

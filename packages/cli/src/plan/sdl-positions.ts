@@ -1,5 +1,5 @@
-import type { SchemaSource, SourcePosition } from '@wesley/core';
-import { Kind, parse, Source, type DefinitionNode, type NameNode } from 'graphql';
+import { resolveSpelling, type SchemaSource, type SourcePosition } from '@wesley/core';
+import { Kind, parse, Source, type ConstDirectiveNode, type DefinitionNode, type NameNode } from 'graphql';
 
 /** Where the types, fields and enum values of some SDL files are declared. */
 export interface SdlPositions {
@@ -7,6 +7,8 @@ export interface SdlPositions {
   type(name: string): SourcePosition | null;
   /** The name of a field of type `owner`, or a value of enum `owner`, in its definition or any extension. */
   member(owner: string, name: string): SourcePosition | null;
+  /** The first directive on type `owner` (any spelling of the canonical `name`, e.g. `wes_tenant`), in its definition or an extension. */
+  directive(owner: string, name: string): SourcePosition | null;
 }
 
 /**
@@ -21,6 +23,7 @@ export function sdlPositions(sources: readonly SchemaSource[]): SdlPositions {
   return {
     type: (name) => (index ??= indexPositions(sources)).type(name),
     member: (owner, name) => (index ??= indexPositions(sources)).member(owner, name),
+    directive: (owner, name) => (index ??= indexPositions(sources)).directive(owner, name),
   };
 }
 
@@ -28,7 +31,8 @@ function indexPositions(sources: readonly SchemaSource[]): SdlPositions {
   const types = new Map<string, SourcePosition>();
   const extensions = new Map<string, SourcePosition>();
   const members = new Map<string, SourcePosition>();
-  const remember = (map: Map<string, SourcePosition>, key: string, node: NameNode, file: string) => {
+  const directives = new Map<string, SourcePosition>();
+  const remember = (map: Map<string, SourcePosition>, key: string, node: NameNode | ConstDirectiveNode, file: string) => {
     const token = node.loc?.startToken;
     if (token !== undefined && !map.has(key)) map.set(key, { file, line: token.line, column: token.column });
   };
@@ -45,6 +49,10 @@ function indexPositions(sources: readonly SchemaSource[]): SdlPositions {
           const object = definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.OBJECT_TYPE_EXTENSION;
           const children = object ? definition.fields : definition.values;
           for (const child of children ?? []) remember(members, `${type}.${child.name.value}`, child.name, source.name);
+          for (const directive of definition.directives ?? []) {
+            const canonical = resolveSpelling(directive.name.value)?.canonical;
+            if (canonical !== undefined) remember(directives, `${type}@${canonical}`, directive, source.name);
+          }
           break;
         }
         default:
@@ -55,6 +63,7 @@ function indexPositions(sources: readonly SchemaSource[]): SdlPositions {
   return {
     type: (name) => types.get(name) ?? extensions.get(name) ?? null,
     member: (owner, name) => members.get(`${owner}.${name}`) ?? null,
+    directive: (owner, name) => directives.get(`${owner}@${name}`) ?? null,
   };
 }
 

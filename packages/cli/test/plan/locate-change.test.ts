@@ -1,4 +1,12 @@
-import { compileSchema, diffSchemas, type Change, type SchemaIR, type SchemaSource, type SourcePosition } from '@wesley/core';
+import {
+  compileSchema,
+  describeChange,
+  diffSchemas,
+  type Change,
+  type SchemaIR,
+  type SchemaSource,
+  type SourcePosition,
+} from '@wesley/core';
 import { describe, expect, it } from 'vitest';
 import { changeLocator } from '../../src/plan/locate-change.js';
 import { sdlPositions } from '../../src/plan/sdl-positions.js';
@@ -103,5 +111,47 @@ describe('changeLocator without SDL for the old schema (a database or an ir.json
 
   it('falls back for a table only the old schema has', () => {
     expect(locate(change('dropTable'))).toEqual(fallback);
+  });
+});
+
+describe('changeLocator for row-level security (drift against a database: no SDL for it)', () => {
+  const plain: SchemaSource = {
+    name: 'v1.graphql',
+    body: 'type Orders @wes_table {\n  id: UUID! @wes_pk\n  storeId: UUID!\n  ownerId: UUID!\n}\n',
+  };
+  const secured: SchemaSource = {
+    name: 'v2.graphql',
+    body: `type Orders @wes_table
+  @tenant(by: "storeId")
+  @wes_owner(column: "ownerId")
+  @wes_rls(name: "orders_audit", select: "true", roles: ["auditor"])
+  @wes_grant(roles: ["app_user"]) {
+  id: UUID! @wes_pk
+  storeId: UUID!
+  ownerId: UUID!
+}
+`,
+  };
+  const live = compile(plain);
+  const expected = compile(secured);
+  const security = diffSchemas(live, expected);
+  const locate = changeLocator({ ir: live, positions: sdlPositions([]) }, { ir: expected, positions: sdlPositions([secured]) }, fallback);
+  const policy = (name: string): Change => {
+    const found = security.find((c) => describeChange(c).scope === 'policy' && describeChange(c).object === name);
+    if (found === undefined) throw new Error(`no change of policy ${name}`);
+    return found;
+  };
+
+  it('points a missing policy at the directive that declares it, in any spelling', () => {
+    expect(locate(policy('orders_tenant_isolation'))).toEqual(at(secured, '@tenant(by'));
+    expect(locate(policy('orders_owner_update'))).toEqual(at(secured, '@wes_owner'));
+    expect(locate(policy('orders_audit_select'))).toEqual(at(secured, '@wes_rls'));
+  });
+
+  it('points missing privileges at @wes_grant and row-level security at the first policy directive', () => {
+    const grant = security.find((c) => describeChange(c).scope === 'privileges');
+    const enable = security.find((c) => describeChange(c).scope === 'rowSecurity');
+    expect(grant === undefined ? null : locate(grant)).toEqual(at(secured, '@wes_grant'));
+    expect(enable === undefined ? null : locate(enable)).toEqual(at(secured, '@tenant(by'));
   });
 });

@@ -98,6 +98,21 @@ function dropActions(node: ParseNode): ClassifiedStatement {
         actions: names.map((index) => ({ shape, table: index, index, referenced: null, offset: 0, node, only: false, subcommands: 1 })),
       };
     }
+    case 'OBJECT_TABLE':
+      // A table a foreign key of the dropped one references is locked too: the catalog knows it, the statement does not.
+      return {
+        ...base,
+        actions: names.map((table) => ({
+          shape: 'drop-table',
+          table,
+          index: null,
+          referenced: null,
+          offset: 0,
+          node,
+          only: false,
+          subcommands: 1,
+        })),
+      };
     case 'OBJECT_TRIGGER':
     case 'OBJECT_POLICY': {
       // DROP TRIGGER name ON table, DROP POLICY name ON table: the last item is the trigger or policy, the ones before it the table.
@@ -126,7 +141,12 @@ function alterTableActions(node: ParseNode, serverVersion: number): ClassifiedSt
     const shape = subcommandShape(command, serverVersion);
     if (shape === null) return [];
     const def = unwrap(command.def);
-    const referenced = shape === 'add-foreign-key' || shape === 'add-foreign-key-not-valid' ? relationName(def.pktable) : null;
+    const referenced =
+      shape === 'add-foreign-key' || shape === 'add-foreign-key-not-valid'
+        ? relationName(def.pktable)
+        : shape === 'attach-partition' || shape === 'detach-partition' || shape === 'detach-partition-concurrently'
+          ? relationName(def.name)
+          : null;
     const offset = typeof def.location === 'number' ? def.location : relationOffset(node.relation);
     // The parser leaves `inh` out for ONLY.
     const only = unwrap(node.relation).inh !== true;
@@ -161,7 +181,16 @@ function subcommandShape(command: ParseNode, serverVersion: number): StatementSh
     case 'AT_DropConstraint':
       return 'drop-constraint';
     case 'AT_SetStatistics':
+    case 'AT_SetOptions':
+    case 'AT_ResetOptions':
       return 'set-statistics';
+    case 'AT_ClusterOn':
+    case 'AT_DropCluster':
+      return 'cluster-on';
+    case 'AT_AttachPartition':
+      return 'attach-partition';
+    case 'AT_DetachPartition':
+      return def.concurrent === true ? 'detach-partition-concurrently' : 'detach-partition';
     case 'AT_SetRelOptions':
     case 'AT_ResetRelOptions':
       return 'set-options';

@@ -16,6 +16,11 @@ export interface LintCatalog {
   readonly tables: ReadonlyMap<string, LintTableFacts>;
   /** The table of each index, both as `schema.name`: `DROP INDEX` names only the index, and locks its table. */
   readonly indexes?: ReadonlyMap<string, string>;
+  /**
+   * What each materialized view's query reads, both as `schema.name` (views it reads expanded to
+   * what they read): its refresh takes ACCESS SHARE on each.
+   */
+  readonly views?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** One SQL file to lint. */

@@ -66,7 +66,7 @@ export function lintSql(input: LintInput): LintReport {
       const classified = { ...read, actions: read.actions.map((action) => resolveAction(action, facts, input.catalog)) };
       if (classified.transaction !== null) inTransaction = classified.transaction === 'begin';
       const partitioned = (table: string) => facts.createdTable(table) ?? input.catalog?.tables.get(table)?.partitioned ?? false;
-      const claims = normalizeLocks(classified.actions.flatMap((action) => claimsOf(action, partitioned, input.serverVersion)));
+      const claims = normalizeLocks(classified.actions.flatMap((action) => claimsOf(action, partitioned, input)));
       statements.push({ line: statement.line, shapes: classified.actions.map((action) => action.shape), locks: claims });
       const blocks = claims.some((claim) => blocksReads(claim.mode))
         ? 'reads and writes'
@@ -113,12 +113,14 @@ export function lintSql(input: LintInput): LintReport {
 /**
  * The claims of an action, as the planner claims a step of the same shape: from the lock table,
  * then through the planner's partition recursion on a table known to be partitioned (unless
- * written with ONLY). A table that exists is taken to have indexes (a primary key has one): a
- * rewrite rebuilds them under SHARE too.
+ * written with ONLY). A column whose type changes is taken to have an index (the catalog given
+ * does not say which columns have one); what a materialized view reads is the catalog's.
  */
-function claimsOf(action: StatementAction, partitioned: (table: string) => boolean, serverVersion: number): LockClaim[] {
+function claimsOf(action: StatementAction, partitioned: (table: string) => boolean, input: LintInput): LockClaim[] {
+  const { serverVersion } = input;
   const referenced = action.referenced === null ? {} : { referenced: action.referenced };
-  const claims = statementClaims(action.shape, action.table, { indexed: true, ...referenced });
+  const reads = input.catalog?.views?.get(action.table) ?? [];
+  const claims = statementClaims(action.shape, action.table, { indexed: true, reads, serverVersion, ...referenced });
   // pg_locks shows a renamed table under its new name: claimed there, as the planner claims a rename (`renamedLocks`).
   if (action.shape === 'rename-table') {
     const renamed = `${action.table.slice(0, action.table.indexOf('.'))}.${String(action.node.newname)}`;

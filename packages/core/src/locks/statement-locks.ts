@@ -12,10 +12,17 @@ export interface StatementLocks {
   readonly statement: string;
   /** Modes on the table the statement names. */
   readonly target: readonly LockMode[];
-  /** Modes on the table a foreign key references (the key's triggers live there too). */
+  /**
+   * Modes on the other table the statement names: the table a foreign key references (the key's
+   * triggers live there too), the partition attached or detached.
+   */
   readonly referenced: readonly LockMode[];
-  /** Modes also taken on the target when it has indexes (SHARE: to rebuild or check them). */
+  /** Modes on each relation its query reads: the tables (views, their tables) a materialized view is defined over. */
+  readonly reads: readonly LockMode[];
+  /** Modes also taken on the target when the column it changes has an index (SHARE: to check it needs no rebuild). */
   readonly indexed: readonly LockMode[];
+  /** Modes also taken on the target by servers older than `serverVersion` (measured on 15, not on 18). */
+  readonly olderServers: { readonly serverVersion: number; readonly target: readonly LockMode[] } | null;
   /** Modes also taken on the target by servers from `serverVersion` on (measured on 18, not on 15). */
   readonly newerServers: { readonly serverVersion: number; readonly target: readonly LockMode[] } | null;
   /** It writes every row again (a new relfilenode): time and WAL grow with the table. */
@@ -32,6 +39,9 @@ export interface StatementLocks {
 }
 
 const exclusive = ['AccessExclusiveLock'] as const;
+// A statement that gives the table new files rebuilds its indexes (`reindex_relation`), which
+// holds the table SHARE whether it has indexes or not (measured on 15 and 18 on a table with none).
+const rebuilt = ['AccessExclusiveLock', 'ShareLock'] as const;
 
 function row(
   statement: string,
@@ -42,7 +52,9 @@ function row(
     statement,
     target,
     referenced: [],
+    reads: [],
     indexed: [],
+    olderServers: null,
     newerServers: null,
     rewrites: false,
     scans: false,
@@ -69,18 +81,10 @@ export const statementLocks = {
   'drop-index-concurrently': row('DROP INDEX CONCURRENTLY', ['ShareUpdateExclusiveLock'], { inTransaction: false }),
   'add-column': row('ALTER TABLE ... ADD COLUMN', exclusive, { recurses: true }),
   // A volatile default, a stored generated or identity column, or any default before PostgreSQL 11.
-  'add-column-rewrite': row('ALTER TABLE ... ADD COLUMN (rewriting)', exclusive, {
-    recurses: true,
-    indexed: ['ShareLock'],
-    rewrites: true,
-  }),
+  'add-column-rewrite': row('ALTER TABLE ... ADD COLUMN (rewriting)', rebuilt, { recurses: true, rewrites: true }),
   'drop-column': row('ALTER TABLE ... DROP COLUMN', exclusive, { recurses: true }),
   'alter-column-default': row('ALTER TABLE ... ALTER COLUMN ... SET/DROP DEFAULT', exclusive, { recurses: true }),
-  'alter-column-type': row('ALTER TABLE ... ALTER COLUMN ... TYPE (rewriting)', exclusive, {
-    recurses: true,
-    indexed: ['ShareLock'],
-    rewrites: true,
-  }),
+  'alter-column-type': row('ALTER TABLE ... ALTER COLUMN ... TYPE (rewriting)', rebuilt, { recurses: true, rewrites: true }),
   // Binary-coercible (varchar(n) to text or a longer varchar, ...): the catalog only; SHARE to check an index needs no rebuild.
   'alter-column-type-catalog': row('ALTER TABLE ... ALTER COLUMN ... TYPE (binary-coercible)', exclusive, {
     recurses: true,
@@ -118,17 +122,43 @@ export const statementLocks = {
   'create-trigger': row('CREATE TRIGGER', ['ShareRowExclusiveLock'], { recurses: true }),
   // ACCESS SHARE too, on the table named only (not its partitions): measured on 15 and 18.
   'drop-trigger': row('DROP TRIGGER', ['AccessShareLock', 'AccessExclusiveLock'], { recurses: true }),
-  // New, empty files for the table and its indexes: SHARE for the indexes (on the partitions of a partitioned table).
-  truncate: row('TRUNCATE', exclusive, { recurses: true, indexed: ['ShareLock'] }),
-  // A rewrite builds the table's indexes again, under SHARE too (measured on 15 and 18).
-  'vacuum-full': row('VACUUM FULL', exclusive, { indexed: ['ShareLock'], rewrites: true, inTransaction: false }),
-  cluster: row('CLUSTER', exclusive, { indexed: ['ShareLock'], rewrites: true }),
+  // New, empty files for the table and its indexes (on the partitions of a partitioned table): nothing is written.
+  truncate: row('TRUNCATE', rebuilt, { recurses: true }),
+  'vacuum-full': row('VACUUM FULL', rebuilt, { rewrites: true, inTransaction: false }),
+  cluster: row('CLUSTER', rebuilt, { rewrites: true }),
   // Copies the table's files (its indexes stay where they are): no SHARE.
   'set-tablespace': row('ALTER TABLE ... SET TABLESPACE', exclusive, { rewrites: true }),
-  'set-logged': row('ALTER TABLE ... SET LOGGED / UNLOGGED', exclusive, { indexed: ['ShareLock'], rewrites: true }),
-  'refresh-materialized-view': row('REFRESH MATERIALIZED VIEW', exclusive, { rewrites: true }),
-  'refresh-materialized-view-concurrently': row('REFRESH MATERIALIZED VIEW CONCURRENTLY', ['ExclusiveLock'], { scans: true }),
-  'set-statistics': row('ALTER TABLE ... ALTER COLUMN ... SET STATISTICS', ['ShareUpdateExclusiveLock'], { recurses: true }),
+  'set-logged': row('ALTER TABLE ... SET LOGGED / UNLOGGED', rebuilt, { rewrites: true }),
+  // Its query runs again into new files (EXCLUSIVE first, then ACCESS EXCLUSIVE to swap them in):
+  // ACCESS SHARE on what it reads, as a SELECT takes. PostgreSQL 15 holds the view ACCESS SHARE too.
+  'refresh-materialized-view': row('REFRESH MATERIALIZED VIEW', [...rebuilt, 'ExclusiveLock'], {
+    reads: ['AccessShareLock'],
+    rewrites: true,
+    olderServers: { serverVersion: 180000, target: ['AccessShareLock'] },
+  }),
+  // Reads of the view go on while its query runs and the difference is applied to it (ROW
+  // EXCLUSIVE, as DML takes; it needs a unique index): writes cannot happen to a view anyway.
+  'refresh-materialized-view-concurrently': row(
+    'REFRESH MATERIALIZED VIEW CONCURRENTLY',
+    ['AccessShareLock', 'RowExclusiveLock', 'ExclusiveLock'],
+    { reads: ['AccessShareLock'], scans: true },
+  ),
+  // Per-column statistics targets and options (n_distinct): only ANALYZE reads them.
+  'set-statistics': row('ALTER TABLE ... ALTER COLUMN ... SET STATISTICS / SET (attribute options)', ['ShareUpdateExclusiveLock'], {
+    recurses: true,
+  }),
+  'cluster-on': row('ALTER TABLE ... CLUSTER ON / SET WITHOUT CLUSTER', ['ShareUpdateExclusiveLock']),
+  // Since PostgreSQL 12 the parent is held SHARE UPDATE EXCLUSIVE only; the partition is read to
+  // prove its rows fit the bounds unless a valid CHECK implies them, and held SHARE too while its
+  // copy of each of the parent's indexes is built.
+  'attach-partition': row('ALTER TABLE ... ATTACH PARTITION', ['ShareUpdateExclusiveLock'], { referenced: rebuilt, scans: true }),
+  'detach-partition': row('ALTER TABLE ... DETACH PARTITION', exclusive, { referenced: exclusive }),
+  // Two transactions: SHARE UPDATE EXCLUSIVE on both, a commit, a wait for every transaction
+  // that uses the parent, then ACCESS EXCLUSIVE on the partition alone to finish.
+  'detach-partition-concurrently': row('ALTER TABLE ... DETACH PARTITION CONCURRENTLY', ['ShareUpdateExclusiveLock'], {
+    referenced: ['ShareUpdateExclusiveLock', 'AccessExclusiveLock'],
+    inTransaction: false,
+  }),
   // Storage parameters (fillfactor, autovacuum_*): SHARE UPDATE EXCLUSIVE for those ALTER TABLE allows it.
   'set-options': row('ALTER TABLE ... SET / RESET (storage parameters)', ['ShareUpdateExclusiveLock'], { recurses: true }),
   'enable-trigger': row('ALTER TABLE ... ENABLE / DISABLE TRIGGER', ['ShareRowExclusiveLock'], { recurses: true }),
@@ -148,10 +178,12 @@ export const statementLocks = {
 
 export type StatementShape = keyof typeof statementLocks;
 
-/** Where a statement of one shape applies: its table, a referenced table, whether the table (or column) has indexes. */
+/** Where a statement of one shape applies: its table, a referenced table, what it reads, whether the table (or column) has indexes. */
 export interface StatementTarget {
   readonly referenced?: string | readonly string[];
-  /** `server_version_num` of the server it runs on: a newer server's own modes are claimed only when it is given. */
+  /** What its query reads (a materialized view's tables). */
+  readonly reads?: readonly string[];
+  /** `server_version_num` of the server it runs on: an older server's own modes are claimed when it is absent. */
   readonly serverVersion?: number;
   readonly indexed?: boolean;
 }
@@ -162,10 +194,14 @@ export function statementClaims(shape: StatementShape, table: string, target: St
   const referenced = target.referenced === undefined ? [] : typeof target.referenced === 'string' ? [target.referenced] : target.referenced;
   return [
     ...facts.target.map((mode) => ({ relation: table, mode })),
+    ...(facts.olderServers !== null && (target.serverVersion ?? 0) < facts.olderServers.serverVersion
+      ? facts.olderServers.target.map((mode) => ({ relation: table, mode }))
+      : []),
     ...(facts.newerServers !== null && (target.serverVersion ?? 0) >= facts.newerServers.serverVersion
       ? facts.newerServers.target.map((mode) => ({ relation: table, mode }))
       : []),
     ...(target.indexed === true ? facts.indexed.map((mode) => ({ relation: table, mode })) : []),
     ...referenced.flatMap((relation) => facts.referenced.map((mode) => ({ relation, mode }))),
+    ...(target.reads ?? []).flatMap((relation) => facts.reads.map((mode) => ({ relation, mode }))),
   ];
 }

@@ -1,4 +1,4 @@
-import type { PlanStep } from '@wesley/core/run';
+import { firstBatchSize, nextBatchSize, type PlanStep } from '@wesley/core/run';
 import type { Connection } from '../connect/connect.js';
 import { resolveRunOptions, type ResolvedRunOptions, type RunOptions } from './run-options.js';
 import type { StepJournal } from './step-journal.js';
@@ -115,20 +115,32 @@ async function runBackfill(session: Connection, step: PlanStep, options: Resolve
   if (backfill === null) return 0;
   let cursor: readonly unknown[] | null = journal.resumeAfter ?? null;
   let attempts = 0;
+  // Sized by time (core's nextBatchSize): the plan's batchSize is the first batch's.
+  let size = firstBatchSize(options, backfill.batchSize);
   for (;;) {
-    const values: unknown[] = cursor === null ? [backfill.batchSize] : [...cursor, backfill.batchSize];
+    const values: unknown[] = cursor === null ? [size] : [...cursor, size];
     const sql = cursor === null ? backfill.firstBatch : backfill.nextBatch;
     let last: unknown[] | null = null;
-    attempts += await withRetries(step, options, () =>
-      inStepTransaction(session, options, async () => {
-        const { rows } = await session.client.query({ text: sql, values, rowMode: 'array' });
-        last = (rows[0] as unknown[] | undefined) ?? null;
-        if (last !== null) await journal.batchCommitting?.(session, last);
-      }),
-    );
+    // Every attempt's time counts, the backoff between them not: an attempt that waited for a writer's row lock until
+    // lock_timeout held the rows it had locked as long, and the next batch should be smaller for it.
+    let heldMs = 0;
+    attempts += await withRetries(step, options, async () => {
+      const started = performance.now();
+      try {
+        await inStepTransaction(session, options, async () => {
+          const { rows } = await session.client.query({ text: sql, values, rowMode: 'array' });
+          last = (rows[0] as unknown[] | undefined) ?? null;
+          if (last !== null) await journal.batchCommitting?.(session, last);
+        });
+      } finally {
+        heldMs += performance.now() - started;
+      }
+    });
     if (last === null) return attempts;
     cursor = last;
-    options.onEvent({ kind: 'batch', stepId: step.id, rows: backfill.batchSize });
+    const nextRows = nextBatchSize(options, size, heldMs);
+    options.onEvent({ kind: 'batch', stepId: step.id, rows: size, heldMs: Math.round(heldMs), nextRows });
+    size = nextRows;
     if (options.batchPauseMs > 0) await new Promise((resolve) => setTimeout(resolve, options.batchPauseMs));
   }
 }

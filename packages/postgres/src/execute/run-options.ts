@@ -1,4 +1,12 @@
-import { maxTimeoutMs, stepSessionDefaults, type StepHolderWait, type StepRetries, type StepTimeouts } from '@wesley/core/run';
+import {
+  batchSizingDefaults,
+  maxTimeoutMs,
+  stepSessionDefaults,
+  type BatchSizing,
+  type StepHolderWait,
+  type StepRetries,
+  type StepTimeouts,
+} from '@wesley/core/run';
 import type { LockHolder } from './wait-for-lock-holders.js';
 
 /** How steps run: the timeouts each attempt gets and how lock failures are retried. */
@@ -24,6 +32,12 @@ export interface RunOptions {
   readonly holderWaitMs?: number;
   /** Pause between backfill batches (default 0). */
   readonly batchPauseMs?: number;
+  /** How long each backfill batch aims to hold its row locks; batches grow and shrink towards it (default 100 ms). */
+  readonly batchTargetMs?: number;
+  /** The smallest backfill batch (default 100 rows). */
+  readonly batchMinRows?: number;
+  /** The largest backfill batch (default 100,000 rows). */
+  readonly batchMaxRows?: number;
   /** Called as steps start, retry and finish. */
   readonly onEvent?: (event: RunEvent) => void;
 }
@@ -39,13 +53,14 @@ export type RunEvent =
   | { readonly kind: 'step-retry'; readonly stepId: string; readonly attempt: number; readonly sqlState: string; readonly waitMs: number }
   | ({ readonly kind: 'holder-wait'; readonly stepId: string } & LockHolder)
   | { readonly kind: 'holder-wait-end'; readonly stepId: string; readonly waitedMs: number; readonly holders: number }
-  | { readonly kind: 'batch'; readonly stepId: string; readonly rows: number }
+  /** A backfill batch of up to `rows` rows committed, after holding its row locks `heldMs` (its attempts together); the next one is of `nextRows`. */
+  | { readonly kind: 'batch'; readonly stepId: string; readonly rows: number; readonly heldMs: number; readonly nextRows: number }
   /** A per-partition step finished `partition` (schema-qualified): `done` of the `total` partitions the table has now. */
   | { readonly kind: 'partition-done'; readonly stepId: string; readonly partition: string; readonly done: number; readonly total: number }
   | { readonly kind: 'step-done'; readonly stepId: string; readonly attempts: number };
 
 /** Every option given, defaults from core's `stepSessionDefaults`. */
-export interface ResolvedRunOptions extends StepTimeouts, StepRetries, StepHolderWait {
+export interface ResolvedRunOptions extends StepTimeouts, StepRetries, StepHolderWait, BatchSizing {
   readonly batchPauseMs: number;
   readonly onEvent: (event: RunEvent) => void;
 }
@@ -69,6 +84,7 @@ export function resolveRunOptions(options: RunOptions): ResolvedRunOptions {
     backoffMs: options.backoffMs ?? stepSessionDefaults.backoffMs,
     holderWaitMs: timeout('holderWaitMs', options.holderWaitMs ?? stepSessionDefaults.holderWaitMs, 0),
     batchPauseMs: options.batchPauseMs ?? 0,
+    ...batchSizing(options),
     onEvent: options.onEvent ?? (() => undefined),
   };
 }
@@ -76,4 +92,26 @@ export function resolveRunOptions(options: RunOptions): ResolvedRunOptions {
 function timeout(name: string, ms: number, min: number): number {
   if (Number.isInteger(ms) && ms >= min && ms <= maxTimeoutMs) return ms;
   throw new RangeError(`${name} must be a whole number of milliseconds from ${min} to ${maxTimeoutMs}, not ${ms}`);
+}
+
+/**
+ * The backfill's batch bounds with their defaults (core's `batchSizingDefaults`).
+ *
+ * @throws RangeError for a target or bound that is not a whole number above 0, or a smallest batch above the largest.
+ */
+function batchSizing(options: RunOptions): BatchSizing {
+  const batchTargetMs = timeout('batchTargetMs', options.batchTargetMs ?? batchSizingDefaults.batchTargetMs, 1);
+  // A bound given alone moves the other default out of its way: --batch-max-rows 50 means batches of at most 50 rows.
+  const batchMinRows = wholeRows(
+    'batchMinRows',
+    options.batchMinRows ?? Math.min(batchSizingDefaults.batchMinRows, options.batchMaxRows ?? batchSizingDefaults.batchMinRows),
+  );
+  const batchMaxRows = wholeRows('batchMaxRows', options.batchMaxRows ?? Math.max(batchMinRows, batchSizingDefaults.batchMaxRows));
+  if (batchMinRows > batchMaxRows) throw new RangeError(`batchMinRows (${batchMinRows}) must not be above batchMaxRows (${batchMaxRows})`);
+  return { batchTargetMs, batchMinRows, batchMaxRows };
+}
+
+function wholeRows(name: string, rows: number): number {
+  if (Number.isSafeInteger(rows) && rows >= 1) return rows;
+  throw new RangeError(`${name} must be a whole number of rows above 0, not ${rows}`);
 }

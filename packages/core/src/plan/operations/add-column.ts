@@ -6,7 +6,7 @@ import { backfillStep, noKeyWarning } from '../backfill-step.js';
 import { hasVolatileDefault } from '../default-volatility.js';
 import { notNullSteps } from '../not-null-steps.js';
 import type { Operation, OperationResult, PlanIssue } from '../operation.js';
-import { hasIndexes, primaryKeyOf } from '../schema-facts.js';
+import { primaryKeyOf } from '../schema-facts.js';
 import { supports } from '../server-features.js';
 import { alterTable, prefixParts, rollback, step } from '../step-builders.js';
 
@@ -38,7 +38,7 @@ export const addColumn: Operation<'addColumn'> = {
         action: 'addColumn',
         summary,
         sql: [sql],
-        locks: statementClaims(rewrites ? 'add-column-rewrite' : 'add-column', table, { indexed: hasIndexes(context.to, table) }),
+        locks: statementClaims(rewrites ? 'add-column-rewrite' : 'add-column', table),
         rewrites,
         rollback: undo,
         ...(rewrites ? { alternative: 'add a plain column filled by the application instead, or run it in a maintenance window' } : {}),

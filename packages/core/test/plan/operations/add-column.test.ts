@@ -236,7 +236,7 @@ describe('addColumn', () => {
     expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([['WES106', 'warning']]);
   });
 
-  it('adds a generated column in one rewriting step (SHARE too when indexes are rebuilt), and warns (WES104)', () => {
+  it('adds a generated column in one rewriting step (SHARE too: the rewrite rebuilds indexes, and locks a table without any so), and warns (WES104)', () => {
     const { steps, diagnostics } = planSteps(account(), account('nameLength: Int @wes_computed(expr: "length(name)")'));
     expect(steps).toEqual([
       {
@@ -262,7 +262,11 @@ describe('addColumn', () => {
       schema([table('event', [column('a', 'integer', { nullable: true }), ...columns])]);
     const unindexed = planSteps(plain(), plain(column('b', 'integer', { nullable: true, generated: 'a * 2' }))).steps;
     expect(unindexed.map((s) => [s.sql, s.locks, s.rewrites])).toEqual([
-      [['ALTER TABLE event ADD COLUMN b integer GENERATED ALWAYS AS (a * 2) STORED;'], ['event: AccessExclusiveLock'], true],
+      [
+        ['ALTER TABLE event ADD COLUMN b integer GENERATED ALWAYS AS (a * 2) STORED;'],
+        ['event: ShareLock', 'event: AccessExclusiveLock'],
+        true,
+      ],
     ]);
   });
 

@@ -78,7 +78,7 @@ async function observe(
       for (const sql of step.sql) await runner.query(sql);
     }
     const held = await locksOf(runner, await pidOf(runner));
-    const names = new Map([...before, ...(await tablesOf(runner, schema))]);
+    const names = new Map([...before, ...(await tablesOf(runner, schema, withViews))]);
     const blocked = await writeProbe(sessions.watcher, before);
     await runner.query('COMMIT');
     if (step.backfill !== null) await applyStep(runner, step);
@@ -138,7 +138,7 @@ async function observeConcurrent(
     await running.catch(() => undefined);
   }
   if (blocked === null) throw new Error(`${step.id}: the statement was never seen waiting, so its locks were not observed in flight`);
-  const names = new Map([...before, ...(await tablesOf(runner, schema))]);
+  const names = new Map([...before, ...(await tablesOf(runner, schema, withViews))]);
   return { locks: named(seen, names), ...probeResult(before, blocked, names) };
 }
 
@@ -230,17 +230,21 @@ async function observePerPartition(
     await running.catch(() => undefined);
   }
   await probing;
-  const names = new Map([...before, ...(await tablesOf(runner, schema))]);
+  const names = new Map([...before, ...(await tablesOf(runner, schema, withViews))]);
   return { locks: named(seen, names), ...probeResult(before, [...blockedSeen], names) };
 }
 
-/** Tables and partitioned tables of `schema` by oid, as `session` sees them now. */
-async function tablesOf(session: Connection, schema: string): Promise<Map<string, string>> {
+/**
+ * Relations of `schema` by oid, as `session` sees them now, of the `pg_class.relkind`s given:
+ * tables and partitioned tables, and materialized views (`withViews`) to name the locks seen,
+ * never to probe or hold (LOCK TABLE refuses a materialized view).
+ */
+async function tablesOf(session: Connection, schema: string, kinds: readonly string[] = tableKinds): Promise<Map<string, string>> {
   const { rows } = await session.query<{ oid: string; name: string }>(
     `SELECT c.oid::text AS oid, c.relname::text AS name
        FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = $1 AND c.relkind IN ('r', 'p')`,
-    [schema],
+      WHERE n.nspname = $1 AND c.relkind = ANY($2::"char"[])`,
+    [schema, kinds],
   );
   return new Map(rows.map((row) => [row.oid, row.name]));
 }
@@ -359,6 +363,9 @@ async function pidOf(session: Connection): Promise<number> {
   if (pid === undefined) throw new Error('no backend pid');
   return pid;
 }
+
+const tableKinds = ['r', 'p'];
+const withViews = [...tableKinds, 'm'];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
