@@ -14,4 +14,9 @@ export const exitCodes = {
   usage: 2,
   /** `migrate` waited `--lock-wait` for another migrator to release the migration lock and gave up. */
   locked: 3,
+  /**
+   * `migrate` stopped before a `backfill`, `validate` or `contract` step outside the config's
+   * windows (or a `--wait` was interrupted): what it could apply is applied, and the next run goes on.
+   */
+  outsideWindow: 4,
 } as const;

@@ -18,9 +18,28 @@ export function describeStep(step: StepProgress, steps: number | null): string {
   return `${position}${step.phase === null ? '' : `${step.phase} `}${step.id}`;
 }
 
-/** `, 3 batches, up to 3,000 rows` for a backfill under way, else `''`. */
+/**
+ * `, 3 batches of 1,000 rows (up to 3,000 rows)`, or `, 33 batches of 1,000 to 32,000 rows (up to
+ * 1,000,000 rows)` once their size changed, for a backfill under way, else `''`.
+ */
 export function describeRows(step: StepProgress): string {
-  return step.batches === 0 ? '' : `, ${count(step.batches, 'batch')} (up to ${count(step.rows, 'row')})`;
+  const sizes = step.batchSizes;
+  if (step.batches === 0 || sizes === null) return '';
+  const of =
+    sizes.smallest === sizes.largest
+      ? count(sizes.smallest, 'row')
+      : `${sizes.smallest.toLocaleString('en-US')} to ${count(sizes.largest, 'row')}`;
+  return `, ${count(step.batches, 'batch')} of ${of} (up to ${count(step.rows, 'row')})`;
+}
+
+/** `, next 24,000 rows`: the size of the backfill batch running now, else `''`. */
+export function describeBatchSize(step: StepProgress): string {
+  return step.batchSizes === null ? '' : `, next ${count(step.batchSizes.next, 'row')}`;
+}
+
+/** `batches of 16,000 rows now (the last, of 8,000, held its row locks 26 ms)`: a backfill's batch size, as it changes. */
+export function describeBatchResize(event: Extract<MigrateEvent, { kind: 'batch' }>): string {
+  return `batches of ${count(event.nextRows, 'row')} now (the last, of ${event.rows.toLocaleString('en-US')}, held its row locks ${formatDuration(event.heldMs)})`;
 }
 
 /** `, 3/40 partitions` for a per-partition step under way, else `''`. */
@@ -63,6 +82,21 @@ export function describeHolderWaitEnd(event: Extract<MigrateEvent, { kind: 'hold
   return `${count(event.holders, 'session')} still holding its tables after ${after} (the holder wait); asking for the lock under lock_timeout, with retries`;
 }
 
+/** Why the run stops or waits before `event.stepId`: outside every migration window. */
+export function describeWindowClosed(event: Extract<MigrateEvent, { kind: 'window-closed' }>): string {
+  if (event.waiting) return `outside the migration windows; waiting for the next, which opens at ${event.opensAt} (Ctrl-C stops cleanly)`;
+  return `outside the migration windows; it and the steps after it wait for the next window, which opens at ${event.opensAt}`;
+}
+
+/** `pausing the backfill: replica lag 4,000 ms, over the limit of 1,000 ms` */
+export function describeThrottle(event: Extract<MigrateEvent, { kind: 'throttle' }>): string {
+  const { kind, value, max } = event.limit;
+  const what = kind === 'replica-lag' ? `replica lag ${value.toLocaleString('en-US')} ms` : `${count(value, 'active session')}`;
+  const limit =
+    kind === 'replica-lag' ? `maxReplicaLagMs ${max.toLocaleString('en-US')}` : `maxActiveSessions ${max.toLocaleString('en-US')}`;
+  return `pausing the backfill: ${what}, over ${limit}`;
+}
+
 /** `, 1,000 statements` for a SQL file under way, else `''`. */
 export function describeStatements(migration: MigrationProgress): string {
   return migration.statements === 0 ? '' : `, ${count(migration.statements, 'statement')}`;
@@ -79,5 +113,12 @@ export function summaryLine(outcome: Extract<MigrateOutcome, { kind: 'done' }>):
   const applied = count(outcome.applied.length, 'migration');
   if (outcome.stoppedIn === null) return `wesley migrate: ${applied} applied in ${duration}\n`;
   const before = outcome.applied.length === 0 ? '' : `${applied} applied, then `;
+  const { gateStop } = outcome;
+  if (gateStop?.kind === 'window') {
+    return `wesley migrate: ${before}stopped in ${outcome.stoppedIn} outside the migration windows (${duration}); the next opens at ${gateStop.opensAt}: run wesley migrate again then, or with --wait\n`;
+  }
+  if (gateStop?.kind === 'interrupted') {
+    return `wesley migrate: ${before}stopped in ${outcome.stoppedIn}: the wait was interrupted (${duration}); run wesley migrate again to go on\n`;
+  }
   return `wesley migrate: ${before}stopped in ${outcome.stoppedIn} as --to asked (${duration}); run wesley migrate without --to to finish it\n`;
 }

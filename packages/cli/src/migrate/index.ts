@@ -1,12 +1,14 @@
 export { parseDuration, type DurationUnit } from './parse-duration.js';
 export { parseDurationFlag, type DurationRule } from './parse-duration-flag.js';
+export { parseRowsFlag } from './parse-rows-flag.js';
 export { formatDuration } from './format-duration.js';
 export { describeHolderWait, describeHolderWaitEnd } from './describe-progress.js';
 export { migrationsDirectory } from './migrations-directory.js';
 export { readDirectoryPlans } from './read-directory-plans.js';
 export { checkTo } from './check-to.js';
 export type { MigrateReporter } from './migrate-reporter.js';
-export type { MigrateOutcome } from './migrate-outcome.js';
+export { doneExitCode, type MigrateOutcome } from './migrate-outcome.js';
+export { interruptibleClock, migrationWindows } from './migration-schedule.js';
 export { logReporter } from './log-reporter.js';
 export { spinnerReporter } from './spinner-reporter.js';
 export { jsonReporter } from './json-reporter.js';

@@ -1,5 +1,6 @@
 import type { CliContext } from '../cli-context.js';
 import { failureJson, writeFailure } from '../failure/index.js';
+import { doneExitCode } from './migrate-outcome.js';
 import type { MigrateReporter } from './migrate-reporter.js';
 
 /**
@@ -13,8 +14,8 @@ export function jsonReporter(context: CliContext): MigrateReporter {
     event: line,
     finish(outcome) {
       if (outcome.kind === 'done') {
-        const { applied, stoppedIn, durationMs } = outcome;
-        line({ kind: 'summary', ok: true, exitCode: 0, applied, stoppedIn, durationMs });
+        const { applied, stoppedIn, gateStop, durationMs } = outcome;
+        line({ kind: 'summary', ok: true, exitCode: doneExitCode(outcome), applied, stoppedIn, gateStop, durationMs });
         return;
       }
       const { exitCode } = outcome.failure;

@@ -2,6 +2,7 @@ import type { Plan } from '@wesley/core/run';
 import type { CliContext } from '../cli-context.js';
 import { writeFailure } from '../failure/index.js';
 import {
+  describeBatchResize,
   describeHolderWait,
   describeHolderWaitEnd,
   describeMigration,
@@ -10,6 +11,8 @@ import {
   describePredicted,
   describeRows,
   describeStep,
+  describeThrottle,
+  describeWindowClosed,
   retryReason,
   summaryLine,
 } from './describe-progress.js';
@@ -25,6 +28,8 @@ import type { MigrateReporter } from './migrate-reporter.js';
 export function logReporter(context: CliContext, plans: ReadonlyMap<string, Plan>): MigrateReporter {
   const progress = new MigrateProgress(plans);
   const out = (line: string) => context.stdout.write(`${line}\n`);
+  // The backfill batch size last shown: a line each time it has doubled or halved since, not one per batch.
+  let shownRows = 0;
   return {
     event(event) {
       const step = progress.migration?.step ?? null;
@@ -47,6 +52,18 @@ export function logReporter(context: CliContext, plans: ReadonlyMap<string, Plan
           return;
         case 'holder-wait-end':
           out(`${migration?.name ?? event.stepId}: ${event.stepId}: ${describeHolderWaitEnd(event)}`);
+          return;
+        case 'window-closed':
+          out(`${event.migration}: ${event.stepId}: ${describeWindowClosed(event)}`);
+          return;
+        case 'window-open':
+          out(`${event.migration}: the migration window opened after ${formatDuration(event.waitedMs)}; going on with ${event.stepId}`);
+          return;
+        case 'throttle':
+          out(`${event.migration}: ${event.stepId}: ${describeThrottle(event)}`);
+          return;
+        case 'throttle-end':
+          out(`${event.migration}: ${event.stepId}: resuming the backfill after a pause of ${formatDuration(event.pausedMs)}`);
           return;
         case 'partition-done':
           out(`${migration?.name ?? event.stepId}: ${event.stepId}: ${event.partition} done (${event.done}/${event.total})`);
@@ -73,9 +90,15 @@ export function logReporter(context: CliContext, plans: ReadonlyMap<string, Plan
         case 'migration-stopped':
           out(`${event.migration}: stopped after ${event.after} (--to); its remaining steps stay pending`);
           return;
+        case 'batch':
+          if (step?.batchSizes === null) shownRows = event.rows;
+          if (event.nextRows >= shownRows * 2 || event.nextRows * 2 <= shownRows) {
+            shownRows = event.nextRows;
+            out(`${migration?.name ?? event.stepId}: ${event.stepId}: ${describeBatchResize(event)}`);
+          }
+          return;
         // Shown by the line of the step that finishes.
         case 'step-start':
-        case 'batch':
           return;
       }
       // Every kind returns above: a kind added to MigrateEvent and not handled does not compile.

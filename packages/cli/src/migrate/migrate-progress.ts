@@ -13,6 +13,8 @@ export interface StepProgress {
   batches: number;
   /** Rows those batches covered at most (each reports its batch size; the last may be short). */
   rows: number;
+  /** The sizes of those batches (sized by time: they grow and shrink) and of the next one; `null` before the first. */
+  batchSizes: { readonly smallest: number; readonly largest: number; readonly next: number } | null;
   /** A per-partition step's partitions done of those the table has, once one is; else `null`. */
   partitions: { readonly done: number; readonly total: number } | null;
   /** Its predicted duration on this server (`--explain`), or `null`. */
@@ -83,6 +85,7 @@ export class MigrateProgress {
           startedAt: this.now(),
           batches: 0,
           rows: 0,
+          batchSizes: null,
           partitions: null,
           predictedMs: this.predicted.get(migration.name)?.get(event.stepId) ?? null,
         };
@@ -92,6 +95,11 @@ export class MigrateProgress {
         if (migration?.step?.id !== event.stepId) return;
         migration.step.batches++;
         migration.step.rows += event.rows;
+        migration.step.batchSizes = {
+          smallest: Math.min(event.rows, migration.step.batchSizes?.smallest ?? event.rows),
+          largest: Math.max(event.rows, migration.step.batchSizes?.largest ?? event.rows),
+          next: event.nextRows,
+        };
         return;
       case 'partition-done':
         if (migration?.step?.id !== event.stepId) return;
@@ -109,6 +117,9 @@ export class MigrateProgress {
       case 'migration-stopped':
         if (migration !== null) migration.ended = true;
         return;
+      case 'window-closed':
+        if (migration !== null && !event.waiting) migration.ended = true;
+        return;
       case 'estimates':
         for (const { migration: name, stepId, predictedMs } of event.steps) {
           const steps = this.predicted.get(name) ?? new Map<string, number>();
@@ -120,6 +131,9 @@ export class MigrateProgress {
       case 'holder-wait':
       case 'holder-wait-end':
       case 'notice':
+      case 'window-open':
+      case 'throttle':
+      case 'throttle-end':
         return;
     }
     // Every kind returns above: a kind added to MigrateEvent and not handled does not compile.

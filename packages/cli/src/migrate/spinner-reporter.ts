@@ -2,6 +2,7 @@ import type { Plan } from '@wesley/core/run';
 import type { CliContext } from '../cli-context.js';
 import { writeFailure } from '../failure/index.js';
 import {
+  describeBatchSize,
   describeHolderWait,
   describeHolderWaitEnd,
   describeEstimates,
@@ -11,6 +12,8 @@ import {
   describeRows,
   describeStatements,
   describeStep,
+  describeThrottle,
+  describeWindowClosed,
   retryReason,
   summaryLine,
 } from './describe-progress.js';
@@ -55,7 +58,7 @@ export async function spinnerReporter(
     const doing =
       step === null
         ? `(${describeMigration(migration)})${describeStatements(migration)}`
-        : `${describeStep(step, migration.steps)}${describePredicted(step)}${describeRows(step)}${describePartitions(step)}`;
+        : `${describeStep(step, migration.steps)}${describePredicted(step)}${describeRows(step)}${describeBatchSize(step)}${describePartitions(step)}`;
     spinner.text = `${migration.name}  ${doing}`;
     if (!spinner.isSpinning) spinner.start();
   };
@@ -89,6 +92,19 @@ export async function spinnerReporter(
           spinner.info(
             `${event.migration}  stopped after ${event.after} (--to)${migration === null ? '' : `, ${migration.stepsDone} steps applied now`}`,
           );
+          return;
+        case 'window-closed':
+          if (event.waiting) above(`  ${event.stepId}: ${describeWindowClosed(event)}`);
+          else spinner.info(`${event.migration}  stopped before ${event.stepId}: ${describeWindowClosed(event)}`);
+          return;
+        case 'window-open':
+          above(`  the migration window opened after ${formatDuration(event.waitedMs)}; going on with ${event.stepId}`);
+          return;
+        case 'throttle':
+          above(`  ${event.stepId}: ${describeThrottle(event)}`);
+          return;
+        case 'throttle-end':
+          above(`  ${event.stepId}: resuming the backfill after a pause of ${formatDuration(event.pausedMs)}`);
           return;
         case 'migration-start':
         case 'step-start':

@@ -19,7 +19,12 @@ import { waitForLockHolders } from './wait-for-lock-holders.js';
  * naming the step, with the failed transaction rolled back. `journal` lets the caller write its
  * records inside the step's transactions.
  */
-export async function applyStep(session: Connection, step: PlanStep, options: RunOptions = {}, journal: StepJournal = {}): Promise<void> {
+export async function applyStep(
+  session: Connection,
+  step: PlanStep,
+  options: RunOptions = {},
+  journal: StepJournal = {},
+): Promise<'done' | 'stopped'> {
   const resolved = resolveRunOptions(options);
   resolved.onEvent({ kind: 'step-start', stepId: step.id });
   const work = async () => {
@@ -39,7 +44,10 @@ export async function applyStep(session: Connection, step: PlanStep, options: Ru
               ? inStepTransaction(session, resolved, work)
               : runOutsideTransaction(session, step, resolved, journal));
           });
+  // A backfill that `beforeBatch` stopped is not done: its cursor is saved, and the next run goes on from it.
+  if (attempts === null) return 'stopped';
   resolved.onEvent({ kind: 'step-done', stepId: step.id, attempts });
+  return 'done';
 }
 
 /**
@@ -109,8 +117,8 @@ async function runOutsideTransaction(
   });
 }
 
-/** Batches until one returns no key; the attempts of all batches add up. */
-async function runBackfill(session: Connection, step: PlanStep, options: ResolvedRunOptions, journal: StepJournal): Promise<number> {
+/** Batches until one returns no key; the attempts of all batches add up. `null` when `beforeBatch` stopped it before one. */
+async function runBackfill(session: Connection, step: PlanStep, options: ResolvedRunOptions, journal: StepJournal): Promise<number | null> {
   const backfill = step.backfill;
   if (backfill === null) return 0;
   let cursor: readonly unknown[] | null = journal.resumeAfter ?? null;
@@ -118,6 +126,7 @@ async function runBackfill(session: Connection, step: PlanStep, options: Resolve
   // Sized by time (core's nextBatchSize): the plan's batchSize is the first batch's.
   let size = firstBatchSize(options, backfill.batchSize);
   for (;;) {
+    if ((await options.beforeBatch(step.id)) === 'stop') return null;
     const values: unknown[] = cursor === null ? [size] : [...cursor, size];
     const sql = cursor === null ? backfill.firstBatch : backfill.nextBatch;
     let last: unknown[] | null = null;

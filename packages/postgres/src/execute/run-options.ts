@@ -38,6 +38,12 @@ export interface RunOptions {
   readonly batchMinRows?: number;
   /** The largest backfill batch (default 100,000 rows). */
   readonly batchMaxRows?: number;
+  /**
+   * Asked before each backfill batch (`migrate`'s windows and throttling): it may wait, and
+   * `'stop'` ends the step after the batches done, their cursor committed, without `step-done`
+   * (default: always `'go'`).
+   */
+  readonly beforeBatch?: (stepId: string) => Promise<'go' | 'stop'>;
   /** Called as steps start, retry and finish. */
   readonly onEvent?: (event: RunEvent) => void;
 }
@@ -62,6 +68,7 @@ export type RunEvent =
 /** Every option given, defaults from core's `stepSessionDefaults`. */
 export interface ResolvedRunOptions extends StepTimeouts, StepRetries, StepHolderWait, BatchSizing {
   readonly batchPauseMs: number;
+  readonly beforeBatch: (stepId: string) => Promise<'go' | 'stop'>;
   readonly onEvent: (event: RunEvent) => void;
 }
 
@@ -85,6 +92,7 @@ export function resolveRunOptions(options: RunOptions): ResolvedRunOptions {
     holderWaitMs: timeout('holderWaitMs', options.holderWaitMs ?? stepSessionDefaults.holderWaitMs, 0),
     batchPauseMs: options.batchPauseMs ?? 0,
     ...batchSizing(options),
+    beforeBatch: options.beforeBatch ?? (() => Promise.resolve('go')),
     onEvent: options.onEvent ?? (() => undefined),
   };
 }

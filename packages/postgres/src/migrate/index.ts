@@ -21,3 +21,13 @@ export { IrreversibleStepsError, MigrationStateError, NoRecordedRollbackError } 
 export { AssumedFactError, PlanChainError, ServerVersionMismatchError, type FactMismatch } from './assumption-errors.js';
 export { resolveMigration, type ResolveOptions, type ResolveResult } from './resolve-migration.js';
 export { CatalogContradictsError } from './catalog-contradicts-error.js';
+export {
+  migrationGate,
+  systemClock,
+  type GateStop,
+  type MigrationClock,
+  type MigrationGate,
+  type MigrationWindows,
+  type ThrottleLimits,
+} from './migration-gate.js';
+export { readServerLoad, type ServerLoad } from './read-server-load.js';

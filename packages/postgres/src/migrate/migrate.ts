@@ -7,6 +7,14 @@ import { ensureLedger, finishMigration, readMigrations, recordPlanSchemas, start
 import type { MigrateEvent } from './migrate-events.js';
 import { listMigrationFiles } from './migration-files.js';
 import { inLockedTransaction } from './locked-transaction.js';
+import {
+  migrationGate,
+  systemClock,
+  type GateStop,
+  type MigrationClock,
+  type MigrationWindows,
+  type ThrottleLimits,
+} from './migration-gate.js';
 import { acquireMigrationLock, type MigrationLockOptions } from './migration-lock.js';
 import { pendingMigrations, type Allowances } from './pending-migrations.js';
 import { runPlanMigration } from './run-plan-migration.js';
@@ -26,13 +34,26 @@ export interface MigrateOptions extends Omit<RunOptions, 'onEvent'>, Allowances 
   /** How the user runs `wesley plan` (`wesley plan --config db/wesley.config.ts`), for the help of a refusal to plan again (WES171, WES172). */
   readonly planCommand?: string;
   readonly onEvent?: (event: MigrateEvent) => void;
+  /**
+   * When `backfill`, `validate` and `contract` steps may run (the config's `windows`); `expand`
+   * steps and SQL files run at any time. Absent: any step at any time.
+   */
+  readonly windows?: MigrationWindows | undefined;
+  /** Outside a window, sleep until the next one opens instead of stopping. */
+  readonly wait?: boolean | undefined;
+  /** Limits past which backfill batches pause (the config's `maxReplicaLagMs`, `maxActiveSessions`). */
+  readonly throttle?: ThrottleLimits | undefined;
+  /** The clock of the windows and pauses (default the system's). */
+  readonly clock?: MigrationClock | undefined;
 }
 
 export interface MigrateResult {
   /** Migrations applied by this run, in order. */
   readonly applied: readonly string[];
-  /** The migration this run stopped inside (`to`), or `null`. */
+  /** The migration this run stopped inside (`to`, or a window), or `null`. */
   readonly stoppedIn: string | null;
+  /** Why the windows stopped it (the next window, or a wait interrupted), or `null`. */
+  readonly gateStop: GateStop | null;
 }
 
 /**
@@ -55,6 +76,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   const lock = await acquireMigrationLock(options.url, { ...options.lock, onWait: () => onEvent({ kind: 'lock-wait', name: lockName }) });
   // All the work runs on the session that holds the lock (docs/architecture.md#one-migrator-at-a-time).
   const session = lock.session;
+  const gate = migrationGate(session, options, options.clock ?? systemClock, () => migration ?? '', onEvent);
   // The error the run failed with, if it did: an error while letting go must not replace it.
   let failed: { error: unknown } | null = null;
   try {
@@ -77,16 +99,22 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
       const complete =
         plan === undefined
           ? await runSqlMigration(session, file, runOptions)
-          : await runPlanMigration(session, file.name, plan, { ...runOptions, include: stepsUpTo(plan, options.to) });
+          : await runPlanMigration(session, file.name, plan, {
+              ...runOptions,
+              include: stepsUpTo(plan, options.to),
+              beforeStep: (step) => gate.beforeStep(step.id, step.phase),
+              beforeBatch: (stepId) => gate.beforeBatch(stepId),
+            });
       if (!complete) {
-        onEvent({ kind: 'migration-stopped', migration: file.name, after: options.to ?? '' });
-        return { applied, stoppedIn: file.name };
+        // The gate reported why it stopped (window-closed); otherwise `to` did.
+        if (gate.stopped === null) onEvent({ kind: 'migration-stopped', migration: file.name, after: options.to ?? '' });
+        return { applied, stoppedIn: file.name, gateStop: gate.stopped };
       }
       await inLockedTransaction(lock, file.name, null, () => finishMigration(session, file.name));
       applied.push(file.name);
       onEvent({ kind: 'migration-done', migration: file.name, durationMs: Date.now() - started });
     }
-    return { applied, stoppedIn: null };
+    return { applied, stoppedIn: null, gateStop: null };
   } catch (error) {
     // A failure because the lock's session ended (or lost the lock) is reported as that.
     const lost = await lock.lostBy(error, migration, step);

@@ -27,25 +27,35 @@ export async function runPlanMigration(
   session: Connection,
   name: string,
   plan: Plan,
-  options: RunOptions & { readonly lock: MigrationLock; readonly include?: ((step: PlanStep, index: number) => boolean) | undefined },
+  options: RunOptions & {
+    readonly lock: MigrationLock;
+    readonly include?: ((step: PlanStep, index: number) => boolean) | undefined;
+    /** Asked before each step not yet applied (the windows): `'stop'` leaves it and the rest pending. */
+    readonly beforeStep?: ((step: PlanStep) => Promise<'go' | 'stop'>) | undefined;
+  },
 ): Promise<boolean> {
   const ledger = await readSteps(session, name);
   for (const [index, step] of plan.steps.entries()) {
     if (options.include?.(step, index) === false) return false;
     const record = ledger.get(step.id);
-    if (record?.status !== 'applied') await runStep(session, name, step, record, options);
+    if (record?.status === 'applied') continue;
+    if ((await options.beforeStep?.(step)) === 'stop') return false;
+    if ((await runStep(session, name, step, record, options)) === 'stopped') return false;
   }
   return true;
 }
 
-/** `record` is the step's ledger row: present (and `running`) when an earlier run was interrupted in it. */
+/**
+ * `record` is the step's ledger row: present (and `running`) when an earlier run was interrupted in it.
+ * `'stopped'` when `beforeBatch` stopped a backfill: its cursor is saved, its row not applied.
+ */
 async function runStep(
   session: Connection,
   name: string,
   step: PlanStep,
   record: LedgerStep | undefined,
   options: RunOptions & { readonly lock: MigrationLock },
-): Promise<void> {
+): Promise<'done' | 'stopped'> {
   const { lock } = options;
   const verify = async (): Promise<void> => {
     await lock.verify(name, step.id);
@@ -56,7 +66,7 @@ async function runStep(
     const resumeAfter = Array.isArray(record?.cursor) ? (record.cursor as unknown[]) : null;
     // The applied record keeps the last key filled, whether or not a crash came in between.
     let last: readonly unknown[] | null = resumeAfter;
-    await applyStep(session, step, options, {
+    const outcome = await applyStep(session, step, options, {
       resumeAfter,
       batchCommitting: async (s, key) => {
         await saveCursor(s, name, step.id, key);
@@ -64,8 +74,9 @@ async function runStep(
         last = key;
       },
     });
+    if (outcome === 'stopped') return outcome;
     await write('applied', last);
-    return;
+    return outcome;
   }
   if (step.perPartition !== undefined) {
     // Each partition is recorded in the cursor with its attach; a rerun goes on after the last one.
@@ -82,7 +93,7 @@ async function runStep(
       },
     });
     await write('applied', last);
-    return;
+    return 'done';
   }
   if (step.transactional) {
     await applyStep(session, step, options, {
@@ -91,7 +102,7 @@ async function runStep(
         await verify();
       },
     });
-    return;
+    return 'done';
   }
   if (record !== undefined) {
     await verify();
@@ -100,4 +111,5 @@ async function runStep(
   await write('running');
   await applyStep(session, step, options, { outsideTransaction: verify });
   await write('applied');
+  return 'done';
 }

@@ -34,6 +34,8 @@ applied migration edited or renamed, applied ones missing or new ones out of ord
 --allow-missing / --allow-out-of-order, broken plan.json, destructive plan without
 --allow-destructive, a blocking step not approved in its plan.json without --allow-blocking,
 a SQL file with BEGIN/COMMIT/ROLLBACK of its own, database
-unreachable), 2 wrong command line, 3 another migrator held the lock for --lock-wait.`,
+unreachable), 2 wrong command line, 3 another migrator held the lock for --lock-wait,
+4 stopped before a backfill, validate or contract step outside the config's windows (or
+a --wait interrupted): what could run is applied, and the next run goes on.`,
   load: async () => (await import('./run-migrate.js')).runMigrate,
 });

@@ -30,6 +30,15 @@ export const migrateOptions = {
     description:
       "run steps that drop or rename what queries still used within\nthe config's usageWindow (WES361), or with no pg_stat_statements",
   },
+  wait: {
+    type: 'boolean',
+    description:
+      "outside the config's windows, sleep until the next one opens\n(Ctrl-C stops cleanly) instead of stopping with exit code 4",
+  },
+  'ignore-windows': {
+    type: 'boolean',
+    description: "run backfill, validate and contract steps outside the config's\nwindows (the run says so)",
+  },
   'allow-missing': {
     type: 'boolean',
     description: 'go on when migrations the database has applied are no\nlonger in the directory',
@@ -43,6 +52,18 @@ export const migrateOptions = {
     value: '<ms|30s>',
     description:
       'how long a step waits, before asking for a lock that blocks\nwrites, for sessions holding its tables (default 30s; 0: none)',
+  },
+  'batch-target': {
+    type: 'string',
+    value: '<ms|100ms>',
+    description:
+      'how long each backfill batch aims to hold its row locks; batches\ngrow and shrink towards it (default 100ms; config batchTargetMs)',
+  },
+  'batch-min-rows': { type: 'string', value: '<rows>', description: 'the smallest backfill batch (default 100; config batchMinRows)' },
+  'batch-max-rows': {
+    type: 'string',
+    value: '<rows>',
+    description: 'the largest backfill batch (default 100000; config batchMaxRows)',
   },
   explain: {
     type: 'boolean',

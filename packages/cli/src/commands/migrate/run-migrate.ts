@@ -7,9 +7,12 @@ import { describeCalibration, estimatePending, estimatesEvent, formatEstimates, 
 import { describeFailure, writeFailure } from '../../failure/index.js';
 import {
   checkTo,
+  doneExitCode,
   holdYoungGeneration,
+  interruptibleClock,
   jsonReporter,
   logReporter,
+  migrationWindows,
   readDirectoryPlans,
   spinnerReporter,
   writeDryRun,
@@ -18,7 +21,7 @@ import {
 import { UsageError } from '../../usage-error.js';
 import { commandConfig } from '../command-config.js';
 import type { CommandRun } from '../define-command.js';
-import { commandMigrationsDirectory, migrationLockFlag, stepSessionFlags } from './migrate-run-flags.js';
+import { batchSizingFlags, commandMigrationsDirectory, migrationLockFlag, stepSessionFlags } from './migrate-run-flags.js';
 import type { migrateOptions } from './migrate-options.js';
 
 const name = 'migrate';
@@ -36,6 +39,7 @@ export const runMigrate: CommandRun<typeof migrateOptions> = async (values, cont
     const stepFlags = stepSessionFlags(values, name);
     const lockOptions = migrationLockFlag(values, name);
     const config = await commandConfig(values.config, context.cwd);
+    const batchSizing = batchSizingFlags(values, config, name);
     const directory = await commandMigrationsDirectory(values, config, context.cwd, name);
     const files = await listMigrationFiles(directory);
     const plans = await readDirectoryPlans(files);
@@ -77,6 +81,12 @@ export const runMigrate: CommandRun<typeof migrateOptions> = async (values, cont
         return exitCodes.ok;
       }
       holdYoungGeneration();
+      const windows = config?.windows ?? [];
+      if (windows.length > 0 && values['ignore-windows'] === true) {
+        notes.write(
+          `wesley migrate: --ignore-windows: running every step now, outside the config's windows (${windows.map((w) => w.text).join(', ')})\n`,
+        );
+      }
       const result = await migrate({
         url: target.url,
         directory,
@@ -85,16 +95,23 @@ export const runMigrate: CommandRun<typeof migrateOptions> = async (values, cont
         lock: lockOptions(config),
         ...(planCommand === undefined ? {} : { planCommand }),
         ...stepFlags,
+        ...batchSizing,
+        ...(windows.length === 0 || values['ignore-windows'] === true ? {} : { windows: await migrationWindows(windows) }),
+        wait: values.wait === true,
+        throttle: { maxReplicaLagMs: config?.maxReplicaLagMs ?? undefined, maxActiveSessions: config?.maxActiveSessions ?? undefined },
+        clock: interruptibleClock,
         onEvent: (event) => progress?.event(event),
       });
-      progress?.finish({
+      const outcome = {
         kind: 'done',
         applied: result.applied,
         stoppedIn: result.stoppedIn,
+        gateStop: result.gateStop,
         total: files.length,
         durationMs: Date.now() - started,
-      });
-      return exitCodes.ok;
+      } as const;
+      progress?.finish(outcome);
+      return doneExitCode(outcome);
     });
   } catch (error) {
     const failure = describeFailure(error, url);

@@ -12,6 +12,10 @@ export interface MigrateExecutorOptions extends DatabaseExecutorOptions {
   readonly allowBlocking?: boolean;
   /** Run steps that drop or rename what queries still used within the config's usageWindow (`--ignore-usage`). */
   readonly ignoreUsage?: boolean;
+  /** Outside the config's windows, sleep until the next one opens (`--wait`). */
+  readonly wait?: boolean;
+  /** Run backfill, validate and contract steps outside the config's windows (`--ignore-windows`). */
+  readonly ignoreWindows?: boolean;
   /** Go on when applied migrations are no longer in the directory (`--allow-missing`). */
   readonly allowMissing?: boolean;
   /** Run pending migrations that sort before one already applied (`--allow-out-of-order`). */
@@ -30,6 +34,12 @@ export interface MigrateExecutorOptions extends DatabaseExecutorOptions {
   readonly lockWait?: string | number;
   /** How long a step waits for the sessions holding its tables before asking for its lock: `30s`, `0` (`--holder-wait`). */
   readonly holderWait?: string | number;
+  /** How long each backfill batch aims to hold its row locks: `100`, `100ms`, `1s` (`--batch-target`). */
+  readonly batchTarget?: string | number;
+  /** The smallest backfill batch, in rows (`--batch-min-rows`). */
+  readonly batchMinRows?: string | number;
+  /** The largest backfill batch, in rows (`--batch-max-rows`). */
+  readonly batchMaxRows?: string | number;
 }
 
 /**
@@ -43,6 +53,8 @@ const migrateExecutor = databaseExecutor<MigrateExecutorOptions>('migrate', (opt
     'allowDestructive',
     'allowBlocking',
     'ignoreUsage',
+    'wait',
+    'ignoreWindows',
     'allowMissing',
     'allowOutOfOrder',
     'dryRun',
@@ -52,6 +64,9 @@ const migrateExecutor = databaseExecutor<MigrateExecutorOptions>('migrate', (opt
     'statementTimeout',
     'lockWait',
     'holderWait',
+    'batchTarget',
+    'batchMinRows',
+    'batchMaxRows',
   ]),
 );
 
