@@ -20,6 +20,8 @@ export interface RuleContext {
   readonly partitioned: boolean;
   /** Whether a valid `CHECK (column IS NOT NULL)` earlier in the input proves the column of the action's table. */
   readonly provenNotNull: (column: string) => boolean;
+  /** What the action's materialized view reads, from the catalog; `null` without one (or for another relation). */
+  readonly reads: readonly string[] | null;
 }
 
 /** A rule's verdict on one action. */

@@ -84,6 +84,7 @@ export function lintSql(input: LintInput): LintReport {
             inTransaction,
             partitioned: partitioned(action.table),
             provenNotNull,
+            reads: input.catalog?.views?.get(action.table) ?? null,
           });
           if (hit === null) continue;
           const severity = rule.hazard === 'blocking' && approval === null ? 'error' : rule.hazard === 'fails' ? 'error' : 'warning';

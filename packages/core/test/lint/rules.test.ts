@@ -212,6 +212,10 @@ describe('table-rewrite', () => {
       '5 WES311 public.totals',
     ]);
     expect(findings[5]?.fix).toBe('REFRESH MATERIALIZED VIEW CONCURRENTLY totals;');
+    // What its query reads is the catalog's: without a database the report says it does not know.
+    expect(findings[5]?.message).toBe(
+      'REFRESH MATERIALIZED VIEW rewrites public.totals under ACCESS EXCLUSIVE: reads wait; the tables its query reads are held ACCESS SHARE too (not known without a database)',
+    );
   });
 
   it('passes plain VACUUM and a concurrent refresh', () => {

@@ -1,3 +1,4 @@
+import { lintSql, loadSqlParser } from '@wesley/core';
 import { describeEachServer, useTestDatabase } from '@wesley/postgres/testing';
 import { expect, it } from 'vitest';
 import { readLintCatalog } from '../../src/lint/read-lint-catalog.js';
@@ -31,6 +32,53 @@ describeEachServer('readLintCatalog', (server) => {
       expect([...catalog.tables.keys()].filter((key) => key.startsWith('pg_') || key.startsWith('information_schema'))).toEqual([]);
       const { rows } = await session.query<{ path: string }>(`SELECT current_setting('search_path') AS path`);
       expect(rows[0]?.path).toBe('"Sales", public');
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('reads what each materialized view reads, through the views it reads, and the linter claims ACCESS SHARE on each for its refresh', async () => {
+    await loadSqlParser();
+    const session = await db.connect();
+    try {
+      await session.query(`CREATE SCHEMA report`);
+      await session.query(`CREATE TABLE report.sale (id int PRIMARY KEY, amount int, region int)`);
+      await session.query(`CREATE TABLE region (id int PRIMARY KEY, name text)`);
+      await session.query(
+        `CREATE VIEW report.named_sale AS SELECT s.id, s.amount, r.name FROM report.sale s JOIN region r ON r.id = s.region`,
+      );
+      await session.query(
+        `CREATE MATERIALIZED VIEW report.totals AS SELECT name, sum(amount) AS total FROM report.named_sale GROUP BY name`,
+      );
+      const catalog = await readLintCatalog(session);
+      expect(catalog.views?.get('report.totals')).toEqual(['public.region', 'report.named_sale', 'report.sale']);
+      const sql = 'REFRESH MATERIALIZED VIEW report.totals;';
+      const report = lintSql({
+        file: 'refresh.sql',
+        text: sql,
+        statements: [{ sql, line: 1 }],
+        serverVersion: server.major * 10000,
+        catalog,
+      });
+      expect(report.findings.map((finding) => finding.message)).toEqual([
+        'REFRESH MATERIALIZED VIEW rewrites report.totals under ACCESS EXCLUSIVE: reads wait; public.region, report.named_sale, report.sale held ACCESS SHARE while its query runs',
+      ]);
+      const claims = report.classified?.[0]?.locks.map((claim) => `${claim.relation}:${claim.mode}`);
+      expect(claims).toEqual(
+        expect.arrayContaining(['public.region:AccessShareLock', 'report.named_sale:AccessShareLock', 'report.sale:AccessShareLock']),
+      );
+      // The refresh takes exactly these on what it reads (the view's own locks are the lock table's, proven in statement-locks-truth).
+      await session.query('BEGIN');
+      await session.query(sql);
+      const { rows } = await session.query<{ relation: string; mode: string }>(
+        `SELECT n.nspname || '.' || c.relname AS relation, l.mode FROM pg_catalog.pg_locks l JOIN pg_catalog.pg_class c ON c.oid = l.relation
+           JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+          WHERE l.pid = pg_backend_pid() AND c.relkind IN ('r', 'v') AND n.nspname IN ('public', 'report')`,
+      );
+      await session.query('ROLLBACK');
+      expect(rows.map((row) => `${row.relation}:${row.mode}`).sort()).toEqual(
+        claims?.filter((claim) => !claim.startsWith('report.totals:')).sort(),
+      );
     } finally {
       await session.close();
     }

@@ -12,8 +12,15 @@ export const tableRewrite: LintRule = {
   hazard: 'blocking',
   check: (action, context) => {
     if (action.shape === 'refresh-materialized-view') {
+      // Its query holds ACCESS SHARE on what it reads, which only the catalog knows.
+      const reads =
+        context.reads === null
+          ? 'the tables its query reads are held ACCESS SHARE too (not known without a database)'
+          : context.reads.length === 0
+            ? 'its query reads no table'
+            : `${context.reads.join(', ')} held ACCESS SHARE while its query runs`;
       return {
-        message: `REFRESH MATERIALIZED VIEW rewrites ${action.table} under ACCESS EXCLUSIVE: reads wait`,
+        message: `REFRESH MATERIALIZED VIEW rewrites ${action.table} under ACCESS EXCLUSIVE: reads wait; ${reads}`,
         fix: context.sql.trim().replace(/^(REFRESH\s+MATERIALIZED\s+VIEW)\b/i, '$1 CONCURRENTLY'),
       };
     }
