@@ -129,6 +129,21 @@ describe('row-level security lowering', () => {
     expect(system).toMatchObject({ enabled: true, forced: true, policies: [] });
   });
 
+  it('builds every security object with its keys sorted, as the IR requires', () => {
+    const security = table(
+      `type Notes @wes_table @wes_tenant(by: "orgId") @wes_owner(column: "authorId") @wes_grant(roles: ["r"]) { id: ID! @wes_pk orgId: ID! authorId: ID! }`,
+      'notes',
+    ).security;
+    const check = (value: unknown): void => {
+      if (Array.isArray(value)) return value.forEach(check);
+      if (value === null || typeof value !== 'object') return;
+      const keys = Object.keys(value);
+      expect(keys).toEqual([...keys].sort());
+      Object.values(value).forEach(check);
+    };
+    check(security);
+  });
+
   it('a table without security directives has security: null', () => {
     expect(table(`type A @wes_table { id: ID! @wes_pk }`, 'a').security).toBeNull();
   });
@@ -187,6 +202,18 @@ describe('row-level security diagnostics', () => {
     expectDiagnostics(result, [
       { code: 'WES441', line: 1, column: 37, mentions: 'pg_read_all_data' },
       { code: 'WES441', line: 1, column: 90, mentions: '63 bytes' },
+    ]);
+  });
+
+  it('WES441: a reserved role name (PUBLIC in another case, current_user, none)', () => {
+    const result = compileShop(
+      `type A @wes_table @wes_grant(roles: ["PUBLIC", "current_user"]) @wes_rls(using: "true", roles: ["none"]) { id: ID! @wes_pk }`,
+    );
+    expect(result.ir).toBeNull();
+    expect(result.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ['WES441', 'role name "PUBLIC" is reserved by PostgreSQL'],
+      ['WES441', 'role name "current_user" is reserved by PostgreSQL'],
+      ['WES441', 'role name "none" is reserved by PostgreSQL'],
     ]);
   });
 

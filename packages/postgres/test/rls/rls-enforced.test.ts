@@ -175,6 +175,33 @@ describeEachServer('row-level security from the schema, enforced for real roles'
     }
   });
 
+  it('a role that needs quoting works; a role that does not exist fails the apply, naming the role', async () => {
+    const quoted = `Reader Role ${suffix}`;
+    const ghost = `ghost_${suffix}`;
+    const session = await db.connect();
+    try {
+      await session.query(`CREATE ROLE ${quoteIdent(quoted)} NOLOGIN`);
+      const readers =
+        compile(`type Shelf @wes_table @wes_grant(roles: ["${quoted}"], ops: ["select"]) @wes_rls(using: "true", roles: ["${quoted}"]) {
+  id: ID! @wes_pk
+}`);
+      await session.query(emitDdl(readers));
+      const { ir } = await matchSchemaSpelling(session, await introspect(session), readers, 'public');
+      expect(ir.tables.find((t) => t.name === 'shelf')?.security).toEqual(readers.tables[0]?.security);
+      await session.query('DROP TABLE shelf');
+      const ghosts = compile(`type Crypt @wes_table @wes_grant(roles: ["${ghost}"]) {
+  id: ID! @wes_pk
+}`);
+      await session.query('BEGIN');
+      await expect(session.query(emitDdl(ghosts))).rejects.toThrow(`role "${ghost}" does not exist`);
+      await session.query('ROLLBACK');
+    } finally {
+      await session.query('ROLLBACK').catch(() => undefined);
+      await session.query(`DROP ROLE IF EXISTS ${quoteIdent(quoted)}`);
+      await session.close();
+    }
+  });
+
   it('property: random tenants, rows and operations through the application role never reach another tenant’s row', async () => {
     const tenants = [randomUUID(), randomUUID(), randomUUID()];
     const accounts = [randomUUID(), randomUUID()];

@@ -244,6 +244,17 @@ function checkRole(role: string, anchor: Anchor | undefined, ctx: LowerContext):
     ctx.sink.report('WES441', anchor, `role name "${role}" is empty or longer than ${maxIdentifierBytes} bytes`, 'name an existing role');
     return false;
   }
+  // PostgreSQL reserves these (CREATE ROLE refuses them); quoted, a grant would name a role that
+  // cannot exist, and `public` is PUBLIC only when written so.
+  if (reservedRoles.has(role.toLowerCase()) && role !== 'public') {
+    ctx.sink.report(
+      'WES441',
+      anchor,
+      `role name "${role}" is reserved by PostgreSQL`,
+      role.toLowerCase() === 'public' ? 'write public (every role)' : 'name a role of your own',
+    );
+    return false;
+  }
   if (role.toLowerCase().startsWith('pg_')) {
     ctx.sink.report(
       'WES441',
@@ -320,5 +331,7 @@ function readPrivileges(use: ReadDirective, ctx: LowerContext): readonly TablePr
   }
   return out.size === 0 ? null : allPrivileges.filter((p) => out.has(p));
 }
+
+const reservedRoles: ReadonlySet<string> = new Set(['public', 'none', 'current_user', 'session_user', 'current_role']);
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
