@@ -49,9 +49,13 @@ function checkIr(value: unknown, shown: string): SchemaIR {
   if (!Array.isArray(record['tables']) || !Array.isArray(record['enums'])) {
     throw new PlanInputError(`${shown} is damaged: "tables" and "enums" must be arrays`, regenerate);
   }
-  // An ir.json written before row-level security has no `security` key on its tables: it had none.
-  const tables = (record['tables'] as Record<string, unknown>[]).map((table) =>
-    'security' in table ? table : { ...table, security: null },
-  );
+  // An ir.json written before row-level security has no `security` key on its tables: it had none;
+  // one written before derived columns has no `derived` key on its columns: none was derived.
+  const tables = (record['tables'] as Record<string, unknown>[]).map((table) => {
+    const columns = Array.isArray(table['columns'])
+      ? (table['columns'] as Record<string, unknown>[]).map((column) => ('derived' in column ? column : { ...column, derived: null }))
+      : table['columns'];
+    return 'security' in table ? { ...table, columns } : { ...table, columns, security: null };
+  });
   return { ...(value as SchemaIR), tables: tables as unknown as SchemaIR['tables'] };
 }

@@ -24,7 +24,7 @@ const jsonValue = [
  * object of its labels. Per table `T` (its GraphQL name):
  *
  * - `T`: a row, every column by its GraphQL name; a nullable column is `X | null`, never optional.
- * - `TInsert`: what an insert takes: generated columns left out, columns with a default or that
+ * - `TInsert`: what an insert takes: generated and derived columns left out, columns with a default or that
  *   accept NULL optional (`?: X | undefined`, plus `| null` when nullable).
  * - `TPublic`: the row without `@wes_sensitive` columns (only for tables that have some).
  * - `TRelations`: the relation fields, all optional (present when loaded); `TWithRelations`

@@ -3,12 +3,14 @@ import { addForeignKeySql } from './add-foreign-key-sql.js';
 import { createEnumSql } from './create-enum-sql.js';
 import { createIndexSql } from './create-index-sql.js';
 import { createTableSql } from './create-table-sql.js';
+import { derivedColumnParts, derivedColumnSql } from './derived-column-sql.js';
 import { tableSecuritySql } from './security-sql.js';
 
 /**
  * The statements that create `ir` in an empty database, in an order that always applies: enum
  * types, then tables (with their primary keys, uniques and checks), then foreign keys (after
- * every table, so references in any order and cycles work), then indexes, then each table's
+ * every table, so references in any order and cycles work), then indexes, then the trigger
+ * functions and triggers of derived columns (`derived-column-sql.ts`), then each table's
  * grants, policies and row-level security (after every table and column a policy's expression
  * may name). Each statement ends
  * with `;`. The order within each group is the IR's own (sorted), so the output is deterministic.
@@ -21,6 +23,12 @@ export function emitDdlStatements(ir: SchemaIR): string[] {
   }
   for (const table of ir.tables) {
     for (const index of table.indexes) statements.push(createIndexSql(table, index));
+  }
+  for (const table of ir.tables) {
+    for (const column of table.columns) {
+      const parts = derivedColumnParts(ir, table, column);
+      if (parts !== null) statements.push(...derivedColumnSql(parts));
+    }
   }
   for (const table of ir.tables) statements.push(...tableSecuritySql(table));
   return statements;

@@ -83,6 +83,12 @@ export const diagnosticCodes = {
   // Schema shape (WES420-439): foreign-key cycles and columns derived from related rows.
   WES420: { title: 'NOT NULL foreign-key cycle made DEFERRABLE INITIALLY DEFERRED', severity: 'warning' },
   WES421: { title: 'NOT NULL foreign-key cycle declared not deferrable', severity: 'error' },
+  WES422: { title: 'derived column: from names a missing table or field', severity: 'error' },
+  WES423: { title: 'derived column: from is not a foreign key to this table', severity: 'error' },
+  WES424: { title: 'derived column: invalid fn or of', severity: 'error' },
+  WES425: { title: 'derived column: sum of a non-numeric column', severity: 'error' },
+  WES426: { title: 'derived column: type does not fit its fn', severity: 'error' },
+  WES427: { title: 'derived column added, dropped or changed by a plan', severity: 'error' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof diagnosticCodes;

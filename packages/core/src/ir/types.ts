@@ -166,9 +166,29 @@ export interface ColumnIR {
   /** `false` for `T!` fields and primary-key columns. */
   readonly nullable: boolean;
   readonly default: DefaultIR | null;
+  /** `@wes_derived`: an aggregate over the rows of a table that references this one, kept by triggers. */
+  readonly derived: DerivedIR | null;
   /** `@wes_computed(expr:)`: `GENERATED ALWAYS AS (expr) STORED`. */
   readonly generated: string | null;
   readonly meta: ColumnMetaIR;
+}
+
+/** What a derived column computes over the rows that reference its row. */
+export type DerivedFunction = 'count' | 'sum' | 'min' | 'max' | 'exists';
+
+/**
+ * `@wes_derived(fn:, from:, of:)`: the column holds `fn` over the rows of `table` whose foreign
+ * key `foreignKey` references this column's row; triggers on `table` keep it (ddl/derived-column-sql.ts).
+ */
+export interface DerivedIR {
+  /** The child's column aggregated (`sum`, `min`, `max`); `null` for `count` and `exists`. */
+  readonly column: string | null;
+  readonly fn: DerivedFunction;
+  /** The child's foreign key to this table, by constraint name. */
+  readonly foreignKey: string;
+  readonly kind: 'derived';
+  /** The child table. */
+  readonly table: string;
 }
 
 export interface ColumnMetaIR {

@@ -47,6 +47,7 @@ export function column(name: string, type: string, options: ColumnOptions = {}):
     type: parsed,
     nullable: options.nullable ?? false,
     default: fallback,
+    derived: null,
     generated: options.generated ?? null,
     meta: { renamedFrom: null, uid: null, pii: false, sensitive: false, weight: null, critical: false, rules: null },
   };

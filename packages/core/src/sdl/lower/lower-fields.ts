@@ -21,6 +21,7 @@ const columnOnly = [
   'wes_column',
   'wes_check',
   'wes_computed',
+  'wes_derived',
   'wes_constraint',
   'wes_renamed',
   'wes_uid',
@@ -103,6 +104,8 @@ function lowerColumn(
   }
   return {
     default: defaultValue,
+    // Filled in by lowerDerived once every table's foreign keys are known.
+    derived: null,
     generated: stringArg(computed, 'expr') ?? null,
     graphqlName: field.name.value,
     kind: 'column',

@@ -11,6 +11,7 @@ import { checkEnumType } from './check-enum-type.js';
 import { checkForeignKeyCycles } from './check-foreign-key-cycles.js';
 import { checkIdentifier } from './check-identifier.js';
 import type { LowerContext } from './lower-context.js';
+import { lowerDerived } from './lower-derived.js';
 import { lowerFields } from './lower-fields.js';
 import { lowerForeignKeys } from './lower-foreign-keys.js';
 import { lowerKeys } from './lower-keys.js';
@@ -67,6 +68,7 @@ export function lowerSchema(
     draft.security = lowerSecurity(draft, ctx);
   }
   for (const draft of drafts.values()) lowerForeignKeys(draft, drafts, ctx);
+  for (const draft of drafts.values()) lowerDerived(draft, drafts, ctx);
   checkForeignKeyCycles(drafts, ctx);
 
   const tables = [...drafts.values()].map(finishTable).sort(byName);

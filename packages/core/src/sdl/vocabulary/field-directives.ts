@@ -19,6 +19,11 @@ export const fieldDirectives: readonly DirectiveSpec[] = [
   field('wes_column', 'explicit column name and/or PostgreSQL type', { name: 'String', type: 'String' }),
   field('wes_check', 'column CHECK constraint', { 'expr!': 'Expression', name: 'String' }, true),
   field('wes_computed', 'generated column (STORED)', { 'expr!': 'Expression' }),
+  field('wes_derived', 'count, sum, min, max or exists over the rows of a table that references this one, kept by triggers', {
+    'fn!': 'Word',
+    'from!': 'String',
+    of: 'String',
+  }),
   field('wes_renamed', 'the column used to be called `from`', { 'from!': 'String' }),
   field('wes_uid', 'stable identity across renames', { 'value!': 'String' }),
   field('wes_constraint', 'value rules: Zod refinements and matching CHECKs', {
