@@ -111,7 +111,7 @@ describe('wesley migrate and blocking steps', () => {
     async () => {
       const dir = await directory('unapproved', false);
       const refusal =
-        'wesley migrate: migration 0002_doubled would block reads or writes, without an approval:\n' +
+        'wesley migrate: WES175 migration 0002_doubled would block reads or writes, without an approval:\n' +
         'wesley migrate:   0002_doubled: step add-column:account.doubled holds AccessExclusiveLock on account during a rewrite: reads and writes wait until it ends\n' +
         'wesley migrate:     instead: add a plain column filled by the application instead, or run it in a maintenance window\n' +
         '  help: approve each step in its plan.json (wesley plan --allow-blocking records the approval for review), or run with --allow-blocking once the wait is acceptable\n';

@@ -125,7 +125,7 @@ describe('wesley migrate: a lost connection or a broken file ends in a message, 
         expectNoStack(result);
         // Either the migrator's statement saw the cut first (WES161), or its lock watch did (WES140, the lock's session ended).
         expect(result.stderr).toMatch(
-          /^wesley migrate: (the connection to the database was lost: Connection terminated unexpectedly|lost the "wesley" migration lock .*Connection terminated unexpectedly.*)$/m,
+          /^wesley migrate: (WES161 the connection to the database was lost: Connection terminated unexpectedly|WES140 lost the "wesley" migration lock .*Connection terminated unexpectedly.*)$/m,
         );
         expect(result.stderr).toMatch(/^ {2}help: \S/m);
         // Whatever failed while letting go of the dead sessions is at most a note, never the error.

@@ -35,12 +35,16 @@ describe('wesley migrate: failures', () => {
     wrongUrl.password = 'not-the-Secret-42';
     const wrong = await wesley('migrate', '--database-url', wrongUrl.href);
     expect(wrong.code).toBe(1);
-    expect(wrong.stderr).toMatch(/^wesley migrate: could not connect to postgres:\/\/\S+:\*\*\*@\S+: password authentication failed/m);
+    expect(wrong.stderr).toMatch(
+      /^wesley migrate: WESLEY_CONNECTION_FAILED could not connect to postgres:\/\/\S+:\*\*\*@\S+: password authentication failed/m,
+    );
     expect(wrong.stderr).toMatch(/^ {2}help: check the user name and password/m);
     const unreachable = `postgres://someone:${encodeURIComponent(password)}@127.0.0.1:1/nowhere`;
     const refused = await wesley('migrate', '--database-url', unreachable);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/^wesley migrate: could not connect to postgres:\/\/someone:\*\*\*@127\.0\.0\.1:1\/nowhere: /m);
+    expect(refused.stderr).toMatch(
+      /^wesley migrate: WESLEY_CONNECTION_FAILED could not connect to postgres:\/\/someone:\*\*\*@127\.0\.0\.1:1\/nowhere: /m,
+    );
     for (const run of [wrong, refused]) {
       for (const secret of [password, 'not-the-Secret-42']) expect(`${run.stdout}${run.stderr}`).not.toContain(secret);
     }
@@ -79,7 +83,7 @@ describe('wesley migrate: failures', () => {
     const refused = await wesley('migrate', '--database-url', db.url);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(
-      'wesley migrate: migration 0002_drop loses data in drop-column:account.nickname (drops column account.nickname; the plan says: the data in account.nickname is lost); run it with --allow-destructive',
+      'wesley migrate: WES155 migration 0002_drop loses data in drop-column:account.nickname (drops column account.nickname; the plan says: the data in account.nickname is lost); run it with --allow-destructive',
     );
     const dryRun = await wesley('migrate', '--database-url', db.url, '--dry-run');
     expect(dryRun.code).toBe(1);

@@ -41,7 +41,7 @@ describe('wesley migrate: renamed, missing, out-of-order and transaction-control
       const run = await wesley('migrate', '--database-url', db.url, ...args);
       expect(run.code, args.join(' ')).toBe(1);
       expect(run.stderr).toMatch(
-        /^wesley migrate: 0002_credit_customer\.sql is 0002_credit\.sql renamed \(the same sha256:[0-9a-f]+…\), which this database has already run: running it would apply it twice\n/m,
+        /^wesley migrate: WES152 0002_credit_customer\.sql is 0002_credit\.sql renamed \(the same sha256:[0-9a-f]+…\), which this database has already run: running it would apply it twice\n/m,
       );
       expect(run.stderr).toMatch(
         /^ {2}help: rename 0002_credit_customer\.sql back to 0002_credit\.sql; a change that must run again goes in a new migration\n/m,
@@ -62,7 +62,7 @@ describe('wesley migrate: renamed, missing, out-of-order and transaction-control
     const refused = await wesley('migrate', '--database-url', db.url);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(
-      /^wesley migrate: migration 0002_credit\.sql was applied to this database but is not in the migrations directory\n {2}help: .*--allow-missing/m,
+      /^wesley migrate: WES150 migration 0002_credit\.sql was applied to this database but is not in the migrations directory\n {2}help: .*--allow-missing/m,
     );
     expect(await credits()).toEqual([100]);
     const allowed = await wesley('migrate', '--database-url', db.url, '--allow-missing');
@@ -78,7 +78,7 @@ describe('wesley migrate: renamed, missing, out-of-order and transaction-control
     const refused = await wesley('migrate', '--database-url', db.url);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(
-      /^wesley migrate: 0002_early\.sql is pending but sorts before 0003_credit\.sql, which this database has already run: it would run out of order\n {2}help: .*--allow-out-of-order/m,
+      /^wesley migrate: WES151 0002_early\.sql is pending but sorts before 0003_credit\.sql, which this database has already run: it would run out of order\n {2}help: .*--allow-out-of-order/m,
     );
     expect(await credits()).toEqual([100]);
     const allowed = await wesley('migrate', '--database-url', db.url, '--allow-out-of-order');
@@ -94,7 +94,7 @@ describe('wesley migrate: renamed, missing, out-of-order and transaction-control
     const run = await wesley('migrate', '--database-url', db.url);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(
-      /^wesley migrate: 0003_rollback\.sql:2: BEGIN \(BEGIN;\): a migration file may not control its own transactions\n {2}help: remove it: /m,
+      /^wesley migrate: WES153 0003_rollback\.sql:2: BEGIN \(BEGIN;\): a migration file may not control its own transactions\n {2}help: remove it: /m,
     );
     const { rows } = await session.query(`SELECT to_regclass('public.customer') AS customer`);
     expect(rows).toEqual([{ customer: null }]);

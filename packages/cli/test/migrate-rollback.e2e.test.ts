@@ -70,13 +70,13 @@ describe.each(servers())('wesley migrate rollback and resolve [$label]', (server
         const refused = await wesley('migrate', 'resolve', '0002_more', as, ...withDb, db.url);
         expect(refused.code, as).toBe(1);
         expect(refused.stderr).toMatch(
-          /^wesley migrate resolve: migration 0002_more cannot be recorded as (applied|rolled-back): the database is not the schema/m,
+          /^wesley migrate resolve: WES183 migration 0002_more cannot be recorded as (applied|rolled-back): the database is not the schema/m,
         );
       }
 
       const destructive = await wesley('migrate', 'rollback', '0002_more', ...withDb, db.url);
       expect(destructive.code).toBe(1);
-      expect(destructive.stderr).toMatch(/^wesley migrate rollback: migration 0002_more loses data in rollback:/m);
+      expect(destructive.stderr).toMatch(/^wesley migrate rollback: WES155 migration 0002_more loses data in rollback:/m);
       const rolledBack = await wesley('migrate', 'rollback', '0002_more', '--allow-destructive', ...withDb, db.url);
       expect(rolledBack.stderr).toBe('');
       expect(rolledBack.code).toBe(0);
@@ -128,6 +128,6 @@ describe.each(servers())('wesley migrate rollback and resolve [$label]', (server
     await mkdir(path.join(cwd, 'migrations'), { recursive: true });
     const unknown = await wesley('migrate', 'rollback', 'nope', ...withDb, db.url);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toMatch(/^wesley migrate rollback: migration nope is not in the migrations directory$/m);
+    expect(unknown.stderr).toMatch(/^wesley migrate rollback: WES182 migration nope is not in the migrations directory$/m);
   });
 });

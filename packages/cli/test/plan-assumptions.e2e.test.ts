@@ -54,7 +54,7 @@ describe.each(servers())('wesley plan and migrate: assumptions [$label]', (serve
         expect(run.code).toBe(1);
         expect(run.stderr).toMatch(
           new RegExp(
-            `^wesley migrate: migration 0001_init was planned for PostgreSQL ${other} \\(${other}0000\\) and holds for server_version_num \\d+ (and later|up to \\d+), ` +
+            `^wesley migrate: WES170 migration 0001_init was planned for PostgreSQL ${other} \\(${other}0000\\) and holds for server_version_num \\d+ (and later|up to \\d+), ` +
               `but this server is PostgreSQL ${server.major} \\(\\d+\\): nothing was run$`,
             'm',
           ),
@@ -93,7 +93,7 @@ describe.each(servers())('wesley plan and migrate: assumptions [$label]', (serve
     const refused = await migrate();
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(
-      /^wesley migrate: migration 0003_b starts from schema sha256:[0-9a-f]{12}…, but 0002_a, which runs before it, leads to sha256:[0-9a-f]{12}…: 0003_b was planned from another base \(a parallel branch\?\); nothing was run$/m,
+      /^wesley migrate: WES172 migration 0003_b starts from schema sha256:[0-9a-f]{12}…, but 0002_a, which runs before it, leads to sha256:[0-9a-f]{12}…: 0003_b was planned from another base \(a parallel branch\?\); nothing was run$/m,
     );
     // The command the user runs `wesley plan` with: their --config as they gave it to migrate.
     const help = /^ {2}help: plan 0003_b again onto 0002_a: (wesley plan .*)$/m.exec(refused.stderr);
@@ -145,7 +145,7 @@ describe.each(servers())('wesley migrate: a table not as the plan assumed [$labe
       const refused = await migrate();
       expect(refused.code).toBe(1);
       expect(refused.stderr).toContain(
-        'wesley migrate: migration 0002_index was planned for another database: table task exists and is partitioned',
+        'wesley migrate: WES171 migration 0002_index was planned for another database: table task exists and is partitioned',
       );
       const help =
         /^ {2}help: plan 0002_index again from the database as it is now: (wesley plan .*), or put the table back as the plan assumed$/m.exec(

@@ -55,7 +55,7 @@ describe('wesley: database URLs, redacted and refused', () => {
     for (const [command, run] of runs) {
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(reason);
-      expect(run.stderr).toMatch(new RegExp(`^wesley ${command}: (--database-url|DATABASE_URL|APP_DB|--from) `, 'm'));
+      expect(run.stderr).toMatch(new RegExp(`^wesley ${command}: WES160 (--database-url|DATABASE_URL|APP_DB|--from) `, 'm'));
       expect(run.stderr).not.toMatch(/could not connect|not found/);
       expect(output(run)).not.toContain(secret);
       expect(output(run)).not.toMatch(/^\s+at /m);

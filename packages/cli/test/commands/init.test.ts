@@ -86,7 +86,7 @@ describe('wesley init', () => {
     const run = await init(dir);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain(`wesley init: ${message}: nothing was written\n  help: `);
+    expect(run.stderr).toContain(`wesley init: WES370 ${message}: nothing was written\n  help: `);
     expect(await contents(dir)).toEqual(before);
   });
 

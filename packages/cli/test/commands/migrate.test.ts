@@ -84,7 +84,7 @@ describe('wesley migrate, status, drift: command line', () => {
     for (const to of ['expand', 'add-column:a.name']) {
       const run = await wesley('migrate', '--to', to, '--database-url', unreachable);
       expect(run.code).toBe(1);
-      expect(run.stderr).toContain('wesley migrate: could not connect to postgres://nobody:***@127.0.0.1:1/none');
+      expect(run.stderr).toContain('wesley migrate: WESLEY_CONNECTION_FAILED could not connect to postgres://nobody:***@127.0.0.1:1/none');
       expect(run.stderr).not.toContain('secret');
     }
   });

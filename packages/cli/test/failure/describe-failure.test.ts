@@ -11,7 +11,7 @@ describe('describeFailure and failureText', () => {
     expect(failure).toMatchObject({ kind: 'internal', exitCode: 1, code: 'WES163', error: 'TypeError' });
     const plain = failureText('migrate', failure, false);
     expect(plain).toMatch(
-      /^wesley migrate: internal error: Cannot read properties of undefined \(reading 'steps'\) at postgres:\/\/u:\*\*\*@h\/db$/m,
+      /^wesley migrate: WES163 internal error: Cannot read properties of undefined \(reading 'steps'\) at postgres:\/\/u:\*\*\*@h\/db$/m,
     );
     expect(plain).toMatch(/^ {2}help: this is a bug in Wesley: please report it .* WESLEY_DEBUG=1 prints its stack trace$/m);
     expect(plain).not.toMatch(/^\s+at /m);
@@ -35,7 +35,7 @@ describe('describeFailure and failureText', () => {
     attachSuppressed(error, { during: 'releasing the migration lock', error: new Error('Connection terminated unexpectedly') });
     const text = failureText('migrate', describeFailure(error, null), false);
     expect(text).toBe(
-      'wesley migrate: relation "x" does not exist\n  note: releasing the migration lock failed too: Connection terminated unexpectedly\n',
+      'wesley migrate: 42P01 relation "x" does not exist\n  note: releasing the migration lock failed too: Connection terminated unexpectedly\n',
     );
   });
 
@@ -58,8 +58,26 @@ describe('describeFailure and failureText', () => {
     const failure = describeFailure(error, null);
     expect(failure).toMatchObject({ kind: 'usage', exitCode: 2, code: 'WES160' });
     expect(failureText('migrate', failure, false)).toBe(
-      "wesley migrate: --database-url postgres:/app:***@db/shop is not a database URL: 'postgres:' must be followed by two slashes\n" +
+      "wesley migrate: WES160 --database-url postgres:/app:***@db/shop is not a database URL: 'postgres:' must be followed by two slashes\n" +
         '  help: write it as postgres://user@host:5432/database (a password goes after the user name, as in user:password@)\n',
+    );
+  });
+
+  it('puts the code first on the first line only, and not twice when the message names it', () => {
+    const failure = {
+      kind: 'failure',
+      exitCode: 1,
+      error: 'E',
+      code: 'WES171',
+      message: 'one\ntwo',
+      help: 'fix it',
+      notes: [],
+      stack: null,
+    } as const;
+    expect(failureText('migrate', failure, false)).toBe('wesley migrate: WES171 one\nwesley migrate: two\n  help: fix it\n');
+    const missing = Object.assign(new Error("ENOENT: no such file or directory, open 'plan.json'"), { code: 'ENOENT' });
+    expect(failureText('migrate', describeFailure(missing, null), false)).toBe(
+      "wesley migrate: ENOENT: no such file or directory, open 'plan.json'\n",
     );
   });
 });

@@ -121,7 +121,7 @@ describe('wesley plan --name and --from empty', () => {
       code: 2,
       stdout: '',
       stderr:
-        "wesley plan: 'Add-Teams' is not a migration name: lower-case letters, digits and _, at most 63 of them\n" +
+        "wesley plan: WES371 'Add-Teams' is not a migration name: lower-case letters, digits and _, at most 63 of them\n" +
         '  help: name the change as a directory would: --name add_teams\n',
     });
     expect((await readdir(path.join(project, 'migrations'))).sort()).toEqual(['0001_init', '0002_add_name']);

@@ -69,7 +69,7 @@ describe('three databases with the real nx, one unreachable', { timeout: 90_000 
     const output = first.stdout + first.stderr;
     expect(output).toMatch(/Failed tasks:\s+- db:migrate-ap/);
     expect(output).toContain('wesley migrate: database ap: exit code 1');
-    expect(output).toContain('wesley migrate: could not connect to postgres://wesley:***@127.0.0.1:1/none');
+    expect(output).toContain('wesley migrate: WESLEY_CONNECTION_FAILED could not connect to postgres://wesley:***@127.0.0.1:1/none');
     expect(output).not.toContain('unreachable-pw');
 
     const second = await workspace.nx(['run', 'db:migrate', '--parallel=3'], { ...env, AP_DATABASE_URL: ap.url });
