@@ -64,7 +64,7 @@ describe.sequential('the first hour', () => {
     expect(again.code).toBe(2);
     expect(again.stdout).toBe('');
     expect(again.stderr).toBe(
-      'wesley init: wesley.config.json already exists: nothing was written\n' +
+      'wesley init: WES370 wesley.config.json already exists: nothing was written\n' +
         '  help: this directory is a Wesley project already: run wesley generate, plan or migrate here\n',
     );
     expect(await snapshot(root)).toEqual(before);
@@ -106,7 +106,12 @@ describe.sequential('the first hour', () => {
       expect(status.stderr).toBe('');
       expect(status.stdout).toContain(`data in ${path.join(root, '.wesley', 'pg')}`);
       expect(status.stdout).toMatch(/^ {2}0001_init +applied /m);
-      expect(status.stdout).toMatch(/^wesley status: 1 applied in \.\n/m);
+      // The directory by its full path, never `.`: from migrations/ and from any other subdirectory.
+      expect(status.stdout).toContain(`\nwesley status: 1 applied in ${path.join(root, 'migrations')}\n`);
+      await mkdir(path.join(root, 'src'), { recursive: true });
+      const fromSrc = await wesley(path.join(root, 'src'), 'status');
+      expect(fromSrc.code, fromSrc.stderr).toBe(0);
+      expect(fromSrc.stdout).toContain(`\nwesley status: 1 applied in ${path.join(root, 'migrations')}\n`);
       await expect(readdir(path.join(root, 'migrations', '.wesley'))).rejects.toThrow(/ENOENT/);
     },
   );
