@@ -14,6 +14,8 @@ export interface UnderLoadScenario {
   /** Tables the long reader holds ACCESS SHARE on, and for how long once the migration starts. */
   readonly readTables: readonly string[];
   readonly readerHoldMs: number;
+  /** Run by each writer session before its first write (`SET ROLE`, its session settings): an application's connection set-up. */
+  readonly writerSetup?: (writer: number) => string;
 }
 
 export interface UnderLoadRun {
@@ -38,6 +40,10 @@ export async function migrateUnderLoad(
   const migrator = await db.connect();
   await migrator.query(scenario.setupSql);
   const writers = await Promise.all(Array.from({ length: scenario.writers }, () => db.connect()));
+  if (scenario.writerSetup !== undefined) {
+    const setup = scenario.writerSetup;
+    await Promise.all(writers.map((writer, i) => writer.query(setup(i))));
+  }
   const reader = await db.connect();
   const load = startWriteLoad(writers, scenario.writes, scenario.pauseMs);
   let migrationMs: number;
