@@ -1,7 +1,6 @@
 import { forceRowSecuritySql } from '../../ddl/security-sql.js';
-import { statementClaims } from '../../locks/statement-locks.js';
 import type { Operation } from '../operation.js';
-import { rollback, step } from '../step-builders.js';
+import { rowSecurityStep } from '../row-security-step.js';
 
 /**
  * `ALTER TABLE ... FORCE` or `NO FORCE ROW LEVEL SECURITY`: whether the table's owner is
@@ -10,18 +9,7 @@ import { rollback, step } from '../step-builders.js';
  */
 export const setForceRowSecurity: Operation<'setForceRowSecurity'> = {
   kind: 'setForceRowSecurity',
-  plan: (change) => {
-    const claims = statementClaims('row-security', change.table);
-    return {
-      steps: [
-        step({
-          action: change.forced ? 'enableRowSecurity' : 'relaxRowSecurity',
-          summary: `${change.forced ? 'force' : 'stop forcing'} row-level security on ${change.table}`,
-          sql: [forceRowSecuritySql(change.table, change.forced)],
-          locks: claims,
-          rollback: rollback([forceRowSecuritySql(change.table, !change.forced)], claims),
-        }),
-      ],
-    };
-  },
+  plan: ({ table, forced }) => ({
+    steps: [rowSecurityStep(table, forced, `${forced ? 'force' : 'stop forcing'} row-level security on ${table}`, forceRowSecuritySql)],
+  }),
 };

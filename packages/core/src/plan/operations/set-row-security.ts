@@ -1,7 +1,6 @@
 import { rowSecuritySql } from '../../ddl/security-sql.js';
-import { statementClaims } from '../../locks/statement-locks.js';
 import type { Operation } from '../operation.js';
-import { rollback, step } from '../step-builders.js';
+import { rowSecurityStep } from '../row-security-step.js';
 
 /**
  * `ALTER TABLE ... ENABLE` or `DISABLE ROW LEVEL SECURITY`: a catalog update under a brief
@@ -11,18 +10,7 @@ import { rollback, step } from '../step-builders.js';
  */
 export const setRowSecurity: Operation<'setRowSecurity'> = {
   kind: 'setRowSecurity',
-  plan: (change) => {
-    const claims = statementClaims('row-security', change.table);
-    return {
-      steps: [
-        step({
-          action: change.enabled ? 'enableRowSecurity' : 'relaxRowSecurity',
-          summary: `${change.enabled ? 'enable' : 'disable'} row-level security on ${change.table}`,
-          sql: [rowSecuritySql(change.table, change.enabled)],
-          locks: claims,
-          rollback: rollback([rowSecuritySql(change.table, !change.enabled)], claims),
-        }),
-      ],
-    };
-  },
+  plan: ({ table, enabled }) => ({
+    steps: [rowSecurityStep(table, enabled, `${enabled ? 'enable' : 'disable'} row-level security on ${table}`, rowSecuritySql)],
+  }),
 };
