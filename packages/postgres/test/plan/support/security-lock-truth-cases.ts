@@ -69,6 +69,12 @@ const readerBefore = withSecurity(tenantScoped(), 'member', {
   grants: [grant(lockTruthRole, ['SELECT', 'INSERT', 'UPDATE'])],
 });
 
+/** Issue 20's v1 -> v2 as the compiler lowers it: `@wes_tenant` (its NULLIF(current_setting(...)) policy, ENABLE and FORCE) and `@wes_grant`. */
+const compiledV1 = sdl(`type Orders @wes_table { id: BigInt! @wes_pk  tenantId: BigInt!  total: Int! }`);
+const compiledV2 = sdl(
+  `type Orders @wes_table @wes_tenant(by: "tenantId") @wes_grant(roles: ["${lockTruthRole}"]) { id: BigInt! @wes_pk  tenantId: BigInt!  total: Int! }`,
+);
+
 /** Row-level security, policies and privileges on a plain and a partitioned table holding rows. */
 export const securityLockTruthCases: readonly LockTruthCase[] = [
   {
@@ -93,6 +99,14 @@ export const securityLockTruthCases: readonly LockTruthCase[] = [
     v2: redefined,
     setup: `${partitions}\n${securitySetup(readerBefore)}`,
     seed,
+    rollback: true,
+  },
+  {
+    name: 'row-level security: v1 -> v2 as compiled from @wes_tenant and @wes_grant (policy, privileges, enabled and forced)',
+    v1: compiledV1,
+    v2: compiledV2,
+    setup: securitySetup(compiledV1),
+    seed: `INSERT INTO orders (id, tenant_id, total) SELECT g, g % 5, g FROM generate_series(1, ${rows}) AS g;`,
     rollback: true,
   },
 ];
