@@ -80,6 +80,7 @@ export const diagnosticCodes = {
   WES442: { title: 'two policies with the same name', severity: 'error' },
   WES443: { title: 'invalid row-level security preset or owner', severity: 'error' },
   WES444: { title: 'invalid table privilege', severity: 'error' },
+  WES445: { title: '@wes_rls(options:) has no effect', severity: 'warning' },
   // Schema shape (WES420-439): foreign-key cycles and columns derived from related rows.
   WES420: { title: 'NOT NULL foreign-key cycle made DEFERRABLE INITIALLY DEFERRED', severity: 'warning' },
   WES421: { title: 'NOT NULL foreign-key cycle declared not deferrable', severity: 'error' },

@@ -222,6 +222,8 @@ function readValue(node: ConstValueNode, type: ArgType): ArgValue | undefined {
       return node.values.every((v) => v.kind === Kind.STRING) ? node.values.map((v) => (v.kind === Kind.STRING ? v.value : '')) : undefined;
     case 'Literal':
       return readLiteral(node);
+    case 'Json':
+      return print(node);
   }
 }
 
@@ -257,6 +259,7 @@ function describe(type: ArgType): string {
     Literal: 'a literal value',
     Expression: 'an SQL expression in a string',
     DefaultExpression: 'an SQL expression in a string',
+    Json: 'a value',
   }[type];
 }
 
@@ -270,5 +273,6 @@ function example(type: ArgType): string {
     Literal: '"..."',
     Expression: '"price >= 0"',
     DefaultExpression: '"now()"',
+    Json: '{}',
   }[type];
 }

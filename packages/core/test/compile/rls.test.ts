@@ -217,6 +217,14 @@ describe('row-level security diagnostics', () => {
     ]);
   });
 
+  it("WES445: the earlier Wesley's options: is accepted (any value) and ignored with a warning", () => {
+    const result = compileShop(`type A @wes_table @wes_rls(using: "true", options: { audit: true, level: 2 }) { id: ID! @wes_pk }`);
+    expectDiagnostics(result, [
+      { code: 'WES445', severity: 'warning', line: 1, column: 52, mentions: 'options:', help: 'remove options:' },
+    ]);
+    expect(result.ir?.tables[0]?.security?.policies.map((p) => p.name)).toEqual(['a_rls']);
+  });
+
   it('WES442: two policies with the same name, both places', () => {
     const result = compileShop(
       `type Notes @wes_table @wes_owner(column: "id") @wes_rls(name: "notes_owner", select: "true") { id: ID! @wes_pk }`,

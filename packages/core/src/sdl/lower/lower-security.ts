@@ -58,6 +58,14 @@ export function lowerSecurity(draft: TableDraft, ctx: LowerContext): TableSecuri
       anchor: tenantUse.node,
     });
   }
+  if (rlsUse?.args.has('options') === true) {
+    ctx.sink.report(
+      'WES445',
+      argAnchor(rlsUse, 'options'),
+      `@${rlsUse.node.name.value}(options:) has no effect: the earlier Wesley's policy options are not carried over`,
+      'remove options:, and say what it did with the other arguments (docs/rls.md)',
+    );
+  }
   const enabled = tenantUse !== undefined || ownerUse !== undefined || rlsUse !== undefined;
   if (rlsUse !== undefined && placed.length === 0 && stringArg(rlsUse, 'preset') === undefined) {
     ctx.sink.report(

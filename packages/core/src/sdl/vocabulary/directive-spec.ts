@@ -9,9 +9,11 @@ export type DirectiveLocation = 'OBJECT' | 'FIELD_DEFINITION';
  * - `Literal`: any scalar or enum literal (`@wes_default(value:)`);
  * - `Expression`: a string holding one SQL expression, trusted and written into the DDL as it
  *   is (`@wes_check(expr:)`), so PostgreSQL's parser must read it as exactly one expression;
- * - `DefaultExpression`: the same, written bare after a column's `DEFAULT`.
+ * - `DefaultExpression`: the same, written bare after a column's `DEFAULT`;
+ * - `Json`: any value, objects included, read as its GraphQL text (the earlier Wesley's
+ *   `@wes_rls(options: JSON)`, accepted so its schemas compile, and ignored with a warning).
  */
-export type ArgType = 'String' | 'Int' | 'Boolean' | 'StringList' | 'Word' | 'Literal' | 'Expression' | 'DefaultExpression';
+export type ArgType = 'String' | 'Int' | 'Boolean' | 'StringList' | 'Word' | 'Literal' | 'Expression' | 'DefaultExpression' | 'Json';
 
 export interface ArgSpec {
   readonly type: ArgType;

@@ -42,6 +42,12 @@ export const objectDirectives: readonly DirectiveSpec[] = [
     deleteRoles: 'StringList',
     preset: 'Word',
     name: 'String',
+    options: 'Json',
   }),
-  object('wes_grant', 'table privileges for roles (all four unless `ops:` names some)', { 'roles!': 'StringList', ops: 'StringList', privileges: 'StringList' }, true),
+  object(
+    'wes_grant',
+    'table privileges for roles (all four unless `ops:` names some)',
+    { 'roles!': 'StringList', ops: 'StringList', privileges: 'StringList' },
+    true,
+  ),
 ];
