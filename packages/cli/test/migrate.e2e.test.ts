@@ -147,11 +147,12 @@ describeEachServer('wesley migrate, status and drift', (server) => {
   });
 
   it('applies the rest, fills the NULLs with the default, then has nothing to do', async () => {
-    const run = await withDb('migrate');
+    // Batches of 2 rows at most, the plan's size: sized by time, they would be 100 rows at least, one batch for these rows.
+    const run = await withDb('migrate', '--batch-min-rows', '1', '--batch-max-rows', '2');
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^0002_v2: resuming \(plan, \d+ steps\)$/m);
     expect(run.stdout).toMatch(
-      /^0002_v2: step \d+\/\d+ backfill set-not-null:account\.nickname:backfill done in .+, 3 batches \(up to 6 rows\)$/m,
+      /^0002_v2: step \d+\/\d+ backfill set-not-null:account\.nickname:backfill done in .+, 3 batches of 2 rows \(up to 6 rows\)$/m,
     );
     expect(run.stdout).toMatch(/^wesley migrate: 1 migration applied in /m);
     const { rows } = await session.query<{ id: string; nickname: string; token: boolean }>(

@@ -83,6 +83,12 @@ export const wesleyConfigSchema = z
     maxReplicaLagMs: z.number().int('must be a whole number of milliseconds').positive('must be more than 0').optional(),
     /** Pause backfill batches while more sessions than this are running a query. */
     maxActiveSessions: z.number().int('must be a whole number of sessions').positive('must be more than 0').optional(),
+    /** How long each backfill batch aims to hold its row locks; batches grow and shrink towards it (default 100). */
+    batchTargetMs: z.number().int('must be a whole number of milliseconds').positive('must be more than 0').optional(),
+    /** The smallest backfill batch, in rows (default 100). */
+    batchMinRows: z.number().int('must be a whole number of rows').positive('must be more than 0').optional(),
+    /** The largest backfill batch, in rows (default 100000). */
+    batchMaxRows: z.number().int('must be a whole number of rows').positive('must be more than 0').optional(),
     /** Custom scalars and their PostgreSQL types (`{ "Email": "citext" }`); they may override the built-in ones. */
     scalars: z
       .record(
@@ -106,6 +112,9 @@ export const wesleyConfigSchema = z
     const single = schema.length === 1 && !globCharacters.test(schema[0] ?? '');
     if (config.dts === true && !single) {
       context.addIssue({ code: 'custom', path: ['dts'], message: 'needs `schema` to name exactly one file, not a glob or a list' });
+    }
+    if (config.batchMinRows !== undefined && config.batchMaxRows !== undefined && config.batchMinRows > config.batchMaxRows) {
+      context.addIssue({ code: 'custom', path: ['batchMinRows'], message: `must not be above batchMaxRows (${config.batchMaxRows})` });
     }
     const seen = new Set<string>();
     config.databases?.forEach((entry, index) => {

@@ -40,6 +40,10 @@ export interface WesleyConfig {
   readonly maxReplicaLagMs: number | null;
   /** `maxActiveSessions`: the running queries past which backfill batches pause, or `null` for no limit. */
   readonly maxActiveSessions: number | null;
+  /** `batchTargetMs`, `batchMinRows`, `batchMaxRows`: how backfill batches are sized; `null` for the migrator's default. */
+  readonly batchTargetMs: number | null;
+  readonly batchMinRows: number | null;
+  readonly batchMaxRows: number | null;
   /** Custom scalars and their PostgreSQL types, as the compiler takes them (empty by default). */
   readonly scalars: Readonly<Record<string, string>>;
   /** `rls`: the session settings row-level security policies compare with, as written (the compiler's defaults for what is absent). */

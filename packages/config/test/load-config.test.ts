@@ -47,6 +47,9 @@ describe('loadConfig', () => {
       windows: [],
       maxReplicaLagMs: null,
       maxActiveSessions: null,
+      batchTargetMs: null,
+      batchMinRows: null,
+      batchMaxRows: null,
       scalars: {},
       rls: {},
     });

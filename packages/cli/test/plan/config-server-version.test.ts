@@ -16,6 +16,9 @@ const config = (...versions: (number | null)[]): WesleyConfig => ({
   windows: [],
   maxReplicaLagMs: null,
   maxActiveSessions: null,
+  batchTargetMs: null,
+  batchMinRows: null,
+  batchMaxRows: null,
   scalars: {},
   rls: {},
 });

@@ -1,5 +1,6 @@
 import type { WesleyConfig } from '@wesley/config';
-import { migrationsDirectory, parseDurationFlag } from '../../migrate/index.js';
+import { migrationsDirectory, parseDurationFlag, parseRowsFlag } from '../../migrate/index.js';
+import { UsageError } from '../../usage-error.js';
 import { configRelative } from '../command-config.js';
 
 /** The step-session flags of the commands that run steps (`migrate`, `migrate rollback`). */
@@ -31,6 +32,42 @@ export function stepSessionFlags(
     ...(lockTimeoutMs === undefined ? {} : { lockTimeoutMs }),
     ...(statementTimeoutMs === undefined ? {} : { statementTimeoutMs }),
     ...(holderWaitMs === undefined ? {} : { holderWaitMs }),
+  };
+}
+
+/** The backfill batch-sizing flags of `wesley migrate`. */
+export interface BatchSizingFlags {
+  readonly 'batch-target'?: string | undefined;
+  readonly 'batch-min-rows'?: string | undefined;
+  readonly 'batch-max-rows'?: string | undefined;
+}
+
+/**
+ * `--batch-target`, `--batch-min-rows` and `--batch-max-rows`, each over the config's
+ * `batchTargetMs`, `batchMinRows`, `batchMaxRows`, as the run options they set. What neither
+ * gives is left out, so the executor's default (core's `batchSizingDefaults`) holds.
+ *
+ * @throws UsageError for a value that is not a duration or a row count, or a smallest batch above the largest.
+ */
+export function batchSizingFlags(
+  values: BatchSizingFlags,
+  config: Pick<WesleyConfig, 'batchTargetMs' | 'batchMinRows' | 'batchMaxRows'> | null,
+  command: string,
+): { readonly batchTargetMs?: number; readonly batchMinRows?: number; readonly batchMaxRows?: number } {
+  const batchTargetMs =
+    parseDurationFlag(values['batch-target'], '--batch-target', { unit: 'ms', zero: null }, command) ?? config?.batchTargetMs ?? undefined;
+  const batchMinRows = parseRowsFlag(values['batch-min-rows'], '--batch-min-rows', command) ?? config?.batchMinRows ?? undefined;
+  const batchMaxRows = parseRowsFlag(values['batch-max-rows'], '--batch-max-rows', command) ?? config?.batchMaxRows ?? undefined;
+  if (batchMinRows !== undefined && batchMaxRows !== undefined && batchMinRows > batchMaxRows) {
+    throw new UsageError(
+      `the smallest backfill batch (${batchMinRows} rows, --batch-min-rows or the config's batchMinRows) is above the largest (${batchMaxRows}, --batch-max-rows or batchMaxRows)`,
+      command,
+    );
+  }
+  return {
+    ...(batchTargetMs === undefined ? {} : { batchTargetMs }),
+    ...(batchMinRows === undefined ? {} : { batchMinRows }),
+    ...(batchMaxRows === undefined ? {} : { batchMaxRows }),
   };
 }
 

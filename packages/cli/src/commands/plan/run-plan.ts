@@ -24,6 +24,7 @@ import {
   sdlPositions,
   type SchemaInput,
 } from '../../plan/index.js';
+import { parseRowsFlag } from '../../migrate/parse-rows-flag.js';
 import { UsageError } from '../../usage-error.js';
 import { commandConfig, compileOptions, configSchemaPatterns } from '../command-config.js';
 import type { CommandRun } from '../define-command.js';
@@ -40,7 +41,7 @@ export const runPlan: CommandRun<typeof planOptions> = async (values, context) =
   if (values.schema !== undefined && !fromDatabase)
     throw new UsageError('--schema names the database schema to read, so it needs --from <database url>', name);
   const serverVersion = serverVersionFlag(values['server-version'], name);
-  const batchSize = optionalBatchSize(values['batch-size']);
+  const batchSize = parseRowsFlag(values['batch-size'], '--batch-size', name);
   if (values['blocking-reason'] !== undefined && values['allow-blocking'] !== true)
     throw new UsageError('--blocking-reason is recorded with --allow-blocking: give both', name);
   if (values['blocking-reason']?.trim() === '') throw new UsageError('--blocking-reason needs a reason', name);
@@ -186,12 +187,6 @@ async function report(plan: Plan, from: SchemaInput, to: SchemaInput, context: C
     `wesley plan: ${count} step${count === 1 ? '' : 's'} from ${from.label} to ${to.label} for PostgreSQL ${formatServerVersion(plan.serverVersion)}${written}\n`,
   );
   return exitCodes.ok;
-}
-
-function optionalBatchSize(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--batch-size takes a whole number of rows above 0, not '${value}'`, name);
-  return Number(value);
 }
 
 /** The plan's steps estimated against the database it was planned from: the calibration line and the ranked table. */

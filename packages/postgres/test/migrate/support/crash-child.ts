@@ -4,6 +4,7 @@
  * and kills itself with SIGKILL at a chosen point, as a crash or `kill -9` would:
  *
  * - `killAtEvent: n`: in `onEvent`, at the n-th event (1-based) the migrator reports;
+ * - `killAtBatch: n`: in `onEvent`, at the n-th backfill `batch` event, just after that batch committed;
  * - `killAtQuery: n`: just before the n-th statement the process sends to PostgreSQL (on any
  *   of its connections), so inside a transaction when the statement is one of its statements,
  *   its ledger write or its `COMMIT`;
@@ -18,6 +19,7 @@
  * line, a {@link Census}: the statements sent and the events, which the test enumerates kill
  * points from. A run that fails prints the error on stderr and exits with 1.
  */
+import { maxTimeoutMs } from '@wesley/core/run';
 import pg from 'pg';
 import { migrate } from '../../../src/migrate/migrate.js';
 import { rollbackMigration } from '../../../src/migrate/rollback-migration.js';
@@ -26,6 +28,7 @@ import type { Census } from './kill-points.js';
 
 type Options = { readonly url: string; readonly directory: string } & Partial<{
   readonly killAtEvent: number;
+  readonly killAtBatch: number;
   readonly killAtQuery: number;
   readonly killInConcurrent: number;
   readonly holderOutlives: boolean;
@@ -42,6 +45,7 @@ const queries: { sql: string; inTransaction: boolean }[] = [];
 const events: { kind: string; migration: string | null; afterQueries: number }[] = [];
 const inTransaction = new WeakSet<pg.Client>();
 let builds = 0;
+let batches = 0;
 
 type Query = (this: pg.Client, ...args: unknown[]) => unknown;
 // Taken off the prototype to be called as `query.apply(this, args)` by the replacement below.
@@ -84,13 +88,22 @@ async function dieDuringBuild(build: () => unknown, pid: number): Promise<never>
   }
 }
 
+/**
+ * Backfill batches sized by time would differ from run to run with the machine's load, and the
+ * kill points are counted in the statements of an uninterrupted run: with a target no batch
+ * reaches, each batch is twice the one before (core's maxBatchGrowth) from the plan's size, every run.
+ */
+const sizing = { batchTargetMs: maxTimeoutMs };
+
 const onEvent = (event: MigrateEvent) => {
   events.push({ kind: event.kind, migration: 'migration' in event ? event.migration : null, afterQueries: queries.length });
   if (events.length === options.killAtEvent) die();
+  if (event.kind === 'batch' && ++batches === options.killAtBatch) die();
 };
 
 try {
-  if (options.rollback === undefined) await migrate({ url: options.url, directory: options.directory, appliedBy: 'crash-child', onEvent });
+  if (options.rollback === undefined)
+    await migrate({ url: options.url, directory: options.directory, appliedBy: 'crash-child', ...sizing, onEvent });
   else
     await rollbackMigration({
       url: options.url,

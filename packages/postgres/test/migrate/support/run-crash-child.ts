@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 /** Where `crash-child.ts` kills itself (one of them), or nothing for a full run. */
 export type KillPoint =
   | { readonly killAtEvent: number }
+  | { readonly killAtBatch: number }
   | { readonly killAtQuery: number }
   | { readonly killInConcurrent: number; readonly holderOutlives: boolean }
   | Record<string, never>;
