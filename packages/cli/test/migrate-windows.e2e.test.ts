@@ -112,6 +112,21 @@ describeEachServer('wesley migrate: windows', (server) => {
     });
   });
 
+  it('wesley status shows the next window, in text and JSON', { timeout: processTimeout }, async () => {
+    const status = await runBuiltCli(cwd, 'status', '--config', 'wesley.config.json', '--database-url', db.url);
+    expect(status.code, status.stderr).toBe(0);
+    expect(status.stdout).toMatch(
+      new RegExp(
+        `wesley status: outside the migration windows: backfill, validate and contract steps wait for the next, which ${opens.source}`,
+      ),
+    );
+    const json = await runBuiltCli(cwd, 'status', '--config', 'wesley.config.json', '--database-url', db.url, '--json');
+    expect(json.code, json.stderr).toBe(0);
+    const document = JSON.parse(json.stdout) as { windows: { open: boolean; opensAt: string; windows: string[] } };
+    expect(document.windows).toMatchObject({ open: false, windows: [expect.stringMatching(/ Asia\/Tokyo$/) as unknown] });
+    expect(Date.parse(document.windows.opensAt)).toBeGreaterThan(Date.now() + 3_600_000);
+  });
+
   it('--wait: says it waits; Ctrl-C stops cleanly, releasing the lock, and the next run goes on', { timeout: processTimeout }, async () => {
     const child = spawn(process.execPath, [wesleyBin, 'migrate', '--config', 'wesley.config.json', '--database-url', db.url, '--wait'], {
       cwd,

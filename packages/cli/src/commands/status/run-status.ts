@@ -3,7 +3,8 @@ import { withDatabase } from '../../database/index.js';
 import { displayPath } from '@wesley/config/files';
 import { exitCodes } from '../../exit-codes.js';
 import { describeFailure, writeFailure } from '../../failure/index.js';
-import { migrationsDirectory, readDirectoryPlans } from '../../migrate/index.js';
+import type { MigrationWindow } from '@wesley/config';
+import { migrationWindows, migrationsDirectory, readDirectoryPlans } from '../../migrate/index.js';
 import { formatNextCommands, formatStatusTable, statusRow, type StatusRow } from '../../status/index.js';
 import { commandConfig, configRelative } from '../command-config.js';
 import type { CommandRun } from '../define-command.js';
@@ -42,18 +43,43 @@ export const runStatus: CommandRun<typeof statusOptions> = async (values, contex
       } finally {
         await session.close();
       }
+      const windows = config === null || config.windows.length === 0 ? null : await windowsNow(config.windows);
       if (json) {
-        context.stdout.write(`${JSON.stringify({ database: target.label, directory: shown, migrations: rows }, null, 2)}\n`);
+        const document = {
+          database: target.label,
+          directory: shown,
+          migrations: rows,
+          ...(windows === null ? {} : { windows: windows.json }),
+        };
+        context.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
         return exitCodes.ok;
       }
       if (rows.length > 0) context.stdout.write(formatStatusTable(rows) + formatNextCommands(rows, shown));
       context.stdout.write(`wesley status: ${summary(rows)} in ${shown}\n`);
+      if (windows !== null) context.stdout.write(`wesley status: ${windows.line}\n`);
       return exitCodes.ok;
     });
   } catch (error) {
     return writeFailure(context, name, describeFailure(error, url), { json });
   }
 };
+
+/**
+ * The config's migration windows now, as `wesley migrate` will find them: open (until when) or
+ * closed (the next opening, in its window's zone and UTC).
+ */
+async function windowsNow(windows: readonly MigrationWindow[]): Promise<{ line: string; json: unknown }> {
+  const state = (await migrationWindows(windows)).at(Date.now());
+  const listed = windows.map((window) => window.text);
+  if (state.open) {
+    const closesAt = new Date(state.closesAtMs).toISOString();
+    return { line: `a migration window is open until ${closesAt} (${listed.join(', ')})`, json: { windows: listed, open: true, closesAt } };
+  }
+  return {
+    line: `outside the migration windows: backfill, validate and contract steps wait for the next, which opens at ${state.opensAt}`,
+    json: { windows: listed, open: false, opensAt: new Date(state.opensAtMs).toISOString() },
+  };
+}
 
 /** `2 applied, 1 pending`, in the order of the states' lifecycle; `no migrations` for none. */
 function summary(rows: readonly StatusRow[]): string {
