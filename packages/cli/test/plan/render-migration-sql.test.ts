@@ -99,6 +99,34 @@ describe('renderMigrationSql', () => {
     );
   });
 
+  it('says in the header of a step that can lock rows out of a running application who loses what', () => {
+    const enable: PlanStep = {
+      ...base,
+      id: 'set-row-security:account.row_security',
+      operation: 'setRowSecurity',
+      phase: 'contract',
+      summary: 'enable row-level security on account',
+      sql: ['ALTER TABLE account ENABLE ROW LEVEL SECURITY;'],
+      impact: {
+        app: 'breaking',
+        data: 'safe',
+        reason: 'row-level security is enabled on account: ...',
+        lockout: 'a session that sets no tenant sees none',
+      },
+    };
+    expect(
+      block(renderMigrationSql(plan([enable]), 'up'), enable.id)
+        .split('\n')
+        .slice(0, 4),
+    ).toEqual([
+      '-- step 1 of 1: set-row-security:account.row_security',
+      '-- phase: contract; transaction: yes; locks: account (AccessExclusiveLock)',
+      '-- enable row-level security on account',
+      '-- LOCKS ROWS OUT of a running application: a session that sets no tenant sees none',
+    ]);
+    expect(renderMigrationSql(plan([base]), 'up')).not.toContain('LOCKS ROWS OUT');
+  });
+
   it('leaves a step that cannot run in a transaction bare, saying how to repair it for a rerun', () => {
     expect(block(renderMigrationSql(plan([base, concurrent]), 'up'), concurrent.id)).toBe(
       [
