@@ -21,14 +21,16 @@ export interface ClassifiedStatement {
  * before 11 only). Statements that lock no existing table in a way the table tracks (SELECT,
  * INSERT, CREATE FUNCTION, ...) have no actions.
  */
-export function classifyStatement(statement: ParseNode, serverVersion: number): ClassifiedStatement {
+export function classifyStatement(statement: ParseNode, serverVersion: number, schemaOf: SchemaOf = inPublic): ClassifiedStatement {
+  const relationName = (relation: unknown) => relationNameIn(relation, schemaOf);
+  const createdName = (relation: unknown) => relationNameIn(relation, (name) => schemaOf(name, true));
   const [type, value] = Object.entries(statement)[0] ?? ['', {}];
   const node = value as ParseNode;
   const none: ClassifiedStatement = { actions: [], creates: [], renames: [], transaction: null };
   const one = (shape: StatementShape, relation: unknown): ClassifiedStatement => ({
     ...none,
     // The whole statement is the hazard: reported at its start.
-    actions: [action(shape, relation, node, 0)],
+    actions: [action(shape, relation, node, schemaOf, 0)],
   });
   switch (type) {
     case 'TransactionStmt': {
@@ -39,10 +41,10 @@ export function classifyStatement(statement: ParseNode, serverVersion: number): 
       return none;
     }
     case 'CreateStmt':
-      return { ...none, creates: [{ table: relationName(node.relation), partitioned: node.partspec !== undefined }] };
+      return { ...none, creates: [{ table: createdName(node.relation), partitioned: node.partspec !== undefined }] };
     case 'CreateTableAsStmt': {
       const into = node.into as ParseNode | undefined;
-      return { ...none, creates: into === undefined ? [] : [{ table: relationName(into.rel), partitioned: false }] };
+      return { ...none, creates: into === undefined ? [] : [{ table: createdName(into.rel), partitioned: false }] };
     }
     case 'IndexStmt': {
       // The parser leaves `inh` out for ONLY.
@@ -50,9 +52,9 @@ export function classifyStatement(statement: ParseNode, serverVersion: number): 
       return one(node.concurrent === true ? 'create-index-concurrently' : only ? 'create-index-only' : 'create-index', node.relation);
     }
     case 'DropStmt':
-      return dropActions(node);
+      return dropActions(node, schemaOf);
     case 'AlterTableStmt':
-      return node.objtype === 'OBJECT_TABLE' ? alterTableActions(node, serverVersion) : none;
+      return node.objtype === 'OBJECT_TABLE' ? alterTableActions(node, serverVersion, schemaOf) : none;
     case 'RenameStmt': {
       const renameType = String(node.renameType);
       if (renameType === 'OBJECT_TABLE') {
@@ -72,11 +74,11 @@ export function classifyStatement(statement: ParseNode, serverVersion: number): 
     case 'AlterPolicyStmt':
       return one('alter-policy', node.table);
     case 'TruncateStmt':
-      return { ...none, actions: list(node.relations).map((relation) => action('truncate', unwrap(relation), node)) };
+      return { ...none, actions: list(node.relations).map((relation) => action('truncate', unwrap(relation), node, schemaOf)) };
     case 'VacuumStmt': {
       const full = list(node.options).some((option) => String(unwrap(option).defname) === 'full');
       if (!full || node.is_vacuumcmd !== true) return none;
-      return { ...none, actions: list(node.rels).map((rel) => action('vacuum-full', unwrap(rel).relation, node)) };
+      return { ...none, actions: list(node.rels).map((rel) => action('vacuum-full', unwrap(rel).relation, node, schemaOf)) };
     }
     case 'ClusterStmt':
       return node.relation === undefined ? none : one('cluster', node.relation);
@@ -87,8 +89,13 @@ export function classifyStatement(statement: ParseNode, serverVersion: number): 
   }
 }
 
-function dropActions(node: ParseNode): ClassifiedStatement {
-  const names = list(node.objects).map((object) => qualified(list(unwrap(object).items).map((item) => String(unwrap(item).sval))));
+function dropActions(node: ParseNode, schemaOf: SchemaOf): ClassifiedStatement {
+  const names = list(node.objects).map((object) =>
+    qualified(
+      list(unwrap(object).items).map((item) => String(unwrap(item).sval)),
+      schemaOf,
+    ),
+  );
   const base = { creates: [], renames: [], transaction: null } as const;
   switch (String(node.removeType)) {
     case 'OBJECT_INDEX': {
@@ -120,7 +127,7 @@ function dropActions(node: ParseNode): ClassifiedStatement {
       const shape = String(node.removeType) === 'OBJECT_POLICY' ? ('drop-policy' as const) : ('drop-trigger' as const);
       const actions = items.map((parts) => ({
         shape,
-        table: qualified(parts.slice(0, -1)),
+        table: qualified(parts.slice(0, -1), schemaOf),
         index: null,
         referenced: null,
         offset: 0,
@@ -135,7 +142,8 @@ function dropActions(node: ParseNode): ClassifiedStatement {
   }
 }
 
-function alterTableActions(node: ParseNode, serverVersion: number): ClassifiedStatement {
+function alterTableActions(node: ParseNode, serverVersion: number, schemaOf: SchemaOf): ClassifiedStatement {
+  const relationName = (relation: unknown) => relationNameIn(relation, schemaOf);
   const commands = list(node.cmds).map((command) => unwrap(command));
   const actions = commands.flatMap((command): StatementAction[] => {
     const shape = subcommandShape(command, serverVersion);
@@ -276,20 +284,34 @@ function callsVolatileFunction(tree: unknown): boolean {
 }
 
 /** An action on `relation` (a RangeVar), reported at `offset` (its name, unless the whole statement is the hazard). */
-function action(shape: StatementShape, relation: unknown, node: ParseNode, offset = relationOffset(relation)): StatementAction {
+function action(
+  shape: StatementShape,
+  relation: unknown,
+  node: ParseNode,
+  schemaOf: SchemaOf,
+  offset = relationOffset(relation),
+): StatementAction {
   // The parser leaves `inh` out for ONLY.
   const only = unwrap(relation).inh !== true;
-  return { shape, table: relationName(relation), index: null, referenced: null, offset, node, only, subcommands: 1 };
+  return { shape, table: relationNameIn(relation, schemaOf), index: null, referenced: null, offset, node, only, subcommands: 1 };
 }
+
+/**
+ * The schema an unqualified name is found in (or, for a name the statement creates, created in):
+ * the linter follows the `search_path` the file sets and the catalog holds (`SearchPath`).
+ */
+export type SchemaOf = (name: string, creating?: boolean) => string;
+
+const inPublic: SchemaOf = () => 'public';
 
 /** `schema.table` of a RangeVar: the parser has already folded unquoted names to lower case. */
-function relationName(relation: unknown): string {
+function relationNameIn(relation: unknown, schemaOf: SchemaOf): string {
   const range = unwrap(relation);
-  return qualified([range.schemaname, range.relname].filter((part) => part !== undefined).map(String));
+  return qualified([range.schemaname, range.relname].filter((part) => part !== undefined).map(String), schemaOf);
 }
 
-function qualified(parts: readonly string[]): string {
-  return parts.length === 1 ? `public.${parts[0]}` : parts.slice(-2).join('.');
+function qualified(parts: readonly string[], schemaOf: SchemaOf): string {
+  return parts.length === 1 ? `${schemaOf(parts[0] ?? '')}.${parts[0]}` : parts.slice(-2).join('.');
 }
 
 function relationOffset(relation: unknown): number {

@@ -21,6 +21,8 @@ export interface LintCatalog {
    * what they read): its refresh takes ACCESS SHARE on each.
    */
   readonly views?: ReadonlyMap<string, readonly string[]>;
+  /** The schemas of the server's `search_path` for the role that runs the file (`current_schemas(false)`): where unqualified names are looked up. */
+  readonly searchPath?: readonly string[];
 }
 
 /** One SQL file to lint. */

@@ -9,6 +9,7 @@ import { classifyStatement } from './classify-statement.js';
 import { findApproval } from './find-approval.js';
 import { withCharLocations } from './char-locations.js';
 import { InputFacts } from './input-facts.js';
+import { SearchPath } from './search-path.js';
 import { innerNode, nameList, nodeList } from './node-fields.js';
 import { parseColumnType } from '../ir/column-type.js';
 import { classifyTypeChange } from '../diff/type-change.js';
@@ -27,6 +28,7 @@ import type { StatementAction } from './statement-action.js';
 export function lintSql(input: LintInput): LintReport {
   const lines = input.text.split(/\r?\n/);
   const facts = new InputFacts();
+  const searchPath = new SearchPath(input.catalog);
   let inTransaction = false;
   const findings: LintFinding[] = [];
   const statements: LintStatement[] = [];
@@ -62,9 +64,10 @@ export function lintSql(input: LintInput): LintReport {
     }
     const approval = marked !== null && marked.reason !== '' ? marked : null;
     for (const node of parsed.statements) {
-      const read = classifyStatement(withCharLocations(node, statement.sql), input.serverVersion);
+      const read = classifyStatement(withCharLocations(node, statement.sql), input.serverVersion, searchPath.schemaOf);
       const classified = { ...read, actions: read.actions.map((action) => resolveAction(action, facts, input.catalog)) };
       if (classified.transaction !== null) inTransaction = classified.transaction === 'begin';
+      searchPath.follow(node, classified.transaction, inTransaction);
       const partitioned = (table: string) => facts.createdTable(table) ?? input.catalog?.tables.get(table)?.partitioned ?? false;
       const claims = normalizeLocks(classified.actions.flatMap((action) => claimsOf(action, partitioned, input)));
       statements.push({ line: statement.line, shapes: classified.actions.map((action) => action.shape), locks: claims });
@@ -98,6 +101,7 @@ export function lintSql(input: LintInput): LintReport {
         }
       }
       facts.record(classified);
+      searchPath.created(classified.creates.map((created) => created.table));
     }
   }
   findings.sort((a, b) => a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));

@@ -9,7 +9,7 @@ export type ParseNode = Readonly<Record<string, unknown>>;
  */
 export interface StatementAction {
   readonly shape: StatementShape;
-  /** The table, `schema.table` as PostgreSQL folds it (`public` when unqualified). */
+  /** The table, `schema.table` as PostgreSQL folds it (an unqualified name in the schema the `search_path` finds it in). */
   readonly table: string;
   /** The index a `DROP INDEX` names, folded the same way (`table` is its table when the catalog knows it); `null` otherwise. */
   readonly index: string | null;

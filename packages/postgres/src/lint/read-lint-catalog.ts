@@ -10,7 +10,8 @@ import type { Queryable } from '../introspect/queryable.js';
  * (`readTableSizes`, which takes no lock that waits). A table the SQL names and the catalog does
  * not hold is judged as one holding rows.
  *
- * With what each materialized view reads (`views`): its refresh takes ACCESS SHARE on each.
+ * With what each materialized view reads (`views`): its refresh takes ACCESS SHARE on each; and
+ * the session's effective `search_path` (`searchPath`), by which the linter finds unqualified names.
  *
  * `readTableSizes` finds tables by the `search_path`, so each schema is read with the path set
  * to it alone, and the session's path is put back after. `db` must be an idle session.
@@ -24,6 +25,8 @@ export async function readLintCatalog(db: Queryable): Promise<LintCatalog> {
   );
   const tables = new Map<string, LintTableFacts>();
   const path = rows[0]?.path;
+  // The schemas unqualified names are looked up in, as the server resolves them for this role now ("$user" expanded, missing schemas left out).
+  const searchPath = await db.query<{ schemas: string[] }>(`SELECT pg_catalog.current_schemas(false)::text[] AS schemas`);
   try {
     for (const { schema, tables: names } of rows) {
       await db.query(`SELECT pg_catalog.set_config('search_path', $1, false)`, [quoteIdent(schema)]);
@@ -34,7 +37,7 @@ export async function readLintCatalog(db: Queryable): Promise<LintCatalog> {
   } finally {
     if (path !== undefined) await db.query(`SELECT pg_catalog.set_config('search_path', $1, false)`, [path]);
   }
-  return { tables, views: await readViewReads(db) };
+  return { tables, views: await readViewReads(db), searchPath: searchPath.rows[0]?.schemas ?? ['public'] };
 }
 
 /**

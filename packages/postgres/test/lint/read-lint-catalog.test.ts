@@ -37,6 +37,44 @@ describeEachServer('readLintCatalog', (server) => {
     }
   });
 
+  it('reads the effective search_path, and the linter finds an unqualified name where PostgreSQL does: the same table empty in one schema, holding rows in another', async () => {
+    await loadSqlParser();
+    const session = await db.connect();
+    try {
+      await session.query(`CREATE SCHEMA staging`);
+      await session.query(`CREATE TABLE staging.item (id int)`);
+      await session.query(`CREATE TABLE item (id int)`);
+      await session.query(`INSERT INTO item SELECT generate_series(1, 1000)`);
+      await session.query(`ANALYZE`);
+      await session.query(`SET search_path = "$user", staging, public`);
+      const catalog = await readLintCatalog(session);
+      expect(catalog.searchPath).toEqual(['staging', 'public']);
+      const lint = (sql: string) => {
+        const statements = sql.split('\n').map((line, index) => ({ sql: line, line: index + 1 }));
+        return lintSql({ file: 'm.sql', text: sql, statements, serverVersion: server.major * 10000, catalog }).findings.map(
+          (finding) => `${finding.line} ${finding.rule} ${finding.locks[0]?.relation ?? ''}`,
+        );
+      };
+      // PostgreSQL resolves `item` on this path to staging.item, which is empty: nothing to report.
+      const { rows } = await session.query<{ schema: string }>(
+        `SELECT n.nspname::text AS schema FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = 'item'::regclass`,
+      );
+      expect(rows[0]?.schema).toBe('staging');
+      expect(lint('CREATE INDEX item_id ON item (id);')).toEqual([]);
+      // A file that sets its own path, as pg_dump's do: public.item, holding rows.
+      expect(lint(`SELECT pg_catalog.set_config('search_path', 'public', false);\nCREATE INDEX item_id ON item (id);`)).toEqual([
+        '2 require-concurrent-index public.item',
+      ]);
+      await session.query(`SELECT pg_catalog.set_config('search_path', 'public', false)`);
+      const resolved = await session.query<{ schema: string }>(
+        `SELECT n.nspname::text AS schema FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = 'item'::regclass`,
+      );
+      expect(resolved.rows[0]?.schema).toBe('public');
+    } finally {
+      await session.close();
+    }
+  });
+
   it('reads what each materialized view reads, through the views it reads, and the linter claims ACCESS SHARE on each for its refresh', async () => {
     await loadSqlParser();
     const session = await db.connect();
