@@ -16,6 +16,8 @@ const argTypes: Readonly<Record<ArgType, string>> = {
   Literal: anyLiteral,
   Expression: 'String',
   DefaultExpression: 'String',
+  // @wes_rls(options:) of the earlier Wesley: any value, objects too, as a custom scalar takes.
+  Json: anyLiteral,
 };
 
 /**
