@@ -37,7 +37,7 @@ export function parseMigrationWindow(text: string): MigrationWindow | string {
     return `WES390: "${text}" is not a window ${example}: days, then HH:MM-HH:MM, then a time zone`;
   }
   const days = timeIndex === 0 ? [0, 1, 2, 3, 4, 5, 6] : parseDays(words[0] ?? '');
-  if (typeof days === 'string') return `WES390: in "${text}", ${days}; write days as Mon-Fri, Sat,Sun or Mon ${example}`;
+  if (typeof days === 'string') return `WES390: in "${text}", ${days}; write days as Mon-Fri, Sat,Sun or Mon, ${example}`;
   const [start, end] = (words[timeIndex] ?? '').split('-').map(parseTime);
   if (start === null || end === null || start === undefined || end === undefined || start === 1440) {
     return `WES390: in "${text}", "${words[timeIndex]}" is not a time range: write HH:MM-HH:MM on a 24-hour clock (00:00 to 24:00), ${example}`;
