@@ -225,6 +225,11 @@ describe('row-level security diagnostics', () => {
     expect(result.ir?.tables[0]?.security?.policies.map((p) => p.name)).toEqual(['a_rls']);
   });
 
+  it('WES025: a policy name: PostgreSQL would truncate', () => {
+    const result = compileShop(`type A @wes_table @wes_rls(name: "${'p'.repeat(64)}", using: "true") { id: ID! @wes_pk }`);
+    expectDiagnostics(result, [{ code: 'WES025', line: 1, column: 34, mentions: '64 bytes' }]);
+  });
+
   it('WES442: two policies with the same name, both places', () => {
     const result = compileShop(
       `type Notes @wes_table @wes_owner(column: "id") @wes_rls(name: "notes_owner", select: "true") { id: ID! @wes_pk }`,

@@ -4,6 +4,7 @@ import { quoteIdent, quoteLiteral } from '../../naming/quote-ident.js';
 import { all, argAnchor, listArg, one, stringArg } from '../directive-args.js';
 import type { Anchor } from '../diagnostic-sink.js';
 import type { ReadDirective } from '../read-directives.js';
+import { checkIdentifier } from './check-identifier.js';
 import type { LowerContext } from './lower-context.js';
 import { resolveColumns } from './resolve-columns.js';
 import { findColumn, type TableDraft } from './table-draft.js';
@@ -168,7 +169,10 @@ function rlsPolicies(draft: TableDraft, use: ReadDirective, preset: Preset | nul
     }
     return [];
   }
-  const base = stringArg(use, 'name') ?? derivedName(draft.name, 'rls');
+  const named = stringArg(use, 'name');
+  // A name PostgreSQL would truncate would come back from the catalog as another policy.
+  if (named !== undefined) checkIdentifier(named, argAnchor(use, 'name'), ctx);
+  const base = named ?? derivedName(draft.name, 'rls');
   const roles = checkRoles(listArg(use, 'roles'), argAnchor(use, 'roles'), ctx);
   const admin: PlacedPolicy[] =
     preset === 'owner_or_admin' || preset === 'admin_only'
