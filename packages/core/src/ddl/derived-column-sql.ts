@@ -1,5 +1,5 @@
 import type { ColumnIR, DerivedIR, SchemaIR, TableIR } from '../ir/types.js';
-import { derivedFunctionName, derivedTruncateTriggerName } from '../naming/derived-function-name.js';
+import { derivedFunctionName, derivedTruncateTriggerName, derivedValueFunctionName } from '../naming/derived-function-name.js';
 import { quoteIdent } from '../naming/quote-ident.js';
 import { defaultSql } from './default-sql.js';
 
@@ -30,28 +30,40 @@ export function derivedColumnParts(ir: SchemaIR, parent: TableIR, column: Column
 }
 
 /**
- * The expression a parent row `p`'s derived value is: the aggregate over the child rows `c` that
- * reference it. Also what the backfill computes, so triggers and backfill agree.
+ * The aggregate over the child rows `c` whose key is `$1`: the body of the value function, which
+ * the triggers and the backfill both call, so they agree.
  */
-export function derivedValueSql(parts: DerivedColumnParts): string {
-  const { derived, child, childKey, parentKey, column } = parts;
-  const rows = `FROM ${quoteIdent(child.name)} AS c WHERE c.${quoteIdent(childKey)} = p.${quoteIdent(parentKey.name)}`;
+function aggregateSql(parts: DerivedColumnParts): string {
+  const { derived, child, childKey, column } = parts;
+  const rows = `FROM ${quoteIdent(child.name)} AS c WHERE c.${quoteIdent(childKey)} = $1`;
   const of = `c.${quoteIdent(derived.column ?? '')}`;
+  // Cast to the column's type: a SQL function's result must be its declared type (count is bigint).
+  const as = (value: string) => `SELECT CAST(${value} AS ${column.type.sql})`;
   switch (derived.fn) {
     case 'count':
-      return `(SELECT count(*) ${rows})`;
+      return `${as('count(*)')} ${rows}`;
     case 'exists':
-      return `EXISTS (SELECT ${rows})`;
+      return as(`EXISTS (SELECT ${rows})`);
     case 'sum':
-      return column.nullable ? `(SELECT sum(${of}) ${rows})` : `(SELECT coalesce(sum(${of}), 0) ${rows})`;
+      return column.nullable ? `${as(`sum(${of})`)} ${rows}` : `${as(`coalesce(sum(${of}), 0)`)} ${rows}`;
     case 'min':
     case 'max':
-      return `(SELECT ${derived.fn}(${of}) ${rows})`;
+      return `${as(`${derived.fn}(${of})`)} ${rows}`;
   }
 }
 
 /**
- * `CREATE FUNCTION` for the trigger function that keeps a derived column, then its two triggers
+ * A call of the value function for the parent row whose key is the SQL expression `key`.
+ * The function is VOLATILE, so at READ COMMITTED each call reads with a snapshot of its own, taken
+ * when it is called: after the caller locked the parent row, never before.
+ */
+export function derivedValueSql(parts: DerivedColumnParts, key: string): string {
+  return `${quoteIdent(derivedValueFunctionName(parts.parent.name, parts.column.name))}(${key})`;
+}
+
+/**
+ * `CREATE FUNCTION` for the value function (the aggregate for one parent key) and for the trigger
+ * function that keeps a derived column, then its two triggers
  * on the child: a row trigger after every insert, delete and update of the key or the aggregated
  * column, and a statement trigger after `TRUNCATE`, which resets every parent to the value of no
  * rows (handled rather than refused: TRUNCATE holds ACCESS EXCLUSIVE on the child, so no other
@@ -91,14 +103,28 @@ export function derivedColumnSql(parts: DerivedColumnParts): string[] {
     `        keys := ARRAY[OLD.${ck}, NEW.${ck}];`,
     '    END IF;',
     `    PERFORM FROM ${p} WHERE ${k} = ANY (keys) ORDER BY ${k} FOR NO KEY UPDATE;`,
-    `    UPDATE ${p} AS p SET ${d} = ${derivedValueSql(parts)} WHERE p.${k} = ANY (keys);`,
+    `    UPDATE ${p} AS p SET ${d} = ${derivedValueSql(parts, `p.${k}`)} WHERE p.${k} = ANY (keys);`,
     '    RETURN NULL;',
     'END',
   ].join('\n');
   const watched = [childKey, ...(derived.column === null ? [] : [derived.column])].map(quoteIdent).join(', ');
+  const value = quoteIdent(derivedValueFunctionName(parent.name, column.name));
   return [
+    `CREATE FUNCTION ${value}(${parentKey.type.sql}) RETURNS ${column.type.sql}\n    LANGUAGE sql VOLATILE SECURITY INVOKER SET search_path FROM CURRENT\n    AS $wesley$ ${aggregateSql(parts)} $wesley$;`,
     `CREATE FUNCTION ${fn}() RETURNS trigger\n    LANGUAGE plpgsql SECURITY INVOKER SET search_path FROM CURRENT\n    AS $wesley$\n${body}\n$wesley$;`,
     `CREATE TRIGGER ${fn}\n    AFTER INSERT OR DELETE OR UPDATE OF ${watched} ON ${quoteIdent(child.name)}\n    FOR EACH ROW EXECUTE FUNCTION ${fn}();`,
     `CREATE TRIGGER ${quoteIdent(derivedTruncateTriggerName(parent.name, column.name))}\n    AFTER TRUNCATE ON ${quoteIdent(child.name)}\n    FOR EACH STATEMENT EXECUTE FUNCTION ${fn}();`,
+  ];
+}
+
+/** What undoes `derivedColumnSql`: its triggers, then its functions (each `IF EXISTS`, so a rerun after a crash is safe). */
+export function dropDerivedColumnSql(parts: DerivedColumnParts): string[] {
+  const { parent, column, child } = parts;
+  const c = quoteIdent(child.name);
+  return [
+    `DROP TRIGGER IF EXISTS ${quoteIdent(derivedFunctionName(parent.name, column.name))} ON ${c};`,
+    `DROP TRIGGER IF EXISTS ${quoteIdent(derivedTruncateTriggerName(parent.name, column.name))} ON ${c};`,
+    `DROP FUNCTION IF EXISTS ${quoteIdent(derivedFunctionName(parent.name, column.name))}();`,
+    `DROP FUNCTION IF EXISTS ${quoteIdent(derivedValueFunctionName(parent.name, column.name))}(${parts.parentKey.type.sql});`,
   ];
 }

@@ -8,7 +8,13 @@ export { createIndexSql, createIndexStatement, type IndexBuildOptions } from './
 export { defaultSql } from './default-sql.js';
 export { literalSql } from './literal-sql.js';
 export { columnListSql } from './column-list-sql.js';
-export { derivedColumnParts, derivedColumnSql, derivedValueSql, type DerivedColumnParts } from './derived-column-sql.js';
+export {
+  derivedColumnParts,
+  derivedColumnSql,
+  derivedValueSql,
+  dropDerivedColumnSql,
+  type DerivedColumnParts,
+} from './derived-column-sql.js';
 export {
   alterPolicySql,
   createPolicySql,

@@ -1,7 +1,7 @@
 import { portableSha256 } from '../ir/hash.js';
 import { byteLength } from './name-allocator.js';
 
-/** The longest name, so that the TRUNCATE trigger's `<name>_truncate` still fits in 63 bytes. */
+/** The longest name, so that the TRUNCATE trigger's `<name>_truncate` and `<name>_value` still fit in 63 bytes. */
 const maxBytes = 54;
 const hashDigits = 8;
 
@@ -23,4 +23,9 @@ export function derivedFunctionName(table: string, column: string): string {
 /** The statement-level trigger that handles `TRUNCATE` of the child (`<function name>_truncate`). */
 export function derivedTruncateTriggerName(table: string, column: string): string {
   return `${derivedFunctionName(table, column)}_truncate`;
+}
+
+/** The function that computes a parent row's derived value, for the triggers and the backfill (`<function name>_value`). */
+export function derivedValueFunctionName(table: string, column: string): string {
+  return `${derivedFunctionName(table, column)}_value`;
 }

@@ -13,14 +13,20 @@ export interface UnplannedDerivedColumn {
 }
 
 /**
- * WES427: derived columns whose triggers a plan would have to create, replace or drop. The
- * planner has no steps for them yet, and a plan without them would be wrong rather than slow: a
+ * WES427: derived columns whose triggers a plan would have to create, replace or drop, other than
+ * one added to an existing table from an existing child (`addColumn` plans that). The planner has
+ * no steps for the others yet, and a plan without them would be wrong rather than slow: a
  * column added without its triggers keeps its default whatever the child rows say, and a column
  * dropped under its triggers makes every write of the child fail. So such a plan is refused, at
  * the change that touches the column, until it can be planned in full; `schema.sql` (`wesley
  * generate`) creates them in a new database.
  */
-export function unplannedDerivedColumns(from: SchemaIR, to: SchemaIR, changes: readonly Change[]): UnplannedDerivedColumn[] {
+export function unplannedDerivedColumns(
+  from: SchemaIR,
+  to: SchemaIR,
+  changes: readonly Change[],
+  createdTables: ReadonlySet<string>,
+): UnplannedDerivedColumn[] {
   const derived = (ir: SchemaIR) =>
     new Map(
       ir.tables.flatMap((t) => t.columns.filter((c) => c.derived !== null).map((c): [string, ColumnIR] => [`${t.name}\u0000${c.name}`, c])),
@@ -38,6 +44,8 @@ export function unplannedDerivedColumns(from: SchemaIR, to: SchemaIR, changes: r
         const subject = describeChange(c);
         return subject.table === table && (subject.column === column || subject.column === null);
       }) ?? null;
+    // Added to a table that exists, from a child that exists: the addColumn operation plans it.
+    if (a === undefined && b?.derived != null && change?.kind === 'addColumn' && !createdTables.has(b.derived.table)) continue;
     const verb = a === undefined ? 'adds' : b === undefined ? 'drops' : 'changes';
     found.push({
       table,
@@ -45,7 +53,7 @@ export function unplannedDerivedColumns(from: SchemaIR, to: SchemaIR, changes: r
       change,
       issue: {
         code: 'WES427',
-        message: `the plan ${verb} derived column ${table}.${column}, whose triggers and backfill the planner does not plan yet`,
+        message: `the plan ${verb} derived column ${table}.${column}, whose triggers the planner plans only when one is added to an existing table from an existing child`,
         help: 'create it with the schema.sql of wesley generate in a new database, or add it with a hand-written SQL migration (its trigger functions are in schema.sql)',
       },
     });

@@ -14,14 +14,33 @@ const count = '  lineCount: Int! @wes_derived(fn: count, from: "OrderLine.orderI
 const sum = '  lineCount: Int! @wes_derived(fn: sum, from: "OrderLine.orderId", of: "amountCents")\n';
 
 describe('WES427 derived column added, dropped or changed by a plan', () => {
-  it('refuses a plan that adds one, at the change that adds it: no plan rather than a column without its triggers', () => {
-    const { locate, asked } = recordingLocate();
-    const result = planBetween(shop(''), shop(count), { locate });
-    expect(result.plan).toBeNull();
-    expect(asked.map((c) => c.kind)).toEqual(['addColumn']);
-    expect(result.diagnostics.map((d) => [d.code, d.severity, d.line, d.message])).toEqual([
-      ['WES427', 'error', 11, expect.stringContaining('adds derived column order.line_count')],
+  it('plans one added to an existing table from an existing child: column, functions and triggers in one step, then the backfill', () => {
+    const result = planBetween(shop(''), shop(count));
+    expect(result.diagnostics).toEqual([]);
+    expect(result.plan?.steps.map((s) => [s.id, s.phase, s.locks.map((l) => `${l.relation}:${l.mode}`)])).toEqual([
+      [
+        'add-column:order.line_count:add',
+        'expand',
+        ['order:AccessExclusiveLock', 'order_line:AccessShareLock', 'order_line:ShareRowExclusiveLock'],
+      ],
+      ['add-column:order.line_count:backfill', 'backfill', ['order:RowShareLock', 'order:RowExclusiveLock', 'order_line:AccessShareLock']],
     ]);
+    expect(result.plan?.steps[1]?.backfill?.firstBatch).toContain('SET line_count = wesley_derived_order_line_count_value("order".id)');
+  });
+
+  it('refuses one whose child table the same plan creates, at the change that adds it', () => {
+    const { locate, asked } = recordingLocate();
+    const lines = shop(count).slice(shop(count).indexOf('type OrderLine'));
+    const result = planBetween(
+      'type Order @wes_table {\n  id: Int! @wes_pk\n}\n',
+      `${shop(count).slice(0, shop(count).indexOf('type OrderLine'))}${lines}`,
+      { locate },
+    );
+    expect(result.plan).toBeNull();
+    expect(result.diagnostics.map((d) => [d.code, d.severity, d.message])).toEqual([
+      ['WES427', 'error', expect.stringContaining('adds derived column order.line_count')],
+    ]);
+    expect(asked.map((c) => c.kind)).toContain('addColumn');
   });
 
   it('refuses a plan that drops one (its triggers would make every write of the child fail) or changes its fn', () => {

@@ -83,6 +83,15 @@ export const lockTableSamples: readonly LockTableSample[] = [
   },
   {
     kind: 'addColumn',
+    variant: 'derived column',
+    from: ir(account('  name: String!'), 'type Line @wes_table { id: BigInt! @wes_pk  accountId: BigInt @wes_fk(ref: "Account.id") }'),
+    to: ir(
+      account('  name: String!\n  lines: Int! @wes_derived(fn: count, from: "Line.accountId")'),
+      'type Line @wes_table { id: BigInt! @wes_pk  accountId: BigInt @wes_fk(ref: "Account.id") }',
+    ),
+  },
+  {
+    kind: 'addColumn',
     variant: 'nullable, no default',
     from: ir(account('  name: String!')),
     to: ir(account('  name: String!\n  bio: String')),

@@ -1,4 +1,5 @@
 import { compileSchema, type ChangeKind, type SchemaIR, type TableIR } from '@wesley/core';
+import { derivedLockTruthCases } from './derived-lock-truth-cases.js';
 import { securityLockTruthCases } from './security-lock-truth-cases.js';
 
 /**
@@ -615,6 +616,7 @@ export const lockTruthCases: readonly LockTruthCase[] = [
     rollback: true,
   },
   ...securityLockTruthCases,
+  ...derivedLockTruthCases,
 ];
 
 /** The change kinds the planner refuses outright: no steps, a WES102 error instead. */
