@@ -40,4 +40,6 @@ export interface LintReport {
   readonly findings: readonly LintFinding[];
   /** Each statement that parsed, in order, with its shapes and locks (always given by `lintSql`; optional so that a report built by hand needs none). */
   readonly classified?: readonly LintStatement[];
+  /** The tables the file creates, `schema.table` in the schema its `search_path` puts each in (given by `lintSql`, like `classified`). */
+  readonly creates?: readonly string[];
 }

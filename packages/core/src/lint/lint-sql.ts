@@ -32,6 +32,7 @@ export function lintSql(input: LintInput): LintReport {
   let inTransaction = false;
   const findings: LintFinding[] = [];
   const statements: LintStatement[] = [];
+  const creates: string[] = [];
   for (const statement of input.statements) {
     const at = positionIn(lines, statement);
     const parsed = parseSql(statement.sql);
@@ -102,10 +103,11 @@ export function lintSql(input: LintInput): LintReport {
       }
       facts.record(classified);
       searchPath.created(classified.creates.map((created) => created.table));
+      creates.push(...classified.creates.map((created) => created.table));
     }
   }
   findings.sort((a, b) => a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  return { file: input.file, statements: input.statements.length, findings, classified: statements };
+  return { file: input.file, statements: input.statements.length, findings, classified: statements, creates };
 
   function finding(
     position: { readonly line: number; readonly column: number },

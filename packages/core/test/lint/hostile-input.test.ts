@@ -11,6 +11,7 @@ describe('lintSql on careless and hostile input', () => {
       statements: 0,
       findings: [],
       classified: [],
+      creates: [],
     });
     expect(lintText('-- nothing\n/* still nothing */ ;').findings).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { classifyStatement, lintSql, loadSqlParser, parseSql, type LintCatalog, type LintReport } from '@wesley/core/run';
+import { lintSql, loadSqlParser, type LintCatalog, type LintReport } from '@wesley/core/run';
 import { readLintSource } from './read-lint-source.js';
 
 /** How {@link lintSqlFile} judges a file. */
@@ -42,11 +42,6 @@ export async function lintSqlFile(path: string, options: LintSqlFileOptions): Pr
   const first = source.statements[from];
   const findings =
     from === 0 ? report.findings : first === undefined ? [] : report.findings.filter((finding) => finding.line >= first.line);
-  // Only a CREATE statement creates a table: the others are not parsed a second time.
-  const creates = source.statements.flatMap((statement) => {
-    const parsed = /^CREATE\b/i.test(statement.sql) ? parseSql(statement.sql) : null;
-    if (parsed?.ok !== true) return [];
-    return parsed.statements.flatMap((node) => classifyStatement(node, options.serverVersion).creates.map((created) => created.table));
-  });
-  return { ...report, findings, text: source.text, creates };
+  // The tables it creates, in the schema its search_path puts each in.
+  return { ...report, findings, text: source.text, creates: report.creates ?? [] };
 }

@@ -111,6 +111,25 @@ describeEachServer('migrate: a hand-written statement that blocks runs only when
     }
   }, 120_000);
 
+  it('judges an unqualified name by the search_path the file sets: a table of the same name, empty in its schema, runs; the populated one is refused', async () => {
+    const created = 'CREATE SCHEMA app;\nSET search_path = app;\nCREATE TABLE account (id int PRIMARY KEY, note text);\n';
+    const { db, dir } = await setUp(`${created}CREATE INDEX account_note ON account (note);\n`);
+    expect((await migrate({ url: db.url, directory: dir })).applied).toEqual(['0001_team', '0002_index.sql']);
+    const refused = await setUp(`SET search_path = app, public;\n${unapproved}`);
+    const refusal = (await migrate({ url: refused.db.url, directory: refused.dir }).catch((error: unknown) => error)) as SqlHazardError;
+    expect(refusal.findings.map((f) => `${f.file}:${f.line} ${f.rule} ${f.locks[0]?.relation ?? ''}`)).toEqual([
+      '0002_index.sql:2 require-concurrent-index public.account',
+    ]);
+    await untouched(refused.db);
+    // A table an earlier file creates is known in the schema its path put it in.
+    const later = await migrationsDirectory({
+      '0001_item.sql': `${created.replace('account', 'item')}`,
+      '0002_index.sql': 'CREATE INDEX item_note ON app.item (note);\n',
+    });
+    const fresh = await testDatabase(server);
+    expect((await migrate({ url: fresh.url, directory: later })).applied).toEqual(['0001_item.sql', '0002_index.sql']);
+  }, 120_000);
+
   it('names every hazard of every pending SQL file in one refusal', async () => {
     const { db, dir } = await setUp(`${unapproved}ALTER TABLE account ADD CONSTRAINT account_note_check CHECK (note <> '');\n`);
     const refusal = (await migrate({ url: db.url, directory: dir }).catch((error: unknown) => error)) as SqlHazardError;
