@@ -98,3 +98,47 @@ describe('careless inputs', () => {
     timeout,
   );
 });
+
+describe("the project's wesley.config", () => {
+  it(
+    'gives the schema files and scalars when settings.wesley does not',
+    async () => {
+      const dir = await project({
+        'db/wesley.config.json': JSON.stringify({ schema: ['schema/*.graphql'], scalars: { Email: 'citext' } }),
+        'db/schema/a.graphql': 'type User @wes_table { id: ID! @wes_pk email: Email! }\n',
+        'db/schema/b.graphql': 'type Order @wes_table { id: ID! @wes_pk userId: ID! @wes_fk(ref: "User.id") @wes_index }\n',
+        'db/other.graphql': 'type Tag @wes_table { id: ID! @wes_pk owner: ID! @wes_fk(ref: "User.id") @wes_index }\n',
+      });
+      const found = await lint(dir, ['db/**/*.graphql']);
+      // a and b compile together, with the config's Email; other.graphql is not in its schema: alone.
+      expect(found).toEqual({
+        'db/other.graphql': [
+          expect.stringMatching(/^@wesley\/diagnostics 1:\d+ WES014: ref "User.id" names User, which is not a @wes_table type/),
+        ],
+        'db/schema/a.graphql': [],
+        'db/schema/b.graphql': [],
+      });
+      // settings.wesley.scalars wins over the config's.
+      const overridden = await lint(dir, ['db/schema/a.graphql'], [{ settings: { wesley: { scalars: {} } } }]);
+      expect(overridden['db/schema/a.graphql']).toEqual([
+        expect.stringMatching(/^@wesley\/diagnostics 1:\d+ WES010: unknown type "Email"/),
+      ]);
+    },
+    timeout,
+  );
+
+  it(
+    'a config that does not load is reported on line 1 of each file, with its help',
+    async () => {
+      const dir = await project({
+        'wesley.config.json': JSON.stringify({ schema: 'schema.graphql', outDri: 'x' }),
+        'schema.graphql': 'type User @wes_table { id: ID! @wes_pk }\n',
+      });
+      const found = await lint(dir, ['schema.graphql']);
+      expect(found['schema.graphql']).toEqual([
+        expect.stringMatching(/^@wesley\/diagnostics 1:1 wesley\.config\.json: .*outDri.*; help: /),
+      ]);
+    },
+    timeout,
+  );
+});

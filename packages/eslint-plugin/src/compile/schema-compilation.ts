@@ -6,6 +6,7 @@ import type { CompileResult, SchemaSource } from '@wesley/core';
 import { displayPath } from '@wesley/config/files';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { compileSync } from './compile-sync.js';
+import { projectConfigSync } from './project-config-sync.js';
 import { wesleySettings } from './wesley-settings.js';
 
 /** The compiled schema a linted file belongs to. */
@@ -13,6 +14,8 @@ export interface SchemaCompilation {
   readonly result: CompileResult;
   /** The linted file's name as the compiler knows it: a diagnostic is this file's when its `file` is this. */
   readonly file: string;
+  /** The project's `wesley.config.*` could not be loaded: nothing was compiled, this says why. */
+  readonly configError: { readonly file: string; readonly message: string; readonly help: string } | null;
 }
 
 /** Per linted file: every rule on one file in one pass gets the same `SourceCode`. */
@@ -24,9 +27,10 @@ const contentCacheSize = 32;
 
 /**
  * The compiler's result for the schema the file being linted belongs to: the files
- * `settings.wesley.schema` names when it matches this one (this file's text as ESLint has it,
- * an editor's unsaved edits included; the others read from disk), else this file alone.
- * Compiled once per schema content (a sha256 of every source and the scalars).
+ * `settings.wesley.schema` names (relative to ESLint's working directory), else the `schema` of
+ * the project's `wesley.config.*` (relative to the config), when they match this one (this file's
+ * text as ESLint has it, an editor's unsaved edits included; the others read from disk), else
+ * this file alone. Compiled once per schema content (a sha256 of every source and the scalars).
  */
 export function schemaCompilation(context: Rule.RuleContext): SchemaCompilation {
   const { sourceCode } = context;
@@ -35,32 +39,47 @@ export function schemaCompilation(context: Rule.RuleContext): SchemaCompilation 
   const settings = wesleySettings(context);
   const linted = path.resolve(context.physicalFilename);
   const file = displayPath(context.cwd, linted);
-  const files = schemaFiles(settings.schema, context.cwd);
-  const sources: SchemaSource[] = files.includes(linted)
-    ? files.map((f) => ({ name: displayPath(context.cwd, f), body: f === linted ? sourceCode.text : readFileSync(f, 'utf8') }))
-    : [{ name: file, body: sourceCode.text }];
-  const key = createHash('sha256')
-    .update(JSON.stringify([sources, settings.scalars]))
-    .digest('hex');
-  let result = byContent.get(key);
-  if (result === undefined) {
-    result = compileSync(sources, { scalars: settings.scalars });
-    if (byContent.size >= contentCacheSize) byContent.delete(byContent.keys().next().value!);
-    byContent.set(key, result);
+  const project = settings.schema === undefined || settings.scalars === undefined ? projectConfigSync(path.dirname(linted)) : null;
+  let compilation: SchemaCompilation;
+  if (project?.kind === 'error') {
+    compilation = { result: { ir: null, diagnostics: [] }, file, configError: project };
+  } else {
+    const files =
+      settings.schema !== undefined
+        ? schemaFiles(settings.schema, context.cwd)
+        : project === null
+          ? []
+          : schemaFiles(project.schema, project.directory);
+    const sources: SchemaSource[] = files.includes(linted)
+      ? files.map((f) => ({ name: displayPath(context.cwd, f), body: f === linted ? sourceCode.text : readFileSync(f, 'utf8') }))
+      : [{ name: file, body: sourceCode.text }];
+    compilation = { result: compiled(sources, settings.scalars ?? project?.scalars ?? {}), file, configError: null };
   }
-  const compilation = { result, file };
   byFile.set(sourceCode, compilation);
   return compilation;
 }
 
-/** The absolute paths `patterns` name, in the order given, glob matches sorted, each once. */
-function schemaFiles(patterns: readonly string[], cwd: string): string[] {
+function compiled(sources: readonly SchemaSource[], scalars: Readonly<Record<string, string>>): CompileResult {
+  const key = createHash('sha256')
+    .update(JSON.stringify([sources, scalars]))
+    .digest('hex');
+  let result = byContent.get(key);
+  if (result === undefined) {
+    result = compileSync(sources, { scalars });
+    if (byContent.size >= contentCacheSize) byContent.delete(byContent.keys().next().value!);
+    byContent.set(key, result);
+  }
+  return result;
+}
+
+/** The absolute paths `patterns` (relative to `base`) name, in the order given, glob matches sorted, each once. */
+function schemaFiles(patterns: readonly string[], base: string): string[] {
   const files = patterns.flatMap((pattern) =>
     isDynamicPattern(pattern)
-      ? globSync(pattern, { cwd, absolute: true, onlyFiles: true, expandDirectories: false })
+      ? globSync(pattern, { cwd: base, absolute: true, onlyFiles: true, expandDirectories: false })
           .map((match) => path.resolve(match))
           .sort()
-      : [path.resolve(cwd, pattern)],
+      : [path.resolve(base, pattern)],
   );
   return [...new Set(files)];
 }

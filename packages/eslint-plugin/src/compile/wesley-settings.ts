@@ -11,11 +11,12 @@ import type { Rule } from 'eslint';
 export interface WesleySettings {
   /**
    * The files of a schema that spans several (paths or globs, relative to ESLint's working
-   * directory, as `wesley.config`'s `schema`). A file they do not match is compiled alone.
+   * directory). A file they do not match is compiled alone. Absent: the `schema` of the project's
+   * `wesley.config.*`, if it has one.
    */
-  readonly schema: readonly string[];
-  /** Custom scalars and their PostgreSQL types, as `wesley.config`'s `scalars`. */
-  readonly scalars: Readonly<Record<string, string>>;
+  readonly schema?: readonly string[];
+  /** Custom scalars and their PostgreSQL types. Absent: the `scalars` of the project's `wesley.config.*`. */
+  readonly scalars?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -25,20 +26,24 @@ export interface WesleySettings {
 export function wesleySettings(context: Rule.RuleContext): WesleySettings {
   const raw: unknown = (context.settings as { wesley?: unknown }).wesley ?? {};
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw settingsError('must be an object');
-  const { schema = [], scalars = {} } = raw as { schema?: unknown; scalars?: unknown };
+  const { schema, scalars } = raw as { schema?: unknown; scalars?: unknown };
   const patterns = typeof schema === 'string' ? [schema] : schema;
-  if (!Array.isArray(patterns) || !patterns.every((p): p is string => typeof p === 'string' && p !== '')) {
+  if (patterns !== undefined && (!Array.isArray(patterns) || !patterns.every((p): p is string => typeof p === 'string' && p !== ''))) {
     throw settingsError('schema must be a path or glob, or a list of them');
   }
   if (
-    typeof scalars !== 'object' ||
-    scalars === null ||
-    Array.isArray(scalars) ||
-    !Object.values(scalars).every((t) => typeof t === 'string')
+    scalars !== undefined &&
+    (typeof scalars !== 'object' ||
+      scalars === null ||
+      Array.isArray(scalars) ||
+      !Object.values(scalars).every((t) => typeof t === 'string'))
   ) {
     throw settingsError('scalars must map scalar names to PostgreSQL type names');
   }
-  return { schema: patterns, scalars: scalars as Record<string, string> };
+  return {
+    ...(patterns === undefined ? {} : { schema: patterns }),
+    ...(scalars === undefined ? {} : { scalars: scalars as Record<string, string> }),
+  };
 }
 
 function settingsError(what: string): Error {
