@@ -28,6 +28,9 @@ describe('docs/eslint.md', () => {
   it.each(Object.keys(rules))(
     'shows what %s reports for its example',
     async (rule) => {
+      expect(rules[rule as keyof typeof rules].meta?.docs?.url).toBe(
+        `https://github.com/flyingrobots/wesley/blob/main/docs/eslint.md#${rule}`,
+      );
       const text = section(rule);
       const dir = await project({ 'schema.graphql': block(text, 'graphql') });
       const found = await lint(dir, ['schema.graphql']);
