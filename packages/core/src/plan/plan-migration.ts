@@ -11,6 +11,7 @@ import { withPartitionLocks } from './partition-locks.js';
 import { planAssumptions } from './plan-assumptions.js';
 import { compareSteps, dropsBeforeFills, placeStep, type OrderedDraft } from './order/index.js';
 import type { Approval, Blocking, Plan, PlanStep } from './plan-types.js';
+import { forcedBackfillWarning } from './forced-backfill-warning.js';
 import { serverFeatures } from './server-features.js';
 import { describeBlocking, stepBlocking } from './step-blocking.js';
 
@@ -75,8 +76,7 @@ export function planMigration(from: SchemaIR, to: SchemaIR, options: PlanOptions
     serverVersion,
     batchSize: options.batchSize ?? 1000,
   };
-  for (const unplanned of unplannedDerivedColumns(from, to, changes, context.createdTables))
-    report(unplanned.change, unplanned.issue, 'error');
+  for (const unplanned of unplannedDerivedColumns(from, to, changes)) report(unplanned.change, unplanned.issue, 'error');
   const early = dropsBeforeFills(changes, to);
   const drafts: (OrderedDraft & { readonly change: Change })[] = [];
   changes.forEach((change, index) => {
@@ -90,6 +90,10 @@ export function planMigration(from: SchemaIR, to: SchemaIR, options: PlanOptions
       return;
     }
     for (const warning of result.warnings ?? []) report(change, warning, 'warning');
+    for (const planned of result.steps) {
+      const forced = forcedBackfillWarning(planned, from, to);
+      if (forced !== null) report(change, forced, 'warning');
+    }
     // A lone step needs no part in its id: `add-column:account.email`, not `...:add`.
     const lone = result.steps.length === 1;
     result.steps.forEach((planned, part) => {
