@@ -76,7 +76,8 @@ export function planMigration(from: SchemaIR, to: SchemaIR, options: PlanOptions
     serverVersion,
     batchSize: options.batchSize ?? 1000,
   };
-  for (const unplanned of unplannedDerivedColumns(from, to, changes)) report(unplanned.change, unplanned.issue, 'error');
+  for (const unplanned of unplannedDerivedColumns(from, to, changes, context.createdTables))
+    report(unplanned.change, unplanned.issue, 'error');
   const early = dropsBeforeFills(changes, to);
   const drafts: (OrderedDraft & { readonly change: Change })[] = [];
   changes.forEach((change, index) => {
