@@ -29,9 +29,10 @@ const jsonValue = [
  * - `TPublic`: the row without `@wes_sensitive` columns (only for tables that have some).
  * - `TRelations`: the relation fields, all optional (present when loaded); `TWithRelations`
  *   is `T` with them. Relations point at `UWithRelations`, so nested loads type-check.
- * - `TSessionSettings` (a `const` and its type), for a table with `@wes_tenant`: the session
- *   setting its policies compare the tenant column with, so a data-access layer types its
- *   `set_config` calls by it (docs/rls.md).
+ * - `TSessionSettings` (a `const` and its type), for a table with `@wes_tenant` or
+ *   `@wes_owner(column:)`: the session settings its policies compare the tenant (`tenant`) and
+ *   owner (`user`) columns with, so a data-access layer types its `set_config` calls by them
+ *   (docs/rls.md).
  *
  * `T`, `TInsert` and `TPublic` are exactly the `z.infer` of the schemas {@link emitZod} emits.
  * Deterministic: equal IRs give equal text.
@@ -96,10 +97,15 @@ function tableSection(table: TableIR, enumNames: ReadonlyMap<string, string>): s
 
 function sessionSettings(table: TableIR, name: string, tableRef: string): string {
   const tenant = table.security?.tenant ?? null;
-  if (tenant === null) return '';
+  const owner = table.security?.owner ?? null;
+  const entries = [
+    ...(tenant === null ? [] : [`tenant: ${stringLiteral(tenant.setting)}`]),
+    ...(owner === null ? [] : [`user: ${stringLiteral(owner.setting)}`]),
+  ];
+  if (entries.length === 0) return '';
   return (
     `\n\n/** The session settings the row-level security of \`${tableRef}\` reads: set each with \`set_config(name, value, true)\` in the transaction. */\n` +
-    `export const ${name}SessionSettings = { tenant: ${stringLiteral(tenant.setting)} } as const;\n` +
+    `export const ${name}SessionSettings = { ${entries.join(', ')} } as const;\n` +
     `export type ${name}SessionSettings = typeof ${name}SessionSettings;`
   );
 }

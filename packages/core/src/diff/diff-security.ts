@@ -4,7 +4,7 @@ import { impact } from './impact.js';
 import { matchNamed } from './match-named.js';
 
 /** What a table without `security` has: row-level security off, no policy, no grant. */
-const none: TableSecurityIR = { kind: 'security', enabled: false, forced: false, policies: [], grants: [], tenant: null };
+const none: TableSecurityIR = { kind: 'security', enabled: false, forced: false, policies: [], grants: [], owner: null, tenant: null };
 
 /**
  * Row-level security, policy and privilege changes between two versions of a table (`from`

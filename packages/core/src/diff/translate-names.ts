@@ -71,6 +71,7 @@ export function translateTable(table: TableIR, renames: Renames): TableIR {
               using: policy.using === null ? null : expression(policy.using),
               check: policy.check === null ? null : expression(policy.check),
             })),
+            owner: table.security.owner === null ? null : { ...table.security.owner, column: column(table.security.owner.column) },
             tenant: table.security.tenant === null ? null : { ...table.security.tenant, column: column(table.security.tenant.column) },
           },
   };

@@ -75,6 +75,8 @@ export interface TableSecurityIR {
   readonly policies: readonly PolicyIR[];
   /** Table privileges, sorted by `role`. */
   readonly grants: readonly GrantIR[];
+  /** `@wes_owner(column:)`: the owner column and the session setting compared with it (for codegen). */
+  readonly owner: OwnerIR | null;
   /** `@wes_tenant(by:)`: the tenant column and the session setting compared with it (for codegen). */
   readonly tenant: TenantIR | null;
 }
@@ -106,6 +108,14 @@ export interface GrantIR {
   readonly role: string;
   /** In the order SELECT, INSERT, UPDATE, DELETE. */
   readonly privileges: readonly TablePrivilege[];
+}
+
+/** The user a table's rows belong to, as `@wes_owner(column:)` declares it. */
+export interface OwnerIR {
+  readonly kind: 'owner';
+  readonly column: string;
+  /** The session setting compared with the column, e.g. `app.user_id` (config `rls.userSetting`). */
+  readonly setting: string;
 }
 
 /** The tenant a table's rows belong to, as `@wes_tenant(by:)` declares it. */

@@ -23,6 +23,7 @@ describe('row-level security lowering', () => {
       forced: true,
       grants: [],
       kind: 'security',
+      owner: null,
       policies: [
         {
           check: `store_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid`,
@@ -53,6 +54,7 @@ describe('row-level security lowering', () => {
 }`,
       'notes',
     ).security;
+    expect(security?.owner).toEqual({ column: 'author_id', kind: 'owner', setting: 'app.user_id' });
     expect(security?.policies.map((p) => [p.name, p.command, p.permissive, p.using, p.check])).toEqual([
       ['notes_owner_delete', 'DELETE', true, `author_id = NULLIF(current_setting('app.user_id', true), '')::integer`, null],
       ['notes_owner_insert', 'INSERT', true, null, `author_id = NULLIF(current_setting('app.user_id', true), '')::integer`],
@@ -112,6 +114,7 @@ describe('row-level security lowering', () => {
         { kind: 'grant', privileges: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'], role: 'writer' },
       ],
       kind: 'security',
+      owner: null,
       policies: [],
       tenant: null,
     });
@@ -275,6 +278,13 @@ describe('row-level security in the generated TypeScript', () => {
     const ts = emitTypeScript(result.ir!);
     expect(ts).toContain(`export const OrdersSessionSettings = { tenant: 'shop.store_id' } as const;
 export type OrdersSessionSettings = typeof OrdersSessionSettings;`);
+    const owned = compileShop(
+      `type Notes @wes_table @wes_tenant(by: "orgId") @wes_owner(column: "authorId") { id: ID! @wes_pk orgId: ID! authorId: ID! }`,
+      { rls: { userSetting: 'auth.user' } },
+    );
+    expect(emitTypeScript(owned.ir!)).toContain(
+      `export const NotesSessionSettings = { tenant: 'app.tenant_id', user: 'auth.user' } as const;`,
+    );
     expect(emitTypeScript(compileShop(`type A @wes_table @wes_grant(roles: ["r"]) { id: ID! @wes_pk }`).ir!)).not.toContain(
       'SessionSettings',
     );

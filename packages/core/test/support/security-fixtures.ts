@@ -6,7 +6,16 @@ import type { GrantIR, PolicyIR, SchemaIR, TableIR, TableSecurityIR } from '@wes
  */
 export function withSecurity(schema: SchemaIR, table: string, security: Partial<Omit<TableSecurityIR, 'kind'>>): SchemaIR {
   if (!schema.tables.some((t) => t.name === table)) throw new Error(`no table ${table} in the fixture`);
-  const value: TableSecurityIR = { kind: 'security', enabled: false, forced: false, policies: [], grants: [], tenant: null, ...security };
+  const value: TableSecurityIR = {
+    kind: 'security',
+    enabled: false,
+    forced: false,
+    policies: [],
+    grants: [],
+    owner: null,
+    tenant: null,
+    ...security,
+  };
   return { ...schema, tables: schema.tables.map((t): TableIR => (t.name === table ? { ...t, security: value } : t)) };
 }
 

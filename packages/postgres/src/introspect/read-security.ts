@@ -69,7 +69,7 @@ function tableSecurity(row: TableRow): TableSecurityIR | null {
   const policies = (row.policies ?? []).map(policy).sort((a, b) => compare(a.name, b.name));
   const grants = grantsByRole(row.grants ?? []);
   if (!row.enabled && !row.forced && policies.length === 0 && grants.length === 0) return null;
-  return { enabled: row.enabled, forced: row.forced, grants, kind: 'security', policies, tenant: null };
+  return { enabled: row.enabled, forced: row.forced, grants, kind: 'security', owner: null, policies, tenant: null };
 }
 
 function policy(row: PolicyRow): PolicyIR {

@@ -70,13 +70,13 @@ function adoptIndex(index: IndexIR, want: TableIR, stored: TableIR): IndexIR {
 
 /**
  * Policy expressions in the schema's words where the server stores them alike (paired by
- * policy name: a policy's name is its identity on its table), and the schema's `tenant`, which
+ * policy name: a policy's name is its identity on its table), and the schema's `tenant` and `owner`, which
  * PostgreSQL does not store (like a table's GraphQL name).
  */
 function adoptSecurity(security: TableSecurityIR | null, want: TableIR, stored: TableIR): TableSecurityIR | null {
   if (security === null || want.security === null) return security;
   const policies = security.policies.map((policy) => adoptPolicy(policy, want.security, stored.security));
-  return { ...security, policies, tenant: want.security.tenant };
+  return { ...security, owner: want.security.owner, policies, tenant: want.security.tenant };
 }
 
 function adoptPolicy(policy: PolicyIR, want: TableSecurityIR | null, stored: TableSecurityIR | null): PolicyIR {

@@ -1,4 +1,4 @@
-import type { GrantIR, PolicyCommand, PolicyIR, TablePrivilege, TableSecurityIR, TenantIR } from '../../ir/types.js';
+import type { GrantIR, OwnerIR, PolicyCommand, PolicyIR, TablePrivilege, TableSecurityIR, TenantIR } from '../../ir/types.js';
 import { byteLength, derivedName, maxIdentifierBytes } from '../../naming/name-allocator.js';
 import { quoteIdent, quoteLiteral } from '../../naming/quote-ident.js';
 import { all, argAnchor, listArg, one, stringArg } from '../directive-args.js';
@@ -46,7 +46,8 @@ export function lowerSecurity(draft: TableDraft, ctx: LowerContext): TableSecuri
 
   const placed: PlacedPolicy[] = [];
   const tenant = tenantUse === undefined ? null : lowerTenant(draft, tenantUse, ctx);
-  if (ownerUse !== undefined) placed.push(...ownerPolicies(draft, ownerUse, ctx));
+  const owner = ownerUse === undefined ? null : lowerOwner(draft, ownerUse, ctx);
+  if (ownerUse !== undefined) placed.push(...ownerPolicies(draft, ownerUse, owner, ctx));
   const preset = rlsUse === undefined ? null : readPreset(rlsUse, tenantUse, ownerUse, ctx);
   if (rlsUse !== undefined) placed.push(...rlsPolicies(draft, rlsUse, preset, ctx));
   // With other policies beside it, tenant isolation is RESTRICTIVE: PostgreSQL ORs permissive
@@ -78,7 +79,7 @@ export function lowerSecurity(draft: TableDraft, ctx: LowerContext): TableSecuri
   }
   const policies = uniquePolicies(placed, draft, ctx);
   const grants = lowerGrants(grantUses, ctx);
-  return { enabled, forced: enabled, grants, kind: 'security', policies, tenant };
+  return { enabled, forced: enabled, grants, kind: 'security', owner, policies, tenant };
 }
 
 function lowerTenant(draft: TableDraft, use: ReadDirective, ctx: LowerContext): TenantIR | null {
@@ -100,23 +101,30 @@ function settingComparison(draft: TableDraft, column: string, setting: string): 
   return `${quoteIdent(column)} = NULLIF(current_setting(${quoteLiteral(setting)}, true), '')::${type}`;
 }
 
-function ownerPolicies(draft: TableDraft, use: ReadDirective, ctx: LowerContext): PlacedPolicy[] {
+/** The owner column of `@wes_owner(column:)`, or `null` without one (then all four expressions are given). */
+function lowerOwner(draft: TableDraft, use: ReadDirective, ctx: LowerContext): OwnerIR | null {
   const given = stringArg(use, 'column');
+  if (given === undefined) return null;
+  const column = resolveColumns(draft, [given], argAnchor(use, 'column'), `@${use.node.name.value}(column:)`, ctx);
+  return column === null ? null : { column: column[0] as string, kind: 'owner', setting: ctx.rls.userSetting };
+}
+
+function ownerPolicies(draft: TableDraft, use: ReadDirective, owner: OwnerIR | null, ctx: LowerContext): PlacedPolicy[] {
   const overrides = operations.filter((op) => stringArg(use, op) !== undefined);
-  let owner: string | null = null;
-  if (given !== undefined) {
-    owner = resolveColumns(draft, [given], argAnchor(use, 'column'), `@${use.node.name.value}(column:)`, ctx)?.[0] ?? null;
-    if (owner === null) return [];
-  } else if (overrides.length < operations.length) {
-    ctx.sink.report(
-      'WES443',
-      use.node,
-      `@${use.node.name.value} on ${draft.model.name.value} names no owner column`,
-      'write @wes_owner(column: "account_id"), or give an expression for each of select, insert, update and delete',
-    );
-    return [];
+  if (owner === null) {
+    // A column that is not the table's was reported (WES020); with none, every expression is needed.
+    if (stringArg(use, 'column') !== undefined) return [];
+    if (overrides.length < operations.length) {
+      ctx.sink.report(
+        'WES443',
+        use.node,
+        `@${use.node.name.value} on ${draft.model.name.value} names no owner column`,
+        'write @wes_owner(column: "account_id"), or give an expression for each of select, insert, update and delete',
+      );
+      return [];
+    }
   }
-  const fallback = owner === null ? null : settingComparison(draft, owner, ctx.rls.userSetting);
+  const fallback = owner === null ? null : settingComparison(draft, owner.column, owner.setting);
   return operations.map((op) => {
     const expr = stringArg(use, op) ?? (fallback as string);
     return { policy: operationPolicy(derivedName(draft.name, `owner_${op}`), op, ['public'], expr), anchor: argAnchor(use, op) };
