@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import wesley from '@wesley/eslint-plugin';
 import { lint, project } from './lint-schema.js';
 
 const timeout = 60_000;
@@ -152,6 +154,29 @@ describe("this repository's example schemas", () => {
       const cwd = path.resolve(import.meta.dirname, '../../../examples/shop');
       const found = await lint(cwd, ['*.graphql']);
       expect(found).toMatchSnapshot();
+    },
+    timeout,
+  );
+});
+
+describe('suggestions', () => {
+  it(
+    'indexed-unbounded-text offers each bound the field does not have yet, and applying one clears the finding',
+    async () => {
+      const dir = await project({});
+      const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: [wesley.configs.recommended] });
+      const text = 'type Tag @wes_table {\n  id: ID! @wes_pk\n  label: String! @wes_unique @wes_column(name: "label")\n}\n';
+      const [result] = await eslint.lintText(text, { filePath: path.join(dir, 'schema.graphql') });
+      const [finding] = result!.messages;
+      expect(finding!.ruleId).toBe('@wesley/indexed-unbounded-text');
+      expect(finding!.fix).toBeUndefined();
+      // @wes_column is there already: only the CHECK is offered.
+      expect(finding!.suggestions!.map((s) => s.desc)).toEqual(['bound it with @wes_constraint(maxLength: 255) (choose the length)']);
+      const { range, text: inserted } = finding!.suggestions![0]!.fix;
+      const bounded = text.slice(0, range[0]) + inserted + text.slice(range[1]);
+      expect(bounded).toContain('label: String! @wes_unique @wes_column(name: "label") @wes_constraint(maxLength: 255)\n');
+      const [again] = await eslint.lintText(bounded, { filePath: path.join(dir, 'schema.graphql') });
+      expect(again!.messages).toEqual([]);
     },
     timeout,
   );
