@@ -52,21 +52,31 @@ interface BlockRun extends CliRun {
   readonly cwd: string;
 }
 
-/** The `npm` on PATH: `@wesley/<name>` is the tarball, for what is installed and for what it depends on. */
+/**
+ * The `npm` on PATH: `@wesley/<name>` (`@wesley/<name>@<version>` too, as `nx add` asks for it)
+ * is the tarball, for what is installed and for what it depends on. A direct dependency's
+ * override must equal its spec, so a package named or already a direct dependency is not pinned.
+ */
 function npmShim(realNpm: string, tarballs: string): string {
-  const pins = packageNames.map(
-    (name) => `  [[ " \${named[*]} " == *" @wesley/${name} "* ]] || pins+=("overrides.@wesley/${name}=file:${tarballs}/${name}.tgz")`,
-  );
   return `#!/usr/bin/env bash
 if [[ "$1" == i || "$1" == install || "$1" == add ]]; then
   args=(); named=()
   for a in "$@"; do
-    if [[ "$a" == @wesley/* ]]; then named+=("$a"); args+=("${tarballs}/\${a#@wesley/}.tgz"); else args+=("$a"); fi
+    if [[ "$a" == @wesley/* ]]; then
+      name="\${a#@wesley/}"; name="\${name%%@*}"
+      named+=("@wesley/\${name}"); args+=("${tarballs}/\${name}.tgz")
+    else args+=("$a"); fi
   done
-  pins=()
-${pins.join('\n')}
-  # A direct dependency's override must equal its spec: pin only the others.
-  if (( \${#named[@]} > 0 )); then "${realNpm}" pkg set "\${pins[@]}" || exit 1; fi
+  if (( \${#named[@]} > 0 )); then
+    direct=$(node -p "const p = require('./package.json'); Object.keys({ ...p.dependencies, ...p.devDependencies }).join(' ')") || exit 1
+    pins=(); unpins=()
+    for name in ${packageNames.join(' ')}; do
+      if [[ " \${named[*]} \${direct} " == *" @wesley/\${name} "* ]]; then unpins+=("overrides.@wesley/\${name}")
+      else pins+=("overrides.@wesley/\${name}=file:${tarballs}/\${name}.tgz"); fi
+    done
+    "${realNpm}" pkg delete "\${unpins[@]}" || exit 1
+    if (( \${#pins[@]} > 0 )); then "${realNpm}" pkg set "\${pins[@]}" || exit 1; fi
+  fi
   exec "${realNpm}" "\${args[@]}" --prefer-offline --no-audit --no-fund
 fi
 exec "${realNpm}" "$@"
@@ -142,7 +152,7 @@ describe('docs/getting-started.md, followed in a new directory with the packed p
       'npx wesley drift',
       'npx tsc --noEmit',
       'npx vite build',
-      'npx nx g @wesley/nx:init',
+      'npx nx add @wesley/nx',
       'npx nx g @wesley/nx:database db',
       'npx nx g @wesley/nx:migration',
       'npx nx run db:migrate',
@@ -198,8 +208,14 @@ describe('docs/getting-started.md, followed in a new directory with the packed p
     expect(existsSync(path.join(shop, 'dist', 'index.html'))).toBe(true);
   });
 
-  it('in a new directory without nx.json: nx init registers the plugin, the database and migration generators write the project, db:migrate applies it', async () => {
+  it('in a new directory without nx.json: nx add installs and registers the plugin, the database and migration generators write the project, db:migrate applies it', async () => {
     const org = path.join(root, 'home', 'org');
+    // nx add installed the plugin (from its tarball, as from the registry) and its init generator wrote nx.json.
+    const added = outputOf('npx nx add @wesley/nx');
+    expect(added).toContain('CREATE nx.json');
+    expect(added).toContain('Package @wesley/nx added successfully');
+    const manifest = JSON.parse(await readFile(path.join(org, 'package.json'), 'utf8')) as { devDependencies?: Record<string, string> };
+    expect(Object.keys(manifest.devDependencies ?? {})).toEqual(expect.arrayContaining(['@wesley/nx', '@wesley/cli', 'nx']));
     const nxJson = JSON.parse(await readFile(path.join(org, 'nx.json'), 'utf8')) as { plugins?: unknown[] };
     expect(JSON.stringify(nxJson.plugins)).toContain('@wesley/nx');
     const migrations = readdirSync(path.join(org, 'libs', 'db', 'migrations')).filter((f) => !f.startsWith('.'));
