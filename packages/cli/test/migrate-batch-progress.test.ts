@@ -51,6 +51,27 @@ describe('backfill batches sized by time in the progress output', () => {
     );
   });
 
+  it('the log prints no line while the size holds, in a step after another', () => {
+    const lines: string[] = [];
+    const context: CliContext = {
+      cwd: '/',
+      stdout: { write: (text: string) => lines.push(text), color: false },
+      stderr: { write: () => undefined, color: false },
+    };
+    const reporter = logReporter(context, new Map());
+    const fixed: MigrateEvent[] = [
+      { kind: 'migration-start', migration: '0002_type', type: 'plan', resumed: false },
+      { kind: 'step-start', stepId: 'add-column:item.token:add' },
+      { kind: 'step-done', stepId: 'add-column:item.token:add', attempts: 1 },
+      { kind: 'step-start', stepId },
+      ...[1, 2, 3].map((): MigrateEvent => ({ kind: 'batch', stepId, rows: 2, heldMs: 28, nextRows: 2 })),
+      { kind: 'step-done', stepId, attempts: 3 },
+    ];
+    for (const event of fixed) reporter.event(event);
+    expect(lines.filter((line) => line.includes(' now (the last'))).toEqual([]);
+    expect(lines.join('')).toMatch(/, 3 batches of 2 rows \(up to 6 rows\)\n/);
+  });
+
   it('the spinner line shows the batches so far and the size of the next', () => {
     const progress = new MigrateProgress(new Map());
     for (const event of events.slice(0, 8)) progress.apply(event);

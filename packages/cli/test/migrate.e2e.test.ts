@@ -72,7 +72,9 @@ describeEachServer('wesley migrate, status and drift', (server) => {
       'CREATE INDEX CONCURRENTLY account_nickname_idx ON account (nickname);',
     ]);
     // A backfill is shown as its batch statements, with a comment saying how they repeat.
-    expect(run.stdout).toMatch(/-- one transaction per batch of up to 2 rows, by id, until a batch finds no row\n/);
+    expect(run.stdout).toMatch(
+      /-- one transaction per batch, the first of up to 100 rows, each next one sized by time, by id, until a batch finds no row\n/,
+    );
 
     const { rows } = await session.query(`SELECT to_regclass('wesley.migrations') AS ledger, to_regclass('public.account') AS account`);
     expect(rows).toEqual([{ ledger: null, account: null }]);

@@ -1,4 +1,13 @@
-import { beginStepSql, type PerPartition, type Plan, type PlanStep, type StepTimeouts } from '@wesley/core/run';
+import {
+  beginStepSql,
+  firstBatchSize,
+  maxBatchGrowth,
+  type BatchSizing,
+  type PerPartition,
+  type Plan,
+  type PlanStep,
+  type StepTimeouts,
+} from '@wesley/core/run';
 import type { LedgerStep } from '@wesley/postgres/run';
 import { sqlComment } from '../plan/sql-comment.js';
 import { outsideTransaction, terminated } from './dry-run-timeouts.js';
@@ -8,7 +17,8 @@ export interface PlanDryRunOptions {
   readonly ledger: ReadonlyMap<string, LedgerStep>;
   /** `--to`, as `stepsUpTo` gives it: the first step it refuses ends the run. */
   readonly include: ((step: PlanStep, index: number) => boolean) | undefined;
-  readonly timeouts: StepTimeouts;
+  /** The step session's timeouts and, for a backfill, how its batches are sized. */
+  readonly timeouts: StepTimeouts & BatchSizing;
 }
 
 /**
@@ -47,7 +57,7 @@ export function renderPlanDryRun(name: string, plan: Plan, options: PlanDryRunOp
   return { sql: blocks.join('\n\n'), stopped: false };
 }
 
-function renderStep(step: PlanStep, title: string, record: LedgerStep | undefined, timeouts: StepTimeouts): string {
+function renderStep(step: PlanStep, title: string, record: LedgerStep | undefined, timeouts: StepTimeouts & BatchSizing): string {
   const sql = step.sql.map(terminated);
   if (step.backfill !== null) return renderBackfill(step, title, record, timeouts);
   if (step.perPartition !== undefined) return renderPerPartition(step, step.perPartition, title, record, timeouts);
@@ -104,10 +114,15 @@ function renderPerPartition(
   ].join('\n');
 }
 
-function renderBackfill(step: PlanStep, title: string, record: LedgerStep | undefined, timeouts: StepTimeouts): string {
+function renderBackfill(step: PlanStep, title: string, record: LedgerStep | undefined, timeouts: StepTimeouts & BatchSizing): string {
   const backfill = step.backfill;
   if (backfill === null) return '';
-  const size = backfill.batchSize;
+  const size = firstBatchSize(timeouts, backfill.batchSize);
+  const { batchTargetMs, batchMinRows, batchMaxRows } = timeouts;
+  const sized =
+    batchMinRows === batchMaxRows
+      ? `${batchMinRows}`
+      : `the next batch's size: the rows the last one's rate fits in ${batchTargetMs} ms, at most ${maxBatchGrowth}x the last, from ${batchMinRows} to ${batchMaxRows}`;
   const keys = backfill.key.map((column, i) => `$${i + 1} = the last ${column} of the batch before`).join(', ');
   const resumeAfter = Array.isArray(record?.cursor) ? (record.cursor as unknown[]) : null;
   const batch = (sqlText: string) => [...beginStepSql(timeouts), terminated(sqlText), 'COMMIT;'];
@@ -123,10 +138,10 @@ function renderBackfill(step: PlanStep, title: string, record: LedgerStep | unde
     sqlComment([
       title,
       step.summary,
-      `one transaction per batch of up to ${size} rows, by ${backfill.key.join(', ')}, until a batch finds no row`,
+      `one transaction per batch, the first of up to ${size} rows, each next one sized by time, by ${backfill.key.join(', ')}, until a batch finds no row`,
     ]),
     ...first,
-    sqlComment([`then each next batch, ${keys}, $${backfill.key.length + 1} = ${size}:`]),
+    sqlComment([`then each next batch, ${keys}, $${backfill.key.length + 1} = ${sized}:`]),
     ...batch(backfill.nextBatch),
   ].join('\n');
 }

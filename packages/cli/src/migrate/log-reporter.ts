@@ -91,7 +91,8 @@ export function logReporter(context: CliContext, plans: ReadonlyMap<string, Plan
           out(`${event.migration}: stopped after ${event.after} (--to); its remaining steps stay pending`);
           return;
         case 'batch':
-          if (step?.batchSizes === null) shownRows = event.rows;
+          // The first batch of its step (progress has counted it): its size is the plan's, shown by none yet.
+          if (migration?.step?.batches === 1) shownRows = event.rows;
           if (event.nextRows >= shownRows * 2 || event.nextRows * 2 <= shownRows) {
             shownRows = event.nextRows;
             out(`${migration?.name ?? event.stepId}: ${event.stepId}: ${describeBatchResize(event)}`);

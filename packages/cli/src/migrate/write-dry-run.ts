@@ -1,4 +1,4 @@
-import type { LintFinding, StepTimeouts } from '@wesley/core/run';
+import type { BatchSizing, LintFinding, StepTimeouts } from '@wesley/core/run';
 import {
   connect,
   hasLedger,
@@ -25,7 +25,7 @@ export interface DryRunOptions {
   /** The `--allow-*` flags: the dry run refuses what the run would. */
   readonly allow: Allowances;
   readonly to: string | undefined;
-  readonly timeouts: StepTimeouts;
+  readonly timeouts: StepTimeouts & BatchSizing;
   /** How the user runs `wesley plan`, for the help of a refusal to plan again (`MigrateOptions.planCommand`). */
   readonly planCommand: string | undefined;
 }

@@ -1,9 +1,9 @@
-import { compileSchema, planMigration, type Plan } from '@wesley/core';
+import { batchSizingDefaults, compileSchema, planMigration, type Plan } from '@wesley/core';
 import { stepsUpTo, type LedgerStep } from '@wesley/postgres';
 import { describe, expect, it } from 'vitest';
 import { renderPlanDryRun } from '../../src/migrate/dry-run-plan.js';
 
-const timeouts = { lockTimeoutMs: 1000, statementTimeoutMs: 0, concurrentLockTimeoutMs: 300_000 };
+const timeouts = { lockTimeoutMs: 1000, statementTimeoutMs: 0, concurrentLockTimeoutMs: 300_000, ...batchSizingDefaults };
 
 function plan(): Plan {
   const compile = (body: string) => compileSchema({ name: 's.graphql', body }).ir;
@@ -47,7 +47,18 @@ describe('renderPlanDryRun', () => {
       ].join('\n'),
     );
     expect(sql).toContain(
-      '-- an earlier run committed the batches up to id = [150]; it goes on from there\n-- then each next batch, $1 = the last id of the batch before, $2 = 50:\nBEGIN;',
+      "-- an earlier run committed the batches up to id = [150]; it goes on from there\n-- then each next batch, $1 = the last id of the batch before, $2 = the next batch's size: the rows the last one's rate fits in 100 ms, at most 2x the last, from 100 to 100000:\nBEGIN;",
+    );
+    // Fixed batches (--batch-min-rows 50 --batch-max-rows 50): the size itself.
+    const fixed = renderPlanDryRun('0002_token', plan(), {
+      ledger: new Map(),
+      include: undefined,
+      timeouts: { ...timeouts, batchMinRows: 50, batchMaxRows: 50 },
+    }).sql;
+    expect(fixed).toContain('-- the first batch, $1 = 50:');
+    expect(fixed).toContain('-- then each next batch, $1 = the last id of the batch before, $2 = 50:');
+    expect(sql).toContain(
+      '-- one transaction per batch, the first of up to 100 rows, each next one sized by time, by id, until a batch finds no row',
     );
     expect(sql).not.toContain('-- the first batch');
   });

@@ -67,7 +67,7 @@ export const runMigrate: CommandRun<typeof migrateOptions> = async (values, cont
         if (!dryRun) progress?.event(estimatesEvent(pending));
       }
       if (dryRun) {
-        const timeouts = resolveRunOptions(stepFlags);
+        const timeouts = resolveRunOptions({ ...stepFlags, ...batchSizing });
         const options = {
           directory,
           shownDirectory: displayPath(context.cwd, directory),
