@@ -12,7 +12,7 @@ import { migrateUnderLoad, type UnderLoadScenario } from './plan/support/migrate
  * four writers insert, move, change and delete its child rows, and a long reader holds the table
  * when the migration starts. No write waits longer than the lock wait plus 500 ms, none fails, and
  * afterwards every value equals the aggregate a query computes; the rollback removes column,
- * triggers and functions. (1M child rows is a bench's size, not the suite's: see the report.)
+ * triggers and functions. The suite runs 20,000 child rows; WESLEY_DERIVED_LINES sets another size.
  */
 const child = `type Line @wes_table {
   id: ID! @wes_pk @wes_default(expr: "gen_random_uuid()")
@@ -31,8 +31,9 @@ ${child}`);
 
 const lockTimeoutMs = 200;
 const bound = lockTimeoutMs + 500;
-const parents = 2000;
-const lines = 20_000;
+// WESLEY_DERIVED_LINES=1000000 runs the issue's size (a bench run by hand: minutes on two cores, too long for the suite).
+const lines = Number(process.env['WESLEY_DERIVED_LINES'] ?? 20_000);
+const parents = Math.max(1, Math.round(lines / 10));
 const basket = (n: number) => (n % parents) + 1;
 
 const mismatches = `
@@ -43,69 +44,73 @@ const mismatches = `
 describeEachServer('derived columns added under concurrent writers of the child', (server) => {
   const db = useTestDatabase(server);
 
-  it('migrates with no write waiting past the lock wait plus 500 ms, every value right after, and rolls back', async () => {
-    const admin = await db.connect();
-    const { plan, json } = await planFile(admin, v1, v2);
-    expect(plan.steps.map((step) => [step.id, step.phase])).toEqual([
-      ['add-column:basket.line_count:add', 'expand'],
-      ['add-column:basket.total_cents:add', 'expand'],
-      ['add-column:basket.dearest:add', 'expand'],
-      ['add-column:basket.line_count:backfill', 'backfill'],
-      ['add-column:basket.total_cents:backfill', 'backfill'],
-      ['add-column:basket.dearest:backfill', 'backfill'],
-    ]);
-    const directory = await migrationsDirectory({ '0001_derived/plan.json': json });
-    const scenario: UnderLoadScenario = {
-      setupSql: [
-        emitDdl(v1),
-        `INSERT INTO basket (id, label) SELECT g, 'b' || g FROM generate_series(1, ${parents}) AS g;`,
-        `INSERT INTO line (basket_id, cents) SELECT g % ${parents} + 1, CASE WHEN g % 11 = 0 THEN NULL ELSE g % 97 END FROM generate_series(1, ${lines}) AS g;`,
-        'ANALYZE basket, line;',
-      ].join('\n'),
-      writes: [
-        (writer, n) => ({
-          table: 'line',
-          sql: ['INSERT INTO line (basket_id, cents) VALUES ($1, $2)'],
-          values: [basket(n * 7 + writer), n % 100],
-        }),
-        (writer, n) => ({
-          table: 'line',
-          sql: ['UPDATE line SET basket_id = $1 WHERE id = (SELECT id FROM line WHERE basket_id = $2 LIMIT 1)'],
-          values: [basket(n * 13 + writer), basket(n * 5 + writer)],
-        }),
-        (writer, n) => ({
-          table: 'line',
-          sql: [
-            'UPDATE line SET cents = CASE WHEN cents > 90 THEN NULL ELSE coalesce(cents, 0) + 7 END WHERE id = (SELECT id FROM line WHERE basket_id = $1 LIMIT 1)',
-          ],
-          values: [basket(n * 3 + writer)],
-        }),
-        (writer, n) => ({
-          table: 'line',
-          sql: ['DELETE FROM line WHERE id = (SELECT id FROM line WHERE basket_id = $1 LIMIT 1)'],
-          values: [basket(n * 17 + writer)],
-        }),
-      ],
-      writers: 4,
-      pauseMs: 2,
-      readTables: ['basket'],
-      readerHoldMs: 1500,
-    };
-    const run = await migrateUnderLoad(db, scenario, async () => {
-      await migrate({ url: db.url, directory, lockTimeoutMs, retries: 40, backoffMs: 10 });
-    });
-    const summary = summarizeLatencies(run.load.latencies);
-    console.log(
-      `derived under load [${server.label}]: max ${Math.round(summary.max)} ms, p99 ${Math.round(summary.p99)} ms over ${summary.count} writes (bound ${bound} ms), migration ${Math.round(run.migrationMs)} ms`,
-    );
-    expect(run.load.failures).toEqual([]);
-    expect(summary.max).toBeLessThan(bound);
-    expect((await admin.query(mismatches)).rows).toEqual([]);
+  it(
+    'migrates with no write waiting past the lock wait plus 500 ms, every value right after, and rolls back',
+    async () => {
+      const admin = await db.connect();
+      const { plan, json } = await planFile(admin, v1, v2);
+      expect(plan.steps.map((step) => [step.id, step.phase])).toEqual([
+        ['add-column:basket.line_count:add', 'expand'],
+        ['add-column:basket.total_cents:add', 'expand'],
+        ['add-column:basket.dearest:add', 'expand'],
+        ['add-column:basket.line_count:backfill', 'backfill'],
+        ['add-column:basket.total_cents:backfill', 'backfill'],
+        ['add-column:basket.dearest:backfill', 'backfill'],
+      ]);
+      const directory = await migrationsDirectory({ '0001_derived/plan.json': json });
+      const scenario: UnderLoadScenario = {
+        setupSql: [
+          emitDdl(v1),
+          `INSERT INTO basket (id, label) SELECT g, 'b' || g FROM generate_series(1, ${parents}) AS g;`,
+          `INSERT INTO line (basket_id, cents) SELECT g % ${parents} + 1, CASE WHEN g % 11 = 0 THEN NULL ELSE g % 97 END FROM generate_series(1, ${lines}) AS g;`,
+          'ANALYZE basket, line;',
+        ].join('\n'),
+        writes: [
+          (writer, n) => ({
+            table: 'line',
+            sql: ['INSERT INTO line (basket_id, cents) VALUES ($1, $2)'],
+            values: [basket(n * 7 + writer), n % 100],
+          }),
+          (writer, n) => ({
+            table: 'line',
+            sql: ['UPDATE line SET basket_id = $1 WHERE id = (SELECT id FROM line WHERE basket_id = $2 LIMIT 1)'],
+            values: [basket(n * 13 + writer), basket(n * 5 + writer)],
+          }),
+          (writer, n) => ({
+            table: 'line',
+            sql: [
+              'UPDATE line SET cents = CASE WHEN cents > 90 THEN NULL ELSE coalesce(cents, 0) + 7 END WHERE id = (SELECT id FROM line WHERE basket_id = $1 LIMIT 1)',
+            ],
+            values: [basket(n * 3 + writer)],
+          }),
+          (writer, n) => ({
+            table: 'line',
+            sql: ['DELETE FROM line WHERE id = (SELECT id FROM line WHERE basket_id = $1 LIMIT 1)'],
+            values: [basket(n * 17 + writer)],
+          }),
+        ],
+        writers: 4,
+        pauseMs: 2,
+        readTables: ['basket'],
+        readerHoldMs: 1500,
+      };
+      const run = await migrateUnderLoad(db, scenario, async () => {
+        await migrate({ url: db.url, directory, lockTimeoutMs, retries: 40, backoffMs: 10 });
+      });
+      const summary = summarizeLatencies(run.load.latencies);
+      console.log(
+        `derived under load [${server.label}], ${lines} lines: max ${Math.round(summary.max)} ms, p99 ${Math.round(summary.p99)} ms over ${summary.count} writes (bound ${bound} ms), migration ${Math.round(run.migrationMs)} ms`,
+      );
+      expect(run.load.failures).toEqual([]);
+      expect(summary.max).toBeLessThan(bound);
+      expect((await admin.query(mismatches)).rows).toEqual([]);
 
-    await rollbackMigration({ url: db.url, directory, migration: '0001_derived', allowDestructive: true });
-    const left = await admin.query(
-      "SELECT (SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'wesley_derived%') AS triggers, (SELECT count(*) FROM pg_proc WHERE proname LIKE 'wesley_derived%') AS functions, (SELECT count(*) FROM information_schema.columns WHERE table_name = 'basket') AS columns",
-    );
-    expect(left.rows).toEqual([{ triggers: '0', functions: '0', columns: '2' }]);
-  }, 240_000);
+      await rollbackMigration({ url: db.url, directory, migration: '0001_derived', allowDestructive: true });
+      const left = await admin.query(
+        "SELECT (SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'wesley_derived%') AS triggers, (SELECT count(*) FROM pg_proc WHERE proname LIKE 'wesley_derived%') AS functions, (SELECT count(*) FROM information_schema.columns WHERE table_name = 'basket') AS columns",
+      );
+      expect(left.rows).toEqual([{ triggers: '0', functions: '0', columns: '2' }]);
+    },
+    240_000 + lines / 10,
+  );
 });
