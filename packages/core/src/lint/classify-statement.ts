@@ -97,45 +97,31 @@ function dropActions(node: ParseNode, schemaOf: SchemaOf): ClassifiedStatement {
     ),
   );
   const base = { creates: [], renames: [], transaction: null } as const;
+  // The whole statement is the hazard: reported at its start.
+  const on = (shape: StatementShape, table: string, index: string | null = null): StatementAction => ({
+    shape,
+    table,
+    index,
+    referenced: null,
+    offset: 0,
+    node,
+    only: false,
+    subcommands: 1,
+  });
   switch (String(node.removeType)) {
     case 'OBJECT_INDEX': {
       const shape = node.concurrent === true ? 'drop-index-concurrently' : 'drop-index';
-      return {
-        ...base,
-        actions: names.map((index) => ({ shape, table: index, index, referenced: null, offset: 0, node, only: false, subcommands: 1 })),
-      };
+      return { ...base, actions: names.map((index) => on(shape, index, index)) };
     }
     case 'OBJECT_TABLE':
       // A table a foreign key of the dropped one references is locked too: the catalog knows it, the statement does not.
-      return {
-        ...base,
-        actions: names.map((table) => ({
-          shape: 'drop-table',
-          table,
-          index: null,
-          referenced: null,
-          offset: 0,
-          node,
-          only: false,
-          subcommands: 1,
-        })),
-      };
+      return { ...base, actions: names.map((table) => on('drop-table', table)) };
     case 'OBJECT_TRIGGER':
     case 'OBJECT_POLICY': {
       // DROP TRIGGER name ON table, DROP POLICY name ON table: the last item is the trigger or policy, the ones before it the table.
       const items = list(node.objects).map((object) => list(unwrap(object).items).map((item) => String(unwrap(item).sval)));
-      const shape = String(node.removeType) === 'OBJECT_POLICY' ? ('drop-policy' as const) : ('drop-trigger' as const);
-      const actions = items.map((parts) => ({
-        shape,
-        table: qualified(parts.slice(0, -1), schemaOf),
-        index: null,
-        referenced: null,
-        offset: 0,
-        node,
-        only: false,
-        subcommands: 1,
-      }));
-      return { ...base, actions };
+      const shape = String(node.removeType) === 'OBJECT_POLICY' ? 'drop-policy' : 'drop-trigger';
+      return { ...base, actions: items.map((parts) => on(shape, qualified(parts.slice(0, -1), schemaOf))) };
     }
     default:
       return { ...base, actions: [] };

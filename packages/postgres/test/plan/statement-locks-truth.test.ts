@@ -57,8 +57,13 @@ describeEachServer('every row of the lock table matches pg_locks', (server) => {
         ...(reads === undefined ? {} : { reads }),
       });
       if (shape === 'detach-partition-concurrently') {
-        expect(await observeDetachConcurrently(sqlOf(testCase.sql), testCase.table, testCase.referenced ?? '')).toEqual(
-          expandClaims(claims, new Map()),
+        // Every mode seen is claimed, and every one claimed is seen but the parent's ACCESS SHARE,
+        // which is held for a moment between the waits the test can hold it at.
+        const seen = await observeDetachConcurrently(sqlOf(testCase.sql), testCase.table, testCase.referenced ?? '');
+        const claimed = expandClaims(claims, new Map());
+        expect(seen.filter((lock) => !claimed.includes(lock))).toEqual([]);
+        expect(claimed.filter((lock) => !seen.includes(lock))).toEqual(
+          seen.includes(`${testCase.table}:AccessShareLock`) ? [] : [`${testCase.table}:AccessShareLock`],
         );
       } else {
         await expectClaims(sqlOf(testCase.sql), claims, schema, row.inTransaction);
@@ -74,8 +79,8 @@ describeEachServer('every row of the lock table matches pg_locks', (server) => {
         const without = statementClaims(shape, 'bare', { indexed: false, serverVersion });
         await expectClaims(testCase.withoutIndex, without, bare, row.inTransaction);
       } else {
-        // CLUSTER needs an index to order by: it cannot run on a table without one.
-        expect(row.indexed.length === 0 || shape === 'cluster', `${shape}: a case on a table without an index`).toBe(true);
+        // A row with modes taken only on an indexed column needs a case without the index.
+        expect(row.indexed, `${shape}: a case on a table without an index`).toEqual([]);
       }
 
       if (!row.inTransaction) {

@@ -158,13 +158,14 @@ export const statementLockCases: { readonly [S in StatementShape]: StatementLock
     withoutIndex: 'TRUNCATE bare;',
     newFilesBecause: 'TRUNCATE gives the table new, empty files: nothing is written, so the row does not count it a rewrite',
   },
-  // Enough rows that the SHARE of its index rebuild lasts long enough to be seen in flight every time.
+  // Enough rows that the SHARE of its index rebuild lasts long enough to be seen in flight every
+  // time. No case without an index: VACUUM FULL runs outside a transaction, so it is watched in
+  // flight, and the SHARE of an empty rebuild is over before a poll under load sees it; CLUSTER's
+  // and SET LOGGED's code path (the same heap swap and reindex_relation) is proven in a transaction.
   'vacuum-full': {
     sql: 'VACUUM FULL orders;',
-    setup: `INSERT INTO orders SELECT g, g, g, 'n', 'l' FROM generate_series(201, 200000) g;
-INSERT INTO bare SELECT g, g, g, 'n', 'l' FROM generate_series(201, 200000) g;`,
+    setup: `INSERT INTO orders SELECT g, g, g, 'n', 'l' FROM generate_series(201, 200000) g;`,
     table: 'orders',
-    withoutIndex: 'VACUUM FULL bare;',
   },
   cluster: { sql: 'CLUSTER orders USING orders_pkey;', table: 'orders' },
   'set-tablespace': { sql: 'ALTER TABLE orders SET TABLESPACE {tablespace};', table: 'orders' },
