@@ -24,12 +24,6 @@ export function primaryKeyOf(schema: SchemaIR, table: string): readonly string[]
   return tableIn(schema, table)?.primaryKey?.columns ?? [];
 }
 
-/** `table` has indexes (its key and unique constraints included), which a rewrite rebuilds under SHARE. */
-export function hasIndexes(schema: SchemaIR, table: string): boolean {
-  const found = tableIn(schema, table);
-  return found !== undefined && (found.primaryKey !== null || found.uniques.length > 0 || found.indexes.length > 0);
-}
-
 /** An index (a key's and a unique constraint's included) covers `column`: even a catalog-only type change takes SHARE to check it. */
 export function isIndexedColumn(schema: SchemaIR, table: string, column: string): boolean {
   const found = tableIn(schema, table);
