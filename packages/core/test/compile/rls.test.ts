@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { emitTypeScript, type TableIR } from '@wesley/core';
 import { compileShop, expectDiagnostics, expectErrors } from '../diagnostics/expect-diagnostic.js';
 
@@ -287,6 +288,61 @@ export type OrdersSessionSettings = typeof OrdersSessionSettings;`);
     );
     expect(emitTypeScript(compileShop(`type A @wes_table @wes_grant(roles: ["r"]) { id: ID! @wes_pk }`).ir!)).not.toContain(
       'SessionSettings',
+    );
+  });
+});
+
+describe('row-level security directives, carelessly combined', () => {
+  it('never throw: any mix of the four directives and their arguments compiles or reports', () => {
+    const value = fc.constantFrom(
+      '"true"',
+      '"orgId"',
+      '"nobody"',
+      '"x; DROP TABLE a"',
+      '["app_user"]',
+      '["pg_x", ""]',
+      '[]',
+      '"system_only"',
+      '"owner-or-admin"',
+      'tenant',
+      '{ a: 1 }',
+      '42',
+    );
+    const arg = fc.tuple(
+      fc.constantFrom(
+        'by',
+        'column',
+        'using',
+        'check',
+        'select',
+        'insert',
+        'update',
+        'delete',
+        'roles',
+        'selectRoles',
+        'preset',
+        'name',
+        'ops',
+        'privileges',
+        'options',
+      ),
+      value,
+    );
+    const directive = fc.tuple(
+      fc.constantFrom('wes_tenant', 'wes_owner', 'wes_rls', 'wes_grant', 'tenant', 'rls'),
+      fc.uniqueArray(arg, { maxLength: 4, selector: ([name]) => name }),
+    );
+    fc.assert(
+      fc.property(fc.array(directive, { maxLength: 4 }), (directives) => {
+        const written = directives
+          .map(([name, args]) => `@${name}${args.length === 0 ? '' : `(${args.map(([k, v]) => `${k}: ${v}`).join(', ')})`}`)
+          .join(' ');
+        const result = compileShop(`type Notes @wes_table ${written} { id: ID! @wes_pk orgId: ID! }`);
+        const errors = result.diagnostics.filter((d) => d.severity === 'error');
+        expect(result.ir === null).toBe(errors.length > 0);
+        for (const d of result.diagnostics) expect(d.line).toBe(1);
+      }),
+      { numRuns: 300 },
     );
   });
 });

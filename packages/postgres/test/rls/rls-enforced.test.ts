@@ -202,6 +202,51 @@ describeEachServer('row-level security from the schema, enforced for real roles'
     }
   });
 
+  it('property: whatever mix of the directives compiles, PostgreSQL applies (nothing the compiler accepts fails at apply)', async () => {
+    // Each argument with values of its kind: expressions are trusted SQL, so one naming a column
+    // the table lacks is the user's to fix, as in @wes_check.
+    const expression = fc.constantFrom('"true"', '"org_id IS NOT NULL"', '"owner_id = org_id"');
+    const roles = fc.constantFrom(`["${app}"]`, `["${app}", "public"]`, '["public"]');
+    const arg = fc.oneof(
+      fc.tuple(fc.constantFrom('by', 'column'), fc.constantFrom('"orgId"', '"ownerId"', '"owner_id"')),
+      fc.tuple(fc.constantFrom('using', 'check', 'select', 'insert', 'update', 'delete'), expression),
+      fc.tuple(fc.constantFrom('roles', 'deleteRoles'), roles),
+      fc.tuple(fc.constant('preset'), fc.constantFrom('"owner_or_admin"', '"system_only"', '"admin_only"', '"tenant"', '"owner"')),
+      fc.tuple(fc.constant('ops'), fc.constantFrom('["select", "update"]', '["ALL"]')),
+    );
+    const directive = fc.tuple(
+      fc.constantFrom('wes_tenant', 'wes_owner', 'wes_rls', 'wes_grant'),
+      fc.uniqueArray(arg, { maxLength: 4, selector: ([name]) => name }),
+    );
+    const session = await db.connect();
+    let applied = 0;
+    try {
+      await fc.assert(
+        fc.asyncProperty(fc.uniqueArray(directive, { maxLength: 4, selector: ([name]) => name }), async (directives) => {
+          const written = directives
+            .map(([name, args]) => `@${name}${args.length === 0 ? '' : `(${args.map(([k, v]) => `${k}: ${v}`).join(', ')})`}`)
+            .join(' ');
+          const { ir } = compileSchema({
+            name: 'mix.graphql',
+            body: `type Mix @wes_table ${written} { id: ID! @wes_pk orgId: ID! ownerId: ID! }`,
+          });
+          if (ir === null) return;
+          applied += 1;
+          await session.query('BEGIN');
+          try {
+            await session.query(emitDdl(ir));
+          } finally {
+            await session.query('ROLLBACK');
+          }
+        }),
+        { numRuns: 150 },
+      );
+    } finally {
+      await session.close();
+    }
+    expect(applied).toBeGreaterThan(10);
+  }, 120_000);
+
   it('property: random tenants, rows and operations through the application role never reach another tenant’s row', async () => {
     const tenants = [randomUUID(), randomUUID(), randomUUID()];
     const accounts = [randomUUID(), randomUUID()];
