@@ -1,8 +1,10 @@
+import type { WesleyConfig } from '@wesley/config';
 import type { MigrateEvent } from '@wesley/postgres/run';
 import { describe, expect, it } from 'vitest';
 import type { CliContext } from '../src/cli-context.js';
 import { jsonReporter } from '../src/migrate/json-reporter.js';
 import { logReporter } from '../src/migrate/log-reporter.js';
+import { migrationThrottle } from '../src/migrate/migration-schedule.js';
 
 const stepId = 'add-column:tally.token:backfill';
 const migration = '0001_token';
@@ -58,5 +60,31 @@ describe('throttle and window progress', () => {
       .split('\n')
       .map((line) => JSON.parse(line) as unknown);
     expect(lines).toEqual(events);
+  });
+});
+
+describe('migrationThrottle', () => {
+  const config = {
+    maxReplicaLagMs: 2000,
+    maxActiveSessions: null,
+    heartbeat: { urlEnv: 'REPLICA_URL', table: 'ops.heartbeat', column: 'beat' },
+  };
+
+  it("reads the heartbeat's replica URL from the variable the config names", () => {
+    const limits = migrationThrottle(config as unknown as WesleyConfig, { REPLICA_URL: 'postgres://r/db' }, 'migrate');
+    expect(limits).toEqual({
+      maxReplicaLagMs: 2000,
+      maxActiveSessions: undefined,
+      heartbeat: { url: 'postgres://r/db', table: 'ops.heartbeat', column: 'beat' },
+    });
+  });
+
+  it('refuses a heartbeat whose variable is not set (WES392), rather than run unthrottled', () => {
+    expect(() => migrationThrottle(config as unknown as WesleyConfig, {}, 'migrate')).toThrow(
+      expect.objectContaining({
+        code: 'WES392',
+        message: "WES392 the config's heartbeat reads the replica at $REPLICA_URL, which is not set",
+      }),
+    );
   });
 });

@@ -81,6 +81,17 @@ export const wesleyConfigSchema = z
       .optional(),
     /** Pause backfill batches while a replica's replay lag is over this many milliseconds. */
     maxReplicaLagMs: z.number().int('must be a whole number of milliseconds').positive('must be more than 0').optional(),
+    /**
+     * Read replica lag as the age of a heartbeat on a replica (`urlEnv` names its URL's variable),
+     * which a writer on the primary keeps at `now()`, instead of from `pg_stat_replication`.
+     */
+    heartbeat: z
+      .strictObject({
+        urlEnv: environmentVariable,
+        table: z.string().regex(/^[^.\s]+(\.[^.\s]+)?$/, 'must be a table, or schema.table'),
+        column: z.string().min(1, 'must name the column that holds the time of the last beat'),
+      })
+      .optional(),
     /** Pause backfill batches while more sessions than this are running a query. */
     maxActiveSessions: z.number().int('must be a whole number of sessions').positive('must be more than 0').optional(),
     /** How long each backfill batch aims to hold its row locks; batches grow and shrink towards it (default 100). */

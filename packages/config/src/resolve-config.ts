@@ -7,7 +7,7 @@ import { parseMigrationWindow } from './migration-window.js';
 import { parseUsageWindow } from './usage-window.js';
 
 const help =
-  'the fields of wesley.config: schema, outDir, migrations, dts, databases ([{ name, urlEnv, serverVersion }]), serverVersion, lockName, usageWindow, windows, maxReplicaLagMs, maxActiveSessions, batchTargetMs, batchMinRows, batchMaxRows, scalars ({ Name: "postgres type" }), rls ({ tenantSetting, userSetting })';
+  'the fields of wesley.config: schema, outDir, migrations, dts, databases ([{ name, urlEnv, serverVersion }]), serverVersion, lockName, usageWindow, windows, maxReplicaLagMs, heartbeat ({ urlEnv, table, column }), maxActiveSessions, batchTargetMs, batchMinRows, batchMaxRows, scalars ({ Name: "postgres type" }), rls ({ tenantSetting, userSetting })';
 const urlHelp =
   'a database URL holds a password, and config files are committed: put the URL in an environment variable and name that variable with `urlEnv`';
 
@@ -45,6 +45,7 @@ export function resolveConfig(value: unknown, file: string, shown: string): Wesl
     windows: (config.windows ?? []).map((text) => parseMigrationWindow(text)).filter((window) => typeof window !== 'string'),
     maxReplicaLagMs: config.maxReplicaLagMs ?? null,
     maxActiveSessions: config.maxActiveSessions ?? null,
+    heartbeat: config.heartbeat ?? null,
     batchTargetMs: config.batchTargetMs ?? null,
     batchMinRows: config.batchMinRows ?? null,
     batchMaxRows: config.batchMaxRows ?? null,

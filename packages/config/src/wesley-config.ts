@@ -38,6 +38,8 @@ export interface WesleyConfig {
   readonly windows: readonly MigrationWindow[];
   /** `maxReplicaLagMs`: the replay lag past which backfill batches pause, or `null` for no limit. */
   readonly maxReplicaLagMs: number | null;
+  /** `heartbeat`: where to read replica lag as a heartbeat's age (the replica's URL variable, the table and column), or `null`. */
+  readonly heartbeat: { readonly urlEnv: string; readonly table: string; readonly column: string } | null;
   /** `maxActiveSessions`: the running queries past which backfill batches pause, or `null` for no limit. */
   readonly maxActiveSessions: number | null;
   /** `batchTargetMs`, `batchMinRows`, `batchMaxRows`: how backfill batches are sized; `null` for the migrator's default. */

@@ -47,6 +47,7 @@ describe('loadConfig', () => {
       windows: [],
       maxReplicaLagMs: null,
       maxActiveSessions: null,
+      heartbeat: null,
       batchTargetMs: null,
       batchMinRows: null,
       batchMaxRows: null,

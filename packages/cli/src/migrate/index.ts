@@ -8,7 +8,7 @@ export { readDirectoryPlans } from './read-directory-plans.js';
 export { checkTo } from './check-to.js';
 export type { MigrateReporter } from './migrate-reporter.js';
 export { doneExitCode, type MigrateOutcome } from './migrate-outcome.js';
-export { interruptibleClock, migrationWindows } from './migration-schedule.js';
+export { interruptibleClock, migrationThrottle, migrationWindows } from './migration-schedule.js';
 export { logReporter } from './log-reporter.js';
 export { spinnerReporter } from './spinner-reporter.js';
 export { jsonReporter } from './json-reporter.js';

@@ -1,5 +1,6 @@
-import type { MigrationWindow } from '@wesley/config';
-import type { MigrationClock, MigrationWindows } from '@wesley/postgres/run';
+import type { MigrationWindow, WesleyConfig } from '@wesley/config';
+import type { MigrationClock, MigrationWindows, ThrottleLimits } from '@wesley/postgres/run';
+import { UsageError } from '../usage-error.js';
 
 /**
  * The config's windows as `migrate` asks them, the next opening described in the window's own
@@ -39,3 +40,30 @@ export const interruptibleClock: MigrationClock = {
       process.on('SIGTERM', interrupt);
     }),
 };
+
+/**
+ * The config's throttle limits as `migrate` takes them; the heartbeat's replica URL read from the
+ * environment variable the config names.
+ *
+ * @throws UsageError (WES392) when the config names a heartbeat whose variable is not set: the
+ * limit it asks for could not be checked, and a backfill must not run unthrottled in silence.
+ */
+export function migrationThrottle(
+  config: WesleyConfig | null,
+  env: Readonly<Record<string, string | undefined>>,
+  command: string,
+): ThrottleLimits {
+  const heartbeat = config?.heartbeat ?? null;
+  const url = heartbeat === null ? undefined : env[heartbeat.urlEnv];
+  if (heartbeat !== null && (url === undefined || url === '')) {
+    throw new UsageError(`WES392 the config's heartbeat reads the replica at $${heartbeat.urlEnv}, which is not set`, command, {
+      code: 'WES392',
+      help: `set ${heartbeat.urlEnv} to the replica's URL, or remove heartbeat from the config to read replica lag from pg_stat_replication`,
+    });
+  }
+  return {
+    maxReplicaLagMs: config?.maxReplicaLagMs ?? undefined,
+    maxActiveSessions: config?.maxActiveSessions ?? undefined,
+    ...(heartbeat === null || url === undefined ? {} : { heartbeat: { url, table: heartbeat.table, column: heartbeat.column } }),
+  };
+}

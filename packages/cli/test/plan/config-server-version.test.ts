@@ -16,6 +16,7 @@ const config = (...versions: (number | null)[]): WesleyConfig => ({
   windows: [],
   maxReplicaLagMs: null,
   maxActiveSessions: null,
+  heartbeat: null,
   batchTargetMs: null,
   batchMinRows: null,
   batchMaxRows: null,

@@ -30,4 +30,4 @@ export {
   type MigrationWindows,
   type ThrottleLimits,
 } from './migration-gate.js';
-export { readServerLoad, type ServerLoad } from './read-server-load.js';
+export { readHeartbeatLag, readServerLoad, type ReplicaHeartbeat, type ServerLoad } from './read-server-load.js';

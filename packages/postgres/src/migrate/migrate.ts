@@ -82,7 +82,8 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   try {
     await ensureLedger(session);
     const ledger = await readMigrations(session);
-    const { pending, plans } = await pendingMigrations(session, files, ledger, options, options.planCommand);
+    const { pending, plans, usageNotice } = await pendingMigrations(session, files, ledger, options, options.planCommand);
+    if (usageNotice !== null) onEvent({ kind: 'notice', message: usageNotice });
     const applied: string[] = [];
     const appliedBy = options.appliedBy ?? `${os.userInfo().username}@${os.hostname()}`;
     for (const file of pending) {
@@ -122,8 +123,10 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
     failed = { error: reported };
     throw reported;
   } finally {
-    await releaseAll([{ during: 'releasing the migration lock', run: () => lock.release() }], failed, (message) =>
-      onEvent({ kind: 'notice', message }),
-    );
+    const letGo = [
+      { during: 'closing the connection to the heartbeat replica', run: () => gate.close() },
+      { during: 'releasing the migration lock', run: () => lock.release() },
+    ];
+    await releaseAll(letGo, failed, (message) => onEvent({ kind: 'notice', message }));
   }
 }

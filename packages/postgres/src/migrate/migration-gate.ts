@@ -1,7 +1,7 @@
 import type { Phase } from '@wesley/core/run';
-import type { Connection } from '../connect/connect.js';
+import { connect, type Connection } from '../connect/connect.js';
 import type { MigrateEvent } from './migrate-events.js';
-import { readServerLoad, type ServerLoad } from './read-server-load.js';
+import { readHeartbeatLag, readServerLoad, type ReplicaHeartbeat, type ServerLoad } from './read-server-load.js';
 
 /**
  * When `migrate` may run its long phases: the config's windows as the CLI reads them. `at` says
@@ -25,7 +25,9 @@ export interface MigrationClock {
 export interface ThrottleLimits {
   readonly maxReplicaLagMs?: number | undefined;
   readonly maxActiveSessions?: number | undefined;
-  /** How the load is read (default {@link readServerLoad} on the migrator's session). */
+  /** Read the replica lag as a heartbeat's age on a replica instead of from `pg_stat_replication`. */
+  readonly heartbeat?: ReplicaHeartbeat | undefined;
+  /** How the load is read (default {@link readServerLoad} on the migrator's session, and the heartbeat's replica). */
   readonly readLoad?: ((session: Connection) => Promise<ServerLoad>) | undefined;
 }
 
@@ -40,6 +42,8 @@ export interface MigrationGate {
   beforeBatch(stepId: string): Promise<'go' | 'stop'>;
   /** Why the last `'stop'` was given, or `null`. */
   readonly stopped: GateStop | null;
+  /** Closes the connection to the heartbeat's replica, if one was opened. */
+  close(): Promise<void>;
 }
 
 /** The longest single sleep: a clock that jumps (a suspended machine) is read again at least this often. */
@@ -71,7 +75,16 @@ export function migrationGate(
 ): MigrationGate {
   let stopped: GateStop | null = null;
   const { windows, throttle } = options;
-  const readLoad = throttle?.readLoad ?? readServerLoad;
+  let replica: Connection | null = null;
+  const heartbeat = throttle?.heartbeat;
+  const readLoad =
+    throttle?.readLoad ??
+    (async (primary: Connection): Promise<ServerLoad> => {
+      const load = await readServerLoad(primary);
+      if (heartbeat === undefined) return load;
+      replica ??= await connect(heartbeat.url);
+      return { ...load, replicaLagMs: await readHeartbeatLag(replica, heartbeat) };
+    });
 
   const interrupt = (): 'stop' => {
     stopped = { kind: 'interrupted' };
@@ -125,6 +138,10 @@ export function migrationGate(
   return {
     get stopped() {
       return stopped;
+    },
+    async close() {
+      await replica?.close();
+      replica = null;
     },
     async beforeStep(stepId, phase) {
       return phase === 'expand' ? 'go' : inWindow(stepId);

@@ -1,3 +1,4 @@
+import { quoteIdent } from '@wesley/core/run';
 import type { Connection } from '../connect/connect.js';
 
 /** What backfill throttling weighs before each batch. */
@@ -26,4 +27,26 @@ export async function readServerLoad(session: Connection): Promise<ServerLoad> {
   );
   const row = rows[0];
   return { replicaLagMs: row?.lag_ms ?? null, activeSessions: row?.active ?? 0 };
+}
+
+/** A heartbeat table (as gh-ost's): a writer on the primary keeps `column` at `now()`; on a replica, its age is the replica's lag. */
+export interface ReplicaHeartbeat {
+  /** The replica to read it on. */
+  readonly url: string;
+  /** `table` or `schema.table`, as PostgreSQL names it (each part quoted as written). */
+  readonly table: string;
+  readonly column: string;
+}
+
+/**
+ * The age of the newest heartbeat on the replica `session` is connected to, in milliseconds:
+ * for a server whose `pg_stat_replication` the migrating role cannot read (a managed service, a
+ * cascaded or logical replica), the lag as that replica sees it. `null` for an empty table.
+ */
+export async function readHeartbeatLag(session: Connection, heartbeat: ReplicaHeartbeat): Promise<number | null> {
+  const table = heartbeat.table.split('.').map(quoteIdent).join('.');
+  const { rows } = await session.query<{ lag_ms: number | null }>(
+    `SELECT (extract(epoch FROM clock_timestamp() - max(${quoteIdent(heartbeat.column)})) * 1000)::float8 AS lag_ms FROM ${table}`,
+  );
+  return rows[0]?.lag_ms ?? null;
 }

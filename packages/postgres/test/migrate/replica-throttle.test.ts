@@ -147,4 +147,70 @@ describe.each(candidates)('throttle on a real replica [%s]', (_label, binaries) 
     }
     expect((await onReplica.query('SELECT count(*)::int AS n FROM tally WHERE token IS NOT NULL')).rows).toEqual([{ n: 300 }]);
   });
+
+  it("reads the lag as a heartbeat table's age on the replica instead, when given one", { timeout: 120_000 }, async () => {
+    if (found === null) return expect.unreachable('no PostgreSQL binaries of this kind on this machine');
+    const onPrimary = await open(primary.url);
+    const onReplica = await open(replica.url);
+    const writer = await open(primary.url);
+    await onPrimary.query('DROP SCHEMA IF EXISTS wesley CASCADE');
+    await onPrimary.query('CREATE SCHEMA ops; CREATE TABLE ops.heartbeat (id integer PRIMARY KEY, beat timestamptz NOT NULL)');
+    await onPrimary.query('INSERT INTO ops.heartbeat VALUES (1, now())');
+    await onPrimary.query('CREATE TABLE beaten (id integer PRIMARY KEY); INSERT INTO beaten SELECT generate_series(1, 300)');
+    const version = Number((await onPrimary.query<{ v: string }>(`SELECT current_setting('server_version_num') AS v`)).rows[0]?.v);
+    const v0 = compile('type Beaten @wes_table { id: Int! @wes_pk }');
+    const v1 = compile('type Beaten @wes_table { id: Int! @wes_pk token: UUID! @wes_default(expr: "gen_random_uuid()") }');
+    const { plan } = planMigration(v0, v1, { serverVersion: version, batchSize: 100 });
+    if (plan === null) throw new Error('no plan');
+    const directory = await migrationsDirectory({ '0001_beaten/plan.json': stableStringify(plan, 2) });
+    // The writer a heartbeat needs: the primary's beat, every 100 ms, as pt-heartbeat does.
+    let beating = true;
+    const beats = (async () => {
+      while (beating) {
+        await writer.query('UPDATE ops.heartbeat SET beat = now() WHERE id = 1');
+        await sleep(100);
+      }
+    })();
+    const heartbeat = { url: replica.url, table: 'ops.heartbeat', column: 'beat' };
+    const age = async () =>
+      (
+        await onReplica.query<{ ms: number }>(
+          `SELECT (extract(epoch FROM clock_timestamp() - max(beat)) * 1000)::float8 AS ms FROM ops.heartbeat`,
+        )
+      ).rows[0]?.ms ?? 0;
+    try {
+      for (
+        let tries = 0;
+        (await onReplica.query(`SELECT to_regclass('ops.heartbeat') IS NULL AS missing`)).rows[0]?.missing === true;
+        tries++
+      ) {
+        if (tries > 300) throw new Error('the replica never got the heartbeat table');
+        await sleep(100);
+      }
+      await onReplica.query('SELECT pg_wal_replay_pause()');
+      for (let tries = 0; (await age()) < 1500; tries++) {
+        if (tries > 300) throw new Error('the heartbeat never aged past 1.5 s on the replica');
+        await sleep(100);
+      }
+      const events: MigrateEvent[] = [];
+      const result = await migrate({
+        url: primary.url,
+        directory,
+        throttle: { maxReplicaLagMs: 1000, heartbeat },
+        onEvent: (event) => {
+          events.push(event);
+          if (event.kind === 'throttle') void onReplica.query('SELECT pg_wal_replay_resume()');
+        },
+      });
+      expect(result.applied).toEqual(['0001_beaten']);
+      const kinds = events.map((event) => event.kind).filter((kind) => kind === 'batch' || kind.startsWith('throttle'));
+      expect(kinds.slice(0, 2)).toEqual(['throttle', 'throttle-end']);
+      expect(kinds.slice(2).every((kind) => kind === 'batch')).toBe(true);
+      expect(events.find((event) => event.kind === 'throttle')).toMatchObject({ limit: { kind: 'replica-lag', max: 1000 } });
+    } finally {
+      beating = false;
+      await beats;
+      await onReplica.query('SELECT pg_wal_replay_resume()').catch(() => undefined);
+    }
+  });
 });

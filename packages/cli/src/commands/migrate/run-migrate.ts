@@ -12,6 +12,7 @@ import {
   interruptibleClock,
   jsonReporter,
   logReporter,
+  migrationThrottle,
   migrationWindows,
   readDirectoryPlans,
   spinnerReporter,
@@ -98,7 +99,7 @@ export const runMigrate: CommandRun<typeof migrateOptions> = async (values, cont
         ...batchSizing,
         ...(windows.length === 0 || values['ignore-windows'] === true ? {} : { windows: await migrationWindows(windows) }),
         wait: values.wait === true,
-        throttle: { maxReplicaLagMs: config?.maxReplicaLagMs ?? undefined, maxActiveSessions: config?.maxActiveSessions ?? undefined },
+        throttle: migrationThrottle(config, context.env ?? process.env, name),
         clock: interruptibleClock,
         onEvent: (event) => progress?.event(event),
       });
