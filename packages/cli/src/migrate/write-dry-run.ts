@@ -47,7 +47,13 @@ export async function writeDryRun(target: DatabaseTarget, options: DryRunOptions
   try {
     // Read only: a database without a ledger has run nothing.
     const ledger = (await hasLedger(session)) ? await readMigrations(session) : new Map<string, LedgerMigration>();
-    const { pending, plans, sqlFindings } = await pendingMigrations(session, options.files, ledger, options.allow, options.planCommand);
+    const { pending, plans, sqlFindings, usageNotice } = await pendingMigrations(
+      session,
+      options.files,
+      ledger,
+      options.allow,
+      options.planCommand,
+    );
 
     write(
       `${header(
@@ -56,6 +62,8 @@ export async function writeDryRun(target: DatabaseTarget, options: DryRunOptions
         pending.map((file) => file.name),
       )}\n`,
     );
+    // The run would print it as a notice; the dry run says it where the SQL is read.
+    if (usageNotice !== null) write(`-- ${usageNotice}\n`);
     for (const file of pending) {
       const steps = ledger.has(file.name) ? await readSteps(session, file.name) : new Map<string, LedgerStep>();
       const plan = plans.get(file.name);

@@ -5,6 +5,6 @@ export { formatSpan } from './format-span.js';
 export { unusedObjects, type Confidence, type UnusedObject } from './unused-objects.js';
 export type { UsageCatalog, UsageRelation } from './usage-catalog.js';
 export type { ColumnStats, IndexStats, QueryStats, TableStats, UsageSnapshot } from './usage-snapshot.js';
-export { windowUsage, type WindowUsage } from './window-usage.js';
+export { defaultUsageWindowMs, windowUsage, type WindowUsage } from './window-usage.js';
 export { retiredObjectUsage, type RetiredObjectUsage } from './retired-object-usage.js';
 export { columnUsage, type ColumnUsage, type QueryCalls } from './column-usage.js';

@@ -27,6 +27,12 @@ export interface WindowUsage {
 }
 
 /**
+ * The window `wesley usage` reports on and `migrate`'s usage gate judges by when the config has no
+ * `usageWindow`: a week covers a weekly job and a weekend's traffic, which a day would miss.
+ */
+export const defaultUsageWindowMs = 7 * 24 * 60 * 60 * 1000;
+
+/**
  * Judges the window of `windowMs` ending at `current` from it and the stored `history` (any
  * order): see {@link WindowUsage.basis}. A query counts in the window when its calls grew there,
  * in `current` or in a snapshot taken inside the window (its largest count); an index when its

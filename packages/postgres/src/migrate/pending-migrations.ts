@@ -1,4 +1,4 @@
-import { unapprovedBlocking, type LintFinding, type Plan } from '@wesley/core/run';
+import { defaultUsageWindowMs, unapprovedBlocking, type LintFinding, type Plan } from '@wesley/core/run';
 import { BlockingMigrationError, type MigrationBlocking } from './blocking-migration-error.js';
 import type { Queryable } from '../introspect/queryable.js';
 import { checkPlanChain, checkServerVersion, checkTableFacts } from './check-assumptions.js';
@@ -34,7 +34,8 @@ export interface Allowances {
   /**
    * The usage gate's window (config `usageWindow`): a step that drops or renames a table, column
    * or index some query used within it is refused (WES361; WES360 without `pg_stat_statements`).
-   * No gate without it.
+   * Without it the gate judges by core's `defaultUsageWindowMs`, and without `pg_stat_statements`
+   * lets the run go on with a notice (`PendingMigrations.usageNotice`).
    */
   readonly usageWindowMs?: number;
   /** Run those steps anyway (`--ignore-usage`). */
@@ -52,6 +53,8 @@ export interface PendingMigrations {
    * migration: approved ones, or any with `allowBlocking`.
    */
   readonly sqlFindings: ReadonlyMap<string, readonly LintFinding[]>;
+  /** What the usage gate could not judge, and why (no usage window configured and no `pg_stat_statements`); `null` when it judged. */
+  readonly usageNotice: string | null;
 }
 
 /**
@@ -62,8 +65,8 @@ export interface PendingMigrations {
  * refused if it loses data without `allowDestructive` (WES155); each pending SQL file read
  * through for transaction control of its own (WES153), from where an earlier run stopped; steps
  * that block reads or writes without an approval in their plan, all named in one refusal, without
- * `allowBlocking` (WES175); with a usage window, objects that steps drop or rename still used
- * within it (WES361, `checkUsageGate`); the statements of pending SQL files still to run, linted (core's
+ * `allowBlocking` (WES175); objects that steps drop or rename still used within the usage window
+ * (WES361, `checkUsageGate`), unless `ignoreUsage`; the statements of pending SQL files still to run, linted (core's
  * `lintSql`) for this server and the tables as they are, every error finding named in one refusal,
  * without `allowBlocking` (WES340); the plans' assumptions: the server's version in each plan's range (WES170), each plan starting
  * where the migration before it leads (WES172), and the first one's table facts (WES171), whose help names
@@ -108,8 +111,14 @@ export async function pendingMigrations(
   }
   // After every file is read, so that one refusal names every unapproved step of the run.
   if (blocking.length > 0 && allow.allowBlocking !== true) throw new BlockingMigrationError(blocking);
-  if (allow.usageWindowMs !== undefined && allow.ignoreUsage !== true)
-    await checkUsageGate(db, plans, ledger, { windowMs: allow.usageWindowMs, to: allow.to });
+  const usageNotice =
+    allow.ignoreUsage === true
+      ? null
+      : await checkUsageGate(db, plans, ledger, {
+          windowMs: allow.usageWindowMs ?? defaultUsageWindowMs,
+          configured: allow.usageWindowMs !== undefined,
+          to: allow.to,
+        });
   const sqlFindings = await lintSqlMigrations(db, pending, plans, sqlFiles);
   // A statement that does not parse (WES300) is left to the server, the judge of its own syntax: it
   // reports the error at the statement, with its SQLSTATE, before that stretch commits anything.
@@ -121,7 +130,7 @@ export async function pendingMigrations(
   const [first] = pending;
   const firstPlan = first === undefined ? undefined : plans.get(first.name);
   if (first !== undefined && firstPlan !== undefined) await checkTableFacts(db, first, firstPlan, ledger.get(first.name), planCommand);
-  return { pending, plans, sqlFindings };
+  return { pending, plans, sqlFindings, usageNotice };
 }
 
 /**

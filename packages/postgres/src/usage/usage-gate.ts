@@ -10,6 +10,12 @@ import { readStoredSnapshots } from './usage-snapshots.js';
 /** What the usage gate judges by. */
 export interface UsageGateOptions {
   readonly windowMs: number;
+  /**
+   * The window is the user's (config `usageWindow`): without `pg_stat_statements` the run is
+   * refused (WES360). Without it the gate judges by the default window where it can, and where it
+   * cannot says so (the returned notice) and lets the run go on, as runs did before the gate.
+   */
+  readonly configured: boolean;
   /** The run's `--to`: only the steps the run reaches are judged (expand now, contract later). */
   readonly to?: string | undefined;
 }
@@ -22,15 +28,16 @@ export interface UsageGateOptions {
  * applied (a run resumed after its drop) and steps past `to` are not judged; a run that retires
  * nothing reads nothing. The plans must come from `readPlanFile`, which loads the SQL parser.
  *
+ * @returns `null`, or with a window not `configured`, the notice that says what went unjudged and why.
  * @throws UsageUnavailableError (WES360) when something is retired and `pg_stat_statements` cannot be read, or only in part
- * (other roles' query texts hidden from this role): never a silent pass.
+ * (other roles' query texts hidden from this role), and the window is `configured`: never a silent pass.
  */
 export async function checkUsageGate(
   db: Queryable,
   plans: ReadonlyMap<string, Plan>,
   ledger: ReadonlyMap<string, LedgerMigration>,
   options: UsageGateOptions,
-): Promise<void> {
+): Promise<string | null> {
   const retired: { migration: string; objects: RetiredObject[] }[] = [];
   for (const [migration, plan] of plans) {
     const include = stepsUpTo(plan, options.to);
@@ -44,15 +51,24 @@ export async function checkUsageGate(
     // `to` found in this plan: the run stops in it.
     if (include !== undefined) break;
   }
-  if (retired.every((entry) => entry.objects.length === 0)) return;
-  const { snapshot, catalog } = await readUsageSnapshot(db);
-  // Queries of other roles whose text this role cannot read could use anything: judging without them would be a silent pass.
-  if (snapshot.queries.some((query) => query.query === hiddenText)) {
-    throw new UsageUnavailableError("this role cannot read other roles' query texts (grant it pg_read_all_stats)");
+  if (retired.every((entry) => entry.objects.length === 0)) return null;
+  let read: Awaited<ReturnType<typeof readUsageSnapshot>>;
+  try {
+    read = await readUsageSnapshot(db);
+    // Queries of other roles whose text this role cannot read could use anything: judging without them would be a silent pass.
+    if (read.snapshot.queries.some((query) => query.query === hiddenText)) {
+      throw new UsageUnavailableError("this role cannot read other roles' query texts (grant it pg_read_all_stats)");
+    }
+  } catch (error) {
+    if (options.configured || !(error instanceof UsageUnavailableError)) throw error;
+    const objects = retired.flatMap((entry) => entry.objects).length;
+    return `${error.code} usage not judged: ${objects} ${objects === 1 ? 'object' : 'objects'} dropped or renamed without a check that no query still uses ${objects === 1 ? 'it' : 'them'} (${error.message}); set usageWindow in the config to refuse such runs instead`;
   }
+  const { snapshot, catalog } = read;
   const usage = windowUsage(snapshot, await readStoredSnapshots(db, snapshot, options.windowMs), options.windowMs);
   for (const { migration, objects } of retired) {
     const found = retiredObjectUsage(objects, usage, catalog.searchPath);
     if (found.length > 0) throw new ObjectStillUsedError(migration, found, options.windowMs);
   }
+  return null;
 }

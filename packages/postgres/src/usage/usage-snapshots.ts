@@ -18,14 +18,36 @@ const snapshotsDdl = [
   'CREATE INDEX IF NOT EXISTS usage_snapshots_taken_at_idx ON wesley.usage_snapshots (taken_at)',
 ];
 
-/** Stores `snapshot`, creating the table on first use. */
-export async function storeUsageSnapshot(db: Queryable, snapshot: UsageSnapshot): Promise<void> {
-  for (const statement of snapshotsDdl) await db.query(statement);
-  await db.query('INSERT INTO wesley.usage_snapshots (taken_at, stats_reset, snapshot) VALUES ($1, $2, $3)', [
-    snapshot.takenAt,
-    snapshot.statsReset,
-    JSON.stringify(snapshot),
-  ]);
+/**
+ * Stores `snapshot`, creating the table on first use, and in the same transaction prunes what no
+ * window up to `keepMs` ending at it needs: snapshots taken before its start, except the last of
+ * them in the same stats lifetime (the baseline `readStoredSnapshots` measures such a window
+ * from). A run that fails stores and prunes nothing.
+ */
+export async function storeUsageSnapshot(db: Queryable, snapshot: UsageSnapshot, keepMs: number): Promise<void> {
+  const start = new Date(Date.parse(snapshot.takenAt) - keepMs).toISOString();
+  await db.query('BEGIN');
+  try {
+    for (const statement of snapshotsDdl) await db.query(statement);
+    await db.query(
+      `DELETE FROM wesley.usage_snapshots
+        WHERE taken_at < $1
+          AND id IS DISTINCT FROM (
+            SELECT id FROM wesley.usage_snapshots
+             WHERE taken_at <= $1 AND stats_reset IS NOT DISTINCT FROM $2::timestamptz
+             ORDER BY taken_at DESC, id DESC LIMIT 1)`,
+      [start, snapshot.statsReset],
+    );
+    await db.query('INSERT INTO wesley.usage_snapshots (taken_at, stats_reset, snapshot) VALUES ($1, $2, $3)', [
+      snapshot.takenAt,
+      snapshot.statsReset,
+      JSON.stringify(snapshot),
+    ]);
+    await db.query('COMMIT');
+  } catch (error) {
+    await db.query('ROLLBACK');
+    throw error;
+  }
 }
 
 /**

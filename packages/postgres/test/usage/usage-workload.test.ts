@@ -135,7 +135,7 @@ describeEachServer('wesley usage on a workload', (server) => {
   it('stores snapshots, and a window judged from a stored baseline counts only what ran since', async () => {
     const session = await db.connect();
     const first = await readUsageSnapshot(session);
-    await storeUsageSnapshot(session, first.snapshot);
+    await storeUsageSnapshot(session, first.snapshot, week);
     await workload(session, 5, { readNickname: false });
     const { snapshot } = await readUsageSnapshot(session);
     // A window that started right after the first snapshot: the baseline is that snapshot.
@@ -149,6 +149,38 @@ describeEachServer('wesley usage on a workload', (server) => {
     // The view's query ran before the window only: with the baseline its calls do not count.
     expect(usage.queries.some(({ query }) => query.query.includes('account_names'))).toBe(false);
   });
+
+  it('prunes, as it stores, every snapshot no window up to keepMs needs, keeping the baseline; a failed store prunes nothing', async () => {
+    const session = await db.connect();
+    await session.query('DROP TABLE IF EXISTS wesley.usage_snapshots');
+    const { snapshot } = await readUsageSnapshot(session);
+    const now = Date.parse(snapshot.takenAt);
+    const daysAgo = (days: number) => new Date(now - days * 86_400_000).toISOString();
+    const otherReset = daysAgo(30);
+    const stored = [
+      { takenAt: daysAgo(20), statsReset: snapshot.statsReset },
+      { takenAt: daysAgo(15), statsReset: snapshot.statsReset },
+      { takenAt: daysAgo(10), statsReset: otherReset },
+      { takenAt: daysAgo(3), statsReset: snapshot.statsReset },
+    ];
+    for (const at of stored) await storeUsageSnapshot(session, { ...snapshot, ...at }, 100 * week);
+    const takenAt = async () =>
+      (await session.query<{ at: Date }>('SELECT taken_at AS at FROM wesley.usage_snapshots ORDER BY taken_at')).rows.map((row) =>
+        row.at.toISOString(),
+      );
+    expect(await takenAt()).toHaveLength(4);
+
+    // A failed store (jsonb refuses a NUL character, after the prune ran) rolls back its prune with it.
+    const unstorable = { ...snapshot, nul: 'a\u0000b' };
+    await expect(storeUsageSnapshot(session, unstorable, week)).rejects.toThrow(/unsupported Unicode escape sequence/);
+    expect(await takenAt()).toHaveLength(4);
+
+    await storeUsageSnapshot(session, snapshot, week);
+    // 20 days ago and the other stats lifetime go; 15 days ago is the baseline of a week's window ending now.
+    expect(await takenAt()).toEqual([daysAgo(15), daysAgo(3), new Date(now).toISOString()]);
+    const history = await readStoredSnapshots(session, snapshot, week);
+    expect(history.map((entry) => entry.takenAt)).toEqual([daysAgo(15), daysAgo(3), snapshot.takenAt]);
+  });
 });
 
 describeEachServer('wesley usage keeps no secret', (server) => {
@@ -161,7 +193,7 @@ describeEachServer('wesley usage keeps no secret', (server) => {
     await session.query(`CREATE ROLE ${role} LOGIN PASSWORD 'hunter2-usage-secret'`);
     try {
       const { snapshot } = await readUsageSnapshot(session);
-      await storeUsageSnapshot(session, snapshot);
+      await storeUsageSnapshot(session, snapshot, week);
       const stored = await session.query<{ text: string }>('SELECT snapshot::text AS text FROM wesley.usage_snapshots');
       expect(snapshot.queries.some(({ query }) => query.includes(`CREATE ROLE ${role}`))).toBe(true);
       expect(JSON.stringify(snapshot)).not.toContain('hunter2');
@@ -216,7 +248,7 @@ describeEachServer('the usage gate with a stored snapshot', (server) => {
     const session = await setUp(db, v1);
     await session.query('DROP VIEW account_names');
     for (let i = 0; i < 5; i++) await session.query('SELECT nickname FROM account WHERE id = $1', [i]);
-    await storeUsageSnapshot(session, (await readUsageSnapshot(session)).snapshot);
+    await storeUsageSnapshot(session, (await readUsageSnapshot(session)).snapshot, week);
     await resetStatements(session);
     const directory = await migrationsFromV1(session, '0002_drop_nickname', v2);
     await expect(migrate({ url: db.url, directory, allowDestructive: true, usageWindowMs: week })).rejects.toThrow(
@@ -247,6 +279,52 @@ describeEachServer('the usage gate without pg_stat_statements', (server) => {
   });
 });
 
+describeEachServer('the usage gate without pg_stat_statements nor a usageWindow', (server) => {
+  const db = useTestDatabase(server);
+
+  it('with no usageWindow configured the drop runs, with a notice that names WES360 and what went unjudged', async () => {
+    const session = await setUp(db, v1);
+    await session.query('DROP VIEW account_names');
+    await session.query('DROP EXTENSION pg_stat_statements');
+    const directory = await migrationsFromV1(session, '0002_drop_nickname', v2);
+    const notices: string[] = [];
+    await migrate({
+      url: db.url,
+      directory,
+      allowDestructive: true,
+      onEvent: (event) => {
+        if (event.kind === 'notice') notices.push(event.message);
+      },
+    });
+    expect(notices).toEqual([
+      expect.stringMatching(
+        /^WES360 usage not judged: \d+ objects? dropped or renamed without a check that no query still uses (it|them) \(pg_stat_statements is not available: the extension is not installed in this database/,
+      ),
+    ]);
+    expect(
+      (await session.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'account' AND column_name = 'nickname'`)).rows,
+    ).toHaveLength(0);
+  });
+});
+
+describeEachServer('the usage gate with no usageWindow configured', (server) => {
+  const db = useTestDatabase(server);
+
+  it('judges by the default window of 7 days: a drop of a column still read is refused, --ignore-usage runs it', async () => {
+    const session = await setUp(db, v1);
+    await session.query('DROP VIEW account_names');
+    for (let i = 0; i < 4; i++) await session.query('SELECT nickname FROM account WHERE id = $1', [i]);
+    const directory = await migrationsFromV1(session, '0002_drop_nickname', v2);
+    await expect(migrate({ url: db.url, directory, allowDestructive: true })).rejects.toThrow(
+      /used in the last 7d:\n.*query -?\d+ \(4 calls\): SELECT nickname FROM account WHERE id = \$1/,
+    );
+    await migrate({ url: db.url, directory, allowDestructive: true, ignoreUsage: true });
+    expect(
+      (await session.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'account' AND column_name = 'nickname'`)).rows,
+    ).toHaveLength(0);
+  });
+});
+
 describeEachServer("the usage gate for a role that cannot read other roles' queries", (server) => {
   const db = useTestDatabase(server);
 
@@ -268,8 +346,13 @@ describeEachServer("the usage gate for a role that cannot read other roles' quer
         reason: "its text is hidden from this role: grant it pg_read_all_stats to read other roles' queries",
       });
       const plan = await planFromV1(session, v2);
-      await expect(checkUsageGate(reader, new Map([['0002_drop_nickname', plan]]), new Map(), { windowMs: week })).rejects.toThrow(
+      const plans = new Map([['0002_drop_nickname', plan]]);
+      await expect(checkUsageGate(reader, plans, new Map(), { windowMs: week, configured: true })).rejects.toThrow(
         "pg_stat_statements is not available: this role cannot read other roles' query texts (grant it pg_read_all_stats)",
+      );
+      // No window configured: the run goes on, saying what went unjudged and why.
+      expect(await checkUsageGate(reader, plans, new Map(), { windowMs: week, configured: false })).toMatch(
+        /^WES360 usage not judged: \d+ objects? dropped or renamed .*grant it pg_read_all_stats.*; set usageWindow in the config/,
       );
     } finally {
       await reader.close();

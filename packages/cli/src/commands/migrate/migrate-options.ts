@@ -28,7 +28,7 @@ export const migrateOptions = {
   'ignore-usage': {
     type: 'boolean',
     description:
-      "run steps that drop or rename what queries still used within\nthe config's usageWindow (WES361), or with no pg_stat_statements",
+      "run steps that drop or rename what queries still used within\nthe config's usageWindow, else 7d (WES361), or with no\npg_stat_statements (WES360)",
   },
   wait: {
     type: 'boolean',

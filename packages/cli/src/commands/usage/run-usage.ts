@@ -2,6 +2,7 @@ import { parseUsageWindow } from '@wesley/config';
 import {
   columnUsage,
   compileSchema,
+  defaultUsageWindowMs,
   formatSpan,
   hasErrors,
   loadSqlParser,
@@ -24,15 +25,11 @@ import type { usageOptions } from './usage-options.js';
 
 const name = 'usage';
 
-/** Without `--window` or the config's `usageWindow`. */
-const defaultWindow = '7d';
-
 /** Runs `wesley usage` with its parsed flags. */
 export const runUsage: CommandRun<typeof usageOptions> = async (values, context) => {
   const json = values.json === true;
   const config = await commandConfig(values.config, context.cwd);
-  const windowMs =
-    values.window === undefined ? (config?.usageWindowMs ?? parseUsageWindow(defaultWindow)) : parseUsageWindow(values.window);
+  const windowMs = values.window === undefined ? (config?.usageWindowMs ?? defaultUsageWindowMs) : parseUsageWindow(values.window);
   if (windowMs === null)
     throw new UsageError(`--window ${values.window ?? ''}: give minutes, hours, days or weeks (30min, 12h, 7d, 2w)`, name);
   const patterns = values.schema ?? configSchemaPatterns(config, context.cwd) ?? [];
@@ -57,7 +54,9 @@ export const runUsage: CommandRun<typeof usageOptions> = async (values, context)
       try {
         const { snapshot } = await readUsageSnapshot(session);
         const history = await readStoredSnapshots(session, snapshot, windowMs);
-        const stored = await storeUsageSnapshot(session, snapshot).then(
+        // Kept: what this window, the config's and twice the default need, so a longer --window next time still has its baseline.
+        const keepMs = Math.max(windowMs, config?.usageWindowMs ?? 0, 2 * defaultUsageWindowMs);
+        const stored = await storeUsageSnapshot(session, snapshot, keepMs).then(
           () => true,
           (error: unknown) => {
             // A read-only standby (25006), or a role that may not create the table (42501): the report stands without it.

@@ -10,7 +10,7 @@ export interface MigrateExecutorOptions extends DatabaseExecutorOptions {
   readonly allowDestructive?: boolean;
   /** Run steps that block reads or writes although their plan.json does not approve them (`--allow-blocking`). */
   readonly allowBlocking?: boolean;
-  /** Run steps that drop or rename what queries still used within the config's usageWindow (`--ignore-usage`). */
+  /** Run steps that drop or rename what queries still used within the config's usageWindow, else 7 days (`--ignore-usage`). */
   readonly ignoreUsage?: boolean;
   /** Outside the config's windows, sleep until the next one opens (`--wait`). */
   readonly wait?: boolean;
