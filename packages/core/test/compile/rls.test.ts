@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { emitTypeScript, type TableIR } from '@wesley/core';
+import { emitDdl, emitTypeScript, type TableIR } from '@wesley/core';
 import { compileShop, expectDiagnostics, expectErrors } from '../diagnostics/expect-diagnostic.js';
 
 function table(body: string, name: string, options: Parameters<typeof compileShop>[1] = {}): TableIR {
@@ -172,6 +172,30 @@ describe('row-level security lowering', () => {
       'posts_rls_select',
       'posts_tenant_isolation',
     ]);
+  });
+});
+
+describe('row-level security DDL', () => {
+  it('writes grants, policies, then ENABLE and FORCE, after every table', () => {
+    const result = compileShop(`${tenantOrders}
+type Stores @wes_table @wes_grant(roles: ["app_user"], ops: ["select"]) { id: ID! @wes_pk }`);
+    const ddl = emitDdl(result.ir!);
+    const tail = ddl.slice(ddl.lastIndexOf('CREATE TABLE'));
+    expect(tail.split('\n\n').slice(1).join('\n\n'))
+      .toBe(`CREATE POLICY orders_tenant_isolation ON orders AS PERMISSIVE FOR ALL TO PUBLIC USING (store_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid) WITH CHECK (store_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid);
+
+ALTER TABLE orders ENABLE ROW LEVEL SECURITY;
+
+ALTER TABLE orders FORCE ROW LEVEL SECURITY;
+
+GRANT SELECT ON stores TO app_user;
+`);
+  });
+
+  it('quotes role names that need it', () => {
+    const result = compileShop(`type A @wes_table @wes_grant(roles: ["Reader Role", "user"]) { id: ID! @wes_pk }`);
+    expect(emitDdl(result.ir!)).toContain('GRANT SELECT, INSERT, UPDATE, DELETE ON a TO "Reader Role";');
+    expect(emitDdl(result.ir!)).toContain('TO "user";');
   });
 });
 
