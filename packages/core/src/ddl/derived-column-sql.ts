@@ -83,12 +83,30 @@ export function derivedValueSql(parts: DerivedColumnParts, key: string): string 
 export function derivedColumnSql(parts: DerivedColumnParts): string[] {
   const { parent, column, derived, child, childKey, parentKey } = parts;
   const fn = quoteIdent(derivedFunctionName(parent.name, column.name));
+  const bodies = derivedFunctionBodies(parts);
+  const watched = [childKey, ...(derived.column === null ? [] : [derived.column])].map(quoteIdent).join(', ');
+  const value = quoteIdent(derivedValueFunctionName(parent.name, column.name));
+  return [
+    `CREATE FUNCTION ${value}(${parentKey.type.sql}) RETURNS ${column.type.sql}\n    LANGUAGE sql VOLATILE SECURITY INVOKER SET search_path FROM CURRENT\n    AS $wesley$${bodies.value}$wesley$;`,
+    `CREATE FUNCTION ${fn}() RETURNS trigger\n    LANGUAGE plpgsql SECURITY INVOKER SET search_path FROM CURRENT\n    AS $wesley$${bodies.trigger}$wesley$;`,
+    `CREATE TRIGGER ${fn}\n    AFTER INSERT OR DELETE OR UPDATE OF ${watched} ON ${quoteIdent(child.name)}\n    FOR EACH ROW EXECUTE FUNCTION ${fn}();`,
+    `CREATE TRIGGER ${quoteIdent(derivedTruncateTriggerName(parent.name, column.name))}\n    AFTER TRUNCATE ON ${quoteIdent(child.name)}\n    FOR EACH STATEMENT EXECUTE FUNCTION ${fn}();`,
+  ];
+}
+
+/**
+ * The bodies of a derived column's value function and trigger function, exactly as PostgreSQL
+ * stores them (`pg_proc.prosrc`, the text between the dollar quotes): introspection compares the
+ * live functions with these to read the column back, and finds an edited body that way.
+ */
+export function derivedFunctionBodies(parts: DerivedColumnParts): { readonly value: string; readonly trigger: string } {
+  const { parent, column, childKey, parentKey } = parts;
   const p = quoteIdent(parent.name);
   const d = quoteIdent(column.name);
   const k = quoteIdent(parentKey.name);
   const ck = quoteIdent(childKey);
   const empty = defaultSql(column) ?? 'NULL';
-  const body = [
+  const trigger = [
     'DECLARE',
     `    keys ${parentKey.type.sql}[];`,
     'BEGIN',
@@ -107,14 +125,7 @@ export function derivedColumnSql(parts: DerivedColumnParts): string[] {
     '    RETURN NULL;',
     'END',
   ].join('\n');
-  const watched = [childKey, ...(derived.column === null ? [] : [derived.column])].map(quoteIdent).join(', ');
-  const value = quoteIdent(derivedValueFunctionName(parent.name, column.name));
-  return [
-    `CREATE FUNCTION ${value}(${parentKey.type.sql}) RETURNS ${column.type.sql}\n    LANGUAGE sql VOLATILE SECURITY INVOKER SET search_path FROM CURRENT\n    AS $wesley$ ${aggregateSql(parts)} $wesley$;`,
-    `CREATE FUNCTION ${fn}() RETURNS trigger\n    LANGUAGE plpgsql SECURITY INVOKER SET search_path FROM CURRENT\n    AS $wesley$\n${body}\n$wesley$;`,
-    `CREATE TRIGGER ${fn}\n    AFTER INSERT OR DELETE OR UPDATE OF ${watched} ON ${quoteIdent(child.name)}\n    FOR EACH ROW EXECUTE FUNCTION ${fn}();`,
-    `CREATE TRIGGER ${quoteIdent(derivedTruncateTriggerName(parent.name, column.name))}\n    AFTER TRUNCATE ON ${quoteIdent(child.name)}\n    FOR EACH STATEMENT EXECUTE FUNCTION ${fn}();`,
-  ];
+  return { value: ` ${aggregateSql(parts)} `, trigger: `\n${trigger}\n` };
 }
 
 /** What undoes `derivedColumnSql`: its triggers, then its functions (each `IF EXISTS`, so a rerun after a crash is safe). */

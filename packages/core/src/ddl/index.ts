@@ -11,6 +11,7 @@ export { columnListSql } from './column-list-sql.js';
 export {
   derivedColumnParts,
   derivedColumnSql,
+  derivedFunctionBodies,
   derivedValueSql,
   dropDerivedColumnSql,
   type DerivedColumnParts,

@@ -3,6 +3,7 @@ import { pascalCaseName } from './graphql-name.js';
 import type { Queryable } from './queryable.js';
 import { readColumns } from './read-columns.js';
 import { readConstraints } from './read-constraints.js';
+import { readDerived } from './read-derived.js';
 import { readEnums } from './read-enums.js';
 import { readIndexes } from './read-indexes.js';
 import { readPartitions } from './read-partitions.js';
@@ -68,7 +69,7 @@ export async function readSchema(db: Queryable, schema: string): Promise<SchemaI
       meta: { renamedFrom: null, uid: null, weight: null, critical: false },
     };
   });
-  return { kind: 'schema', version: 1, enums: byName(enums), tables: byName(tables) };
+  return { kind: 'schema', version: 1, enums: byName(enums), tables: byName(await readDerived(db, schema, tables)) };
 }
 
 /** Sorted by `name` in code-unit order (locale-independent, like the IR's other sorts). */

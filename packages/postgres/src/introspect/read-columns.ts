@@ -50,7 +50,7 @@ function toColumn(row: ColumnRow, enums: ReadonlySet<string>): ColumnIR {
     type: typeOf(row.type, enums),
     nullable: !row.not_null,
     default: generated === null && row.default_sql !== null ? parseDefault(row.default_sql) : null,
-    // What a derived column aggregates is in its triggers, not in the column: introspection reads it there.
+    // What a derived column aggregates is in its functions and triggers, not in the column: read-derived.ts reads it there.
     derived: null,
     generated,
     meta: { renamedFrom: null, uid: null, pii: false, sensitive: false, weight: null, critical: false, rules: null },
