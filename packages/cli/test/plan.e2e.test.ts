@@ -79,11 +79,13 @@ describe('wesley plan between two schema files', () => {
 
       -- 6. add-column:account.token:backfill (new column token)
       WITH batch AS (SELECT id FROM account ORDER BY id LIMIT $1 FOR UPDATE),
-      updated AS (UPDATE account SET token = DEFAULT FROM batch WHERE account.id = batch.id AND account.token IS NULL)
-      SELECT id FROM batch ORDER BY id DESC LIMIT 1;
+      last AS (SELECT id FROM batch ORDER BY id DESC LIMIT 1),
+      updated AS (UPDATE account SET token = DEFAULT WHERE (account.id) <= (SELECT id FROM last) AND account.token IS NULL)
+      SELECT id FROM last;
       WITH batch AS (SELECT id FROM account WHERE (id) > ($1) ORDER BY id LIMIT $2 FOR UPDATE),
-      updated AS (UPDATE account SET token = DEFAULT FROM batch WHERE account.id = batch.id AND account.token IS NULL)
-      SELECT id FROM batch ORDER BY id DESC LIMIT 1;
+      last AS (SELECT id FROM batch ORDER BY id DESC LIMIT 1),
+      updated AS (UPDATE account SET token = DEFAULT WHERE (account.id) > ($1) AND (account.id) <= (SELECT id FROM last) AND account.token IS NULL)
+      SELECT id FROM last;
 
       -- 7. add-column:account.token:not-null:check (new column token)
       ALTER TABLE account ADD CONSTRAINT account_token_not_null CHECK (token IS NOT NULL) NOT VALID;

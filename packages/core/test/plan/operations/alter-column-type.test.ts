@@ -47,8 +47,8 @@ const backfill = (batchSize: number) => ({
   id: 'alter-column-type:account.qty:backfill',
   phase: 'backfill',
   sql: [
-    'WITH batch AS (SELECT id FROM account ORDER BY id LIMIT $1 FOR UPDATE),\nupdated AS (UPDATE account SET qty_wesley_new = CAST(account.qty AS bigint) FROM batch WHERE account.id = batch.id)\nSELECT id FROM batch ORDER BY id DESC LIMIT 1;',
-    'WITH batch AS (SELECT id FROM account WHERE (id) > ($1) ORDER BY id LIMIT $2 FOR UPDATE),\nupdated AS (UPDATE account SET qty_wesley_new = CAST(account.qty AS bigint) FROM batch WHERE account.id = batch.id)\nSELECT id FROM batch ORDER BY id DESC LIMIT 1;',
+    'WITH batch AS (SELECT id FROM account ORDER BY id LIMIT $1 FOR UPDATE),\nlast AS (SELECT id FROM batch ORDER BY id DESC LIMIT 1),\nupdated AS (UPDATE account SET qty_wesley_new = CAST(account.qty AS bigint) WHERE (account.id) <= (SELECT id FROM last))\nSELECT id FROM last;',
+    'WITH batch AS (SELECT id FROM account WHERE (id) > ($1) ORDER BY id LIMIT $2 FOR UPDATE),\nlast AS (SELECT id FROM batch ORDER BY id DESC LIMIT 1),\nupdated AS (UPDATE account SET qty_wesley_new = CAST(account.qty AS bigint) WHERE (account.id) > ($1) AND (account.id) <= (SELECT id FROM last))\nSELECT id FROM last;',
   ],
   transactional: true,
   locks: ['account: RowShareLock', 'account: RowExclusiveLock'],

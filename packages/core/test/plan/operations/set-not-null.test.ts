@@ -133,13 +133,15 @@ describe('setNotNull', () => {
       sql: [
         [
           'WITH batch AS (SELECT id FROM account ORDER BY id LIMIT $1 FOR UPDATE),',
-          'updated AS (UPDATE account SET name = DEFAULT FROM batch WHERE account.id = batch.id AND account.name IS NULL)',
-          'SELECT id FROM batch ORDER BY id DESC LIMIT 1;',
+          'last AS (SELECT id FROM batch ORDER BY id DESC LIMIT 1),',
+          'updated AS (UPDATE account SET name = DEFAULT WHERE (account.id) <= (SELECT id FROM last) AND account.name IS NULL)',
+          'SELECT id FROM last;',
         ].join('\n'),
         [
           'WITH batch AS (SELECT id FROM account WHERE (id) > ($1) ORDER BY id LIMIT $2 FOR UPDATE),',
-          'updated AS (UPDATE account SET name = DEFAULT FROM batch WHERE account.id = batch.id AND account.name IS NULL)',
-          'SELECT id FROM batch ORDER BY id DESC LIMIT 1;',
+          'last AS (SELECT id FROM batch ORDER BY id DESC LIMIT 1),',
+          'updated AS (UPDATE account SET name = DEFAULT WHERE (account.id) > ($1) AND (account.id) <= (SELECT id FROM last) AND account.name IS NULL)',
+          'SELECT id FROM last;',
         ].join('\n'),
       ],
       transactional: true,
