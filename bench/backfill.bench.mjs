@@ -114,10 +114,9 @@ try {
 
 /** The backfill's assignment as one statement over the rows its batches select: `UPDATE t SET a = b WHERE <only>`. */
 function plainUpdateOf(firstBatch) {
-  const match = /updated AS \(UPDATE (\S+) SET (.*) FROM batch WHERE (.*)\)$/m.exec(firstBatch);
+  const match = /^updated AS \(UPDATE (\S+) SET (.*) WHERE \(.*?\) <= \(SELECT .*? FROM last\)(?: AND (.*))?\)$/m.exec(firstBatch);
   if (match === null) throw new Error(`not a backfill batch: ${firstBatch}`);
-  const only = / AND (.*)$/.exec(match[3].replace(/^(\S+\.\S+ = batch\.\S+)( AND \S+\.\S+ = batch\.\S+)*/, ''));
-  return `UPDATE ${match[1]} SET ${match[2]}${only === null ? '' : ` WHERE ${only[1]}`}`;
+  return `UPDATE ${match[1]} SET ${match[2]}${match[3] === undefined ? '' : ` WHERE ${match[3]}`}`;
 }
 
 /** A new database holding `item` with `rows` rows, vacuumed and analysed, so every run starts alike. */
