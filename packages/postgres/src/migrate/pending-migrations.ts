@@ -1,4 +1,4 @@
-import { defaultUsageWindowMs, unapprovedBlocking, type LintFinding, type Plan } from '@wesley/core/run';
+import { unapprovedBlocking, type LintFinding, type Plan } from '@wesley/core/run';
 import { BlockingMigrationError, type MigrationBlocking } from './blocking-migration-error.js';
 import type { Queryable } from '../introspect/queryable.js';
 import { checkPlanChain, checkServerVersion, checkTableFacts } from './check-assumptions.js';
@@ -13,13 +13,13 @@ import { DestructiveMigrationError, MigrationEditedError } from './migration-err
 import type { MigrationFile } from './migration-files.js';
 import { migrationHistory } from './migration-history.js';
 import { readPlanFile } from './read-plan-file.js';
-import { checkUsageGate } from '../usage/usage-gate.js';
+import { judgeUsage, type UsageAllowances } from '../usage/usage-gate.js';
 import { lintSqlFile } from '../lint/lint-sql-file.js';
 import { readLintCatalog } from '../lint/read-lint-catalog.js';
 import { SqlHazardError } from './sql-hazard-error.js';
 
 /** What a run may do that it refuses by default. */
-export interface Allowances {
+export interface Allowances extends UsageAllowances {
   /** Run planned steps that lose data. */
   readonly allowDestructive?: boolean;
   /**
@@ -31,15 +31,6 @@ export interface Allowances {
   readonly allowMissing?: boolean;
   /** Run pending migrations that sort before one already run (WES151). */
   readonly allowOutOfOrder?: boolean;
-  /**
-   * The usage gate's window (config `usageWindow`): a step that drops or renames a table, column
-   * or index some query used within it is refused (WES361; WES360 without `pg_stat_statements`).
-   * Without it the gate judges by core's `defaultUsageWindowMs`, and without `pg_stat_statements`
-   * lets the run go on with a notice (`PendingMigrations.usageNotice`).
-   */
-  readonly usageWindowMs?: number;
-  /** Run those steps anyway (`--ignore-usage`). */
-  readonly ignoreUsage?: boolean;
   /** The run's `--to`: the usage gate judges only the steps the run reaches. */
   readonly to?: string;
 }
@@ -111,14 +102,7 @@ export async function pendingMigrations(
   }
   // After every file is read, so that one refusal names every unapproved step of the run.
   if (blocking.length > 0 && allow.allowBlocking !== true) throw new BlockingMigrationError(blocking);
-  const usageNotice =
-    allow.ignoreUsage === true
-      ? null
-      : await checkUsageGate(db, plans, ledger, {
-          windowMs: allow.usageWindowMs ?? defaultUsageWindowMs,
-          configured: allow.usageWindowMs !== undefined,
-          to: allow.to,
-        });
+  const usageNotice = await judgeUsage(db, plans, ledger, allow);
   const sqlFindings = await lintSqlMigrations(db, pending, plans, sqlFiles);
   // A statement that does not parse (WES300) is left to the server, the judge of its own syntax: it
   // reports the error at the statement, with its SQLSTATE, before that stretch commits anything.

@@ -14,9 +14,10 @@ import { DestructiveMigrationError } from './migration-errors.js';
 import { listMigrationFiles, type MigrationFile } from './migration-files.js';
 import { acquireMigrationLock, type MigrationLock, type MigrationLockOptions } from './migration-lock.js';
 import { readPlanFile } from './read-plan-file.js';
+import { judgeUsage, type UsageAllowances } from '../usage/usage-gate.js';
 import { IrreversibleStepsError, MigrationStateError, NoRecordedRollbackError } from './rollback-errors.js';
 
-export interface RollbackOptions extends Omit<RunOptions, 'onEvent'> {
+export interface RollbackOptions extends Omit<RunOptions, 'onEvent'>, Omit<UsageAllowances, 'to'> {
   readonly url: string;
   readonly directory: string;
   /** The migration to roll back: its name in the directory and the ledger. */
@@ -48,7 +49,8 @@ export interface RollbackResult {
  * Refused before anything runs: a SQL migration (WES180), a step with no rollback (WES181), a
  * migration not in the directory, unknown to the ledger or followed by one that ran (WES182), a
  * server outside the plan's version range (WES170, as `migrate` refuses it), undo steps that
- * lose data without `allowDestructive` (WES155).
+ * lose data without `allowDestructive` (WES155), undo steps that drop or rename what queries still
+ * used within the usage window (WES361, WES360; `judgeUsage`) without `ignoreUsage`.
  */
 export async function rollbackMigration(options: RollbackOptions): Promise<RollbackResult> {
   const name = options.migration;
@@ -103,6 +105,9 @@ export async function rollbackMigration(options: RollbackOptions): Promise<Rollb
     const undoPlan: Plan = { ...plan, steps: undo.flatMap(({ step: s }) => undoStep(s) ?? []) };
     const loss = planDataLoss(undoPlan);
     if (loss.length > 0 && options.allowDestructive !== true) throw new DestructiveMigrationError(name, loss);
+    // Undoing an expand drops what it added, which a newer application may already read: judged as a contract's drops are.
+    const usageNotice = await judgeUsage(session, new Map([[name, undoPlan]]), new Map(), options);
+    if (usageNotice !== null) onEvent({ kind: 'notice', message: usageNotice });
 
     const record = ledgerEntry(entry, file);
     await inLockedTransaction(lock, name, null, () => setMigrationStatus(session, record, 'rolling-back'));

@@ -1,4 +1,4 @@
-import { retiredObjects, retiredObjectUsage, windowUsage, type Plan, type RetiredObject } from '@wesley/core/run';
+import { defaultUsageWindowMs, retiredObjects, retiredObjectUsage, windowUsage, type Plan, type RetiredObject } from '@wesley/core/run';
 import type { Queryable } from '../introspect/queryable.js';
 import { readSteps, type LedgerMigration } from '../migrate/ledger.js';
 import { stepsUpTo } from '../migrate/steps-up-to.js';
@@ -18,6 +18,30 @@ export interface UsageGateOptions {
   readonly configured: boolean;
   /** The run's `--to`: only the steps the run reaches are judged (expand now, contract later). */
   readonly to?: string | undefined;
+}
+
+/** How a run asks for the usage gate: `Allowances`' fields, as `migrate` and `rollbackMigration` take them. */
+export interface UsageAllowances {
+  /** The config's `usageWindow`; without it core's `defaultUsageWindowMs`, and no refusal without `pg_stat_statements`. */
+  readonly usageWindowMs?: number;
+  /** `--ignore-usage`: no gate, nothing read. */
+  readonly ignoreUsage?: boolean;
+  readonly to?: string;
+}
+
+/** `checkUsageGate` as a run's allowances ask for it: `null` (nothing read) with `ignoreUsage`. */
+export async function judgeUsage(
+  db: Queryable,
+  plans: ReadonlyMap<string, Plan>,
+  ledger: ReadonlyMap<string, LedgerMigration>,
+  allow: UsageAllowances,
+): Promise<string | null> {
+  if (allow.ignoreUsage === true) return null;
+  return checkUsageGate(db, plans, ledger, {
+    windowMs: allow.usageWindowMs ?? defaultUsageWindowMs,
+    configured: allow.usageWindowMs !== undefined,
+    to: allow.to,
+  });
 }
 
 /**

@@ -3,6 +3,7 @@ import { describeEachServer, useTestDatabase, type TestDatabase } from '@wesley/
 import { beforeAll, expect, it } from 'vitest';
 import type { Connection } from '../../src/connect/connect.js';
 import { migrate } from '../../src/migrate/migrate.js';
+import { rollbackMigration } from '../../src/migrate/rollback-migration.js';
 import { ObjectStillUsedError } from '../../src/usage/object-still-used-error.js';
 import { connect } from '../../src/connect/connect.js';
 import { readUsageSnapshot } from '../../src/usage/read-usage-snapshot.js';
@@ -322,6 +323,60 @@ describeEachServer('the usage gate with no usageWindow configured', (server) => 
     expect(
       (await session.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'account' AND column_name = 'nickname'`)).rows,
     ).toHaveLength(0);
+  });
+});
+
+describeEachServer('the usage gate of a rollback', (server) => {
+  const db = useTestDatabase(server);
+
+  it('refuses to undo an expand whose added column a query already reads, naming it, before anything runs; ignoreUsage undoes it', async () => {
+    const session = await setUp(db, v1);
+    const withTier = compile(`
+      type Account @wes_table {
+        id: Int! @wes_pk
+        email: String! @wes_index
+        name: String!
+        nickname: String
+        legacyCode: String
+        tier: String
+      }
+      type Purchase @wes_table {
+        id: Int! @wes_pk
+        accountId: Int! @wes_fk(ref: "Account.id") @wes_index
+        total: Decimal!
+        note: String
+        couponCode: String @wes_index
+      }
+    `);
+    const directory = await migrationsFromV1(session, '0002_add_tier', withTier);
+    await migrate({ url: db.url, directory });
+    // The newer application already reads the new column.
+    for (let i = 0; i < 6; i++) await session.query('SELECT tier FROM account WHERE id = $1', [i]);
+    const tierColumn = async () =>
+      (await session.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'account' AND column_name = 'tier'`)).rows;
+
+    const refused = await rollbackMigration({ url: db.url, directory, migration: '0002_add_tier', allowDestructive: true }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(ObjectStillUsedError);
+    expect((refused as Error).message).toMatch(
+      /drops column account\.tier, used in the last 7d:\n.*query -?\d+ \(6 calls\): SELECT tier FROM account WHERE id = \$1/,
+    );
+    expect(await tierColumn()).toHaveLength(1);
+    expect((await session.query(`SELECT status FROM wesley.migrations WHERE name = '0002_add_tier'`)).rows).toEqual([
+      { status: 'applied' },
+    ]);
+
+    const result = await rollbackMigration({
+      url: db.url,
+      directory,
+      migration: '0002_add_tier',
+      allowDestructive: true,
+      ignoreUsage: true,
+    });
+    expect(result.undone.length).toBeGreaterThan(0);
+    expect(await tierColumn()).toHaveLength(0);
   });
 });
 

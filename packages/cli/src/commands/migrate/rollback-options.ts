@@ -13,6 +13,7 @@ export const rollbackOptions = {
     type: 'boolean',
     description: 'run undo steps that lose data (dropping a column the\nmigration added, with what was written to it since)',
   },
+  'ignore-usage': migrateOptions['ignore-usage'],
   'lock-timeout': migrateOptions['lock-timeout'],
   'statement-timeout': migrateOptions['statement-timeout'],
   'lock-wait': migrateOptions['lock-wait'],

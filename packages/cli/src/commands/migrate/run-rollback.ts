@@ -25,6 +25,8 @@ export const runRollback: CommandRun<typeof rollbackOptions> = async (values, co
         directory,
         migration,
         allowDestructive: values['allow-destructive'] === true,
+        ...(config?.usageWindowMs == null ? {} : { usageWindowMs: config.usageWindowMs }),
+        ignoreUsage: values['ignore-usage'] === true,
         lock: lockOptions(config),
         ...stepFlags,
         onEvent: (event) => {
