@@ -69,6 +69,10 @@ describe('createNodes', () => {
       'status-us',
       'status-ap',
       'status',
+      'usage-eu',
+      'usage-us',
+      'usage-ap',
+      'usage',
     ]);
   });
 
@@ -87,6 +91,7 @@ describe('createNodes', () => {
       migrateTargetName: 'db-migrate',
       driftTargetName: 'db-drift',
       statusTargetName: 'db-status',
+      usageTargetName: 'db-usage',
     };
     const inferred = project(await infer(['libs/shards/wesley.config.mjs'], options), 'libs/shards/wesley.config.mjs');
     expect(Object.keys(inferred?.targets ?? {})).toEqual([
@@ -105,6 +110,10 @@ describe('createNodes', () => {
       'db-status-us',
       'db-status-ap',
       'db-status',
+      'db-usage-eu',
+      'db-usage-us',
+      'db-usage-ap',
+      'db-usage',
     ]);
     expect(inferred?.targets?.['db-migrate']?.dependsOn).toEqual(['db-migrate-eu', 'db-migrate-us', 'db-migrate-ap']);
     expect(inferred?.targets?.['db-migrate-us']?.options).toEqual({ configFile: '{projectRoot}/wesley.config.mjs', database: 'us' });

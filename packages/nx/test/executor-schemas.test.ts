@@ -67,6 +67,13 @@ const leftOut: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     config: 'configFile',
     help: 'not for a task',
   },
+  usage: {
+    schema: "the config's schema",
+    'database-url': 'a URL never goes into project configuration: urlEnv names its variable',
+    'project-root': "the embedded server's data stays in the config's directory",
+    config: 'configFile',
+    help: 'not for a task',
+  },
   drift: {
     schema: "the config's schema",
     'database-url': 'a URL never goes into project configuration: urlEnv names its variable',

@@ -2,13 +2,14 @@ import type { TargetConfiguration } from '@nx/devkit';
 import type { ConfigSummary } from './config-summary.js';
 import { projectPath } from './project-path.js';
 
-/** The three commands that work on a live database, never cached: their result is the database's. */
-export type DatabaseCommand = 'migrate' | 'drift' | 'status';
+/** The commands that work on a live database, never cached: their result is the database's (and `usage` writes a snapshot to it). */
+export type DatabaseCommand = 'migrate' | 'drift' | 'status' | 'usage';
 
 const descriptions: Record<DatabaseCommand, string> = {
   migrate: 'Apply the pending migrations',
   drift: 'Compare the live database with the schema',
   status: 'Show which migrations the database has applied',
+  usage: 'Report what queries use in the database, and what they never use',
 };
 
 /**
@@ -16,7 +17,7 @@ const descriptions: Record<DatabaseCommand, string> = {
  * several, `<targetName>-<database>` per database plus `<targetName>` for all of them. The
  * aggregate `migrate` depends on the per-database ones, so Nx runs those in parallel (or on
  * several agents) first; it then checks each database again and prints a summary table. The
- * aggregate `drift` and `status` only read, so they run every database themselves.
+ * aggregate `drift`, `status` and `usage` do not migrate, so they run every database themselves.
  */
 export function databaseTargets(command: DatabaseCommand, targetName: string, summary: ConfigSummary): Record<string, TargetConfiguration> {
   const configFile = projectPath(summary.configFile);

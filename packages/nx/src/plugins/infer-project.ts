@@ -22,6 +22,7 @@ export function inferProject(summary: ConfigSummary, names: TargetNames, name: s
     ...databaseTargets('migrate', names.migrateTargetName, summary),
     ...databaseTargets('drift', names.driftTargetName, summary),
     ...databaseTargets('status', names.statusTargetName, summary),
+    ...databaseTargets('usage', names.usageTargetName, summary),
   };
   return {
     ...(name === null ? {} : { name }),

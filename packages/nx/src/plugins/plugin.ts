@@ -11,7 +11,7 @@ export type { WesleyPluginOptions } from './wesley-plugin-options.js';
 const configGlob = '**/wesley.config.{json,mjs,ts}';
 
 /**
- * Infers `generate`, `plan`, `migrate`, `drift` and `status` for the project of every
+ * Infers `generate`, `plan`, `lint`, `migrate`, `drift`, `status` and `usage` for the project of every
  * `wesley.config.{json,mjs,ts}` (batched: one call for all the files). The inference is cached
  * in Nx's workspace data directory, one file per set of plugin options, as the official plugins do.
  */

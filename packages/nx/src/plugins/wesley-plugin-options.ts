@@ -11,12 +11,13 @@ export interface WesleyPluginOptions {
   readonly migrateTargetName?: string;
   readonly driftTargetName?: string;
   readonly statusTargetName?: string;
+  readonly usageTargetName?: string;
 }
 
 /** {@link WesleyPluginOptions} with every name filled in. */
 export type TargetNames = { readonly [K in keyof WesleyPluginOptions]-?: string };
 
-/** The target names, the defaults (`generate`, `plan`, `lint`, `migrate`, `drift`, `status`) where not set. */
+/** The target names, the defaults (`generate`, `plan`, `lint`, `migrate`, `drift`, `status`, `usage`) where not set. */
 export function targetNames(options: WesleyPluginOptions | undefined): TargetNames {
   return {
     generateTargetName: options?.generateTargetName ?? 'generate',
@@ -25,5 +26,6 @@ export function targetNames(options: WesleyPluginOptions | undefined): TargetNam
     migrateTargetName: options?.migrateTargetName ?? 'migrate',
     driftTargetName: options?.driftTargetName ?? 'drift',
     statusTargetName: options?.statusTargetName ?? 'status',
+    usageTargetName: options?.usageTargetName ?? 'usage',
   };
 }

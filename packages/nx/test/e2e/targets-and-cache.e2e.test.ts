@@ -28,7 +28,7 @@ describe('the real nx, one db project', { timeout: 60_000 }, () => {
     const project = JSON.parse(shown.stdout) as {
       targets: Record<string, { cache: boolean; inputs?: unknown[]; outputs?: string[]; executor: string }>;
     };
-    expect(Object.keys(project.targets).sort()).toEqual(['drift', 'generate', 'lint', 'migrate', 'plan', 'status']);
+    expect(Object.keys(project.targets).sort()).toEqual(['drift', 'generate', 'lint', 'migrate', 'plan', 'status', 'usage']);
     const { generate, plan, lint, migrate } = project.targets;
     expect(generate).toMatchObject({
       executor: '@wesley/nx:generate',

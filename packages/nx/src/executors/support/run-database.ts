@@ -4,7 +4,7 @@ import type { DatabaseExecutorOptions } from './database-executor-options.js';
 import { runWesley } from './run-wesley.js';
 
 /** `migrate`, `drift` and `status`: the `wesley` commands that work on a database. */
-export type DatabaseCommandName = 'migrate' | 'drift' | 'status';
+export type DatabaseCommandName = 'migrate' | 'drift' | 'status' | 'usage';
 
 /** Whether environment variable `name` holds a value. */
 export function isSet(name: string): boolean {
