@@ -136,3 +136,40 @@ describeEachServer('wesley usage and the usage gate', (server) => {
     }
   });
 });
+
+/** A project with no usageWindow, on a database without pg_stat_statements: its drops run as before the gate, saying so. */
+describeEachServer('the usage gate without usageWindow nor pg_stat_statements', (server) => {
+  const db = useTestDatabase(server);
+
+  it('migrate and its dry run say the drop went unjudged (WES360 notice) and run it', async () => {
+    const cwd = await mkdtemp(path.join(os.tmpdir(), 'wesley-usage-notice-e2e-'));
+    const wesley = (...args: string[]) => runBuiltCli(cwd, ...args);
+    const session = await db.connect();
+    await session.query('DROP EXTENSION IF EXISTS pg_stat_statements');
+    await writeFile(path.join(cwd, 'v1.graphql'), v1);
+    await writeFile(path.join(cwd, 'v2.graphql'), v2);
+    const { ir } = compileSchema({ name: 'v1.graphql', body: v1 });
+    if (ir === null) throw new Error('v1 does not compile');
+    await writeFile(path.join(cwd, 'wesley.config.json'), JSON.stringify({ schema: 'v2.graphql' }));
+    await mkdir(path.join(cwd, 'migrations'));
+    await writeFile(path.join(cwd, 'migrations', '0001_init.sql'), emitDdl(ir));
+    const version = (await session.query<{ v: string }>(`SELECT current_setting('server_version_num') AS v`)).rows[0]?.v ?? '';
+    const args = ['--from', 'v1.graphql', '--to', 'v2.graphql', '--server-version', version, '--allow-destructive'];
+    expect((await wesley('migrate', '--database-url', db.url)).code).toBe(0);
+    const planned = await wesley('plan', ...args, '--out', 'migrations/0002_drop_bio');
+    expect(planned.code, planned.stderr).toBe(0);
+    const migrate = ['migrate', '--config', 'wesley.config.json', '--database-url', db.url, '--allow-destructive'];
+    const notice =
+      /WES360 usage not judged: 2 objects dropped or renamed without a check that no query still uses them \(pg_stat_statements is not available: the extension is not installed in this database/;
+
+    const dry = await wesley(...migrate, '--dry-run');
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toMatch(new RegExp(`\\n-- ${notice.source}`));
+    const run = await wesley(...migrate);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout + run.stderr).toMatch(new RegExp(`wesley migrate: ${notice.source}`));
+    expect(
+      (await session.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'member' AND column_name = 'bio'`)).rows,
+    ).toHaveLength(0);
+  });
+});
