@@ -59,6 +59,8 @@ export interface Account {
   oldName: string | null;
   /** `tier` text */
   tier: 'gold' | 'silver' | null;
+  /** `project_count` integer */
+  projectCount: number;
 }
 
 /** A new row of `accounts`: generated columns left out, defaulted and nullable ones optional. */
@@ -118,6 +120,8 @@ export interface AccountPublic {
   oldName: string | null;
   /** `tier` text */
   tier: 'gold' | 'silver' | null;
+  /** `project_count` integer */
+  projectCount: number;
 }
 
 /** The relations of {@link Account}: not columns, present when loaded. */

@@ -29,6 +29,7 @@ export const AccountSchema = z.object({
   displayName: z.string().regex(NO_NUL).nullable(),
   oldName: z.string().regex(NO_NUL).nullable(),
   tier: z.enum(['gold', 'silver']).nullable(),
+  projectCount: z.int32(),
 });
 
 /** A new row of `accounts`: generated columns left out, defaulted and nullable ones optional. */

@@ -28,6 +28,7 @@ CREATE TABLE accounts (
     display_name text GENERATED ALWAYS AS (upper(handle)) STORED,
     old_name text,
     tier text,
+    project_count integer DEFAULT 0 NOT NULL,
     CONSTRAINT accounts_pkey PRIMARY KEY (id),
     CONSTRAINT accounts_email_address_key UNIQUE (email_address),
     CONSTRAINT accounts_region_handle_key UNIQUE (region, handle),
@@ -80,3 +81,37 @@ CREATE INDEX accounts_plan_created_at_idx ON accounts (plan, created_at);
 CREATE INDEX accounts_region_idx ON accounts (region) WHERE region <> 'eu';
 
 CREATE INDEX accounts_tags_idx ON accounts USING gin (tags);
+
+CREATE FUNCTION wesley_derived_accounts_project_count_value(uuid) RETURNS integer
+    LANGUAGE sql VOLATILE SECURITY INVOKER SET search_path FROM CURRENT
+    AS $wesley$ SELECT CAST(count(*) AS integer) FROM project AS c WHERE c.account_id = $1 $wesley$;
+
+CREATE FUNCTION wesley_derived_accounts_project_count() RETURNS trigger
+    LANGUAGE plpgsql SECURITY INVOKER SET search_path FROM CURRENT
+    AS $wesley$
+DECLARE
+    keys uuid[];
+BEGIN
+    IF TG_OP = 'TRUNCATE' THEN
+        UPDATE accounts SET project_count = 0 WHERE project_count IS DISTINCT FROM 0;
+        RETURN NULL;
+    ELSIF TG_OP = 'INSERT' THEN
+        keys := ARRAY[NEW.account_id];
+    ELSIF TG_OP = 'DELETE' THEN
+        keys := ARRAY[OLD.account_id];
+    ELSE
+        keys := ARRAY[OLD.account_id, NEW.account_id];
+    END IF;
+    PERFORM FROM accounts WHERE id = ANY (keys) ORDER BY id FOR NO KEY UPDATE;
+    UPDATE accounts AS p SET project_count = wesley_derived_accounts_project_count_value(p.id) WHERE p.id = ANY (keys);
+    RETURN NULL;
+END
+$wesley$;
+
+CREATE TRIGGER wesley_derived_accounts_project_count
+    AFTER INSERT OR DELETE OR UPDATE OF account_id ON project
+    FOR EACH ROW EXECUTE FUNCTION wesley_derived_accounts_project_count();
+
+CREATE TRIGGER wesley_derived_accounts_project_count_truncate
+    AFTER TRUNCATE ON project
+    FOR EACH STATEMENT EXECUTE FUNCTION wesley_derived_accounts_project_count();
