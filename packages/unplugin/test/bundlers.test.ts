@@ -209,6 +209,21 @@ describe.each(Object.keys(bundlers) as Bundler[])('%s', (bundler) => {
       expect(reportedError[bundler](error).text).toMatch(/wesley\.config\.json: scalars\.Note: must be a PostgreSQL type/);
     });
 
+    it('exports a tenant table’s session settings, named by the rls settings of the config', async () => {
+      app.write(
+        'schema.graphql',
+        'type Note @wes_table @wes_tenant(by: "orgId") {\n  id: ID! @wes_pk\n  orgId: UUID!\n  body: String!\n}\n',
+      );
+      app.write('main.ts', "export { NoteSessionSettings } from './schema.graphql';\n");
+      app.write('wesley.config.json', JSON.stringify({ schema: 'schema.graphql', rls: { tenantSetting: 'acme.org_id' } }));
+      const config = bundler === 'rollup' ? app.path('wesley.config.json') : 'wesley.config.json';
+      const built = await bundlers[bundler](app, { config });
+      const main = (await import(`${pathToFileURL(built.file).href}?rls`)) as { NoteSessionSettings: unknown };
+      expect(main.NoteSessionSettings).toEqual({ tenant: 'acme.org_id' });
+      expect(Object.isFrozen(main.NoteSessionSettings)).toBe(true);
+      expect(app.read('schema.d.graphql.ts')).toContain(`export declare const NoteSessionSettings: { readonly tenant: 'acme.org_id' };`);
+    });
+
     it('reports warnings as warnings and still builds', async () => {
       app.write('schema.graphql', shopSchema.replace('sku: String! @wes_unique', 'sku: String! @unique'));
       const built = await bundlers[bundler](app);

@@ -4,6 +4,7 @@ import { emitTypeScript } from './emit-typescript.js';
 import { enumTypeNames } from './enum-type-names.js';
 import { insertMode } from './insert-mode.js';
 import { bracketList } from './list-layout.js';
+import { sessionSettings } from './session-settings.js';
 import { propertyKey, stringLiteral, typeName } from './ts-syntax.js';
 import { zodSchemaType } from './zod-schema-type.js';
 
@@ -24,6 +25,21 @@ export function emitModuleDeclarations(ir: SchemaIR, options: EmitOptions = {}):
     const { object, declaration } = enumObject(enumIR);
     const at = types.indexOf(object);
     if (at === -1) throw new Error(`emitModuleDeclarations: emitTypeScript no longer declares ${typeName(enumIR.graphqlName)} as expected`);
+    types = types.slice(0, at) + declaration + types.slice(at + object.length);
+  }
+  // So does each table's `as const` object of session settings.
+  for (const table of ir.tables) {
+    const settings = sessionSettings(table);
+    if (settings.length === 0) continue;
+    const name = typeName(table.graphqlName);
+    const object = `export const ${name}SessionSettings = { ${settings.map(([key, setting]) => `${key}: ${stringLiteral(setting)}`).join(', ')} } as const;`;
+    const at = types.indexOf(object);
+    if (at === -1) throw new Error(`emitModuleDeclarations: emitTypeScript no longer declares ${name}SessionSettings as expected`);
+    const declaration = typeLiteral(
+      `export declare const ${name}SessionSettings: `,
+      settings.map(([key, setting]) => `readonly ${key}: ${stringLiteral(setting)}`),
+      ';',
+    );
     types = types.slice(0, at) + declaration + types.slice(at + object.length);
   }
   if (ir.enums.length === 0 && ir.tables.length === 0) return types;

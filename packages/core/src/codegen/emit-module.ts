@@ -1,8 +1,9 @@
-import type { EnumIR, SchemaIR } from '../ir/types.js';
+import type { EnumIR, SchemaIR, TableIR } from '../ir/types.js';
 import { quoteIdent } from '../naming/quote-ident.js';
 import type { EmitOptions } from './emit-options.js';
 import { emitZod } from './emit-zod.js';
 import { bracketList } from './list-layout.js';
+import { sessionSettings } from './session-settings.js';
 import { commentText, propertyKey, stringLiteral, typeName } from './ts-syntax.js';
 
 /**
@@ -17,7 +18,8 @@ const schemaConst = /^((?:export )?const [A-Za-z0-9_$]+) = (?!\/)([\s\S]*?);$/gm
  * The JavaScript ES module a bundler serves for `import ... from './schema.graphql'`: the values
  * of {@link emitTypeScript} and {@link emitZod} in one module, in plain JavaScript. Per table `T`
  * the schemas `TSchema`, `TInsertSchema` and, with sensitive columns, `TPublicSchema`; per enum
- * `<Enum>Schema` and the frozen object of its labels (`OrderStatus.PAID`).
+ * `<Enum>Schema` and the frozen object of its labels (`OrderStatus.PAID`); per table with
+ * row-level security settings, the frozen `TSessionSettings`.
  * {@link emitModuleDeclarations} writes the matching types.
  *
  * The schemas are `emitZod`'s code itself, so the two cannot disagree. It imports only `zod`,
@@ -33,7 +35,15 @@ export function emitModule(ir: SchemaIR, options: EmitOptions = {}): string {
     schemaConst,
     (_, declaration: string, expression: string) => `${declaration} = /* @__PURE__ */ (() => ${expression})();`,
   );
-  return ir.enums.length === 0 ? schemas : `${schemas}${ir.enums.map(enumObject).join('')}`;
+  return `${schemas}${ir.enums.map(enumObject).join('')}${ir.tables.map(sessionSettingsObject).join('')}`;
+}
+
+/** The session settings `table`'s row-level security reads, as `emitTypeScript`'s `as const` object, frozen; '' when none. */
+function sessionSettingsObject(table: TableIR): string {
+  const entries = sessionSettings(table).map(([key, setting]) => `${key}: ${stringLiteral(setting)}`);
+  if (entries.length === 0) return '';
+  const name = typeName(table.graphqlName);
+  return `\n/** The session settings the row-level security of \`${commentText(quoteIdent(table.name))}\` reads. */\nexport const ${name}SessionSettings = /* @__PURE__ */ Object.freeze({ ${entries.join(', ')} });\n`;
 }
 
 /** The labels of `enumIR` as a frozen object, the value of `emitTypeScript`'s `as const` object. */

@@ -6,6 +6,7 @@ import { enumTypeNames } from './enum-type-names.js';
 import { generatedHeader } from './generated-header.js';
 import { insertMode } from './insert-mode.js';
 import { bracketList, unionList } from './list-layout.js';
+import { sessionSettings } from './session-settings.js';
 import { commentText, propertyKey, stringLiteral, typeName } from './ts-syntax.js';
 
 const jsonValue = [
@@ -91,17 +92,12 @@ function tableSection(table: TableIR, enumNames: ReadonlyMap<string, string>): s
     `export interface ${name}Relations {${relations === '' ? '' : `\n${relations}`}}\n\n` +
     // An empty row is `Record<string, never>`, which no relation field could extend.
     `export interface ${name}WithRelations extends ${row === '' ? '' : `${name}, `}${name}Relations {}` +
-    sessionSettings(table, name, tableRef)
+    sessionSettingsSection(table, name, tableRef)
   );
 }
 
-function sessionSettings(table: TableIR, name: string, tableRef: string): string {
-  const tenant = table.security?.tenant ?? null;
-  const owner = table.security?.owner ?? null;
-  const entries = [
-    ...(tenant === null ? [] : [`tenant: ${stringLiteral(tenant.setting)}`]),
-    ...(owner === null ? [] : [`user: ${stringLiteral(owner.setting)}`]),
-  ];
+function sessionSettingsSection(table: TableIR, name: string, tableRef: string): string {
+  const entries = sessionSettings(table).map(([key, setting]) => `${key}: ${stringLiteral(setting)}`);
   if (entries.length === 0) return '';
   return (
     `\n\n/** The session settings the row-level security of \`${tableRef}\` reads: set each with \`set_config(name, value, true)\` in the transaction. */\n` +

@@ -172,11 +172,15 @@ export const shopSdl: SchemaIR = compiled('./fixtures/shop.graphql');
 /** The compiler's every-directive fixture, through the real compiler. */
 export const everyDirectiveSdl: SchemaIR = compiled('../compile/fixtures/every-directive.graphql');
 
+/** Tables with row-level security: their session settings are exported. */
+export const rlsSdl: SchemaIR = compiled('./fixtures/rls.graphql');
+
 /** The codegen fixtures (hand-built and compiled from SDL) and the shared DDL fixtures, by name. */
 export const codegenFixtures: Readonly<Record<string, SchemaIR>> = {
   everything,
   empty,
   shopSdl,
   everyDirectiveSdl,
+  rlsSdl,
   ...irFixtures,
 };

@@ -14,6 +14,7 @@ import type { SchemaIR } from '../../src/ir/types.js';
 import { emitModuleDeclarations } from '../../src/codegen/emit-module-declarations.js';
 import { emitTypeScript } from '../../src/codegen/emit-typescript.js';
 import { emitZod } from '../../src/codegen/emit-zod.js';
+import { sessionSettings } from '../../src/codegen/session-settings.js';
 import { typeName } from '../../src/codegen/ts-syntax.js';
 import { equalsModule } from './equals-module.js';
 
@@ -67,9 +68,13 @@ function checkModule(ir: SchemaIR): string {
       );
     }
     checks.push(`Expect<Equals<S.${name}WithRelations, T.${name}WithRelations>>`);
+    if (sessionSettings(table).length > 0) {
+      values.push(`${name}SessionSettings`);
+      checks.push(`Expect<Equals<typeof S.${name}SessionSettings, typeof T.${name}SessionSettings>>`);
+    }
   }
   const union = (names: readonly string[]): string => (names.length === 0 ? 'never' : names.map((n) => `'${n}'`).join(' | '));
-  // The module exports the schemas of zod.ts and the enum objects, nothing else.
+  // The module exports the schemas of zod.ts, the enum objects and the session settings, nothing else.
   checks.push(`Expect<Equals<keyof typeof Z, ${union(schemas)}>>`, `Expect<Equals<keyof typeof S, ${union([...schemas, ...values])}>>`);
   return [
     "import type { z } from 'zod';",

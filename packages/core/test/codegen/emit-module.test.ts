@@ -41,7 +41,7 @@ describe('emitModule', () => {
 
   afterAll(() => project.dispose());
 
-  it('is JavaScript that exports the Zod schemas and the enum objects, nothing else', () => {
+  it('is JavaScript that exports the Zod schemas, the enum objects and the session settings, nothing else', () => {
     for (const { module, zod, types } of Object.values(loaded)) {
       expect(Object.keys(module).sort()).toEqual([...Object.keys(zod), ...Object.keys(types)].sort());
     }
@@ -58,7 +58,7 @@ describe('emitModule', () => {
     expect([credit.safeParse('1000.00').success, credit.safeParse('1000.01').success]).toEqual([true, false]);
   });
 
-  it('exports each enum’s labels as a frozen object equal to types.ts’s', () => {
+  it('exports each enum’s labels and each table’s session settings as a frozen object equal to types.ts’s', () => {
     for (const { module, types } of Object.values(loaded)) {
       for (const name of Object.keys(types)) {
         expect(module[name]).toEqual(types[name]);

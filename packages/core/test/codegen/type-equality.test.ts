@@ -9,6 +9,7 @@ import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emitTypeScript } from '../../src/codegen/emit-typescript.js';
 import { emitZod } from '../../src/codegen/emit-zod.js';
+import { sessionSettings } from '../../src/codegen/session-settings.js';
 import { typeName } from '../../src/codegen/ts-syntax.js';
 import type { ColumnIR, SchemaIR } from '../../src/ir/types.js';
 import { codegenFixtures, everything } from './codegen-fixtures.js';
@@ -67,6 +68,8 @@ function checkModule(ir: SchemaIR): string {
       checks.push(`Expect<Equals<z.infer<typeof Z.${schema}>, T.${type}>>`);
       checks.push(`Expect<Equals<z.input<typeof Z.${schema}>, T.${type}>>`);
     }
+    // The one other value types.ts exports: the session settings of a table with row-level security.
+    if (sessionSettings(table).length > 0) constNames.push(`${name}SessionSettings`);
   }
   const union = (names: readonly string[]): string => (names.length === 0 ? 'never' : names.map((n) => `'${n}'`).join(' | '));
   checks.push(`Expect<Equals<keyof typeof Z, ${union(schemaNames)}>>`, `Expect<Equals<keyof typeof T, ${union(constNames)}>>`);

@@ -15,8 +15,9 @@ export interface Options {
    */
   readonly scalars?: Readonly<Record<string, string>> | undefined;
   /**
-   * A `wesley.config.{json,mjs,ts}` (relative to the bundler's root) whose `scalars` the plugin
-   * uses, so the bundle and the `wesley` commands compile the schema alike; `scalars` given here
+   * A `wesley.config.{json,mjs,ts}` (relative to the bundler's root) whose `scalars` and `rls`
+   * settings the plugin uses, so the bundle and the `wesley` commands compile the schema alike
+   * (the session settings a tenant table exports come from `rls`); `scalars` given here
    * too override it name by name. Read with `@wesley/config` (a dependency, loaded only with this
    * option); an edit of the config rebuilds (or hot-updates) the schema modules.
    */

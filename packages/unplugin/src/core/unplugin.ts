@@ -2,11 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { writeFileIfChanged } from '@wesley/config/files';
-import { compileSchema, emitModule, emitModuleDeclarations, loadSqlParser, type Diagnostic } from '@wesley/core';
+import { compileSchema, emitModule, emitModuleDeclarations, loadSqlParser, type CompileOptions, type Diagnostic } from '@wesley/core';
 import { createUnplugin, type UnpluginBuildContext, type UnpluginContext, type UnpluginContextMeta, type UnpluginOptions } from 'unplugin';
 import { makeIdFiltersToMatchWithQuery } from 'unplugin/utils/filter';
 import { bundlerMessage, type SchemaText } from './bundler-message.js';
-import { configScalars } from './config-scalars.js';
+import { configCompileOptions } from './config-compile-options.js';
 import { defaultInclude, type Options } from './options.js';
 import { schemaFile } from './schema-file.js';
 import { sidecarPath } from './sidecar.js';
@@ -29,14 +29,16 @@ export const unplugin = createUnplugin<Options | undefined>((options = {}, meta)
   const exclude = options.exclude === undefined ? undefined : makeIdFiltersToMatchWithQuery(options.exclude);
 
   /**
-   * The config's scalars under the option's. The config is watched, so an edit reloads the
-   * schema module; a config that cannot be read fails the load with its own message.
+   * The config's compile options (scalars, row-level security settings), its scalars under the
+   * option's. The config is watched, so an edit reloads the schema module; a config that cannot
+   * be read fails the load with its own message.
    */
-  async function scalarsFor(context: UnpluginBuildContext): Promise<Readonly<Record<string, string>>> {
-    if (options.config === undefined) return options.scalars ?? {};
+  async function compileOptionsFor(context: UnpluginBuildContext): Promise<CompileOptions> {
+    if (options.config === undefined) return { scalars: options.scalars ?? {} };
     const configFile = path.resolve(root, options.config);
     context.addWatchFile(configFile);
-    return { ...(await configScalars(configFile)), ...options.scalars };
+    const config = await configCompileOptions(configFile);
+    return { ...config, scalars: { ...config.scalars, ...options.scalars } };
   }
 
   const plugin: UnpluginOptions = {
@@ -50,13 +52,13 @@ export const unplugin = createUnplugin<Options | undefined>((options = {}, meta)
         // The bundler did not read the file itself: Vite, for one, watches a file outside its
         // root only when told, and every save of the schema must reach the bundler.
         this.addWatchFile(file);
-        const scalars = await scalarsFor(this);
+        const compileOptions = await compileOptionsFor(this);
         const schema: SchemaText = { path: file, body: await readFile(file, 'utf8') };
         const source = path.relative(root, file).split(path.sep).join('/');
         // Here rather than in a build hook: every bundler, and every reload of Vite's dev server,
         // loads the schema through this hook. Once per process; free after the first.
         await loadSqlParser();
-        const { ir, diagnostics } = compileSchema({ name: source, body: schema.body }, { scalars });
+        const { ir, diagnostics } = compileSchema({ name: source, body: schema.body }, compileOptions);
         const errors: Diagnostic[] = [];
         for (const diagnostic of diagnostics) {
           if (diagnostic.severity === 'warning') this.warn(bundlerMessage(diagnostic, schema, meta.framework));
