@@ -59,12 +59,13 @@ describe('wesley generate: command line', () => {
     [['-s', 'a.graphql'], 'wesley generate: missing --out-dir <dir>'],
     [['-s', 'missing.graphql', '-o', 'out'], 'wesley generate: schema file not found: missing.graphql'],
     [['-s', 'schema/**/*.graphql', '-o', 'out'], "wesley generate: no schema file matches 'schema/**/*.graphql'"],
-    [['-s', '.', '-o', 'out'], "wesley generate: . is a directory; pass a glob such as './**/*.graphql'"],
+    // The current directory is shown by its full path (`.` reads as nothing in a sentence).
+    [['-s', '.', '-o', 'out'], "wesley generate: <cwd> is a directory; pass a glob such as './**/*.graphql'"],
   ])('exits 2 for %j', async (args, message) => {
     const result = await run('generate', ...args);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr.startsWith(message)).toBe(true);
+    expect(result.stderr.startsWith(message.replace('<cwd>', cwd))).toBe(true);
     expect(result.stderr).toContain("Run 'wesley generate --help' for usage.");
   });
 });

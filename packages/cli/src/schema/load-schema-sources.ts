@@ -34,7 +34,11 @@ async function readSchema(file: string, cwd: string, command: string): Promise<s
     const code = (error as NodeJS.ErrnoException).code;
     const shown = displayPath(cwd, file);
     if (code === 'ENOENT') throw new UsageError(`schema file not found: ${shown}`, command);
-    if (code === 'EISDIR') throw new UsageError(`${shown} is a directory; pass a glob such as '${shown}/**/*.graphql'`, command);
+    if (code === 'EISDIR') {
+      // The glob as the user would type it here: `./**` for the current directory, not its full path.
+      const base = path.relative(cwd, file) === '' ? '.' : shown;
+      throw new UsageError(`${shown} is a directory; pass a glob such as '${base}/**/*.graphql'`, command);
+    }
     throw new UsageError(`cannot read schema file ${shown}: ${(error as Error).message}`, command);
   }
 }

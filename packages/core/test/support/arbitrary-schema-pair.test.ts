@@ -8,13 +8,17 @@ import { arbitrarySchemaPair, editKinds, rowCount } from './arbitrary-schema-pai
 
 function compile(sdl: string): SchemaIR {
   const { ir, diagnostics } = compileSchema({ name: 'pair.graphql', body: sdl });
-  expect(diagnostics, sdl).toEqual([]);
+  // Random NOT NULL keys between tables may close a ring: the compiler makes it deferrable and says so (WES420).
+  expect(
+    diagnostics.filter((d) => d.code !== 'WES420'),
+    sdl,
+  ).toEqual([]);
   if (ir === null) throw new Error(`no IR for\n${sdl}`);
   return ir;
 }
 
 describe('arbitrarySchemaPair', () => {
-  it('generates pairs whose two versions both compile without a diagnostic', () => {
+  it('generates pairs whose two versions both compile without a diagnostic but WES420', () => {
     fc.assert(
       fc.property(arbitrarySchemaPair(), (pair) => {
         compile(pair.v1);

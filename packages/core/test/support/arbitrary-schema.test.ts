@@ -23,11 +23,12 @@ describe('arbitrarySchema', () => {
     expect(unused).toEqual([]);
   });
 
-  it('generates schemas that compile without a single diagnostic', () => {
+  it('generates schemas that compile without a diagnostic but WES420', () => {
     fc.assert(
       fc.property(arbitrarySchema(), (schema) => {
         const result = compileSchema({ name: 'generated.graphql', body: schema.sdl });
-        expect(result.diagnostics).toEqual([]);
+        // Random NOT NULL keys between tables may close a ring: the compiler makes it deferrable and says so (WES420).
+        expect(result.diagnostics.filter((d) => d.code !== 'WES420')).toEqual([]);
         expect(result.ir?.tables.length).toBeGreaterThan(0);
       }),
       { numRuns: 200 },

@@ -120,11 +120,11 @@ describe.skipIf(!realsqlFound)('realsql corpus', () => {
                 if (event.kind === 'notice') notices.push(event.message);
               };
               const [result] = await Promise.all([migrate({ url: viaWesley.url, directory: dir, onEvent }), psqlFile(viaPsql.url, file)]);
-              expect(result).toEqual({ applied: [real.name], stoppedIn: null });
+              expect(result).toEqual({ applied: [real.name], stoppedIn: null, gateStop: null });
               const expectedNotices = metaNotices(real.name, await readFile(file, 'utf8'));
               expect(expectedNotices).toHaveLength(real.metaCommands ?? 0);
               expect(notices).toEqual(expectedNotices);
-              expect(await migrate({ url: viaWesley.url, directory: dir })).toEqual({ applied: [], stoppedIn: null });
+              expect(await migrate({ url: viaWesley.url, directory: dir })).toEqual({ applied: [], stoppedIn: null, gateStop: null });
 
               const session = await viaWesley.connect();
               const reference = JSON.parse(await readFile(file.replace(/\.sql$/, '.statements.json'), 'utf8')) as { statements: unknown[] };
