@@ -496,7 +496,7 @@ export default defineConfig({ plugins: [wesley({ config: 'libs/db/wesley.config.
   it('the Nx plugin infers the targets of the config', async () => {
     const result = await runOk(app, 'npx', '--no', '--', 'nx', 'show', 'project', 'db', '--json');
     const project = JSON.parse(result.stdout) as { targets: Record<string, { executor: string }> };
-    expect(Object.keys(project.targets).sort()).toEqual(['drift', 'generate', 'lint', 'migrate', 'plan', 'status']);
+    expect(Object.keys(project.targets).sort()).toEqual(['drift', 'generate', 'lint', 'migrate', 'plan', 'status', 'usage']);
     expect(project.targets['generate']?.executor).toBe('@wesley/nx:generate');
   }, 120_000);
 });
