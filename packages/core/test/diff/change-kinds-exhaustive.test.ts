@@ -48,7 +48,9 @@ describe('change kinds are handled exhaustively', () => {
       for (const change of changes) {
         kinds.add(change.kind);
         const subject = describeChange(change);
-        expect(subject.noun).toMatch(/^(enum|enum label|table|column|primary key|unique constraint|foreign key|check|constraint|index|row-level security|policy|privileges of) /);
+        expect(subject.noun).toMatch(
+          /^(enum|enum label|table|column|primary key|unique constraint|foreign key|check|constraint|index|row-level security|policy|privileges of) /,
+        );
         if (plan === null) continue;
         const prefix = `${change.kind.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}:${subject.target}`;
         expect(plan.steps.some((step) => step.id === prefix || step.id.startsWith(`${prefix}:`))).toBe(true);

@@ -1,5 +1,15 @@
 import type { FieldDefinitionNode } from 'graphql';
-import type { CheckIR, ColumnIR, ForeignKeyIR, IndexIR, PartitionIR, PrimaryKeyIR, RelationIR, TableSecurityIR, UniqueIR } from '../../ir/types.js';
+import type {
+  CheckIR,
+  ColumnIR,
+  ForeignKeyIR,
+  IndexIR,
+  PartitionIR,
+  PrimaryKeyIR,
+  RelationIR,
+  TableSecurityIR,
+  UniqueIR,
+} from '../../ir/types.js';
 import type { NameAllocator } from '../../naming/name-allocator.js';
 import type { ObjectModel } from '../collect-types.js';
 import type { RelatedAnchor } from '../diagnostic-sink.js';
