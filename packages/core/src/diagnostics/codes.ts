@@ -89,7 +89,7 @@ export const diagnosticCodes = {
   WES424: { title: 'derived column: invalid fn or of', severity: 'error' },
   WES425: { title: 'derived column: sum of a non-numeric column', severity: 'error' },
   WES426: { title: 'derived column: type does not fit its fn', severity: 'error' },
-  WES427: { title: 'derived column added, dropped or changed by a plan', severity: 'error' },
+  WES427: { title: 'derived column added, dropped or changed by a plan (retired: planned)', severity: 'error' },
   // Row-level security planning (WES460-469).
   WES460: { title: 'backfill of a table with forced row-level security', severity: 'warning' },
 } as const satisfies Record<string, CodeInfo>;

@@ -268,6 +268,33 @@ export interface ReplacePolicyChange extends TableChangeBase {
   readonly from: PolicyIR;
   readonly to: PolicyIR;
 }
+/**
+ * The triggers and functions that keep a derived column (`@wes_derived`) differ: created (a
+ * column derived now, in a new table or an existing one), dropped (a column no longer derived,
+ * or dropped with its table), or replaced. Their SQL names the parent, the child and the
+ * columns between them, so a rename of any of those, a new `fn` or `of`, or a new column type
+ * gives new functions. The column is named as in the target schema (as in the old one when it
+ * is dropped).
+ */
+export interface AlterDerivedChange extends TableChangeBase {
+  readonly kind: 'alterDerived';
+  readonly column: string;
+  /**
+   * The column as the old schema derived it, `null` when it did not: its functions and triggers
+   * are named after the old table and column names, and its triggers are on `child` (the child
+   * table's name in the target schema, or its old name when the child is dropped).
+   */
+  readonly before: { readonly table: string; readonly column: string; readonly child: string } | null;
+  /** Whether the new schema derives the column (`false`: the triggers go; the column stays or is dropped). */
+  readonly derived: boolean;
+  /**
+   * Whether a rename in the same diff touches the old parent or child table: the old functions
+   * use those names, so they must go before the renames run, or every write of the child fails
+   * until they do. Part of the difference: it is the diff's rename matching.
+   */
+  readonly renamed: boolean;
+}
+
 /** Table privileges `role` gains (`GRANT`). */
 export interface GrantPrivilegesChange extends TableChangeBase {
   readonly kind: 'grantPrivileges';
@@ -303,6 +330,7 @@ export type Change =
   | DropNotNullChange
   | AlterDefaultChange
   | AlterGeneratedChange
+  | AlterDerivedChange
   | AddPrimaryKeyChange
   | DropPrimaryKeyChange
   | AlterPrimaryKeyChange

@@ -84,6 +84,10 @@ export function describeChange(change: Change): ChangeSubject {
     case 'alterDefault':
     case 'alterGenerated':
       return columnSubject(change.table, change.to.name, 'both');
+    case 'alterDerived':
+      // The subject is the derived column; its triggers are on the child table, which the
+      // operation claims by name.
+      return columnSubject(change.table, change.column, change.before === null ? 'to' : change.derived ? 'both' : 'from');
     case 'addPrimaryKey':
       return onTable(change.table, 'primaryKey', change.primaryKey.name, single(change.primaryKey.columns), 'to');
     case 'dropPrimaryKey':

@@ -3,6 +3,7 @@ import type { SchemaIR, TableIR } from '../ir/types.js';
 import type { Change } from './change.js';
 import { diffColumns } from './diff-columns.js';
 import { diffConstraints } from './diff-constraints.js';
+import { diffDerived } from './diff-derived.js';
 import { diffEnums } from './diff-enums.js';
 import { diffSecurity } from './diff-security.js';
 import { impact } from './impact.js';
@@ -13,7 +14,7 @@ import { findRenames, translateTable } from './translate-names.js';
  * Every difference between two schemas, as changes in target names. Pure and deterministic:
  * changes come in the order enums, then tables by name (renames, then columns, then
  * constraints and indexes), then dropped tables (each after its keys into other dropped
- * tables); the planner orders the steps.
+ * tables), then the triggers of derived columns; the planner orders the steps.
  *
  * Only what PostgreSQL stores is compared (GraphQL names, relations and metadata are not), so
  * an IR introspected from a live database diffs cleanly against a compiled one.
@@ -75,6 +76,7 @@ export function diffSchemas(from: SchemaIR, to: SchemaIR): Change[] {
       impact: impact('breaking', 'breaking', `table ${table.name} and every row in it are lost`),
     });
   }
+  changes.push(...diffDerived(from, to, renames));
   return changes;
 }
 

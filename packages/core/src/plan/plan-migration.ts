@@ -4,7 +4,6 @@ import { diffSchemas } from '../diff/diff-schemas.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hashIR, type Sha256 } from '../ir/hash.js';
 import type { SchemaIR } from '../ir/types.js';
-import { unplannedDerivedColumns } from './derived-column-refusal.js';
 import type { PlanContext, PlanIssue } from './operation.js';
 import { operationFor } from './operations/index.js';
 import { withPartitionLocks } from './partition-locks.js';
@@ -76,8 +75,6 @@ export function planMigration(from: SchemaIR, to: SchemaIR, options: PlanOptions
     serverVersion,
     batchSize: options.batchSize ?? 1000,
   };
-  for (const unplanned of unplannedDerivedColumns(from, to, changes, context.createdTables))
-    report(unplanned.change, unplanned.issue, 'error');
   const early = dropsBeforeFills(changes, to);
   const drafts: (OrderedDraft & { readonly change: Change })[] = [];
   changes.forEach((change, index) => {

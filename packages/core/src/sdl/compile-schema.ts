@@ -8,6 +8,7 @@ import { DiagnosticSink } from './diagnostic-sink.js';
 import { lowerSchema } from './lower/lower-schema.js';
 import { defaultRlsSettings } from './lower/lower-security.js';
 import { parseSources } from './parse-sources.js';
+import { partialIR } from './partial-ir.js';
 import { builtinScalars } from './scalars.js';
 import { checkStrayDirectives } from './check-stray-directives.js';
 import type { CompileOptions, SchemaSource } from './source.js';
@@ -16,6 +17,12 @@ import { validateGraphQL } from './validate-graphql.js';
 export interface CompileResult {
   /** The IR, or `null` when any diagnostic is an error. */
   readonly ir: SchemaIR | null;
+  /**
+   * `ir` when there is no error; else the IR of the tables and columns that lowered without an
+   * error of their own (`partialIR`), for judging a schema's design beside its errors. Never
+   * DDL, code or a plan: what is left out would be missing from them.
+   */
+  readonly partialIR: SchemaIR;
   /** Every error and warning, in source order. */
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -59,7 +66,12 @@ function run(sources: readonly SchemaSource[], options: CompileOptions, location
     tenantSetting: options.rls?.tenantSetting ?? defaultRlsSettings.tenantSetting,
     userSetting: options.rls?.userSetting ?? defaultRlsSettings.userSetting,
   });
-  return { ir: sink.errorCount > 0 ? null : ir, diagnostics: sortDiagnostics(sink.diagnostics) };
+  const errors = sink.diagnostics.filter((d) => d.severity === 'error');
+  return {
+    ir: errors.length > 0 ? null : ir,
+    partialIR: errors.length > 0 ? partialIR(ir, types, errors) : ir,
+    diagnostics: sortDiagnostics(sink.diagnostics),
+  };
 }
 
 function scalarTable(options: CompileOptions, sink: DiagnosticSink): Map<string, ColumnTypeIR> {

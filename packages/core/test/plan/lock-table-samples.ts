@@ -28,6 +28,9 @@ const event = (directives: string) =>
     '  id: BigInt!\n  at: DateTime!\n  kind: String!\n  ref: String!\n  clubId: BigInt\n}',
   ].join('');
 const club = 'type Club @wes_table {\n  id: BigInt! @wes_pk\n}';
+const line = (key: string, name = 'Line', directives = '') =>
+  `type ${name} @wes_table${directives} { id: BigInt! @wes_pk  ${key}: BigInt @wes_fk(ref: "Account.id") }`;
+const countOf = (from: string) => `@wes_derived(fn: count, from: "${from}")`;
 
 const pg = (major: number): PlanOptions => ({ serverVersion: major * 10000 });
 
@@ -82,13 +85,34 @@ export const lockTableSamples: readonly LockTableSample[] = [
     ),
   },
   {
-    kind: 'addColumn',
-    variant: 'derived column',
-    from: ir(account('  name: String!'), 'type Line @wes_table { id: BigInt! @wes_pk  accountId: BigInt @wes_fk(ref: "Account.id") }'),
-    to: ir(
-      account('  name: String!\n  lines: Int! @wes_derived(fn: count, from: "Line.accountId")'),
-      'type Line @wes_table { id: BigInt! @wes_pk  accountId: BigInt @wes_fk(ref: "Account.id") }',
-    ),
+    kind: 'alterDerived',
+    variant: 'derived column added to a table with rows',
+    from: ir(account('  name: String!'), line('accountId')),
+    to: ir(account(`  name: String!\n  lines: Int! ${countOf('Line.accountId')}`), line('accountId')),
+  },
+  {
+    kind: 'alterDerived',
+    variant: 'derived column in a table the plan creates',
+    from: ir(team),
+    to: ir(team, account(`  lines: Int! ${countOf('Line.accountId')}`), line('accountId')),
+  },
+  {
+    kind: 'alterDerived',
+    variant: 'new fn',
+    from: ir(account(`  lines: Int! ${countOf('Line.accountId')}`), line('accountId')),
+    to: ir(account('  lines: BigInt @wes_derived(fn: max, from: "Line.accountId", of: "id")'), line('accountId')),
+  },
+  {
+    kind: 'alterDerived',
+    variant: 'child table renamed',
+    from: ir(account(`  lines: Int! ${countOf('Line.accountId')}`), line('accountId')),
+    to: ir(account(`  lines: Int! ${countOf('Item.accountId')}`), line('accountId', 'Item', ' @wes_renamed(from: "line")')),
+  },
+  {
+    kind: 'alterDerived',
+    variant: 'no longer derived',
+    from: ir(account(`  lines: Int! ${countOf('Line.accountId')}`), line('accountId')),
+    to: ir(account('  lines: Int!'), line('accountId')),
   },
   {
     kind: 'addColumn',

@@ -10,6 +10,7 @@ import { addUnique } from './add-unique.js';
 import { alterCheck } from './alter-check.js';
 import { alterColumnType } from './alter-column-type.js';
 import { alterDefault } from './alter-default.js';
+import { alterDerived } from './alter-derived.js';
 import { alterEnumValues } from './alter-enum-values.js';
 import { alterForeignKey } from './alter-foreign-key.js';
 import { alterGenerated } from './alter-generated.js';
@@ -56,6 +57,7 @@ export const operations: OperationRegistry = {
   alterCheck,
   alterColumnType,
   alterDefault,
+  alterDerived,
   alterEnumValues,
   alterForeignKey,
   alterGenerated,

@@ -24,6 +24,9 @@ export interface PlacementContext {
  *   default goes after the fill, first in `validate`: it checks every updated row, so added
  *   before the fill it would make an update of a row still holding NULL fail (the fill itself,
  *   another backfill of the table, the application's writes).
+ * - The old triggers of a derived column whose functions use a table the plan renames (or one
+ *   of its columns) go first in `expand`, before the renames: the functions name the tables
+ *   and columns in their bodies, so after a rename every write of the child would fail in them.
  */
 export function placeStep(draft: StepDraft, context: PlacementContext): Placement {
   const { action } = draft;
@@ -33,6 +36,9 @@ export function placeStep(draft: StepDraft, context: PlacementContext): Placemen
   }
   if (action === 'addNotNull' && context.steps.some((step) => step.action === 'fillDefault')) {
     return { phase: 'validate', rank: stepPlacement.addNotNull.rank };
+  }
+  if (action === 'dropTriggers' && context.change.kind === 'alterDerived' && context.change.renamed) {
+    return { phase: 'expand', rank: stepRank.dropTriggersBeforeRenames };
   }
   return stepPlacement[action];
 }

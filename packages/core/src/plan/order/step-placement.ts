@@ -37,6 +37,8 @@ export const stepPlacement = {
   addColumn: { phase: 'expand', rank: stepRank.addColumn },
   alterColumn: { phase: 'expand', rank: stepRank.alterColumn },
   addShadowColumn: { phase: 'expand', rank: stepRank.alterColumn },
+  // The new code may read a derived column from its first statement; the old one never writes it.
+  createTriggers: { phase: 'expand', rank: stepRank.createTriggers },
   buildIndex: { phase: 'expand', rank: stepRank.buildIndex },
   swapIndex: { phase: 'expand', rank: stepRank.attachIndex },
   attachUnique: { phase: 'expand', rank: stepRank.attachIndex },
@@ -65,6 +67,8 @@ export const stepPlacement = {
   // The old code may still use the policy's rows and the privilege until it is gone.
   dropPolicy: { phase: 'contract', rank: stepRank.dropPolicy },
   revokePrivileges: { phase: 'contract', rank: stepRank.dropPolicy },
+  // The old code may still read a derived column kept until then.
+  dropTriggers: { phase: 'contract', rank: stepRank.dropTriggers },
   dropTable: { phase: 'contract', rank: stepRank.dropTable },
   dropKey: { phase: 'contract', rank: stepRank.dropConstraint },
   dropDefault: { phase: 'contract', rank: stepRank.dropConstraint },

@@ -2,6 +2,8 @@
  * The order of steps inside a phase (lower runs first). The order is what makes a plan apply
  * at all, so each rank says what it must come after:
  *
+ * - the triggers of derived columns whose functions use a name the plan renames go first of
+ *   all, before the renames would make every write of the child fail;
  * - renames first: every later statement uses the new names;
  * - enum types and labels before the tables and columns that use them;
  * - NOT NULL, checks (and keys a fill would break) that v2 drops go early in `expand`, before
@@ -11,16 +13,20 @@
  *   use;
  * - row-level security is enabled or forced in `contract`, after every policy exists (never a
  *   moment with it on and the policies missing); policies and privileges that go are dropped
- *   after that and before the columns and tables their expressions use;
+ *   after that and before the columns and tables their expressions use; so are the triggers of
+ *   derived columns, before the column, its table or the child table goes;
  * - unique indexes are built, then attached as constraints, before the foreign keys that
  *   reference them; a primary key attaches after NOT NULL is proven on its columns (`validate`);
  *   a partitioned table's foreign key is added to the parent after each partition's is validated;
+ * - a derived column's triggers after its column, its child table and the renames (their
+ *   functions use the new names);
  * - in `contract`, foreign keys are dropped before the keys they reference; tables before the
  *   keys and columns their own foreign keys reference (dropping a table drops those keys); the
  *   constraints, indexes and (generated) columns v2 no longer has before a shadow-column swap,
  *   whose DROP COLUMN of the old column fails while they still use it; enum types last.
  */
 export const stepRank = {
+  dropTriggersBeforeRenames: 5,
   renameTable: 10,
   renameColumn: 11,
   renameConstraint: 12,
@@ -33,6 +39,7 @@ export const stepRank = {
   grantPrivileges: 31,
   addColumn: 40,
   alterColumn: 45,
+  createTriggers: 46,
   buildIndex: 50,
   attachIndex: 55,
   addForeignKey: 60,
@@ -45,6 +52,7 @@ export const stepRank = {
   attachPrimaryKey: 87,
   enableRowSecurity: 88,
   dropPolicy: 89,
+  dropTriggers: 89,
   dropForeignKey: 90,
   dropTable: 91,
   dropConstraint: 92,

@@ -1,0 +1,132 @@
+import { statementClaims } from '../../locks/statement-locks.js';
+import {
+  derivedColumnParts,
+  derivedColumnSql,
+  derivedValueSql,
+  dropDerivedColumnSql,
+  type DerivedColumnParts,
+} from '../../ddl/derived-column-sql.js';
+import type { SchemaIR } from '../../ir/types.js';
+import { quoteIdent } from '../../naming/quote-ident.js';
+import { backfillStep, noKeyWarning } from '../backfill-step.js';
+import type { Operation, OperationResult, StepDraft } from '../operation.js';
+import type { LockClaim } from '../plan-types.js';
+import { primaryKeyOf, tableIn } from '../schema-facts.js';
+import { rollback, step } from '../step-builders.js';
+
+/**
+ * The triggers and functions of a derived column (`@wes_derived`), created, replaced or dropped,
+ * then, when the column is derived now, its values computed for the rows there are.
+ *
+ * - Created (and replaced) in one transaction, after the column and the child exist: from the
+ *   commit on, every write of the child keeps the column. A replacement drops the old ones in
+ *   the same transaction, so no write of the child goes unkept.
+ * - Dropped in `contract` when the column is no longer derived (or goes, with its table): the
+ *   old code may still read it kept until then; before the column or table is dropped, since
+ *   `DROP COLUMN` leaves the triggers on the child, whose every write would then fail.
+ * - When a rename in the plan touches the parent or the child, the old functions (whose bodies
+ *   name them, resolved when they run) are dropped first in `expand`, before the renames (see
+ *   `placeStep`); the new ones come after, and the backfill computes every row again, so what
+ *   the writes in between did not keep is right at the end.
+ * - The backfill locks each batch's parent rows (`FOR UPDATE`) before the value function
+ *   computes them, with a snapshot of its own, so a batch that waited for a child writer's
+ *   transaction counts its rows, and a writer that waited for the batch recomputes after it.
+ *   A table the plan creates has no rows, and none is computed.
+ */
+export const alterDerived: Operation<'alterDerived'> = {
+  kind: 'alterDerived',
+  plan: (change, context): OperationResult => {
+    const old = change.before === null ? null : partsIn(context.from, change.before.table, change.before.column);
+    const now = change.derived ? partsIn(context.to, change.table, change.column) : null;
+    const steps: StepDraft[] = [];
+    const apart = old !== null && (now === null || change.renamed);
+    if (old !== null && change.before !== null && apart) {
+      // Before the renames the child has its old name; in `contract`, after them, its name in the target.
+      const child = change.renamed ? old.child.name : change.before.child;
+      steps.push(dropStep(withChild(old, child)));
+    }
+    if (now !== null) {
+      steps.push(old !== null && !apart ? replaceStep(old, now) : createStep(now));
+      if (!context.createdTables.has(change.table)) {
+        const key = primaryKeyOf(context.to, change.table);
+        const parent = quoteIdent(change.table);
+        const fill = backfillStep(
+          change.table,
+          key,
+          `${quoteIdent(now.column.name)} = ${derivedValueSql(now, `${parent}.${quoteIdent(now.parentKey.name)}`)}`,
+          {
+            batchSize: context.batchSize,
+            action: 'fillDefault',
+            summary: `compute ${change.table}.${change.column} of existing rows from ${now.child.name}`,
+          },
+        );
+        // The value function reads the child.
+        steps.push({ ...fill, locks: [...fill.locks, { relation: now.child.name, mode: 'AccessShareLock' }] });
+        if (key.length === 0) return { steps, warnings: [noKeyWarning(change.table)] };
+      }
+    }
+    return { steps };
+  },
+};
+
+/** The derived column `table.column` of `schema`; the diff emits `alterDerived` only for columns whose parts it found there. */
+function partsIn(schema: SchemaIR, table: string, column: string): DerivedColumnParts {
+  const parent = tableIn(schema, table);
+  const definition = parent?.columns.find((c) => c.name === column);
+  const parts = parent === undefined || definition === undefined ? null : derivedColumnParts(schema, parent, definition);
+  if (parts === null) throw new Error(`alterDerived: ${table}.${column} is not a derived column of its schema`);
+  return parts;
+}
+
+/** `parts` with the child named `name`: where the child is when the step runs. */
+const withChild = (parts: DerivedColumnParts, name: string): DerivedColumnParts => ({ ...parts, child: { ...parts.child, name } });
+
+/**
+ * `CREATE FUNCTION` of the SQL value function parses its body (`check_function_bodies`), which
+ * takes ACCESS SHARE on the child it reads (measured on 15 and 18); `CREATE TRIGGER` takes SHARE
+ * ROW EXCLUSIVE, which writers of the child wait for only as long as the catalog update.
+ */
+const createClaims = (parts: DerivedColumnParts): LockClaim[] => [
+  { relation: parts.child.name, mode: 'AccessShareLock' },
+  ...statementClaims('create-trigger', parts.child.name),
+];
+
+function createStep(parts: DerivedColumnParts): StepDraft {
+  const { parent, column, derived, child } = parts;
+  return step({
+    part: 'create',
+    action: 'createTriggers',
+    summary: `keep ${parent.name}.${column.name} (${derived.fn} over ${child.name}) with functions and triggers on ${child.name}`,
+    sql: derivedColumnSql(parts),
+    locks: createClaims(parts),
+    rollback: rollback(dropDerivedColumnSql(parts), statementClaims('drop-trigger', child.name)),
+  });
+}
+
+function replaceStep(old: DerivedColumnParts, now: DerivedColumnParts): StepDraft {
+  const { parent, column, derived, child } = now;
+  const dropClaims = statementClaims('drop-trigger', old.child.name);
+  return step({
+    part: 'replace',
+    action: 'createTriggers',
+    summary: `replace the functions and triggers that keep ${parent.name}.${column.name} (now ${derived.fn} over ${child.name})`,
+    sql: [...dropDerivedColumnSql(old), ...derivedColumnSql(now)],
+    locks: [...dropClaims, ...createClaims(now)],
+    rollback: rollback(
+      [...dropDerivedColumnSql(now), ...derivedColumnSql(old)],
+      [...statementClaims('drop-trigger', child.name), ...createClaims(old)],
+    ),
+  });
+}
+
+function dropStep(parts: DerivedColumnParts): StepDraft {
+  const { parent, column, child } = parts;
+  return step({
+    part: 'drop',
+    action: 'dropTriggers',
+    summary: `drop the functions and triggers on ${child.name} that kept ${parent.name}.${column.name}`,
+    sql: dropDerivedColumnSql(parts),
+    locks: statementClaims('drop-trigger', child.name),
+    rollback: rollback(derivedColumnSql(parts), createClaims(parts)),
+  });
+}
