@@ -137,11 +137,25 @@ describe('schema-design rules', () => {
   );
 
   it(
-    'a schema with errors gets the diagnostics and no design findings (they read the IR)',
+    'a schema with errors is judged beside them, leaving out each table and column with an error of its own',
     async () => {
-      const dir = await project({ 'schema.graphql': schema.replace('@wes_pk\n  email', '@wes_pkk\n  email') });
+      // User.handle's bound is misspelt (unique text without it) and Order's type-level index names
+      // a missing column (Order.userId's key unindexed without it): findings there would be noise.
+      // User's other hazards, and Query.me's, are found beside the two errors.
+      const broken = schema
+        .replace('@wes_constraint(maxLength: 40)', '@wes_constrain(maxLength: 40)')
+        .replace('type Order @wes_table {', 'type Order @wes_table @wes_index(columns: ["usr"]) {');
+      const dir = await project({ 'schema.graphql': broken });
       const found = await lint(dir, ['schema.graphql']);
-      expect(found['schema.graphql']!.every((m) => m.startsWith('@wesley/diagnostics'))).toBe(true);
+      expect(found['schema.graphql']).toEqual([
+        expect.stringMatching(
+          /^@wesley\/indexed-unbounded-text 3:3 user\.email is text without a length limit in unique constraint user_email_key/,
+        ),
+        expect.stringMatching(/^@wesley\/diagnostics 4:31 WES003: unknown directive @wes_constrain;/),
+        expect.stringMatching(/^@wesley\/naming-convention 5:15 column name user\.Bio does not match/),
+        expect.stringMatching(/^@wesley\/diagnostics 7:43 WES020: @wes_index names "usr", which is not a column of Order;/),
+        '@wesley/sensitive-exposed 13:14 Query.me exposes User, whose email (@wes_pii) is marked sensitive: return a type without it',
+      ]);
     },
     timeout,
   );

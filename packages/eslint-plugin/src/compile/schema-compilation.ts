@@ -11,7 +11,8 @@ import { wesleySettings } from './wesley-settings.js';
 
 /** The compiled schema a linted file belongs to. */
 export interface SchemaCompilation {
-  readonly result: CompileResult;
+  /** `null` when the project's config could not be loaded (`configError`). */
+  readonly result: CompileResult | null;
   /** The linted file's name as the compiler knows it: a diagnostic is this file's when its `file` is this. */
   readonly file: string;
   /** The project's `wesley.config.*` could not be loaded: nothing was compiled, this says why. */
@@ -42,7 +43,7 @@ export function schemaCompilation(context: Rule.RuleContext): SchemaCompilation 
   const project = settings.schema === undefined || settings.scalars === undefined ? projectConfigSync(path.dirname(linted)) : null;
   let compilation: SchemaCompilation;
   if (project?.kind === 'error') {
-    compilation = { result: { ir: null, diagnostics: [] }, file, configError: project };
+    compilation = { result: null, file, configError: project };
   } else {
     const files =
       settings.schema !== undefined

@@ -25,7 +25,7 @@ export const diagnostics: Rule.RuleModule = {
         if (configError !== null) {
           context.report({ loc: tokenLoc(context.sourceCode, 1, 1), message: `${configError.message}; help: ${configError.help}` });
         }
-        for (const diagnostic of result.diagnostics) {
+        for (const diagnostic of result?.diagnostics ?? []) {
           // A config scalar the compiler could not map has no place in any file: it is each file's.
           if (diagnostic.file === file || diagnostic.file === '<config>') report(context, diagnostic);
           for (const related of diagnostic.related ?? []) {

@@ -4,14 +4,15 @@ import { schemaCompilation } from '../compile/schema-compilation.js';
 
 /**
  * The listener of a schema-design rule: `check` gets the IR of the schema the linted file
- * belongs to, once per file. A schema that does not compile has no IR, and its errors are what
- * `@wesley/diagnostics` reports; its design is judged once they are fixed.
+ * belongs to, once per file. A schema with errors is judged beside them, by what compiled: the
+ * compiler's `partialIR` leaves out each table and column with an error of its own (those are
+ * what `@wesley/diagnostics` reports), where a design finding would be noise.
  */
 export function onSchemaIR(context: Rule.RuleContext, check: (ir: SchemaIR) => void): Rule.RuleListener {
   return {
     Document() {
-      const { ir } = schemaCompilation(context).result;
-      if (ir !== null) check(ir);
+      const { result } = schemaCompilation(context);
+      if (result !== null) check(result.partialIR);
     },
   };
 }
