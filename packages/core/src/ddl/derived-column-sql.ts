@@ -62,8 +62,9 @@ export function derivedValueSql(parts: DerivedColumnParts, key: string): string 
 }
 
 /**
- * `CREATE FUNCTION` for the value function (the aggregate for one parent key) and for the trigger
- * function that keeps a derived column, then its two triggers
+ * `CREATE OR REPLACE FUNCTION` for the value function (the aggregate for one parent key) and for
+ * the trigger function that keeps a derived column (so that a plan from a database whose triggers
+ * were dropped by hand finds its functions still there and replaces them), then its two triggers
  * on the child: a row trigger after every insert, delete and update of the key or the aggregated
  * column, and a statement trigger after `TRUNCATE`, which resets every parent to the value of no
  * rows (handled rather than refused: TRUNCATE holds ACCESS EXCLUSIVE on the child, so no other
@@ -87,8 +88,8 @@ export function derivedColumnSql(parts: DerivedColumnParts): string[] {
   const watched = [childKey, ...(derived.column === null ? [] : [derived.column])].map(quoteIdent).join(', ');
   const value = quoteIdent(derivedValueFunctionName(parent.name, column.name));
   return [
-    `CREATE FUNCTION ${value}(${parentKey.type.sql}) RETURNS ${column.type.sql}\n    LANGUAGE sql VOLATILE SECURITY INVOKER SET search_path FROM CURRENT\n    AS $wesley$${bodies.value}$wesley$;`,
-    `CREATE FUNCTION ${fn}() RETURNS trigger\n    LANGUAGE plpgsql SECURITY INVOKER SET search_path FROM CURRENT\n    AS $wesley$${bodies.trigger}$wesley$;`,
+    `CREATE OR REPLACE FUNCTION ${value}(${parentKey.type.sql}) RETURNS ${column.type.sql}\n    LANGUAGE sql VOLATILE SECURITY INVOKER SET search_path FROM CURRENT\n    AS $wesley$${bodies.value}$wesley$;`,
+    `CREATE OR REPLACE FUNCTION ${fn}() RETURNS trigger\n    LANGUAGE plpgsql SECURITY INVOKER SET search_path FROM CURRENT\n    AS $wesley$${bodies.trigger}$wesley$;`,
     `CREATE TRIGGER ${fn}\n    AFTER INSERT OR DELETE OR UPDATE OF ${watched} ON ${quoteIdent(child.name)}\n    FOR EACH ROW EXECUTE FUNCTION ${fn}();`,
     `CREATE TRIGGER ${quoteIdent(derivedTruncateTriggerName(parent.name, column.name))}\n    AFTER TRUNCATE ON ${quoteIdent(child.name)}\n    FOR EACH STATEMENT EXECUTE FUNCTION ${fn}();`,
   ];
@@ -128,13 +129,21 @@ export function derivedFunctionBodies(parts: DerivedColumnParts): { readonly val
   return { value: ` ${aggregateSql(parts)} `, trigger: `\n${trigger}\n` };
 }
 
-/** What undoes `derivedColumnSql`: its triggers, then its functions (each `IF EXISTS`, so a rerun after a crash is safe). */
-export function dropDerivedColumnSql(parts: DerivedColumnParts): string[] {
+/** The two triggers of `derivedColumnSql` dropped, `IF EXISTS`: before they are created again, or with the functions. */
+export function dropDerivedTriggersSql(parts: DerivedColumnParts): string[] {
   const { parent, column, child } = parts;
   const c = quoteIdent(child.name);
   return [
     `DROP TRIGGER IF EXISTS ${quoteIdent(derivedFunctionName(parent.name, column.name))} ON ${c};`,
     `DROP TRIGGER IF EXISTS ${quoteIdent(derivedTruncateTriggerName(parent.name, column.name))} ON ${c};`,
+  ];
+}
+
+/** What undoes `derivedColumnSql`: its triggers, then its functions (each `IF EXISTS`, so a rerun after a crash is safe). */
+export function dropDerivedColumnSql(parts: DerivedColumnParts): string[] {
+  const { parent, column } = parts;
+  return [
+    ...dropDerivedTriggersSql(parts),
     `DROP FUNCTION IF EXISTS ${quoteIdent(derivedFunctionName(parent.name, column.name))}();`,
     `DROP FUNCTION IF EXISTS ${quoteIdent(derivedValueFunctionName(parent.name, column.name))}(${parts.parentKey.type.sql});`,
   ];

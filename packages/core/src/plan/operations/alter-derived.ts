@@ -4,6 +4,7 @@ import {
   derivedColumnSql,
   derivedValueSql,
   dropDerivedColumnSql,
+  dropDerivedTriggersSql,
   type DerivedColumnParts,
 } from '../../ddl/derived-column-sql.js';
 import type { SchemaIR } from '../../ir/types.js';
@@ -83,13 +84,22 @@ const withChild = (parts: DerivedColumnParts, name: string): DerivedColumnParts 
 
 /**
  * `CREATE FUNCTION` of the SQL value function parses its body (`check_function_bodies`), which
- * takes ACCESS SHARE on the child it reads (measured on 15 and 18); `CREATE TRIGGER` takes SHARE
- * ROW EXCLUSIVE, which writers of the child wait for only as long as the catalog update.
+ * takes ACCESS SHARE on the child it reads (measured on 15 and 18); `DROP TRIGGER IF EXISTS`
+ * (of triggers left by hand or by a failed run: a database read back without them plans them
+ * anew) ACCESS EXCLUSIVE, and `CREATE TRIGGER` SHARE ROW EXCLUSIVE, each as long as the
+ * catalog update.
  */
 const createClaims = (parts: DerivedColumnParts): LockClaim[] => [
   { relation: parts.child.name, mode: 'AccessShareLock' },
+  ...statementClaims('drop-trigger', parts.child.name),
   ...statementClaims('create-trigger', parts.child.name),
 ];
+
+/** Each statement once, at its first place (old and new triggers usually have the same names). */
+const once = (sql: readonly string[]): string[] => [...new Set(sql)];
+
+/** The functions and triggers of `parts`, whatever of them a database already has. */
+const createSql = (parts: DerivedColumnParts): string[] => [...dropDerivedTriggersSql(parts), ...derivedColumnSql(parts)];
 
 function createStep(parts: DerivedColumnParts): StepDraft {
   const { parent, column, derived, child } = parts;
@@ -97,7 +107,7 @@ function createStep(parts: DerivedColumnParts): StepDraft {
     part: 'create',
     action: 'createTriggers',
     summary: `keep ${parent.name}.${column.name} (${derived.fn} over ${child.name}) with functions and triggers on ${child.name}`,
-    sql: derivedColumnSql(parts),
+    sql: createSql(parts),
     locks: createClaims(parts),
     rollback: rollback(dropDerivedColumnSql(parts), statementClaims('drop-trigger', child.name)),
   });
@@ -110,12 +120,12 @@ function replaceStep(old: DerivedColumnParts, now: DerivedColumnParts): StepDraf
     part: 'replace',
     action: 'createTriggers',
     summary: `replace the functions and triggers that keep ${parent.name}.${column.name} (now ${derived.fn} over ${child.name})`,
-    sql: [...dropDerivedColumnSql(old), ...derivedColumnSql(now)],
+    sql: once([...dropDerivedColumnSql(old), ...createSql(now)]),
     locks: [...dropClaims, ...createClaims(now)],
-    rollback: rollback(
-      [...dropDerivedColumnSql(now), ...derivedColumnSql(old)],
-      [...statementClaims('drop-trigger', child.name), ...createClaims(old)],
-    ),
+    rollback: rollback(once([...dropDerivedColumnSql(now), ...createSql(old)]), [
+      ...statementClaims('drop-trigger', child.name),
+      ...createClaims(old),
+    ]),
   });
 }
 
@@ -127,6 +137,6 @@ function dropStep(parts: DerivedColumnParts): StepDraft {
     summary: `drop the functions and triggers on ${child.name} that kept ${parent.name}.${column.name}`,
     sql: dropDerivedColumnSql(parts),
     locks: statementClaims('drop-trigger', child.name),
-    rollback: rollback(derivedColumnSql(parts), createClaims(parts)),
+    rollback: rollback(createSql(parts), createClaims(parts)),
   });
 }

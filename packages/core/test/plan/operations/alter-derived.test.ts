@@ -31,7 +31,11 @@ describe('alterDerived: the triggers of a derived column', () => {
     const v2 = `${order(count)}\n${line()}`;
     expect(planRows(v1, v2)).toEqual([
       ['add-column:order.line_count', 'expand', 'order:AccessExclusiveLock'],
-      ['alter-derived:order.line_count:create', 'expand', 'order_line:AccessShareLock order_line:ShareRowExclusiveLock'],
+      [
+        'alter-derived:order.line_count:create',
+        'expand',
+        'order_line:AccessShareLock order_line:ShareRowExclusiveLock order_line:AccessExclusiveLock',
+      ],
       ['alter-derived:order.line_count:backfill', 'backfill', 'order:RowShareLock order:RowExclusiveLock order_line:AccessShareLock'],
     ]);
     expect(sqlOf(v1, v2, 'add-column:order.line_count')).toBe('ALTER TABLE "order" ADD COLUMN line_count integer DEFAULT 0 NOT NULL;');
@@ -77,7 +81,7 @@ describe('alterDerived: the triggers of a derived column', () => {
     ]);
     const sql = sqlOf(v1, v2, 'alter-derived:order.line_count:replace');
     expect(sql.indexOf('DROP TRIGGER IF EXISTS wesley_derived_order_line_count ON order_line;')).toBeLessThan(
-      sql.indexOf('CREATE FUNCTION wesley_derived_order_line_count_value'),
+      sql.indexOf('CREATE OR REPLACE FUNCTION wesley_derived_order_line_count_value'),
     );
     expect(sql).toContain('sum(c.amount_cents)');
   });
@@ -139,7 +143,7 @@ describe('alterDerived: the triggers of a derived column', () => {
     const v2 = `${order(sum)}\n${line()}`;
     const replace = planMigration(sdlIR(v1), sdlIR(v2)).plan?.steps.find((s) => s.id.endsWith(':replace'));
     const undo = replace?.rollback?.sql.join('\n') ?? '';
-    expect(undo).toMatch(/^DROP TRIGGER IF EXISTS wesley_derived_order_line_count ON order_line;[\s\S]*CREATE FUNCTION[\s\S]*count\(\*\)/);
+    expect(undo).toMatch(/^DROP TRIGGER IF EXISTS wesley_derived_order_line_count ON order_line;[\s\S]*CREATE OR REPLACE FUNCTION[\s\S]*count\(\*\)/);
     expect(undo).not.toContain('sum(');
     const drop = planMigration(sdlIR(v1), sdlIR(`${order('  lineCount: Int!\n')}\n${line()}`)).plan?.steps[0];
     expect(drop?.rollback?.sql.join('\n')).toContain('CREATE TRIGGER wesley_derived_order_line_count');
