@@ -143,7 +143,9 @@ describe('alterDerived: the triggers of a derived column', () => {
     const v2 = `${order(sum)}\n${line()}`;
     const replace = planMigration(sdlIR(v1), sdlIR(v2)).plan?.steps.find((s) => s.id.endsWith(':replace'));
     const undo = replace?.rollback?.sql.join('\n') ?? '';
-    expect(undo).toMatch(/^DROP TRIGGER IF EXISTS wesley_derived_order_line_count ON order_line;[\s\S]*CREATE OR REPLACE FUNCTION[\s\S]*count\(\*\)/);
+    expect(undo).toMatch(
+      /^DROP TRIGGER IF EXISTS wesley_derived_order_line_count ON order_line;[\s\S]*CREATE OR REPLACE FUNCTION[\s\S]*count\(\*\)/,
+    );
     expect(undo).not.toContain('sum(');
     const drop = planMigration(sdlIR(v1), sdlIR(`${order('  lineCount: Int!\n')}\n${line()}`)).plan?.steps[0];
     expect(drop?.rollback?.sql.join('\n')).toContain('CREATE TRIGGER wesley_derived_order_line_count');
