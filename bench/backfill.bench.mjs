@@ -10,13 +10,13 @@
 // row or inserting one, in a loop, autocommit): every write under the lock wait (`lock_timeout`,
 // 1 s by default) plus 500 ms; prints max and p99 write latency. Always exits 0 (a bench, not a
 // test). Needs `npm run build`.
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { compileSchema, loadSqlParser, planMigration, quoteIdent, stableStringify } from '@wesley/core';
 import { connect, startEmbeddedPostgres } from '@wesley/postgres';
+import { ms } from './measure.mjs';
+import { wesleyMigrate } from './wesley-migrate.mjs';
 
 const rows = Number(process.env.WESLEY_BENCH_ROWS ?? 1_000_000);
 const ratioTarget = 1.5;
@@ -24,7 +24,6 @@ const lockTimeoutMs = 1000;
 const writeBoundMs = lockTimeoutMs + 500;
 const writers = 6;
 const order = ['plain', 'wesley', 'wesley', 'plain'];
-const cli = fileURLToPath(new URL('../packages/cli/bin/wesley.cjs', import.meta.url));
 
 const compile = (body) => {
   const { ir, diagnostics } = compileSchema({ name: 'item.graphql', body });
@@ -57,7 +56,7 @@ try {
   const times = { plain: [], wesley: [] };
   for (const [i, runner] of order.entries()) {
     const url = await freshDatabase(server.url, `bench_backfill_${i}`);
-    await wesley(['--to', 'expand'], url, migrations);
+    await wesleyMigrate(['--to', 'expand'], url, migrations);
     if (runner === 'plain') {
       const session = await connect(url);
       try {
@@ -70,7 +69,7 @@ try {
         await session.close();
       }
     } else {
-      const run = await wesley([], url, migrations);
+      const run = await wesleyMigrate([], url, migrations);
       const step = run.steps.get(backfill.id);
       times.wesley.push(step.ms);
       console.log(`wesley migrate backfill  ${seconds(step.ms)} s, ${describeBatches(step.batches)}`);
@@ -86,12 +85,12 @@ try {
 
   console.log(`\nthe same migration under ${writers} writers (a random row updated, or a row inserted, in a loop):`);
   const url = await freshDatabase(server.url, 'bench_backfill_writers');
-  await wesley(['--to', 'expand'], url, migrations);
+  await wesleyMigrate(['--to', 'expand'], url, migrations);
   const load = startWriters(url);
   let run;
   try {
     await load.started;
-    run = await wesley(['--lock-timeout', `${lockTimeoutMs}ms`], url, migrations);
+    run = await wesleyMigrate(['--lock-timeout', `${lockTimeoutMs}ms`], url, migrations);
   } finally {
     await load.stop();
   }
@@ -139,40 +138,6 @@ async function freshDatabase(serverUrl, name) {
     await session.close();
   }
   return url.href;
-}
-
-/**
- * `wesley migrate --json` on `url`: the whole run's time and, per step, the time from its
- * step-start to its step-done event as this process received them, and its batch events.
- */
-function wesley(args, url, migrations) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, 'migrate', '--dir', migrations, '--database-url', url, '--json', ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const start = performance.now();
-    const steps = new Map();
-    let open = null;
-    let buffered = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (text) => {
-      const now = performance.now();
-      buffered += text;
-      const lines = buffered.split('\n');
-      buffered = lines.pop() ?? '';
-      for (const line of lines) {
-        const event = JSON.parse(line);
-        if (event.kind === 'step-start') open = { id: event.stepId, startedAt: now, batches: [] };
-        if (event.kind === 'batch') open?.batches.push(event);
-        if (event.kind === 'step-done' && open !== null) steps.set(open.id, { ms: now - open.startedAt, batches: open.batches });
-      }
-    });
-    child.stderr.setEncoding('utf8').on('data', (text) => void (stderr += text));
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve({ ms: performance.now() - start, steps }) : reject(new Error(`wesley migrate exited with ${code}: ${stderr}`)),
-    );
-  });
 }
 
 /**
@@ -268,8 +233,4 @@ function describeBatches(batches) {
 
 function seconds(ms) {
   return (ms / 1000).toFixed(2);
-}
-
-function ms(value) {
-  return `${value.toFixed(1)} ms`;
 }
