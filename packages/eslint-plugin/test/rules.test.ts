@@ -159,6 +159,41 @@ describe('schema-design rules', () => {
     },
     timeout,
   );
+
+  it(
+    'sensitive-exposed passes over a public field with an error in it and a type with an error on it, as partialIR does for tables',
+    async () => {
+      // Order is a table that partialIR leaves out (its index names a missing column): its relation
+      // field is not public. Payload's @wes_table is misspelt. Query.user and Query.admin each have
+      // an error of their own. Only Query.me is a finding.
+      const dir = await project({
+        'schema.graphql': [
+          'type User @wes_table { id: ID! @wes_pk email: String! @wes_pii }',
+          'type Order @wes_table @wes_index(columns: ["usr"]) {',
+          '  id: ID! @wes_pk',
+          '  buyerId: ID! @wes_fk(ref: "User.id") @wes_index',
+          '  buyer: User',
+          '}',
+          'type Payload @wes_tabel { user: User }',
+          'type Query {',
+          '  me: User',
+          '  user(id: Foo): User',
+          '  admin: User @wes_pk',
+          '}',
+          '',
+        ].join('\n'),
+      });
+      const found = await lint(dir, ['schema.graphql']);
+      expect(found['schema.graphql']).toEqual([
+        expect.stringMatching(/^@wesley\/diagnostics 2:43 WES020: /),
+        expect.stringMatching(/^@wesley\/diagnostics 7:14 WES003: unknown directive @wes_tabel;/),
+        '@wesley/sensitive-exposed 9:3 Query.me exposes User, whose email (@wes_pii) is marked sensitive: return a type without it',
+        expect.stringMatching(/^@wesley\/diagnostics 10:12 WES010: unknown type "Foo"/),
+        expect.stringMatching(/^@wesley\/diagnostics 11:15 WES007: /),
+      ]);
+    },
+    timeout,
+  );
 });
 
 describe("this repository's example schemas", () => {
