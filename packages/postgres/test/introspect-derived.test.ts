@@ -2,15 +2,19 @@ import { emitDdl, planMigration, type SchemaIR } from '@wesley/core';
 import { describeEachServer, useTestDatabase } from '@wesley/postgres/testing';
 import { expect, it } from 'vitest';
 import { introspect } from '../src/introspect/introspect.js';
+import { migrate } from '../src/migrate/migrate.js';
 import { sdlIR } from '../../core/test/support/sdl-ir.js';
 import { comparableIR } from './fixtures/comparable-ir.js';
+import { migrationsDirectory, planFile } from './migrate/support/migrations-directory.js';
 
 /**
  * `@wes_derived` read back from the database (issue 19, item 2): compile -> schema.sql -> introspect
  * gives the compiled IR, derived columns included, and a plan from the database to the schema is
- * empty rather than refused (WES427). Whatever was edited in the database (a trigger dropped or
- * disabled, a body replaced, a function made SECURITY DEFINER, the search_path unpinned) reads as
- * not derived, never as a derived column the schema did not compile.
+ * empty. Whatever was edited in the database (a trigger dropped or disabled, a body replaced, a
+ * function made SECURITY DEFINER, the search_path unpinned) reads as not derived, never as a
+ * derived column the schema did not compile; the plan from it to the schema creates that column's
+ * functions and triggers again over what is left and computes its values, and, run, gives back a
+ * database that reads as the schema with every value equal to its aggregate.
  */
 
 const schema = sdlIR(`type Order @wes_table {
@@ -29,6 +33,22 @@ type OrderLine @wes_table {
   amountCents: Int
 }
 `);
+
+/** Orders, some without lines; lines spread over them, some without an amount, some gifts. */
+const seed = `INSERT INTO "order" (id) SELECT g FROM generate_series(1, 40) AS g;
+INSERT INTO order_line (id, order_id, gift_order_id, amount_cents)
+  SELECT g, g % 30 + 1, CASE WHEN g % 4 = 0 THEN g % 25 + 1 END, CASE WHEN g % 7 = 0 THEN NULL ELSE g * 3 % 101 END
+  FROM generate_series(1, 200) AS g;`;
+
+/** Each derived column beside the aggregate a query computes, for the orders where they differ. */
+const mismatches = `
+  SELECT o.id FROM "order" AS o
+  CROSS JOIN LATERAL (
+    SELECT count(l.id) AS n, coalesce(sum(l.amount_cents), 0) AS total, min(l.amount_cents) AS low, max(l.amount_cents) AS high
+    FROM order_line AS l WHERE l.order_id = o.id) AS a
+  CROSS JOIN LATERAL (SELECT count(g.id) AS n FROM order_line AS g WHERE g.gift_order_id = o.id) AS gifts
+  WHERE (o.line_count, o.total_cents, o.cheapest, o.dearest, o.has_lines, o.gift_lines)
+    IS DISTINCT FROM (a.n::integer, a.total::bigint, a.low, a.high, a.n > 0, gifts.n::integer)`;
 
 /** The derived facts of `ir`'s `order` table, column by column. */
 function derivedOf(ir: SchemaIR): Record<string, unknown> {
@@ -65,19 +85,46 @@ describeEachServer('derived columns read back by introspection', (server) => {
     ['a dropped value function', 'gift_lines', 'DROP FUNCTION wesley_derived_order_gift_lines_value(integer) CASCADE'],
   ];
 
-  it.each(edits)('reads %s as not derived, and only that column', { timeout: 120_000 }, async (_what, column, sql) => {
-    const session = await db.connect();
-    // A fresh schema for each edit: the functions go with it.
-    await session.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
-    await session.query(emitDdl(schema));
-    await session.query(sql);
-    const live = await introspect(session);
-    expect(derivedOf(live)).toEqual({ ...derivedOf(schema), [column]: null });
-    // The plan from the database would have to create the column's triggers: refused, not planned without them.
-    const { plan, diagnostics } = planMigration(live, schema);
-    expect(plan).toBeNull();
-    expect(diagnostics.map((d) => [d.code, d.message])).toEqual([
-      ['WES427', expect.stringContaining(`derived column order.${column},`) as string],
-    ]);
-  });
+  /** A wrong value of each column, for every order: what only the plan's backfill puts right. */
+  const wrong: Readonly<Record<string, string>> = {
+    line_count: 'line_count + 1',
+    total_cents: 'total_cents + 1',
+    cheapest: 'coalesce(cheapest, 0) - 1',
+    dearest: 'coalesce(dearest, 0) + 1',
+    has_lines: 'NOT has_lines',
+    gift_lines: 'gift_lines + 1',
+  };
+
+  it.each(edits)(
+    'reads %s as not derived, and only that column; the plan from it repairs that column',
+    { timeout: 120_000 },
+    async (_what, column, sql) => {
+      const session = await db.connect();
+      // A fresh schema for each edit (the functions go with it), and a fresh ledger for its migration.
+      await session.query('DROP SCHEMA IF EXISTS wesley CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public');
+      await session.query(emitDdl(schema));
+      await session.query(seed);
+      await session.query(sql);
+      await session.query(`UPDATE "order" SET ${column} = ${wrong[column] ?? ''}`);
+      expect((await session.query(mismatches)).rows).toHaveLength(40);
+      const live = await introspect(session);
+      expect(derivedOf(live)).toEqual({ ...derivedOf(schema), [column]: null });
+
+      // The plan from the database creates that column's functions and triggers over what is left, then computes its values.
+      const { plan, diagnostics } = planMigration(live, schema);
+      expect(diagnostics).toEqual([]);
+      expect(plan?.steps.map((step) => [step.id, step.phase])).toEqual([
+        [`alter-derived:order.${column}:create`, 'expand'],
+        [`alter-derived:order.${column}:backfill`, 'backfill'],
+      ]);
+      const { json } = await planFile(session, live, schema);
+      await migrate({ url: db.url, directory: await migrationsDirectory({ '0001_repair/plan.json': json }) });
+
+      expect(comparableIR(await introspect(session))).toEqual(comparableIR(schema));
+      expect((await session.query(mismatches)).rows).toEqual([]);
+      // Kept from now on: a line moved to another order, and one deleted, are counted where they are.
+      await session.query('UPDATE order_line SET order_id = 40, gift_order_id = 40 WHERE id = 1; DELETE FROM order_line WHERE id = 2');
+      expect((await session.query(mismatches)).rows).toEqual([]);
+    },
+  );
 });
