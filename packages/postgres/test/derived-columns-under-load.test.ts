@@ -53,12 +53,15 @@ describeEachServer('derived columns added under concurrent writers of the child'
       const admin = await db.connect();
       const { plan, json } = await planFile(admin, v1, v2);
       expect(plan.steps.map((step) => [step.id, step.phase])).toEqual([
-        ['add-column:basket.line_count:add', 'expand'],
-        ['add-column:basket.total_cents:add', 'expand'],
-        ['add-column:basket.dearest:add', 'expand'],
-        ['add-column:basket.line_count:backfill', 'backfill'],
-        ['add-column:basket.total_cents:backfill', 'backfill'],
-        ['add-column:basket.dearest:backfill', 'backfill'],
+        ['add-column:basket.line_count', 'expand'],
+        ['add-column:basket.total_cents', 'expand'],
+        ['add-column:basket.dearest', 'expand'],
+        ['alter-derived:basket.dearest:create', 'expand'],
+        ['alter-derived:basket.line_count:create', 'expand'],
+        ['alter-derived:basket.total_cents:create', 'expand'],
+        ['alter-derived:basket.dearest:backfill', 'backfill'],
+        ['alter-derived:basket.line_count:backfill', 'backfill'],
+        ['alter-derived:basket.total_cents:backfill', 'backfill'],
       ]);
       const directory = await migrationsDirectory({ '0001_derived/plan.json': json });
       const scenario: UnderLoadScenario = {
