@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { compileSchema, loadSqlParser, planMigration, quoteIdent, stableStringify } from '@wesley/core';
 import { connect, startEmbeddedPostgres } from '@wesley/postgres';
 import { ms } from './measure.mjs';
+import { freshDatabase } from './fresh-database.mjs';
 import { wesleyMigrate } from './wesley-migrate.mjs';
 
 const rows = Number(process.env.WESLEY_BENCH_ROWS ?? 1_000_000);
@@ -55,7 +56,7 @@ try {
 
   const times = { plain: [], wesley: [] };
   for (const [i, runner] of order.entries()) {
-    const url = await freshDatabase(server.url, `bench_backfill_${i}`);
+    const url = await freshItems(server.url, `bench_backfill_${i}`);
     await wesleyMigrate(['--to', 'expand'], url, migrations);
     if (runner === 'plain') {
       const session = await connect(url);
@@ -84,7 +85,7 @@ try {
   );
 
   console.log(`\nthe same migration under ${writers} writers (a random row updated, or a row inserted, in a loop):`);
-  const url = await freshDatabase(server.url, 'bench_backfill_writers');
+  const url = await freshItems(server.url, 'bench_backfill_writers');
   await wesleyMigrate(['--to', 'expand'], url, migrations);
   const load = startWriters(url);
   let run;
@@ -118,26 +119,12 @@ function plainUpdateOf(firstBatch) {
   return `UPDATE ${match[1]} SET ${match[2]}${match[3] === undefined ? '' : ` WHERE ${match[3]}`}`;
 }
 
-/** A new database holding `item` with `rows` rows, vacuumed and analysed, so every run starts alike. */
-async function freshDatabase(serverUrl, name) {
-  const admin = await connect(serverUrl);
-  try {
-    await admin.query(`CREATE DATABASE ${quoteIdent(name)}`);
-  } finally {
-    await admin.close();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const session = await connect(url.href);
-  try {
+/** A new database holding `item` with `rows` rows. */
+function freshItems(serverUrl, name) {
+  return freshDatabase(serverUrl, name, ['public.item'], async (session) => {
     await session.query(`CREATE TABLE public.item (id integer PRIMARY KEY, n integer NOT NULL, note text)`);
     await session.query(`INSERT INTO public.item SELECT i, i % 100000, 'row ' || i FROM generate_series(1, ${rows}) AS i`);
-    await session.query('VACUUM (FREEZE, ANALYZE) public.item');
-    await session.query('CHECKPOINT');
-  } finally {
-    await session.close();
-  }
-  return url.href;
+  });
 }
 
 /**

@@ -21,11 +21,12 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
-import { compileSchema, emitDdl, loadSqlParser, quoteIdent } from '@wesley/core';
+import { compileSchema, emitDdl, loadSqlParser } from '@wesley/core';
 import { connect, startEmbeddedPostgres } from '@wesley/postgres';
 import { quantile } from './measure.mjs';
 import { wesleyBin } from './measure-processes.mjs';
 import { runMeasured } from './run-measured.mjs';
+import { freshDatabase } from './fresh-database.mjs';
 import { wesleyMigrate } from './wesley-migrate.mjs';
 
 const lines = Number(process.env.WESLEY_DERIVED_LINES ?? 1_000_000);
@@ -84,7 +85,7 @@ try {
   const times = { plain: [], wesley: [] };
   for (const [i, runner] of order.entries()) {
     const name = `bench_derived_${i}`;
-    const url = await freshDatabase(server.url, name);
+    const url = await freshBaskets(server.url, name);
     const { migrations, backfills } = await wesleyPlan(url, v2File, join(root, name));
     if (runner === 'plain') {
       await wesleyMigrate(['--to', 'expand'], url, migrations);
@@ -108,7 +109,7 @@ try {
   console.log(
     `\nunder ${writers} writers of line (insert, move to another basket, change cents, delete; ${writerPauseMs} ms apart) and a reader holding basket ${readerHoldMs} ms:`,
   );
-  const url = await freshDatabase(server.url, 'bench_derived_writers');
+  const url = await freshBaskets(server.url, 'bench_derived_writers');
   const load = await startWriters(url);
   let plan;
   let run;
@@ -134,7 +135,7 @@ try {
   if (!waitedOk) failures.push(`a write waited ${ms(max)} (bound ${writeBoundMs} ms) or failed (${failed})`);
   await expectRight(url, 'wesley under writers');
 
-  const peerUrl = await freshDatabase(server.url, 'bench_derived_writers_plain');
+  const peerUrl = await freshBaskets(server.url, 'bench_derived_writers_plain');
   const peerPlan = await wesleyPlan(peerUrl, v2File, join(root, 'bench_derived_writers_plain'));
   await wesleyMigrate(['--to', 'expand'], peerUrl, peerPlan.migrations);
   const peerLoad = await startWriters(peerUrl);
@@ -165,29 +166,15 @@ if (failures.length > 0) {
   process.exitCode = 1;
 }
 
-/** A new database with v1's schema (its DDL as `wesley generate` writes it), its rows, vacuumed and analysed. */
-async function freshDatabase(serverUrl, name) {
-  const admin = await connect(serverUrl);
-  try {
-    await admin.query(`CREATE DATABASE ${quoteIdent(name)}`);
-  } finally {
-    await admin.close();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const session = await connect(url.href);
-  try {
+/** A new database with v1's schema (its DDL as `wesley generate` writes it) and its rows. */
+function freshBaskets(serverUrl, name) {
+  return freshDatabase(serverUrl, name, ['basket', 'line'], async (session) => {
     await session.query(emitDdl(compile(v1)));
     await session.query(`INSERT INTO basket (id, label) SELECT g, 'b' || g FROM generate_series(1, ${parents}) AS g`);
     await session.query(
       `INSERT INTO line (basket_id, cents) SELECT g % ${parents} + 1, CASE WHEN g % 11 = 0 THEN NULL ELSE g % 97 END FROM generate_series(1, ${lines}) AS g`,
     );
-    await session.query('VACUUM (FREEZE, ANALYZE) basket, line');
-    await session.query('CHECKPOINT');
-  } finally {
-    await session.close();
-  }
-  return url.href;
+  });
 }
 
 function compile(body) {
