@@ -1,4 +1,4 @@
-import type { ChangeKind, ChangeOf } from '../diff/change.js';
+import type { Change, ChangeKind, ChangeOf } from '../diff/change.js';
 import type { SchemaIR } from '../ir/types.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { PlanStep } from './plan-types.js';
@@ -16,6 +16,8 @@ export interface PlanContext {
   readonly to: SchemaIR;
   /** Tables the plan creates (empty: a key on them needs no validation pass). */
   readonly createdTables: ReadonlySet<string>;
+  /** Every change of the plan, in the diff's order: for an operation whose steps one pass can share with another change's. */
+  readonly changes: readonly Change[];
   /** `server_version_num` of the target server. */
   readonly serverVersion: number;
   /** Rows per backfill batch. */

@@ -72,6 +72,7 @@ export function planMigration(from: SchemaIR, to: SchemaIR, options: PlanOptions
     from,
     to,
     createdTables: new Set(changes.flatMap((change) => (change.kind === 'createTable' ? [change.table] : []))),
+    changes,
     serverVersion,
     batchSize: options.batchSize ?? 1000,
   };

@@ -10,10 +10,11 @@ import {
 import type { SchemaIR } from '../../ir/types.js';
 import { quoteIdent } from '../../naming/quote-ident.js';
 import { backfillStep, noKeyWarning } from '../backfill-step.js';
-import type { Operation, OperationResult, StepDraft } from '../operation.js';
+import type { AlterDerivedChange } from '../../diff/change.js';
+import type { Operation, OperationResult, PlanContext, StepDraft } from '../operation.js';
 import type { LockClaim } from '../plan-types.js';
 import { primaryKeyOf, tableIn } from '../schema-facts.js';
-import { rollback, step } from '../step-builders.js';
+import { locks, rollback, step } from '../step-builders.js';
 
 /**
  * The triggers and functions of a derived column (`@wes_derived`), created, replaced or dropped,
@@ -32,7 +33,10 @@ import { rollback, step } from '../step-builders.js';
  * - The backfill locks each batch's parent rows (`FOR UPDATE`) before the value function
  *   computes them, with a snapshot of its own, so a batch that waited for a child writer's
  *   transaction counts its rows, and a writer that waited for the batch recomputes after it.
- *   A table the plan creates has no rows, and none is computed.
+ *   One backfill computes every derived column of the table that the plan creates or replaces
+ *   (the first change of the table's has it): each pass over the table writes a new version of
+ *   every row, so one pass leaves a third of the dead rows and WAL of three. A table the plan
+ *   creates has no rows, and none is computed.
  */
 export const alterDerived: Operation<'alterDerived'> = {
   kind: 'alterDerived',
@@ -48,27 +52,40 @@ export const alterDerived: Operation<'alterDerived'> = {
     }
     if (now !== null) {
       steps.push(old !== null && !apart ? replaceStep(old, now) : createStep(now));
-      if (!context.createdTables.has(change.table)) {
+      const computed = context.changes.filter(
+        (c): c is AlterDerivedChange => c.kind === 'alterDerived' && c.table === change.table && c.derived,
+      );
+      if (!context.createdTables.has(change.table) && computed[0] === change) {
         const key = primaryKeyOf(context.to, change.table);
-        const parent = quoteIdent(change.table);
-        const fill = backfillStep(
-          change.table,
-          key,
-          `${quoteIdent(now.column.name)} = ${derivedValueSql(now, `${parent}.${quoteIdent(now.parentKey.name)}`)}`,
-          {
-            batchSize: context.batchSize,
-            action: 'fillDefault',
-            summary: `compute ${change.table}.${change.column} of existing rows from ${now.child.name}`,
-          },
+        steps.push(
+          computeStep(
+            context,
+            key,
+            computed.map((c) => partsIn(context.to, c.table, c.column)),
+          ),
         );
-        // The value function reads the child.
-        steps.push({ ...fill, locks: [...fill.locks, { relation: now.child.name, mode: 'AccessShareLock' }] });
         if (key.length === 0) return { steps, warnings: [noKeyWarning(change.table)] };
       }
     }
     return { steps };
   },
 };
+
+/** The backfill of derived columns `columns` of one table: each row set to what each value function computes for it. */
+function computeStep(context: PlanContext, key: readonly string[], columns: readonly DerivedColumnParts[]): StepDraft {
+  const table = columns[0]?.parent.name ?? '';
+  const assignments = columns.map(
+    (parts) => `${quoteIdent(parts.column.name)} = ${derivedValueSql(parts, `${quoteIdent(table)}.${quoteIdent(parts.parentKey.name)}`)}`,
+  );
+  const children = [...new Set(columns.map((parts) => parts.child.name))];
+  const fill = backfillStep(table, key, assignments.join(', '), {
+    batchSize: context.batchSize,
+    action: 'fillDefault',
+    summary: `compute ${columns.map((parts) => `${table}.${parts.column.name}`).join(', ')} of existing rows from ${children.join(', ')}`,
+  });
+  // The value functions read the children.
+  return { ...fill, locks: [...fill.locks, ...locks(children, 'AccessShareLock')] };
+}
 
 /** The derived column `table.column` of `schema`; the diff emits `alterDerived` only for columns whose parts it found there. */
 function partsIn(schema: SchemaIR, table: string, column: string): DerivedColumnParts {

@@ -44,6 +44,22 @@ describe('alterDerived: the triggers of a derived column', () => {
     );
   });
 
+  it('several on one table: one backfill computes them all (one new version of each row, not one per column)', () => {
+    const v1 = `${order('')}\n${line()}`;
+    const both = `${count}  total: Int! @wes_derived(fn: sum, from: "OrderLine.orderId", of: "amountCents")\n`;
+    const v2 = `${order(both)}\n${line()}`;
+    expect(planRows(v1, v2).map(([id, phase]) => `${id} ${phase}`)).toEqual([
+      'add-column:order.line_count expand',
+      'add-column:order.total expand',
+      'alter-derived:order.line_count:create expand',
+      'alter-derived:order.total expand',
+      'alter-derived:order.line_count:backfill backfill',
+    ]);
+    expect(sqlOf(v1, v2, 'alter-derived:order.line_count:backfill')).toContain(
+      'SET line_count = wesley_derived_order_line_count_value("order".id), total = wesley_derived_order_total_value("order".id)',
+    );
+  });
+
   it('in tables the plan creates: the triggers after both tables, and no backfill (a new table has no rows)', () => {
     const rows = planRows(
       'type Other @wes_table { id: Int! @wes_pk }',
