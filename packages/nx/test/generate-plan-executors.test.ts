@@ -93,6 +93,6 @@ describe('the plan executor', () => {
       serverVersion: number;
       assumptions: { serverVersion: unknown };
     };
-    expect([plan.serverVersion, plan.assumptions.serverVersion]).toEqual([160000, { minimum: 130000, below: 170000 }]);
+    expect([plan.serverVersion, plan.assumptions.serverVersion]).toEqual([160000, { minimum: 140000, below: 170000 }]);
   });
 });

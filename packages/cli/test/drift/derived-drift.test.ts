@@ -69,12 +69,30 @@ describeEachServer('wesley drift on derived columns', (server) => {
   it.each(edits)('reports %s once, at the derived column’s field', async (_what, edit, column, position) => {
     expect(await driftAfter(edit)).toEqual([
       {
-        code: 'WES201',
+        code: 'WES203',
         severity: 'error',
-        message: `column ${column} is missing from the database`,
+        message: `column ${column} is derived in the schema, but the database does not keep it: its functions or triggers are missing, disabled or edited`,
         help: expect.stringContaining('wesley plan --from') as string,
         ...position,
       },
+    ]);
+  });
+
+  it('reports a derived column dropped from the database once, as a missing column (its triggers are not a second finding)', async () => {
+    const found = await driftAfter('ALTER TABLE "order" DROP COLUMN line_count');
+    expect(found.map((d) => [d.code, d.message, d.line])).toEqual([['WES201', 'column order.line_count is missing from the database', 3]]);
+  });
+
+  it('reports triggers the database keeps for a column the schema does not derive', async () => {
+    await session.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
+    await session.query(emitDdl(expected!));
+    const plain = compileSchema({
+      ...source,
+      body: source.body.replace('@wes_derived(fn: count, from: "OrderLine.orderId")', '@wes_default(value: 0)'),
+    }).ir!;
+    const report = await detectDrift(session, plain);
+    expect(report.findings.map((f) => [f.code, f.message])).toEqual([
+      ['WES203', 'column order.line_count is kept by triggers in the database, but the schema does not derive it'],
     ]);
   });
 });

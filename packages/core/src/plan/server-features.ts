@@ -16,6 +16,8 @@ export const serverFeatures = {
   dropExpression: 130000,
   /** A BEFORE ... FOR EACH ROW trigger on a partitioned table (cloned to its partitions). */
   partitionedRowTriggers: 130000,
+  /** `CREATE OR REPLACE TRIGGER`: SHARE ROW EXCLUSIVE only, where dropping the trigger first takes ACCESS EXCLUSIVE (measured on 15 and 18). */
+  createOrReplaceTrigger: 140000,
   /** `ALTER COLUMN ... SET EXPRESSION` changes a generated column's expression (rewrites). */
   setExpression: 170000,
   /** `ADD CONSTRAINT n NOT NULL col NOT VALID` + `VALIDATE`: NOT NULL without the CHECK dance. */
@@ -48,7 +50,7 @@ export interface ServerVersionRange {
  * The interval of `server_version_num` around `serverVersion` on which every feature of
  * `serverFeatures` answers as it does on `serverVersion`: the planner picks its patterns and lock
  * claims by these answers alone, so its plan holds on that interval and on no version outside it
- * (planned for 15: from 13, which brought the last feature 15 has, to 17, which brings the next).
+ * (planned for 15: from 14, which brought the last feature 15 has, to 17, which brings the next).
  */
 export function serverVersionRange(serverVersion: number): ServerVersionRange {
   const thresholds = Object.values(serverFeatures);

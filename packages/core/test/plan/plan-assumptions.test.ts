@@ -37,7 +37,7 @@ describe('serverVersionRange', () => {
 
   it('gives the ranges the feature table implies', () => {
     expect(serverVersionRange(110000)).toEqual({ minimum: 110000, below: 120000 });
-    expect(serverVersionRange(150004)).toEqual({ minimum: 130000, below: 170000 });
+    expect(serverVersionRange(150004)).toEqual({ minimum: 140000, below: 170000 });
     expect(serverVersionRange(170000)).toEqual({ minimum: 170000, below: 180000 });
     expect(serverVersionRange(180000)).toEqual({ minimum: 180000, below: null });
   });
@@ -62,7 +62,7 @@ describe('planAssumptions', () => {
     const { plan } = planMigration(v1, v2, { serverVersion: 150000 });
     expect(plan?.assumptions).toEqual({
       kind: 'assumptions',
-      serverVersion: { minimum: 130000, below: 170000 },
+      serverVersion: { minimum: 140000, below: 170000 },
       tables: [
         { kind: 'table', name: 'account', exists: true, partitioned: false },
         { kind: 'table', name: 'event', exists: true, partitioned: true },

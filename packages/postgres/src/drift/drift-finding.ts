@@ -1,4 +1,4 @@
-import { describeChange, diffSchemas, type Change, type DiagnosticCode, type SchemaIR } from '@wesley/core';
+import { describeChange, diffSchemas, type Change, type ChangeOf, type DiagnosticCode, type SchemaIR } from '@wesley/core';
 
 /** One way the live database differs from the schema. */
 export interface DriftFinding {
@@ -16,9 +16,25 @@ export interface DriftFinding {
  * the rest are differences.
  */
 export function driftFindings(live: SchemaIR, expected: SchemaIR): DriftFinding[] {
-  return diffSchemas(live, expected).map((change) => {
-    const [code, message] = classify(change);
-    return { code, message, change };
+  const changes = diffSchemas(live, expected);
+  return changes
+    .filter((change) => change.kind !== 'alterDerived' || !columnReported(change, changes))
+    .map((change) => {
+      const [code, message] = classify(change);
+      return { code, message, change };
+    });
+}
+
+/**
+ * Whether the derived column's own column or table is missing from one side (`addColumn`,
+ * `dropColumn`, `createTable`, `dropTable`): that finding says it all, the triggers with it.
+ */
+function columnReported(derived: ChangeOf<'alterDerived'>, changes: readonly Change[]): boolean {
+  return changes.some((change) => {
+    if (change.kind === 'addColumn' || change.kind === 'dropColumn') {
+      return change.table === derived.table && change.column.name === derived.column;
+    }
+    return (change.kind === 'createTable' || change.kind === 'dropTable') && change.table === derived.table;
   });
 }
 
@@ -30,6 +46,17 @@ function classify(change: Change): readonly [DiagnosticCode, string] {
   const { noun, existsIn } = describeChange(change);
   if (change.kind === 'setNotNull') return ['WES203', `${noun} is NOT NULL in the schema but nullable in the database`];
   if (change.kind === 'dropNotNull') return ['WES203', `${noun} is nullable in the schema but NOT NULL in the database`];
+  // The column is in both: what differs is whether, and how, the database keeps it.
+  if (change.kind === 'alterDerived') {
+    if (change.before === null) {
+      return [
+        'WES203',
+        `${noun} is derived in the schema, but the database does not keep it: its functions or triggers are missing, disabled or edited`,
+      ];
+    }
+    if (!change.derived) return ['WES203', `${noun} is kept by triggers in the database, but the schema does not derive it`];
+    return ['WES203', `${noun} is kept by the database otherwise than the schema derives it: ${change.impact.reason}`];
+  }
   if (existsIn === 'to') return ['WES201', `${noun} is missing from the database`];
   if (existsIn === 'from') return ['WES202', `${noun} is in the database but not in the schema`];
   return ['WES203', `${noun} differs: ${change.impact.reason}`];

@@ -104,7 +104,7 @@ describeEachServer('migrate checks what a plan assumed', (server) => {
       const error = await refusal(migrate({ url: db.url, directory: dir }));
       expect(error).toBeInstanceOf(ServerVersionMismatchError);
       expect(error.message).toContain(
-        other === 150000 ? 'holds for server_version_num 130000 up to 169999' : 'holds for server_version_num 180000 and later',
+        other === 150000 ? 'holds for server_version_num 140000 up to 169999' : 'holds for server_version_num 180000 and later',
       );
       expect(await state(db)).toEqual({ ledger: [], columns: [] });
     });

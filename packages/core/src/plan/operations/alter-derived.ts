@@ -5,9 +5,11 @@ import {
   derivedValueSql,
   dropDerivedColumnSql,
   dropDerivedTriggersSql,
+  dropDerivedValueFunctionSql,
   type DerivedColumnParts,
 } from '../../ddl/derived-column-sql.js';
 import type { SchemaIR } from '../../ir/types.js';
+import { derivedFunctionName } from '../../naming/derived-function-name.js';
 import { quoteIdent } from '../../naming/quote-ident.js';
 import { backfillStep, noKeyWarning } from '../backfill-step.js';
 import type { AlterDerivedChange } from '../../diff/change.js';
@@ -15,6 +17,7 @@ import type { Operation, OperationResult, PlanContext, StepDraft } from '../oper
 import type { LockClaim } from '../plan-types.js';
 import { primaryKeyOf, tableIn } from '../schema-facts.js';
 import { locks, rollback, step } from '../step-builders.js';
+import { supports } from '../server-features.js';
 
 /**
  * The triggers and functions of a derived column (`@wes_derived`), created, replaced or dropped,
@@ -48,10 +51,10 @@ export const alterDerived: Operation<'alterDerived'> = {
     if (old !== null && change.before !== null && apart) {
       // Before the renames the child has its old name; in `contract`, after them, its name in the target.
       const child = change.renamed ? old.child.name : change.before.child;
-      steps.push(dropStep(withChild(old, child)));
+      steps.push(dropStep(withChild(old, child), context.serverVersion));
     }
     if (now !== null) {
-      steps.push(old !== null && !apart ? replaceStep(old, now) : createStep(now));
+      steps.push(old !== null && !apart ? replaceStep(old, now, context.serverVersion) : createStep(now, context.serverVersion));
       const computed = context.changes.filter(
         (c): c is AlterDerivedChange => c.kind === 'alterDerived' && c.table === change.table && c.derived,
       );
@@ -99,61 +102,96 @@ function partsIn(schema: SchemaIR, table: string, column: string): DerivedColumn
 /** `parts` with the child named `name`: where the child is when the step runs. */
 const withChild = (parts: DerivedColumnParts, name: string): DerivedColumnParts => ({ ...parts, child: { ...parts.child, name } });
 
-/**
- * `CREATE FUNCTION` of the SQL value function parses its body (`check_function_bodies`), which
- * takes ACCESS SHARE on the child it reads (measured on 15 and 18); `DROP TRIGGER IF EXISTS`
- * (of triggers left by hand or by a failed run: a database read back without them plans them
- * anew) ACCESS EXCLUSIVE, and `CREATE TRIGGER` SHARE ROW EXCLUSIVE, each as long as the
- * catalog update.
- */
-const createClaims = (parts: DerivedColumnParts): LockClaim[] => [
-  { relation: parts.child.name, mode: 'AccessShareLock' },
-  ...statementClaims('drop-trigger', parts.child.name),
-  ...statementClaims('create-trigger', parts.child.name),
-];
+/** Statements and the locks they take, as pg_locks shows them. */
+interface Statements {
+  readonly sql: readonly string[];
+  readonly locks: readonly LockClaim[];
+}
 
-/** Each statement once, at its first place (old and new triggers usually have the same names). */
+/**
+ * The functions and triggers of `parts`, created over whatever of them a database already holds
+ * (left by hand or by a failed run: a database read back without them plans them anew). The
+ * value function is dropped first (`CREATE OR REPLACE` cannot change its result type), the
+ * trigger function replaced, and the triggers replaced on 14+ (SHARE ROW EXCLUSIVE); below 14
+ * they are dropped first, which takes ACCESS EXCLUSIVE on the child when one is there. Creating
+ * the SQL value function parses its body (`check_function_bodies`), which takes ACCESS SHARE on
+ * the child it reads. All measured on 15 and 18; each as long as the catalog update.
+ */
+function creation(parts: DerivedColumnParts, serverVersion: number): Statements {
+  const replaceTriggers = supports(serverVersion, 'createOrReplaceTrigger');
+  const child = parts.child.name;
+  return {
+    sql: [
+      dropDerivedValueFunctionSql(parts),
+      ...(replaceTriggers ? [] : dropDerivedTriggersSql(parts)),
+      ...derivedColumnSql(parts, { triggers: replaceTriggers }),
+    ],
+    locks: [
+      { relation: child, mode: 'AccessShareLock' },
+      ...(replaceTriggers ? [] : statementClaims('drop-trigger', child)),
+      ...statementClaims('create-trigger', child),
+    ],
+  };
+}
+
+/**
+ * `old`'s functions and triggers turned into `now`'s in one transaction. Triggers of the same
+ * name on the same child are replaced where the server can (`creation`); on another child the
+ * old ones are dropped (ACCESS EXCLUSIVE there, as `DROP TRIGGER` takes).
+ */
+function replacement(old: DerivedColumnParts, now: DerivedColumnParts, serverVersion: number): Statements {
+  const create = creation(now, serverVersion);
+  const sameTriggers =
+    old.child.name === now.child.name &&
+    derivedFunctionName(old.parent.name, old.column.name) === derivedFunctionName(now.parent.name, now.column.name);
+  if (sameTriggers && supports(serverVersion, 'createOrReplaceTrigger')) {
+    return { sql: once([dropDerivedValueFunctionSql(old), ...create.sql]), locks: create.locks };
+  }
+  return {
+    sql: once([...dropDerivedColumnSql(old), ...create.sql]),
+    locks: [...statementClaims('drop-trigger', old.child.name), ...create.locks],
+  };
+}
+
+/** Each statement once, at its first place (`once([a, b, a])` is `[a, b]`). */
 const once = (sql: readonly string[]): string[] => [...new Set(sql)];
 
-/** The functions and triggers of `parts`, whatever of them a database already has. */
-const createSql = (parts: DerivedColumnParts): string[] => [...dropDerivedTriggersSql(parts), ...derivedColumnSql(parts)];
-
-function createStep(parts: DerivedColumnParts): StepDraft {
+function createStep(parts: DerivedColumnParts, serverVersion: number): StepDraft {
   const { parent, column, derived, child } = parts;
+  const create = creation(parts, serverVersion);
   return step({
     part: 'create',
     action: 'createTriggers',
     summary: `keep ${parent.name}.${column.name} (${derived.fn} over ${child.name}) with functions and triggers on ${child.name}`,
-    sql: createSql(parts),
-    locks: createClaims(parts),
+    sql: create.sql,
+    locks: create.locks,
     rollback: rollback(dropDerivedColumnSql(parts), statementClaims('drop-trigger', child.name)),
   });
 }
 
-function replaceStep(old: DerivedColumnParts, now: DerivedColumnParts): StepDraft {
+function replaceStep(old: DerivedColumnParts, now: DerivedColumnParts, serverVersion: number): StepDraft {
   const { parent, column, derived, child } = now;
-  const dropClaims = statementClaims('drop-trigger', old.child.name);
+  const forward = replacement(old, now, serverVersion);
+  const back = replacement(now, old, serverVersion);
   return step({
     part: 'replace',
     action: 'createTriggers',
     summary: `replace the functions and triggers that keep ${parent.name}.${column.name} (now ${derived.fn} over ${child.name})`,
-    sql: once([...dropDerivedColumnSql(old), ...createSql(now)]),
-    locks: [...dropClaims, ...createClaims(now)],
-    rollback: rollback(once([...dropDerivedColumnSql(now), ...createSql(old)]), [
-      ...statementClaims('drop-trigger', child.name),
-      ...createClaims(old),
-    ]),
+    sql: forward.sql,
+    locks: forward.locks,
+    rollback: rollback(back.sql, back.locks),
   });
 }
 
-function dropStep(parts: DerivedColumnParts): StepDraft {
+function dropStep(parts: DerivedColumnParts, serverVersion: number): StepDraft {
   const { parent, column, child } = parts;
+  const undo = creation(parts, serverVersion);
   return step({
     part: 'drop',
     action: 'dropTriggers',
     summary: `drop the functions and triggers on ${child.name} that kept ${parent.name}.${column.name}`,
     sql: dropDerivedColumnSql(parts),
     locks: statementClaims('drop-trigger', child.name),
-    rollback: rollback(createSql(parts), createClaims(parts)),
+    rollback: rollback(undo.sql, undo.locks),
   });
 }

@@ -82,11 +82,11 @@ CREATE INDEX accounts_region_idx ON accounts (region) WHERE region <> 'eu';
 
 CREATE INDEX accounts_tags_idx ON accounts USING gin (tags);
 
-CREATE OR REPLACE FUNCTION wesley_derived_accounts_project_count_value(uuid) RETURNS integer
+CREATE FUNCTION wesley_derived_accounts_project_count_value(uuid) RETURNS integer
     LANGUAGE sql VOLATILE SECURITY INVOKER SET search_path FROM CURRENT
     AS $wesley$ SELECT CAST(count(*) AS integer) FROM project AS c WHERE c.account_id = $1 $wesley$;
 
-CREATE OR REPLACE FUNCTION wesley_derived_accounts_project_count() RETURNS trigger
+CREATE FUNCTION wesley_derived_accounts_project_count() RETURNS trigger
     LANGUAGE plpgsql SECURITY INVOKER SET search_path FROM CURRENT
     AS $wesley$
 DECLARE

@@ -20,10 +20,9 @@ function planRows(from: string, to: string, allowDestructive = false) {
   return (result.plan?.steps ?? []).map((s) => [s.id, s.phase, s.locks.map((l) => `${l.relation}:${l.mode}`).join(' ')]);
 }
 
-const sqlOf = (from: string, to: string, id: string, allowDestructive = false) =>
-  planMigration(sdlIR(from), sdlIR(to), { allowDestructive })
-    .plan?.steps.find((s) => s.id === id)
-    ?.sql.join('\n') ?? '';
+const statementsOf = (from: string, to: string, id: string, allowDestructive = false) =>
+  planMigration(sdlIR(from), sdlIR(to), { allowDestructive }).plan?.steps.find((s) => s.id === id)?.sql ?? [];
+const sqlOf = (from: string, to: string, id: string, allowDestructive = false) => statementsOf(from, to, id, allowDestructive).join('\n');
 
 describe('alterDerived: the triggers of a derived column', () => {
   it('added to a populated table: the column instantly with its default, then the functions and triggers on the child, then the values', () => {
@@ -31,11 +30,7 @@ describe('alterDerived: the triggers of a derived column', () => {
     const v2 = `${order(count)}\n${line()}`;
     expect(planRows(v1, v2)).toEqual([
       ['add-column:order.line_count', 'expand', 'order:AccessExclusiveLock'],
-      [
-        'alter-derived:order.line_count:create',
-        'expand',
-        'order_line:AccessShareLock order_line:ShareRowExclusiveLock order_line:AccessExclusiveLock',
-      ],
+      ['alter-derived:order.line_count:create', 'expand', 'order_line:AccessShareLock order_line:ShareRowExclusiveLock'],
       ['alter-derived:order.line_count:backfill', 'backfill', 'order:RowShareLock order:RowExclusiveLock order_line:AccessShareLock'],
     ]);
     expect(sqlOf(v1, v2, 'add-column:order.line_count')).toBe('ALTER TABLE "order" ADD COLUMN line_count integer DEFAULT 0 NOT NULL;');
@@ -88,18 +83,28 @@ describe('alterDerived: the triggers of a derived column', () => {
     const v1 = `${order(count)}\n${line()}`;
     const v2 = `${order(sum)}\n${line()}`;
     expect(planRows(v1, v2)).toEqual([
-      [
-        'alter-derived:order.line_count:replace',
-        'expand',
-        'order_line:AccessShareLock order_line:ShareRowExclusiveLock order_line:AccessExclusiveLock',
-      ],
+      ['alter-derived:order.line_count:replace', 'expand', 'order_line:AccessShareLock order_line:ShareRowExclusiveLock'],
       ['alter-derived:order.line_count:backfill', 'backfill', 'order:RowShareLock order:RowExclusiveLock order_line:AccessShareLock'],
     ]);
-    const sql = sqlOf(v1, v2, 'alter-derived:order.line_count:replace');
-    expect(sql.indexOf('DROP TRIGGER IF EXISTS wesley_derived_order_line_count ON order_line;')).toBeLessThan(
-      sql.indexOf('CREATE OR REPLACE FUNCTION wesley_derived_order_line_count_value'),
-    );
-    expect(sql).toContain('sum(c.amount_cents)');
+    const heads = (sql: readonly string[]) => sql.map((statement) => statement.split(/[\s(]/).slice(0, 5).join(' '));
+    // The triggers are replaced in place (SHARE ROW EXCLUSIVE), not dropped (ACCESS EXCLUSIVE); the
+    // value function is dropped, since CREATE OR REPLACE cannot change its result type.
+    expect(heads(statementsOf(v1, v2, 'alter-derived:order.line_count:replace'))).toEqual([
+      'DROP FUNCTION IF EXISTS wesley_derived_order_line_count_value',
+      'CREATE OR REPLACE FUNCTION wesley_derived_order_line_count_value',
+      'CREATE OR REPLACE FUNCTION wesley_derived_order_line_count',
+      'CREATE OR REPLACE TRIGGER wesley_derived_order_line_count',
+      'CREATE OR REPLACE TRIGGER wesley_derived_order_line_count_truncate',
+    ]);
+    expect(sqlOf(v1, v2, 'alter-derived:order.line_count:replace')).toContain('sum(c.amount_cents)');
+  });
+
+  it('before PostgreSQL 14 (no CREATE OR REPLACE TRIGGER): the triggers are dropped first, under ACCESS EXCLUSIVE', () => {
+    const result = planMigration(sdlIR(`${order(count)}\n${line()}`), sdlIR(`${order(sum)}\n${line()}`), { serverVersion: 130000 });
+    const replace = result.plan?.steps.find((s) => s.id.endsWith(':replace'));
+    expect(replace?.locks.map((l) => l.mode)).toContain('AccessExclusiveLock');
+    expect(replace?.sql.join('\n')).toMatch(/^DROP TRIGGER IF EXISTS wesley_derived_order_line_count ON order_line;/);
+    expect(replace?.sql.join('\n')).not.toContain('OR REPLACE TRIGGER');
   });
 
   it('the child renamed: the old triggers go before the rename (their functions name the old table), the new ones after it', () => {
@@ -160,10 +165,10 @@ describe('alterDerived: the triggers of a derived column', () => {
     const replace = planMigration(sdlIR(v1), sdlIR(v2)).plan?.steps.find((s) => s.id.endsWith(':replace'));
     const undo = replace?.rollback?.sql.join('\n') ?? '';
     expect(undo).toMatch(
-      /^DROP TRIGGER IF EXISTS wesley_derived_order_line_count ON order_line;[\s\S]*CREATE OR REPLACE FUNCTION[\s\S]*count\(\*\)/,
+      /^DROP FUNCTION IF EXISTS wesley_derived_order_line_count_value\(integer\);[\s\S]*CREATE OR REPLACE FUNCTION[\s\S]*count\(\*\)/,
     );
     expect(undo).not.toContain('sum(');
     const drop = planMigration(sdlIR(v1), sdlIR(`${order('  lineCount: Int!\n')}\n${line()}`)).plan?.steps[0];
-    expect(drop?.rollback?.sql.join('\n')).toContain('CREATE TRIGGER wesley_derived_order_line_count');
+    expect(drop?.rollback?.sql.join('\n')).toContain('CREATE OR REPLACE TRIGGER wesley_derived_order_line_count');
   });
 });
