@@ -90,6 +90,7 @@ export const diagnosticCodes = {
   WES425: { title: 'derived column: sum of a non-numeric column', severity: 'error' },
   WES426: { title: 'derived column: type does not fit its fn', severity: 'error' },
   WES427: { title: 'derived column added, dropped or changed by a plan (retired: planned)', severity: 'error' },
+  WES428: { title: 'derived columns whose functions or triggers have the same name', severity: 'error' },
   // Row-level security planning (WES460-469).
   WES460: { title: 'backfill of a table with forced row-level security', severity: 'warning' },
 } as const satisfies Record<string, CodeInfo>;

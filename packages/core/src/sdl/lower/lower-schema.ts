@@ -8,6 +8,7 @@ import { readDirectives, type DirectiveMap } from '../read-directives.js';
 import { isUnknownDirective } from '../vocabulary/index.js';
 import type { ColumnTypeIR } from '../../ir/types.js';
 import { checkEnumType } from './check-enum-type.js';
+import { checkDerivedNames } from './check-derived-names.js';
 import { checkForeignKeyCycles } from './check-foreign-key-cycles.js';
 import { checkIdentifier } from './check-identifier.js';
 import type { LowerContext } from './lower-context.js';
@@ -69,6 +70,7 @@ export function lowerSchema(
   }
   for (const draft of drafts.values()) lowerForeignKeys(draft, drafts, ctx);
   for (const draft of drafts.values()) lowerDerived(draft, drafts, ctx);
+  checkDerivedNames(drafts, ctx);
   checkForeignKeyCycles(drafts, ctx);
 
   const tables = [...drafts.values()].map(finishTable).sort(byName);
