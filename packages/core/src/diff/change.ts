@@ -288,11 +288,13 @@ export interface AlterDerivedChange extends TableChangeBase {
   /** Whether the new schema derives the column (`false`: the triggers go; the column stays or is dropped). */
   readonly derived: boolean;
   /**
-   * Whether a rename in the same diff touches the old parent or child table: the old functions
-   * use those names, so they must go before the renames run, or every write of the child fails
-   * until they do. Part of the difference: it is the diff's rename matching.
+   * Whether the old triggers must go before the other steps of `expand`: the diff renames a
+   * table or column their functions name (resolved when they run, so every write of the child
+   * would fail after the rename), or changes the type of a column they watch (`UPDATE OF`:
+   * PostgreSQL refuses `ALTER COLUMN ... TYPE` of a column a trigger names). Part of the
+   * difference: it is the diff's rename matching and column comparison.
    */
-  readonly renamed: boolean;
+  readonly dropFirst: boolean;
 }
 
 /** Table privileges `role` gains (`GRANT`). */

@@ -42,20 +42,48 @@ export function diffDerived(from: SchemaIR, to: SchemaIR, renames: Renames): Cha
   for (const name of [...new Set([...before.keys(), ...after.keys()])].sort()) {
     const old = before.get(name);
     const now = after.get(name);
-    if (old !== undefined && now !== undefined && old.sql === now.sql) continue;
+    const dropFirst = old !== undefined && mustGoFirst(old.parts, to, renames);
+    if (old !== undefined && now !== undefined && old.sql === now.sql && !dropFirst) continue;
     const [table = '', column = ''] = name.split('\u0000');
-    const renamed = old !== undefined && (renames.renamed.has(old.table) || renames.renamed.has(old.parts.child.name));
     changes.push({
       kind: 'alterDerived',
       table,
       column,
       before: old === undefined ? null : { table: old.table, column: old.column, child: old.child },
       derived: now !== undefined,
-      renamed,
+      dropFirst,
       impact: derivedImpact(`${table}.${column}`, old !== undefined, now, survives(renames, table, column)),
     });
   }
   return changes;
+}
+
+/**
+ * Whether the old functions and triggers of `parts` must go before the diff's other changes run:
+ * it renames a table or column their bodies name (the parent, the column, the parent's key, the
+ * child, its key, the aggregated column), or changes the type of a column the row trigger watches
+ * (`UPDATE OF` the child's key and aggregated column), which `ALTER COLUMN ... TYPE` refuses.
+ */
+function mustGoFirst(parts: DerivedColumnParts, to: SchemaIR, renames: Renames): boolean {
+  const { parent, column, parentKey, child, childKey, derived } = parts;
+  const watched = [childKey, ...(derived.column === null ? [] : [derived.column])];
+  const named: (readonly [string, string])[] = [
+    [parent.name, column.name],
+    [parent.name, parentKey.name],
+    ...watched.map((name) => [child.name, name] as const),
+  ];
+  const renamed = named.some(([table, name]) => {
+    const newTable = renames.tables.get(table);
+    const newName = renames.columns.get(table)?.get(name);
+    return (newTable !== undefined && newTable !== table) || (newName !== undefined && newName !== name);
+  });
+  if (renamed) return true;
+  const newChild = to.tables.find((t) => t.name === renames.tables.get(child.name));
+  return watched.some((name) => {
+    const before = child.columns.find((c) => c.name === name);
+    const after = newChild?.columns.find((c) => c.name === renames.columns.get(child.name)?.get(name));
+    return before !== undefined && after !== undefined && before.type.sql !== after.type.sql;
+  });
 }
 
 const key = (table: string, column: string) => `${table}\u0000${column}`;

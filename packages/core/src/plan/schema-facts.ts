@@ -45,7 +45,8 @@ export function hasDefault(schema: SchemaIR, table: string, column: string): boo
 
 /**
  * Names of the constraints and indexes of `table` that use `column` (checks, index predicates
- * and generated columns: by a token naming it), which dropping the column would take with it.
+ * and generated columns: by a token naming it), which dropping the column would take with it,
+ * and of the derived columns whose triggers on `table` watch it.
  */
 export function dependentsOf(schema: SchemaIR, table: string, column: string): string[] {
   const found = tableIn(schema, table);
@@ -63,5 +64,14 @@ export function dependentsOf(schema: SchemaIR, table: string, column: string): s
   for (const check of found.checks) if (mentions(check.expr)) names.push(check.name);
   for (const other of found.columns) if (other.name !== column && mentions(other.generated)) names.push(`generated column ${other.name}`);
   if (found.partition !== null && uses(found.partition.columns)) names.push('the partition key');
+  // A derived column's row trigger on this table watches its key and aggregated column (`UPDATE OF`).
+  for (const parent of schema.tables) {
+    for (const other of parent.columns) {
+      const derived = other.derived;
+      if (derived === null || derived.table !== table) continue;
+      const key = found.foreignKeys.find((k) => k.name === derived.foreignKey)?.columns[0];
+      if (key === column || derived.column === column) names.push(`the row trigger of derived column ${parent.name}.${other.name}`);
+    }
+  }
   return names;
 }

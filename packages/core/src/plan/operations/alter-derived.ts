@@ -29,10 +29,10 @@ import { supports } from '../server-features.js';
  * - Dropped in `contract` when the column is no longer derived (or goes, with its table): the
  *   old code may still read it kept until then; before the column or table is dropped, since
  *   `DROP COLUMN` leaves the triggers on the child, whose every write would then fail.
- * - When a rename in the plan touches the parent or the child, the old functions (whose bodies
- *   name them, resolved when they run) are dropped first in `expand`, before the renames (see
- *   `placeStep`); the new ones come after, and the backfill computes every row again, so what
- *   the writes in between did not keep is right at the end.
+ * - When the plan renames a name the old functions use, or changes the type of a column their
+ *   triggers watch (`dropFirst`), the old ones are dropped first in `expand` (see `placeStep`);
+ *   the new ones come after, and the backfill computes every row again, so what the writes in
+ *   between did not keep is right at the end.
  * - The backfill locks each batch's parent rows (`FOR UPDATE`) before the value function
  *   computes them, with a snapshot of its own, so a batch that waited for a child writer's
  *   transaction counts its rows, and a writer that waited for the batch recomputes after it.
@@ -47,10 +47,10 @@ export const alterDerived: Operation<'alterDerived'> = {
     const old = change.before === null ? null : partsIn(context.from, change.before.table, change.before.column);
     const now = change.derived ? partsIn(context.to, change.table, change.column) : null;
     const steps: StepDraft[] = [];
-    const apart = old !== null && (now === null || change.renamed);
+    const apart = old !== null && (now === null || change.dropFirst);
     if (old !== null && change.before !== null && apart) {
       // Before the renames the child has its old name; in `contract`, after them, its name in the target.
-      const child = change.renamed ? old.child.name : change.before.child;
+      const child = change.dropFirst ? old.child.name : change.before.child;
       steps.push(dropStep(withChild(old, child), context.serverVersion));
     }
     if (now !== null) {

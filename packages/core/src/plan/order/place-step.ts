@@ -24,9 +24,10 @@ export interface PlacementContext {
  *   default goes after the fill, first in `validate`: it checks every updated row, so added
  *   before the fill it would make an update of a row still holding NULL fail (the fill itself,
  *   another backfill of the table, the application's writes).
- * - The old triggers of a derived column whose functions use a table the plan renames (or one
- *   of its columns) go first in `expand`, before the renames: the functions name the tables
- *   and columns in their bodies, so after a rename every write of the child would fail in them.
+ * - The old triggers of a derived column go first in `expand` when the plan renames a table or
+ *   column their functions name (after the rename every write of the child would fail in them)
+ *   or changes the type of a column they watch (`ALTER COLUMN ... TYPE` refuses a column a
+ *   trigger names): `AlterDerivedChange.dropFirst`.
  */
 export function placeStep(draft: StepDraft, context: PlacementContext): Placement {
   const { action } = draft;
@@ -37,7 +38,7 @@ export function placeStep(draft: StepDraft, context: PlacementContext): Placemen
   if (action === 'addNotNull' && context.steps.some((step) => step.action === 'fillDefault')) {
     return { phase: 'validate', rank: stepPlacement.addNotNull.rank };
   }
-  if (action === 'dropTriggers' && context.change.kind === 'alterDerived' && context.change.renamed) {
+  if (action === 'dropTriggers' && context.change.kind === 'alterDerived' && context.change.dropFirst) {
     return { phase: 'expand', rank: stepRank.dropTriggersBeforeRenames };
   }
   return stepPlacement[action];

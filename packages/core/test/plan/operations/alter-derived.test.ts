@@ -125,6 +125,49 @@ describe('alterDerived: the triggers of a derived column', () => {
     expect(sqlOf(v1, v2, 'alter-derived:order.line_count:create')).toContain('FROM item AS c WHERE c.order_id = $1');
   });
 
+  it('a column its trigger watches changes type in place: the old triggers go first (ALTER COLUMN ... TYPE refuses a column a trigger names), the new ones after', () => {
+    const max = (size: number) => `type Order @wes_table {
+  id: Int! @wes_pk
+  topSku: String @wes_column(type: "varchar(${size})") @wes_derived(fn: max, from: "OrderLine.orderId", of: "sku")
+}
+type OrderLine @wes_table {
+  id: Int! @wes_pk
+  orderId: Int @wes_fk(ref: "Order.id")
+  sku: String @wes_column(type: "varchar(${size})")
+}`;
+    const rows = planRows(max(10), max(20));
+    expect(rows.map(([id, phase]) => `${id} ${phase}`)).toEqual([
+      'alter-derived:order.top_sku:drop expand',
+      'alter-column-type:order.top_sku expand',
+      'alter-column-type:order_line.sku expand',
+      'alter-derived:order.top_sku:create expand',
+      'alter-derived:order.top_sku:backfill backfill',
+    ]);
+  });
+
+  it('a column its trigger watches changes type through a shadow column: refused (the swap would drop a column the trigger names)', () => {
+    const sumOf = (type: string) => `${order('  total: BigInt! @wes_derived(fn: sum, from: "OrderLine.orderId", of: "amountCents")\n')}
+type OrderLine @wes_table {
+  id: Int! @wes_pk
+  orderId: Int @wes_fk(ref: "Order.id")
+  amountCents: ${type}
+}`;
+    const result = planMigration(sdlIR(sumOf('Int')), sdlIR(sumOf('BigInt')));
+    expect(result.plan).toBeNull();
+    expect(result.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ['WES102', expect.stringContaining('the row trigger of derived column order.total uses it') as string],
+    ]);
+  });
+
+  it('a rename elsewhere in the parent or child leaves the drop in contract (only names the functions use move it first)', () => {
+    const v1 = `${order(`${count}  note: String\n`)}\n${line()}`;
+    const v2 = `${order('  lineCount: Int! @wes_default(value: 0)\n  memo: String @wes_renamed(from: "note")\n')}\n${line()}`;
+    expect(planRows(v1, v2).map(([id, phase]) => `${id} ${phase}`)).toEqual([
+      'rename-column:order.memo expand',
+      'alter-derived:order.line_count contract',
+    ]);
+  });
+
   it('no longer derived: its triggers and functions dropped in contract, the column and its values kept', () => {
     const v1 = `${order(count)}\n${line()}`;
     const v2 = `${order('  lineCount: Int! @wes_default(value: 0)\n')}\n${line()}`;
