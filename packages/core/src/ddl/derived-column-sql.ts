@@ -112,6 +112,8 @@ export function derivedFunctionBodies(parts: DerivedColumnParts): { readonly val
   const k = quoteIdent(parentKey.name);
   const ck = quoteIdent(childKey);
   const empty = defaultSql(column) ?? 'NULL';
+  const watched = [childKey, ...(parts.derived.column === null ? [] : [parts.derived.column])].map(quoteIdent);
+  const unchanged = watched.map((c) => `OLD.${c} IS NOT DISTINCT FROM NEW.${c}`).join(' AND ');
   const trigger = [
     'DECLARE',
     `    keys ${parentKey.type.sql}[];`,
@@ -123,6 +125,10 @@ export function derivedFunctionBodies(parts: DerivedColumnParts): { readonly val
     `        keys := ARRAY[NEW.${ck}];`,
     "    ELSIF TG_OP = 'DELETE' THEN",
     `        keys := ARRAY[OLD.${ck}];`,
+    // `UPDATE OF` fires for every row the statement sets the column of, changed or not (a
+    // backfill of another column, an ORM writing every field): such a row changes no aggregate.
+    `    ELSIF ${unchanged} THEN`,
+    '        RETURN NULL;',
     '    ELSE',
     `        keys := ARRAY[OLD.${ck}, NEW.${ck}];`,
     '    END IF;',
@@ -132,6 +138,18 @@ export function derivedFunctionBodies(parts: DerivedColumnParts): { readonly val
     'END',
   ].join('\n');
   return { value: ` ${aggregateSql(parts)} `, trigger: `\n${trigger}\n` };
+}
+
+/**
+ * One statement that sets the column of every parent row to what the value function computes,
+ * each row locked first (`FOR UPDATE`, as each backfill batch locks its rows), so that a child
+ * writer's trigger that waited for the row recomputes after it: for a rollback, which has no
+ * batches. Every parent row stays locked until it commits.
+ */
+export function recomputeDerivedSql(parts: DerivedColumnParts): string {
+  const p = quoteIdent(parts.parent.name);
+  const k = quoteIdent(parts.parentKey.name);
+  return `WITH locked AS (SELECT ${k} FROM ${p} ORDER BY ${k} FOR UPDATE) UPDATE ${p} SET ${quoteIdent(parts.column.name)} = ${derivedValueSql(parts, `${p}.${k}`)} FROM locked WHERE ${p}.${k} = locked.${k};`;
 }
 
 /**

@@ -18,7 +18,7 @@ export interface DriftFinding {
 export function driftFindings(live: SchemaIR, expected: SchemaIR): DriftFinding[] {
   const changes = diffSchemas(live, expected);
   return changes
-    .filter((change) => change.kind !== 'alterDerived' || !columnReported(change, changes))
+    .filter((change) => change.kind !== 'alterDerived' || !saidElsewhere(change, changes, expected))
     .map((change) => {
       const [code, message] = classify(change);
       return { code, message, change };
@@ -26,15 +26,25 @@ export function driftFindings(live: SchemaIR, expected: SchemaIR): DriftFinding[
 }
 
 /**
- * Whether the derived column's own column or table is missing from one side (`addColumn`,
- * `dropColumn`, `createTable`, `dropTable`): that finding says it all, the triggers with it.
+ * Whether another finding already says why a derived column's triggers differ: the column itself
+ * differs (missing, only in the database, another type or nullability: the functions follow the
+ * column, so they differ too), or, where both sides keep it, a column of the child does; or its
+ * table or its child table is missing from one side.
  */
-function columnReported(derived: ChangeOf<'alterDerived'>, changes: readonly Change[]): boolean {
+function saidElsewhere(derived: ChangeOf<'alterDerived'>, changes: readonly Change[], expected: SchemaIR): boolean {
+  const child =
+    expected.tables.find((t) => t.name === derived.table)?.columns.find((c) => c.name === derived.column)?.derived?.table ??
+    derived.before?.child;
   return changes.some((change) => {
-    if (change.kind === 'addColumn' || change.kind === 'dropColumn') {
-      return change.table === derived.table && change.column.name === derived.column;
-    }
-    return (change.kind === 'createTable' || change.kind === 'dropTable') && change.table === derived.table;
+    if (change === derived) return false;
+    if (change.kind === 'createTable' || change.kind === 'dropTable') return change.table === derived.table || change.table === child;
+    const subject = describeChange(change);
+    if (subject.scope !== 'column') return false;
+    // Both keep it, by different SQL: a column of the child that differs (a watched one's type) explains it.
+    return (
+      (subject.table === derived.table && subject.column === derived.column) ||
+      (derived.before !== null && derived.derived && subject.table === child)
+    );
   });
 }
 
@@ -55,7 +65,7 @@ function classify(change: Change): readonly [DiagnosticCode, string] {
       ];
     }
     if (!change.derived) return ['WES203', `${noun} is kept by triggers in the database, but the schema does not derive it`];
-    return ['WES203', `${noun} is kept by the database otherwise than the schema derives it: ${change.impact.reason}`];
+    return ['WES203', `${noun} is kept by functions or triggers in the database other than those the schema derives it by`];
   }
   if (existsIn === 'to') return ['WES201', `${noun} is missing from the database`];
   if (existsIn === 'from') return ['WES202', `${noun} is in the database but not in the schema`];

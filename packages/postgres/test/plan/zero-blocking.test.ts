@@ -45,7 +45,9 @@ const scenario: UnderLoadScenario = {
  * enabling tenant row-level security is run under load with writers in the application role
  * setting their tenant (`test/rls/rls-migrate-under-load.test.ts`); every one of these kinds is
  * a catalog update under ACCESS EXCLUSIVE on the table alone, or no lock (GRANT, REVOKE), as
- * lock-truth proves.
+ * lock-truth proves. Derived columns (`alterDerived`) run under load with writers of their child
+ * that move rows between parents, which this fixture's writers do not
+ * (`test/derived-columns-under-load.test.ts`, 1M child rows on CI).
  */
 const leftOut: readonly ChangeKind[] = [
   'alterEnumValues',
@@ -59,6 +61,7 @@ const leftOut: readonly ChangeKind[] = [
   'dropPolicy',
   'grantPrivileges',
   'revokePrivileges',
+  'alterDerived',
 ];
 const covered = (Object.keys(operations) as ChangeKind[]).filter((kind) => !leftOut.includes(kind)).sort();
 

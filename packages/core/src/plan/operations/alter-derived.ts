@@ -6,6 +6,7 @@ import {
   dropDerivedColumnSql,
   dropDerivedTriggersSql,
   dropDerivedValueFunctionSql,
+  recomputeDerivedSql,
   type DerivedColumnParts,
 } from '../../ddl/derived-column-sql.js';
 import type { SchemaIR } from '../../ir/types.js';
@@ -51,10 +52,10 @@ export const alterDerived: Operation<'alterDerived'> = {
     if (old !== null && change.before !== null && apart) {
       // Before the renames the child has its old name; in `contract`, after them, its name in the target.
       const child = change.dropFirst ? old.child.name : change.before.child;
-      steps.push(dropStep(withChild(old, child), context.serverVersion));
+      steps.push(dropStep(withChild(old, child), context));
     }
     if (now !== null) {
-      steps.push(old !== null && !apart ? replaceStep(old, now, context.serverVersion) : createStep(now, context.serverVersion));
+      steps.push(old !== null && !apart ? replaceStep(old, now, context) : createStep(now, context.serverVersion));
       const computed = context.changes.filter(
         (c): c is AlterDerivedChange => c.kind === 'alterDerived' && c.table === change.table && c.derived,
       );
@@ -86,8 +87,54 @@ function computeStep(context: PlanContext, key: readonly string[], columns: read
     action: 'fillDefault',
     summary: `compute ${columns.map((parts) => `${table}.${parts.column.name}`).join(', ')} of existing rows from ${children.join(', ')}`,
   });
-  // The value functions read the children.
-  return { ...fill, locks: [...fill.locks, ...locks(children, 'AccessShareLock')] };
+  // The value functions read the children; the rows it sets may fire the triggers of derived columns over this table.
+  const cascade = watcherClaims(
+    context.to,
+    table,
+    columns.map((parts) => parts.column.name),
+  );
+  return { ...fill, locks: [...fill.locks, ...locks(children, 'AccessShareLock'), ...cascade] };
+}
+
+/**
+ * An `UPDATE` of `columns` of `table` fires the row trigger of each derived column over `table`
+ * that watches one of them, which locks and updates that column's parent rows (`FOR NO KEY
+ * UPDATE`: ROW SHARE, then ROW EXCLUSIVE) after its value function read `table` (ACCESS SHARE);
+ * that update may fire the next level's, and so on.
+ */
+function watcherClaims(schema: SchemaIR, table: string, columns: readonly string[], seen = new Set<string>()): LockClaim[] {
+  const claims: LockClaim[] = [];
+  for (const parent of schema.tables) {
+    for (const column of parent.columns) {
+      const parts = derivedColumnParts(schema, parent, column);
+      const name = `${parent.name}.${column.name}`;
+      if (parts === null || parts.child.name !== table || seen.has(name)) continue;
+      if (!columns.includes(parts.childKey) && !columns.includes(parts.derived.column ?? '')) continue;
+      seen.add(name);
+      claims.push(
+        { relation: table, mode: 'AccessShareLock' },
+        ...locks(parent.name, 'RowShareLock', 'RowExclusiveLock'),
+        ...watcherClaims(schema, parent.name, [column.name], seen),
+      );
+    }
+  }
+  return claims;
+}
+
+/**
+ * The rollback's way to put back the values of `parts`' column: one statement over the table
+ * (`recomputeDerivedSql`), since a rollback has no batches; what it locks, its cascade included.
+ */
+function recompute(schema: SchemaIR, parts: DerivedColumnParts): Statements {
+  const parent = parts.parent.name;
+  return {
+    sql: [recomputeDerivedSql(parts)],
+    locks: [
+      ...locks(parent, 'RowShareLock', 'RowExclusiveLock'),
+      { relation: parts.child.name, mode: 'AccessShareLock' },
+      ...watcherClaims(schema, parent, [parts.column.name]),
+    ],
+  };
 }
 
 /** The derived column `table.column` of `schema`; the diff emits `alterDerived` only for columns whose parts it found there. */
@@ -153,6 +200,9 @@ function replacement(old: DerivedColumnParts, now: DerivedColumnParts, serverVer
   };
 }
 
+/** `a`'s statements, then `b`'s. */
+const joined = (a: Statements, b: Statements): Statements => ({ sql: [...a.sql, ...b.sql], locks: [...a.locks, ...b.locks] });
+
 /** Each statement once, at its first place (`once([a, b, a])` is `[a, b]`). */
 const once = (sql: readonly string[]): string[] => [...new Set(sql)];
 
@@ -169,10 +219,11 @@ function createStep(parts: DerivedColumnParts, serverVersion: number): StepDraft
   });
 }
 
-function replaceStep(old: DerivedColumnParts, now: DerivedColumnParts, serverVersion: number): StepDraft {
+function replaceStep(old: DerivedColumnParts, now: DerivedColumnParts, context: PlanContext): StepDraft {
   const { parent, column, derived, child } = now;
-  const forward = replacement(old, now, serverVersion);
-  const back = replacement(now, old, serverVersion);
+  const forward = replacement(old, now, context.serverVersion);
+  // Back to the old functions, and the values they compute: the backfill's are the new ones.
+  const back = joined(replacement(now, old, context.serverVersion), recompute(context.from, old));
   return step({
     part: 'replace',
     action: 'createTriggers',
@@ -183,9 +234,10 @@ function replaceStep(old: DerivedColumnParts, now: DerivedColumnParts, serverVer
   });
 }
 
-function dropStep(parts: DerivedColumnParts, serverVersion: number): StepDraft {
+function dropStep(parts: DerivedColumnParts, context: PlanContext): StepDraft {
   const { parent, column, child } = parts;
-  const undo = creation(parts, serverVersion);
+  // The triggers again, and the values the writes made while they were gone did not keep.
+  const undo = joined(creation(parts, context.serverVersion), recompute(context.from, parts));
   return step({
     part: 'drop',
     action: 'dropTriggers',

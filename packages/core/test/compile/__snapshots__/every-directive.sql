@@ -99,6 +99,8 @@ BEGIN
         keys := ARRAY[NEW.account_id];
     ELSIF TG_OP = 'DELETE' THEN
         keys := ARRAY[OLD.account_id];
+    ELSIF OLD.account_id IS NOT DISTINCT FROM NEW.account_id THEN
+        RETURN NULL;
     ELSE
         keys := ARRAY[OLD.account_id, NEW.account_id];
     END IF;

@@ -16,6 +16,8 @@ const child = (name = 'Line', renamed = '') =>
 const basket = (fields = '') => `type Basket @wes_table {\n  id: BigInt! @wes_pk\n  label: String\n${fields}}`;
 const lineCount = (fn = 'count', from = 'Line') =>
   `  lineCount: Int! @wes_derived(fn: ${fn}, from: "${from}.basketId"${fn === 'count' ? '' : ', of: "cents"'})\n`;
+const shop =
+  'type Shop @wes_table {\n  id: BigInt! @wes_pk\n  spent: BigInt! @wes_derived(fn: sum, from: "Basket.shopId", of: "totalCents")\n}';
 const totalCents = '  totalCents: BigInt! @wes_derived(fn: sum, from: "Line.basketId", of: "cents")\n';
 
 /** Parents (with `parentColumns` set to their id), three child rows each. */
@@ -88,6 +90,20 @@ export const derivedLockTruthCases: readonly LockTruthCase[] = [
     v1: sdl(`${basket('  lineCount: Int!\n')}\n${child()}`),
     v2: sdl(`${basket(lineCount())}\n${child()}`),
     seed: seed(', line_count'),
+    rollback: true,
+  },
+  {
+    // The backfill of basket.total_cents fires the trigger of shop.spent (which sums it): shop's
+    // rows locked and updated, basket read by shop.spent's value function.
+    name: 'derived: a column another derived column sums, made derived itself (its backfill fires the other trigger)',
+    v1: sdl(
+      `${shop}\n${basket('  shopId: BigInt @wes_fk(ref: "Shop.id") @wes_index\n  totalCents: BigInt! @wes_default(value: 0)\n')}\n${child()}`,
+    ),
+    v2: sdl(`${shop}\n${basket(`  shopId: BigInt @wes_fk(ref: "Shop.id") @wes_index\n${totalCents}`)}\n${child()}`),
+    seed: [
+      `INSERT INTO shop (id) SELECT g FROM generate_series(1, 20) AS g;`,
+      seed(', shop_id').replace("'b' || g, g", "'b' || g, g % 20 + 1"),
+    ].join('\n'),
     rollback: true,
   },
 ];
