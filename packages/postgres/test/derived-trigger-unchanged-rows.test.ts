@@ -30,7 +30,7 @@ describeEachServer('a derived column trigger on an update that changes nothing i
     expect((await session.query('SELECT xmin::text AS version, total FROM basket')).rows).toEqual(before.rows);
     await session.query('BEGIN');
     await session.query('UPDATE line SET cents = cents + 1 WHERE id = 1');
-    expect((await session.query(basketLocks)).rows.map((r) => r.mode)).toContain('RowShareLock');
+    expect((await session.query<{ mode: string }>(basketLocks)).rows.map((r) => r.mode)).toContain('RowShareLock');
     await session.query('COMMIT');
     expect((await session.query('SELECT total FROM basket')).rows).toEqual([{ total: '13' }]);
   });
